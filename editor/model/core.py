@@ -1,0 +1,321 @@
+"""The state of a design and the primitive changes every operation is made of.
+
+:class:`DesignCore` owns the tree, the live ``nn.Sequential`` and the layer
+registry. It changes them only through a handful of primitives (attach,
+detach, move, wrap, unwrap, swap a layer, load values, set an attribute).
+Each primitive keeps the mirror in step, marks what needs its shapes worked
+out again, announces itself with an event and records how to undo and redo
+itself in the running :class:`Transaction`.
+
+After an operation, :meth:`DesignCore._settle` works out shapes again, only
+downstream of what changed, stopping where shapes stop changing (see
+:mod:`editor.model.shaping`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import torch
+from torch import nn
+
+from .events import ProjectEvents
+from .shaping import ShapeEngine
+from .transaction import Transaction
+from .tree import STALE, Block, Group, Layer, Node, blocks, paths, sync, walk
+
+
+def _sync_after_insert(group: Group, index: int) -> None:
+    children = group.children
+    node = children[index]
+    if index == len(children) - 1 and node.label is None and str(index) not in group.sequential._modules:
+        group.sequential._modules[str(index)] = node.module  # appending: no renumbering needed
+    else:
+        sync(group)
+
+
+def _sync_after_remove(group: Group, index: int, old_key: str) -> None:
+    if index == len(group.children) and old_key == str(index):
+        del group.sequential._modules[old_key]  # removing the last one: no renumbering needed
+    else:
+        sync(group)
+
+
+class DesignCore(ShapeEngine):
+    """Design state plus journaled primitives; the Project's editing API sits on top."""
+
+    def __init__(self, seed: int = 0, sequential: nn.Sequential | None = None) -> None:
+        self.events = ProjectEvents()
+        self._root = Group(sequential if sequential is not None else nn.Sequential())
+        self._root.in_spec = None
+        self._layers: dict[int, Layer] = {}
+        self._groups: dict[int, Group] = {id(self._root.sequential): self._root}
+        self._seed = int(seed)
+        self._device = torch.device("cpu")
+        self._ranked = False
+        self._rank_counter = 0
+        self._seed_status: bool | None = True
+        self._seed_state: torch.Tensor | None = None
+        self._tx: Transaction | None = None
+        self._replaying = False
+        self._touched: set[Layer] | None = None
+        ShapeEngine.__init__(self)
+
+    # ----------------------------------------------------------------- journal
+    def _record(self, undo: Callable[[], None], redo: Callable[[], None]) -> None:
+        if self._tx is not None:
+            self._tx.record(undo, redo)
+
+    @contextlib.contextmanager
+    def _operation(self, name: str) -> Iterator[Transaction]:
+        """Run the body as one operation: nested ones join the outer one.
+
+        On an exception every primitive done so far is undone, so a failed
+        operation changes nothing.
+        """
+        if self._tx is not None:
+            yield self._tx
+            return
+        keep = len(self.events.transaction_done) > 0
+        tx = Transaction(name, keep_values=keep)
+        self._tx = tx
+        self._touched = set()
+        try:
+            yield tx
+            self._settle()
+        except BaseException:
+            self._tx = None
+            for undo, _ in reversed(tx.steps):
+                undo()
+            self._settle()
+            self._finish(None)
+            raise
+        self._tx = None
+        self._finish(tx)
+
+    def _finish(self, tx: Transaction | None) -> None:
+        touched, self._touched = self._touched, None
+        self._emit_shapes()
+        if touched:
+            self.events.weights_changed.emit(self._paths_of_layers(touched))
+        self.events.edited.emit()
+        if tx:
+            self.events.transaction_done.emit(tx)
+
+    def _paths_of_layers(self, layers: set[Layer]) -> tuple[str, ...]:
+        if len(layers) >= len(self._layers) > 0:
+            return ()
+        found = [b for layer in layers for b in layer.blocks]
+        return self._paths(found)
+
+    def _paths(self, nodes: list[Node]) -> tuple[str, ...]:
+        if len(nodes) > 16:
+            table = paths(self._root)
+            return tuple(sorted((table[n] for n in nodes if n in table), key=_path_key))
+        return tuple(sorted((n.path() for n in nodes if self._attached(n)), key=_path_key))
+
+    def _attached(self, node: Node) -> bool:
+        while node.parent is not None:
+            node = node.parent
+        return node is self._root
+
+    def _replay(self, tx: Transaction, undo: bool) -> None:
+        if self._tx is not None:
+            raise RuntimeError("cannot undo or redo while an operation is running")
+        self._touched = set()
+        self._replaying = True
+        try:
+            steps = reversed(tx.steps) if undo else iter(tx.steps)
+            for back, forth in steps:
+                (back if undo else forth)()
+            self._settle()
+        finally:
+            self._replaying = False
+        self._finish(None)
+
+    # -------------------------------------------------------------- registry
+    def _register(self, node: Node) -> None:
+        subtree = [node, *walk(node)] if isinstance(node, Group) else [node]
+        for item in subtree:
+            item.in_spec = STALE
+            if isinstance(item, Block):
+                layer = item.layer
+                if not layer.blocks:
+                    self._layers[id(layer.module)] = layer
+                    if self._ranked and layer.rank is None:
+                        self._rank_counter += 1
+                        layer.rank = self._next_rank(item)
+                layer.blocks.append(item)
+            else:
+                self._groups[id(item.sequential)] = item  # type: ignore[union-attr]
+
+    def _unregister(self, node: Node) -> None:
+        subtree = [node, *walk(node)] if isinstance(node, Group) else [node]
+        for item in subtree:
+            if isinstance(item, Block):
+                layer = item.layer
+                layer.blocks.remove(item)
+                if not layer.blocks:
+                    del self._layers[id(layer.module)]
+            else:
+                self._groups.pop(id(item.sequential), None)  # type: ignore[union-attr]
+
+    def _next_rank(self, block: Block) -> tuple[int, ...]:
+        """A rank that puts a new layer just after the layer before it (designs read from code)."""
+        from .tree import previous_block
+
+        before = previous_block(block)
+        while before is not None and before.layer.rank is None:
+            before = previous_block(before)
+        base = before.layer.rank if before is not None and before.layer.rank is not None else (-1,)
+        return (*base, self._rank_counter)
+
+    # ------------------------------------------------------------ primitives
+    def _attach(self, parent: Group, index: int, node: Node) -> None:
+        parent.children.insert(index, node)
+        node.parent = parent
+        self._register(node)
+        _sync_after_insert(parent, index)
+        self._dirty.append(node)
+        self.events.inserted.emit(node.path())
+        self._record(lambda: self._detach(parent, index), lambda: self._attach(parent, index, node))
+
+    def _detach(self, parent: Group, index: int) -> Node:
+        path = parent.children[index].path()
+        old_key = parent.children[index].label or str(index)
+        node = parent.children.pop(index)
+        self._unregister(node)
+        node.parent = None
+        _sync_after_remove(parent, index, old_key)
+        self._mark_gap(parent, index)
+        self.events.removed.emit(path)
+        self._record(lambda: self._attach(parent, index, node), lambda: self._detach(parent, index))
+        return node
+
+    def _mark_gap(self, parent: Group, index: int) -> None:
+        """Something left ``parent`` at ``index``: whatever now follows must be worked out again."""
+        children = parent.children
+        target: Node = children[index] if index < len(children) else (children[-1] if children else parent)
+        target.in_spec = STALE
+        self._dirty.append(target)
+
+    def _move(self, node: Node, parent: Group, index: int) -> None:
+        old_parent = node.parent
+        assert old_parent is not None
+        old_index = old_parent.children.index(node)
+        src = node.path()
+        old_parent.children.pop(old_index)
+        sync(old_parent)
+        self._mark_gap(old_parent, old_index)
+        parent.children.insert(index, node)
+        node.parent = parent
+        sync(parent)
+        for item in [node, *walk(node)] if isinstance(node, Group) else [node]:
+            item.in_spec = STALE
+        self._dirty.append(node)
+        self.events.moved.emit(src, node.path())
+        self._record(lambda: self._move(node, old_parent, old_index), lambda: self._move(node, parent, index))
+
+    def _wrap(self, parent: Group, index: int, count: int, group: Group) -> None:
+        members = parent.children[index:index + count]
+        parent.children[index:index + count] = [group]
+        group.parent = parent
+        group.children = members
+        for member in members:
+            member.parent = group
+        self._groups[id(group.sequential)] = group
+        sync(group)
+        sync(parent)
+        group.in_spec = STALE
+        self._dirty.append(group)
+        self.events.grouped.emit(group.path(), count)
+        self._record(lambda: self._unwrap(parent, index), lambda: self._wrap(parent, index, count, group))
+
+    def _unwrap(self, parent: Group, index: int) -> Group:
+        group = parent.children[index]
+        assert isinstance(group, Group)
+        path = group.path()
+        members = group.children
+        parent.children[index:index + 1] = members
+        for member in members:
+            member.parent = parent
+        group.children = []
+        group.parent = None
+        sync(group)
+        self._groups.pop(id(group.sequential), None)
+        sync(parent)
+        if members:
+            members[0].in_spec = STALE
+            self._dirty.append(members[0])
+        else:
+            self._mark_gap(parent, index)
+        self.events.ungrouped.emit(path, len(members))
+        count = len(members)
+        self._record(lambda: self._wrap(parent, index, count, group), lambda: self._unwrap(parent, index))
+        return group
+
+    def _swap_layer(self, layer: Layer, module: nn.Module, params: dict[str, Any], auto: frozenset[str]) -> None:
+        """Give ``layer`` a new module, hyperparameters and auto flags, at every place it is used."""
+        old = (layer.module, layer.params, layer.auto)
+        del self._layers[id(layer.module)]
+        layer.module, layer.params, layer.auto = module, params, auto
+        self._layers[id(module)] = layer
+        parents = {id(b.parent): b.parent for b in layer.blocks if b.parent is not None}
+        for parent in parents.values():
+            sync(parent)
+        for block in layer.blocks:
+            block.in_spec = STALE
+            self._dirty.append(block)
+        for path in self._paths(list(layer.blocks)):
+            self.events.changed.emit(path)
+        self._record(lambda: self._swap_layer(layer, *old), lambda: self._swap_layer(layer, module, params, auto))
+
+    def _set_label(self, node: Node, label: str | None) -> None:
+        old = node.label
+        node.label = label
+        if node.parent is not None:
+            sync(node.parent)
+            self.events.changed.emit(node.path())
+        self._record(lambda: self._set_label(node, old), lambda: self._set_label(node, label))
+
+    def _load_values(self, layer: Layer, state: dict[str, torch.Tensor]) -> None:
+        """Copy ``state`` into the layer's parameters and buffers, in place (module identity kept)."""
+        keep = self._tx is not None and self._tx.keep_values
+        before = {k: v.detach().clone() for k, v in layer.module.state_dict().items()} if keep else None
+        layer.module.load_state_dict(state)
+        if self._touched is not None:
+            self._touched.add(layer)
+        if before is not None:
+            after = {k: v.detach().clone() for k, v in state.items()}
+            self._record(lambda: self._load_values(layer, before), lambda: self._load_values(layer, after))
+
+    def _set_attr(self, name: str, value: Any, event: str | None = None) -> None:
+        """Set a journaled attribute of the design (input shape, seed, device, seed status)."""
+        old = getattr(self, name)
+        if old is value:
+            return
+        setattr(self, name, value)
+        if event:
+            self.events.settings_changed.emit(event)
+        self._record(lambda: self._set_attr(name, old, event), lambda: self._set_attr(name, value, event))
+
+    def _set_seed_status(self, status: bool | None, state: torch.Tensor | None = None) -> None:
+        """Record whether the weights are exactly what the seed gives (None: not known)."""
+        if status is not True:
+            state = None
+        if status != self._seed_status or state is not self._seed_state:
+            self._set_attr("_seed_status", status)
+            self._set_attr("_seed_state", state)
+
+    # ------------------------------------------------------------- queries
+    def _nodes(self) -> Iterator[Node]:
+        return walk(self._root)
+
+    def _blocks(self) -> Iterator[Block]:
+        return blocks(self._root)
+
+
+def _path_key(path: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in path.split(".")) if path else ()
