@@ -1,0 +1,1 @@
+"""Commands: one QUndoCommand per Project operation, and the runner that pushes them."""

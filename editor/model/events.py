@@ -39,6 +39,9 @@ class ProjectEvents(SignalGroup):
     settings_changed = Signal(str)
     """A project setting changed: ``"input_shape"``, ``"seed"`` or ``"device"``."""
 
+    collapsed = Signal(str, bool)
+    """The group at this path was collapsed (True) or expanded on the canvas; view state, not an edit."""
+
     reset = Signal()
     """The whole design was replaced (views rebuild from scratch)."""
 

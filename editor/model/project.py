@@ -381,6 +381,38 @@ class Project(DesignCore):
                 self._set_seed_status(None)
         return node.path()
 
+    def move_to(self, source: PathLike, group: PathLike | None, index: int) -> str:
+        """Move the block or group at ``source`` to position ``index`` of ``group`` (None: the top level).
+
+        Unlike :meth:`move`, ``index`` counts the group as it is now, before
+        the move, the way a drop between two blocks does. Returns the new path.
+        """
+        node = self._locate(source)
+        target = self._root if group is None or group == "" else self._locate(group)
+        if not isinstance(target, Group):
+            raise StructureError(f"{_where(group)}only a group (a nested Sequential) can hold blocks.")
+        if target is node or node in target.ancestors():
+            raise StructureError("A group cannot be moved into itself.")
+        count = len(target.children)
+        if not 0 <= index <= count:
+            raise PathError(f"Index out of range: {index} (the group has {count} blocks, so use 0 to {count}).")
+        parent = node.parent
+        assert parent is not None
+        if parent is target and index > parent.children.index(node):
+            index -= 1
+        if parent is target and index == parent.children.index(node):
+            return node.path()
+        with self._operation(f"Move {_name(node.module)}"):
+            self._move(node, target, index)
+            if self._seed_status is True:
+                self._set_seed_status(None)
+        return node.path()
+
+    @property
+    def root(self) -> Group:
+        """The top-level group node (read-only handle for views)."""
+        return self._root
+
     def group(self, items: Iterable[PathLike]) -> str:
         """Wrap adjacent sibling blocks in a new nested Sequential; returns its path."""
         nodes = [self._locate(p) for p in items]
@@ -412,6 +444,15 @@ class Project(DesignCore):
         prefix = parent.path()
         return [f"{prefix}.{i}" if prefix else str(i) for i in range(index, index + count)]
 
+    def set_collapsed(self, path: PathLike, collapsed: bool) -> None:
+        """Collapse or expand the group at ``path`` on the canvas (saved with the design, not an edit)."""
+        node = self._locate(path)
+        if not isinstance(node, Group):
+            raise StructureError(f"{_where(path)}only a group (a nested Sequential) can be collapsed.")
+        if node.collapsed != bool(collapsed):
+            node.collapsed = bool(collapsed)
+            self.events.collapsed.emit(node.path(), node.collapsed)
+
     def set_label(self, path: PathLike, label: str | None) -> None:
         """Name the block at ``path``: its key in the parent Sequential (None: its index)."""
         node = self._locate(path)
@@ -428,6 +469,27 @@ class Project(DesignCore):
         :class:`ValidationError` and changes nothing. Only this block is rebuilt
         (and blocks whose auto values follow from it).
         """
+        block, values, canonical, auto = self._plan_params(path, changes)
+        layer = block.layer
+        if canonical == layer.params:
+            if auto != layer.auto:
+                with self._operation(f"Change {layer.kind.name}"):
+                    self._swap_layer(layer, layer.module, layer.params, auto)
+            return
+        with self._operation(f"Change {layer.kind.name}"):
+            module = self._prepare_module(build_module(layer.kind, values, _where(path)))
+            self._swap_layer(layer, module, read_params(layer.kind, module), auto)
+            self._set_seed_status(False)
+
+    def check_params(self, path: PathLike, **changes: Any) -> dict[str, Any]:
+        """Validate a hyperparameter change without making it; returns the values the block would get.
+
+        Raises :class:`ValidationError` exactly when :meth:`set_params` would.
+        """
+        return self._plan_params(path, changes)[2]
+
+    def _plan_params(self, path: PathLike,
+                     changes: dict[str, Any]) -> tuple[Block, dict[str, Any], dict[str, Any], frozenset[str]]:
         block = self._block(path)
         layer = block.layer
         kind = layer.kind
@@ -445,15 +507,7 @@ class Project(DesignCore):
         canonical = seeding.canonical_params(kind, values, where)
         if spec is not None:
             self._check_fits(kind, canonical, spec, set(concrete), where)
-        if canonical == layer.params:
-            if auto != layer.auto:
-                with self._operation(f"Change {kind.name}"):
-                    self._swap_layer(layer, layer.module, layer.params, auto)
-            return
-        with self._operation(f"Change {kind.name}"):
-            module = self._prepare_module(build_module(kind, values, where))
-            self._swap_layer(layer, module, read_params(kind, module), auto)
-            self._set_seed_status(False)
+        return block, values, canonical, auto
 
     def _check_fits(self, kind: LayerKind, params: dict[str, Any], spec: Spec, changed: set[str], where: str) -> None:
         """Refuse values that cannot work for the block's own input (a kernel larger than it, say)."""

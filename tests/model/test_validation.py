@@ -183,3 +183,16 @@ def test_kernel_larger_than_input_from_an_inserted_module_is_a_shape_error():
     p.append(nn.Conv2d(4, 4, 9))
     error = p.shape_error
     assert isinstance(error, ShapeError) and error.path == "1" and "larger" in str(error)
+
+
+def test_move_to_counts_the_group_as_it_is_now():
+    p = Project.from_module(nn.Sequential(nn.ReLU(), nn.Tanh(), nn.Sigmoid(), nn.Sequential(nn.ELU())))
+    relu = p[0]
+    assert p.move_to("0", None, 2) == "1"  # dropped between Tanh and Sigmoid
+    assert [type(m).__name__ for m in p] == ["Tanh", "ReLU", "Sigmoid", "Sequential"]
+    assert p.move_to("1", "3", 1) == "2.1"  # into the group, after ELU
+    assert p["2.1"] is relu
+    with pytest.raises(StructureError):
+        p.move_to("2", "2", 0)
+    with pytest.raises(PathError):
+        p.move_to("0", None, 9)

@@ -1,0 +1,22 @@
+"""Run the benchmarks: ``python -m bench [name ...]``; exit status 1 when a goal is missed."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+SUITES = ["model"]
+
+
+def main(argv: list[str]) -> int:
+    names = argv or SUITES
+    ok = True
+    for name in names:
+        module = importlib.import_module(f"bench.{name}")
+        ok = module.run() and ok
+        print()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

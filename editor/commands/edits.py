@@ -1,0 +1,218 @@
+"""One command per Project operation on the design."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from torch import nn
+
+from editor.model.errors import Fix
+from editor.model.project import Project
+
+from .base import ProjectCommand
+
+
+def _plural(count: int, what: str = "block") -> str:
+    return f"{count} {what}{'s' if count != 1 else ''}"
+
+
+class InsertLayerCommand(ProjectCommand):
+    """Insert a new catalog layer at a path ("Insert Linear")."""
+
+    def __init__(self, project: Project, path: str, kind: str, params: dict[str, Any] | None = None) -> None:
+        super().__init__(project, f"Insert {kind}")
+        self.path, self.kind, self.params = path, kind, dict(params or {})
+
+    def perform(self) -> None:
+        self.project.insert_layer(self.path, self.kind, **self.params)
+
+
+class InsertModulesCommand(ProjectCommand):
+    """Insert given modules (a paste or a duplicate) starting at a path."""
+
+    def __init__(self, project: Project, path: str, modules: Sequence[nn.Module], verb: str = "Paste") -> None:
+        name = type(modules[0]).__name__ if len(modules) == 1 else _plural(len(modules))
+        super().__init__(project, f"{verb} {name}")
+        self.path, self.modules = path, list(modules)
+
+    def perform(self) -> None:
+        parent, _, last = self.path.rpartition(".")
+        start = int(last)
+        for offset, module in enumerate(self.modules):
+            index = f"{parent}.{start + offset}" if parent else str(start + offset)
+            self.project.insert(index, module)
+
+
+class DeleteCommand(ProjectCommand):
+    """Delete blocks or groups ("Delete Linear", "Delete 3 blocks")."""
+
+    def __init__(self, project: Project, paths: Sequence[str], verb: str = "Delete") -> None:
+        names = [_node_name(project, p) for p in paths]
+        super().__init__(project, f"{verb} {names[0] if len(names) == 1 else _plural(len(names))}")
+        self.paths = list(paths)
+
+    def perform(self) -> None:
+        nodes = [self.project.node(p) for p in self.paths]
+        for node in nodes:
+            if self.project._attached(node):  # a block inside a deleted group goes with it
+                del self.project[self.project.path_of(node)]
+
+
+class MoveCommand(ProjectCommand):
+    """Move blocks, kept in their order, to position ``index`` of the group at ``group`` ("" for the top).
+
+    ``index`` counts the group as it is before the move, like a drop between two blocks.
+    """
+
+    def __init__(self, project: Project, sources: Sequence[str], group: str, index: int) -> None:
+        names = [_node_name(project, p) for p in sources]
+        super().__init__(project, f"Move {names[0] if len(names) == 1 else _plural(len(names))}")
+        self.sources, self.group, self.index = list(sources), group, index
+        self.result: list[str] = []
+
+    def perform(self) -> None:
+        project = self.project
+        nodes = [project.node(p) for p in self.sources]
+        target = project.node(self.group) if self.group else project.root
+        index = self.index
+        self.result = []
+        for node in nodes:
+            group_path = project.path_of(target) if target is not project.root else ""
+            path = project.move_to(project.path_of(node), group_path, index)
+            self.result.append(path)
+            index = node.index() + 1
+
+
+class GroupCommand(ProjectCommand):
+    """Wrap adjacent blocks in a nested Sequential."""
+
+    def __init__(self, project: Project, paths: Sequence[str]) -> None:
+        super().__init__(project, "Group into Sequential")
+        self.paths = list(paths)
+        self.result = ""
+
+    def perform(self) -> None:
+        self.result = self.project.group(self.paths)
+
+
+class UngroupCommand(ProjectCommand):
+    """Dissolve a group in place."""
+
+    def __init__(self, project: Project, path: str) -> None:
+        super().__init__(project, "Ungroup")
+        self.path = path
+        self.result: list[str] = []
+
+    def perform(self) -> None:
+        self.result = self.project.ungroup(self.path)
+
+
+class SetParamsCommand(ProjectCommand):
+    """Change hyperparameters of one or more blocks of one kind; successive edits of one field merge."""
+
+    merge_id = 1001
+
+    def __init__(self, project: Project, paths: Sequence[str], changes: dict[str, Any]) -> None:
+        kind = project.kind(paths[0])
+        fields = ", ".join(changes)
+        super().__init__(project, f"Change {kind.name if kind else 'block'} {fields}")
+        self.paths, self.changes = list(paths), dict(changes)
+
+    def perform(self) -> None:
+        for path in self.paths:
+            self.project.set_params(path, **self.changes)
+
+    def mergeWith(self, other: ProjectCommand) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(other, SetParamsCommand) or other.project is not self.project:
+            return False
+        if other.paths != self.paths or set(other.changes) != set(self.changes):
+            return False
+        self.transactions += other.transactions
+        self.changes = other.changes
+        return True
+
+
+class ApplyFixCommand(ProjectCommand):
+    """Apply the suggested fix of a shape error."""
+
+    def __init__(self, project: Project, fix: Fix) -> None:
+        super().__init__(project, fix.label.replace("{path}", ""))
+        self.fix = fix
+
+    def perform(self) -> None:
+        self.project.apply_fix(self.fix)
+
+
+class RenameCommand(ProjectCommand):
+    """Give a block a label (its key in the parent Sequential)."""
+
+    def __init__(self, project: Project, path: str, label: str | None) -> None:
+        super().__init__(project, "Rename block")
+        self.path, self.label = path, label
+
+    def perform(self) -> None:
+        self.project.set_label(self.path, self.label)
+
+
+class SetInputShapeCommand(ProjectCommand):
+    """Set (or clear, with None) the design's input shape."""
+
+    def __init__(self, project: Project, shape: tuple[int, ...] | None) -> None:
+        super().__init__(project, "Set input shape")
+        self.shape = shape
+
+    def perform(self) -> None:
+        self.project.input_shape = self.shape
+
+
+class SetSeedCommand(ProjectCommand):
+    """Change the seed the weights are built from."""
+
+    merge_id = 1002
+
+    def __init__(self, project: Project, seed: int) -> None:
+        super().__init__(project, "Change seed")
+        self.seed = seed
+
+    def perform(self) -> None:
+        self.project.seed = self.seed
+
+    def mergeWith(self, other: ProjectCommand) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(other, SetSeedCommand):
+            return False
+        self.transactions += other.transactions
+        return True
+
+
+class ResetParametersCommand(ProjectCommand):
+    """Rebuild every parameter from the seed."""
+
+    def __init__(self, project: Project) -> None:
+        super().__init__(project, "Reset parameters from seed")
+
+    def perform(self) -> None:
+        self.project.reset_parameters()
+
+
+class DeviceCommand(ProjectCommand):
+    """Move the model to another device."""
+
+    def __init__(self, project: Project, device: str) -> None:
+        super().__init__(project, f"Move model to {device}")
+        self.device = device
+
+    def perform(self) -> None:
+        self.project.to(self.device)
+
+
+class ScriptedEditCommand(ProjectCommand):
+    """An edit made from Python (``window.project``), recorded so it can be undone too."""
+
+    def __init__(self, project: Project, name: str) -> None:
+        super().__init__(project, name)
+
+
+def _node_name(project: Project, path: str) -> str:
+    kind = project.kind(path)
+    return kind.name if kind is not None else "Sequential"

@@ -1,0 +1,92 @@
+"""The menu bar: File, Edit, View and Help, with standard shortcuts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+import editor
+from editor.model.examples import EXAMPLES
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+def _add(menu: QMenu, text: str, slot, shortcut=None, name: str = "", tip: str = "") -> QAction:
+    action = menu.addAction(text)
+    action.triggered.connect(slot)
+    if shortcut is not None:
+        action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Key)
+                            else [QKeySequence(shortcut)])
+    if name:
+        action.setObjectName(name)
+    if tip:
+        action.setStatusTip(tip)
+    return action
+
+
+def build_menus(window: MainWindow) -> dict[str, QMenu]:
+    """Create the menu bar of ``window``; returns the menus by name."""
+    bar = window.menuBar()
+    menus = {}
+
+    file_menu = bar.addMenu("&File")
+    _add(file_menu, "&New", lambda: new_project(window), Key.New, "actionNew", "Start an empty design")
+    examples = file_menu.addMenu("Open &Example")
+    examples.setObjectName("menuExamples")
+    for name, make in EXAMPLES.items():
+        _add(examples, (make.__doc__ or name).split(":")[0].strip().rstrip("."),
+             lambda checked=False, n=name: open_example(window, n), name=f"actionExample_{name}")
+    file_menu.addSeparator()
+    _add(file_menu, "&Quit", window.close, Key.Quit, "actionQuit")
+    menus["file"] = file_menu
+
+    edit_menu = bar.addMenu("&Edit")
+    window.edit_actions.fill_menu(edit_menu)
+    menus["edit"] = edit_menu
+
+    view_menu = bar.addMenu("&View")
+    view = window.view
+    _add(view_menu, "Zoom &In", view.zoom_in, Key.ZoomIn, "actionZoomIn")
+    _add(view_menu, "Zoom &Out", view.zoom_out, Key.ZoomOut, "actionZoomOut")
+    _add(view_menu, "&Fit to Window", view.fit, "Ctrl+0", "actionFit")
+    _add(view_menu, "&Actual Size", view.zoom_reset, "Ctrl+1", "actionActualSize")
+    view_menu.addSeparator()
+    for dock in window.docks.values():
+        view_menu.addAction(dock.toggleViewAction())
+    view_menu.addSeparator()
+    _add(view_menu, "&Reset Panel Layout", window.reset_layout, name="actionResetLayout")
+    menus["view"] = view_menu
+
+    help_menu = bar.addMenu("&Help")
+    _add(help_menu, "PyTorch &nn Documentation",
+         lambda: QDesktopServices.openUrl(QUrl("https://docs.pytorch.org/docs/stable/nn.html")), Key.HelpContents)
+    _add(help_menu, "&About LayerLab", lambda: about(window), name="actionAbout")
+    menus["help"] = help_menu
+    return menus
+
+
+def new_project(window: MainWindow) -> None:
+    from editor.model.project import Project
+
+    window.set_project(Project(seed=window.project.seed))
+
+
+def open_example(window: MainWindow, name: str) -> None:
+    window.set_project(EXAMPLES[name](0))
+    window.view.fit()
+
+
+def about(window: MainWindow) -> None:
+    import torch
+
+    QMessageBox.about(window, "About LayerLab",
+                      f"<h3>LayerLab {editor.__version__}</h3>"
+                      "<p>Build PyTorch networks from blocks. The canvas is a real <code>nn.Sequential</code>: "
+                      "what you see is what <code>print(model)</code> prints.</p>"
+                      f"<p>torch {torch.__version__}</p>")

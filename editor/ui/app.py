@@ -1,0 +1,67 @@
+"""Starting the GUI: the QApplication, the main window, and offscreen screenshots."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from . import icons
+
+
+def application() -> QApplication:
+    """The QApplication (created once, with LayerLab's name, icon and style)."""
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("LayerLab")
+        app.setOrganizationName("LayerLab")
+        app.setStyle("Fusion")
+        app.setWindowIcon(icons.app_icon())
+    return app  # type: ignore[return-value]
+
+
+def _window(project_path: Path | None, example: str | None = None):
+    from editor.model.examples import EXAMPLES
+
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    if project_path is not None:
+        from .files import open_path
+
+        open_path(window, project_path, ask=False)
+    elif example is not None:
+        window.set_project(EXAMPLES[example](0))
+    return window
+
+
+def run(project_path: Path | None = None) -> int:
+    """Open LayerLab (with a project file, if given) and run until the window closes."""
+    app = application()
+    window = _window(project_path)
+    window.show()
+    return app.exec()
+
+
+def screenshot(out: Path, project_path: Path | None = None, example: str = "cnn") -> int:
+    """Render the main window offscreen at 1400×900 with a design loaded, save it as PNG."""
+    app = application()
+    window = _window(project_path, example if project_path is None else None)
+    window.resize(1400, 900)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    blocks = [node for _, node in window.project.walk() if getattr(node, "layer", None) is not None]
+    if blocks:
+        linear = [b for b in blocks if b.layer.kind.name == "Linear"]
+        window.select_nodes([(linear or blocks)[0]])
+    window.view.verticalScrollBar().setValue(0)
+    for _ in range(5):
+        app.processEvents()
+    ok = window.grab().save(str(out))
+    window.close()
+    return 0 if ok else 1

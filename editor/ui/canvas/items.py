@@ -1,0 +1,460 @@
+"""Canvas items: blocks, groups, the input and output ends, the insertion marker.
+
+Items read what they show from their tree node when they refresh; they never
+change the Project. Clicks that mean an edit (collapse, fix) are passed to the
+scene, which turns them into commands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+)
+
+from editor.model.shapes import fmt
+from editor.model.tree import Block, Group, Node
+from editor.model.validate import block_label
+
+from .. import theme
+
+if TYPE_CHECKING:
+    from .scene import CanvasScene
+
+WIDTH = 500
+BLOCK_HEIGHT = 46
+ERROR_HEIGHT = 74
+GAP = 10
+HEADER = 32
+PAD = 12
+RADIUS = 7
+STRIPE = 6
+
+
+def format_count(count: int) -> str:
+    """A parameter count for a block: ``210 params``, ``1.2M params``."""
+    if count >= 10_000_000:
+        return f"{count / 1e6:.0f}M params"
+    if count >= 1_000_000:
+        return f"{count / 1e6:.1f}M params"
+    if count >= 100_000:
+        return f"{count / 1e3:.0f}k params"
+    return f"{count:,} param{'s' if count != 1 else ''}"
+
+
+class NodeItem(QGraphicsItem):
+    """Common to blocks and groups: the node, a width, selection and hover looks."""
+
+    def __init__(self, node: Node, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.node = node
+        self.width = float(WIDTH)
+        self.hovered = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+
+    @property
+    def canvas(self) -> CanvasScene:
+        return self.scene()  # type: ignore[return-value]
+
+    def set_width(self, width: float) -> None:
+        if width != self.width:
+            self.prepareGeometryChange()
+            self.width = width
+
+    def height(self) -> float:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return QRectF(-1, -1, self.width + 2, self.height() + 2)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
+        self.hovered = False
+        self.update()
+
+    def path_text(self) -> str:
+        return self.node.path() if self.node.parent is not None else ""
+
+    def refresh(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class BlockItem(NodeItem):
+    """One block: "Linear 20 → 10", its path, output shape and parameter count."""
+
+    def __init__(self, node: Block, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(node, parent)
+        self.title = ""
+        self.kind_name = ""
+        self.shape_text = ""
+        self.count = ""
+        self.extra = ""
+        self.error = ""
+        self.share_index: int | None = None
+        self.fix_button = FixButton(self)
+        self.refresh()
+
+    @property
+    def block(self) -> Block:
+        return self.node  # type: ignore[return-value]
+
+    def height(self) -> float:
+        return ERROR_HEIGHT if self.error else BLOCK_HEIGHT
+
+    def refresh(self) -> None:
+        """Re-read the block's layer, shape and error."""
+        layer = self.block.layer
+        title = block_label(layer.kind, layer.params)
+        error = self.node.error
+        error_text = error.sentence if error is not None else ""
+        if bool(error_text) != bool(self.error):
+            self.prepareGeometryChange()
+        self.kind_name = layer.kind.name
+        self.title = title
+        spec = self.node.out_spec
+        self.shape_text = fmt(spec.shape) if spec is not None and hasattr(spec, "shape") else ("—" if not error else "")
+        self.count = format_count(sum(p.numel() for p in layer.module.parameters()))
+        notes = []
+        if layer.auto:
+            notes.append("auto " + ", ".join(sorted(layer.auto)))
+        if layer.module.training is False:
+            notes.append("eval mode")
+        self.extra = " · ".join(notes)
+        self.error = error_text
+        fix = error.fix if error is not None else None
+        self.fix_button.set_fix(fix.label.replace(" on block {path}", "").replace(" before block {path}", "")
+                                if fix else "")
+        self.fix_button.setPos(self.width - self.fix_button.width - 10, BLOCK_HEIGHT + 2)
+        tip = [f"<b>{layer.kind.name}</b> — {layer.kind.description}"]
+        if error is not None:
+            tip.append(f"<br><span style='color:{theme.ERROR.name()}'><b>Shape error:</b> {error.sentence}</span>")
+            if error.in_shape is not None:
+                tip.append(f"<br>Gets {fmt(error.in_shape)}; expects {error.expected}.")
+        self.setToolTip("".join(tip))
+        self.update()
+
+    def set_width(self, width: float) -> None:
+        super().set_width(width)
+        self.fix_button.setPos(self.width - self.fix_button.width - 10, BLOCK_HEIGHT + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        rect = QRectF(0, 0, self.width, self.height())
+        selected = self.isSelected()
+        fill = theme.base()
+        if self.error:
+            fill = theme.mix(fill, theme.ERROR, 0.07)
+        elif selected:
+            fill = theme.mix(fill, theme.ACCENT, 0.10)
+        elif self.hovered:
+            fill = theme.mix(fill, theme.text(), 0.03)
+        outline = theme.ERROR if self.error else (theme.ACCENT if selected else theme.border())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(outline, 2 if (selected or self.error) else 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
+        # category stripe
+        stripe = QPainterPath()
+        stripe.addRoundedRect(QRectF(0.5, 0.5, STRIPE + RADIUS, self.height() - 1), RADIUS, RADIUS)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, STRIPE, self.height()))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.kind_color(self.kind_name))
+        painter.drawPath(stripe.intersected(clip))
+
+        left = STRIPE + 12
+        right = self.width - 12
+        title_font = theme.font(0.5)
+        small = theme.font(-1.5)
+        mono = theme.font(-0.5, mono=True)
+        # row 1: kind (bold) + key hyperparameters, output shape on the right
+        painter.setFont(mono)
+        shape_w = QFontMetricsF(mono).horizontalAdvance(self.shape_text) if self.shape_text else 0.0
+        badge_space = 22 if self.share_index is not None else 0
+        painter.setPen(theme.ERROR if self.error else theme.text())
+        shape_text = self.shape_text if not self.error else "shape error"
+        if self.error:
+            painter.setFont(theme.font(-0.5, bold=True))
+            shape_w = QFontMetricsF(painter.font()).horizontalAdvance(shape_text)
+        painter.drawText(QRectF(right - shape_w, 6, shape_w + 1, 20),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shape_text)
+        name, _, rest = self.title.partition(" ")
+        bold = theme.font(0.5, bold=True)
+        painter.setFont(bold)
+        painter.setPen(theme.text())
+        name_w = QFontMetricsF(bold).horizontalAdvance(name + " ")
+        painter.drawText(QRectF(left, 6, name_w + 2, 20), Qt.AlignmentFlag.AlignVCenter, name)
+        painter.setFont(title_font)
+        room = right - shape_w - 16 - badge_space - left - name_w
+        text = QFontMetricsF(title_font).elidedText(rest, Qt.TextElideMode.ElideRight, max(room, 10))
+        painter.drawText(QRectF(left + name_w, 6, room + 2, 20), Qt.AlignmentFlag.AlignVCenter, text)
+        if self.share_index is not None:
+            color = theme.share_color(self.share_index)
+            center = QPointF(right - shape_w - 16, 16)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawEllipse(center, 7, 7)
+            painter.setPen(QColor("white"))
+            painter.setFont(theme.font(-2.5, bold=True))
+            painter.drawText(QRectF(center.x() - 7, center.y() - 7, 14, 14), Qt.AlignmentFlag.AlignCenter,
+                             "ABCDEFGH"[self.share_index % 8])
+        # row 2: path and notes (quiet), parameter count on the right
+        painter.setFont(small)
+        painter.setPen(theme.muted())
+        count_w = QFontMetricsF(small).horizontalAdvance(self.count)
+        painter.drawText(QRectF(right - count_w, 26, count_w + 1, 16),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.count)
+        quiet = self.path_text()
+        if self.node.label:
+            quiet += f"  “{self.node.label}”"
+        if self.extra:
+            quiet += "  ·  " + self.extra
+        painter.drawText(QRectF(left, 26, right - count_w - left - 12, 16), Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetricsF(small).elidedText(quiet, Qt.TextElideMode.ElideRight,
+                                                         right - count_w - left - 12))
+        if self.error:
+            painter.setPen(theme.ERROR)
+            painter.setFont(theme.font(-1))
+            room = right - left - (self.fix_button.width + 12 if self.fix_button.isVisible() else 0)
+            painter.drawText(QRectF(left, BLOCK_HEIGHT, room, 24), Qt.AlignmentFlag.AlignVCenter,
+                             QFontMetricsF(painter.font()).elidedText(self.error, Qt.TextElideMode.ElideRight, room))
+
+
+class FixButton(QGraphicsItem):
+    """The one-click fix on a block with a shape error."""
+
+    def __init__(self, parent: BlockItem) -> None:
+        super().__init__(parent)
+        self.label = ""
+        self.width = 0.0
+        self.hovered = False
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setVisible(False)
+
+    def set_fix(self, label: str) -> None:
+        self.prepareGeometryChange()
+        self.label = f"Fix: {label}" if label else ""
+        metrics = QFontMetricsF(theme.font(-1, bold=True))
+        self.width = min(metrics.horizontalAdvance(self.label) + 20, 260) if label else 0.0
+        self.setVisible(bool(label))
+        self.setToolTip(f"Apply the suggested fix: {label}" if label else "")
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return QRectF(0, 0, self.width, 22)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.ERROR if self.hovered else theme.mix(theme.ERROR, theme.base(), 0.15))
+        painter.drawRoundedRect(self.boundingRect(), 11, 11)
+        painter.setPen(QColor("white"))
+        painter.setFont(theme.font(-1, bold=True))
+        text = QFontMetricsF(painter.font()).elidedText(self.label, Qt.TextElideMode.ElideRight, self.width - 16)
+        painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, text)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
+        self.hovered = False
+        self.update()
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
+        block = self.parentItem()
+        if isinstance(block, BlockItem) and self.boundingRect().contains(event.pos()):
+            block.canvas.fix_requested.emit(block.node)
+
+
+class GroupItem(NodeItem):
+    """A nested Sequential: a tinted frame with a header, its children inside."""
+
+    def __init__(self, node: Group, depth: int, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(node, parent)
+        self.depth = depth
+        self.child_items: list[NodeItem] = []
+        self.inner_height = 0.0
+        self.shape_text = ""
+        self.count = ""
+        self.setZValue(-1 - depth * 0.01)
+        self.refresh()
+
+    @property
+    def group(self) -> Group:
+        return self.node  # type: ignore[return-value]
+
+    @property
+    def collapsed(self) -> bool:
+        return self.group.collapsed
+
+    def height(self) -> float:
+        return HEADER if self.collapsed else HEADER + self.inner_height + PAD
+
+    def arrow_rect(self) -> QRectF:
+        return QRectF(6, 4, 24, HEADER - 8)
+
+    def refresh(self) -> None:
+        spec = self.node.out_spec
+        self.shape_text = fmt(spec.shape) if spec is not None and hasattr(spec, "shape") else ""
+        seen: set[int] = set()
+        total = 0
+        for p in self.group.sequential.parameters():
+            if id(p) not in seen:
+                seen.add(id(p))
+                total += p.numel()
+        self.count = format_count(total)
+        n = len(self.group.children)
+        self.setToolTip(f"A nested nn.Sequential with {n} block{'s' if n != 1 else ''}. "
+                        f"Click the arrow to {'expand' if self.collapsed else 'collapse'} it.")
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        rect = QRectF(0, 0, self.width, self.height())
+        selected = self.isSelected()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(theme.ACCENT if selected else theme.mix(theme.border(), theme.ACCENT, 0.25),
+                            2 if selected else 1))
+        painter.setBrush(theme.group_fill(self.depth))
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), RADIUS + 2, RADIUS + 2)
+        # collapse arrow
+        arrow = self.arrow_rect()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.muted())
+        c = arrow.center()
+        if self.collapsed:
+            points = [QPointF(c.x() - 3, c.y() - 5), QPointF(c.x() + 4, c.y()), QPointF(c.x() - 3, c.y() + 5)]
+        else:
+            points = [QPointF(c.x() - 5, c.y() - 3), QPointF(c.x() + 5, c.y() - 3), QPointF(c.x(), c.y() + 4)]
+        painter.drawPolygon(points)
+        left = 32
+        right = self.width - 12
+        bold = theme.font(0, bold=True)
+        painter.setFont(bold)
+        painter.setPen(theme.text())
+        title = "Sequential" + (f" “{self.node.label}”" if self.node.label else "")
+        title_w = QFontMetricsF(bold).horizontalAdvance(title)
+        painter.drawText(QRectF(left, 0, title_w + 2, HEADER), Qt.AlignmentFlag.AlignVCenter, title)
+        small = theme.font(-1.5)
+        painter.setFont(small)
+        painter.setPen(theme.muted())
+        n = len(self.group.children)
+        info = f"{self.path_text()}  ·  {n} block{'s' if n != 1 else ''}  ·  {self.count}"
+        painter.drawText(QRectF(left + title_w + 10, 0, right - left - title_w - 100, HEADER),
+                         Qt.AlignmentFlag.AlignVCenter, info)
+        mono = theme.font(-0.5, mono=True)
+        painter.setFont(mono)
+        painter.setPen(theme.text())
+        painter.drawText(QRectF(right - 150, 0, 150, HEADER),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.shape_text)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
+        if self.arrow_rect().contains(event.pos()):
+            event.accept()
+            self.canvas.toggle_collapsed(self)
+            return
+        super().mousePressEvent(event)
+
+
+class EndpointItem(QGraphicsItem):
+    """The input (with its shape) at the top, the output at the bottom."""
+
+    def __init__(self, role: str) -> None:
+        super().__init__()
+        self.role = role
+        self.text = role
+        self.note = ""
+        self.width = float(WIDTH)
+
+    def set_text(self, text: str, note: str = "") -> None:
+        self.text, self.note = text, note
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return QRectF(0, 0, self.width, 30)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = theme.font(0, bold=True)
+        metrics = QFontMetricsF(font)
+        pill_w = metrics.horizontalAdvance(self.text) + 28
+        rect = QRectF(0, 2, pill_w, 26)
+        painter.setPen(QPen(theme.border(), 1))
+        painter.setBrush(theme.mix(theme.base(), theme.text(), 0.06))
+        painter.drawRoundedRect(rect, 13, 13)
+        painter.setFont(font)
+        painter.setPen(theme.text())
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
+        if self.note:
+            painter.setFont(theme.font(-1.5))
+            painter.setPen(theme.muted())
+            painter.drawText(QRectF(pill_w + 10, 2, self.width - pill_w - 10, 26), Qt.AlignmentFlag.AlignVCenter,
+                             self.note)
+
+
+class InsertionMarker(QGraphicsItem):
+    """Where a dragged layer will land: an accent line with a dot at each end."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.width = 100.0
+        self.setZValue(100)
+        self.setVisible(False)
+
+    def show_at(self, x: float, y: float, width: float) -> None:
+        self.prepareGeometryChange()
+        self.width = width
+        self.setPos(x, y)
+        self.setVisible(True)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return QRectF(-6, -6, self.width + 12, 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(theme.ACCENT, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawLine(QPointF(0, 0), QPointF(self.width, 0))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(theme.ACCENT))
+        painter.drawEllipse(QPointF(0, 0), 5, 5)
+        painter.drawEllipse(QPointF(self.width, 0), 5, 5)
+
+
+class ShareLinks(QGraphicsItem):
+    """Soft curves in the right margin joining blocks that share one module."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.curves: list[tuple[QPainterPath, QColor]] = []
+        self.rect = QRectF()
+        self.setZValue(-5)
+
+    def set_curves(self, curves: list[tuple[QPainterPath, QColor]]) -> None:
+        self.prepareGeometryChange()
+        self.curves = curves
+        rect = QRectF()
+        for path, _ in curves:
+            rect = rect.united(path.boundingRect())
+        self.rect = rect.adjusted(-4, -4, 4, 4)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self.rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for path, color in self.curves:
+            painter.setPen(QPen(color, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawPath(path)

@@ -1,0 +1,370 @@
+"""The canvas scene: one item per block and group, kept in step with the Project by its events.
+
+The scene keeps its own tree of items that mirrors the design. Each Project
+event names a path that is valid in that mirror at the moment the event
+arrives (an insert's new path, a removal's old one), so the scene applies the
+same change to its mirror and touches only the items involved. There is no
+full rebuild after an edit; a relayout only moves the items that shifted.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtGui import QPainterPath
+from PySide6.QtWidgets import QGraphicsScene
+
+from editor.model.project import Project
+from editor.model.shapes import fmt
+from editor.model.tree import Block, Group, Node
+
+from .. import theme
+from .items import GAP, HEADER, PAD, WIDTH, BlockItem, EndpointItem, GroupItem, InsertionMarker, NodeItem, ShareLinks
+
+MARGIN = 40
+
+
+class CanvasScene(QGraphicsScene):
+    """Items for the design of one Project."""
+
+    fix_requested = Signal(object)
+    """The fix button of a block was clicked (carries the block's node)."""
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # items move often; few hit tests
+        self.project = project
+        self.top: list[NodeItem] = []
+        self.items_by_node: dict[Node, NodeItem] = {}
+        self.input_item = EndpointItem("input")
+        self.output_item = EndpointItem("output")
+        self.marker = InsertionMarker()
+        self.links = ShareLinks()
+        for item in (self.input_item, self.output_item, self.marker, self.links):
+            self.addItem(item)
+        self._connect()
+        self.rebuild()
+
+    # ----------------------------------------------------------- wiring
+    def _handlers(self) -> dict[str, object]:
+        return {
+            "inserted": self._on_inserted, "removed": self._on_removed, "changed": self._on_changed,
+            "moved": self._on_moved, "grouped": self._on_grouped, "ungrouped": self._on_ungrouped,
+            "shapes_changed": self._on_shapes, "settings_changed": self._on_settings, "reset": self.rebuild,
+            "collapsed": self._on_collapsed, "weights_changed": self._on_weights,
+        }
+
+    def _connect(self) -> None:
+        for name, handler in self._handlers().items():
+            getattr(self.project.events, name).connect(handler)
+
+    def detach(self) -> None:
+        """Stop following the project (the scene is about to be dropped)."""
+        for name, handler in self._handlers().items():
+            getattr(self.project.events, name).disconnect(handler)
+
+    # ------------------------------------------------------------ items
+    def _make(self, node: Node, depth: int, parent: GroupItem | None) -> NodeItem:
+        if isinstance(node, Group):
+            item: NodeItem = GroupItem(node, depth, parent)
+            for child in node.children:
+                item.child_items.append(self._make(child, depth + 1, item))  # type: ignore[attr-defined]
+        else:
+            item = BlockItem(node, parent)  # type: ignore[arg-type]
+        if parent is None:
+            self.addItem(item)
+        self.items_by_node[node] = item
+        return item
+
+    def _forget(self, item: NodeItem) -> None:
+        self.items_by_node.pop(item.node, None)
+        if isinstance(item, GroupItem):
+            for child in item.child_items:
+                self._forget(child)
+
+    def rebuild(self) -> None:
+        """Make every item afresh (a new or reloaded design)."""
+        for item in self.top:
+            self._forget(item)
+            self.removeItem(item)
+        self.top = [self._make(node, 0, None) for node in self.project._root.children]
+        self._on_settings("input_shape")
+        self.relayout()
+
+    def _siblings(self, path: str) -> tuple[list[NodeItem], GroupItem | None, int]:
+        """The mirror's list that holds ``path``, the group item owning it, and the index."""
+        parts = [int(p) for p in path.split(".")]
+        items, owner = self.top, None
+        for i in parts[:-1]:
+            owner = items[i]
+            items = owner.child_items  # type: ignore[union-attr]
+        return items, owner, parts[-1]  # type: ignore[return-value]
+
+    def item_at_path(self, path: str) -> NodeItem:
+        items, _, index = self._siblings(path)
+        return items[index]
+
+    def _depth(self, owner: GroupItem | None) -> int:
+        return 0 if owner is None else owner.depth + 1
+
+    def _attach(self, item: NodeItem, owner: GroupItem | None) -> None:
+        if owner is None:
+            if item.scene() is None:
+                self.addItem(item)
+            item.setParentItem(None)
+        else:
+            item.setParentItem(owner)
+        self._set_depth(item, self._depth(owner))
+
+    def _set_depth(self, item: NodeItem, depth: int) -> None:
+        if isinstance(item, GroupItem):
+            item.depth = depth
+            item.setZValue(-1 - depth * 0.01)
+            for child in item.child_items:
+                self._set_depth(child, depth + 1)
+
+    # ----------------------------------------------------------- events
+    def _on_inserted(self, path: str) -> None:
+        items, owner, index = self._siblings(path)
+        item = self._make(self.project.node(path), self._depth(owner), owner)
+        items.insert(index, item)
+        self._after_structure(owner)
+
+    def _on_removed(self, path: str) -> None:
+        items, owner, index = self._siblings(path)
+        item = items.pop(index)
+        self._forget(item)
+        if item.scene() is self:
+            self.removeItem(item)
+        self._after_structure(owner)
+
+    def _on_moved(self, source: str, destination: str) -> None:
+        items, owner, index = self._siblings(source)
+        item = items.pop(index)
+        target, new_owner, new_index = self._siblings(destination)
+        target.insert(new_index, item)
+        self._attach(item, new_owner)
+        self._after_structure(owner)
+        self._after_structure(new_owner)
+
+    def _on_grouped(self, path: str, count: int) -> None:
+        items, owner, index = self._siblings(path)
+        node = self.project.node(path)
+        members = items[index:index + count]
+        group = GroupItem(node, self._depth(owner), owner)  # type: ignore[arg-type]
+        if owner is None:
+            self.addItem(group)
+        self.items_by_node[node] = group
+        items[index:index + count] = [group]
+        for member in members:
+            member.setParentItem(group)
+            group.child_items.append(member)
+        self._set_depth(group, self._depth(owner))
+        self._after_structure(owner)
+
+    def _on_ungrouped(self, path: str, count: int) -> None:
+        items, owner, index = self._siblings(path)
+        group = items[index]
+        assert isinstance(group, GroupItem)
+        members = group.child_items
+        items[index:index + 1] = members
+        for member in members:
+            self._attach(member, owner)
+        self.items_by_node.pop(group.node, None)
+        group.child_items = []
+        self.removeItem(group)
+        self._after_structure(owner)
+
+    def _on_changed(self, path: str) -> None:
+        item = self.item_at_path(path)
+        item.refresh()
+        self._refresh_ancestors(item)
+        self.relayout()
+
+    def _on_shapes(self, paths: tuple[str, ...]) -> None:
+        grew = False
+        for path in paths:
+            item = self.items_by_node.get(self.project.node(path))
+            if item is not None:
+                before = item.height()
+                item.refresh()
+                grew = grew or item.height() != before
+        self._update_output()
+        if grew:
+            self.relayout()
+
+    def _on_weights(self, paths: tuple[str, ...]) -> None:
+        return  # counts and shapes do not change with values
+
+    def _on_settings(self, name: str) -> None:
+        shape = self.project.input_shape
+        dtype = " (token ids)" if self.project.input_dtype == "long" else ""
+        text = f"input {fmt(shape)}{dtype}" if shape is not None else "input: shape not set"
+        note = "inferred from the first layer" if self.project.input_is_inferred and shape else ""
+        if shape is None:
+            note = "set an input shape in the toolbar"
+        self.input_item.set_text(text, note)
+        self._update_output()
+
+    def _on_collapsed(self, path: str, collapsed: bool) -> None:
+        item = self.item_at_path(path)
+        item.refresh()
+        self.relayout()
+
+    def toggle_collapsed(self, item: GroupItem) -> None:
+        """Collapse or expand a group (view state: not an undo step)."""
+        self.project.set_collapsed(self.project.path_of(item.node), not item.collapsed)
+
+    def _update_output(self) -> None:
+        shape = self.project.output_shape
+        error = self.project.shape_error
+        if error is not None:
+            self.output_item.set_text("output: unknown", f"fix the shape error at block {error.path} first")
+        elif shape is None:
+            self.output_item.set_text("output", "")
+        else:
+            self.output_item.set_text(f"output {fmt(shape)}", "")
+
+    def _after_structure(self, owner: GroupItem | None) -> None:
+        if owner is not None:
+            owner.refresh()
+            self._refresh_ancestors(owner)
+        self.relayout()
+
+    def _refresh_ancestors(self, item: NodeItem) -> None:
+        parent = item.parentItem()
+        while isinstance(parent, GroupItem):
+            parent.refresh()
+            parent = parent.parentItem()
+
+    # ----------------------------------------------------------- layout
+    def relayout(self) -> None:
+        """Stack items top to bottom; only items whose place changed actually move."""
+        x = MARGIN
+        y = MARGIN
+        self.input_item.setPos(x, y)
+        y += 30 + GAP
+        y = self._stack(self.top, x, y, WIDTH)
+        self.output_item.setPos(x, y)
+        y += 30
+        self._update_links()
+        self.setSceneRect(QRectF(0, 0, WIDTH + 2 * MARGIN + 60, y + MARGIN))
+
+    def _stack(self, items: list[NodeItem], x: float, y: float, width: float) -> float:
+        for item in items:
+            item.set_width(width)
+            item.setPos(x, y)
+            if isinstance(item, GroupItem):
+                visible = not item.collapsed
+                inner = self._stack(item.child_items, PAD, HEADER, width - 2 * PAD) - HEADER - GAP
+                new_inner = max(inner, 0.0) if item.child_items else 14.0
+                if new_inner != item.inner_height:
+                    item.prepareGeometryChange()
+                    item.inner_height = new_inner
+                for child in item.child_items:
+                    child.setVisible(visible)
+            y += item.height() + GAP
+        return y
+
+    def _update_links(self) -> None:
+        curves = []
+        shared: dict[int, list[BlockItem]] = {}
+        for item in self.items_by_node.values():
+            if isinstance(item, BlockItem):
+                item.share_index = None
+                if len(item.block.layer.blocks) > 1:
+                    shared.setdefault(id(item.block.layer), []).append(item)
+        ordered = sorted(shared.values(), key=lambda group: min(i.block.indices() for i in group))
+        for index, group in enumerate(ordered):
+            color = theme.share_color(index)
+            visible = [i for i in group if i.isVisible() or i.parentItem() is None]
+            for item in group:
+                item.share_index = index
+                item.update()
+            anchors = sorted((i.mapToScene(QPointF(i.width, 16)) for i in visible), key=lambda p: p.y())
+            for a, b in itertools.pairwise(anchors):
+                path = QPainterPath(a)
+                bulge = MARGIN + 10 + min((b.y() - a.y()) * 0.08, 30)
+                path.cubicTo(QPointF(a.x() + bulge, a.y()), QPointF(b.x() + bulge, b.y()), b)
+                curves.append((path, color))
+        self.links.set_curves(curves)
+
+    # -------------------------------------------------------- dropping
+    def slot_at(self, pos: QPointF, forbidden: set[Node] | None = None) -> tuple[Group, int, QRectF] | None:
+        """Where a drop at ``pos`` lands: (group, index, marker line) or None when nowhere.
+
+        Dropping inside a group's frame puts the block in that group (at any
+        depth); between top-level items it goes at that level.
+        """
+        forbidden = forbidden or set()
+        group: Group = self.project._root
+        items = self.top
+        owner: GroupItem | None = None
+        descended = True
+        while descended:
+            descended = False
+            for item in items:
+                if isinstance(item, GroupItem) and not item.collapsed:
+                    rect = item.sceneBoundingRect().adjusted(1, HEADER - 6, -1, -4)
+                    if rect.contains(pos):
+                        if item.node in forbidden:
+                            return None
+                        group, items, owner, descended = item.group, item.child_items, item, True
+                        break
+        index = sum(1 for item in items if item.sceneBoundingRect().center().y() < pos.y())
+        if owner is None:
+            x, width = MARGIN, WIDTH
+            top = MARGIN + 30 + GAP
+        else:
+            origin = owner.scenePos()
+            x, width, top = origin.x() + PAD, owner.width - 2 * PAD, origin.y() + HEADER
+        if index < len(items):
+            y = items[index].scenePos().y() - GAP / 2
+        elif items:
+            last = items[-1]
+            y = last.scenePos().y() + last.height() + GAP / 2
+        else:
+            y = top + 4
+        return group, index, QRectF(x, y, width, 0)
+
+    def show_marker(self, line: QRectF | None) -> None:
+        """Show the insertion marker on ``line`` (hide it for None)."""
+        if line is None:
+            self.marker.setVisible(False)
+        else:
+            self.marker.show_at(line.x(), line.y(), line.width())
+
+    # -------------------------------------------------------- selection
+    def selected_nodes(self) -> list[Node]:
+        """Selected blocks and groups in data-flow order (a block inside a selected group is left out)."""
+        chosen = {item.node for item in self.selectedItems() if isinstance(item, NodeItem)}
+        result = []
+        for node in chosen:
+            if not any(ancestor in chosen for ancestor in node.ancestors()):
+                result.append(node)
+        return sorted(result, key=lambda n: n.indices())
+
+    def select_nodes(self, nodes: list[Node]) -> None:
+        """Select exactly these nodes."""
+        self.clearSelection()
+        for node in nodes:
+            item = self.items_by_node.get(node)
+            if item is not None:
+                item.setSelected(True)
+
+    def ordered_blocks(self) -> list[NodeItem]:
+        """Every visible block and group item in data-flow order."""
+        out: list[NodeItem] = []
+
+        def visit(items: list[NodeItem]) -> None:
+            for item in items:
+                out.append(item)
+                if isinstance(item, GroupItem) and not item.collapsed:
+                    visit(item.child_items)
+
+        visit(self.top)
+        return out
+
+
+__all__ = ["Block", "CanvasScene"]

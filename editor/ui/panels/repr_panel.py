@@ -1,0 +1,48 @@
+"""The ``print(net)`` tab (objectName ``reprPanel``): exactly what ``print(model)`` prints, live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from editor.model.project import Project
+
+from .. import theme
+
+
+class ReprPanel(QPlainTextEdit):
+    """Read-only text of ``repr(project.model)``, refreshed after edits (bursts coalesced)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reprPanel")
+        self.setReadOnly(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setFont(theme.font(0, mono=True))
+        self.project: Project | None = None
+        self._timer = QTimer(self, singleShot=True, interval=30)
+        self._timer.timeout.connect(self.refresh)
+
+    def set_project(self, project: Project) -> None:
+        if self.project is not None:
+            self.project.events.edited.disconnect(self._schedule)
+            self.project.events.reset.disconnect(self._schedule)
+        self.project = project
+        project.events.edited.connect(self._schedule)
+        project.events.reset.connect(self._schedule)
+        self.refresh()
+
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Show ``print(model)`` now, keeping the scroll position."""
+        if self.project is None:
+            return
+        text = str(self.project.model)
+        if text == self.toPlainText():
+            return
+        bar = self.verticalScrollBar()
+        position = bar.value()
+        self.setPlainText(text)
+        bar.setValue(min(position, bar.maximum()))
