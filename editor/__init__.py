@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time names load lazily
+    from .io.errors import ProjectFileError  # noqa: F401
     from .model.errors import (  # noqa: F401
         LayerLabError,
         MemoryLimitError,
@@ -38,6 +39,7 @@ _EXPORTS = {
     "PathError": "editor.model.errors",
     "StructureError": "editor.model.errors",
     "UnsupportedLayerError": "editor.model.errors",
+    "ProjectFileError": "editor.io.errors",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import operator
+import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import torch
@@ -42,11 +44,57 @@ from .validate import resolve_auto, split_auto, validate_params
 PathLike = int | str
 
 
+@dataclass
+class WeightsReport:
+    """What loading a state_dict did: keys loaded, missing, unexpected and shape-mismatched."""
+
+    missing: list[str] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)
+    mismatched: list[tuple[str, tuple[int, ...], tuple[int, ...]]] = field(default_factory=list)
+    loaded: list[str] = field(default_factory=list)
+
+    @property
+    def exact(self) -> bool:
+        """Every key present, nothing extra, every shape right."""
+        return not (self.missing or self.unexpected or self.mismatched)
+
+    def describe(self) -> str:
+        """A sentence per kind of problem, naming a few keys."""
+        def few(keys: list[str]) -> str:
+            return ", ".join(keys[:4]) + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
+
+        parts = []
+        if self.missing:
+            parts.append(f"{len(self.missing)} missing ({few(self.missing)})")
+        if self.unexpected:
+            parts.append(f"{len(self.unexpected)} unexpected ({few(self.unexpected)})")
+        if self.mismatched:
+            shown = [f"{k} is {got} but the design needs {want}" for k, want, got in self.mismatched]
+            parts.append(f"{len(self.mismatched)} with the wrong shape ({few(shown)})")
+        return "; ".join(parts) + "." if parts else "every key fits."
+
+
 class Project(DesignCore):
     """A design of layer blocks and the live ``torch.nn.Sequential`` that mirrors it."""
 
     def __init__(self, seed: int = 0) -> None:
         super().__init__(_check_seed(seed))
+        self.notices: list[str] = []
+        """Things the user should know about how the project was opened (e.g. "opened on the CPU")."""
+
+    # ------------------------------------------------------------- files
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Save the project as a ``.pt`` file (written safely: the old file survives any crash)."""
+        from editor.io.project_file import save_project
+
+        save_project(self, path)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Project:
+        """Open a project file; raises ``editor.ProjectFileError`` with a clear message when it cannot."""
+        from editor.io.project_file import load_project
+
+        return load_project(path)
 
     # ------------------------------------------------------------ creation
     @classmethod
@@ -654,6 +702,53 @@ class Project(DesignCore):
     def _paths_in_order(self, groups: list[list[Block]]) -> list[str]:
         table = paths(self._root)
         return [min((table[b] for b in blocks), key=_path_key) for blocks in groups]
+
+    def load_state(self, state: dict[str, torch.Tensor], strict: bool = True) -> WeightsReport:
+        """Copy a state_dict's values into the design (module identities kept), as one undoable operation.
+
+        With ``strict``, any missing, unexpected or shape-mismatched key
+        refuses the whole load (nothing changes); otherwise the keys that fit
+        are loaded and the rest reported.
+        """
+        owners = self._state_owners()
+        report = WeightsReport(
+            missing=[k for k in owners if k not in state],
+            unexpected=[k for k in state if k not in owners],
+            mismatched=[(k, tuple(owners[k][2]), tuple(state[k].shape)) for k in owners
+                        if k in state and tuple(state[k].shape) != tuple(owners[k][2])])
+        fitting = [k for k in owners if k in state and k not in {m[0] for m in report.mismatched}]
+        if strict and not report.exact:
+            raise ValidationError(f"These weights do not fit the design: {report.describe()} Load them partially "
+                                  f"to take what fits.", field="state_dict", valid="keys and shapes of model.state_dict()")
+        per_layer: dict[int, tuple[Layer, dict[str, torch.Tensor]]] = {}
+        for key in fitting:
+            layer, local, _ = owners[key]
+            entry = per_layer.setdefault(id(layer), (layer, {k: v for k, v in layer.module.state_dict().items()}))
+            entry[1][local] = state[key]
+        report.loaded = fitting
+        if per_layer:
+            with self._operation("Load weights"):
+                for layer, values in per_layer.values():
+                    self._load_values(layer, values)
+                self._set_seed_status(None)
+        return report
+
+    def _state_owners(self) -> dict[str, tuple[Layer, str, torch.Size]]:
+        """Every key of ``model.state_dict()``: the layer that owns it, its local key and its shape."""
+        owners: dict[str, tuple[Layer, str, torch.Size]] = {}
+
+        def visit(group: Group, prefix: str) -> None:
+            for index, child in enumerate(group.children):
+                key = f"{prefix}{child.label or index}"
+                if isinstance(child, Group):
+                    visit(child, key + ".")
+                else:
+                    layer = child.layer  # type: ignore[attr-defined]
+                    for local, value in layer.module.state_dict().items():
+                        owners[f"{key}.{local}"] = (layer, local, value.shape)
+
+        visit(self._root, "")
+        return owners
 
     # ------------------------------------------------------------ counting
     def count_params(self, trainable_only: bool = False) -> int:

@@ -1,0 +1,82 @@
+"""Writing files so that a crash, a kill or a full disk never costs the previous version.
+
+The data goes to a temporary file in the same folder, which is flushed and
+fsynced, then ``os.replace``d over the target in one step. Until that step
+the old file is untouched; after it the new one is complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import ProjectFileError
+
+
+def _explain(exc: OSError, path: Path) -> ProjectFileError:
+    name = str(path)
+    if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
+        return ProjectFileError(f"The disk is full, so {name} could not be saved. Free some space or save "
+                                f"somewhere else; the previous file (if any) is unchanged.", "disk_full", name)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ProjectFileError(f"LayerLab has no permission to write {name}. Choose another folder; the "
+                                f"previous file (if any) is unchanged.", "permission", name)
+    if exc.errno == errno.ENOENT:
+        return ProjectFileError(f"The folder of {name} does not exist. Choose an existing folder.", "missing", name)
+    if exc.errno == errno.EISDIR:
+        return ProjectFileError(f"{name} is a folder; choose a file name.", "directory", name)
+    return ProjectFileError(f"{name} could not be saved: {exc.strerror or exc}. The previous file (if any) is "
+                            f"unchanged.", "os", name)
+
+
+def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write ``path`` by calling ``write(file)`` on a temporary file, then replacing ``path`` with it."""
+    path = Path(path)
+    if path.is_dir():
+        raise ProjectFileError(f"{path} is a folder; choose a file name.", "directory", str(path))
+    folder = path.parent if str(path.parent) else Path(".")
+    temp_name = None
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".saving", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(temp_name, path.stat().st_mode & 0o777)
+        os.replace(temp_name, path)
+        temp_name = None
+        _sync_folder(folder)
+    except OSError as exc:
+        raise _explain(exc, path) from None
+    except RuntimeError as exc:  # torch.save reports write failures as RuntimeError
+        text = str(exc).lower()
+        if "no space" in text or "file write failed" in text or "disk" in text:
+            raise ProjectFileError(f"The disk is full, so {path} could not be saved. Free some space; the "
+                                   f"previous file (if any) is unchanged.", "disk_full", str(path)) from None
+        raise ProjectFileError(f"{path} could not be saved: {str(exc).splitlines()[0][:200]}", "os",
+                               str(path)) from None
+    finally:
+        if temp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,83 @@
+"""Reading ``.pt`` files without ever running code in them.
+
+Every read goes through :func:`safe_torch_load`: ``torch.load(f,
+weights_only=True, map_location="cpu")`` and nothing else: no pickled modules,
+no ``add_safe_globals``, no ``pickle_module``. Whatever goes wrong becomes a
+:class:`ProjectFileError` with its own clear message.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from .errors import ProjectFileError
+
+
+def check_readable(path: Path, what: str = "file") -> None:
+    """Raise a clear :class:`ProjectFileError` when ``path`` cannot be read as a file."""
+    name = str(path)
+    if not path.exists():
+        raise ProjectFileError(f"There is no {what} at {name}. Check the name and folder.", "missing", name)
+    if path.is_dir():
+        raise ProjectFileError(f"{name} is a folder, not a {what}. Choose a .pt file inside it.", "directory", name)
+    if not os.access(path, os.R_OK):
+        raise ProjectFileError(f"LayerLab has no permission to read {name}. Check the file's permissions.",
+                               "permission", name)
+    if path.stat().st_size == 0:
+        raise ProjectFileError(f"{name} is empty (0 bytes): it was probably not saved completely. "
+                               f"If it was an autosave, look for an older copy.", "empty", name)
+
+
+def safe_torch_load(path: Path, what: str = "file") -> Any:
+    """``torch.load(path, weights_only=True, map_location="cpu")``, with every failure explained."""
+    check_readable(path, what)
+    name = str(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return torch.load(path, weights_only=True, map_location="cpu")
+    except pickle.UnpicklingError as exc:
+        text = str(exc)
+        blocked = re.search(r"unsupported GLOBAL ([\w.]+)", text) or re.search(r"Unsupported global: GLOBAL ([\w.]+)",
+                                                                               text)
+        if blocked:
+            raise ProjectFileError(
+                f"{name} asks to run Python code ({blocked.group(1)}) when it is opened. LayerLab refused to open "
+                f"it, and nothing in it ran. Only open .pt files from sources you trust.", "code", name) from None
+        raise ProjectFileError(f"{name} is not a PyTorch .pt file (its contents cannot be read as one).",
+                               "not_torch", name) from None
+    except (EOFError, zipfile.BadZipFile) as exc:
+        raise ProjectFileError(f"{name} ends too early: it is truncated or was not saved completely ({exc}).",
+                               "truncated", name) from None
+    except RuntimeError as exc:
+        text = str(exc)
+        missing = re.search(r"failed locating file ([\w./-]+)", text)
+        if missing:
+            raise ProjectFileError(f"{name} is incomplete: the part {missing.group(1)!r} is missing from it. "
+                                   f"It may have been damaged while copying.", "incomplete", name) from None
+        if "central directory" in text or "zip archive" in text:
+            raise ProjectFileError(f"{name} is damaged or truncated: it is not a complete PyTorch file. "
+                                   f"If it was copied or downloaded, try again.", "truncated", name) from None
+        raise ProjectFileError(f"{name} could not be read as a PyTorch file: {text.splitlines()[0][:200]}",
+                               "damaged", name) from None
+    except PermissionError:
+        raise ProjectFileError(f"LayerLab has no permission to read {name}.", "permission", name) from None
+    except IsADirectoryError:
+        raise ProjectFileError(f"{name} is a folder, not a {what}.", "directory", name) from None
+    except OSError as exc:
+        raise ProjectFileError(f"{name} could not be read: {exc.strerror or exc}.", "os", name) from None
+    except MemoryError:
+        raise ProjectFileError(f"{name} is too large to open with the memory this machine has free.", "memory",
+                               name) from None
+    except Exception as exc:
+        raise ProjectFileError(f"{name} is damaged and could not be read ({type(exc).__name__}: "
+                               f"{str(exc).splitlines()[0][:160] if str(exc) else 'no details'}).", "damaged",
+                               name) from None
