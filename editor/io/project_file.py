@@ -23,9 +23,10 @@ from typing import Any
 import torch
 
 import editor
+from editor.model.checks import check_device
 from editor.model.design_data import DesignDataError, apply_settings, design_to_data, project_from_data
 from editor.model.errors import ValidationError
-from editor.model.project import Project, check_device
+from editor.model.project import Project
 
 from .atomic import atomic_write
 from .errors import ProjectFileError

@@ -19,8 +19,9 @@ from torch import nn
 
 from . import catalog
 from .build import build_module
+from .checks import check_shape
 from .errors import LayerLabError, ValidationError
-from .project import Project, check_shape
+from .project import Project
 from .tree import Block, Group, Node
 from .validate import validate_params
 

@@ -8,8 +8,8 @@ import torch
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QToolBar, QToolButton, QWidget
 
 from editor.commands.edits import DeviceCommand, SetInputShapeCommand, SetSeedCommand
+from editor.model.checks import check_shape
 from editor.model.errors import ValidationError
-from editor.model.project import check_shape
 
 from . import theme
 

@@ -1,0 +1,132 @@
+"""The Project's weights: reset from the seed, seed tracking, construction order, loading a state_dict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import torch
+
+from . import seeding
+from .errors import ValidationError
+from .tree import Block, Group, Layer, paths
+
+if TYPE_CHECKING:
+    from .core import DesignCore
+
+    _Base = DesignCore
+else:
+    _Base = object
+
+
+@dataclass
+class WeightsReport:
+    """What loading a state_dict did: keys loaded, missing, unexpected and shape-mismatched."""
+
+    missing: list[str] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)
+    mismatched: list[tuple[str, tuple[int, ...], tuple[int, ...]]] = field(default_factory=list)
+    loaded: list[str] = field(default_factory=list)
+
+    @property
+    def exact(self) -> bool:
+        """Every key present, nothing extra, every shape right."""
+        return not (self.missing or self.unexpected or self.mismatched)
+
+    def describe(self) -> str:
+        """A sentence per kind of problem, naming a few keys."""
+        def few(keys: list[str]) -> str:
+            return ", ".join(keys[:4]) + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
+
+        parts = []
+        if self.missing:
+            parts.append(f"{len(self.missing)} missing ({few(self.missing)})")
+        if self.unexpected:
+            parts.append(f"{len(self.unexpected)} unexpected ({few(self.unexpected)})")
+        if self.mismatched:
+            shown = [f"{k} is {got} but the design needs {want}" for k, want, got in self.mismatched]
+            parts.append(f"{len(self.mismatched)} with the wrong shape ({few(shown)})")
+        return "; ".join(parts) + "." if parts else "every key fits."
+
+
+class WeightsMixin(_Base):
+    """Part of :class:`~editor.model.project.Project`: everything about parameter values."""
+
+    def reset_parameters(self) -> None:
+        """Every parameter and buffer from :attr:`seed`, in construction order (module identities kept).
+
+        Afterwards the weights are bit for bit those of ``torch.manual_seed(seed)``
+        followed by constructing the same layers in :meth:`construction_order`.
+        """
+        with self._operation("Reset parameters"):
+            seeding.reset(self)
+
+    @property
+    def weights_from_seed(self) -> bool:
+        """Whether the weights are exactly what :attr:`seed` gives (checked by rebuilding when unknown)."""
+        if self._seed_status is None:
+            exact, state = seeding.verify(self)
+            self._seed_status = exact
+            self._seed_state = state if exact else None
+        return bool(self._seed_status)
+
+    def construction_order(self) -> list[str]:
+        """Paths of the blocks whose modules are constructed, in construction order (first use of each)."""
+        order = seeding.construction_order(self)
+        return self._paths_in_order([layer.blocks for layer in order])
+
+    def _paths_in_order(self, groups: list[list[Block]]) -> list[str]:
+        table = paths(self._root)
+        return [min((table[b] for b in blocks), key=_path_key) for blocks in groups]
+
+    def load_state(self, state: dict[str, torch.Tensor], strict: bool = True) -> WeightsReport:
+        """Copy a state_dict's values into the design (module identities kept), as one undoable operation.
+
+        With ``strict``, any missing, unexpected or shape-mismatched key
+        refuses the whole load (nothing changes); otherwise the keys that fit
+        are loaded and the rest reported.
+        """
+        owners = self._state_owners()
+        report = WeightsReport(
+            missing=[k for k in owners if k not in state],
+            unexpected=[k for k in state if k not in owners],
+            mismatched=[(k, tuple(owners[k][2]), tuple(state[k].shape)) for k in owners
+                        if k in state and tuple(state[k].shape) != tuple(owners[k][2])])
+        fitting = [k for k in owners if k in state and k not in {m[0] for m in report.mismatched}]
+        if strict and not report.exact:
+            raise ValidationError(f"These weights do not fit the design: {report.describe()} Load them partially "
+                                  f"to take what fits.", field="state_dict",
+                                  valid="the keys and shapes of model.state_dict()")
+        per_layer: dict[int, tuple[Layer, dict[str, torch.Tensor]]] = {}
+        for key in fitting:
+            layer, local, _ = owners[key]
+            entry = per_layer.setdefault(id(layer), (layer, {k: v for k, v in layer.module.state_dict().items()}))
+            entry[1][local] = state[key]
+        report.loaded = fitting
+        if per_layer:
+            with self._operation("Load weights"):
+                for layer, values in per_layer.values():
+                    self._load_values(layer, values)
+                self._set_seed_status(None)
+        return report
+
+    def _state_owners(self) -> dict[str, tuple[Layer, str, torch.Size]]:
+        """Every key of ``model.state_dict()``: the layer that owns it, its local key and its shape."""
+        owners: dict[str, tuple[Layer, str, torch.Size]] = {}
+
+        def visit(group: Group, prefix: str) -> None:
+            for index, child in enumerate(group.children):
+                key = f"{prefix}{child.label or index}"
+                if isinstance(child, Group):
+                    visit(child, key + ".")
+                else:
+                    layer = child.layer  # type: ignore[attr-defined]
+                    for local, value in layer.module.state_dict().items():
+                        owners[f"{key}.{local}"] = (layer, local, value.shape)
+
+        visit(self._root, "")
+        return owners
+
+
+def _path_key(path: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in path.split(".")) if path else ()
