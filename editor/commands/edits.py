@@ -195,6 +195,18 @@ class ResetParametersCommand(ProjectCommand):
         self.project.reset_parameters()
 
 
+class LoadWeightsCommand(ProjectCommand):
+    """Copy a state_dict's values into the design (strict, or only the keys that fit)."""
+
+    def __init__(self, project: Project, state: dict[str, Any], strict: bool = True) -> None:
+        super().__init__(project, "Load weights")
+        self.state, self.strict = state, strict
+        self.report: Any = None
+
+    def perform(self) -> None:
+        self.report = self.project.load_state(self.state, strict=self.strict)
+
+
 class DeviceCommand(ProjectCommand):
     """Move the model to another device."""
 

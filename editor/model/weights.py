@@ -87,12 +87,8 @@ class WeightsMixin(_Base):
         are loaded and the rest reported.
         """
         owners = self._state_owners()
-        report = WeightsReport(
-            missing=[k for k in owners if k not in state],
-            unexpected=[k for k in state if k not in owners],
-            mismatched=[(k, tuple(owners[k][2]), tuple(state[k].shape)) for k in owners
-                        if k in state and tuple(state[k].shape) != tuple(owners[k][2])])
-        fitting = [k for k in owners if k in state and k not in {m[0] for m in report.mismatched}]
+        report = self.weights_report(state, owners)
+        fitting = report.loaded
         if strict and not report.exact:
             raise ValidationError(f"These weights do not fit the design: {report.describe()} Load them partially "
                                   f"to take what fits.", field="state_dict",
@@ -102,13 +98,23 @@ class WeightsMixin(_Base):
             layer, local, _ = owners[key]
             entry = per_layer.setdefault(id(layer), (layer, {k: v for k, v in layer.module.state_dict().items()}))
             entry[1][local] = state[key]
-        report.loaded = fitting
         if per_layer:
             with self._operation("Load weights"):
                 for layer, values in per_layer.values():
                     self._load_values(layer, values)
                 self._set_seed_status(None)
         return report
+
+    def weights_report(self, state: dict[str, torch.Tensor],
+                       owners: dict[str, tuple[Layer, str, torch.Size]] | None = None) -> WeightsReport:
+        """What :meth:`load_state` would do with ``state``, without doing it."""
+        owners = owners if owners is not None else self._state_owners()
+        mismatched = [(k, tuple(owners[k][2]), tuple(state[k].shape)) for k in owners
+                      if k in state and tuple(state[k].shape) != tuple(owners[k][2])]
+        bad = {m[0] for m in mismatched}
+        return WeightsReport(missing=[k for k in owners if k not in state],
+                             unexpected=[k for k in state if k not in owners], mismatched=mismatched,
+                             loaded=[k for k in owners if k in state and k not in bad])
 
     def _state_owners(self) -> dict[str, tuple[Layer, str, torch.Size]]:
         """Every key of ``model.state_dict()``: the layer that owns it, its local key and its shape."""

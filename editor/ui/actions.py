@@ -36,12 +36,22 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     menus = {}
 
     file_menu = bar.addMenu("&File")
-    _add(file_menu, "&New", lambda: new_project(window), Key.New, "actionNew", "Start an empty design")
+    files = window.file_actions
+    file_menu.addAction(files.new)
+    file_menu.addAction(files.open)
+    file_menu.addMenu(files.recent_menu)
+    files.refresh_recent()
     examples = file_menu.addMenu("Open &Example")
     examples.setObjectName("menuExamples")
     for name, make in EXAMPLES.items():
         _add(examples, (make.__doc__ or name).split(":")[0].strip().rstrip("."),
              lambda checked=False, n=name: open_example(window, n), name=f"actionExample_{name}")
+    file_menu.addSeparator()
+    file_menu.addAction(files.save)
+    file_menu.addAction(files.save_as)
+    file_menu.addSeparator()
+    file_menu.addAction(files.load_weights)
+    file_menu.addAction(files.export_weights)
     file_menu.addSeparator()
     _add(file_menu, "&Quit", window.close, Key.Quit, "actionQuit")
     menus["file"] = file_menu
@@ -71,15 +81,11 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     return menus
 
 
-def new_project(window: MainWindow) -> None:
-    from editor.model.project import Project
-
-    window.set_project(Project(seed=window.project.seed))
-
-
 def open_example(window: MainWindow, name: str) -> None:
-    window.set_project(EXAMPLES[name](0))
-    window.view.fit()
+    from .files import maybe_save
+
+    if maybe_save(window):
+        window.set_project(EXAMPLES[name](0))
 
 
 def about(window: MainWindow) -> None:

@@ -39,11 +39,38 @@ def _window(project_path: Path | None, example: str | None = None):
     return window
 
 
+def offer_recovery(window) -> None:
+    """After a crash or a kill, offer the autosaved work of the last session."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.io.errors import ProjectFileError
+    from editor.io.project_file import open_project
+
+    from .autosave import find_recoverable
+
+    for item in find_recoverable():
+        answer = QMessageBox.question(
+            window, "Recover unsaved work?",
+            f"LayerLab did not close properly last time. Recover {item.describe()}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard)
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                opened = open_project(item.data)
+            except ProjectFileError as exc:
+                QMessageBox.warning(window, "Could not recover", str(exc))
+                continue
+            window.set_project(opened.project, Path(item.source) if item.source else None)
+            window.mark_recovered()
+        item.discard()
+        break
+
+
 def run(project_path: Path | None = None) -> int:
     """Open LayerLab (with a project file, if given) and run until the window closes."""
     app = application()
     window = _window(project_path)
     window.show()
+    offer_recovery(window)
     return app.exec()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QTabWidget, QUndoView, QWidget
 
 from editor.commands.runner import CommandRunner
@@ -19,9 +19,11 @@ from editor.model.tree import Node
 
 from . import icons
 from .actions import build_menus
+from .autosave import Autosave
 from .canvas.scene import CanvasScene
 from .canvas.view import CanvasView
 from .editing import EditActions
+from .files import FileActions, maybe_save, open_path
 from .palette import Palette, QuickAdd
 from .panels.inspector import Inspector
 from .panels.repr_panel import ReprPanel
@@ -43,11 +45,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.app_icon())
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = QUndoStack()  # not a child: it must outlive the panels that follow its signals
         self.file_path: Path | None = None
         self._project: Project | None = None
         self.runner: CommandRunner | None = None
         self.edit_actions = EditActions(self)
+        self.file_actions = FileActions(self)
+        self.autosave = Autosave(self)
+        self.setAcceptDrops(True)
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
 
@@ -75,6 +80,7 @@ class MainWindow(QMainWindow):
         self.view.insert_requested.connect(self.edit_actions.insert_kind)
         self.view.move_requested.connect(self.edit_actions.move_nodes)
         self.view.context_requested.connect(self._context_menu)
+        self.view.files_dropped.connect(self.open_dropped)
         self.palette.kind_activated.connect(self.edit_actions.insert_after_selection)
         self.quick_add.chosen.connect(self.edit_actions.insert_after_selection)
         self.inspector.params_edited.connect(self.edit_actions.set_params)
@@ -136,8 +142,30 @@ class MainWindow(QMainWindow):
             d.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not maybe_save(self):
+            event.ignore()
+            return
+        self.autosave.discard()
         self.save_layout()
         super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_dropped(paths)
+
+    def open_dropped(self, paths: list[str]) -> None:
+        """A file was dropped on the window: open the first project file."""
+        projects = [p for p in paths if p.lower().endswith((".pt", ".pth"))]
+        if projects:
+            open_path(self, Path(projects[0]))
+        elif paths:
+            self.show_message("Drop a LayerLab project (.pt) to open it.")
 
     # ----------------------------------------------------------- project
     @property
@@ -162,6 +190,7 @@ class MainWindow(QMainWindow):
             old_scene.detach()
         self._project = project
         self.file_path = path
+        self.autosave.discard()
         self.undo_stack.clear()
         self.runner = CommandRunner(self.undo_stack, project, self)
         self.runner.failed.connect(self.show_message)
@@ -218,6 +247,12 @@ class MainWindow(QMainWindow):
         self.edit_actions.update_enabled()
 
     # ------------------------------------------------------------- misc
+    def mark_recovered(self) -> None:
+        """The project came from an autosave: it is unsaved work until the user saves it."""
+        self.undo_stack.resetClean()
+        self._update_title()
+        self.show_message("Recovered the autosaved project; save it to keep it.")
+
     def show_message(self, text: str) -> None:
         """Tell the user something went wrong (nothing was changed)."""
         self.status.showMessage(text, 10000)

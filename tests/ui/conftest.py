@@ -12,6 +12,25 @@ def _isolated_settings(tmp_path):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch, tmp_path):
+    """Dialogs would block a headless run: answer them the way each test asks (default: discard)."""
+    from editor.ui import files
+
+    answers: list[str] = []
+    errors: list[str] = []
+    monkeypatch.setattr(files, "ask_unsaved", lambda window: answers.pop(0) if answers else "discard")
+    monkeypatch.setattr(files, "show_error", lambda window, title, exc: errors.append(str(exc)))
+    monkeypatch.setattr("editor.ui.autosave.autosave_folder", lambda: tmp_path / "autosave")
+    return answers, errors
+
+
+@pytest.fixture
+def dialogs(_no_modal_dialogs):
+    """(answers to queue for the unsaved-changes prompt, error messages shown)."""
+    return _no_modal_dialogs
+
+
 @pytest.fixture
 def window(qtbot):
     from editor.ui.main_window import MainWindow
