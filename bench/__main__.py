@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SUITES = ["model"]
+SUITES = ["model", "canvas", "files"]
 
 
 def main(argv: list[str]) -> int:

@@ -13,7 +13,6 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 from .errors import ProjectFileError
 
@@ -34,8 +33,12 @@ def _explain(exc: OSError, path: Path) -> ProjectFileError:
                             f"unchanged.", "os", name)
 
 
-def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write ``path`` by calling ``write(file)`` on a temporary file, then replacing ``path`` with it."""
+def atomic_write(path: Path, write: Callable[[str], None]) -> None:
+    """Write ``path`` by calling ``write(temporary_path)``, then replacing ``path`` with the result.
+
+    ``write`` gets a path rather than a file object because torch.save writes a
+    path much faster than a Python file object.
+    """
     path = Path(path)
     if path.is_dir():
         raise ProjectFileError(f"{path} is a folder; choose a file name.", "directory", str(path))
@@ -43,10 +46,13 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
     temp_name = None
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".saving", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
+        os.close(fd)
+        write(temp_name)
+        fd = os.open(temp_name, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         if path.exists():
             with contextlib.suppress(OSError):
                 os.chmod(temp_name, path.stat().st_mode & 0o777)

@@ -26,7 +26,7 @@ def _is_state_dict(data: object) -> bool:
 def export_weights(project: Project, path: str | Path) -> None:
     """``torch.save(model.state_dict(), path)``, written safely."""
     state = project.model.state_dict()
-    atomic_write(Path(path), lambda handle: torch.save(state, handle))
+    atomic_write(Path(path), lambda target: torch.save(state, target))
 
 
 def read_state_dict(path: str | Path) -> dict[str, torch.Tensor]:
@@ -47,7 +47,7 @@ def save_tensor(tensor: torch.Tensor, path: str | Path) -> None:
     """``torch.save(tensor, path)``, written safely."""
     if not isinstance(tensor, torch.Tensor):
         raise ProjectFileError(f"Only tensors can be saved this way, not {type(tensor).__name__}.", "not_tensor")
-    atomic_write(Path(path), lambda handle: torch.save(tensor, handle))
+    atomic_write(Path(path), lambda target: torch.save(tensor, target))
 
 
 def load_tensor(path: str | Path) -> torch.Tensor:

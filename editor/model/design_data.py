@@ -100,17 +100,20 @@ def _layer(data: Any, where: str) -> tuple[catalog.LayerKind, dict[str, Any], fr
     return kind, values, frozenset(auto_names), rank
 
 
-def project_from_data(design: Any, seed: int = 0) -> Project:
-    """A new Project built from design data (freshly initialized weights; load a state_dict after).
+def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Tensor] | None = None) -> Project:
+    """A new Project built from design data, with the weights of ``state_dict`` (which must fit exactly).
 
-    Raises :class:`DesignDataError` for anything malformed.
+    Without a state_dict the modules are freshly initialized. With one, they are
+    built on the meta device and take the given tensors over directly, so no
+    time goes into random values that would be overwritten. Raises
+    :class:`DesignDataError` for anything malformed.
     """
     _expect(design, dict, "design")
     raw_layers = _expect(design.get("layers"), (list, tuple), "design.layers")
     if len(raw_layers) > MAX_LAYERS:
         raise _fail("design.layers", f"{len(raw_layers)} layers is more than LayerLab opens ({MAX_LAYERS})")
     specs = [_layer(item, f"design.layers[{i}]") for i, item in enumerate(raw_layers)]
-    with torch.random.fork_rng(devices=[]):
+    with torch.random.fork_rng(devices=[]), torch.device("meta" if state_dict is not None else "cpu"):
         try:
             modules = [build_module(kind, values) for kind, values, _, _ in specs]
         except ValidationError as exc:
@@ -151,6 +154,8 @@ def project_from_data(design: Any, seed: int = 0) -> Project:
     if used != set(range(len(modules))):
         missing = sorted(set(range(len(modules))) - used)[:5]
         raise _fail("design.layers", f"layers {missing} are not used by any block")
+    if state_dict is not None:
+        _take_weights(root, state_dict)
     project = Project.from_module(root, seed=seed)
     for _, node in project.walk():
         if isinstance(node, Group) and id(node.sequential) in collapsed:
@@ -164,6 +169,17 @@ def project_from_data(design: Any, seed: int = 0) -> Project:
         ranked = ranked or rank is not None
     project._ranked = ranked
     return project
+
+
+def _take_weights(root: nn.Sequential, state_dict: dict[str, torch.Tensor]) -> None:
+    try:
+        root.load_state_dict(state_dict, strict=True, assign=True)
+    except RuntimeError as exc:
+        detail = " ".join(str(exc).split())[:300]
+        raise DesignDataError(f"state_dict: the saved weights do not fit the saved design ({detail})") from None
+    for name, tensor in [*root.named_parameters(), *root.named_buffers()]:
+        if tensor.is_meta:
+            raise DesignDataError(f"state_dict: no value for {name}")
 
 
 def apply_settings(project: Project, input_shape: Any) -> None:

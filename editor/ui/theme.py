@@ -7,6 +7,8 @@ errors only.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from editor.model import catalog
@@ -83,8 +85,9 @@ def share_color(index: int) -> QColor:
     return QColor(SHARE_COLORS[index % len(SHARE_COLORS)])
 
 
+@functools.cache
 def font(size_delta: float = 0, bold: bool = False, mono: bool = False) -> QFont:
-    """The UI font, a little larger or smaller, bold or monospaced."""
+    """The UI font, a little larger or smaller, bold or monospaced (made once per variant)."""
     f = QFont(QGuiApplication.font())
     if mono:
         f.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])

@@ -16,15 +16,23 @@ def settle(qtbot=None) -> None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def drag_event(cls, point: QPoint, mime: QMimeData, actions=None):
+    """A QDragEnterEvent/QDragMoveEvent at ``point`` (newer PySide wants QPointF, older QPoint)."""
+    actions = actions if actions is not None else Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    args = (actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return cls(QPointF(point), *args)
+    except TypeError:
+        return cls(QPoint(point), *args)
+
+
 def drag_to(view, mime: QMimeData, scene_pos: QPointF) -> QDropEvent:
     """Send hand-built QDragEnter/QDragMove/QDrop events to the view's viewport (QTest cannot start a QDrag)."""
     point = view.mapFromScene(scene_pos)
     viewport = view.viewport()
     actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
-    enter = QDragEnterEvent(QPointF(point), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(viewport, enter)
-    move = QDragMoveEvent(QPointF(point), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(viewport, move)
+    QApplication.sendEvent(viewport, drag_event(QDragEnterEvent, point, mime, actions))
+    QApplication.sendEvent(viewport, drag_event(QDragMoveEvent, point, mime, actions))
     drop = QDropEvent(QPointF(point), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(viewport, drop)
     return drop

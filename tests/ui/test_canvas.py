@@ -11,7 +11,7 @@ from editor.model.examples import nested
 from editor.ui.canvas.items import BlockItem, GroupItem
 from editor.ui.palette import kind_mime
 
-from .helpers import drag_to, gap_between, settle
+from .helpers import drag_event, drag_to, gap_between, settle
 
 
 def kinds(project):
@@ -66,11 +66,10 @@ def test_insertion_marker_shows_while_dragging(window, qtbot):
 
     window.set_project(nested(0))
     view, scene = window.view, window.scene
-    point = QPointF(view.mapFromScene(gap_between(scene, "0", "1")))
+    point = view.mapFromScene(gap_between(scene, "0", "1"))
     mime = kind_mime("ReLU")
     for cls in (QDragEnterEvent, QDragMoveEvent):
-        QApplication.sendEvent(view.viewport(), cls(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                                                    Qt.KeyboardModifier.NoModifier))
+        QApplication.sendEvent(view.viewport(), drag_event(cls, point, mime))
     assert scene.marker.isVisible()
 
 

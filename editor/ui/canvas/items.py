@@ -55,6 +55,7 @@ class NodeItem(QGraphicsItem):
         super().__init__(parent)
         self.node = node
         self.width = float(WIDTH)
+        self._rect: QRectF | None = None
         self.hovered = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -67,12 +68,20 @@ class NodeItem(QGraphicsItem):
         if width != self.width:
             self.prepareGeometryChange()
             self.width = width
+            self._rect = None
 
     def height(self) -> float:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def prepareGeometryChange(self) -> None:  # noqa: N802 - Qt override
+        super().prepareGeometryChange()  # asks for the old boundingRect, so forget it only afterwards
+        self._rect = None
+
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
-        return QRectF(-1, -1, self.width + 2, self.height() + 2)
+        # Qt asks for this very often while items move; cache it until the geometry changes.
+        if self._rect is None:
+            self._rect = QRectF(-1, -1, self.width + 2, self.height() + 2)
+        return self._rect
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
         self.hovered = True
@@ -162,14 +171,13 @@ class BlockItem(NodeItem):
         painter.setPen(QPen(outline, 2 if (selected or self.error) else 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
-        # category stripe
-        stripe = QPainterPath()
-        stripe.addRoundedRect(QRectF(0.5, 0.5, STRIPE + RADIUS, self.height() - 1), RADIUS, RADIUS)
-        clip = QPainterPath()
-        clip.addRect(QRectF(0, 0, STRIPE, self.height()))
+        # category stripe: the left end of a rounded rectangle, clipped to a thin band
+        painter.save()
+        painter.setClipRect(QRectF(0, 0, STRIPE, self.height()))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.kind_color(self.kind_name))
-        painter.drawPath(stripe.intersected(clip))
+        painter.drawRoundedRect(QRectF(0.5, 0.5, STRIPE + RADIUS, self.height() - 1), RADIUS, RADIUS)
+        painter.restore()
 
         left = STRIPE + 12
         right = self.width - 12
@@ -287,6 +295,7 @@ class GroupItem(NodeItem):
         self.depth = depth
         self.child_items: list[NodeItem] = []
         self.inner_height = 0.0
+        self._was_collapsed = node.collapsed
         self.shape_text = ""
         self.count = ""
         self.setZValue(-1 - depth * 0.01)
@@ -307,6 +316,9 @@ class GroupItem(NodeItem):
         return QRectF(6, 4, 24, HEADER - 8)
 
     def refresh(self) -> None:
+        if self.collapsed != self._was_collapsed:
+            self.prepareGeometryChange()
+            self._was_collapsed = self.collapsed
         spec = self.node.out_spec
         self.shape_text = fmt(spec.shape) if spec is not None and hasattr(spec, "shape") else ""
         seen: set[int] = set()

@@ -41,6 +41,7 @@ class CanvasScene(QGraphicsScene):
         self.output_item = EndpointItem("output")
         self.marker = InsertionMarker()
         self.links = ShareLinks()
+        self._had_links = False
         for item in (self.input_item, self.output_item, self.marker, self.links):
             self.addItem(item)
         self._connect()
@@ -129,7 +130,7 @@ class CanvasScene(QGraphicsScene):
         items, owner, index = self._siblings(path)
         item = self._make(self.project.node(path), self._depth(owner), owner)
         items.insert(index, item)
-        self._after_structure(owner)
+        self._after_structure(owner, index)
 
     def _on_removed(self, path: str) -> None:
         items, owner, index = self._siblings(path)
@@ -137,7 +138,7 @@ class CanvasScene(QGraphicsScene):
         self._forget(item)
         if item.scene() is self:
             self.removeItem(item)
-        self._after_structure(owner)
+        self._after_structure(owner, index)
 
     def _on_moved(self, source: str, destination: str) -> None:
         items, owner, index = self._siblings(source)
@@ -145,8 +146,9 @@ class CanvasScene(QGraphicsScene):
         target, new_owner, new_index = self._siblings(destination)
         target.insert(new_index, item)
         self._attach(item, new_owner)
-        self._after_structure(owner)
-        self._after_structure(new_owner)
+        self._refresh_groups(owner)
+        self._refresh_groups(new_owner)
+        self.relayout(min(self._top_index(owner, index), self._top_index(new_owner, new_index)))
 
     def _on_grouped(self, path: str, count: int) -> None:
         items, owner, index = self._siblings(path)
@@ -161,7 +163,7 @@ class CanvasScene(QGraphicsScene):
             member.setParentItem(group)
             group.child_items.append(member)
         self._set_depth(group, self._depth(owner))
-        self._after_structure(owner)
+        self._after_structure(owner, index)
 
     def _on_ungrouped(self, path: str, count: int) -> None:
         items, owner, index = self._siblings(path)
@@ -174,25 +176,26 @@ class CanvasScene(QGraphicsScene):
         self.items_by_node.pop(group.node, None)
         group.child_items = []
         self.removeItem(group)
-        self._after_structure(owner)
+        self._after_structure(owner, index)
 
     def _on_changed(self, path: str) -> None:
         item = self.item_at_path(path)
         item.refresh()
         self._refresh_ancestors(item)
-        self.relayout()
+        self.relayout(self._top_index_of(item))
 
     def _on_shapes(self, paths: tuple[str, ...]) -> None:
-        grew = False
+        grew: list[int] = []
         for path in paths:
             item = self.items_by_node.get(self.project.node(path))
             if item is not None:
                 before = item.height()
                 item.refresh()
-                grew = grew or item.height() != before
+                if item.height() != before:
+                    grew.append(self._top_index_of(item))
         self._update_output()
         if grew:
-            self.relayout()
+            self.relayout(min(grew))
 
     def _on_weights(self, paths: tuple[str, ...]) -> None:
         return  # counts and shapes do not change with values
@@ -210,7 +213,7 @@ class CanvasScene(QGraphicsScene):
     def _on_collapsed(self, path: str, collapsed: bool) -> None:
         item = self.item_at_path(path)
         item.refresh()
-        self.relayout()
+        self.relayout(self._top_index_of(item))
 
     def toggle_collapsed(self, item: GroupItem) -> None:
         """Collapse or expand a group (view state: not an undo step)."""
@@ -226,11 +229,27 @@ class CanvasScene(QGraphicsScene):
         else:
             self.output_item.set_text(f"output {fmt(shape)}", "")
 
-    def _after_structure(self, owner: GroupItem | None) -> None:
+    def _after_structure(self, owner: GroupItem | None, index: int) -> None:
+        self._refresh_groups(owner)
+        self.relayout(self._top_index(owner, index))
+
+    def _refresh_groups(self, owner: GroupItem | None) -> None:
         if owner is not None:
             owner.refresh()
             self._refresh_ancestors(owner)
-        self.relayout()
+
+    def _top_index(self, owner: GroupItem | None, index: int) -> int:
+        """The top-level position from which a change at ``index`` of ``owner`` can move items."""
+        return index if owner is None else self._top_index_of(owner)
+
+    def _top_index_of(self, item: NodeItem) -> int:
+        top = item
+        while isinstance(top.parentItem(), GroupItem):
+            top = top.parentItem()  # type: ignore[assignment]
+        try:
+            return self.top.index(top)
+        except ValueError:
+            return 0
 
     def _refresh_ancestors(self, item: NodeItem) -> None:
         parent = item.parentItem()
@@ -239,13 +258,17 @@ class CanvasScene(QGraphicsScene):
             parent = parent.parentItem()
 
     # ----------------------------------------------------------- layout
-    def relayout(self) -> None:
-        """Stack items top to bottom; only items whose place changed actually move."""
+    def relayout(self, start: int = 0) -> None:
+        """Stack items top to bottom from top-level item ``start`` on (the ones above it stay put)."""
         x = MARGIN
         y = MARGIN
         self.input_item.setPos(x, y)
         y += 30 + GAP
-        y = self._stack(self.top, x, y, WIDTH)
+        start = max(0, min(start, len(self.top)))
+        if start:
+            previous = self.top[start - 1]
+            y = previous.pos().y() + previous.height() + GAP
+        y = self._stack(self.top[start:], x, y, WIDTH)
         self.output_item.setPos(x, y)
         y += 30
         self._update_links()
@@ -270,11 +293,15 @@ class CanvasScene(QGraphicsScene):
     def _update_links(self) -> None:
         curves = []
         shared: dict[int, list[BlockItem]] = {}
+        layers = [layer for layer in self.project._layers.values() if len(layer.blocks) > 1]
+        if not layers and not self._had_links:
+            return
         for item in self.items_by_node.values():
             if isinstance(item, BlockItem):
                 item.share_index = None
-                if len(item.block.layer.blocks) > 1:
-                    shared.setdefault(id(item.block.layer), []).append(item)
+        for layer in layers:
+            shared[id(layer)] = [i for b in layer.blocks if isinstance(i := self.items_by_node.get(b), BlockItem)]
+        self._had_links = bool(layers)
         ordered = sorted(shared.values(), key=lambda group: min(i.block.indices() for i in group))
         for index, group in enumerate(ordered):
             color = theme.share_color(index)
