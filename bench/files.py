@@ -9,6 +9,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import itertools
+
 import torch
 from torch import nn
 
@@ -44,7 +46,7 @@ def max_stall_while_opening(path: Path) -> tuple[float, float]:
     took = time.perf_counter() - start
     timer.stop()
     assert ok and window.project.param_bytes() > 300 * 2**20
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     window.undo_stack.setClean()
     window.close()
     return max(gaps) if gaps else took, took

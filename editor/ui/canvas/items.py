@@ -416,6 +416,33 @@ class EndpointItem(QGraphicsItem):
                              self.note)
 
 
+class EmptyHint(QGraphicsItem):
+    """Shown on an empty design: where to drop, and how else to add a layer."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.width = float(WIDTH)
+        self.setZValue(-10)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return QRectF(0, 0, self.width, 120)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(theme.mix(theme.border(), theme.ACCENT, 0.4), 1.5, Qt.PenStyle.DashLine))
+        painter.setBrush(theme.mix(theme.base(), theme.ACCENT, 0.03))
+        painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), RADIUS + 4, RADIUS + 4)
+        painter.setPen(theme.text())
+        painter.setFont(theme.font(1, bold=True))
+        painter.drawText(QRectF(0, 26, self.width, 26), Qt.AlignmentFlag.AlignCenter,
+                         "Drag layers here from the palette")
+        painter.setPen(theme.muted())
+        painter.setFont(theme.font(-0.5))
+        painter.drawText(QRectF(0, 56, self.width, 40), Qt.AlignmentFlag.AlignCenter,
+                         "or press Ctrl+K and type a name, like Linear or Conv2d.\n"
+                         "Each block you add becomes a real layer in an nn.Sequential.")
+
+
 class InsertionMarker(QGraphicsItem):
     """Where a dragged layer will land: an accent line with a dot at each end."""
 

@@ -20,7 +20,19 @@ from editor.model.shapes import fmt
 from editor.model.tree import Block, Group, Node
 
 from .. import theme
-from .items import GAP, HEADER, PAD, WIDTH, BlockItem, EndpointItem, GroupItem, InsertionMarker, NodeItem, ShareLinks
+from .items import (
+    GAP,
+    HEADER,
+    PAD,
+    WIDTH,
+    BlockItem,
+    EmptyHint,
+    EndpointItem,
+    GroupItem,
+    InsertionMarker,
+    NodeItem,
+    ShareLinks,
+)
 
 MARGIN = 40
 
@@ -41,8 +53,9 @@ class CanvasScene(QGraphicsScene):
         self.output_item = EndpointItem("output")
         self.marker = InsertionMarker()
         self.links = ShareLinks()
+        self.hint = EmptyHint()
         self._had_links = False
-        for item in (self.input_item, self.output_item, self.marker, self.links):
+        for item in (self.input_item, self.output_item, self.marker, self.links, self.hint):
             self.addItem(item)
         self._connect()
         self.rebuild()
@@ -269,6 +282,10 @@ class CanvasScene(QGraphicsScene):
             previous = self.top[start - 1]
             y = previous.pos().y() + previous.height() + GAP
         y = self._stack(self.top[start:], x, y, WIDTH)
+        self.hint.setVisible(not self.top)
+        if not self.top:
+            self.hint.setPos(x, y)
+            y += self.hint.boundingRect().height() + GAP
         self.output_item.setPos(x, y)
         y += 30
         self._update_links()
