@@ -270,13 +270,7 @@ class Project(ReadingMixin, WeightsMixin, DesignCore):
             target, i = self._slot(destination)
         finally:
             parent.children.insert(index, node)
-        if target is parent and i == index:
-            return node.path()
-        with self._operation(f"Move {_name(node.module)}"):
-            self._move(node, target, i)
-            if self._seed_status is True:
-                self._set_seed_status(None)
-        return node.path()
+        return self._move_node(node, target, i)
 
     def move_to(self, source: PathLike, group: PathLike | None, index: int) -> str:
         """Move the block or group at ``source`` to position ``index`` of ``group`` (None: the top level).
@@ -297,7 +291,11 @@ class Project(ReadingMixin, WeightsMixin, DesignCore):
         assert parent is not None
         if parent is target and index > parent.children.index(node):
             index -= 1
-        if parent is target and index == parent.children.index(node):
+        return self._move_node(node, target, index)
+
+    def _move_node(self, node: Node, target: Group, index: int) -> str:
+        """Move ``node`` to ``index`` of ``target`` (counted after taking it out); returns its new path."""
+        if node.parent is target and target.children.index(node) == index:
             return node.path()
         with self._operation(f"Move {_name(node.module)}"):
             self._move(node, target, index)

@@ -48,7 +48,24 @@ def format_count(count: int) -> str:
     return f"{count:,} param{'s' if count != 1 else ''}"
 
 
-class NodeItem(QGraphicsItem):
+class HoverItem(QGraphicsItem):
+    """An item that looks different under the mouse (``hovered``)."""
+
+    def __init__(self, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.hovered = False
+        self.setAcceptHoverEvents(True)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
+        self.hovered = False
+        self.update()
+
+
+class NodeItem(HoverItem):
     """Common to blocks and groups: the node, a width, selection and hover looks."""
 
     def __init__(self, node: Node, parent: QGraphicsItem | None = None) -> None:
@@ -56,9 +73,7 @@ class NodeItem(QGraphicsItem):
         self.node = node
         self.width = float(WIDTH)
         self._rect: QRectF | None = None
-        self.hovered = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setAcceptHoverEvents(True)
 
     @property
     def canvas(self) -> CanvasScene:
@@ -82,14 +97,6 @@ class NodeItem(QGraphicsItem):
         if self._rect is None:
             self._rect = QRectF(-1, -1, self.width + 2, self.height() + 2)
         return self._rect
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
-        self.hovered = True
-        self.update()
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
-        self.hovered = False
-        self.update()
 
     def path_text(self) -> str:
         return self.node.path() if self.node.parent is not None else ""
@@ -237,15 +244,13 @@ class BlockItem(NodeItem):
                              QFontMetricsF(painter.font()).elidedText(self.error, Qt.TextElideMode.ElideRight, room))
 
 
-class FixButton(QGraphicsItem):
+class FixButton(HoverItem):
     """The one-click fix on a block with a shape error."""
 
     def __init__(self, parent: BlockItem) -> None:
         super().__init__(parent)
         self.label = ""
         self.width = 0.0
-        self.hovered = False
-        self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setVisible(False)
 
@@ -269,14 +274,6 @@ class FixButton(QGraphicsItem):
         painter.setFont(theme.font(-1, bold=True))
         text = QFontMetricsF(painter.font()).elidedText(self.label, Qt.TextElideMode.ElideRight, self.width - 16)
         painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, text)
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
-        self.hovered = True
-        self.update()
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
-        self.hovered = False
-        self.update()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
         event.accept()
