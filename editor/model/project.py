@@ -77,6 +77,7 @@ class Project(ReadingMixin, WeightsMixin, DesignCore):
             root.children.append(child)
             project._register(child)
         project._sync_all()
+        project._device = module_device(module) or project._device  # adopt the model where it lives
         project._move_all_to_device()
         project._seed_status = None
         project._settle()

@@ -362,8 +362,24 @@ RULES: dict[str, Rule] = {
 
 
 def output_spec(kind: LayerKind, params: Params, spec: Spec) -> Spec:
-    """What a ``kind`` layer with ``params`` makes of ``spec``; raises :class:`ShapeError`."""
-    return RULES[kind.shape](kind, params, spec)
+    """What a ``kind`` layer with ``params`` makes of ``spec``; raises :class:`ShapeError`.
+
+    The analytic rule answers; a kind without one, or a rule that trips over
+    an input it did not foresee, falls back to running the layer on the meta
+    device.
+    """
+    rule = RULES.get(kind.shape)
+    if rule is not None:
+        try:
+            return rule(kind, params, spec)
+        except ShapeError:
+            raise
+        except (ArithmeticError, LookupError, TypeError, ValueError):
+            pass
+    from .build import constructor_kwargs, torch_class
+
+    kwargs = constructor_kwargs(kind, params)
+    return meta_spec(lambda: torch_class(kind)(**kwargs), spec)
 
 
 def meta_spec(module_factory: Callable[[], Any], spec: Spec) -> Spec:

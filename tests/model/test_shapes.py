@@ -222,3 +222,15 @@ def test_shapes_changed_event_only_reports_what_changed():
     p.events.shapes_changed.connect(seen.append)
     p.insert(3, nn.ReLU())
     assert seen == [("3",)]  # the ReLU's output is new; everything after it receives what it did before
+
+
+def test_meta_device_is_the_fallback_when_a_rule_is_missing(monkeypatch):
+    from editor.model import shapes
+
+    kind = catalog.kind("Conv2d")
+    params = validate_params(kind, {**kind.defaults(), "in_channels": 3, "out_channels": 8, "kernel_size": 5})
+    expected = output_spec(kind, params, Spec((2, 3, 32, 32)))
+    monkeypatch.delitem(shapes.RULES, "conv")
+    assert output_spec(kind, params, Spec((2, 3, 32, 32))) == expected == Spec((2, 8, 28, 28))
+    with pytest.raises(ShapeErrorClass):
+        output_spec(kind, params, Spec((2, 4, 32, 32)))
