@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -39,12 +40,10 @@ def atomic_write(path: Path, write: Callable[[str], None]) -> None:
     ``write`` gets a path rather than a file object because torch.save writes a
     path much faster than a Python file object.
     """
-    path = Path(path)
-    if path.is_dir():
-        raise ProjectFileError(f"{path} is a folder; choose a file name.", "directory", str(path))
-    folder = path.parent if str(path.parent) else Path(".")
     temp_name = None
     try:
+        path = _target(Path(path))
+        folder = path.parent if str(path.parent) else Path(".")
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".saving", dir=folder)
         os.close(fd)
         write(temp_name)
@@ -62,16 +61,35 @@ def atomic_write(path: Path, write: Callable[[str], None]) -> None:
     except OSError as exc:
         raise _explain(exc, path) from None
     except RuntimeError as exc:  # torch.save reports write failures as RuntimeError
-        text = str(exc).lower()
-        if "no space" in text or "file write failed" in text or "disk" in text:
-            raise ProjectFileError(f"The disk is full, so {path} could not be saved. Free some space; the "
-                                   f"previous file (if any) is unchanged.", "disk_full", str(path)) from None
-        raise ProjectFileError(f"{path} could not be saved: {str(exc).splitlines()[0][:200]}", "os",
-                               str(path)) from None
+        if _low_on_space(Path(path).parent):
+            raise ProjectFileError(f"The disk is full, so {path} could not be saved. Free some space or save "
+                                   f"somewhere else; the previous file (if any) is unchanged.", "disk_full",
+                                   str(path)) from None
+        raise ProjectFileError(f"{path} could not be saved ({str(exc).splitlines()[0][:160]}). The previous file "
+                               f"(if any) is unchanged.", "os", str(path)) from None
     finally:
         if temp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
+
+
+def _target(path: Path) -> Path:
+    """The file to write: a symlink's target (the link stays a link); refuse folders and devices."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.is_dir():
+        raise ProjectFileError(f"{path} is a folder; choose a file name.", "directory", str(path))
+    if path.exists() and not path.is_file():
+        raise ProjectFileError(f"{path} is not a regular file (it may be a device or a pipe); choose a file name.",
+                               "not_file", str(path))
+    return path
+
+
+def _low_on_space(folder: Path, margin: int = 16 * 1024 * 1024) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < margin
+    except OSError:
+        return False
 
 
 def _sync_folder(folder: Path) -> None:

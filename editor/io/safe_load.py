@@ -23,6 +23,14 @@ from .errors import ProjectFileError
 
 def check_readable(path: Path, what: str = "file") -> None:
     """Raise a clear :class:`ProjectFileError` when ``path`` cannot be read as a file."""
+    try:
+        _check_readable(path, what)
+    except OSError as exc:
+        raise ProjectFileError(f"{str(path)[:200]} cannot be opened: {exc.strerror or exc}.", "os",
+                               str(path)) from None
+
+
+def _check_readable(path: Path, what: str) -> None:
     name = str(path)
     if not path.exists():
         raise ProjectFileError(f"There is no {what} at {name}. Check the name and folder.", "missing", name)
@@ -31,9 +39,20 @@ def check_readable(path: Path, what: str = "file") -> None:
     if not os.access(path, os.R_OK):
         raise ProjectFileError(f"LayerLab has no permission to read {name}. Check the file's permissions.",
                                "permission", name)
+    if not path.is_file():
+        raise ProjectFileError(f"{name} is not a regular file (it may be a device or a pipe). Choose a .pt file.",
+                               "not_file", name)
     if path.stat().st_size == 0:
         raise ProjectFileError(f"{name} is empty (0 bytes): it was probably not saved completely. "
                                f"If it was an autosave, look for an older copy.", "empty", name)
+
+
+def _looks_like_zip(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
 
 
 def safe_torch_load(path: Path, what: str = "file") -> Any:

@@ -83,6 +83,15 @@ def check_device(device: str | torch.device) -> torch.device:
     return target
 
 
+_EMPTY_SEQUENTIAL = nn.Sequential()
+
+
+def label_clash(label: str | None, group: Node | None, ignore: Node | None = None) -> bool:
+    """Whether ``group`` already has a child other than ``ignore`` called ``label``."""
+    children = getattr(group, "children", [])
+    return label is not None and any(c.label == label for c in children if c is not ignore)
+
+
 def check_label(node: Node, label: str | None) -> str | None:
     """A block label checked: None, or a name usable as a Sequential key and unique in its group."""
     if label is None or label == "":
@@ -93,10 +102,10 @@ def check_label(node: Node, label: str | None) -> str | None:
     valid = "a name without dots that is not just digits, e.g. 'encoder'"
     if "." in label or label.isdigit() or not label.strip() or len(label) > 100:
         raise ValidationError(f"{label!r} cannot be a label: use {valid}.", field="label", valid=valid)
-    if hasattr(nn.Sequential, label):
+    if hasattr(_EMPTY_SEQUENTIAL, label):  # class and instance attributes: forward, training, …
         raise ValidationError(f"{label!r} is already an attribute of nn.Sequential; choose another label.",
                               field="label", valid=valid)
-    if node.parent is not None and any(c.label == label for c in node.parent.children if c is not node):
+    if label_clash(label, node.parent, ignore=node):
         raise ValidationError(f"Another block in this group is already called {label!r}.", field="label",
                               valid="a name not used in this group")
     return label

@@ -22,23 +22,26 @@ import torch
 from torch import nn
 
 from .events import ProjectEvents
+from .resync import adopt_direct_edits
 from .shaping import ShapeEngine
 from .transaction import Transaction
-from .tree import STALE, Block, Group, Layer, Node, blocks, paths, sync, walk
+from .tree import STALE, Block, Group, Layer, Node, Watch, blocks, paths, sync, walk
 
 
 def _sync_after_insert(group: Group, index: int) -> None:
     children = group.children
     node = children[index]
-    if index == len(children) - 1 and node.label is None and str(index) not in group.sequential._modules:
-        group.sequential._modules[str(index)] = node.module  # appending: no renumbering needed
+    mirror = group.sequential._modules
+    if index == len(children) - 1 and node.label is None and mirror is group.mirror and str(index) not in mirror:
+        dict.__setitem__(mirror, str(index), node.module)  # appending: no renumbering needed
     else:
         sync(group)
 
 
 def _sync_after_remove(group: Group, index: int, old_key: str) -> None:
-    if index == len(group.children) and old_key == str(index):
-        del group.sequential._modules[old_key]  # removing the last one: no renumbering needed
+    mirror = group.sequential._modules
+    if index == len(group.children) and old_key == str(index) and mirror is group.mirror:
+        dict.__delitem__(mirror, old_key)  # removing the last one: no renumbering needed
     else:
         sync(group)
 
@@ -48,8 +51,11 @@ class DesignCore(ShapeEngine):
 
     def __init__(self, seed: int = 0, sequential: nn.Sequential | None = None) -> None:
         self.events = ProjectEvents()
+        self._watch = Watch()
         self._root = Group(sequential if sequential is not None else nn.Sequential())
+        self._root.watch = self._watch
         self._root.in_spec = None
+        sync(self._root)
         self._layers: dict[int, Layer] = {}
         self._groups: dict[int, Group] = {id(self._root.sequential): self._root}
         self._seed = int(seed)
@@ -58,6 +64,7 @@ class DesignCore(ShapeEngine):
         self._rank_counter = 0
         self._seed_status: bool | None = True
         self._seed_state: torch.Tensor | None = None
+        self._seed_print: tuple | None = None  # the values' fingerprint when they were last known to be the seed's
         self._tx: Transaction | None = None
         self._replaying = False
         self._touched: set[Layer] | None = None
@@ -78,6 +85,7 @@ class DesignCore(ShapeEngine):
         if self._tx is not None:
             yield self._tx
             return
+        adopt_direct_edits(self)
         keep = len(self.events.transaction_done) > 0
         tx = Transaction(name, keep_values=keep)
         self._tx = tx
@@ -124,6 +132,8 @@ class DesignCore(ShapeEngine):
     def _replay(self, tx: Transaction, undo: bool) -> None:
         if self._tx is not None:
             raise RuntimeError("cannot undo or redo while an operation is running")
+        if adopt_direct_edits(self):
+            return  # the history no longer applies to this design (views were told: events.reset)
         self._touched = set()
         self._replaying = True
         try:
@@ -150,6 +160,7 @@ class DesignCore(ShapeEngine):
                 layer.blocks.append(item)
             else:
                 self._groups[id(item.sequential)] = item  # type: ignore[union-attr]
+                item.watch = self._watch  # type: ignore[union-attr]
 
     def _unregister(self, node: Node) -> None:
         subtree = [node, *walk(node)] if isinstance(node, Group) else [node]
@@ -226,6 +237,7 @@ class DesignCore(ShapeEngine):
         for member in members:
             member.parent = group
         self._groups[id(group.sequential)] = group
+        group.watch = self._watch
         sync(group)
         sync(parent)
         group.in_spec = STALE
@@ -308,6 +320,7 @@ class DesignCore(ShapeEngine):
         if status != self._seed_status or state is not self._seed_state:
             self._set_attr("_seed_status", status)
             self._set_attr("_seed_state", state)
+            self._set_attr("_seed_print", fingerprint(self._layers.values()) if status is True else None)
 
     # ------------------------------------------------------------- queries
     def _nodes(self) -> Iterator[Node]:
@@ -315,6 +328,22 @@ class DesignCore(ShapeEngine):
 
     def _blocks(self) -> Iterator[Block]:
         return blocks(self._root)
+
+
+def _checksum(tensor: torch.Tensor) -> int:
+    """A cheap exact-bits checksum: the sum of the values' bit patterns as integers."""
+    flat = tensor.detach().reshape(-1)
+    if flat.dtype == torch.bool:
+        flat = flat.to(torch.int8)
+    elif flat.dtype.is_floating_point or flat.dtype.is_complex:
+        flat = flat.view({8: torch.int64, 4: torch.int32, 2: torch.int16, 1: torch.int8}[flat.element_size()])
+    return int(flat.to(torch.int64).sum())
+
+
+def fingerprint(layers) -> tuple:
+    """Identity and contents of every parameter and buffer, to notice in-place changes (``.data``, training)."""
+    return tuple((name, tensor.data_ptr(), _checksum(tensor))
+                 for layer in layers for name, tensor in layer.module.state_dict().items())
 
 
 def _path_key(path: str) -> tuple[int, ...]:

@@ -28,6 +28,7 @@ from .validate import validate_params
 MAX_LAYERS = 200_000
 MAX_DEPTH = 64
 MAX_LABEL = 100
+_EMPTY = nn.Sequential()
 
 
 class DesignDataError(LayerLabError, ValueError):
@@ -71,7 +72,7 @@ def _label(value: Any, where: str) -> str | None:
     if value is None:
         return None
     _expect(value, str, where)
-    if not value or len(value) > MAX_LABEL or "." in value or value.isdigit() or hasattr(nn.Sequential, value):
+    if not value or len(value) > MAX_LABEL or "." in value or value.isdigit() or hasattr(_EMPTY, value):
         raise _fail(where, f"{value[:40]!r} is not a valid block label")
     return value
 

@@ -22,7 +22,7 @@ from .adopt import Adopter
 from .build import build_module, check_memory, read_params
 from .catalog import AUTO, LayerKind
 from .catalog import kind as catalog_kind
-from .checks import check_device, check_label, check_seed, check_shape, module_device
+from .checks import check_device, check_label, check_seed, check_shape, label_clash, module_device
 from .core import DesignCore
 from .errors import Fix, LayerLabError, PathError, ShapeError, StructureError, UnsupportedLayerError, ValidationError
 from .reading import PathLike, ReadingMixin, _where
@@ -31,6 +31,9 @@ from .transaction import Transaction
 from .tree import Block, Group, Layer, Node, walk
 from .validate import resolve_auto, split_auto, validate_params
 from .weights import WeightsMixin, WeightsReport
+
+# Values that together decide whether a window fits its input (a larger dilation can make a kernel too big).
+_SIZE_FIELDS = ("kernel_size", "dilation", "padding", "stride", "output_padding")
 
 
 class Project(ReadingMixin, WeightsMixin, DesignCore):
@@ -269,6 +272,9 @@ class Project(ReadingMixin, WeightsMixin, DesignCore):
         parent.children.pop(index)
         try:
             target, i = self._slot(destination)
+        except PathError as exc:
+            raise PathError(f"Cannot move block {source} to {destination}: with block {source} taken out, "
+                            f"{exc}") from None
         finally:
             parent.children.insert(index, node)
         return self._move_node(node, target, i)
@@ -298,6 +304,9 @@ class Project(ReadingMixin, WeightsMixin, DesignCore):
         """Move ``node`` to ``index`` of ``target`` (counted after taking it out); returns its new path."""
         if node.parent is target and target.children.index(node) == index:
             return node.path()
+        if label_clash(node.label, target, ignore=node):
+            raise StructureError(f"That group already has a block called {node.label!r}, so this one cannot join "
+                                 f"it. Rename one of them first.")
         with self._operation(f"Move {_name(node.module)}"):
             self._move(node, target, index)
             if self._seed_status is True:
@@ -335,6 +344,10 @@ class Project(ReadingMixin, WeightsMixin, DesignCore):
         assert parent is not None
         index = parent.children.index(node)
         count = len(node.children)
+        clash = [c.label for c in node.children if label_clash(c.label, parent, ignore=node)]
+        if clash:
+            raise StructureError(f"The group around it already has a block called {clash[0]!r}, so this group "
+                                 f"cannot be dissolved into it. Rename one of them first.")
         with self._operation("Ungroup"):
             self._unwrap(parent, index)
         prefix = parent.path()
@@ -411,8 +424,11 @@ class Project(ReadingMixin, WeightsMixin, DesignCore):
             output_spec(kind, params, spec)
         except ShapeError as exc:
             field = exc.field
-            if field in changed and kind.param(field).auto is None:
-                raise ValidationError(f"{where}{exc.sentence} Valid here: {exc.expected}.", field=field,
+            if field is None or field not in kind.param_names or kind.param(field).auto is not None:
+                return  # a mismatch with the input, not an impossible value: it stays a shape error
+            culprit = field if field in changed else next((n for n in _SIZE_FIELDS if n in changed), None)
+            if culprit is not None:
+                raise ValidationError(f"{where}{exc.sentence} Valid here: {exc.expected}.", field=culprit,
                                       valid=exc.expected) from None
 
     def apply_fix(self, fix: Fix) -> None:

@@ -11,6 +11,7 @@ from torch import nn
 from .catalog import LayerKind
 from .checks import check_shape
 from .errors import PathError, PathTypeError, ShapeError, StructureError
+from .resync import adopt_direct_edits
 from .shapes import Spec
 from .shaping import infer
 from .tree import Block, Group, Node, paths, walk
@@ -29,10 +30,17 @@ class ReadingMixin(_Base):
     """Part of :class:`~editor.model.project.Project`: queries of the design."""
 
     # ------------------------------------------------------------ reading
+    def _follow_direct_edits(self) -> None:
+        """Adopt edits made to ``project.model`` itself before reading the design (a cheap check)."""
+        if self._tx is None:
+            adopt_direct_edits(self)
+
     def __len__(self) -> int:
+        self._follow_direct_edits()
         return len(self._root.children)
 
     def __iter__(self) -> Iterator[nn.Module]:
+        self._follow_direct_edits()
         return iter([child.module for child in self._root.children])
 
     def __getitem__(self, index: PathLike | slice) -> nn.Module:
@@ -88,6 +96,7 @@ class ReadingMixin(_Base):
 
     # -------------------------------------------------------------- paths
     def _parse(self, path: PathLike) -> list[int]:
+        self._follow_direct_edits()
         if isinstance(path, str):
             try:
                 parts = [int(part) for part in path.split(".")]
@@ -115,7 +124,7 @@ class ReadingMixin(_Base):
             n = len(node.children)
             if not -n <= i < n:
                 holder = "the design" if not walked else f"group {'.'.join(walked)}"
-                has = f"{n} blocks (0 to {n - 1})" if n else "no blocks"
+                has = (f"{n} block{'s' if n != 1 else ''} (0 to {n - 1})" if n else "no blocks")
                 raise PathError(f"index {i} is out of range: {holder} has {has}.")
             node = node.children[i]
             walked.append(str(i % n))

@@ -92,6 +92,7 @@ class ShapeEngine:
                     root.children[0].in_spec = STALE
                     self._dirty.append(root.children[0])
             if not self._dirty:
+                self._review_shared_errors()
                 return
             pending = [n for n in dict.fromkeys(self._dirty) if n.in_spec is STALE and self._attached(n)]
             self._dirty = []
@@ -100,6 +101,29 @@ class ShapeEngine:
                 if node.in_spec is STALE:
                     self._propagate(node)
         raise RuntimeError("shapes did not settle")  # pragma: no cover - would be a bug
+
+    def _review_shared_errors(self) -> None:
+        """A shared module must fit every place it is used: never offer a fix that breaks another place.
+
+        Setting ``in_features`` on a shared Linear to suit one place breaks the
+        other when they receive different sizes; the message says so instead.
+        """
+        shared = [b for layer in self._layers.values() if len(layer.blocks) > 1 for b in layer.blocks]  # type: ignore[attr-defined]
+        for block in shared:
+            error, layer = block.error, block.layer
+            if error is None or error.fix is None or len(layer.blocks) < 2:
+                continue
+            follows_input = any(step.op == "set_params" and any(layer.kind.param(n).auto is not None
+                                                                for n in step.params if n in layer.kind.param_names)
+                                for step in error.fix.steps)
+            inputs = {b.in_spec for b in layer.blocks if b.in_spec is not STALE}
+            if follows_input and len(inputs) > 1:
+                others = ", ".join(b.path() for b in layer.blocks if b is not block)
+                self._shape_changed.add(block)
+                block.error = ShapeError(
+                    f"{error.sentence} This module is shared with block {others}, which receives a different shape, "
+                    f"and one module cannot take both: change the layer that feeds one of them instead.",
+                    in_shape=error.in_shape, expected=error.expected, fix=None, field=error.field)
 
     def _incoming(self, parent: Group, index: int) -> Spec | None:
         if index > 0:

@@ -13,7 +13,7 @@ children keyed ``"0"``, ``"1"``, … in order, or by their label.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from torch import nn
@@ -108,7 +108,7 @@ class Block(Node):
 class Group(Node):
     """A nested ``nn.Sequential`` and its children."""
 
-    __slots__ = ("children", "collapsed", "sequential")
+    __slots__ = ("children", "collapsed", "mirror", "sequential", "watch")
     is_group = True
 
     def __init__(self, sequential: nn.Sequential, label: str | None = None) -> None:
@@ -116,6 +116,8 @@ class Group(Node):
         self.sequential = sequential
         self.children: list[Node] = []
         self.collapsed = False
+        self.watch = Watch()  # replaced by the design's own when the group joins it
+        self.mirror: dict[str, Any] | None = None  # the _modules dict the Project last wrote
 
     @property
     def module(self) -> nn.Sequential:
@@ -125,6 +127,56 @@ class Group(Node):
         return f"<Group of {len(self.children)}>"
 
 
+class Watch:
+    """Set when a Sequential of the design is changed by someone other than the Project."""
+
+    __slots__ = ("dirty",)
+
+    def __init__(self) -> None:
+        self.dirty = False
+
+
+class WatchedModules(dict):
+    """The ``_modules`` dict of a design's Sequentials: it notices edits made to ``project.model`` directly.
+
+    The Project writes through ``dict.__setitem__``; anything else (``append``,
+    ``insert``, ``seq[i] = m``) marks the watch. It pickles and copies as a
+    plain dict, so saved or copied models never depend on LayerLab.
+    """
+
+    __slots__ = ("watch",)
+
+    def __init__(self, items: Iterable[tuple[str, Any]], watch: Watch) -> None:
+        super().__init__(items)
+        self.watch = watch
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.watch.dirty = True
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self.watch.dirty = True
+        super().__delitem__(key)
+
+    def _touched(self, name: str) -> Any:
+        method = getattr(dict, name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            self.watch.dirty = True
+            return method(self, *args, **kwargs)
+
+        return call
+
+    pop = property(lambda self: self._touched("pop"))  # type: ignore[assignment]
+    popitem = property(lambda self: self._touched("popitem"))  # type: ignore[assignment]
+    clear = property(lambda self: self._touched("clear"))  # type: ignore[assignment]
+    update = property(lambda self: self._touched("update"))  # type: ignore[assignment]
+    setdefault = property(lambda self: self._touched("setdefault"))  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self),))
+
+
 def sync(group: Group) -> None:
     """Make the group's ``nn.Sequential`` hold its children's modules, in order, keyed like torch."""
     children = group.children
@@ -132,7 +184,9 @@ def sync(group: Group) -> None:
         keys = [child.label or str(i) for i, child in enumerate(children)]
     else:
         keys = [str(i) for i in range(len(children))]
-    group.sequential._modules = dict(zip(keys, [child.module for child in children], strict=True))
+    mirror = WatchedModules(zip(keys, [child.module for child in children], strict=True), group.watch)
+    group.mirror = mirror
+    group.sequential._modules = mirror
 
 
 def walk(group: Group) -> Iterator[Node]:

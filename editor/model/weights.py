@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import torch
 
 from . import seeding
+from .core import fingerprint
 from .errors import ValidationError
 from .tree import Block, Group, Layer, paths
 
@@ -63,12 +64,25 @@ class WeightsMixin(_Base):
 
     @property
     def weights_from_seed(self) -> bool:
-        """Whether the weights are exactly what :attr:`seed` gives (checked by rebuilding when unknown)."""
+        """Whether the weights are exactly what :attr:`seed` gives.
+
+        Tracked through every edit; values changed behind the project's back
+        (``param.data``, an optimizer step, BatchNorm statistics in a forward
+        pass) are noticed by a checksum, and an unknown state is settled by
+        rebuilding the weights from the seed and comparing.
+        """
+        if self._seed_status is True and self._seed_print != fingerprint(self._layers.values()):
+            self._seed_status, self._seed_state, self._seed_print = None, None, None
         if self._seed_status is None:
             exact, state = seeding.verify(self)
             self._seed_status = exact
             self._seed_state = state if exact else None
+            self._seed_print = fingerprint(self._layers.values()) if exact else None
         return bool(self._seed_status)
+
+    def mark_weights_changed(self) -> None:
+        """Say that parameter values were changed outside the project (e.g. by training)."""
+        self._seed_status, self._seed_state, self._seed_print = None, None, None
 
     def construction_order(self) -> list[str]:
         """Paths of the blocks whose modules are constructed, in construction order (first use of each)."""

@@ -24,16 +24,24 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def _window(project_path: Path | None, example: str | None = None):
+def _window(project_path: Path | None, example: str | None = None, interactive: bool = True):
+    """The main window with a project file or an example loaded.
+
+    Without ``interactive`` (screenshots) a file that cannot be opened raises
+    ``ProjectFileError`` instead of showing a dialog nobody could answer.
+    """
+    from editor.io.project_file import open_project
     from editor.model.examples import EXAMPLES
 
+    from .files import open_path
     from .main_window import MainWindow
 
     window = MainWindow()
     if project_path is not None:
-        from .files import open_path
-
-        open_path(window, project_path, ask=False)
+        if interactive:
+            open_path(window, project_path, ask=False)
+        else:
+            window.set_project(open_project(project_path).project, Path(project_path).resolve())
     elif example is not None:
         window.set_project(EXAMPLES[example](0))
     return window
@@ -76,19 +84,27 @@ def run(project_path: Path | None = None) -> int:
 
 def screenshot(out: Path, project_path: Path | None = None, example: str = "cnn") -> int:
     """Render the main window offscreen at 1400×900 with a design loaded, save it as PNG."""
+    from editor.io.errors import ProjectFileError
+
     app = application()
-    window = _window(project_path, example if project_path is None else None)
+    try:
+        window = _window(project_path, example if project_path is None else None, interactive=False)
+    except ProjectFileError as exc:
+        print(f"layerlab: {exc}", file=sys.stderr)
+        return 1
     window.resize(1400, 900)
     window.show()
     for _ in range(5):
         app.processEvents()
     blocks = [node for _, node in window.project.walk() if getattr(node, "layer", None) is not None]
-    if blocks:
-        linear = [b for b in blocks if b.layer.kind.name == "Linear"]
-        window.select_nodes([(linear or blocks)[0]])
     window.view.verticalScrollBar().setValue(0)
+    visible = [b for b in blocks if window.view.mapFromScene(
+        window.scene.items_by_node[b].sceneBoundingRect().bottomLeft()).y() < window.view.viewport().height()]
+    if visible:  # show the inspector for a block the screenshot also shows, preferring one with "auto" values
+        window.scene.select_nodes([next((b for b in reversed(visible) if b.layer.auto), visible[-1])])
     for _ in range(5):
         app.processEvents()
     ok = window.grab().save(str(out))
+    window.undo_stack.setClean()
     window.close()
     return 0 if ok else 1

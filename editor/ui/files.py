@@ -114,7 +114,7 @@ def open_path(window: MainWindow, path: Path, ask: bool = True) -> bool:
             return False
         show_error(window, "Could not open the project", exc)
         return False
-    window.set_project(opened.project, path)
+    window.set_project(opened.project, path.resolve())
     for notice in opened.notices:
         window.show_message(notice)
     remember_recent(window, path)
@@ -193,12 +193,21 @@ def load_weights_from(window: MainWindow, path: Path, strict: bool | None = None
     return False
 
 
+def recent_files() -> list[str]:
+    """The recent project files, newest first (an INI file hands back one entry as a plain string)."""
+    from .main_window import app_settings
+
+    value = app_settings().value("recentFiles")
+    items = [value] if isinstance(value, str) else list(value or [])
+    return [item for item in items if isinstance(item, str) and item]
+
+
 def remember_recent(window: MainWindow, path: Path) -> None:
     from .main_window import app_settings
 
-    settings = app_settings()
-    recent = [p for p in (settings.value("recentFiles") or []) if p != str(path)]
-    settings.setValue("recentFiles", [str(path), *recent][:MAX_RECENT])
+    absolute = str(Path(path).resolve())
+    recent = [p for p in recent_files() if p != absolute]
+    app_settings().setValue("recentFiles", [absolute, *recent][:MAX_RECENT])
     window.file_actions.refresh_recent()
 
 
@@ -230,10 +239,8 @@ class FileActions(QObject):
         self.recent_menu.setObjectName("menuRecent")
 
     def refresh_recent(self) -> None:
-        from .main_window import app_settings
-
         self.recent_menu.clear()
-        recent = [p for p in (app_settings().value("recentFiles") or []) if isinstance(p, str)]
+        recent = recent_files()
         for path in recent:
             self.recent_menu.addAction(Path(path).name, lambda p=path: open_path(self.window, Path(p))) \
                 .setToolTip(path)

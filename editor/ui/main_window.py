@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.events.edited.disconnect(self._schedule_refresh)
             old.events.collapsed.disconnect(self._schedule_refresh)
+            old.events.reset.disconnect(self._design_replaced)
         if self.runner is not None:
             self.runner.detach()
             self.runner.deleteLater()
@@ -202,12 +203,20 @@ class MainWindow(QMainWindow):
             old_scene.deleteLater()
         project.events.edited.connect(self._schedule_refresh)
         project.events.collapsed.connect(self._schedule_refresh)
+        project.events.reset.connect(self._design_replaced)
         self.repr_panel.set_project(project)
         self.inspector.show_nodes(project, [])
         self.undo_stack.setClean()
         self.refresh()
         self.view.zoom_reset()
         self.view.centerOn(0, 0)
+
+    def _design_replaced(self) -> None:
+        """project.model was edited directly: the undo history no longer fits the design."""
+        QTimer.singleShot(0, self.undo_stack.clear)  # not from inside an undo step that noticed it
+        self.show_message("project.model was changed directly; LayerLab followed the change and cleared the undo "
+                          "history.")
+        self._schedule_refresh()
 
     def _schedule_refresh(self, *args: object) -> None:
         self._refresh_timer.start()

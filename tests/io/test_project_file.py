@@ -219,3 +219,35 @@ def test_summary_cli_on_a_saved_file(tmp_path):
     bad = subprocess.run([sys.executable, str(ROOT / "main.py"), "summary", str(tmp_path / "nope.pt")],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 1 and "no project file" in bad.stderr
+
+
+def test_saving_through_a_symlink_keeps_the_link(tmp_path):
+    target = tmp_path / "real.pt"
+    EXAMPLES["mlp"](0).save(target)
+    link = tmp_path / "link.pt"
+    link.symlink_to(target)
+    EXAMPLES["cnn"](0).save(link)
+    assert link.is_symlink() and Project.load(target).count_params() == 105_898
+
+
+def test_devices_and_too_long_names_get_clear_messages(tmp_path):
+    for path in (Path("/dev/null"), tmp_path / ("x" * 300 + ".pt")):
+        with pytest.raises(ProjectFileError):
+            EXAMPLES["mlp"](0).save(path)
+        with pytest.raises(ProjectFileError):
+            Project.load(path)
+    assert Path("/dev/null").is_char_device()
+
+
+def test_torch_write_failure_on_a_full_disk_says_so(tmp_path, monkeypatch):
+    import shutil
+
+    from editor.io import atomic
+
+    def broken_save(payload, target):
+        raise RuntimeError("[enforce fail at inline_container.cc:672] . unexpected pos 1344 vs 1238")
+
+    monkeypatch.setattr(atomic.shutil, "disk_usage", lambda p: shutil._ntuple_diskusage(100, 100, 0))
+    with pytest.raises(ProjectFileError) as info:
+        atomic.atomic_write(tmp_path / "p.pt", lambda target: broken_save(None, target))
+    assert info.value.reason == "disk_full"

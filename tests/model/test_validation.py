@@ -196,3 +196,73 @@ def test_move_to_counts_the_group_as_it_is_now():
         p.move_to("2", "2", 0)
     with pytest.raises(PathError):
         p.move_to("0", None, 9)
+
+
+def test_direct_edits_to_project_model_are_adopted_in_order():
+    p = Project.from_module(nn.Sequential(nn.Linear(20, 10), nn.ReLU()))
+    resets = []
+    p.events.reset.connect(lambda: resets.append(True))
+    p.model.append(nn.Linear(10, 5))
+    p.append(nn.Sigmoid())
+    assert [type(m).__name__ for m in p] == ["Linear", "ReLU", "Linear", "Sigmoid"]
+    assert len(p.model) == len(p) == 4 and resets == [True]
+    p.model[0] = nn.Linear(20, 10, bias=False)
+    assert p[0] is p.model[0] and p.params("0")["bias"] is False
+    del p.model[1]
+    assert [type(m).__name__ for m in p] == ["Linear", "Linear", "Sigmoid"] and p.shape_error is None
+    p.model.append(nn.Module())
+    with pytest.raises(StructureError, match="cannot hold"):
+        len(p)
+    assert len(p.model) == 3  # the unsupported change was put back
+
+
+def test_saved_and_copied_models_do_not_depend_on_layerlab():
+    import copy
+    import pickle
+
+    p = Project.from_module(nn.Sequential(nn.Linear(2, 2)))
+    assert type(copy.deepcopy(p.model)._modules) is dict
+    assert type(pickle.loads(pickle.dumps(p.model))._modules) is dict
+
+
+def test_shared_module_errors_never_offer_a_fix_that_breaks_the_other_place():
+    from editor.model.examples import tied
+
+    p = tied(0)
+    p.set_params("0", out_features=6)
+    (error,) = p.shape_errors()
+    assert error.fix is None and "shared with block 2" in str(error)
+
+
+def test_labels_cannot_collide_through_moves_or_ungrouping():
+    q = Project.from_module(nn.Sequential(nn.Linear(4, 4), nn.Sequential(nn.ReLU())))
+    q.set_label("0", "act")
+    q.set_label("1.0", "act")
+    with pytest.raises(StructureError, match="already has a block called 'act'"):
+        q.move("1.0", "0")
+    with pytest.raises(StructureError, match="already has a block called 'act'"):
+        q.ungroup("1")
+    assert len(q.model) == 2 and len(q.model[1]) == 1
+    with pytest.raises(ValidationError):
+        q.set_label("0", "training")
+
+
+def test_a_larger_dilation_is_refused_like_a_larger_kernel():
+    p = Project.from_module(nn.Sequential(nn.Conv2d(1, 4, 3)))
+    p.input_shape = (1, 1, 8, 8)
+    with pytest.raises(ValidationError) as info:
+        p.set_params("0", dilation=5)
+    assert info.value.field == "dilation"
+
+
+def test_weights_changed_behind_the_projects_back_are_noticed():
+    from editor.model.examples import cnn, mlp
+
+    p = mlp(0)
+    assert p.weights_from_seed
+    p[0].weight.data.zero_()
+    assert not p.weights_from_seed
+    c = cnn(0)
+    assert c.weights_from_seed
+    c.model(torch.randn(8, 1, 28, 28))  # a training-mode forward pass updates BatchNorm statistics
+    assert not c.weights_from_seed

@@ -248,3 +248,13 @@ def test_palette_search_filters(window, qtbot):
     assert "LayerNorm" in shown and "BatchNorm2d" in shown and "Linear" not in shown
     palette.search.clear()
     assert len(palette.visible_kinds()) >= 40
+
+
+def test_direct_edits_to_the_live_model_are_followed(window, qtbot):
+    window.project.append(nn.Linear(4, 4))
+    settle()
+    window.project.model.append(nn.ReLU())  # not through the Project: it notices at the next step
+    assert len(window.project) == 2
+    qtbot.waitUntil(lambda: len(window.scene.top) == 2 and window.undo_stack.count() == 0, timeout=2000)
+    window.project.append(nn.Tanh())
+    assert [type(m).__name__ for m in window.project.model] == ["Linear", "ReLU", "Tanh"]
