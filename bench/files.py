@@ -16,7 +16,7 @@ from torch import nn
 
 from bench.common import Ratio, measure, report
 from editor import Project
-from editor.io.project_file import open_project, save_project
+from editor.io.project_file import _save_without_crc, open_project, save_project
 
 
 def build(blocks: int, width: int) -> nn.Sequential:
@@ -58,6 +58,8 @@ def run() -> bool:
     project = Project.from_module(model)
     floor_save = measure(lambda: torch.save(model.state_dict(), folder / "floor.pt"), repeat=9, best=True)
     ours_save = measure(lambda: save_project(project, folder / "ours.pt"), repeat=9, best=True)
+    floor_no_crc = measure(lambda: _save_without_crc(model.state_dict(), str(folder / "nocrc.pt")), repeat=9,
+                           best=True)
     floor_load = measure(lambda: torch.load(folder / "floor.pt", weights_only=True, map_location="cpu"), repeat=9,
                          best=True)
     floor_build = measure(lambda: build(25, 1024), repeat=9, best=True)
@@ -75,6 +77,9 @@ def run() -> bool:
         Ratio("open / (torch.load(weights_only=True) + building the modules)", ours_open,
               floor_load + floor_build, 1.2),
     ])
+    # Project files skip zip CRC32s (torch.load never reads them) but are fsynced; torch.save computes
+    # CRCs and is not fsynced. For transparency, the same save against a CRC-less torch.save:
+    print(f"  [info] save / torch.save without CRCs (the fsync's own cost): {ours_save / floor_no_crc:.4f}")
     print(f"  [{'ok  ' if stall <= 0.1 else 'MISS'}] largest event-loop stall while a 400 MB project opens: "
           f"{stall * 1e3:.0f} ms (goal ≤ 100 ms; the open took {took * 1e3:.0f} ms)")
     return ok and stall <= 0.1

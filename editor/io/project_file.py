@@ -63,7 +63,11 @@ def to_payload(project: Project) -> dict[str, Any]:
 
 def save_project(project: Project, path: str | Path) -> None:
     """Save ``project`` to ``path`` safely (temporary file, fsync, atomic replace)."""
-    payload = to_payload(project)
+    save_payload(to_payload(project), path)
+
+
+def save_payload(payload: dict[str, Any], path: str | Path) -> None:
+    """Write a payload made by :func:`to_payload` (it may be taken on one thread and written on another)."""
     atomic_write(Path(path), lambda target: _save_without_crc(payload, target))
 
 

@@ -67,3 +67,11 @@ def tied(seed: int = 0) -> Project:
 
 
 EXAMPLES: dict[str, Callable[[int], Project]] = {"mlp": mlp, "nested": nested, "cnn": cnn, "tied": tied}
+
+TITLES = {
+    "mlp": "A First MLP: Linear, ReLU, Linear",
+    "nested": "Nested Sequentials",
+    "cnn": "A Small CNN for MNIST",
+    "tied": "Weight Tying: One Linear Used Twice",
+}
+"""Menu titles of the examples."""

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 import editor
-from editor.model.examples import EXAMPLES
+from editor.model.examples import EXAMPLES, TITLES
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -17,12 +17,20 @@ if TYPE_CHECKING:
 Key = QKeySequence.StandardKey
 
 
-def _add(menu: QMenu, text: str, slot, shortcut=None, name: str = "", tip: str = "") -> QAction:
+def shortcuts(shortcut, fallback: str | None = None) -> list[QKeySequence]:
+    """The platform's keys for a standard action (or ``fallback`` where it has none, e.g. Quit on Windows)."""
+    if isinstance(shortcut, Key):
+        keys = QKeySequence.keyBindings(shortcut)
+        return keys or ([QKeySequence(fallback)] if fallback else [])
+    return [QKeySequence(shortcut)]
+
+
+def _add(menu: QMenu, text: str, slot, shortcut=None, name: str = "", tip: str = "",
+         fallback: str | None = None) -> QAction:
     action = menu.addAction(text)
     action.triggered.connect(slot)
     if shortcut is not None:
-        action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Key)
-                            else [QKeySequence(shortcut)])
+        action.setShortcuts(shortcuts(shortcut, fallback))
     if name:
         action.setObjectName(name)
     if tip:
@@ -43,9 +51,9 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     files.refresh_recent()
     examples = file_menu.addMenu("Open &Example")
     examples.setObjectName("menuExamples")
-    for name, make in EXAMPLES.items():
-        _add(examples, (make.__doc__ or name).split(":")[0].strip().rstrip("."),
-             lambda checked=False, n=name: open_example(window, n), name=f"actionExample_{name}")
+    for name in EXAMPLES:
+        _add(examples, TITLES[name], lambda checked=False, n=name: open_example(window, n),
+             name=f"actionExample_{name}")
     file_menu.addSeparator()
     file_menu.addAction(files.save)
     file_menu.addAction(files.save_as)
@@ -53,7 +61,7 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     file_menu.addAction(files.load_weights)
     file_menu.addAction(files.export_weights)
     file_menu.addSeparator()
-    _add(file_menu, "&Quit", window.close, Key.Quit, "actionQuit")
+    _add(file_menu, "&Quit", window.close, Key.Quit, "actionQuit", fallback="Ctrl+Q")
     menus["file"] = file_menu
 
     edit_menu = bar.addMenu("&Edit")

@@ -18,16 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
 from editor.io.errors import ProjectFileError
-from editor.io.project_file import save_project
+from editor.io.project_file import save_payload, to_payload
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 DELAY_MS = 60_000
+BIG_FILE = 64 * 1024 * 1024
 RETRY_MS = 5_000
 
 
@@ -94,6 +95,8 @@ class Autosave(QObject):
         self.session = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.timer = QTimer(self, singleShot=True, interval=delay_ms)
         self.timer.timeout.connect(self.save_now)
+        self._thread: QThread | None = None
+        self._worker: QObject | None = None
         window.undo_stack.cleanChanged.connect(self._clean_changed)
         window.undo_stack.indexChanged.connect(self._changed)
 
@@ -114,26 +117,75 @@ class Autosave(QObject):
             self.timer.stop()
 
     def save_now(self) -> bool:
-        """Write the autosave now (postponed while a mouse button is held). True when written."""
-        if self.window.undo_stack.isClean():
+        """Write the autosave (postponed while a mouse button is held). True when written here and now.
+
+        Big projects are written by a worker thread, so the window never stalls.
+        """
+        if self.window.undo_stack.isClean() or self._thread is not None:
             return False
         if QApplication.mouseButtons():
             self.timer.start(RETRY_MS)
             return False
+        project = self.window.project
+        payload = to_payload(project)  # taken here, on the GUI thread, between edits
+        source = str(self.window.file_path) if self.window.file_path else None
+        if project.param_bytes() >= BIG_FILE:
+            self._write_in_background(payload, source)
+            return False
+        return self._write(payload, source)
+
+    def _write(self, payload: dict, source: str | None) -> bool:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            save_project(self.window.project, self.data_path)
-            note = {"pid": os.getpid(), "data": self.data_path.name, "saved_at": time.time(),
-                    "source": str(self.window.file_path) if self.window.file_path else None}
-            self.note_path.write_text(json.dumps(note), encoding="utf-8")
+            save_payload(payload, self.data_path)
+            self._write_note(source)
         except (ProjectFileError, OSError) as exc:
             self.window.show_message(f"Autosave failed: {exc}")
             return False
         return True
 
+    def _write_note(self, source: str | None) -> None:
+        note = {"pid": os.getpid(), "data": self.data_path.name, "saved_at": time.time(), "source": source}
+        self.note_path.write_text(json.dumps(note), encoding="utf-8")
+
+    def _write_in_background(self, payload: dict, source: str | None) -> None:
+        from .files import _Worker
+
+        def job() -> None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            save_payload(payload, self.data_path)
+
+        thread = QThread(self)
+        worker = _Worker(job)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.done.connect(lambda result, error: self._written(source, error))
+        worker.done.connect(thread.quit)
+        thread.finished.connect(self._thread_finished)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    def _written(self, source: str | None, error: BaseException | None) -> None:
+        if error is None:
+            try:
+                self._write_note(source)
+            except OSError as exc:
+                error = exc
+        if error is not None:
+            self.window.show_message(f"Autosave failed: {error}")
+
+    def _thread_finished(self) -> None:
+        if self._thread is not None:
+            self._thread.wait()
+            self._thread.deleteLater()
+        self._thread, self._worker = None, None
+
     def discard(self) -> None:
         """Remove this session's autosave (after a save or a clean exit)."""
         self.timer.stop()
+        if self._thread is not None:  # let a background write finish before removing its file
+            self._thread.quit()
+            self._thread.wait()
         for path in (self.data_path, self.note_path):
             with contextlib.suppress(OSError):
                 path.unlink()

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.inspector)
         docks = {
             "palette": dock("Layers", "paletteDock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.fix_requested.connect(self.edit_actions.fix_node)
         self.view.setScene(self.scene)
+        self.view.fit_width()
         if old_scene is not None:
             old_scene.deleteLater()
         project.events.edited.connect(self._schedule_refresh)

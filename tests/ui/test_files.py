@@ -139,3 +139,16 @@ def test_clean_exit_removes_the_autosave(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: autosave.note_path.exists(), timeout=3000)
     window.close()
     assert not autosave.note_path.exists() and not autosave.data_path.exists()
+
+
+def test_big_autosaves_are_written_by_a_worker(window, qtbot, tmp_path, monkeypatch):
+    from editor.ui import autosave as autosave_module
+
+    monkeypatch.setattr(autosave_module, "BIG_FILE", 0)  # treat this small project as a big one
+    autosave = window.autosave
+    autosave.folder = tmp_path / "autosave"
+    window.project.append(nn.Linear(8, 8))
+    settle()
+    assert autosave.save_now() is False  # handed to the worker
+    qtbot.waitUntil(lambda: autosave.note_path.exists() and autosave._thread is None, timeout=5000)
+    assert Project.load(autosave.data_path).count_params() == 72

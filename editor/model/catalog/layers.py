@@ -315,7 +315,7 @@ KINDS: tuple[LayerKind, ...] = (
               description="Flattens a range of dimensions into one, e.g. (N, 64, 7, 7) → (N, 3136).",
               params=(P("start_dim", "int", 1, help="First dimension to flatten."),
                       P("end_dim", "int", -1, help="Last dimension to flatten.")),
-              shape="flatten", label="dims {start_dim}…{end_dim}"),
+              shape="flatten", label="dims {start_dim} to {end_dim}"),
     LayerKind(name="Unflatten", category="Shape",
               description="Splits one dimension into several, e.g. (N, 784) → (N, 1, 28, 28).",
               params=(P("dim", "int", 1, required=True, help="The dimension to split."),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.model.shapes import fmt
-from editor.model.tree import Block, Group, Node
+from editor.model.tree import Block, Group, Node, walk
 from editor.model.validate import block_label
 
 from .. import theme
@@ -38,13 +38,11 @@ STRIPE = 6
 
 
 def format_count(count: int) -> str:
-    """A parameter count for a block: ``210 params``, ``1.2M params``."""
+    """A parameter count for a block: ``210 params``, ``101,066 params``, ``1.2M params``."""
     if count >= 10_000_000:
         return f"{count / 1e6:.0f}M params"
     if count >= 1_000_000:
         return f"{count / 1e6:.1f}M params"
-    if count >= 100_000:
-        return f"{count / 1e3:.0f}k params"
     return f"{count:,} param{'s' if count != 1 else ''}"
 
 
@@ -292,6 +290,7 @@ class GroupItem(NodeItem):
         self.depth = depth
         self.child_items: list[NodeItem] = []
         self.inner_height = 0.0
+        self.inner_error: Node | None = None
         self._was_collapsed = node.collapsed
         self.shape_text = ""
         self.count = ""
@@ -325,17 +324,24 @@ class GroupItem(NodeItem):
                 seen.add(id(p))
                 total += p.numel()
         self.count = format_count(total)
+        self.inner_error = next((n for n in walk(self.group) if n.error is not None), None)
         n = len(self.group.children)
-        self.setToolTip(f"A nested nn.Sequential with {n} block{'s' if n != 1 else ''}. "
-                        f"Click the arrow to {'expand' if self.collapsed else 'collapse'} it.")
+        tip = (f"A nested nn.Sequential with {n} block{'s' if n != 1 else ''}. "
+               f"Click the arrow to {'expand' if self.collapsed else 'collapse'} it.")
+        if self.inner_error is not None:
+            tip += f"<br><span style='color:{theme.ERROR.name()}'>Shape error inside, at block " \
+                   f"{self.inner_error.path()}: {self.inner_error.error.sentence}</span>"  # type: ignore[union-attr]
+        self.setToolTip(tip)
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         rect = QRectF(0, 0, self.width, self.height())
         selected = self.isSelected()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(theme.ACCENT if selected else theme.mix(theme.border(), theme.ACCENT, 0.25),
-                            2 if selected else 1))
+        hidden_error = self.inner_error is not None and self.collapsed
+        outline = theme.ERROR if hidden_error else (
+            theme.ACCENT if selected else theme.mix(theme.border(), theme.ACCENT, 0.25))
+        painter.setPen(QPen(outline, 2 if (selected or hidden_error) else 1))
         painter.setBrush(theme.group_fill(self.depth))
         painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), RADIUS + 2, RADIUS + 2)
         # collapse arrow
@@ -356,18 +362,25 @@ class GroupItem(NodeItem):
         title = "Sequential" + (f" “{self.node.label}”" if self.node.label else "")
         title_w = QFontMetricsF(bold).horizontalAdvance(title)
         painter.drawText(QRectF(left, 0, title_w + 2, HEADER), Qt.AlignmentFlag.AlignVCenter, title)
+        if self.inner_error is not None:
+            shape_font, shape_pen = theme.font(-0.5, bold=True), theme.ERROR
+            shown = f"shape error at {self.inner_error.path()}"
+        else:
+            shape_font, shape_pen = theme.font(-0.5, mono=True), theme.text()
+            shown = self.shape_text
+        shape_w = QFontMetricsF(shape_font).horizontalAdvance(shown)
+        painter.setFont(shape_font)
+        painter.setPen(shape_pen)
+        painter.drawText(QRectF(right - shape_w, 0, shape_w + 1, HEADER),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
         small = theme.font(-1.5)
         painter.setFont(small)
         painter.setPen(theme.muted())
         n = len(self.group.children)
         info = f"{self.path_text()}  ·  {n} block{'s' if n != 1 else ''}  ·  {self.count}"
-        painter.drawText(QRectF(left + title_w + 10, 0, right - left - title_w - 100, HEADER),
-                         Qt.AlignmentFlag.AlignVCenter, info)
-        mono = theme.font(-0.5, mono=True)
-        painter.setFont(mono)
-        painter.setPen(theme.text())
-        painter.drawText(QRectF(right - 150, 0, 150, HEADER),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.shape_text)
+        room = max(right - shape_w - 12 - (left + title_w + 10), 0)
+        painter.drawText(QRectF(left + title_w + 10, 0, room, HEADER), Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetricsF(small).elidedText(info, Qt.TextElideMode.ElideRight, room))
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
         if self.arrow_rect().contains(event.pos()):

@@ -47,6 +47,7 @@ class CanvasScene(QGraphicsScene):
         super().__init__(parent)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # items move often; few hit tests
         self.project = project
+        self.width = float(WIDTH)
         self.top: list[NodeItem] = []
         self.items_by_node: dict[Node, NodeItem] = {}
         self.input_item = EndpointItem("input")
@@ -199,6 +200,7 @@ class CanvasScene(QGraphicsScene):
 
     def _on_shapes(self, paths: tuple[str, ...]) -> None:
         grew: list[int] = []
+        groups: dict[int, GroupItem] = {}
         for path in paths:
             item = self.items_by_node.get(self.project.node(path))
             if item is not None:
@@ -206,6 +208,12 @@ class CanvasScene(QGraphicsScene):
                 item.refresh()
                 if item.height() != before:
                     grew.append(self._top_index_of(item))
+                parent = item.parentItem()
+                while isinstance(parent, GroupItem):
+                    groups[id(parent)] = parent
+                    parent = parent.parentItem()
+        for group in groups.values():
+            group.refresh()
         self._update_output()
         if grew:
             self.relayout(min(grew))
@@ -281,7 +289,7 @@ class CanvasScene(QGraphicsScene):
         if start:
             previous = self.top[start - 1]
             y = previous.pos().y() + previous.height() + GAP
-        y = self._stack(self.top[start:], x, y, WIDTH)
+        y = self._stack(self.top[start:], x, y, self.width)
         self.hint.setVisible(not self.top)
         if not self.top:
             self.hint.setPos(x, y)
@@ -289,7 +297,17 @@ class CanvasScene(QGraphicsScene):
         self.output_item.setPos(x, y)
         y += 30
         self._update_links()
-        self.setSceneRect(QRectF(0, 0, WIDTH + 2 * MARGIN + 60, y + MARGIN))
+        self.setSceneRect(QRectF(0, 0, self.width + 2 * MARGIN + 60, y + MARGIN))
+
+    def set_width(self, width: float) -> None:
+        """Make blocks ``width`` wide (the view fits them to the window)."""
+        width = float(round(width))
+        if width != self.width:
+            self.width = width
+            for item in (self.input_item, self.output_item, self.hint):
+                item.prepareGeometryChange()
+                item.width = width
+            self.relayout()
 
     def _stack(self, items: list[NodeItem], x: float, y: float, width: float) -> float:
         for item in items:
@@ -358,7 +376,7 @@ class CanvasScene(QGraphicsScene):
                         break
         index = sum(1 for item in items if item.sceneBoundingRect().center().y() < pos.y())
         if owner is None:
-            x, width = MARGIN, WIDTH
+            x, width = MARGIN, self.width
             top = MARGIN + 30 + GAP
         else:
             origin = owner.scenePos()

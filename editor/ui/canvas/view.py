@@ -24,7 +24,7 @@ from editor.model.tree import Group, Node
 from .. import theme
 from ..palette import KIND_MIME
 from .items import GroupItem, NodeItem
-from .scene import CanvasScene
+from .scene import MARGIN, CanvasScene
 
 MIN_ZOOM, MAX_ZOOM = 0.2, 3.0
 
@@ -97,6 +97,16 @@ class CanvasView(QGraphicsView):
         factor = min(view.width() / max(rect.width(), 1), view.height() / max(rect.height(), 1), 1.0)
         self.scale(max(factor, MIN_ZOOM), max(factor, MIN_ZOOM))
         self.centerOn(rect.center())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """Size the blocks to the window: between 300 and 560 px wide at 100 % zoom."""
+        if isinstance(self.scene(), CanvasScene):
+            room = self.viewport().width() / max(self.zoom(), 1e-3) - 2 * MARGIN - 50
+            self.canvas.set_width(min(max(room, 300.0), 560.0))
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -37,11 +37,28 @@ from .param_editors import ParamEditor, ParseError
 APPLY_DELAY_MS = 250
 
 
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 def _quiet(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {theme.muted().name()};")
     return label
+
+
+def _seed_words(project: Project) -> str:
+    """Whether the weights are the seed's, checked for designs small enough to check at once."""
+    if project.param_bytes() <= 32 * 2**20:
+        exact: bool | None = project.weights_from_seed
+    else:
+        exact = project._seed_status
+    if exact is None:
+        return "not checked against the seed"
+    return "exactly what the seed gives" if exact else "changed since they were built from the seed"
 
 
 class Inspector(QWidget):
@@ -67,6 +84,7 @@ class Inspector(QWidget):
         self.editors: dict[str, ParamEditor] = {}
         self.messages: dict[str, QLabel] = {}
         self._pending: dict[str, Any] = {}
+        self._header: dict[str, QLabel] = {}
         self._timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
         self._timer.timeout.connect(self.apply_pending)
         self._layout = QVBoxLayout(self)
@@ -88,6 +106,7 @@ class Inspector(QWidget):
             self._body.hide()
             self._body.deleteLater()
         self.editors, self.messages = {}, {}
+        self._header: dict[str, QLabel] = {}
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -107,7 +126,7 @@ class Inspector(QWidget):
         self._layout.addWidget(body)
         self._body = body
 
-    def _title(self, layout: QVBoxLayout, text: str, subtitle: str = "") -> None:
+    def _title(self, layout: QVBoxLayout, text: str, subtitle: str = "") -> QLabel:
         title = QLabel(text)
         title.setObjectName("inspectorTitle")
         title.setFont(theme.font(3, bold=True))
@@ -115,6 +134,7 @@ class Inspector(QWidget):
         layout.addWidget(title)
         if subtitle:
             layout.addWidget(_quiet(subtitle))
+        return title
 
     def _line(self, layout: QVBoxLayout) -> None:
         line = QFrame()
@@ -132,9 +152,7 @@ class Inspector(QWidget):
         form.addRow("Blocks", QLabel(str(sum(1 for _ in project._blocks()))))
         form.addRow("Parameters", QLabel(f"{project.count_params():,} ({format_bytes(project.param_bytes())})"))
         form.addRow("Seed", QLabel(str(project.seed)))
-        form.addRow("Weights", QLabel("exactly what the seed gives" if project._seed_status is True else
-                                      "edited since the last reset from the seed"
-                                      if project._seed_status is False else "not checked against the seed"))
+        form.addRow("Weights", _wrapped(_seed_words(project)))
         layout.addLayout(form)
         self._line(layout)
         layout.addWidget(_quiet("Tips: drag layers from the palette; Ctrl+K adds one by name; Ctrl+G groups the "
@@ -186,8 +204,9 @@ class Inspector(QWidget):
         layer = first.layer
         kind = layer.kind
         paths = [project.path_of(b) for b in blocks]
+        texts = self._block_texts(project, blocks)
         if len(blocks) == 1:
-            self._title(layout, block_label(kind, layer.params), f"Block {paths[0]} · {kind.category}")
+            self._header["title"] = self._title(layout, texts["title"], f"Block {paths[0]} · {kind.category}")
         else:
             self._title(layout, f"{len(blocks)} × {kind.name}",
                         f"Blocks {', '.join(paths)}: an edit applies to all of them.")
@@ -195,17 +214,16 @@ class Inspector(QWidget):
         about.setWordWrap(True)
         about.setOpenExternalLinks(True)
         layout.addWidget(about)
-        count = sum(p.numel() for p in layer.module.parameters())
         if kind.param_count != "0":
-            layout.addWidget(_quiet(f"Parameters: {kind.formula_text} = {count:,}"))
+            self._header["count"] = _quiet(texts["count"])
+            layout.addWidget(self._header["count"])
         shared = project.shared_with(paths[0]) if len(blocks) == 1 else []
         if shared:
             layout.addWidget(_quiet(f"Shares its module (and weights) with block {', '.join(shared)}: editing one "
                                     f"edits both."))
         if len(blocks) == 1:
-            spec_in, spec_out = project.in_shape(paths[0]), project.shape(paths[0])
-            layout.addWidget(_quiet(f"Shapes: {fmt(spec_in) if spec_in else '?'} → {fmt(spec_out) if spec_out else '?'}"
-                                    f" · {format_count(count)}"))
+            self._header["shapes"] = _quiet(texts["shapes"])
+            layout.addWidget(self._header["shapes"])
         error = first.error.at(paths[0]) if first.error is not None else None
         if error is not None and len(blocks) == 1:
             self._show_error(layout, error.sentence, error.fix, paths[0])
@@ -236,6 +254,19 @@ class Inspector(QWidget):
         if len(blocks) == 1:
             form.addRow("name", self._label_editor(paths[0], first.label))
         layout.addLayout(form)
+
+    def _block_texts(self, project: Project, blocks: list[Block]) -> dict[str, str]:
+        """The header lines of a block that change with its hyperparameters."""
+        layer = blocks[0].layer
+        path = project.path_of(blocks[0])
+        count = sum(p.numel() for p in layer.module.parameters())
+        spec_in, spec_out = project.in_shape(path), project.shape(path)
+        return {
+            "title": block_label(layer.kind, layer.params),
+            "count": f"Parameters: {layer.kind.formula_text} = {count:,}",
+            "shapes": f"Shapes: {fmt(spec_in) if spec_in else '?'} → {fmt(spec_out) if spec_out else '?'}"
+                      f" · {format_count(count)}",
+        }
 
     def _show_error(self, layout: QVBoxLayout, sentence: str, fix: Fix | None, path: str) -> None:
         box = QFrame()
@@ -306,3 +337,6 @@ class Inspector(QWidget):
         for name, editor in self.editors.items():
             if name not in focused and name not in self._pending and not self.messages[name].isVisible():
                 editor.set_value(layer.params[name], name in layer.auto)
+        for key, text in self._block_texts(self.project, self.nodes).items():  # type: ignore[arg-type]
+            if key in self._header:
+                self._header[key].setText(text)
