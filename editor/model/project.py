@@ -14,7 +14,6 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import torch
 from torch import nn
 
 from . import seeding
@@ -24,6 +23,7 @@ from .catalog import AUTO, LayerKind
 from .catalog import kind as catalog_kind
 from .checks import check_device, check_label, check_seed, check_shape, label_clash, module_device
 from .core import DesignCore
+from .devices import DeviceMixin
 from .errors import Fix, LayerLabError, PathError, ShapeError, StructureError, UnsupportedLayerError, ValidationError
 from .reading import PathLike, ReadingMixin, _where
 from .shapes import Spec, output_spec
@@ -36,7 +36,7 @@ from .weights import WeightsMixin, WeightsReport
 _SIZE_FIELDS = ("kernel_size", "dilation", "padding", "stride", "output_padding")
 
 
-class Project(ReadingMixin, WeightsMixin, DesignCore):
+class Project(ReadingMixin, WeightsMixin, DeviceMixin, DesignCore):
     """A design of layer blocks and the live ``torch.nn.Sequential`` that mirrors it."""
 
     def __init__(self, seed: int = 0) -> None:
@@ -113,38 +113,6 @@ class Project(ReadingMixin, WeightsMixin, DesignCore):
         with self._operation("Change seed"):
             self._set_attr("_seed", value, "seed")
             self._set_seed_status(None if self._layers else True)
-
-    @property
-    def device(self) -> str:
-        """The device the model lives on, e.g. ``"cpu"`` or ``"cuda:0"``."""
-        return str(self._device)
-
-    def to(self, device: str | torch.device) -> Project:
-        """Move the whole model to ``device`` (``"cpu"``, ``"cuda"``, ``"cuda:1"``, ``"mps"``)."""
-        target = check_device(device)
-        if target == self._device:
-            return self
-        with self._operation(f"Move to {target}"):
-            self._set_device(target)
-        return self
-
-    def _set_device(self, target: torch.device) -> None:
-        old = self._device
-        self.model.to(target)
-        self._device = target
-        self.events.settings_changed.emit("device")
-        if self._touched is not None:
-            self._touched.update(self._layers.values())
-        self._record(lambda: self._set_device(old), lambda: self._set_device(target))
-
-    def _prepare_module(self, module: nn.Module) -> nn.Module:
-        if module_device(module) not in (None, self._device) or self._device.type != "cpu":
-            module.to(self._device)
-        return module
-
-    def _move_all_to_device(self) -> None:
-        for layer in self._layers.values():
-            self._prepare_module(layer.module)
 
     def _on_rebuilt(self) -> None:
         self._set_seed_status(False)

@@ -20,19 +20,8 @@ from editor.model.shapes import fmt
 from editor.model.tree import Block, Group, Node
 
 from .. import theme
-from .items import (
-    GAP,
-    HEADER,
-    PAD,
-    WIDTH,
-    BlockItem,
-    EmptyHint,
-    EndpointItem,
-    GroupItem,
-    InsertionMarker,
-    NodeItem,
-    ShareLinks,
-)
+from .decorations import EmptyHint, EndpointItem, InsertionMarker, ShareLinks
+from .items import GAP, HEADER, PAD, WIDTH, BlockItem, GroupItem, NodeItem
 
 MARGIN = 40
 
