@@ -63,40 +63,37 @@ def safe_torch_load(path: Path, what: str = "file") -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return torch.load(path, weights_only=True, map_location="cpu")
-    except pickle.UnpicklingError as exc:
+    except Exception as exc:
+        raise _explain(exc, path, name) from None
+
+
+def _explain(exc: Exception, path: Path, name: str) -> ProjectFileError:
+    """The clear message for a failed ``torch.load``."""
+    if isinstance(exc, pickle.UnpicklingError):
         text = str(exc)
         blocked = re.search(r"unsupported GLOBAL ([\w.]+)", text) or re.search(r"Unsupported global: GLOBAL ([\w.]+)",
                                                                                text)
         if blocked:
-            raise ProjectFileError(
+            return ProjectFileError(
                 f"{name} asks to run Python code ({blocked.group(1)}) when it is opened. LayerLab refused to open "
-                f"it, and nothing in it ran. Only open .pt files from sources you trust.", "code", name) from None
-        raise ProjectFileError(f"{name} is not a PyTorch .pt file (its contents cannot be read as one).",
-                               "not_torch", name) from None
-    except (EOFError, zipfile.BadZipFile) as exc:
-        raise ProjectFileError(f"{name} ends too early: it is truncated or was not saved completely ({exc}).",
-                               "truncated", name) from None
-    except RuntimeError as exc:
-        text = str(exc)
-        missing = re.search(r"failed locating file ([\w./-]+)", text)
-        if missing:
-            raise ProjectFileError(f"{name} is incomplete: the part {missing.group(1)!r} is missing from it. "
-                                   f"It may have been damaged while copying.", "incomplete", name) from None
-        if "central directory" in text or "zip archive" in text:
-            raise ProjectFileError(f"{name} is damaged or truncated: it is not a complete PyTorch file. "
-                                   f"If it was copied or downloaded, try again.", "truncated", name) from None
-        raise ProjectFileError(f"{name} could not be read as a PyTorch file: {text.splitlines()[0][:200]}",
-                               "damaged", name) from None
-    except PermissionError:
-        raise ProjectFileError(f"LayerLab has no permission to read {name}.", "permission", name) from None
-    except IsADirectoryError:
-        raise ProjectFileError(f"{name} is a folder, not a {what}.", "directory", name) from None
-    except OSError as exc:
-        raise ProjectFileError(f"{name} could not be read: {exc.strerror or exc}.", "os", name) from None
-    except MemoryError:
-        raise ProjectFileError(f"{name} is too large to open with the memory this machine has free.", "memory",
-                               name) from None
-    except Exception as exc:
-        raise ProjectFileError(f"{name} is damaged and could not be read ({type(exc).__name__}: "
-                               f"{str(exc).splitlines()[0][:160] if str(exc) else 'no details'}).", "damaged",
-                               name) from None
+                f"it, and nothing in it ran. Only open .pt files from sources you trust.", "code", name)
+    if isinstance(exc, PermissionError):
+        return ProjectFileError(f"LayerLab has no permission to read {name}.", "permission", name)
+    if isinstance(exc, MemoryError):
+        return ProjectFileError(f"{name} is too large to open with the memory this machine has free.", "memory", name)
+    if not _looks_like_zip(path):  # every .pt torch writes today is a zip archive
+        return ProjectFileError(f"{name} is not a PyTorch .pt file (its contents cannot be read as one).",
+                                "not_torch", name)
+    text = str(exc)
+    missing = re.search(r"failed locating file ([\w./-]+)", text)
+    if missing:
+        return ProjectFileError(f"{name} is incomplete: the part {missing.group(1)!r} is missing from it. "
+                                f"It may have been damaged while copying.", "incomplete", name)
+    if isinstance(exc, (EOFError, zipfile.BadZipFile)) or "central directory" in text or "zip archive" in text:
+        return ProjectFileError(f"{name} is damaged or truncated: it is not a complete PyTorch file. "
+                                f"If it was copied or downloaded, try again.", "truncated", name)
+    if isinstance(exc, OSError):
+        return ProjectFileError(f"{name} could not be read: {exc.strerror or exc}.", "os", name)
+    first = text.splitlines()[0][:160] if text else "no details"
+    return ProjectFileError(f"{name} is damaged and could not be read ({type(exc).__name__}: {first}).", "damaged",
+                            name)
