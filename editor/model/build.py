@@ -185,13 +185,3 @@ def build_module(kind: LayerKind, params: Mapping[str, Any], where: str = "") ->
 def _call_text(kwargs: Mapping[str, Any]) -> str:
     return ", ".join(f"{k}={format_value(v) if isinstance(v, tuple) else repr(v)}" for k, v in kwargs.items())
 
-
-def state_numel(module: nn.Module) -> int:
-    """Number of parameter elements of one module (a shared tensor once)."""
-    seen: set[int] = set()
-    total = 0
-    for p in module.parameters():
-        if id(p) not in seen:
-            seen.add(id(p))
-            total += p.numel()
-    return total

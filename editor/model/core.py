@@ -323,9 +323,6 @@ class DesignCore(ShapeEngine):
             self._set_attr("_seed_print", fingerprint(self._layers.values()) if status is True else None)
 
     # ------------------------------------------------------------- queries
-    def _nodes(self) -> Iterator[Node]:
-        return walk(self._root)
-
     def _blocks(self) -> Iterator[Block]:
         return blocks(self._root)
 

@@ -43,7 +43,7 @@ def _set(label: str, **params: Any) -> Fix:
     return Fix(label, (FixStep("set_params", ".", params=params),))
 
 
-def _insert_before(kind_name: str, label: str, **params: Any) -> FixStep:
+def _insert_before(kind_name: str, **params: Any) -> FixStep:
     return FixStep("insert", ".", kind=kind_name, params=params)
 
 
@@ -67,7 +67,7 @@ def _spatial_input(kind: LayerKind, params: Params, spec: Spec, dims: int) -> tu
             side = math.isqrt(shape[1] // channels)
             if side * side * channels == shape[1]:
                 fix = Fix(f"Insert Unflatten(1, ({channels}, {side}, {side})) before block {{path}}",
-                          (_insert_before("Unflatten", "", dim=1, unflattened_size=(channels, side, side)),))
+                          (_insert_before("Unflatten", dim=1, unflattened_size=(channels, side, side)),))
         raise _fail(f"{kind.name} expects {_ranks_text(kind, dims)}, but gets {fmt(shape)} "
                     f"({len(shape)}-d).", spec, _ranks_text(kind, dims), fix)
     return shape
@@ -102,13 +102,13 @@ def linear(kind: LayerKind, params: Params, spec: Spec) -> Spec:
         raise _fail(f"Linear works on the last dimension ({shape[-1]}), but in_features is {n_in}. "
                     f"The input {fmt(shape)} has {len(shape)} dimensions: flatten it to "
                     f"({shape[0]}, {flat}) first.", spec, expected,
-                    Fix("Insert Flatten before block {path}", (_insert_before("Flatten", ""),)))
+                    Fix("Insert Flatten before block {path}", (_insert_before("Flatten"),)))
     if len(shape) >= 4:
         raise _fail(f"Linear works on the last dimension, but the input {fmt(shape)} has {len(shape)} "
                     f"dimensions. Flatten it to ({shape[0]}, {flat}) and set in_features={flat}.", spec, expected,
                     Fix(f"Insert Flatten and set in_features={flat}",
                         (FixStep("set_params", ".", params={"in_features": flat}),
-                         _insert_before("Flatten", ""))), field="in_features")
+                         _insert_before("Flatten"))), field="in_features")
     raise _fail(f"Linear expects inputs whose last dimension is {n_in} (in_features), but gets "
                 f"{fmt(shape)}.", spec, expected,
                 _set(f"Set in_features={shape[-1]} on block {{path}}", in_features=shape[-1]), field="in_features")

@@ -224,11 +224,6 @@ def paths(group: Group) -> dict[Node, str]:
     return out
 
 
-def first_block(group: Group) -> Block | None:
-    """The first block in data-flow order, or None for an empty design."""
-    return next(blocks(group), None)
-
-
 def is_last_leaf(node: Node) -> bool:
     """Whether nothing follows ``node`` in data-flow order."""
     current: Node = node
