@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time names load lazily
-    from .io.errors import ProjectFileError  # noqa: F401
+    from .io.errors import CodeImportError, ProjectFileError  # noqa: F401
     from .model.errors import (  # noqa: F401
         LayerLabError,
         MemoryLimitError,
@@ -40,6 +40,7 @@ _EXPORTS = {
     "StructureError": "editor.model.errors",
     "UnsupportedLayerError": "editor.model.errors",
     "ProjectFileError": "editor.io.errors",
+    "CodeImportError": "editor.io.errors",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]

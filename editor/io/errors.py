@@ -17,3 +17,22 @@ class ProjectFileError(LayerLabError):
         super().__init__(message)
         self.reason = reason
         self.path = path
+
+
+class CodeImportError(LayerLabError, ValueError):
+    """Python source that LayerLab cannot read as a design; nothing was changed.
+
+    ``line`` and ``column`` (1-based, as editors count them) point at the
+    construct, ``construct`` names it (e.g. ``"a for loop"``), and the message
+    says what is supported instead.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None,
+                 construct: str | None = None) -> None:
+        where = f"Line {line}, column {column}: " if line is not None and column is not None else (
+            f"Line {line}: " if line is not None else "")
+        super().__init__(where + message)
+        self.line = line
+        self.column = column
+        self.construct = construct
+        self.problem = message

@@ -10,7 +10,6 @@ exact parameter values. See README.md for the scripting API.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -25,6 +24,7 @@ from .checks import check_device, check_label, check_seed, check_shape, label_cl
 from .core import DesignCore
 from .devices import DeviceMixin
 from .errors import Fix, LayerLabError, PathError, ShapeError, StructureError, UnsupportedLayerError, ValidationError
+from .interop import InteropMixin
 from .reading import PathLike, ReadingMixin, _where
 from .shapes import Spec, output_spec
 from .transaction import Transaction
@@ -36,27 +36,13 @@ from .weights import WeightsMixin, WeightsReport
 _SIZE_FIELDS = ("kernel_size", "dilation", "padding", "stride", "output_padding")
 
 
-class Project(ReadingMixin, WeightsMixin, DeviceMixin, DesignCore):
+class Project(InteropMixin, ReadingMixin, WeightsMixin, DeviceMixin, DesignCore):
     """A design of layer blocks and the live ``torch.nn.Sequential`` that mirrors it."""
 
     def __init__(self, seed: int = 0) -> None:
         super().__init__(check_seed(seed))
         self.notices: list[str] = []
         """Things the user should know about how the project was opened (e.g. "opened on the CPU")."""
-
-    # ------------------------------------------------------------- files
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Save the project as a ``.pt`` file (written safely: the old file survives any crash)."""
-        from editor.io.project_file import save_project
-
-        save_project(self, path)
-
-    @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Project:
-        """Open a project file; raises ``editor.ProjectFileError`` with a clear message when it cannot."""
-        from editor.io.project_file import load_project
-
-        return load_project(path)
 
     # ------------------------------------------------------------ creation
     @classmethod
