@@ -6,7 +6,9 @@ Format (version 1)::
      "design": {...},            # the tree, kinds, hyperparameters, sharing, labels, canvas state
      "state_dict": {...},        # exactly model.state_dict()
      "seed": 0, "input_shape": [3, 20] or None, "device": "cpu",
-     "init_rules": [], "weights_from_seed": True/False/None}
+     "init_rules": [...],        # see editor/model/init_data.py: function, args, parameters, kind,
+                                 # layers (indices into design.layers), expression, gain_from
+     "weights_from_seed": True/False/None}
 
 so ``torch.load(path, weights_only=True)["state_dict"]`` works with
 ``model.load_state_dict`` in any script. Files are read with
@@ -27,6 +29,7 @@ import editor
 from editor.model.checks import check_device
 from editor.model.design_data import DesignDataError, apply_settings, design_to_data, project_from_data
 from editor.model.errors import ValidationError
+from editor.model.init_data import rules_from_data, rules_to_data
 from editor.model.project import Project
 
 from .atomic import atomic_write
@@ -56,7 +59,7 @@ def to_payload(project: Project) -> dict[str, Any]:
         "seed": project.seed,
         "input_shape": None if project.input_is_inferred else list(project.input_shape or ()),
         "device": project.device,
-        "init_rules": [],
+        "init_rules": rules_to_data(project),
         "weights_from_seed": project._seed_status,
     }
 
@@ -127,6 +130,7 @@ def project_from_payload(data: Any, name: str = "the file") -> Opened:
     try:
         project = project_from_data(data.get("design"), seed=seed, state_dict=state)
         apply_settings(project, data.get("input_shape"))
+        project._init_rules = rules_from_data(data.get("init_rules"), project)
     except DesignDataError as exc:
         raise ProjectFileError(f"{name} has a damaged design ({exc}).", "invalid", name) from None
     notices = []

@@ -61,6 +61,7 @@ class DesignCore(ShapeEngine):
         self._seed = int(seed)
         self._device = torch.device("cpu")
         self._ranked = False
+        self._init_rules: tuple = ()  # InitRule, in the order applied (editor.model.init_rules)
         self._rank_counter = 0
         self._seed_status: bool | None = True
         self._seed_state: torch.Tensor | None = None

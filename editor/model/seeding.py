@@ -3,7 +3,8 @@
 The promise: after ``reset_parameters()``, or for a design built with a seed,
 the parameters are bit for bit those of the plain script
 ``torch.manual_seed(seed)`` followed by constructing the same layers in the
-project's construction order. That order is the order of first use in the
+project's construction order, then applying the project's init rules in order (see
+:mod:`editor.model.init_rules`). That order is the order of first use in the
 design, unless the design was read from code, where it is the order the source
 constructs its modules in (``Layer.rank``).
 
@@ -45,11 +46,13 @@ def seed_state(seed: int) -> torch.Tensor:
 
 
 def fresh_modules(project: Project) -> tuple[list[Layer], list[nn.Module], torch.Tensor]:
-    """New modules for every layer, constructed from the seed in construction order."""
+    """New modules for every layer, constructed from the seed in construction order, then the init rules."""
     order = construction_order(project)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(project.seed)
         modules = [build_module(layer.kind, layer.params) for layer in order]
+        if project.init_rules:
+            project._replay_rules({id(layer): module for layer, module in zip(order, modules, strict=True)})
         state = torch.get_rng_state()
     return order, modules, state
 
@@ -101,7 +104,7 @@ def note_constructed(project: Project, block: Block, state_after: torch.Tensor |
     drew = state_after is None or before is None or not torch.equal(state_after, before)
     if state_after is not None and not drew:
         return  # it drew no random numbers (ReLU, BatchNorm, …): the seed stream is unchanged
-    if state_after is not None and _constructed_last(project, block):
+    if state_after is not None and _constructed_last(project, block) and not project.init_rules:
         project._set_seed_status(True, state_after)
     else:
         project._set_seed_status(False)

@@ -1,0 +1,31 @@
+"""Commands for initialization: apply an init rule, forget one."""
+
+from __future__ import annotations
+
+from editor.model.init_rules import InitRule
+from editor.model.project import Project
+
+from .base import ProjectCommand
+
+
+class InitializeCommand(ProjectCommand):
+    """Apply one ``torch.nn.init`` rule ("Initialize: xavier_uniform_ on the weights of every Linear")."""
+
+    def __init__(self, project: Project, rule: InitRule) -> None:
+        super().__init__(project, f"Initialize: {rule.describe()}")
+        self.rule = rule
+
+    def perform(self) -> None:
+        self.project.apply_init(self.rule)
+
+
+class RemoveInitRuleCommand(ProjectCommand):
+    """Forget an init rule (values stay; "reset parameters" no longer replays it)."""
+
+    def __init__(self, project: Project, index: int) -> None:
+        rule = project.init_rules[index]
+        super().__init__(project, f"Remove init rule: {rule.function}")
+        self.index = index
+
+    def perform(self) -> None:
+        self.project.remove_init_rule(self.index)
