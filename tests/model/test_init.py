@@ -164,7 +164,7 @@ def test_reset_replays_the_rules_and_code_reproduces_them() -> None:
     code = init_code(p)
     namespace: dict = {}
     exec("import math\nimport torch\nfrom torch import nn\n" + "\n".join(code.definitions), namespace)
-    assert p.construction_order() == ["0", "1", "3"]
+    assert p.construction_order() == ["0", "1", "2.0", "3"]
     torch.manual_seed(9)
     first, shared = nn.Linear(8, 8), nn.Linear(8, 8)
     from collections import OrderedDict
