@@ -1,0 +1,23 @@
+"""Replacing the whole design in one undoable step (applying code edited in the Code panel)."""
+
+from __future__ import annotations
+
+from editor.model.project import Project
+
+from .base import ProjectCommand
+
+
+class ReplaceDesignCommand(ProjectCommand):
+    """Swap the design for one read from code ("Apply code"); undo brings back the old design exactly.
+
+    ``design`` is a Project made for the purpose (e.g. by
+    ``Project.from_code``); its modules move over as they are, so the values
+    the code gave them are kept. It must not be used afterwards.
+    """
+
+    def __init__(self, project: Project, design: Project, text: str = "Apply code") -> None:
+        super().__init__(project, text)
+        self.design = design
+
+    def perform(self) -> None:
+        self.project.replace_design(self.design, name=self.text())

@@ -1,0 +1,93 @@
+"""Replacing the whole design with another one, as one undoable operation (applying edited code).
+
+The modules of the other design are taken over as they are (same objects,
+same values), with their labels, nesting, collapsed groups and construction
+order, and the other design's seed, input shape and seed tracking. The
+project keeps its own identity, device and event subscribers, so the canvas
+and panels follow the change like any other edit, and undo brings back the
+previous modules and values exactly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from .adopt import Adopter
+from .core import DesignCore, fingerprint
+from .tree import Block, Group, Node, walk
+
+if TYPE_CHECKING:
+    from .project import Project
+
+    _Base = DesignCore
+else:
+    _Base = object
+
+
+class ReplaceMixin(_Base):
+    """Part of :class:`~editor.model.project.Project`: ``replace_design(other)``."""
+
+    def replace_design(self, other: Project, *, name: str = "Replace design") -> None:
+        """Make this design the same as ``other``'s (whose modules it takes over; ``other`` is spent).
+
+        One operation: every current block goes, ``other``'s top-level blocks
+        and groups come in with their labels, and the seed, input shape,
+        construction order and seed tracking follow ``other``. Nothing of
+        ``other`` is copied: its modules keep their exact values. ``other``
+        must not be used afterwards (its modules now belong to this design).
+        """
+        if other is self:
+            return
+        adopter = Adopter(self)
+        incoming: list[Node] = [adopter.node(child.module, child.label) for child in other.root.children]
+        _copy_layer_state(other, incoming)
+        with self._operation(name):
+            root = self._root
+            for index in range(len(root.children) - 1, -1, -1):
+                self._detach(root, index)
+            self._set_attr("_ranked", other._ranked)
+            self._rank_counter = max(self._rank_counter, other._rank_counter)  # new ranks never collide
+            self._set_attr("_seed", other.seed, "seed")
+            for index, node in enumerate(incoming):
+                self._prepare_module(node.module)
+                self._attach(root, index, node)
+            self._set_attr("_input_shape", other._input_shape, "input_shape")
+            self._set_attr("_init_rules", _rules_for(other, self), "init_rules")
+            self._adopt_seed_status(other)
+
+    def _adopt_seed_status(self, other: Project) -> None:
+        """Take over whether ``other``'s weights are the seed's (and where its random stream stands)."""
+        status = other._seed_status
+        state = other._seed_state if status is True else None
+        self._set_attr("_seed_status", status)
+        self._set_attr("_seed_state", state)
+        self._set_attr("_seed_print", fingerprint(self._layers.values()) if status is True else None)
+
+
+def _copy_layer_state(other: Project, incoming: list[Node]) -> None:
+    """Give the new layers ``other``'s ranks and auto flags, and the new groups its collapsed state."""
+    source_layers = other._layers
+    source_groups = other._groups
+    for top in incoming:
+        for node in [top, *walk(top)] if isinstance(top, Group) else [top]:
+            if isinstance(node, Block):
+                source = source_layers.get(id(node.layer.module))
+                if source is not None:
+                    node.layer.rank = source.rank
+                    node.layer.auto = source.auto
+            elif isinstance(node, Group):
+                group = source_groups.get(id(node.sequential))
+                if group is not None:
+                    node.collapsed = group.collapsed
+
+
+def _rules_for(other: Project, design: DesignCore) -> tuple[Any, ...]:
+    """``other``'s init rules, with the layers they name swapped for this design's layers of the same modules."""
+    rules = []
+    for rule in other._init_rules:
+        if rule.layers is not None:
+            rule = dataclasses.replace(rule, layers=tuple(design._layers[id(layer.module)] for layer in rule.layers
+                                                          if id(layer.module) in design._layers))
+        rules.append(rule)
+    return tuple(rules)

@@ -1,0 +1,289 @@
+"""The Code panel and Python files in the app: live code, copy, edit → Apply, errors at their line, export, open."""
+
+from __future__ import annotations
+
+import ast
+import runpy
+
+import pytest
+import torch
+from PySide6.QtWidgets import QApplication
+
+from editor import Project
+from editor.model.examples import cnn, mlp
+from editor.ui import code_files
+from editor.ui.panels.code_panel import DEBOUNCE_MS, NOT_FROM_SEED
+
+from ..commands.test_commands import assert_same, snapshot
+from .helpers import settle
+
+TWO_LAYERS = "from torch import nn\n\nmodel = nn.Sequential(nn.Linear(4, 3), nn.ReLU())\n"
+BAD_LINE_3 = "from torch import nn\n\nmodel = nn.Sequential(nn.Linear(4, 3), MyLayer())\n"
+TWO_MODELS = ("from torch import nn\n\nencoder = nn.Sequential(nn.Linear(8, 4), nn.ReLU())\n"
+              "decoder = nn.Sequential(nn.Linear(4, 8), nn.Sigmoid())\n")
+
+
+@pytest.fixture
+def panel(window):
+    window.bottom_tabs.setCurrentWidget(window.code_panel)
+    settle()
+    return window.code_panel
+
+
+def edit_and_apply(panel, text: str) -> None:
+    panel.edit_button.click()
+    assert panel.editing and not panel.editor.isReadOnly() and panel.apply_button.isVisible()
+    panel.editor.setPlainText(text)
+    panel.apply_button.click()
+
+
+def test_shows_the_code_and_follows_edits_after_a_pause(window, panel, qtbot):
+    window.set_project(mlp(0))
+    assert panel.objectName() == "codePanel"
+    assert panel.code() == window.project.to_code()
+    ast.parse(panel.code())
+    window.project.append_layer("Tanh")
+    assert "nn.Tanh()" not in panel.code()  # debounced: bursts of edits make one refresh
+    qtbot.waitUntil(lambda: "nn.Tanh()" in panel.code(), timeout=DEBOUNCE_MS * 20)
+    assert panel.code() == window.project.to_code()
+
+
+def test_refresh_keeps_the_scroll_position(window, panel, qtbot):
+    window.set_project(cnn(0))
+    panel.editor.resize(600, 120)
+    settle()
+    bar = panel.editor.verticalScrollBar()
+    bar.setValue(10)
+    window.project.set_params("2.4", out_features=12)
+    qtbot.waitUntil(lambda: "nn.Linear(64, 12)" in panel.code(), timeout=DEBOUNCE_MS * 20)
+    assert bar.value() == 10
+
+
+def test_a_hidden_tab_catches_up_when_shown(window, qtbot):
+    panel = window.code_panel
+    window.bottom_tabs.setCurrentWidget(window.repr_panel)
+    window.project.append_layer("Linear", in_features=3, out_features=2)
+    settle()
+    window.bottom_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: "nn.Linear(3, 2)" in panel.code(), timeout=DEBOUNCE_MS * 20)
+
+
+def test_copy_puts_the_code_on_the_clipboard(window, panel):
+    window.set_project(cnn(0))
+    panel.copy_button.click()
+    assert QApplication.clipboard().text() == window.project.to_code()
+
+
+def test_apply_changes_the_canvas_in_one_step_and_undo_restores_it_exactly(window, panel):
+    window.set_project(cnn(0))
+    project = window.project
+    project.model[0][0].weight.data.mul_(2)  # values no seed gives: undo must bring exactly these back
+    project.mark_weights_changed()
+    window.undo_stack.clear()
+    before = snapshot(project)
+    edit_and_apply(panel, TWO_LAYERS)
+    assert window.project is project and repr(project.model) == repr(
+        torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU()))
+    assert set(window.scene.items_by_node) == {node for _, node in project.walk()}
+    assert window.undo_stack.count() == 1 and window.undo_stack.undoText() == "Apply code"
+    assert not panel.editing and panel.error_label.isHidden()
+    after = snapshot(project)
+    window.undo_stack.undo()
+    assert_same(snapshot(project), before)
+    assert len(window.scene.items_by_node) == len(list(project.walk()))
+    window.undo_stack.redo()
+    assert_same(snapshot(project), after)
+
+
+def test_applied_code_builds_the_seeds_weights(window, panel):
+    window.set_project(Project(seed=11))
+    edit_and_apply(panel, TWO_LAYERS)
+    torch.manual_seed(11)
+    expected = torch.nn.Linear(4, 3)
+    assert torch.equal(window.project.model[0].weight, expected.weight)
+    assert window.project.seed == 11 and window.project.weights_from_seed
+
+
+def test_the_codes_own_seed_wins(window, panel):
+    window.set_project(Project(seed=11))
+    edit_and_apply(panel, "import torch\nfrom torch import nn\n\ntorch.manual_seed(5)\n"
+                          "model = nn.Sequential(nn.Linear(4, 3))\n")
+    assert window.project.seed == 5
+
+
+def test_applying_unchanged_code_adds_no_undo_step(window, panel):
+    window.set_project(mlp(0))
+    panel.edit_button.click()
+    panel.apply_button.click()
+    assert not panel.editing and window.undo_stack.count() == 0
+
+
+def test_an_error_is_shown_at_its_line_and_changes_nothing(window, panel):
+    window.set_project(mlp(0))
+    before = snapshot(window.project)
+    edit_and_apply(panel, BAD_LINE_3)
+    assert panel.editing and panel.code() == BAD_LINE_3  # what the user typed stays
+    assert panel.editor.current_line() == 3 and panel.editor.error_line == 3
+    assert len(panel.editor.extraSelections()) == 1
+    assert panel.error_label.isVisible() and panel.error_label.text().startswith("Line 3")
+    assert "MyLayer() is not defined" in panel.error_label.text()
+    assert panel.editor.textCursor().positionInBlock() == BAD_LINE_3.splitlines()[2].index("MyLayer")
+    assert window.undo_stack.count() == 0
+    assert_same(snapshot(window.project), before)
+    panel.cancel_button.click()  # back to the live code, error gone
+    assert not panel.editing and panel.code() == window.project.to_code() and panel.error_label.isHidden()
+    assert panel.editor.extraSelections() == []
+
+
+def test_a_syntax_error_is_shown_at_its_line(window, panel):
+    edit_and_apply(panel, "from torch import nn\nmodel = nn.Sequential(\n    nn.Linear(4, 3),,\n)\n")
+    assert panel.editor.current_line() == 3 and panel.error_label.text().startswith("Line 3")
+
+
+def test_choose_among_several_models(window, panel, monkeypatch):
+    offered = []
+
+    def choose(win, candidates, default):
+        offered.append(([c.name for c in candidates], default))
+        return 0
+
+    monkeypatch.setattr(code_files, "choose_model", choose)
+    edit_and_apply(panel, TWO_MODELS)
+    assert offered == [(["encoder", "decoder"], 1)]  # the last one assigned is offered first
+    assert type(window.project.model[1]).__name__ == "ReLU"
+    assert window.undo_stack.count() == 1
+
+
+def test_cancelling_the_choice_changes_nothing(window, panel, monkeypatch):
+    window.set_project(mlp(0))
+    before = snapshot(window.project)
+    monkeypatch.setattr(code_files, "choose_model", lambda win, candidates, default: None)
+    edit_and_apply(panel, TWO_MODELS)
+    assert panel.editing and window.undo_stack.count() == 0
+    assert_same(snapshot(window.project), before)
+
+
+def test_edits_on_the_canvas_while_editing_are_noticed(window, panel, qtbot):
+    window.set_project(mlp(0))
+    panel.edit_button.click()
+    panel.editor.setPlainText(TWO_LAYERS)
+    window.project.append_layer("Tanh")
+    settle()
+    qtbot.wait(DEBOUNCE_MS * 2)
+    assert panel.code() == TWO_LAYERS and "changed since you began editing" in panel.mode_label.text()
+    panel.cancel_button.click()
+    assert "nn.Tanh()" in panel.code()
+
+
+def test_export_writes_code_that_parses(window, panel, tmp_path, monkeypatch):
+    window.set_project(cnn(0))
+    monkeypatch.setattr(code_files, "ask_export_path", lambda win, suggested: str(tmp_path / "net"))
+    asked = []
+    monkeypatch.setattr(code_files, "ask_save_weights", lambda win, name: asked.append(name) or "save")
+    panel.export_button.click()
+    text = (tmp_path / "net.py").read_text(encoding="utf-8")
+    ast.parse(text)
+    assert text == window.project.to_code()
+    assert asked == [] and not (tmp_path / "net_weights.pt").exists()  # the weights are the seed's
+
+
+def test_not_from_seed_note_and_the_offer_to_save_weights(window, panel, qtbot, tmp_path, monkeypatch):
+    window.set_project(mlp(0))
+    assert "rebuilds exactly the editor's weights" in panel.note_label.text()
+    state = {k: v + 1 for k, v in window.project.model.state_dict().items()}
+    window.project.load_state(state)
+    qtbot.waitUntil(lambda: panel.note_label.text() == NOT_FROM_SEED, timeout=DEBOUNCE_MS * 20)
+    assert "NOTE" in panel.code()
+    monkeypatch.setattr(code_files, "ask_export_path", lambda win, suggested: str(tmp_path / "net.py"))
+    asked = []
+    monkeypatch.setattr(code_files, "ask_save_weights", lambda win, name: asked.append(name) or "save")
+    window.code_actions.export_code.trigger()
+    assert asked == ["net_weights.pt"]
+    assert torch.load(tmp_path / "net_weights.pt", weights_only=True).keys() == state.keys()
+    with torch.random.fork_rng(devices=[]):
+        script = runpy.run_path(str(tmp_path / "net.py"), run_name="__main__")  # it loads the weights
+    for key, value in script["model"].state_dict().items():
+        assert torch.equal(value, state[key]), key
+
+
+def test_declining_to_save_weights_exports_the_code_only_and_cancel_writes_nothing(window, tmp_path, monkeypatch):
+    window.set_project(mlp(0))
+    window.project.model[0].weight.data.zero_()
+    window.project.mark_weights_changed()
+    monkeypatch.setattr(code_files, "ask_export_path", lambda win, suggested: str(tmp_path / "a.py"))
+    monkeypatch.setattr(code_files, "ask_save_weights", lambda win, name: "cancel")
+    assert not window.code_actions.on_export_code()
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(code_files, "ask_save_weights", lambda win, name: "skip")
+    assert window.code_actions.on_export_code()
+    assert [p.name for p in tmp_path.iterdir()] == ["a.py"] and "WEIGHTS" not in (tmp_path / "a.py").read_text()
+
+
+def test_export_failure_is_explained(window, tmp_path, monkeypatch, dialogs):
+    _answers, errors = dialogs
+    monkeypatch.setattr(code_files, "ask_export_path", lambda win, suggested: str(tmp_path / "missing" / "a.py"))
+    assert not window.code_actions.on_export_code()
+    assert "does not exist" in errors[-1]
+
+
+def test_open_python_code_as_a_new_project(window, tmp_path, monkeypatch, dialogs):
+    answers, errors = dialogs
+    source = tmp_path / "net.py"
+    source.write_text(mlp(3).to_code(), encoding="utf-8")
+    window.project.append_layer("ReLU")  # unsaved work: the user is asked first
+    monkeypatch.setattr(code_files, "ask_open_code", lambda win: str(source))
+    answers.append("cancel")
+    window.code_actions.open_code.trigger()
+    assert len(window.project) == 1  # cancelled: the current project stays
+    window.code_actions.open_code.trigger()  # the default answer discards
+    assert repr(window.project.model) == repr(mlp(3).model) and window.project.seed == 3
+    assert window.project.weights_from_seed and window.file_path is None
+    assert window.undo_stack.count() == 0 and window.undo_stack.isClean()
+    assert window.code_panel.code() == window.project.to_code()
+    assert errors == []
+
+
+def test_open_python_code_that_cannot_be_read(window, tmp_path, dialogs):
+    _answers, errors = dialogs
+    before = window.project
+    bad = tmp_path / "bad.py"
+    bad.write_text(BAD_LINE_3, encoding="utf-8")
+    assert not window.code_actions.open_code_path(bad)
+    assert window.project is before and errors[-1].startswith("Line 3")
+    (tmp_path / "latin.py").write_bytes(b"# \xe9\xff\n")
+    assert not window.code_actions.open_code_path(tmp_path / "latin.py")
+    assert "not UTF-8" in errors[-1]
+    assert not window.code_actions.open_code_path(tmp_path / "nowhere.py")
+    assert "could not be read" in errors[-1]
+
+
+def test_dropping_a_py_file_opens_it(window, tmp_path):
+    source = tmp_path / "net.py"
+    source.write_text(TWO_LAYERS, encoding="utf-8")
+    window.open_dropped([str(source)])
+    assert len(window.project) == 2
+
+
+def test_file_menu_has_the_python_entries(window):
+    texts = [a.text() for a in window.menus["file"].actions()]
+    assert "Open &Python Code…" in texts and "Export P&ython Code…" in texts
+
+
+def test_highlighting_colours_keywords_strings_and_docstrings(window, panel):
+    editor = panel.editor
+    editor.setPlainText('import torch\n"""doc\nstill doc\n"""\nx = 1  # note\n')
+    settle()
+
+    def colours(line: int) -> set[str]:
+        block = editor.document().findBlockByNumber(line)
+        return {r.format.foreground().color().name() for r in block.layout().formats()}
+
+    string_colour = next(iter(colours(1)))
+    assert colours(2) == {string_colour}  # inside the docstring
+    assert string_colour not in colours(0) and colours(0)  # the keyword has its own colour
+    assert len(colours(4)) == 2  # the number and the comment
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(3).position())
+    cursor.deleteChar()  # the docstring no longer closes: everything after it is string now
+    settle()
+    assert colours(4) == {string_colour}
