@@ -1,0 +1,25 @@
+"""Freezing and unfreezing parameters (``requires_grad``) as undo steps."""
+
+from __future__ import annotations
+
+from editor.model.project import Project
+
+from .base import ProjectCommand
+
+
+class SetRequiresGradCommand(ProjectCommand):
+    """Freeze (``flag=False``) or unfreeze one parameter of a block, or all of a block's (``name=None``).
+
+    ``name`` is the parameter's name inside the block (``"weight"``); ``path``
+    may be a group when ``name`` is None. A shared module's parameter changes
+    at every place the module is used: it is one tensor.
+    """
+
+    def __init__(self, project: Project, path: str, name: str | None, flag: bool) -> None:
+        verb = "Unfreeze" if flag else "Freeze"
+        what = f"{path}.{name}" if name else f"block {path}"
+        super().__init__(project, f"{verb} {what}")
+        self.path, self.name, self.flag = path, name, bool(flag)
+
+    def perform(self) -> None:
+        self.project.set_requires_grad(self.path, self.name, self.flag)
