@@ -12,7 +12,8 @@ class ReplaceDesignCommand(ProjectCommand):
 
     ``design`` is a Project made for the purpose (e.g. by
     ``Project.from_code``); its modules move over as they are, so the values
-    the code gave them are kept. It must not be used afterwards.
+    the code gave them are kept. It must not be used afterwards. When it sets
+    no input shape, the project's stays if it still fits.
     """
 
     def __init__(self, project: Project, design: Project, text: str = "Apply code") -> None:
@@ -20,4 +21,4 @@ class ReplaceDesignCommand(ProjectCommand):
         self.design = design
 
     def perform(self) -> None:
-        self.project.replace_design(self.design, name=self.text())
+        self.project.replace_design(self.design, name=self.text(), keep_input_shape=True)

@@ -28,7 +28,7 @@ else:
 class ReplaceMixin(_Base):
     """Part of :class:`~editor.model.project.Project`: ``replace_design(other)``."""
 
-    def replace_design(self, other: Project, *, name: str = "Replace design") -> None:
+    def replace_design(self, other: Project, *, name: str = "Replace design", keep_input_shape: bool = False) -> None:
         """Make this design the same as ``other``'s (whose modules it takes over; ``other`` is spent).
 
         One operation: every current block goes, ``other``'s top-level blocks
@@ -36,9 +36,15 @@ class ReplaceMixin(_Base):
         construction order and seed tracking follow ``other``. Nothing of
         ``other`` is copied: its modules keep their exact values. ``other``
         must not be used afterwards (its modules now belong to this design).
+
+        With ``keep_input_shape``, a design that does not set an input shape
+        (code rarely does) keeps this one's, as long as it fits as well as the
+        inferred one does (e.g. the batch size stays when a layer is edited).
         """
         if other is self:
             return
+        if keep_input_shape and other._input_shape is None and self._input_shape is not None:
+            _offer_input_shape(other, self._input_shape)
         adopter = Adopter(self)
         incoming: list[Node] = [adopter.node(child.module, child.label) for child in other.root.children]
         _copy_layer_state(other, incoming)
@@ -80,6 +86,14 @@ def _copy_layer_state(other: Project, incoming: list[Node]) -> None:
                 group = source_groups.get(id(node.sequential))
                 if group is not None:
                     node.collapsed = group.collapsed
+
+
+def _offer_input_shape(other: Project, shape: tuple[int, ...]) -> None:
+    """Give ``other`` the input shape ``shape`` unless that makes more shape errors than inferring it."""
+    errors = len(other.shape_errors())
+    other.input_shape = shape
+    if len(other.shape_errors()) > errors:
+        other.input_shape = None
 
 
 def _rules_for(other: Project, design: DesignCore) -> tuple[Any, ...]:

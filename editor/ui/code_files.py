@@ -159,8 +159,10 @@ class CodeActions(QObject):
             return False
         if not files.maybe_save(window):
             return False
+        notices = list(design.notices)
         window.set_project(design)
-        window.show_message(f"Opened the model in {path.name} as a new project; save it to keep it as a .pt file.")
+        window.show_message(" ".join([f"Opened the model in {path.name} as a new project; save it to keep it as a "
+                                      f".pt file.", *notices]))
         return True
 
     # ----------------------------------------------------------------- apply
@@ -191,7 +193,8 @@ class CodeActions(QObject):
             return False
         panel.applied()
         if changed:
-            window.show_message("Applied the code to the canvas (Undo brings back the previous design).")
+            window.show_message(" ".join(["Applied the code to the canvas (Undo brings back the previous design).",
+                                          *design.notices]))
         return changed
 
     # ---------------------------------------------------------------- export

@@ -146,3 +146,14 @@ def test_a_design_read_from_exported_code_replaces_exactly(qapp):
     assert project.weights_from_seed and project.input_shape == shape
     for key, value in source.model.state_dict().items():
         assert torch.equal(project.model.state_dict()[key], value), key
+
+
+def test_the_input_shape_stays_when_the_code_sets_none_and_it_still_fits(qapp):
+    from editor.model.examples import cnn
+
+    project = cnn(0)
+    code = project.to_code().replace("nn.Linear(64, 10)", "nn.Linear(64, 12)")
+    run(project, Project.from_code(code))
+    assert project.input_shape == (8, 1, 28, 28) and project.shape_error is None
+    run(project, Project.from_code("from torch import nn\nmodel = nn.Sequential(nn.Linear(4, 3))\n"))
+    assert project.input_shape == (1, 4) and project.shape_error is None  # (8, 1, 28, 28) no longer fits

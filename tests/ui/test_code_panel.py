@@ -287,3 +287,12 @@ def test_highlighting_colours_keywords_strings_and_docstrings(window, panel):
     cursor.deleteChar()  # the docstring no longer closes: everything after it is string now
     settle()
     assert colours(4) == {string_colour}
+
+
+def test_the_importers_notices_are_shown(window, tmp_path):
+    source = tmp_path / "net.py"
+    source.write_text("from torch import nn\na = nn.Linear(2, 2)\nextra = nn.Linear(3, 3)\n"
+                      "model = nn.Sequential(a, nn.Linear(2, 2))\n", encoding="utf-8")
+    assert window.code_actions.open_code_path(source)
+    message = window.status.currentMessage()
+    assert message.startswith("Opened the model in net.py") and "Line 3: nn.Linear(...)" in message
