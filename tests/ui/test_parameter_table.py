@@ -217,3 +217,31 @@ def test_a_big_design_fetches_rows_lazily(window):
     settle()
     model.fetch_all()
     assert model.rowCount() == 1 + 2000 * 3 and not model.canFetchMore()
+
+
+def test_clicking_the_check_box_freezes_through_the_undo_stack(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    table = show(window, examples.mlp())
+    row = texts(table).index("2.bias")
+    table.view.scrollTo(table.table_model.index(row, Column.GRAD))
+    rect = table.view.visualRect(table.table_model.index(row, Column.GRAD))
+    QTest.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(rect.x() + 11, rect.center().y()))
+    assert window.project.frozen("2") == ["bias"] and window.undo_stack.undoText() == "Freeze 2.bias"
+    qtbot.waitUntil(lambda: texts(table, Column.GRAD)[row] == "False", timeout=2000)
+    window.undo_stack.undo()
+    assert window.project.frozen("2") == []
+
+
+def test_a_device_move_refreshes_values(window, qtbot):
+    table = show(window, examples.mlp())
+    model = table.table_model
+    row = texts(table).index("0.weight")
+    assert texts(table, Column.MEAN)[row] not in ("…", "—")
+    assert model.stats._entries
+    window.project.events.settings_changed.emit("device")  # what Project.to() announces (no GPU needed here)
+    table.refresh_now()
+    assert model.stats._entries == {}  # statistics are computed again, on the tensors' new device
+    assert texts(table, Column.DEVICE)[row] == str(window.project.model[0].weight.device)
+    assert texts(table, Column.MEAN)[row] not in ("…", "—") and model.stats._entries
