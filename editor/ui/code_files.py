@@ -201,8 +201,8 @@ class CodeActions(QObject):
     def on_export_code(self) -> bool:
         """Save the code as a .py file (and the weights next to it when they are not the seed's)."""
         window = self.window
-        stem = window.file_path.stem if window.file_path is not None else "model"
-        name = ask_export_path(window, f"{stem}.py")
+        suggested = str(window.file_path.with_suffix(".py")) if window.file_path is not None else "model.py"
+        name = ask_export_path(window, suggested)
         if not name:
             return False
         path = Path(name) if name.endswith(".py") else Path(name + ".py")

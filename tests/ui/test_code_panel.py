@@ -296,3 +296,37 @@ def test_the_importers_notices_are_shown(window, tmp_path):
     assert window.code_actions.open_code_path(source)
     message = window.status.currentMessage()
     assert message.startswith("Opened the model in net.py") and "Line 3: nn.Linear(...)" in message
+
+
+def test_ctrl_enter_applies(window, panel, qtbot):
+    from PySide6.QtCore import Qt
+
+    panel.edit_button.click()
+    panel.editor.setPlainText(TWO_LAYERS)
+    window.activateWindow()
+    panel.editor.setFocus()
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.project) == 2 and not panel.editing
+
+
+@pytest.mark.parametrize("old, new", [("a😀b\nc = 1\n", "a😀b\nc = 2\n"), ("x\n😀\ny\n", "x\n😀😀\ny\n"),
+                                      ("same", "same"), ("", "new"), ("old", ""), ("ab", "b"), ("b", "ab")])
+def test_replacing_text_changes_only_what_differs(panel, old, new):
+    panel.editor.setPlainText(old)
+    panel.editor.replace_text(new)
+    assert panel.editor.toPlainText() == new
+
+
+def test_code_without_a_model_is_explained_without_a_line(window, panel):
+    edit_and_apply(panel, "x = 1\n")
+    assert panel.editing and panel.editor.error_line is None and panel.editor.extraSelections() == []
+    assert panel.error_label.isVisible() and "No nn.Sequential model found" in panel.error_label.text()
+
+
+def test_export_suggests_a_name_next_to_the_project(window, tmp_path, monkeypatch):
+    suggested = []
+    monkeypatch.setattr(code_files, "ask_export_path", lambda win, name: suggested.append(name))
+    window.code_actions.on_export_code()
+    window.file_path = tmp_path / "cnn.pt"
+    window.code_actions.on_export_code()
+    assert suggested == ["model.py", str(tmp_path / "cnn.py")]

@@ -78,6 +78,22 @@ class CodeEditor(QPlainTextEdit):
             top = bottom
             number += 1
 
+    def replace_text(self, text: str) -> None:
+        """Show ``text``, changing only the part that differs (so only those lines are highlighted again)."""
+        old = self.toPlainText()
+        if not old or not text:
+            self.setPlainText(text)
+            return
+        start = _common_prefix(old, text)
+        end = _common_prefix(old[start:][::-1], text[start:][::-1])
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(_utf16_length(old[:start]))
+        cursor.setPosition(_utf16_length(old[:len(old) - end]), QTextCursor.MoveMode.KeepAnchor)
+        undo = self.isUndoRedoEnabled()
+        self.setUndoRedoEnabled(False)  # the live code has no undo history of its own
+        cursor.insertText(text[start:len(text) - end])
+        self.setUndoRedoEnabled(undo)
+
     # ------------------------------------------------------------- errors
     def mark_error(self, line: int | None, column: int | None = None) -> None:
         """Put the cursor at ``line`` (1-based) and ``column`` and tint that line a soft red; None clears it."""
@@ -105,3 +121,21 @@ class CodeEditor(QPlainTextEdit):
     def current_line(self) -> int:
         """The cursor's line, 1-based."""
         return self.textCursor().blockNumber() + 1
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` share."""
+    limit = min(len(a), len(b))
+    low, high = 0, limit
+    while low < high:  # binary search on slices: fast C comparisons instead of a Python loop per character
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _utf16_length(text: str) -> int:
+    """Qt counts positions in UTF-16 code units (characters beyond the BMP take two)."""
+    return len(text.encode("utf-16-le")) // 2

@@ -11,7 +11,7 @@ code says whether running it rebuilds exactly the editor's weights.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from editor.model.project import Project
@@ -57,7 +57,8 @@ class CodePanel(QWidget):
         self.edit_button = self._button("Edit", "editCodeButton",
                                         "Edit the code or paste your own, then Apply it to the canvas")
         self.edit_button.setCheckable(True)
-        self.apply_button = self._button("Apply", "applyCodeButton", "Read this code onto the canvas (undoable)")
+        self.apply_button = self._button("Apply", "applyCodeButton",
+                                         "Read this code onto the canvas, as one undo step (Ctrl+Enter)")
         self.cancel_button = self._button("Cancel", "cancelCodeButton", "Forget these edits and show the live code")
         self.apply_button.setDefault(True)
         self.mode_label = QLabel()
@@ -90,6 +91,8 @@ class CodePanel(QWidget):
         layout.addWidget(self.error_label)
         layout.addWidget(self.note_label)
 
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.editor, self.apply, context=Qt.ShortcutContext.WidgetShortcut)
         self.copy_button.clicked.connect(self.copy)
         self.export_button.clicked.connect(self.export_requested)
         self.edit_button.toggled.connect(self._edit_toggled)
@@ -156,7 +159,7 @@ class CodePanel(QWidget):
         if text != self.editor.toPlainText():
             vertical, horizontal = self.editor.verticalScrollBar(), self.editor.horizontalScrollBar()
             position = (vertical.value(), horizontal.value())
-            self.editor.setPlainText(text)
+            self.editor.replace_text(text)
             vertical.setValue(min(position[0], vertical.maximum()))
             horizontal.setValue(min(position[1], horizontal.maximum()))
         self._update_note()
