@@ -72,7 +72,7 @@ def for_function(function: InitFunction, kwargs: dict[str, Any], tensor: torch.T
     name = function.name
     fan_in, fan_out = fans(tensor)
     gain = kwargs.get("gain", 1.0)
-    g = gain_text or (f"gain {_num(gain)}" if gain != 1.0 else "gain 1")
+    g = f"{gain_text} = {_num(gain)}" if gain_text else f"gain {_num(gain)}"
     if name == "uniform_":
         return Distribution("uniform", f"U({_num(kwargs['a'])}, {_num(kwargs['b'])})", low=kwargs["a"],
                             high=kwargs["b"])
@@ -90,10 +90,11 @@ def for_function(function: InitFunction, kwargs: dict[str, Any], tensor: torch.T
     if name == "dirac_":
         return Distribution("dirac", "Dirac delta: a single 1 per filter, zeros elsewhere")
     if name == "xavier_uniform_" and fan_in + fan_out:
-        return uniform(gain * math.sqrt(6.0 / (fan_in + fan_out)), f"xavier_uniform_, b = {g}·√(6/(fan_in+fan_out))")
+        return uniform(gain * math.sqrt(6.0 / (fan_in + fan_out)),
+                       f"xavier_uniform_, b = gain·√(6/(fan_in+fan_out)), {g}")
     if name == "xavier_normal_" and fan_in + fan_out:
         return normal(0.0, gain * math.sqrt(2.0 / (fan_in + fan_out)),
-                      f"xavier_normal_, std = {g}·√(2/(fan_in+fan_out))")
+                      f"xavier_normal_, std = gain·√(2/(fan_in+fan_out)), {g}")
     if name in ("kaiming_uniform_", "kaiming_normal_"):
         mode = kwargs.get("mode", "fan_in")
         fan = fan_in if mode == "fan_in" else fan_out
@@ -107,8 +108,8 @@ def for_function(function: InitFunction, kwargs: dict[str, Any], tensor: torch.T
     if name == "orthogonal_" and tensor.dim() >= 2:
         rows, cols = tensor.shape[0], tensor.numel() // tensor.shape[0]
         std = gain / math.sqrt(max(rows, cols))
-        return Distribution("orthogonal", f"orthogonal_: entries ≈ N(0, {_num(std)}²), std ≈ {g}/√{max(rows, cols)}",
-                            mean=0.0, std=std)
+        return Distribution("orthogonal", f"orthogonal_: entries ≈ N(0, {_num(std)}²), "
+                            f"std ≈ gain/√{max(rows, cols)}, {g}", mean=0.0, std=std)
     if name == "sparse_" and tensor.dim() == 2:
         share = math.ceil(kwargs["sparsity"] * tensor.shape[0]) / max(tensor.shape[0], 1)
         return Distribution("sparse", f"sparse_: {_num(100 * share)}% zeros, the rest N(0, {_num(kwargs['std'])}²)",
@@ -147,3 +148,37 @@ def default_for(owner: nn.Module, local: str, tensor: torch.Tensor) -> Distribut
         bound = 1.0 / math.sqrt(module.hidden_size)
         return uniform(bound, f"{kind} default, b = 1/√hidden_size")
     return None
+
+
+@dataclass(frozen=True)
+class Mixture:
+    """Several tensors drawn from different distributions (different fans), weighted by their sizes."""
+
+    parts: tuple[tuple[Distribution, int], ...]
+    kind: str = "mixture"
+    value: float | None = None
+
+    @property
+    def label(self) -> str:
+        labels = list(dict.fromkeys(d.label for d, _ in self.parts))
+        return labels[0] if len(labels) == 1 else f"{len(self.parts)} tensors: " + "; ".join(labels[:3]) + (
+            " …" if len(labels) > 3 else "")
+
+    def pdf(self, x: np.ndarray) -> np.ndarray | None:
+        total = sum(n for _, n in self.parts)
+        out = np.zeros_like(np.asarray(x, dtype=np.float64))
+        for dist, n in self.parts:
+            density = dist.pdf(x)
+            if density is None:
+                return None
+            out += density * (n / total)
+        return out
+
+
+def combine(parts: list[tuple[Distribution | None, int]]) -> Distribution | Mixture | None:
+    """One distribution for several tensors: the common one, or their size-weighted mixture."""
+    if not parts or any(d is None for d, _ in parts):
+        return None
+    if len({d for d, _ in parts}) == 1:
+        return parts[0][0]
+    return Mixture(tuple((d, n) for d, n in parts if d is not None))

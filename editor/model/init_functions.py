@@ -56,8 +56,10 @@ class InitFunction:
     def defaults(self) -> dict[str, Any]:
         return {a.name: a.default for a in self.args}
 
-    def call(self, tensor: torch.Tensor, kwargs: dict[str, Any]) -> None:
-        """Fill ``tensor`` in place (from torch's default random generator)."""
+    def call(self, tensor: torch.Tensor, kwargs: dict[str, Any], generator: torch.Generator | None = None) -> None:
+        """Fill ``tensor`` in place (from ``generator``, or torch's default one as plain code does)."""
+        if generator is not None and self.random:
+            kwargs = {**kwargs, "generator": generator}
         getattr(nn.init, self.name)(tensor, **kwargs)
 
 

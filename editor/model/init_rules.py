@@ -206,10 +206,10 @@ def check_rule(rule: InitRule, root: Group) -> list[Target]:
     return found
 
 
-def fill(rule: InitRule, tensor: torch.Tensor) -> None:
-    """Fill one tensor in place by ``rule`` (from torch's default generator), as the exported code does."""
+def fill(rule: InitRule, tensor: torch.Tensor, generator: torch.Generator | None = None) -> None:
+    """Fill one tensor in place by ``rule`` (from torch's default generator, as exported code does)."""
     with torch.no_grad():
-        rule.init.call(tensor, rule.kwargs)
+        rule.init.call(tensor, rule.kwargs, generator)
         if rule.expression:
             fan_in, fan_out = fans(tensor)
             value = compile_rule_expression(rule.expression)(w=tensor, fan_in=fan_in, fan_out=fan_out,
@@ -239,7 +239,7 @@ def distribution_of(rule: InitRule, tensor: torch.Tensor) -> Distribution | None
     base = for_function(rule.init, rule.kwargs, tensor, gain_text)
     if rule.expression:
         sample = base.label.split(":")[0] if base is not None else rule.function
-        return Distribution("custom", f"custom: sample {sample}, then {rule.expression}")
+        return Distribution("custom", f"custom rule: {sample}, then {rule.expression}")
     return base
 
 

@@ -94,23 +94,25 @@ class InitMixin(_Base):
             self._set_attr("_init_rules", (*self._init_rules, rule), "init_rules")
             self._set_seed_status(state is not None, state)
 
-    def preview_init(self, rule: InitRule, limit: int = 5_000_000) -> list[tuple[str, torch.Tensor]]:
+    def preview_init(self, rule: InitRule, limit: int = 2_000_000,
+                     seed: int = 0) -> list[tuple[str, torch.Tensor]]:
         """What ``rule`` would give, without changing anything: ``(key, values)`` per parameter it fills.
 
-        Drawn from a forked random state (the global one is left alone);
-        tensors beyond ``limit`` values in total are left out of the preview.
+        Drawn from a private generator seeded with ``seed`` (torch's global
+        random state is not touched); parameters beyond ``limit`` values in
+        total are left out.
         """
-        found = check_rule(rule, self._root)
-        out: list[tuple[str, torch.Tensor]] = []
+        return sample_preview(rule, self.preview_targets(rule, limit), seed)
+
+    def preview_targets(self, rule: InitRule, limit: int = 2_000_000) -> list[tuple[str, torch.Size, torch.dtype]]:
+        """The parameters a preview of ``rule`` samples (key, shape, dtype); checks the rule fits them."""
+        out = []
         total = 0
-        with torch.random.fork_rng(devices=[]):
-            for layer, name, tensor in found:
-                if total + tensor.numel() > limit and out:
-                    break
-                sample = torch.empty(tensor.shape, dtype=tensor.dtype)
-                fill(rule, sample)
-                out.append((f"{layer.blocks[0].path()}.{name}", sample))
-                total += tensor.numel()
+        for layer, name, tensor in check_rule(rule, self._root):
+            if total + tensor.numel() > limit and out:
+                break
+            out.append((f"{layer.blocks[0].path()}.{name}", tensor.shape, tensor.dtype))
+            total += tensor.numel()
         return out
 
     def remove_init_rule(self, index: int) -> None:
@@ -127,6 +129,18 @@ class InitMixin(_Base):
     def _replay_rules(self, modules: dict[int, nn.Module]) -> None:
         """Apply every rule to freshly constructed modules (keyed by layer id), from the current random state."""
         run_rules(self._init_rules, self._root, lambda layer: modules[id(layer)])
+
+
+def sample_preview(rule: InitRule, planned: list[tuple[str, torch.Size, torch.dtype]],
+                   seed: int = 0) -> list[tuple[str, torch.Tensor]]:
+    """Fresh tensors of the planned shapes filled by ``rule`` from a private generator (safe on any thread)."""
+    generator = torch.Generator().manual_seed(seed)
+    out = []
+    for key, shape, dtype in planned:
+        sample = torch.empty(shape, dtype=dtype)
+        fill(rule, sample, generator)
+        out.append((key, sample))
+    return out
 
 
 def _cpu_copies(layers: Iterable[Layer]) -> dict[int, nn.Module]:

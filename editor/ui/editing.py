@@ -77,7 +77,11 @@ class EditActions(QObject):
         self.reset = _action(w, "&Reset Parameters from Seed", None,
                              "Rebuild every weight from the seed, as torch.manual_seed(seed) then construction would",
                              "actionResetParameters")
-        for action, slot in ((self.cut, self.on_cut), (self.copy, self.on_copy), (self.paste, self.on_paste),
+        self.initialize = _action(w, "&Initialize Parameters…", "Ctrl+I",
+                                  "Apply a torch.nn.init function to the selected blocks, a layer kind or everything",
+                                  "actionInitialize")
+        for action, slot in ((self.initialize, self.on_initialize), (self.cut, self.on_cut),
+                             (self.copy, self.on_copy), (self.paste, self.on_paste),
                              (self.duplicate, self.on_duplicate), (self.delete, self.on_delete),
                              (self.select_all, self.on_select_all), (self.group, self.on_group),
                              (self.ungroup, self.on_ungroup), (self.move_up, lambda: self.on_step(-1)),
@@ -97,7 +101,7 @@ class EditActions(QObject):
         self.undo, self.redo = undo, redo
         for item in (undo, redo, None, self.cut, self.copy, self.paste, self.duplicate, self.delete, None,
                      self.select_all, None, self.group, self.ungroup, self.move_up, self.move_down, None,
-                     self.quick_add, self.reset):
+                     self.quick_add, None, self.initialize, self.reset):
             menu.addSeparator() if item is None else menu.addAction(item)
 
     def update_enabled(self) -> None:
@@ -232,6 +236,18 @@ class EditActions(QObject):
     def fix_node(self, node: Node) -> None:
         if node.error is not None and node.error.fix is not None:
             self.apply_fix(node.error.at(self.project.path_of(node)).fix)  # type: ignore[arg-type]
+
+    def on_initialize(self) -> None:
+        """Open the Initialize dialog (one per window; it follows the selection while open)."""
+        from .init_dialog import InitDialog
+
+        dialog = self.window.findChild(InitDialog, "initDialog")
+        if dialog is None:
+            dialog = InitDialog(self.window)
+        dialog.refresh_targets()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def on_reset(self) -> None:
         self._run(ResetParametersCommand(self.project))

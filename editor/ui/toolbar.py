@@ -62,13 +62,18 @@ class DesignToolbar(QToolBar):
         reset.setObjectName("resetFromSeed")
         reset.setDefaultAction(window.edit_actions.reset)
         reset.setText("Reset weights")
+        initialize = QToolButton()
+        initialize.setObjectName("initializeButton")
+        initialize.setDefaultAction(window.edit_actions.initialize)
+        initialize.setText("Initialize…")
         self.device = QComboBox()
         self.device.setObjectName("devicePicker")
         self.device.addItems(available_devices())
         self.device.setToolTip("Where the model's parameters live (model.to(device))")
         self.device.currentTextChanged.connect(self._device_changed)
         self._quiet = False
-        for label, widget in (("Input", self.shape), ("Seed", self.seed), (None, reset), ("Device", self.device)):
+        for label, widget in (("Input", self.shape), ("Seed", self.seed), (None, initialize), (None, reset),
+                              ("Device", self.device)):
             if label:
                 text = QLabel(f"  {label} ")
                 text.setStyleSheet(f"color: {theme.muted().name()};")

@@ -1,0 +1,115 @@
+"""The Initialize dialog: build a rule, preview it, apply it as one undoable step."""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from editor.model.examples import cnn
+
+from .helpers import settle
+
+
+def open_dialog(window, qtbot):
+    from editor.ui.init_dialog import InitDialog
+
+    window.edit_actions.initialize.trigger()
+    dialog = window.findChild(InitDialog, "initDialog")
+    assert dialog is not None and dialog.isVisible()
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def choose(dialog, function: str) -> None:
+    dialog.function.setCurrentText(f"nn.init.{function}")
+
+
+def test_apply_to_a_kind_is_one_undoable_step_that_restores_exact_values(window, qtbot):
+    window.set_project(cnn(0))
+    before = {k: v.clone() for k, v in window.project.model.state_dict().items()}
+    dialog = open_dialog(window, qtbot)
+    choose(dialog, "kaiming_normal_")
+    dialog.arg_widgets["nonlinearity"].setCurrentText("relu")
+    dialog.scope_kind.setChecked(True)
+    dialog.kind.setCurrentText("Conv2d")
+    dialog.update_preview()
+    assert dialog.apply_button.isEnabled(), dialog.error.text()
+    assert "nn.init.kaiming_normal_(m.weight, nonlinearity='relu')" in dialog.code.text()
+    assert "type(m) is nn.Conv2d" in dialog.code.text()
+    dialog.apply_button.click()
+    settle()
+    state = window.project.model.state_dict()
+    conv_keys = [k for k in state if k.endswith("weight") and state[k].dim() == 4]
+    assert conv_keys and all(not torch.equal(state[k], before[k]) for k in conv_keys)
+    assert all(torch.equal(state[k], before[k]) for k in state if k not in conv_keys)
+    assert window.undo_stack.count() == 1 and "kaiming_normal_" in window.undo_stack.undoText()
+    assert dialog.rules.count() == 1
+    window.undo_stack.undo()
+    assert all(torch.equal(window.project.model.state_dict()[k], v) for k, v in before.items())
+    assert window.project.init_rules == ()
+
+
+def test_selected_blocks_custom_rule_and_preview(window, qtbot):
+    project = window.project
+    project.append_layer("Linear", in_features=20, out_features=30)
+    project.append(nn.ReLU())
+    project.append_layer("Linear", in_features=30, out_features=5)
+    settle()
+    window.select_nodes([project.node("2")])
+    settle()
+    dialog = open_dialog(window, qtbot)
+    assert dialog.scope_selected.isChecked() and "(1)" in dialog.scope_selected.text()
+    choose(dialog, "uniform_")
+    dialog.arg_widgets["a"].setValue(-10)
+    dialog.arg_widgets["b"].setValue(10)
+    dialog.expression.setText("where(abs(w) < 5, 0, w)")
+    assert dialog.expression_check.isChecked()
+    dialog.update_preview()
+    qtbot.waitUntil(lambda: dialog.preview.shown_numel == 150, timeout=5000)
+    assert "150 values from 2.weight" in dialog.preview.caption.text()
+    assert "No density formula" in dialog.preview.caption.text()  # a custom rule has none
+    first = project.model[0].weight.clone()
+    dialog.apply_button.click()
+    settle()
+    w = project.model[2].weight.detach()
+    assert ((w == 0) | (w.abs() >= 5)).all()
+    assert torch.equal(project.model[0].weight, first)
+
+
+def test_an_init_that_does_not_fit_is_explained_and_cannot_be_applied(window, qtbot):
+    window.set_project(cnn(0))
+    dialog = open_dialog(window, qtbot)
+    choose(dialog, "eye_")
+    dialog.scope_kind.setChecked(True)
+    dialog.kind.setCurrentText("Conv2d")
+    dialog.update_preview()
+    assert not dialog.apply_button.isEnabled()
+    assert "eye_ needs a 2-D tensor" in dialog.error.text() and "dirac_" in dialog.error.text()
+    choose(dialog, "xavier_uniform_")
+    dialog.parameters.setCurrentIndex(dialog.parameters.findData("bias"))
+    dialog.update_preview()
+    assert "at least 2 dimensions" in dialog.error.text()
+    assert window.undo_stack.count() == 0
+
+
+def test_gain_helper_and_rule_removal(window, qtbot):
+    window.project.append_layer("Linear", in_features=8, out_features=8)
+    settle()
+    dialog = open_dialog(window, qtbot)
+    choose(dialog, "xavier_normal_")
+    dialog.scope_all.setChecked(True)
+    dialog.gain_check.setChecked(True)
+    dialog.gain_nonlinearity.setCurrentText("tanh")
+    dialog.update_preview()
+    assert "gain=nn.init.calculate_gain('tanh')" in dialog.code.text()
+    dialog.apply_button.click()
+    settle()
+    rule = window.project.init_rules[0]
+    assert rule.gain_from == ("tanh", None) and rule.kwargs["gain"] == nn.init.calculate_gain("tanh")
+    dialog.rules.setCurrentRow(0)
+    dialog.remove_rule.click()
+    settle()
+    assert window.project.init_rules == ()
+    assert dialog.rules.count() == 1 and "None yet" in dialog.rules.item(0).text()
+    window.undo_stack.undo()
+    assert len(window.project.init_rules) == 1
