@@ -61,8 +61,8 @@ def ask_save_weights(window: MainWindow, weights_name: str) -> str:
                       "The weights were edited, trained or loaded, so the code alone rebuilds different values.",
                       QMessageBox.StandardButton.Cancel, window)
     box.setInformativeText(f"Save them as {weights_name} next to the code, and have the code load them?")
-    save = box.addButton("Save weights too", QMessageBox.ButtonRole.AcceptRole)
-    skip = box.addButton("Code only", QMessageBox.ButtonRole.RejectRole)
+    save = box.addButton("Save weights too", QMessageBox.ButtonRole.YesRole)
+    skip = box.addButton("Code only", QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(save)
     box.exec()
     clicked = box.clickedButton()

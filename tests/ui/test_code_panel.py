@@ -194,6 +194,9 @@ def test_not_from_seed_note_and_the_offer_to_save_weights(window, panel, qtbot, 
     window.project.load_state(state)
     qtbot.waitUntil(lambda: panel.note_label.text() == NOT_FROM_SEED, timeout=DEBOUNCE_MS * 20)
     assert "NOTE" in panel.code()
+    panel.edit_button.click()
+    assert "Apply builds the weights from the seed; Undo brings back the current ones" in panel.mode_label.text()
+    panel.cancel_button.click()
     monkeypatch.setattr(code_files, "ask_export_path", lambda win, suggested: str(tmp_path / "net.py"))
     asked = []
     monkeypatch.setattr(code_files, "ask_save_weights", lambda win, name: asked.append(name) or "save")

@@ -42,6 +42,7 @@ class CodePanel(QWidget):
         self.setObjectName("codePanel")
         self.project: Project | None = None
         self.live_code = ""
+        self.from_seed = True
         self._stale = True
         self.editing = False
         self._changed_while_editing = False
@@ -167,8 +168,8 @@ class CodePanel(QWidget):
     def _update_note(self) -> None:
         assert self.project is not None
         from_seed = self.project.weights_from_seed  # may rebuild the weights to compare: only after the debounce
+        self.from_seed = from_seed
         self.note_label.setText(from_seed_note(self.project.seed) if from_seed else NOT_FROM_SEED)
-        self.note_label.setProperty("fromSeed", from_seed)
 
     # -------------------------------------------------------------- actions
     def copy(self) -> None:
@@ -238,5 +239,8 @@ class CodePanel(QWidget):
         elif self._changed_while_editing:
             self.mode_label.setText("The design changed since you began editing. Apply replaces it with this "
                                     "code; Cancel shows the new code.")
+        elif not self.from_seed:
+            self.mode_label.setText("Editing. Apply builds the weights from the seed; Undo brings back the current "
+                                    "ones.")
         else:
             self.mode_label.setText("Editing: change the code or paste your own, then Apply (one undo step).")
