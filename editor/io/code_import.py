@@ -170,6 +170,16 @@ def find_models(source: str) -> list[ModelCandidate]:
     return _read(source)[1]
 
 
+def _no_model(reader: SourceReader) -> None:
+    """Say why there is no model: a model inside a class is the usual reason."""
+    for node in ast.walk(reader.tree):
+        if isinstance(node, ast.ClassDef) and _mentions_sequential(node):
+            raise cv.fail(node, f"the nn.Sequential is inside the class {node.name}, and LayerLab does not read "
+                          f"custom classes. Move it out: def build_model(): return nn.Sequential(...)",
+                          "a class definition", reader.lines)
+    raise CodeImportError(_NO_MODEL, construct="no model")
+
+
 def _pick(candidates: list[ModelCandidate], choose: str | None) -> ModelCandidate:
     if not candidates:
         raise CodeImportError(_NO_MODEL, construct="no model")
@@ -205,6 +215,8 @@ def import_code(source: str, seed: int | None = None, choose: str | None = None)
 def import_model(source: str, seed: int | None = None, choose: str | None = None) -> ImportResult:
     """Like :func:`import_code`, and also says which model was taken and which others the source has."""
     reader, candidates = _read(source)
+    if not candidates:
+        _no_model(reader)
     chosen = _pick(candidates, choose)
     if chosen.error is not None:
         raise chosen.error

@@ -260,7 +260,9 @@ def check_module(value: Any, what: str) -> None:
     if isinstance(value, nn.Module):
         return
     if isinstance(value, TorchRef):
-        raise ValueError(f"{what} is {value.shown} without parentheses: call it, e.g. {value.shown}(...)")
+        if value.dotted in kinds_by_path() or value.dotted in SEQUENTIAL:
+            raise ValueError(f"{what} is {value.shown} without parentheses: call it, e.g. {value.shown}(...)")
+        raise ValueError(f"{what} is {value.shown}, which is not a layer: use a torch.nn layer such as nn.ReLU()")
     if isinstance(value, OrderedDict):
         raise ValueError(f"{what} is an OrderedDict: pass it as the only argument of nn.Sequential")
     raise ValueError(f"{what} of nn.Sequential is {_describe(value)}, not a layer")

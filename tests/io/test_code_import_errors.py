@@ -63,6 +63,8 @@ CASES = [
      4, 5, "an if statement", "decides what the function returns"),
     ("class without parentheses", H + "model = nn.Sequential(nn.ReLU, nn.Tanh())\n",
      3, 9, "nn.Sequential(...)", "nn.ReLU without parentheses"),
+    ("a function, not a layer", H + "import torch.nn.functional as F\nmodel = nn.Sequential(F.relu)\n",
+     4, 9, "nn.Sequential(...)", "nn.functional.relu, which is not a layer"),
     ("bad label", H + "from collections import OrderedDict\nmodel = nn.Sequential(OrderedDict([('a.b', nn.ReLU())]))\n",
      4, 9, "nn.Sequential(...)", "'a.b' cannot name a block"),
     ("repeat zero times", H + "model = nn.Sequential(nn.ReLU()) * 0\n", 3, 9, "the operator *", "at least once"),
@@ -93,6 +95,14 @@ def test_no_model_at_all():
         import_code(H + "x = 3\nlayer = nn.Linear(2, 2)\n")
     assert info.value.construct == "no model"
     assert find_models(H + "x = 3\n") == []
+
+
+def test_a_model_inside_a_class_is_explained():
+    source = H + ("class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+                  "        self.net = nn.Sequential(nn.Linear(2, 2))\n")
+    with pytest.raises(CodeImportError, match="inside the class Net") as info:
+        import_code(source)
+    assert (info.value.line, info.value.column, info.value.construct) == (3, 1, "a class definition")
 
 
 def test_unsupported_code_outside_the_model_is_ignored():
