@@ -89,9 +89,10 @@ def check_weights_name(name: str) -> str:
 
 
 def _init_code(project: Project) -> _Init:
-    from editor.model.init_code import init_code
+    from editor.model.init_code import freeze_code, init_code
 
     code = init_code(project)
+    code.statements += freeze_code(project)
     definitions: list[str] = []
     for line in code.definitions:  # PEP 8: two blank lines between top-level functions
         if line.startswith("def ") and definitions and definitions[-1] == "":

@@ -50,6 +50,23 @@ def init_code(project: Any, model: str = "model") -> InitCode:
     return code
 
 
+def freeze_code(project: Any, model: str = "model") -> list[str]:
+    """``requires_grad_(False)`` for each parameter frozen in the editor (once per shared module)."""
+    from .freezing import frozen_names
+    from .init_data import layer_order
+
+    lines = []
+    for layer in layer_order(project.root):
+        key = _key_path(project.root, layer)
+        for name in frozen_names(layer.module) if key is not None else ():
+            if all(k.isdigit() for k in key) and all(part.isidentifier() for part in name.split(".")):
+                target = f"{_index(model, key)}.{name}"
+            else:
+                target = f"{model}.get_parameter({'.'.join([*key, name])!r})"
+            lines.append(f"{target}.requires_grad_(False)  # frozen: not trained")
+    return lines
+
+
 def rule_code(rule: InitRule) -> str:
     """The body of the function that applies ``rule`` to a module ``m`` (as shown in the Initialize dialog)."""
     return "\n".join(line[4:] for line in _function(rule, "init_fn", 0, set())[2:])

@@ -295,3 +295,14 @@ def test_random_designs_export_exactly(project):
     code = export_code(project)
     assert_only_safe_names(code)
     assert_same_model(run_exported(code), project)
+
+
+def test_frozen_parameters_are_frozen_in_the_code():
+    project = EXAMPLES["tied"](0)
+    project.set_label("0", "inp")
+    project.set_requires_grad("0", "bias", False)
+    project.set_requires_grad("2", "weight", False)  # shared: frozen at both places
+    model = run_exported(project.to_code(), project.seed)
+    frozen = sorted(name for name, p in model.named_parameters() if not p.requires_grad)
+    assert frozen == sorted(name for name, p in project.model.named_parameters() if not p.requires_grad)
+    assert frozen == ["2.weight", "inp.bias"]
