@@ -97,7 +97,7 @@ class Reader:
         self.active: list[str] = []  # functions being called, to refuse recursion
         self.seeds: list[tuple[int, int]] = []  # (line, value) of each torch.manual_seed(...) run
         self.bindings: dict[str, ast.AST] = {}  # module-level name -> the node of its last assignment
-        self.called_inside: set[str] = set()  # functions called from other functions (helpers)
+        self.callers: dict[str, set[str]] = {}  # function -> the functions that call it
         self.returned_by: dict[int, str] = {}  # id(model) -> "f" for `model = f()` at module level
         self.inputs: dict[int, tuple[int, ...]] = {}  # id(model) -> shape of x in `model(x)` statements
 
@@ -317,7 +317,7 @@ class Reader:
         if len(self.active) >= 16:
             raise self.fail(node, "functions call each other more than 16 deep", "deep nesting")
         if self.active:
-            self.called_inside.add(function.name)
+            self.callers.setdefault(function.name, set()).add(self.active[-1])
         params = function.node.args
         if params.vararg or params.kwarg:
             raise self.fail(function.node, f"{function.name}() takes *args or **kwargs, which LayerLab does not "

@@ -104,7 +104,8 @@ def _candidates(reader: SourceReader) -> list[ModelCandidate]:
         if isinstance(result, nn.Sequential):
             functions.append(ModelCandidate(f"{name}()", line, column, _summary(result), root=result, start=start))
     # Helpers called by other functions (def block(c=3): ...) are pieces of a model, not models.
-    functions = [c for c in functions if c.name[:-2] not in reader.called_inside]
+    builders = {c.name[:-2] for c in functions}
+    functions = [c for c in functions if not reader.callers.get(c.name[:-2], set()) & builders]
     names: list[ModelCandidate] = []
     returned = {c.name[:-2] for c in functions}
     for name, (target, value_node) in reader.bindings.items():

@@ -253,6 +253,21 @@ def test_build_model_function_with_locals_and_helpers():
     assert_seed_exact(project)
 
 
+def test_a_builder_called_from_main_is_still_the_model():
+    source = src("""
+        from torch import nn
+
+        def build_model(width=4):
+            return nn.Sequential(nn.Linear(width, width), nn.ReLU())
+
+        def main():
+            model = build_model()
+            for _ in range(3):
+                print(model)
+    """)
+    assert [(c.name, c.default) for c in find_models(source)] == [("build_model()", True)]
+
+
 def test_seed_from_the_source_and_overrides():
     source = src("""
         import torch
