@@ -21,6 +21,7 @@ from . import catalog
 from .build import build_module
 from .checks import check_shape
 from .errors import LayerLabError, ValidationError
+from .freezing import apply_frozen, frozen_names, read_frozen
 from .project import Project
 from .tree import Block, Group, Node
 from .validate import validate_params
@@ -50,6 +51,9 @@ def design_to_data(project: Project) -> dict[str, Any]:
             index_of[id(layer)] = len(layers)
             layers.append({"kind": layer.kind.name, "params": dict(layer.params), "auto": sorted(layer.auto),
                            "rank": list(layer.rank) if layer.rank is not None else None})
+            frozen = frozen_names(layer.module)
+            if frozen:  # optional: files without it (all trainable) stay as they were
+                layers[-1]["frozen"] = frozen
         return {"type": "block", "layer": index_of[id(layer)], "label": n.label}
 
     root = node(project.root)
@@ -119,6 +123,8 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
             modules = [build_module(kind, values) for kind, values, _, _ in specs]
         except ValidationError as exc:
             raise DesignDataError(f"design.layers: {exc}") from None
+    frozen = [_frozen(item, module, f"design.layers[{i}].frozen")
+              for i, (item, module) in enumerate(zip(raw_layers, modules, strict=True))]
     used: set[int] = set()
     collapsed: set[int] = set()
 
@@ -163,13 +169,21 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
             node.collapsed = True
     project.root.collapsed = bool(root_data.get("collapsed", False))
     ranked = False
-    for module, (_, _, auto, rank) in zip(modules, specs, strict=True):
+    for module, (_, _, auto, rank), names in zip(modules, specs, frozen, strict=True):
         layer = project._layers[id(module)]
+        apply_frozen(module, names)
         layer.auto = auto
         layer.rank = rank
         ranked = ranked or rank is not None
     project._ranked = ranked
     return project
+
+
+def _frozen(data: dict[str, Any], module: nn.Module, where: str) -> list[str]:
+    try:
+        return read_frozen(data.get("frozen"), module)
+    except ValueError as exc:
+        raise _fail(where, str(exc)) from None
 
 
 def _take_weights(root: nn.Sequential, state_dict: dict[str, torch.Tensor]) -> None:

@@ -33,6 +33,9 @@ class ProjectEvents(SignalGroup):
     weights_changed = Signal(tuple)
     """Parameter or buffer values changed in the blocks at these paths; ``()`` means all of them."""
 
+    requires_grad_changed = Signal(tuple)
+    """Parameters of the blocks at these paths were frozen or unfrozen (their ``requires_grad`` changed)."""
+
     shapes_changed = Signal(tuple)
     """Output shapes or shape errors changed at these paths."""
 

@@ -24,8 +24,11 @@ from .checks import check_device, check_label, check_seed, check_shape, label_cl
 from .core import DesignCore
 from .devices import DeviceMixin
 from .errors import Fix, LayerLabError, PathError, ShapeError, StructureError, UnsupportedLayerError, ValidationError
+from .freezing import FreezingMixin, apply_frozen, frozen_names
+from .initializing import InitMixin
 from .interop import InteropMixin
 from .reading import PathLike, ReadingMixin, _where
+from .replacing import ReplaceMixin
 from .shapes import Spec, output_spec
 from .transaction import Transaction
 from .tree import Block, Group, Layer, Node, walk
@@ -36,7 +39,8 @@ from .weights import WeightsMixin, WeightsReport
 _SIZE_FIELDS = ("kernel_size", "dilation", "padding", "stride", "output_padding")
 
 
-class Project(InteropMixin, ReadingMixin, WeightsMixin, DeviceMixin, DesignCore):
+class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin, WeightsMixin, DeviceMixin,
+              DesignCore):
     """A design of layer blocks and the live ``torch.nn.Sequential`` that mirrors it."""
 
     def __init__(self, seed: int = 0) -> None:
@@ -341,6 +345,7 @@ class Project(InteropMixin, ReadingMixin, WeightsMixin, DeviceMixin, DesignCore)
             return
         with self._operation(f"Change {layer.kind.name}"):
             module = self._prepare_module(build_module(layer.kind, values, _where(path)))
+            apply_frozen(module, [n for n in frozen_names(layer.module) if _has_parameter(module, n)])
             self._swap_layer(layer, module, read_params(layer.kind, module), auto)
             self._set_seed_status(False)
 
@@ -453,6 +458,11 @@ def _catalog(name: str) -> LayerKind:
 
 def _children(module: nn.Sequential) -> list[tuple[str, nn.Module]]:
     return list(module._modules.items())  # type: ignore[arg-type]
+
+
+def _has_parameter(module: nn.Module, name: str) -> bool:
+    """Whether ``module`` has a parameter ``name`` (a frozen bias stays frozen only if there still is one)."""
+    return any(n == name for n, _ in module.named_parameters())
 
 
 def _label(key: str) -> str | None:
