@@ -90,7 +90,7 @@ def test_undo_across_a_rebuild_restores_the_old_module_frozen(qapp):
     runner.run(SetRequiresGradCommand(project, "2", "weight", False))
     frozen_module = project[2]
     runner.run(SetParamsCommand(project, ["2"], {"out_features": 7}))
-    assert project[2] is not frozen_module and project.frozen("2") == []  # new module, new (trainable) tensors
+    assert project[2] is not frozen_module and project.frozen("2") == ["weight"]  # a new module, still frozen
     stack.undo()
     assert project[2] is frozen_module and project.frozen("2") == ["weight"]
     stack.undo()
