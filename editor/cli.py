@@ -5,6 +5,10 @@
     layerlab --screenshot OUT.png [PROJECT]
     layerlab --version
     layerlab summary PROJECT.pt       print(model), a table of blocks, totals
+    layerlab export PROJECT.pt -o model.py [--weights W.pt]
+                                      the design as plain PyTorch code ('-o -': stdout)
+    layerlab import SRC.py -o PROJECT.pt [--seed N] [--choose NAME]
+                                      read an nn.Sequential from code (never run) into a project
 """
 
 from __future__ import annotations
@@ -15,12 +19,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import editor
+from editor.cli_export import export_command
+from editor.cli_import import import_command
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="layerlab", description="Build PyTorch networks from blocks, mirrored live into a real nn.Sequential.",
-        epilog="Subcommands: 'layerlab summary PROJECT.pt'. Run 'layerlab summary -h' for details.")
+        epilog="Subcommands: 'layerlab summary PROJECT.pt', 'layerlab export PROJECT.pt -o model.py', "
+        "'layerlab import SRC.py -o PROJECT.pt'. Run 'layerlab summary -h' (or export -h, import -h) for details.")
     parser.add_argument("project", nargs="?", type=Path, help="a LayerLab project (.pt) to open")
     parser.add_argument("--screenshot", metavar="OUT.png", type=Path,
                         help="render the main window offscreen at 1400×900 and save it, then exit")
@@ -45,7 +52,8 @@ def _summary(argv: list[str]) -> int:
     return 0
 
 
-SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"summary": _summary}
+SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"summary": _summary, "export": export_command,
+                                                      "import": import_command}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -54,12 +54,14 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     for name in EXAMPLES:
         _add(examples, TITLES[name], lambda checked=False, n=name: open_example(window, n),
              name=f"actionExample_{name}")
+    file_menu.addAction(window.code_actions.open_code)
     file_menu.addSeparator()
     file_menu.addAction(files.save)
     file_menu.addAction(files.save_as)
     file_menu.addSeparator()
     file_menu.addAction(files.load_weights)
     file_menu.addAction(files.export_weights)
+    file_menu.addAction(window.code_actions.export_code)
     file_menu.addSeparator()
     _add(file_menu, "&Quit", window.close, Key.Quit, "actionQuit", fallback="Ctrl+Q")
     menus["file"] = file_menu
