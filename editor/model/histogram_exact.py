@@ -1,0 +1,109 @@
+"""Bin counts that equal ``numpy.histogram``'s, counted with torch chunk by chunk on the values' device.
+
+Why not plain ``torch.histc``: it places ``x`` in bin
+``int((x - lo) * bins / (hi - lo))`` computed in the values' float type,
+while numpy compares ``x`` with its edges ``linspace(lo, hi, bins + 1)``
+rounded to that type. The two disagree for values within a few ulps of an
+interior edge (about 40 of 50 million normal values), and no float formula
+can tell such values apart from the edge (it has fewer digits there than the
+values themselves).
+
+So :class:`BinCounter` counts each chunk in ``K`` sub-bins per bin
+(``torch.bincount`` of a scaled copy: cheaper than ``histc``), with ``K``
+small enough that rounding stays far below one sub-bin. A value whose
+sub-bin does not touch an interior edge is more than a sub-bin away from
+every edge, so its bin is certain. The few values in the sub-bins touching
+an edge are picked out in the same pass and placed with numpy's own rule.
+When the range is so narrow next to the values' size that no such ``K``
+exists, whole chunks go to numpy (exact, slower, only for such degenerate data).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import torch
+
+MAX_SUBBINS = 1024
+MIN_SUBBINS = 4
+
+
+def numpy_edges(lo: float, hi: float, bins: int, dtype: torch.dtype) -> np.ndarray:
+    """The edges ``numpy.histogram`` uses for values of ``dtype`` in ``range=(lo, hi)``, as float64."""
+    np_dtype = np.float32 if dtype == torch.float32 else np.float64
+    return np.histogram_bin_edges(np.empty(0, np_dtype), bins=bins, range=(lo, hi)).astype(np.float64)
+
+
+def numpy_counts(values: np.ndarray, lo: float, hi: float, bins: int) -> np.ndarray:
+    """numpy's own counts: the reference every count here must equal."""
+    return np.histogram(values, bins=bins, range=(lo, hi))[0].astype(np.int64)
+
+
+class BinCounter:
+    """Counts finite values in ``[lo, hi]`` (of the work dtype) into ``bins`` bins exactly as numpy does."""
+
+    def __init__(self, lo: float, hi: float, bins: int, dtype: torch.dtype) -> None:
+        self.lo, self.hi, self.bins, self.dtype = lo, hi, bins, dtype
+        eps = 2.0**-24 if dtype == torch.float32 else 2.0**-53
+        ratio = max(abs(lo), abs(hi)) / (hi - lo)
+        # Worst-case rounding, in sub-bins: our position (a few ulps of bins·K) and numpy's rounded edges
+        # (an ulp of the values, ~ratio·bins·K ulps of the position); keep it under a quarter of a sub-bin.
+        limit = 0.25 / (bins * eps * (8 + 4 * ratio))
+        subbins = 2 ** int(math.log2(limit)) if limit >= 1 else 0
+        self.subbins = min(subbins, MAX_SUBBINS)
+        self.exact = self.subbins >= MIN_SUBBINS
+        """False for degenerate ranges: then every chunk is counted by numpy (on the CPU)."""
+        k = max(self.subbins, 1)
+        self.scale = bins * k / (hi - lo)
+        # Sub-bin q = int((x - lo)·scale) + K + 1: the sub-bins touching edge i are then ≡ 0 and 1 (mod K),
+        # so one bitwise AND finds them, and a little rounding past either end stays non-negative.
+        self.offset = k + 1 - lo * self.scale
+        self.length = bins * k + k + 2
+        self._fine: dict[torch.device, torch.Tensor] = {}
+        self._nonzero: dict[torch.device, torch.Tensor] = {}
+        self._offsets: dict[torch.device, torch.Tensor] = {}
+        self._picked: list[torch.Tensor] = []
+        self._counts = np.zeros(bins, np.int64)
+        self._numel = 0
+        self._zeros = 0
+
+    def add(self, chunk: torch.Tensor) -> None:
+        """Count ``chunk`` (1-D, finite, within ``[lo, hi]``, of the work dtype)."""
+        self._numel += chunk.numel()
+        if not self.exact:
+            values = chunk.cpu().numpy()
+            self._counts += numpy_counts(values, self.lo, self.hi, self.bins)
+            self._zeros += values.size - int(np.count_nonzero(values))
+            return
+        device = chunk.device
+        offset = self._offsets.get(device)
+        if offset is None:
+            offset = self._offsets[device] = torch.tensor(self.offset, dtype=chunk.dtype, device=device)
+        sub = torch.add(offset, chunk, alpha=self.scale).to(torch.int32)
+        fine = torch.bincount(sub, minlength=self.length)
+        # ±0.0 are the values whose bits are all zero once the sign bit is shifted out (no bool temporaries).
+        bits = chunk.view(torch.int32 if chunk.dtype == torch.float32 else torch.int64)
+        nonzero = torch.count_nonzero(torch.bitwise_left_shift(bits, 1))
+        if device in self._fine:
+            self._fine[device] += fine
+            self._nonzero[device] += nonzero
+        else:
+            self._fine[device], self._nonzero[device] = fine, nonzero
+        # 1 where the sub-bin is ≡ 0 or 1 (mod K), i.e. touches an edge; 0 elsewhere (int: no bool temporaries).
+        near = torch.bitwise_and(sub, self.subbins - 2).eq_(0)
+        self._picked.append(chunk[near.nonzero().view(-1)])
+
+    def result(self) -> tuple[np.ndarray, int]:
+        """The counts of everything added, and how many of the values were zero (±0.0)."""
+        counts = self._counts.copy()
+        k = self.subbins
+        for fine in self._fine.values():
+            inner = fine[k + 1:k + 1 + self.bins * k].cpu().numpy().reshape(self.bins, k)
+            counts += inner[:, 1:k - 1].sum(axis=1)  # the first and last sub-bin of each bin touch an edge
+        if self._picked:
+            picked = torch.cat([p.cpu() for p in self._picked]).numpy()
+            counts += numpy_counts(picked, self.lo, self.hi, self.bins)
+        nonzero = sum(int(v) for v in self._nonzero.values())
+        zeros = self._zeros + sum(int(f.sum()) for f in self._fine.values()) - nonzero
+        return counts, zeros
