@@ -11,9 +11,10 @@ values themselves).
 So :class:`BinCounter` counts each chunk in ``K`` sub-bins per bin
 (``torch.bincount`` of a scaled copy: cheaper than ``histc``), with ``K``
 small enough that rounding stays far below one sub-bin. A value whose
-sub-bin does not touch an interior edge is more than a sub-bin away from
-every edge, so its bin is certain. The few values in the sub-bins touching
-an edge are picked out in the same pass and placed with numpy's own rule.
+sub-bin does not touch an edge is more than a sub-bin away from every edge,
+so its bin is certain. The few values in the sub-bins touching an edge, and
+in zero's sub-bin, are picked out in the same pass (one table look-up) and
+placed with numpy's own rule; the zeros are counted among them.
 When the range is so narrow next to the values' size that no such ``K``
 exists, whole chunks go to numpy (exact, slower, only for such degenerate data).
 """
@@ -57,53 +58,65 @@ class BinCounter:
         k = max(self.subbins, 1)
         self.scale = bins * k / (hi - lo)
         # Sub-bin q = int((x - lo)·scale) + K + 1: the sub-bins touching edge i are then ≡ 0 and 1 (mod K),
-        # so one bitwise AND finds them, and a little rounding past either end stays non-negative.
+        # and a little rounding past either end stays non-negative.
         self.offset = k + 1 - lo * self.scale
         self.length = bins * k + k + 2
+        self.has_zero = lo <= 0.0 <= hi
         self._fine: dict[torch.device, torch.Tensor] = {}
-        self._nonzero: dict[torch.device, torch.Tensor] = {}
         self._offsets: dict[torch.device, torch.Tensor] = {}
+        self._tables: dict[torch.device, torch.Tensor] = {}
         self._picked: list[torch.Tensor] = []
         self._counts = np.zeros(bins, np.int64)
-        self._numel = 0
         self._zeros = 0
+
+    def _quantise(self, chunk: torch.Tensor) -> torch.Tensor:
+        """The sub-bin of every value (int32)."""
+        device = chunk.device
+        offset = self._offsets.get(device)
+        if offset is None:
+            offset = self._offsets[device] = torch.tensor(self.offset, dtype=chunk.dtype, device=device)
+        return torch.add(offset, chunk, alpha=self.scale).to(torch.int32)
+
+    def _table(self, chunk: torch.Tensor) -> torch.Tensor:
+        """Which sub-bins to pick out: the two touching each edge, and zero's (so zeros are counted exactly)."""
+        table = self._tables.get(chunk.device)
+        if table is None:
+            q = np.arange(self.length)
+            marked = (q % self.subbins) <= 1
+            if self.has_zero:  # zero's sub-bin and its neighbours (a vectorised add may round differently)
+                zero = int(self._quantise(torch.zeros(1, dtype=chunk.dtype, device=chunk.device))[0])
+                marked[max(zero - 1, 0):zero + 2] = True
+            table = self._tables[chunk.device] = torch.from_numpy(marked).to(chunk.device)
+        return table
 
     def add(self, chunk: torch.Tensor) -> None:
         """Count ``chunk`` (1-D, finite, within ``[lo, hi]``, of the work dtype)."""
-        self._numel += chunk.numel()
         if not self.exact:
             values = chunk.cpu().numpy()
             self._counts += numpy_counts(values, self.lo, self.hi, self.bins)
             self._zeros += values.size - int(np.count_nonzero(values))
             return
-        device = chunk.device
-        offset = self._offsets.get(device)
-        if offset is None:
-            offset = self._offsets[device] = torch.tensor(self.offset, dtype=chunk.dtype, device=device)
-        sub = torch.add(offset, chunk, alpha=self.scale).to(torch.int32)
+        sub = self._quantise(chunk)
         fine = torch.bincount(sub, minlength=self.length)
-        # ±0.0 are the values whose bits are all zero once the sign bit is shifted out (no bool temporaries).
-        bits = chunk.view(torch.int32 if chunk.dtype == torch.float32 else torch.int64)
-        nonzero = torch.count_nonzero(torch.bitwise_left_shift(bits, 1))
-        if device in self._fine:
-            self._fine[device] += fine
-            self._nonzero[device] += nonzero
+        if chunk.device in self._fine:
+            self._fine[chunk.device] += fine
         else:
-            self._fine[device], self._nonzero[device] = fine, nonzero
-        # 1 where the sub-bin is ≡ 0 or 1 (mod K), i.e. touches an edge; 0 elsewhere (int: no bool temporaries).
-        near = torch.bitwise_and(sub, self.subbins - 2).eq_(0)
+            self._fine[chunk.device] = fine
+        near = torch.index_select(self._table(chunk), 0, sub)
         self._picked.append(chunk[near.nonzero().view(-1)])
 
     def result(self) -> tuple[np.ndarray, int]:
         """The counts of everything added, and how many of the values were zero (±0.0)."""
         counts = self._counts.copy()
+        zeros = self._zeros
         k = self.subbins
-        for fine in self._fine.values():
-            inner = fine[k + 1:k + 1 + self.bins * k].cpu().numpy().reshape(self.bins, k)
-            counts += inner[:, 1:k - 1].sum(axis=1)  # the first and last sub-bin of each bin touch an edge
+        for device, fine in self._fine.items():
+            kept = fine.cpu().numpy().copy()
+            kept[self._tables[device].cpu().numpy()] = 0  # picked values are counted by numpy below
+            counts += kept[k + 1:k + 1 + self.bins * k].reshape(self.bins, k).sum(axis=1)
         if self._picked:
             picked = torch.cat([p.cpu() for p in self._picked]).numpy()
             counts += numpy_counts(picked, self.lo, self.hi, self.bins)
-        nonzero = sum(int(v) for v in self._nonzero.values())
-        zeros = self._zeros + sum(int(f.sum()) for f in self._fine.values()) - nonzero
+            if self.has_zero:  # every zero sits in zero's sub-bin, which is picked
+                zeros += picked.size - int(np.count_nonzero(picked))
         return counts, zeros

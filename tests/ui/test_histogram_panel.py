@@ -108,6 +108,16 @@ def test_follows_a_weights_change(qtbot, panel, project):
     assert panel.data.std == 0.0
 
 
+def test_parameter_table_row_shows_that_parameter(qtbot, window):
+    window.project.append_layer("Linear", in_features=4, out_features=3)
+    window.bottom_tabs.setCurrentWidget(window.histogram)
+    window.parameter_table.parameter_selected.emit("0", "bias")
+    qtbot.waitUntil(lambda: window.histogram.data is not None and window.histogram.data.numel == 3, timeout=10000)
+    assert window.histogram.title.text().startswith("0.bias — Linear 4 → 3")
+    window.parameter_table.parameter_selected.emit("", "")  # the totals row: everything
+    qtbot.waitUntil(lambda: window.histogram.title.text().startswith("All weights"), timeout=10000)
+
+
 def test_removed_block_falls_back_to_all_weights(qtbot, panel, project):
     panel.show_parameter("0", "weight")
     wait(qtbot, panel)
@@ -123,6 +133,9 @@ def test_window_has_the_tab_and_follows_selection(qtbot, window):
     panel = window.findChild(HistogramPanel, "histogram")
     assert panel is window.histogram
     window.select_nodes([window.project.node("0")])
+    qtbot.wait(100)
+    assert not panel.isVisible() and panel.data is None  # a hidden tab computes nothing
+    tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: panel.data is not None and panel.data.numel == 15, timeout=10000)
     window.select_nodes([])
     qtbot.waitUntil(lambda: panel.title.text().startswith("All weights"), timeout=10000)

@@ -17,6 +17,7 @@ from typing import Any
 
 import torch
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from editor.model.errors import PathError
@@ -86,6 +87,7 @@ class HistogramPanel(QWidget):
         self.data: HistogramData | None = None
         self.distribution: Any = None
         self.computing = False
+        self._stale = False  # a refresh was skipped while the tab was hidden
         self._numbers = itertools.count(1)
         self._latest = 0
         self.pool = QThreadPool(self)
@@ -178,6 +180,12 @@ class HistogramPanel(QWidget):
         self._timer.stop()
         if self.project is None:
             return
+        if not self.isVisible():  # nobody looks: compute when the tab is shown again
+            self._stale = True
+            self._latest = next(self._numbers)  # and let a running job stop
+            self.computing = False
+            return
+        self._stale = False
         title, tensors, distribution = self._gather()
         self.title.setText(title)
         self.distribution = distribution
@@ -215,6 +223,11 @@ class HistogramPanel(QWidget):
         else:  # the plot shows the label; the whole of it here when it had to be shortened there
             self.note.setText("" if label == self.plot.label_text else f"Expected: {label}")
         self.note.setVisible(bool(self.note.text()))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._schedule()
 
     def _set_log(self, on: bool) -> None:
         self.plot.set_log_y(on)

@@ -140,7 +140,8 @@ class HistogramPlot(pg.PlotWidget):
         if not label:
             item.setTitle(None)
             return
-        key = f"<span style='color:{DENSITY_COLOR.name()}'>━━</span>&nbsp;"
+        drawn = self.density_item is not None or self.marker_item is not None
+        key = f"<span style='color:{DENSITY_COLOR.name()}'>━━</span>&nbsp;" if drawn else ""
         item.setTitle(key + html.escape(label), size="9pt", color=theme.text().name())
 
     def _set_axis_log(self) -> None:
@@ -166,12 +167,12 @@ class HistogramPlot(pg.PlotWidget):
                     expected = np.where(expected > 0, np.log10(np.maximum(expected, 1e-300)), np.nan)
             self.density_item = pg.PlotDataItem(x, expected, pen=pen, connect="finite")
             self.addItem(self.density_item)
-        elif getattr(distribution, "value", None) is not None:
+        if getattr(distribution, "value", None) is not None:  # a point mass (constant_; sparse_'s zeros)
             value = float(distribution.value)
             top = float(self._heights(data.counts).max())
             bottom = LOG_FLOOR if self.log_y else 0.0
             dashed = pg.mkPen(DENSITY_COLOR, width=2, style=Qt.PenStyle.DashLine)
             self.marker_item = pg.PlotDataItem([value, value], [bottom, top], pen=dashed)
             self.addItem(self.marker_item)
-        # else: a rule without a formula (a custom expression): its label says what it was; nothing to draw
+        # else: no formula (a custom expression, a mix with a constant): the label says what it was, no key
         self._set_label(label)
