@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QTabWidget, QUndoView, QWidget
 
+from editor.commands.freeze import SetRequiresGradCommand
 from editor.commands.runner import CommandRunner
 from editor.model.project import Project
 from editor.model.tree import Node
@@ -22,10 +23,14 @@ from .actions import build_menus
 from .autosave import Autosave
 from .canvas.scene import CanvasScene
 from .canvas.view import CanvasView
+from .code_files import CodeActions
 from .editing import EditActions
 from .files import FileActions, maybe_save, open_path
 from .palette import Palette, QuickAdd
+from .panels.code_panel import CodePanel
+from .panels.histogram import HistogramPanel
 from .panels.inspector import Inspector
+from .panels.parameter_table import ParameterTable
 from .panels.repr_panel import ReprPanel
 from .status import DesignStatus
 from .toolbar import DesignToolbar
@@ -41,6 +46,9 @@ def app_settings() -> QSettings:
 class MainWindow(QMainWindow):
     """LayerLab's editor window over one :class:`Project` at a time."""
 
+    selection_changed = Signal()
+    """The canvas selection changed (panels and dialogs that follow it listen here)."""
+
     def __init__(self, project: Project | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -51,6 +59,7 @@ class MainWindow(QMainWindow):
         self.runner: CommandRunner | None = None
         self.edit_actions = EditActions(self)
         self.file_actions = FileActions(self)
+        self.code_actions = CodeActions(self)
         self.autosave = Autosave(self)
         self.setAcceptDrops(True)
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
@@ -62,13 +71,20 @@ class MainWindow(QMainWindow):
         self.palette = Palette()
         self.inspector = Inspector()
         self.repr_panel = ReprPanel()
+        self.parameter_table = ParameterTable()
+        self.histogram = HistogramPanel()
+        self.code_panel = CodePanel()
         self.undo_view = QUndoView(self.undo_stack)
         self.undo_view.setObjectName("undoView")
         self.undo_view.setEmptyLabel("<original design>")
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.setObjectName("bottomTabs")
         self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.addTab(self.code_panel, "Code")
         self.bottom_tabs.addTab(self.repr_panel, "print(net)")
+        self.bottom_tabs.insertTab(0, self.parameter_table, "Parameters")
+        self.bottom_tabs.insertTab(1, self.histogram, "Histogram")
+        self.bottom_tabs.setCurrentIndex(0)
         self.docks = self._make_docks()
         self.toolbar = DesignToolbar(self)
         self.addToolBar(self.toolbar)
@@ -81,6 +97,11 @@ class MainWindow(QMainWindow):
         self.view.move_requested.connect(self.edit_actions.move_nodes)
         self.view.context_requested.connect(self._context_menu)
         self.view.files_dropped.connect(self.open_dropped)
+        self.parameter_table.requires_grad_toggled.connect(
+            lambda path, name, flag: self.runner.run(SetRequiresGradCommand(self.project, path, name or None, flag)))
+        self.parameter_table.parameter_selected.connect(self.histogram.show_parameter)
+        self.code_panel.apply_requested.connect(self.code_actions.apply_code)
+        self.code_panel.export_requested.connect(self.code_actions.on_export_code)
         self.palette.kind_activated.connect(self.edit_actions.insert_after_selection)
         self.quick_add.chosen.connect(self.edit_actions.insert_after_selection)
         self.inspector.params_edited.connect(self.edit_actions.set_params)
@@ -118,7 +139,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(docks["inspector"], docks["history"])
         docks["inspector"].raise_()
         self.resizeDocks([docks["palette"], docks["inspector"]], [230, 340], Qt.Orientation.Horizontal)
-        self.resizeDocks([docks["bottom"]], [190], Qt.Orientation.Vertical)
+        self.resizeDocks([docks["bottom"]], [300], Qt.Orientation.Vertical)  # tall enough to read code
         return docks
 
     def _restore_layout(self) -> None:
@@ -161,12 +182,15 @@ class MainWindow(QMainWindow):
             self.open_dropped(paths)
 
     def open_dropped(self, paths: list[str]) -> None:
-        """A file was dropped on the window: open the first project file."""
+        """A file was dropped on the window: open the first project file (or else the first .py file)."""
         projects = [p for p in paths if p.lower().endswith((".pt", ".pth"))]
+        code = [p for p in paths if p.lower().endswith(".py")]
         if projects:
             open_path(self, Path(projects[0]))
+        elif code:
+            self.code_actions.open_code_path(Path(code[0]))
         elif paths:
-            self.show_message("Drop a LayerLab project (.pt) to open it.")
+            self.show_message("Drop a LayerLab project (.pt) or Python code (.py) to open it.")
 
     # ----------------------------------------------------------- project
     @property
@@ -207,6 +231,9 @@ class MainWindow(QMainWindow):
         project.events.collapsed.connect(self._schedule_refresh)
         project.events.reset.connect(self._design_replaced)
         self.repr_panel.set_project(project)
+        self.parameter_table.set_project(project)
+        self.histogram.set_project(project)
+        self.code_panel.set_project(project)
         self.inspector.show_nodes(project, [])
         self.undo_stack.setClean()
         self.refresh()
@@ -256,6 +283,16 @@ class MainWindow(QMainWindow):
     def _selection_changed(self) -> None:
         self.inspector.show_nodes(self.project, self.selected_nodes())
         self.edit_actions.update_enabled()
+        self._show_selection_histogram()
+        self.selection_changed.emit()
+
+    def _show_selection_histogram(self) -> None:
+        """One selected block or group: its values; otherwise every weight of the design."""
+        nodes = self.selected_nodes()
+        if len(nodes) == 1:
+            self.histogram.show_block(self.project.path_of(nodes[0]))
+        else:
+            self.histogram.show_all()
 
     # ------------------------------------------------------------- misc
     def mark_recovered(self) -> None:
@@ -274,6 +311,7 @@ class MainWindow(QMainWindow):
     def _context_menu(self, position) -> None:
         menu = QMenu(self)
         e = self.edit_actions
-        for action in (e.cut, e.copy, e.paste, e.duplicate, e.delete, None, e.group, e.ungroup, None, e.quick_add):
+        for action in (e.cut, e.copy, e.paste, e.duplicate, e.delete, None, e.group, e.ungroup, None, e.initialize,
+                       e.quick_add):
             menu.addSeparator() if action is None else menu.addAction(action)
         menu.popup(position)
