@@ -100,6 +100,9 @@ class Reader:
         self.callers: dict[str, set[str]] = {}  # function -> the functions that call it
         self.returned_by: dict[int, str] = {}  # id(model) -> "f" for `model = f()` at module level
         self.inputs: dict[int, tuple[int, ...]] = {}  # id(model) -> shape of x in `model(x)` statements
+        self.applications: list[Any] = []  # model.apply(fn) statements (editor.io.code_init_read.Application)
+        self.freezes: list[Any] = []  # requires_grad_(False) statements (editor.io.code_init_read.Freeze)
+        self.programs: dict[int, Any] = {}  # id(def node) -> its init function read as data, or the error
 
     def run(self, body: list[ast.stmt], scope: Scope, in_function: bool = False) -> Any:
         """Run statements in order; the value of a ``return`` (None when there is none)."""
@@ -149,7 +152,8 @@ class Reader:
         if isinstance(node, ast.Attribute):
             value = self.eval(node.value, scope)
             if isinstance(value, TorchRef):
-                return TorchRef((*value.path, node.attr))
+                ref = TorchRef((*value.path, node.attr))
+                return cv.MATH_CONSTANTS.get(ref.dotted, ref)
             raise self.fail(node, f"reading .{node.attr} of {self._what(value)} is not supported; "
                             f"write the value itself instead. {cv.SUPPORTED}.", f"attribute access .{node.attr}")
         construct = _CONSTRUCTS.get(type(node), type(node).__name__)
@@ -280,6 +284,14 @@ class Reader:
             return self._ordered_dict(node, scope)
         if dotted in cv.TENSORS:
             return self._tensor(node, ref, scope)
+        if dotted in cv.MATH_FUNCTIONS:
+            args, kwargs = self._arguments(node, scope)
+            if kwargs or len(args) != 1 or isinstance(args[0], bool) or not isinstance(args[0], (int, float)):
+                raise self.fail(node, f"{dotted}(...) takes one number", f"a call of {dotted}")
+            try:
+                return cv.MATH_FUNCTIONS[dotted](args[0])
+            except (ValueError, OverflowError) as exc:
+                raise self.fail(node, f"{dotted}({args[0]!r}) fails: {exc}", f"a call of {dotted}") from None
         if ref.path[:2] == ("torch", "nn") and len(ref.path) == 3:
             known = ", ".join(k.name for k in cv.kinds_by_path().values())
             raise self.fail(node, f"{ref.shown} is not a layer LayerLab knows. It knows nn.Sequential and: "

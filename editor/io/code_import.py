@@ -27,6 +27,7 @@ from editor.model.checks import check_seed
 from editor.model.errors import LayerLabError
 from editor.model.project import Project
 
+from . import code_init
 from . import code_values as cv
 from .code_eval import Function
 from .code_statements import SourceReader
@@ -252,10 +253,12 @@ def import_model(source: str, seed: int | None = None, choose: str | None = None
     project._ranked = True
     project._rank_counter = len(real)
     _set_input_shape(project, reader, chosen)
+    init_notices, latest_draw = code_init.restore(project, reader, chosen)  # model.apply(fn), requires_grad_
     # Settle the seed status now (rebuilding from the seed and comparing), so that layers added later
     # continue the seed's random stream as they do in a design built in the editor.
     project.weights_from_seed  # noqa: B018
-    project.notices.extend(notices + _skipped_draws(reader.registry, order, chosen.start))
+    project.notices.extend(notices + init_notices + _skipped_draws(reader.registry, order, chosen.start,
+                                                                   latest_draw))
     return ImportResult(project, chosen, candidates)
 
 
@@ -308,20 +311,21 @@ def _draws(kind: object) -> bool:
         return not torch.equal(before, torch.get_rng_state())
 
 
-def _skipped_draws(registry: cv.Registry, order: list[nn.Module], start: int) -> list[str]:
+def _skipped_draws(registry: cv.Registry, order: list[nn.Module], start: int, until: int = 0) -> list[str]:
     """A notice when the source constructs a layer outside the model, before the model's last one, that draws.
 
     ``start`` is where the model's own evaluation began: for a function, its
     call (``torch.manual_seed(seed); build_model()``); for a module-level
-    name, the top of the file.
+    name, the top of the file. ``until`` extends the span to the layers
+    constructed before the last ``model.apply(fn)`` that draws random numbers.
     """
     if not order:
         return []
-    last = registry.layers[id(order[-1])].seq
+    last = max(registry.layers[id(order[-1])].seq, until)
     used = {id(m) for m in order}
     for key, info in sorted(registry.layers.items(), key=lambda item: item[1].seq):
-        if start < info.seq < last and key not in used and _draws(info.kind):
-            return [f"Line {info.line}: nn.{info.kind.name}(...) is constructed outside the model, between its "
-                    f"layers. Running the file draws random numbers for it; LayerLab does not, so the weights "
-                    f"are those of the model's own layers after torch.manual_seed(seed)."]
+        if start < info.seq <= last and key not in used and _draws(info.kind):
+            return [f"Line {info.line}: nn.{info.kind.name}(...) is constructed outside the model while the model "
+                    f"is built or initialized. Running the file draws random numbers for it; LayerLab does not, "
+                    f"so the weights are those of the model's own layers after torch.manual_seed(seed)."]
     return []

@@ -16,6 +16,7 @@ from torch import nn
 
 from editor.model import catalog
 
+from . import code_init_read
 from . import code_values as cv
 from .code_eval import _PASS_THROUGH, Function, Reader, Scope
 from .code_values import Poison, Taint, TorchRef
@@ -148,7 +149,9 @@ class SourceReader(Reader):
             self._import(stmt, scope)
         elif isinstance(stmt, ast.FunctionDef):
             self._def(stmt, scope, top)
-        elif isinstance(stmt, (ast.Assign, ast.AnnAssign)) and self._assign(stmt, scope, top):
+        elif isinstance(stmt, (ast.Assign, ast.AnnAssign)) and (
+                (isinstance(stmt, ast.Assign) and code_init_read.read_assign(self, stmt, scope))  # requires_grad
+                or self._assign(stmt, scope, top)):
             pass
         elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
             self._augassign(stmt, scope)
@@ -279,6 +282,9 @@ class SourceReader(Reader):
     def _expr_call(self, call: ast.Call, scope: Scope) -> bool:
         """A call used as a statement: a Sequential edit, ``torch.manual_seed``, or a harmless method."""
         func = call.func
+        if isinstance(func, ast.Attribute) and func.attr in ("apply", "requires_grad_") and \
+                code_init_read.read_call(self, call, scope):
+            return True  # init rules and freezing: recorded, applied to the model on import
         if not isinstance(func, ast.Attribute) or not isinstance(func.value, (ast.Name, ast.Attribute)):
             return False
         try:

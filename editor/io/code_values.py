@@ -47,6 +47,9 @@ SUPPORTED = ("LayerLab reads nn.Sequential(...) of torch.nn layers whose hyperpa
 SEQUENTIAL = frozenset({"torch.nn.Sequential", "torch.nn.modules.container.Sequential"})
 ORDERED_DICT = frozenset({"collections.OrderedDict", "typing.OrderedDict"})
 MANUAL_SEED = frozenset({"torch.manual_seed", "torch.random.manual_seed"})
+# ``math.sqrt(5)``, ``math.pi`` (after ``import math``) are plain numbers: kaiming_uniform_(w, a=math.sqrt(5)).
+MATH_FUNCTIONS = {"math.sqrt": math.sqrt, "math.log": math.log, "math.exp": math.exp}
+MATH_CONSTANTS = {"math.pi": math.pi, "math.e": math.e}
 
 
 @dataclass(frozen=True)
