@@ -160,9 +160,23 @@ class Mixture:
 
     @property
     def label(self) -> str:
+        """The parts' labels, the words they share said once.
+
+        ``2 tensors: U(−0.2, 0.2), U(−0.1, 0.1): xavier_uniform_, b = …``: the
+        bounds first, where a plot's title shows them, the common rule after.
+        """
         labels = list(dict.fromkeys(d.label for d, _ in self.parts))
-        return labels[0] if len(labels) == 1 else f"{len(self.parts)} tensors: " + "; ".join(labels[:3]) + (
-            " …" if len(labels) > 3 else "")
+        if len(labels) == 1:
+            return labels[0]
+        count = f"{len(self.parts)} tensors"
+        split = [label.partition(": ") for label in labels]
+        heads = [head for head, _, _ in split]
+        tails = list(dict.fromkeys(tail for _, _, tail in split))
+        if all(colon for _, colon, _ in split) and len(tails) == 1:
+            return f"{count}: {_listed(heads, ', ')}: {tails[0]}"
+        if all(colon for _, colon, _ in split) and len(set(heads)) == 1:
+            return f"{count}, {heads[0]}: {_listed(tails, '; ')}"
+        return f"{count}: {_listed(labels, '; ')}"
 
     def pdf(self, x: np.ndarray) -> np.ndarray | None:
         total = sum(n for _, n in self.parts)
@@ -175,10 +189,16 @@ class Mixture:
         return out
 
 
+def _listed(texts: list[str], separator: str, most: int = 4) -> str:
+    return separator.join(texts[:most]) + (" …" if len(texts) > most else "")
+
+
 def combine(parts: list[tuple[Distribution | None, int]]) -> Distribution | Mixture | None:
     """One distribution for several tensors: the common one, or their size-weighted mixture."""
     if not parts or any(d is None for d, _ in parts):
         return None
     if len({d for d, _ in parts}) == 1:
         return parts[0][0]
-    return Mixture(tuple((d, n) for d, n in parts if d is not None))
+    values = {d.value for d, _ in parts if d is not None}
+    common = values.pop() if len(values) == 1 else None  # sparse_ parts: their zeros stay marked
+    return Mixture(tuple((d, n) for d, n in parts if d is not None), value=common)

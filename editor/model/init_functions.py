@@ -169,7 +169,8 @@ def check_fits(function: InitFunction, tensor: torch.Tensor, where: str, kwargs:
     dims = tensor.dim()
     shape = tuple(tensor.shape)
     if function.dims is not None and dims not in function.dims:
-        need = " or ".join(map(str, function.dims))
+        need = str(function.dims[0]) if len(function.dims) == 1 else \
+            "-, ".join(map(str, function.dims[:-1])) + f"- or {function.dims[-1]}"  # "3-, 4- or 5"
         hint = {"eye_": "eye_ is for Linear weights; for convolution weights use dirac_.",
                 "dirac_": "dirac_ is for convolution weights; for Linear weights use eye_.",
                 "sparse_": "sparse_ is for Linear weights."}[function.name]

@@ -308,16 +308,17 @@ class InitDialog(QDialog):
     def update_preview(self) -> None:
         """Check the rule now; preview its values (drawn in a worker) or say what is wrong."""
         project = self.window_.project
+        self.code.setText("")  # never the code of an earlier choice next to this one's error
         try:
             rule = self.rule()
+            self.code.setText(rule_code(rule))
             if not check_rule(rule, project.root):
                 raise ValidationError(f"Nothing to fill: {rule.describe()} matches no parameter of this design.")
-            self.code.setText(rule_code(rule))
             self.preview.request(project, rule)
         except LayerLabError as exc:
             self.error.setText(str(exc))
             self.apply_button.setEnabled(False)
-            self.preview.clear(str(exc))
+            self.preview.clear("the rule does not fit (see the message below)")
             return
         self.error.setText("")
         self.apply_button.setEnabled(True)

@@ -56,6 +56,8 @@ class InitPreview(QWidget):
         super().__init__(parent)
         self.setObjectName("initPreview")
         self.plot = HistogramPlot()
+        self.plot.label_changed.connect(self._update_caption)
+        self._summary = ""
         self.caption = QLabel(wordWrap=True)
         self.caption.setStyleSheet(f"color: {theme.muted().name()}")
         layout = QVBoxLayout(self)
@@ -81,8 +83,9 @@ class InitPreview(QWidget):
     def clear(self, message: str) -> None:
         self._latest = next(self._numbers)
         self.shown_numel = 0
+        self._summary = ""
         self.plot.clear_plot()
-        self.caption.setText("No preview: " + message.split(". ")[0] + ".")
+        self.caption.setText(f"No preview: {message.rstrip('.')}.")
 
     def _done(self, number: int, data, dist, shown: str) -> None:
         if number != self._latest:
@@ -90,7 +93,14 @@ class InitPreview(QWidget):
         if data is None:
             self.clear(shown)
             return
-        self.plot.show_histogram(data, dist)
-        self.shown_numel = data.numel
         formula = "" if dist is not None and dist.pdf(data.edges[:1]) is not None else " No density formula for it."
-        self.caption.setText(f"{data.numel:,} values from {shown}.{formula}")
+        self._summary = f"{data.numel:,} values from {shown}.{formula}"
+        self.shown_numel = data.numel
+        self.plot.show_histogram(data, dist)  # says label_changed: the caption follows
+
+    def _update_caption(self) -> None:
+        """What was sampled, and the whole expected distribution when the plot had to shorten it."""
+        if not self._summary:
+            return  # the caption says why there is no preview
+        label = self.plot.full_label
+        self.caption.setText(self._summary + (f"\nExpected: {label}" if self.plot.label_shortened else ""))

@@ -97,7 +97,7 @@ def test_undo_restores_bit_identical_values() -> None:
 
 @pytest.mark.parametrize(("function", "kwargs", "words"), [
     ("eye_", {"kind": "Conv2d"}, "needs a 2-D tensor"),
-    ("dirac_", {"kind": "Linear"}, "needs a 3 or 4 or 5-D tensor"),
+    ("dirac_", {"kind": "Linear"}, "needs a 3-, 4- or 5-D tensor"),
     ("xavier_uniform_", {"parameters": "bias"}, "at least 2 dimensions"),
     ("kaiming_normal_", {"parameters": "all"}, "Target weights only"),
 ])
@@ -228,3 +228,15 @@ def test_expected_distribution_of_defaults_and_rules() -> None:
     assert dist.kind == "normal" and dist.std == pytest.approx(2 * math.sqrt(2 / 29))
     x = np.linspace(-4, 4, 4001)
     assert np.trapezoid(dist.pdf(x), x) == pytest.approx(1, abs=1e-3)
+
+
+def test_a_mixture_label_lists_the_bounds_and_says_the_shared_rule_once() -> None:
+    from editor.model.init_distributions import Distribution, combine, uniform
+
+    why = "xavier_uniform_, b = gain·√(6/(fan_in+fan_out)), gain 1"
+    mixed = combine([(uniform(0.7071, why), 32), (uniform(0.6124, why), 64)])
+    assert mixed.label == f"2 tensors: U(−0.7071, 0.7071), U(−0.6124, 0.6124): {why}"
+    sparse = [Distribution("sparse", f"sparse_: {z}% zeros, the rest N(0, 0.01²)", mean=0.0, std=0.01, value=0.0,
+                           weight=0.9) for z in (10, 12.5)]
+    both = combine([(sparse[0], 10), (sparse[1], 8)])
+    assert both.label.startswith("2 tensors, sparse_: 10% zeros") and both.value == 0.0  # zeros stay marked

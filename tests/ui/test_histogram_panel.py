@@ -139,3 +139,36 @@ def test_window_has_the_tab_and_follows_selection(qtbot, window):
     qtbot.waitUntil(lambda: panel.data is not None and panel.data.numel == 15, timeout=10000)
     window.select_nodes([])
     qtbot.waitUntil(lambda: panel.title.text().startswith("All weights"), timeout=10000)
+
+
+def test_a_long_label_is_cut_to_the_plot_and_written_whole_under_it(qtbot, panel):
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from editor.model.init_distributions import uniform
+    from editor.ui.panels.histogram_plot import KEY_WIDTH, TITLE_POINTS
+
+    panel.show_parameter("0", "weight")
+    wait(qtbot, panel)
+    plot = panel.plot
+    panel.distribution = uniform(0.25, "a rule with a long explanation, " * 8)
+    label = panel.distribution.label
+    panel._done(panel.latest_request(), panel.data, "")  # as the worker's result arrives
+    font = QFont(plot.font())
+    font.setPointSizeF(TITLE_POINTS)
+    assert QFontMetricsF(font).horizontalAdvance(plot.label_text) <= plot.width() - KEY_WIDTH
+    assert plot.label_text.endswith("…") and plot.label_shortened and plot.toolTip() == label
+    assert panel.note.text() == f"Expected: {label}" and not panel.note.isHidden()
+    panel.resize(3000, 300)  # wide enough now: the whole label on the plot, no note
+    assert plot.label_text == label and panel.note.isHidden()
+
+
+def test_log_y_axis_reads_whole_counts(qtbot, panel):
+    panel.show_parameter("0", "weight")
+    wait(qtbot, panel)
+    panel.log_y.setChecked(True)
+    axis = panel.plot.getPlotItem().getAxis("left")
+    major, minor = axis._tickLevels
+    assert [text for _, text in major][:3] == ["1", "10", "100"]  # 10 ** position, never 0.6 or 0.8
+    assert all(value >= 0 for value, _ in major) and all(text == "" for _, text in minor)
+    panel.log_y.setChecked(False)
+    assert axis._tickLevels is None  # linear counts: pyqtgraph's own ticks

@@ -113,3 +113,36 @@ def test_gain_helper_and_rule_removal(window, qtbot):
     assert dialog.rules.count() == 1 and "None yet" in dialog.rules.item(0).text()
     window.undo_stack.undo()
     assert len(window.project.init_rules) == 1
+
+
+def test_a_rule_that_does_not_fit_shows_its_own_code_not_the_last_ones(window, qtbot):
+    window.set_project(cnn(0))
+    dialog = open_dialog(window, qtbot)
+    dialog.scope_kind.setChecked(True)
+    dialog.kind.setCurrentText("Conv2d")
+    choose(dialog, "orthogonal_")
+    dialog.update_preview()
+    assert "orthogonal_" in dialog.code.text() and dialog.apply_button.isEnabled()
+    choose(dialog, "sparse_")  # 2-D only: a Conv2d weight is 4-D
+    dialog.update_preview()
+    assert "needs a 2-D tensor" in dialog.error.text() and not dialog.apply_button.isEnabled()
+    assert "orthogonal_" not in dialog.code.text() and "sparse_" in dialog.code.text()
+    assert dialog.preview.caption.text().startswith("No preview")
+
+
+def test_preview_writes_a_long_mixture_label_whole_under_the_plot(window, qtbot):
+    window.set_project(cnn(0))
+    dialog = open_dialog(window, qtbot)
+    dialog.resize(900, 640)
+    dialog.scope_kind.setChecked(True)
+    dialog.kind.setCurrentText("Linear")
+    choose(dialog, "xavier_uniform_")
+    dialog.update_preview()
+    plot = dialog.preview.plot
+    qtbot.waitUntil(lambda: plot.full_label.startswith("2 tensors"), timeout=10000)
+    assert plot.full_label.count("xavier_uniform_") == 1  # the shared rule said once, both bounds listed
+    assert plot.full_label.count("U(−") == 2
+    if plot.label_shortened:
+        assert dialog.preview.caption.text().endswith(f"Expected: {plot.full_label}")
+    else:
+        assert plot.label_text == plot.full_label

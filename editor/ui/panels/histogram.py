@@ -110,6 +110,7 @@ class HistogramPanel(QWidget):
         self.log_y.setToolTip("Counts on a logarithmic axis: rare values and tails become visible")
         self.log_y.toggled.connect(self._set_log)
         self.plot = HistogramPlot()
+        self.plot.label_changed.connect(self._update_note)
         self.stats = QLabel()
         self.stats.setObjectName("histogramStats")
         self.stats.setFont(theme.font(-0.5, mono=True))
@@ -217,11 +218,17 @@ class HistogramPanel(QWidget):
         self.data = data
         self.plot.show_histogram(data, self.distribution)
         self.stats.setText(stats_text(data))
+        self._update_note()
+
+    def _update_note(self) -> None:
+        """Under the plot: the whole expected distribution when the plot had to shorten it, or why there is none."""
+        if self.data is None:
+            return  # the note says why there is no histogram
         label = self.distribution.label if self.distribution is not None else ""
         if not label:
             self.note.setText("No known rule produced these values, so there is no density to compare with.")
-        else:  # the plot shows the label; the whole of it here when it had to be shortened there
-            self.note.setText("" if label == self.plot.label_text else f"Expected: {label}")
+        else:
+            self.note.setText(f"Expected: {label}" if self.plot.label_shortened else "")
         self.note.setVisible(bool(self.note.text()))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override

@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from editor.model.histogram import HistogramData
@@ -26,6 +26,8 @@ from .. import theme
 
 DENSITY_COLOR = QColor("#C7622E")  # warm, against the calm blue bars
 LOG_FLOOR = -0.3  # log10 of the bars' baseline: a bin holding one value still shows
+TITLE_POINTS = 9.0
+KEY_WIDTH = 40  # pixels of the title taken by the colour key and the plot's margins
 
 
 def _fmt(value: float) -> str:
@@ -47,13 +49,24 @@ def stats_text(data: HistogramData) -> str:
     return text
 
 
-def _short(label: str, limit: int = 110) -> str:
-    """A label line that fits above the plot (the panel writes the whole label under it)."""
-    return label if len(label) <= limit else label[:limit - 1].rstrip(" ,;") + "…"
+def log_ticks(top: float) -> list[list[tuple[float, str]]]:
+    """Ticks of a log count axis up to ``log10(count) = top``: labelled 1, 10, 100, …; unlabelled 2…9 between.
+
+    Counts are whole numbers, so fractional ticks (0.6, 0.8) would only confuse.
+    """
+    highest = max(math.ceil(top), 1) if math.isfinite(top) else 1
+    major = [(float(k), f"{10 ** k:,}" if k < 6 else f"1e{k}") for k in range(highest + 1)]
+    minor = [(math.log10(m * 10 ** k), "") for k in range(highest) for m in range(2, 10)]
+    return [major, minor]
 
 
 class HistogramPlot(pg.PlotWidget):
     """A histogram of parameter values with an optional theoretical density (reusable: panel and init preview)."""
+
+    label_changed = Signal()
+    """The label drawn above the bins changed (a new distribution, or shortened to a new width)."""
+    full_label = ""  # class defaults: pg.PlotWidget resizes itself before __init__ has set them
+    label_text = ""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=theme.base())
@@ -81,7 +94,9 @@ class HistogramPlot(pg.PlotWidget):
                                     pen=pg.mkPen(accent.darker(115), width=1), brush=pg.mkBrush(fill))
         self.addItem(self.bars)
         self.label_text = ""
-        """The distribution's label as written above the bins (shortened to fit)."""
+        """The distribution's label as written above the bins (shortened to the plot's width)."""
+        self.full_label = ""
+        """The whole label; a tooltip on the plot, and the panel writes it under the plot when shortened."""
         self.setMinimumHeight(160)
 
     # ------------------------------------------------------------ public
@@ -133,27 +148,52 @@ class HistogramPlot(pg.PlotWidget):
         item.setXRange(float(data.edges[0]), float(data.edges[-1]), padding=0.03)
         self._set_axis_log()
 
+    @property
+    def label_shortened(self) -> bool:
+        """Whether the label above the bins had to be cut to fit the plot's width."""
+        return self.label_text != self.full_label
+
     def _set_label(self, label: str) -> None:
-        """Write the distribution's label (bound or std) on the plot, keyed by the density's colour."""
-        self.label_text = label
+        """Write the distribution's label (bound or std) on the plot, keyed by the density's colour.
+
+        A label wider than the plot is cut with "…" (never clipped mid-letter at
+        the edge); the whole of it is the plot's tooltip.
+        """
+        self.full_label = label
         item = self.getPlotItem()
         if not label:
+            self.label_text = ""
             item.setTitle(None)
+            self.setToolTip("")
+            self.label_changed.emit()
             return
+        font = QFont(self.font())
+        font.setPointSizeF(TITLE_POINTS)
+        room = max(self.width() - KEY_WIDTH, 80)
+        self.label_text = QFontMetricsF(font).elidedText(label, Qt.TextElideMode.ElideRight, room)
         drawn = self.density_item is not None or self.marker_item is not None
         key = f"<span style='color:{DENSITY_COLOR.name()}'>━━</span>&nbsp;" if drawn else ""
-        item.setTitle(key + html.escape(label), size="9pt", color=theme.text().name())
+        item.setTitle(key + html.escape(self.label_text), size=f"{TITLE_POINTS:g}pt", color=theme.text().name())
+        self.setToolTip(label)
+        self.label_changed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.full_label and event.size().width() != event.oldSize().width():
+            self._set_label(self.full_label)  # cut the label again for the new width
 
     def _set_axis_log(self) -> None:
         """Switch the count axis after the range (a linear range read as powers of ten would overflow)."""
         axis = self.getPlotItem().getAxis("left")
         axis.setLogMode(self.log_y)
+        top = self.getPlotItem().getViewBox().viewRange()[1][1]
+        axis.setTicks(log_ticks(top) if self.log_y else None)
         axis.setLabel("count (log scale)" if self.log_y else "count", color=theme.muted().name())
 
     def _overlay(self, data: HistogramData, distribution: Any) -> None:
         if distribution is None:
             return
-        label = _short(distribution.label)
+        label = distribution.label
         width = data.bin_width
         lo, hi = float(data.edges[0]), float(data.edges[-1])
         margin = (hi - lo) * 0.03
