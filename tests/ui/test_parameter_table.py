@@ -83,6 +83,11 @@ def test_buffers_section(window):
     assert texts(table, Column.GRAD)[start + 1:] == ["buffer"] * 3
     tip = table.table_model.data(table.table_model.index(start, 0), Qt.ItemDataRole.ToolTipRole)
     assert "Persistent buffers are saved in the state_dict" in tip
+    caption = table.caption.text()
+    table.view.setCurrentIndex(table.table_model.index(start + 1, 0))  # a buffer row: say what buffers are
+    assert "Persistent buffers are saved in the state_dict" in table.caption.text()
+    table.view.setCurrentIndex(table.table_model.index(start - 1, 0))  # a parameter again
+    assert table.caption.text() == caption
 
 
 def test_collapse_and_expand_by_clicking_the_arrow(window):

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.model.parameters import STATE_DICT_EXPLANATION
+from editor.model.parameters import BUFFERS_EXPLANATION, STATE_DICT_EXPLANATION
 from editor.model.project import Project
 
 from .. import theme
-from .parameter_cells import BUFFER, BUFFERS, HEADER, PARAM, STATE, TOTAL, Column
+from .parameter_cells import BUFFER, BUFFERS, HEADER, PARAM, STATE, TOTAL, Column, Entry
 from .parameter_model import ParameterTableModel
 
 PARAMETER_CAPTION = (
@@ -169,6 +169,8 @@ class ParameterTable(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setFont(theme.font(-1))
         self.caption.setStyleSheet(f"color: {theme.muted().name()}; padding: 2px 6px;")
+        # Room for three lines: the explanations differ in length, and the table should not jump when they change.
+        self.caption.setMinimumHeight(3 * self.caption.fontMetrics().lineSpacing() + 6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -312,7 +314,7 @@ class ParameterTable(QWidget):
             self.state_toggle.setChecked(bool(on))  # comes back here through toggled
             return
         self.table_model.set_state_view(on)
-        self.caption.setText(STATE_DICT_EXPLANATION if on else PARAMETER_CAPTION)
+        self._update_caption()
         self.expand_button.setEnabled(not on)
         self.collapse_button.setEnabled(not on)
 
@@ -334,6 +336,7 @@ class ParameterTable(QWidget):
         if not current.isValid():
             return
         entry = self.table_model.entry(current.row())
+        self._update_caption(entry)
         if entry.kind == HEADER and entry.section is not None:
             chosen = (entry.section.path, "")
         elif entry.kind in (PARAM, BUFFER, STATE) and entry.row is not None:
@@ -345,6 +348,17 @@ class ParameterTable(QWidget):
         if chosen != self._last_selected:
             self._last_selected = chosen
             self.parameter_selected.emit(*chosen)
+
+
+    def _update_caption(self, entry: Entry | None = None) -> None:
+        """Explain what the user looks at: the state_dict, the buffers (a buffer row is current), or parameters."""
+        if self.table_model.state_view:
+            text = STATE_DICT_EXPLANATION
+        elif entry is not None and entry.kind in (BUFFER, BUFFERS):
+            text = BUFFERS_EXPLANATION  # otherwise only a tooltip would say what persistent buffers are
+        else:
+            text = PARAMETER_CAPTION
+        self.caption.setText(text)
 
 
 def _tool_button(text: str, tip: str, slot) -> QToolButton:
