@@ -103,6 +103,8 @@ class Reader:
         self.applications: list[Any] = []  # model.apply(fn) statements (editor.io.code_init_read.Application)
         self.freezes: list[Any] = []  # requires_grad_(False) statements (editor.io.code_init_read.Freeze)
         self.programs: dict[int, Any] = {}  # id(def node) -> its init function read as data, or the error
+        self.calls = 0  # function calls made from module level so far
+        self.call = 0  # the number of the module-level call in progress (0: at module level)
 
     def run(self, body: list[ast.stmt], scope: Scope, in_function: bool = False) -> Any:
         """Run statements in order; the value of a ``return`` (None when there is none)."""
@@ -353,11 +355,17 @@ class Reader:
                     raise self.fail(node, f"{function.name}() is missing the argument {name!r}",
                                     f"a call of {function.name}()")
                 local.names[name] = function.defaults[name]
+        outermost = not self.active
+        if outermost:
+            self.calls += 1
+            self.call = self.calls
         self.active.append(function.name)
         try:
             result = self.run(function.node.body, local, in_function=True)
         finally:
             self.active.pop()
+            if outermost:
+                self.call = 0
         if result is None:
             raise self.fail(node, f"{function.name}() returns nothing: end it with return nn.Sequential(...)",
                             f"a call of {function.name}()")

@@ -49,6 +49,7 @@ class ModelCandidate:
     error: CodeImportError | None = field(default=None, repr=False, compare=False)
     default: bool = False
     start: int = field(default=0, repr=False, compare=False)  # layers the reader had built before this model
+    call: int = field(default=0, repr=False, compare=False)  # the reader's call that built it (0: module level)
 
 
 def _mentions_sequential(node: ast.AST) -> bool:
@@ -94,6 +95,7 @@ def _candidates(reader: SourceReader) -> list[ModelCandidate]:
             continue
         line, column = cv.position(value.node, reader.lines)
         start = len(reader.registry.layers)
+        call = reader.calls + 1
         try:
             result = reader._call_function(ast.Call(ast.Name(name, ast.Load()), [], [], lineno=value.node.lineno,
                                                     col_offset=value.node.col_offset), value, reader.globals)
@@ -103,7 +105,8 @@ def _candidates(reader: SourceReader) -> list[ModelCandidate]:
                                                 error=exc))
             continue
         if isinstance(result, nn.Sequential):
-            functions.append(ModelCandidate(f"{name}()", line, column, _summary(result), root=result, start=start))
+            functions.append(ModelCandidate(f"{name}()", line, column, _summary(result), root=result, start=start,
+                                            call=call))
     # Helpers called by other functions (def block(c=3): ...) are pieces of a model, not models.
     builders = {c.name[:-2] for c in functions}
     functions = [c for c in functions if not reader.callers.get(c.name[:-2], set()) & builders]
@@ -125,7 +128,8 @@ def _candidates(reader: SourceReader) -> list[ModelCandidate]:
     found = functions + names
     if found:
         chosen = functions[-1] if functions else names[-1]
-        found = [ModelCandidate(c.name, c.line, c.column, c.summary, c.root, c.error, c is chosen, c.start)
+        found = [ModelCandidate(c.name, c.line, c.column, c.summary, c.root, c.error, c is chosen, c.start,
+                                 c.call)
                  for c in found]
     return found
 

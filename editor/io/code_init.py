@@ -88,11 +88,14 @@ class Restorer:
         self.paths = table
 
     # ------------------------------------------------------------ which records
-    def home(self, base: nn.Module, target: Any) -> tuple[tuple[int, ...], str | None] | None:
+    def home(self, base: nn.Module, target: Any, call: int) -> tuple[tuple[int, ...], str | None] | None:
         """Where a record's target is in the imported design (None: it concerns another model)."""
-        # Only the model itself counts: for a builder, what build_model() returns (a module-level
-        # `model = build_model(); model.apply(fn)` changes that object, not the builder's model).
+        # Only the model itself counts: for a builder, what its own call did (a module-level
+        # `model = build_model(); model.apply(fn)` changes that object, not the builder's model, and a
+        # module-level layer the builder uses is initialized by each call of it, not by other calls).
         if id(base) not in self.members or self.chosen.root is None:
+            return None
+        if self.chosen.name.endswith("()") and call != self.chosen.call:
             return None
         return _path_of(target, self.chosen.root)
 
@@ -108,7 +111,7 @@ class Restorer:
         groups: list[tuple[Application, list[str]]] = []
         latest = 0
         for app in self.reader.applications:
-            found = self.home(app.base, app.target)
+            found = self.home(app.base, app.target, app.call)
             if found is None:
                 continue
             if app.error is not None:
@@ -225,7 +228,7 @@ class Restorer:
     # ----------------------------------------------------------------- freezing
     def freeze(self, records: list[Freeze]) -> None:
         for record in records:
-            found = self.home(record.base, record.target)
+            found = self.home(record.base, record.target, record.call)
             if found is None:
                 continue
             path, name = found

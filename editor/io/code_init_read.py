@@ -36,7 +36,7 @@ class Application:
     program: Program | None
     error: CodeImportError | None
     built: int  # layers constructed so far in the file
-    at_top: bool  # at module level (not inside a function call)
+    call: int  # the module-level function call it was made in (0: at module level)
     snapshot: tuple[Any, ...]  # the structure of ``base`` at that moment
 
 
@@ -48,7 +48,7 @@ class Freeze:
     base: nn.Module
     target: nn.Module | nn.Parameter
     flag: bool
-    at_top: bool
+    call: int
 
 
 def structure(module: nn.Module) -> tuple[Any, ...]:
@@ -127,13 +127,13 @@ def read_call(reader: Reader, call: ast.Call, scope: Scope) -> bool:
     base = _base(reader, func.value, scope)
     if base is None or (func.attr == "apply" and not _init_function(call, scope)):
         return False  # e.g. apply(lambda m: ...): skipped like any statement LayerLab does not read, with a notice
-    at_top = not reader.active
+    call_number = reader.call  # type: ignore[attr-defined]
     try:
         target = address(reader, func.value, scope)
         if func.attr == "requires_grad_":
             flag = _flag(reader, call, call.args[0] if call.args else (
                 call.keywords[0].value if call.keywords else None), call.keywords, scope)
-            reader.freezes.append(Freeze(call, base, target, flag, at_top))  # type: ignore[attr-defined]
+            reader.freezes.append(Freeze(call, base, target, flag, call_number))  # type: ignore[attr-defined]
             return True
         if not isinstance(target, nn.Module):
             raise reader.fail(call, "apply(...) is a method of modules, not of parameters", "apply(...)")
@@ -142,7 +142,7 @@ def read_call(reader: Reader, call: ast.Call, scope: Scope) -> bool:
         reader.registry.taint(base, Taint(call.lineno, exc.problem, exc))
         return True
     reader.applications.append(Application(  # type: ignore[attr-defined]
-        call, base, target, program, error, len(reader.registry.layers), at_top, structure(base)))
+        call, base, target, program, error, len(reader.registry.layers), call_number, structure(base)))
     return True
 
 
@@ -163,7 +163,7 @@ def read_assign(reader: Reader, stmt: ast.Assign, scope: Scope) -> bool:
     except CodeImportError as exc:
         reader.registry.taint(base, Taint(stmt.lineno, exc.problem, exc))
         return True
-    reader.freezes.append(Freeze(stmt, base, target, flag, not reader.active))  # type: ignore[attr-defined]
+    reader.freezes.append(Freeze(stmt, base, target, flag, reader.call))  # type: ignore[attr-defined]
     return True
 
 

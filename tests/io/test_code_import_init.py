@@ -377,3 +377,42 @@ def test_or_of_type_checks_math_arguments_and_data_aliases():
                                  "nn.Conv1d(2, 3, 1), nn.Linear(1, 1), nn.Conv1d(3, 2, 1)")
     project = Project.from_code(interleaved, seed=8)
     assert any("another order" in n for n in project.notices), project.notices  # Conv, Linear, Conv
+
+
+def test_a_layer_built_between_the_model_and_its_init_is_noticed():
+    source = src(D2L_HEAD + """
+extra = nn.Linear(3, 3)
+
+def init(m):
+    if type(m) is nn.Linear:
+        nn.init.normal_(m.weight)
+
+net.apply(init)
+""")
+    project = Project.from_code(source, seed=0)
+    assert any("Line 6" in n and "outside the model" in n for n in project.notices), project.notices
+    quiet = source.replace("extra = nn.Linear(3, 3)", "extra = nn.ReLU()")  # draws nothing: exact
+    assert imported(quiet, seed=0).notices == []
+
+
+def test_a_builder_called_twice_initializes_its_module_level_layer_once():
+    source = src("""
+        import torch
+        from torch import nn
+
+        shared = nn.Linear(3, 3)
+
+        def init(m):
+            if type(m) is nn.Linear:
+                nn.init.normal_(m.weight)
+
+        def build_model():
+            shared.apply(init)
+            shared.weight.requires_grad_(False)
+            return nn.Sequential(shared, nn.ReLU())
+
+        if __name__ == "__main__":
+            model = build_model()
+    """)
+    project = Project.from_code(source, seed=1)
+    assert len(project.init_rules) == 1 and project.frozen("0") == ["weight"]
