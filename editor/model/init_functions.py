@@ -164,8 +164,12 @@ def gain_for(nonlinearity: str, param: float | None = None) -> float:
     return float(nn.init.calculate_gain(nonlinearity, param))  # type: ignore[arg-type]
 
 
-def check_fits(function: InitFunction, tensor: torch.Tensor, where: str, kwargs: dict[str, Any]) -> None:
-    """Refuse a tensor the function cannot fill, saying why and what would work instead."""
+def check_fits(function: InitFunction, tensor: torch.Tensor, where: str, kwargs: dict[str, Any],
+               name: str = "") -> None:
+    """Refuse a tensor the function cannot fill, saying why and what would work instead.
+
+    ``name`` is the parameter's own name (``"bias"``, ``"weight"``): it picks the advice.
+    """
     dims = tensor.dim()
     shape = tuple(tensor.shape)
     if function.dims is not None and dims not in function.dims:
@@ -177,11 +181,18 @@ def check_fits(function: InitFunction, tensor: torch.Tensor, where: str, kwargs:
         raise ValidationError(f"{function.name} needs a {need}-D tensor, but {where} is {dims}-D {shape}. {hint} "
                               f"Nothing was changed.", field="function")
     if dims < function.min_dims:
+        last = name.rpartition(".")[2]
+        if "bias" in last:
+            advice = "Target the weights, not the biases"
+        elif "weight" in last:  # a 1-D weight: BatchNorm, LayerNorm, GroupNorm
+            advice = ("A 1-D weight is a normalization layer's scale: limit the rule to one layer kind (every "
+                      "Linear or Conv2d)")
+        else:
+            advice = "Target weights only (not biases or normalization weights)"
         raise ValidationError(
             f"{function.name} works out fan_in and fan_out from the tensor's shape, so it needs at least 2 "
-            f"dimensions, but {where} is {dims}-D {shape}. Target weights only (not biases or normalization "
-            f"weights), or choose a function such as zeros_, constant_, uniform_ or normal_. Nothing was changed.",
-            field="function")
+            f"dimensions, but {where} is {dims}-D {shape}. {advice}, or choose a function such as zeros_, "
+            f"ones_, constant_, uniform_ or normal_. Nothing was changed.", field="function")
     if function.name == "dirac_" and shape[0] % kwargs.get("groups", 1):
         raise ValidationError(f"dirac_ with groups={kwargs['groups']} needs the first dimension of {where} "
                               f"({shape[0]}) to divide evenly by the groups. Nothing was changed.", field="groups")

@@ -198,7 +198,7 @@ def check_rule(rule: InitRule, root: Group) -> list[Target]:
     found = list(targets(rule, root, lambda layer: layer.module))
     init, kwargs = rule.init, rule.kwargs
     for layer, name, tensor in found:
-        check_fits(init, tensor, where_text(layer, name), kwargs)
+        check_fits(init, tensor, where_text(layer, name), kwargs, name)
         if rule.expression and tensor.dim() < 2 and {"fan_in", "fan_out"} & compile_rule_expression(
                 rule.expression).names:
             raise ValidationError(f"The expression uses fan_in or fan_out, which {where_text(layer, name)} "

@@ -99,7 +99,7 @@ def test_undo_restores_bit_identical_values() -> None:
     ("eye_", {"kind": "Conv2d"}, "needs a 2-D tensor"),
     ("dirac_", {"kind": "Linear"}, "needs a 3-, 4- or 5-D tensor"),
     ("xavier_uniform_", {"parameters": "bias"}, "at least 2 dimensions"),
-    ("kaiming_normal_", {"parameters": "all"}, "Target weights only"),
+    ("kaiming_normal_", {"parameters": "all"}, "Target the weights, not the biases"),
 ])
 def test_an_init_that_does_not_fit_changes_nothing(function: str, kwargs: dict, words: str) -> None:
     p = Project(seed=1)
@@ -240,3 +240,14 @@ def test_a_mixture_label_lists_the_bounds_and_says_the_shared_rule_once() -> Non
                            weight=0.9) for z in (10, 12.5)]
     both = combine([(sparse[0], 10), (sparse[1], 8)])
     assert both.label.startswith("2 tensors, sparse_: 10% zeros") and both.value == 0.0  # zeros stay marked
+
+
+def test_a_fan_based_init_on_a_normalization_weight_says_to_choose_a_kind() -> None:
+    from editor.model.examples import cnn
+
+    p = cnn(0)
+    before = {k: v.clone() for k, v in p.model.state_dict().items()}
+    with pytest.raises(ValidationError, match=r"BatchNorm2d block at 0\.1 is 1-D \(16,\)\. A 1-D weight is a "
+                                              r"normalization layer's scale: limit the rule to one layer kind"):
+        p.initialize("xavier_uniform_")  # the weights of the whole design: BatchNorm's too
+    assert all(torch.equal(p.model.state_dict()[k], v) for k, v in before.items()) and p.init_rules == ()
