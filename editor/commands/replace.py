@@ -13,7 +13,8 @@ class ReplaceDesignCommand(ProjectCommand):
     ``design`` is a Project made for the purpose (e.g. by
     ``Project.from_code``); its modules move over as they are, so the values
     the code gave them are kept. It must not be used afterwards. When it sets
-    no input shape, the project's stays if it still fits.
+    no input shape, the project's stays if it still fits, and hyperparameters
+    that followed the input keep doing so where the code's values agree.
     """
 
     def __init__(self, project: Project, design: Project, text: str = "Apply code") -> None:
@@ -21,4 +22,4 @@ class ReplaceDesignCommand(ProjectCommand):
         self.design = design
 
     def perform(self) -> None:
-        self.project.replace_design(self.design, name=self.text(), keep_input_shape=True)
+        self.project.replace_design(self.design, name=self.text(), keep_input_shape=True, keep_auto=True)

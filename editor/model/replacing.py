@@ -11,11 +11,13 @@ previous modules and values exactly.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from typing import TYPE_CHECKING, Any
 
 from .adopt import Adopter
 from .core import DesignCore, fingerprint
 from .tree import Block, Group, Node, walk
+from .validate import resolve_auto
 
 if TYPE_CHECKING:
     from .project import Project
@@ -28,7 +30,8 @@ else:
 class ReplaceMixin(_Base):
     """Part of :class:`~editor.model.project.Project`: ``replace_design(other)``."""
 
-    def replace_design(self, other: Project, *, name: str = "Replace design", keep_input_shape: bool = False) -> None:
+    def replace_design(self, other: Project, *, name: str = "Replace design", keep_input_shape: bool = False,
+                       keep_auto: bool = False) -> None:
         """Make this design the same as ``other``'s (whose modules it takes over; ``other`` is spent).
 
         One operation: every current block goes, ``other``'s top-level blocks
@@ -40,11 +43,17 @@ class ReplaceMixin(_Base):
         With ``keep_input_shape``, a design that does not set an input shape
         (code rarely does) keeps this one's, as long as it fits as well as the
         inferred one does (e.g. the batch size stays when a layer is edited).
+
+        With ``keep_auto``, hyperparameters that followed the input here
+        (code carries values only) follow it again in the matching blocks of
+        ``other`` whose values are still the ones the input gives.
         """
         if other is self:
             return
         if keep_input_shape and other._input_shape is None and self._input_shape is not None:
             _offer_input_shape(other, self._input_shape)
+        if keep_auto:
+            _carry_auto(self, other)
         adopter = Adopter(self)
         incoming: list[Node] = [adopter.node(child.module, child.label) for child in other.root.children]
         _copy_layer_state(other, incoming)
@@ -86,6 +95,34 @@ def _copy_layer_state(other: Project, incoming: list[Node]) -> None:
                 group = source_groups.get(id(node.sequential))
                 if group is not None:
                     node.collapsed = group.collapsed
+
+
+def _carry_auto(design: DesignCore, other: Project) -> None:
+    """Mark "auto" in ``other`` what was auto in the matching block of ``design`` and still has the inferred value.
+
+    Blocks are matched by kind along the flattened stack (difflib), so a block
+    inserted or removed in the code does not shift the others; a new block
+    and a value typed differently in the code stay as the code says.
+    """
+    old = [node for node in walk(design._root) if isinstance(node, Block)]
+    new = [(path, node) for path, node in other.walk() if isinstance(node, Block)]
+    matcher = difflib.SequenceMatcher(None, [b.layer.kind.name for b in old],
+                                      [b.layer.kind.name for _, b in new], autojunk=False)
+    first: dict[int, Block] = {}
+    for _, block in new:
+        first.setdefault(id(block.layer), block)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            continue
+        for before, (path, block) in zip(old[i1:i2], new[j1:j2], strict=True):
+            layer = block.layer
+            if not before.layer.auto or first[id(layer)] is not block:  # a shared module follows its first place
+                continue
+            shape = getattr(block.in_spec, "shape", None)
+            follow = {name: "auto" for name in before.layer.auto - layer.auto
+                      if resolve_auto(layer.kind, name, shape) == layer.params.get(name)}
+            if follow:
+                other.set_params(path, **follow)  # the same values: only the flags change, nothing is rebuilt
 
 
 def _offer_input_shape(other: Project, shape: tuple[int, ...]) -> None:

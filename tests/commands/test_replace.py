@@ -157,3 +157,37 @@ def test_the_input_shape_stays_when_the_code_sets_none_and_it_still_fits(qapp):
     assert project.input_shape == (8, 1, 28, 28) and project.shape_error is None
     run(project, Project.from_code("from torch import nn\nmodel = nn.Sequential(nn.Linear(4, 3))\n"))
     assert project.input_shape == (1, 4) and project.shape_error is None  # (8, 1, 28, 28) no longer fits
+
+
+def _autos(project: Project) -> dict[str, frozenset[str]]:
+    return {path: project.auto(path) for path, node in project.walk() if not node.is_group and project.auto(path)}
+
+
+def test_hyperparameters_that_followed_the_input_still_follow_it_after_apply(qapp):
+    """Code carries values only; Apply keeps "auto" where the code's value is still the one the input gives."""
+    from editor.model.examples import cnn
+
+    project = cnn(0)
+    before = _autos(project)
+    assert before == {"0.1": {"num_features"}, "1.0": {"in_channels"}, "2.1": {"in_features"},
+                      "2.4": {"in_features"}}
+    code = project.to_code().replace("nn.Dropout(p=0.25)", "nn.Dropout(p=0.3)")
+    stack, _ = run(project, Project.from_code(code))
+    assert _autos(project) == before
+    project.input_shape = (8, 1, 32, 32)  # the flattened size changes: the head's in_features follows it
+    assert project.shape_error is None and project.params("2.1")["in_features"] == 32 * 8 * 8
+    project.input_shape = (8, 1, 28, 28)
+    stack.undo()
+    assert _autos(project) == before
+
+
+def test_a_value_typed_in_the_code_or_a_new_layer_does_not_become_auto(qapp):
+    from editor.model.examples import cnn
+
+    project = cnn(0)
+    code = project.to_code().replace("nn.Linear(64, 10)", "nn.Linear(48, 10)").replace(
+        "nn.Linear(1568, 64),", "nn.Linear(1568, 64),\n            nn.Linear(64, 64),")
+    run(project, Project.from_code(code))
+    # 2.2 is new (its 64 only happens to match) and 2.5 has a typed 48 that does not follow the input.
+    assert _autos(project) == {"0.1": {"num_features"}, "1.0": {"in_channels"}, "2.1": {"in_features"}}
+    assert project.params("2.5")["in_features"] == 48 and project.shape_error is not None
