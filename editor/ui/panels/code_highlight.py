@@ -106,6 +106,19 @@ class PythonHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         previous = self.previousBlockState()
         runs, state = self.lex_line(text, previous if previous in _QUOTES else 0)
+        units = _utf16_offsets(text)
         for start, length, fmt in runs:
+            if units is not None:  # Qt counts UTF-16 code units; an emoji is one character here but two there
+                start, length = units[start], units[start + length] - units[start]
             self.setFormat(start, length, fmt)
         self.setCurrentBlockState(state)
+
+
+def _utf16_offsets(text: str) -> list[int] | None:
+    """Qt's position of each character of ``text`` (and of its end); None when they are the same."""
+    if text.isascii() or all(ord(ch) <= 0xFFFF for ch in text):
+        return None
+    offsets = [0]
+    for ch in text:
+        offsets.append(offsets[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    return offsets
