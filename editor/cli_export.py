@@ -14,9 +14,6 @@ from pathlib import Path
 
 PROG = "layerlab export"
 
-# Modules the exported script imports: a script named like one of them would import itself instead.
-_SHADOWED = {"torch", "collections", "pathlib", "math"}
-
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -94,6 +91,8 @@ def _notes(from_seed: bool, output: Path | None, weights: Path | None) -> None:
         where = "the folder you save the script in" if output is None else f"{output.parent}"
         print(f"{PROG}: note: the script loads {weights.name!r} from its own folder; put {weights} in {where}.",
               file=sys.stderr)
-    if output is not None and output.stem in _SHADOWED:
-        print(f"{PROG}: note: a script called {output.name} imports itself instead of the '{output.stem}' "
-              f"module when run; choose another name.", file=sys.stderr)
+    from editor.io.code_export import shadowing_note
+
+    shadowed = shadowing_note(output) if output is not None else None
+    if shadowed is not None:
+        print(f"{PROG}: note: {shadowed}", file=sys.stderr)

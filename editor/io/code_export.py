@@ -78,6 +78,19 @@ def export_code(project: Project, *, weights_file: str | None = None) -> str:
     return code
 
 
+SHADOWED_MODULES = frozenset({"torch", "collections", "pathlib", "math"})
+"""Modules exported scripts import: a script named like one of them would import itself instead."""
+
+
+def shadowing_note(path: str | Path) -> str | None:
+    """A warning when a script saved as ``path`` would hide a module it imports (``torch.py``), else None."""
+    stem = Path(path).stem
+    if stem not in SHADOWED_MODULES:
+        return None
+    return (f"A script called {Path(path).name} imports itself instead of the '{stem}' module when run; "
+            f"choose another name.")
+
+
 def check_weights_name(name: str) -> str:
     """``name`` checked to be a bare file name: the script loads it from its own folder."""
     if not isinstance(name, str) or not name.strip():

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from editor.commands.replace import ReplaceDesignCommand
 from editor.io.atomic import atomic_write
+from editor.io.code_export import shadowing_note
 from editor.io.errors import CodeImportError, ProjectFileError
 from editor.io.weights import export_weights
 from editor.model.errors import LayerLabError
@@ -205,7 +206,7 @@ class CodeActions(QObject):
         name = ask_export_path(window, suggested)
         if not name:
             return False
-        path = Path(name) if name.endswith(".py") else Path(name + ".py")
+        path = Path(name) if Path(name).suffix.lower() == ".py" else Path(name + ".py")
         return self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
@@ -228,5 +229,5 @@ class CodeActions(QObject):
             files.show_error(window, "Could not export the code", exc)
             return False
         extra = f" and the weights to {weights_path.name}" if weights_path is not None else ""
-        window.show_message(f"Exported the code to {path}{extra}.")
+        window.show_message(" ".join([f"Exported the code to {path}{extra}.", *filter(None, [shadowing_note(path)])]))
         return True

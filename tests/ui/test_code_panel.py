@@ -333,3 +333,12 @@ def test_export_suggests_a_name_next_to_the_project(window, tmp_path, monkeypatc
     window.file_path = tmp_path / "cnn.pt"
     window.code_actions.on_export_code()
     assert suggested == ["model.py", str(tmp_path / "cnn.py")]
+
+
+def test_export_keeps_an_upper_case_py_suffix_and_warns_about_a_name_that_hides_torch(window, tmp_path, monkeypatch):
+    monkeypatch.setattr(code_files, "ask_export_path", lambda win, suggested: str(tmp_path / "Net.PY"))
+    assert window.code_actions.on_export_code()
+    assert [p.name for p in tmp_path.iterdir()] == ["Net.PY"]
+    monkeypatch.setattr(code_files, "ask_export_path", lambda win, suggested: str(tmp_path / "torch.py"))
+    assert window.code_actions.on_export_code()
+    assert "imports itself instead of" in window.status.currentMessage()
