@@ -23,12 +23,27 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("source", help="a Python file that builds an nn.Sequential ('-' reads stdin)")
     parser.add_argument("-o", "--output", required=True, type=Path, metavar="PROJECT.pt",
                         help="where to save the project")
-    parser.add_argument("--seed", type=int, metavar="N",
+    parser.add_argument("--seed", type=_seed, metavar="N",
                         help="construct the weights after torch.manual_seed(N) (default: the file's own "
                         "torch.manual_seed, else 0)")
     parser.add_argument("--choose", metavar="NAME",
                         help="which model to take when the file has several, e.g. 'model' or 'build_model()'")
     return parser
+
+
+def _seed(text: str) -> int:
+    """``--seed``'s value: an integer torch.manual_seed accepts (argparse reports anything else as a usage error)."""
+    from editor.model.checks import check_seed
+    from editor.model.errors import ValidationError
+
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    try:
+        return check_seed(seed)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(f"{exc} Use {exc.valid}.") from None
 
 
 def _fail(message: str) -> int:

@@ -114,3 +114,14 @@ def test_help_and_missing_output(capsys):
     with pytest.raises(SystemExit) as info:
         main(["import", "net.py"])
     assert info.value.code == 2
+
+
+def test_a_seed_out_of_range_is_a_usage_error_about_the_option(tmp_path, capsys):
+    src = tmp_path / "net.py"
+    src.write_text(SOURCE, encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main(["import", str(src), "-o", str(tmp_path / "net.pt"), "--seed", str(2**64)])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "--seed" in err and "out of range" in err and "net.py:" not in err
+    assert not (tmp_path / "net.pt").exists()
