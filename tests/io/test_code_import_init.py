@@ -416,3 +416,12 @@ def test_a_builder_called_twice_initializes_its_module_level_layer_once():
     """)
     project = Project.from_code(source, seed=1)
     assert len(project.init_rules) == 1 and project.frozen("0") == ["weight"]
+
+
+def test_exported_docstring_decides_between_rules_that_fill_the_same():
+    project = Project(seed=2)
+    project.append_layer("PReLU", num_parameters=1, init=0.25)  # only a weight: "all" and "weight" fill the same
+    project.initialize("normal_", kind="PReLU", parameters="all", std=0.5)
+    project.initialize("uniform_", parameters="weight")
+    again = Project.from_code(project.to_code())
+    assert rules_to_data(again) == rules_to_data(project)
