@@ -236,7 +236,11 @@ class _ModelCode:
         for layer in self.assigned:
             uses = self.uses[id(layer)]
             times = "twice" if uses == 2 else f"{uses} times"
-            note = f"  # used {times}: one module, so the weights are shared" if uses > 1 else ""
+            module = layer.module
+            shares = ("one module, so the weights are shared" if any(True for _ in module.parameters()) else
+                      "one module, so its buffers are shared" if any(True for _ in module.buffers()) else
+                      "one module object (it has no weights)")
+            note = f"  # used {times}: {shares}" if uses > 1 else ""
             start = f"{INDENT}{self.names[id(layer)]} = "
             call = module_call(layer.kind, layer.params, len(start) + len(note), INDENT, WIDTH)
             lines.append(f"{start}{call}{note}" if "\n" not in call else f"{start}{call}")

@@ -117,6 +117,19 @@ def test_a_shared_module_is_one_variable_used_twice():
     assert sum(p.numel() for p in model.parameters()) == project.count_params()
 
 
+def test_a_shared_module_without_parameters_is_not_said_to_share_weights():
+    project = Project(0)
+    relu = project.append(nn.ReLU())[0]
+    project.append_layer("Linear", in_features=4, out_features=4)
+    project.append(relu)
+    code = project.to_code()
+    assert re.search(r"^    shared = nn\.ReLU\(\)  # used twice: one module object \(it has no weights\)$", code,
+                     re.M)
+    assert "weights are shared" not in code
+    model = run_exported(code)
+    assert model[0] is model[2]
+
+
 def test_modules_are_constructed_in_the_projects_construction_order():
     # The first-use order puts the first Linear and ReLU before the shared Linear: they get variables too.
     tied = EXAMPLES["tied"](0).to_code()
