@@ -196,6 +196,8 @@ class ParameterTable(QWidget):
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # A little air in every cell: a right-aligned shape no longer runs into the dtype after it.
+        view.setStyleSheet("QTableView::item { padding-left: 4px; padding-right: 6px; }")
         rows = view.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring: big tables open fast
