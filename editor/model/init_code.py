@@ -38,13 +38,7 @@ def init_code(project: Any, model: str = "model") -> InitCode:
         name = f"init_{number}_{rule.function.rstrip('_')}"
         code.definitions.extend(_function(rule, name, number, code.imports))
         code.definitions.append("")
-        if rule.layers is None:
-            code.statements.append(f"{model}.apply({name})")
-            continue
-        for layer in rule.layers:
-            key = _key_path(project.root, layer)
-            if key is not None:
-                code.statements.append(f"{_index(model, key)}.apply({name})")
+        code.statements.extend(apply_statements(project, rule, name, model))
     if code.definitions:
         code.definitions.pop()
     return code
@@ -65,6 +59,20 @@ def freeze_code(project: Any, model: str = "model") -> list[str]:
                 target = f"{model}.get_parameter({'.'.join([*key, name])!r})"
             lines.append(f"{target}.requires_grad_(False)  # frozen: not trained")
     return lines
+
+
+def apply_statements(project: Any, rule: InitRule, function: str, model: str = "model") -> list[str]:
+    """How exported code applies ``rule``'s function: ``model.apply(fn)``, or once per chosen block."""
+    if rule.layers is None:
+        return [f"{model}.apply({function})"]
+    keys = (_key_path(project.root, layer) for layer in rule.layers)
+    return [f"{_index(model, key)}.apply({function})" for key in keys if key is not None]
+
+
+def rule_program(project: Any, rule: InitRule, function: str = "init_fn", model: str = "model") -> str:
+    """``def init_fn(m): …`` and the ``model.apply(init_fn)`` lines: what a learner would write for ``rule``."""
+    lines = [f"def {function}(m):", *_function(rule, function, 0, set())[2:], ""]
+    return "\n".join(lines + apply_statements(project, rule, function, model))
 
 
 def rule_code(rule: InitRule) -> str:

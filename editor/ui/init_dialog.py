@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from editor.commands.init import InitializeCommand, RemoveInitRuleCommand
 from editor.model.catalog import kinds
 from editor.model.errors import LayerLabError, ValidationError
-from editor.model.init_code import rule_code
+from editor.model.init_code import rule_program
 from editor.model.init_functions import INIT_FUNCTIONS, NONLINEARITIES, InitFunction
 from editor.model.init_rules import TENSOR_FUNCTIONS, InitRule, check_rule
 from editor.model.tree import blocks
@@ -311,7 +311,7 @@ class InitDialog(QDialog):
         self.code.setText("")  # never the code of an earlier choice next to this one's error
         try:
             rule = self.rule()
-            self.code.setText(rule_code(rule))
+            self.code.setText(rule_program(project, rule))
             if not check_rule(rule, project.root):
                 raise ValidationError(f"Nothing to fill: {rule.describe()} matches no parameter of this design.")
             self.preview.request(project, rule)

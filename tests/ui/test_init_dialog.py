@@ -146,3 +146,19 @@ def test_preview_writes_a_long_mixture_label_whole_under_the_plot(window, qtbot)
         assert dialog.preview.caption.text().endswith(f"Expected: {plot.full_label}")
     else:
         assert plot.label_text == plot.full_label
+
+
+def test_the_code_is_a_function_and_the_apply_call_that_uses_it(window, qtbot):
+    window.set_project(cnn(0))
+    dialog = open_dialog(window, qtbot)
+    dialog.scope_kind.setChecked(True)
+    dialog.kind.setCurrentText("Conv2d")
+    choose(dialog, "zeros_")
+    dialog.update_preview()
+    code = dialog.code.text()
+    assert code.startswith("def init_fn(m):\n    if type(m) is nn.Conv2d:") and code.endswith("\nmodel.apply(init_fn)")
+    window.select_nodes([window.project.node("2.1")])  # the Linear inside the third Sequential
+    settle()
+    dialog.scope_selected.setChecked(True)
+    dialog.update_preview()
+    assert dialog.code.text().endswith("\nmodel[2][1].apply(init_fn)")
