@@ -22,6 +22,9 @@ _ALWAYS = {"weight": ("Linear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d",
                       "PReLU")}
 
 
+_REQUIRED = ("val", "sparsity")  # nn.init.constant_ and sparse_ have no default for these: always written
+
+
 @dataclass
 class InitCode:
     """Source lines for a project's init rules (empty when it has none)."""
@@ -136,7 +139,7 @@ def _fill(rule: InitRule, target: str, indent: str, imports: set[str]) -> list[s
             nonlinearity, param = rule.gain_from
             extra = "" if param is None else f", {float(param)!r}"
             args.append(f"gain=nn.init.calculate_gain({nonlinearity!r}{extra})")
-        elif arg.name not in defaults or values[arg.name] != defaults[arg.name] or arg.name == "sparsity":
+        elif arg.name not in defaults or values[arg.name] != defaults[arg.name] or arg.name in _REQUIRED:
             args.append(f"{arg.name}={values[arg.name]!r}")
     lines = [f"{indent}nn.init.{init.name}({', '.join(args)})"]
     if rule.expression:

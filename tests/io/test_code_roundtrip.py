@@ -100,8 +100,7 @@ FUNCTIONS = {
     "uniform_": lambda d: {"a": -d.draw(st.sampled_from([0.5, 10.0])), "b": d.draw(st.sampled_from([0.5, 10.0]))},
     "normal_": lambda d: {"std": d.draw(st.sampled_from([0.02, 1.0]))},
     "trunc_normal_": lambda d: {},
-    # Not val=0.0: the exporter leaves out an argument equal to the table's default, and constant_ needs val.
-    "constant_": lambda d: {"val": d.draw(st.sampled_from([0.25, 3]))},
+    "constant_": lambda d: {"val": d.draw(st.sampled_from([0.0, 0.25, 3]))},
     "zeros_": lambda d: {}, "ones_": lambda d: {}, "eye_": lambda d: {},
     "xavier_uniform_": lambda d: {}, "xavier_normal_": lambda d: {}, "orthogonal_": lambda d: {},
     "kaiming_uniform_": lambda d: {"nonlinearity": "relu"},

@@ -251,3 +251,12 @@ def test_a_fan_based_init_on_a_normalization_weight_says_to_choose_a_kind() -> N
                                               r"normalization layer's scale: limit the rule to one layer kind"):
         p.initialize("xavier_uniform_")  # the weights of the whole design: BatchNorm's too
     assert all(torch.equal(p.model.state_dict()[k], v) for k, v in before.items()) and p.init_rules == ()
+
+
+def test_required_arguments_are_always_written() -> None:
+    p = Project()
+    p.append_layer("Linear", in_features=3, out_features=3)
+    p.initialize("constant_", val=0.0)  # equal to the table's default, but constant_ has no default for val
+    p.initialize("sparse_", sparsity=0.1)
+    text = "\n".join(init_code(p).definitions)
+    assert "nn.init.constant_(w, val=0.0)" in text and "nn.init.sparse_(w, sparsity=0.1)" in text
