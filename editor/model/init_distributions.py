@@ -199,6 +199,6 @@ def combine(parts: list[tuple[Distribution | None, int]]) -> Distribution | Mixt
         return None
     if len({d for d, _ in parts}) == 1:
         return parts[0][0]
-    values = {d.value for d, _ in parts if d is not None}
-    common = values.pop() if len(values) == 1 else None  # sparse_ parts: their zeros stay marked
+    values = {d.value for d, _ in parts if d is not None and d.value is not None}
+    common = values.pop() if len(values) == 1 else None  # one point mass (sparse_'s zeros) stays marked
     return Mixture(tuple((d, n) for d, n in parts if d is not None), value=common)

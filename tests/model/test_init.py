@@ -240,6 +240,8 @@ def test_a_mixture_label_lists_the_bounds_and_says_the_shared_rule_once() -> Non
                            weight=0.9) for z in (10, 12.5)]
     both = combine([(sparse[0], 10), (sparse[1], 8)])
     assert both.label.startswith("2 tensors, sparse_: 10% zeros") and both.value == 0.0  # zeros stay marked
+    with_bias = combine([(sparse[0], 10), (uniform(0.1, "Linear default bias"), 2)])
+    assert with_bias.value == 0.0  # a sparse_ weight next to its uniform bias: the zeros are still marked
 
 
 def test_a_fan_based_init_on_a_normalization_weight_says_to_choose_a_kind() -> None:
