@@ -53,9 +53,17 @@ def freeze_code(project: Any, model: str = "model") -> list[str]:
     from .init_data import layer_order
 
     lines = []
+    table: dict[Any, str] | None = None
     for layer in layer_order(project.root):
-        key = _key_path(project.root, layer)
-        for name in frozen_names(layer.module) if key is not None else ():
+        frozen = frozen_names(layer.module)
+        if not frozen:
+            continue
+        if table is None:  # worked out once: per layer it made exporting big designs quadratic
+            from .tree import paths
+
+            table = paths(project.root)
+        key = _key_path(project.root, layer, table)
+        for name in frozen if key is not None else ():
             if all(k.isdigit() for k in key) and all(part.isidentifier() for part in name.split(".")):
                 target = f"{_index(model, key)}.{name}"
             else:
@@ -68,7 +76,10 @@ def apply_statements(project: Any, rule: InitRule, function: str, model: str = "
     """How exported code applies ``rule``'s function: ``model.apply(fn)``, or once per chosen block."""
     if rule.layers is None:
         return [f"{model}.apply({function})"]
-    keys = (_key_path(project.root, layer) for layer in rule.layers)
+    from .tree import paths
+
+    table = paths(project.root)
+    keys = (_key_path(project.root, layer, table) for layer in rule.layers)
     return [f"{_index(model, key)}.apply({function})" for key in keys if key is not None]
 
 
@@ -188,11 +199,14 @@ def expression_code(source: str, target: str = "w") -> str:
     return ast.unparse(ast.fix_missing_locations(tree))
 
 
-def _key_path(root: Group, layer: Layer) -> list[str] | None:
-    """The Sequential keys from the root down to the layer's first block (None when it left the design)."""
+def _key_path(root: Group, layer: Layer, table: dict[Any, str] | None = None) -> list[str] | None:
+    """The Sequential keys from the root down to the layer's first block (None when it left the design).
+
+    ``table`` is ``paths(root)``, when the caller has it already.
+    """
     from .tree import paths
 
-    table = paths(root)
+    table = paths(root) if table is None else table
     found = [b for b in layer.blocks if b in table]
     if not found:
         return None

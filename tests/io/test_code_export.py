@@ -319,3 +319,22 @@ def test_frozen_parameters_are_frozen_in_the_code():
     frozen = sorted(name for name, p in model.named_parameters() if not p.requires_grad)
     assert frozen == sorted(name for name, p in project.model.named_parameters() if not p.requires_grad)
     assert frozen == ["2.weight", "inp.bias"]
+
+
+def test_big_designs_export_in_linear_time(monkeypatch):
+    """The block paths are worked out once per export, not once per layer (that made 2,000 layers take seconds)."""
+    from editor.model import tree
+
+    project = Project(0)
+    project.input_shape = (2, 4)
+    with project.transaction("build"):
+        for i in range(150):
+            project.append_layer("Linear", out_features=4)
+            project.append_layer("ReLU")
+    project.set_requires_grad("298", "bias", False)
+    calls = []
+    original = tree.paths
+    monkeypatch.setattr(tree, "paths", lambda root: calls.append(1) or original(root))
+    code = project.to_code()
+    assert "model[298].bias.requires_grad_(False)" in code
+    assert len(calls) <= 5
