@@ -328,7 +328,7 @@ def test_big_designs_export_in_linear_time(monkeypatch):
     project = Project(0)
     project.input_shape = (2, 4)
     with project.transaction("build"):
-        for i in range(150):
+        for _ in range(150):
             project.append_layer("Linear", out_features=4)
             project.append_layer("ReLU")
     project.set_requires_grad("298", "bias", False)
