@@ -31,14 +31,22 @@ MIN_SUBBINS = 4
 
 
 def numpy_edges(lo: float, hi: float, bins: int, dtype: torch.dtype) -> np.ndarray:
-    """The edges ``numpy.histogram`` uses for values of ``dtype`` in ``range=(lo, hi)``, as float64."""
+    """The edges ``numpy.histogram(values, bins)`` uses for values of ``dtype`` from ``lo`` to ``hi``, as float64.
+
+    The range is handed over as scalars of the values' dtype, as numpy's own
+    default (``values.min()``, ``values.max()``) is: for float32 numpy then
+    works the edges out in float32, which puts some of them an ulp away from
+    the float64 edges a Python-float ``range=`` would give.
+    """
     np_dtype = np.float32 if dtype == torch.float32 else np.float64
-    return np.histogram_bin_edges(np.empty(0, np_dtype), bins=bins, range=(lo, hi)).astype(np.float64)
+    edges = np.histogram_bin_edges(np.empty(0, np_dtype), bins=bins, range=(np_dtype(lo), np_dtype(hi)))
+    return edges.astype(np.float64)
 
 
 def numpy_counts(values: np.ndarray, lo: float, hi: float, bins: int) -> np.ndarray:
-    """numpy's own counts: the reference every count here must equal."""
-    return np.histogram(values, bins=bins, range=(lo, hi))[0].astype(np.int64)
+    """numpy's own counts (``np.histogram(values, bins)`` over the whole data's range): the reference."""
+    kind = values.dtype.type
+    return np.histogram(values, bins=bins, range=(kind(lo), kind(hi)))[0].astype(np.int64)
 
 
 class BinCounter:
