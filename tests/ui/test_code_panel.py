@@ -342,3 +342,12 @@ def test_export_keeps_an_upper_case_py_suffix_and_warns_about_a_name_that_hides_
     monkeypatch.setattr(code_files, "ask_export_path", lambda win, suggested: str(tmp_path / "torch.py"))
     assert window.code_actions.on_export_code()
     assert "imports itself instead of" in window.status.currentMessage()
+
+
+def test_export_waits_while_the_code_is_being_edited(window, panel):
+    """Export .py… writes the design's code: while edited text is shown it would not be what is written."""
+    assert panel.export_button.isEnabled()
+    panel.edit_button.click()
+    assert not panel.export_button.isEnabled() and "Apply or Cancel" in panel.export_button.toolTip()
+    panel.cancel_button.click()
+    assert panel.export_button.isEnabled() and "Apply or Cancel" not in panel.export_button.toolTip()

@@ -24,6 +24,10 @@ NOT_FROM_SEED = ("The weights were edited, trained or loaded, so building from t
                  "Export .py… can save them alongside.")
 
 
+EXPORT_TIP = "Save the code as a Python file (and the weights, when they are not the seed's)"
+EXPORT_WAITS_TIP = "Export saves the design's own code: Apply or Cancel your edits first"
+
+
 def from_seed_note(seed: int) -> str:
     return f"Running this code after torch.manual_seed({seed}) rebuilds exactly the editor's weights."
 
@@ -52,9 +56,7 @@ class CodePanel(QWidget):
         self.editor = CodeEditor()
         self.editor.setReadOnly(True)
         self.copy_button = self._button("Copy", "copyCodeButton", "Copy the code to the clipboard")
-        self.export_button = self._button("Export .py…", "exportCodeButton",
-                                          "Save the code as a Python file (and the weights, when they are not the "
-                                          "seed's)")
+        self.export_button = self._button("Export .py…", "exportCodeButton", EXPORT_TIP)
         self.edit_button = self._button("Edit", "editCodeButton",
                                         "Edit the code or paste your own, then Apply it to the canvas")
         self.edit_button.setCheckable(True)
@@ -234,6 +236,8 @@ class CodePanel(QWidget):
         self.apply_button.setVisible(self.editing)
         self.cancel_button.setVisible(self.editing)
         self.copy_button.setEnabled(True)
+        self.export_button.setEnabled(not self.editing)  # it writes the design's code, not the edited text
+        self.export_button.setToolTip(EXPORT_WAITS_TIP if self.editing else EXPORT_TIP)
         if not self.editing:
             self.mode_label.setText("Live: follows every change on the canvas.")
         elif self._changed_while_editing:
