@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .adopt import Adopter
 from .core import DesignCore, fingerprint
+from .errors import LayerLabError
 from .tree import Block, Group, Node, walk
 from .validate import resolve_auto
 
@@ -122,7 +123,10 @@ def _carry_auto(design: DesignCore, other: Project) -> None:
             follow = {name: "auto" for name in before.layer.auto - layer.auto
                       if resolve_auto(layer.kind, name, shape) == layer.params.get(name)}
             if follow:
-                other.set_params(path, **follow)  # the same values: only the flags change, nothing is rebuilt
+                try:
+                    other.set_params(path, **follow)  # the same values: only the flags change, nothing is rebuilt
+                except LayerLabError:  # pragma: no cover - a flag that cannot be kept must not block the change
+                    continue
 
 
 def _offer_input_shape(other: Project, shape: tuple[int, ...]) -> None:
