@@ -11,7 +11,7 @@ from torch import nn
 
 from . import seeding
 from .errors import ValidationError
-from .init_rules import InitRule, check_rule, fill, make_rule, run_rules
+from .init_rules import InitRule, check_rule, fill, make_rule, run_rules, targets, where_text
 from .tree import Block, Layer
 
 if TYPE_CHECKING:
@@ -89,6 +89,8 @@ class InitMixin(_Base):
                     state = torch.get_rng_state()
             else:
                 run_rules((rule,), self._root, lambda layer: copies.get(id(layer), layer.module))
+            if rule.expression:
+                _check_finite(rule, self._root, copies)
             for layer_id, module in copies.items():
                 self._load_values(chosen[layer_id], module.state_dict())
             self._set_attr("_init_rules", (*self._init_rules, rule), "init_rules")
@@ -141,6 +143,18 @@ def sample_preview(rule: InitRule, planned: list[tuple[str, torch.Size, torch.dt
         fill(rule, sample, generator)
         out.append((key, sample))
     return out
+
+
+def _check_finite(rule: InitRule, root: Any, copies: dict[int, nn.Module]) -> None:
+    """Refuse a custom expression that made NaN or ±inf (``log(w)`` of a negative sample), before anything changes."""
+    for layer, name, tensor in targets(rule, root, lambda layer: copies.get(id(layer), layer.module)):
+        bad = int((~torch.isfinite(tensor)).sum())
+        if bad:
+            raise ValidationError(
+                f"The expression {rule.expression!r} gives {bad:,} NaN or infinite value{'s' * (bad != 1)} for "
+                f"{where_text(layer, name)} (log or sqrt of a negative number, a division by zero, a huge power). "
+                f"Parameters must be finite numbers: change the expression. Nothing was changed.",
+                field="expression")
 
 
 def _cpu_copies(layers: Iterable[Layer]) -> dict[int, nn.Module]:

@@ -95,6 +95,9 @@ class InitPreview(QWidget):
             return
         formula = "" if dist is not None and dist.pdf(data.edges[:1]) is not None else " No density formula for it."
         self._summary = f"{data.numel:,} values from {shown}.{formula}"
+        if data.nan or data.inf:  # a custom expression such as log(w): say it before Apply refuses it
+            self._summary += (f" {data.nan + data.inf:,} NaN or infinite values are left out of the plot; Apply "
+                              f"refuses a rule that makes them.")
         self.shown_numel = data.numel
         self.plot.show_histogram(data, dist)  # says label_changed: the caption follows
 

@@ -262,3 +262,15 @@ def test_required_arguments_are_always_written() -> None:
     p.initialize("sparse_", sparsity=0.1)
     text = "\n".join(init_code(p).definitions)
     assert "nn.init.constant_(w, val=0.0)" in text and "nn.init.sparse_(w, sparsity=0.1)" in text
+
+
+@pytest.mark.parametrize("expression", ["log(w)", "w / 0", "w ** 1e9999"])
+def test_an_expression_that_makes_nan_or_inf_changes_nothing(expression: str) -> None:
+    p = Project(seed=0)
+    p.append_layer("Linear", in_features=6, out_features=4)
+    before = {k: v.clone() for k, v in p.model.state_dict().items()}
+    with pytest.raises(ValidationError, match=r"NaN or infinite value.*weight of the Linear block at 0 .*Nothing was"):
+        p.initialize("uniform_", a=-2, b=2, expression=expression)
+    assert all(torch.equal(p.model.state_dict()[k], v) for k, v in before.items()) and p.init_rules == ()
+    p.initialize("uniform_", a=-2, b=2, expression="where(w > 0, sqrt(w), 0)")  # finite: applied
+    assert len(p.init_rules) == 1 and bool(torch.isfinite(p.model[0].weight).all())

@@ -162,3 +162,22 @@ def test_the_code_is_a_function_and_the_apply_call_that_uses_it(window, qtbot):
     dialog.scope_selected.setChecked(True)
     dialog.update_preview()
     assert dialog.code.text().endswith("\nmodel[2][1].apply(init_fn)")
+
+
+def test_a_nan_making_expression_is_flagged_in_the_preview_and_refused(window, qtbot):
+    project = window.project
+    project.append_layer("Linear", in_features=8, out_features=8)
+    settle()
+    before = {k: v.clone() for k, v in project.model.state_dict().items()}
+    steps = window.undo_stack.count()
+    dialog = open_dialog(window, qtbot)
+    dialog.scope_all.setChecked(True)
+    choose(dialog, "uniform_")
+    dialog.arg_widgets["a"].setValue(-1.0)
+    dialog.expression.setText("log(w)")
+    dialog.update_preview()
+    qtbot.waitUntil(lambda: "NaN or infinite values are left out" in dialog.preview.caption.text(), timeout=10000)
+    dialog.apply_button.click()
+    settle()
+    assert "NaN or infinite value" in dialog.error.text() and window.undo_stack.count() == steps
+    assert all(torch.equal(project.model.state_dict()[k], v) for k, v in before.items())
