@@ -80,6 +80,10 @@ _CONSTRUCTS = {
     ast.Yield: "yield", ast.YieldFrom: "yield", ast.Subscript: "indexing", ast.Slice: "a slice",
     ast.Starred: "star-args (*)", ast.FormattedValue: "an f-string",
 }
+# The import a learner forgot, for names that are modules rather than values.
+_IMPORTS = {"nn": "import torch.nn as nn (or from torch import nn)", "torch": "import torch",
+            "F": "import torch.nn.functional as F", "OrderedDict": "from collections import OrderedDict",
+            "math": "import math"}
 # Methods that return the module itself and leave its design alone.
 _PASS_THROUGH = frozenset({"to", "cpu", "cuda", "eval", "train"})
 
@@ -123,9 +127,10 @@ class Reader:
         """The value of ``node``; raises :class:`CodeImportError` at the first unsupported construct."""
         self.depth += 1
         try:
-            if self.depth > cv.MAX_DEPTH:
-                raise self.fail(node, f"the expression is nested more than {cv.MAX_DEPTH} levels deep; LayerLab "
-                                f"reads models nested less deeply", "deep nesting")
+            if self.depth > cv.MAX_EXPRESSION_DEPTH:
+                raise self.fail(node, f"the expression is nested more than {cv.MAX_EXPRESSION_DEPTH} levels deep; "
+                                f"build inner Sequentials as variables first (inner = nn.Sequential(...))",
+                                "deep nesting")
             return self._eval(node, scope)
         finally:
             self.depth -= 1
@@ -158,8 +163,48 @@ class Reader:
                 return cv.MATH_CONSTANTS.get(ref.dotted, ref)
             raise self.fail(node, f"reading .{node.attr} of {self._what(value)} is not supported; "
                             f"write the value itself instead. {cv.SUPPORTED}.", f"attribute access .{node.attr}")
+        if isinstance(node, ast.Subscript):
+            return self._subscript(node, scope)
         construct = _CONSTRUCTS.get(type(node), type(node).__name__)
         raise self.fail(node, f"{construct} is not supported in a model definition. {cv.SUPPORTED}.", construct)
+
+    def _subscript(self, node: ast.Subscript, scope: Scope, keys: bool = True) -> Any:
+        """``seq[1]``, ``seq[0:2]``, ``layers[-1]``: what Python and torch give, or an error; never ignored.
+
+        ``keys``: refuse a slice of a Sequential whose kept keys a design cannot hold.
+        """
+        value = self.eval(node.value, scope)
+        if not isinstance(value, (nn.Sequential, list, tuple)):
+            raise self.fail(node, f"indexing {self._what(value)} is not supported; LayerLab indexes and slices "
+                            f"Sequentials, lists and tuples", "indexing")
+        index: Any
+        if isinstance(node.slice, ast.Slice):
+            bounds = [None if part is None else self.eval(part, scope)
+                      for part in (node.slice.lower, node.slice.upper, node.slice.step)]
+            if not all(b is None or (isinstance(b, int) and not isinstance(b, bool)) for b in bounds):
+                raise self.fail(node.slice, "slice bounds must be whole numbers, e.g. seq[0:2]", "a slice")
+            if bounds[2] == 0:
+                raise self.fail(node.slice, "a slice step cannot be zero", "a slice")
+            index = slice(*bounds)
+        else:
+            index = self.eval(node.slice, scope)
+            if isinstance(index, bool) or not isinstance(index, int):
+                raise self.fail(node.slice, f"the index must be a whole number, not {self._what(index)}",
+                                "indexing")
+        try:
+            result = value[index]
+        except IndexError:
+            raise self.fail(node, f"index {index} is out of range: it has {len(value)} items",
+                            "indexing") from None
+        if keys and isinstance(result, nn.Sequential) and isinstance(index, slice):
+            # torch keeps the keys of a slice: base[1:3] holds (1) and (2), which LayerLab cannot hold.
+            for position, key in enumerate(result._modules):
+                if key.isdigit() and key != str(position):
+                    raise self.fail(node, f"torch keeps the original numbers of a slice, so this Sequential's "
+                                    f"entry {position} is called ({key}), which a LayerLab design cannot hold: "
+                                    f"write nn.Sequential(*{self.snippet(node)}) to number its entries from 0",
+                                    "a slice")
+        return result
 
     def _what(self, value: Any) -> str:
         if isinstance(value, nn.Module):
@@ -172,6 +217,10 @@ class Reader:
         try:
             value = scope.get(node.id)
         except KeyError:
+            missing = _IMPORTS.get(node.id)
+            if missing:
+                raise self.fail(node, f"{node.id!r} is used but never imported: add {missing} at the top of the "
+                                f"file", "an undefined name") from None
             raise self.fail(node, f"{node.id!r} is not defined before it is used here: assign it earlier in "
                             f"the file (e.g. {node.id} = 64) or import it from torch.nn", "an undefined name") \
                 from None
@@ -238,10 +287,11 @@ class Reader:
                             "a call of an unknown function")
         else:
             value = self.eval(func, scope)
+        spreads = isinstance(value, TorchRef) and value.dotted in cv.SEQUENTIAL  # nn.Sequential(*layers)
         for arg in node.args:
-            if isinstance(arg, ast.Starred):
-                raise self.fail(arg, "star-args (*args) are not supported: write each layer out as its own "
-                                "argument", "star-args (*)")
+            if isinstance(arg, ast.Starred) and not spreads:
+                raise self.fail(arg, "star-args (*args) are only read in nn.Sequential(*layers): write each "
+                                "argument out", "star-args (*)")
         for keyword in node.keywords:
             if keyword.arg is None:
                 raise self.fail(keyword.value, "**kwargs are not supported: write each hyperparameter as "
@@ -261,6 +311,33 @@ class Reader:
             kwargs[keyword.arg or ""] = self.eval(keyword.value, scope)
         return args, kwargs
 
+    def _sequential_arguments(self, node: ast.Call, scope: Scope) -> tuple[list[Any], list[ast.AST]]:
+        """The arguments of ``nn.Sequential(...)`` with ``*layers`` spread as Python does, and each one's node.
+
+        ``*seq`` of a Sequential spreads its modules (torch iterates
+        ``_modules.values()``), the same objects, so they are shared with ``seq``.
+        """
+        args: list[Any] = []
+        origins: list[ast.AST] = []
+        for arg in node.args:
+            if not isinstance(arg, ast.Starred):
+                args.append(self.eval(arg, scope))
+                origins.append(arg)
+                continue
+            # *base[1:] spreads the slice's modules: the keys torch keeps in the slice do not matter.
+            value = self._subscript(arg.value, scope, keys=False) if isinstance(arg.value, ast.Subscript) \
+                else self.eval(arg.value, scope)
+            if not isinstance(value, (list, tuple, nn.Sequential)):
+                raise self.fail(arg, f"*{self.snippet(arg.value)} spreads {self._what(value)}; LayerLab spreads "
+                                f"a list or tuple of layers, or a Sequential: nn.Sequential(*layers)",
+                                "star-args (*)")
+            items = list(value)
+            if len(args) + len(items) > cv.MAX_ITEMS:
+                raise self.fail(arg, f"more than {cv.MAX_ITEMS:,} layers", "star-args (*)")
+            args += items
+            origins += [arg] * len(items)
+        return args, origins
+
     def _call_torch(self, node: ast.Call, ref: TorchRef, scope: Scope) -> Any:
         dotted = ref.dotted
         kind = cv.kinds_by_path().get(dotted)
@@ -273,15 +350,16 @@ class Reader:
                 raise self.fail(node, f"{str(exc).rstrip('.')}.", f"nn.{kind.name}(...)") from None
             return module
         if dotted in cv.SEQUENTIAL:
-            args, kwargs = self._arguments(node, scope)
-            if kwargs:
+            if node.keywords:
                 raise self.fail(node, "nn.Sequential takes layers as positional arguments (or one OrderedDict), "
                                 "not keywords", "keyword arguments of nn.Sequential")
+            args, origins = self._sequential_arguments(node, scope)
             try:
                 cv.check_sequential_args(args)
                 return nn.Sequential(*args)
             except (ValueError, KeyError, TypeError) as exc:
-                raise self.fail(node, f"{cv.reason(exc)}.", "nn.Sequential(...)") from None
+                where = origins[exc.index] if isinstance(exc, cv.ArgumentError) else node
+                raise self.fail(where, f"{cv.reason(exc)}.", "nn.Sequential(...)") from None
         if dotted in cv.ORDERED_DICT:
             return self._ordered_dict(node, scope)
         if dotted in cv.TENSORS:

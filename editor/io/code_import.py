@@ -16,7 +16,10 @@ when the file runs, ``project.notices`` says so.
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import torch
@@ -35,6 +38,7 @@ from .errors import CodeImportError
 
 _NO_MODEL = ("No nn.Sequential model found. LayerLab reads a model written as model = nn.Sequential(...) or "
              "returned by a function such as def build_model(): return nn.Sequential(...).")
+_STACK_FRAMES = 6_000  # Python frames the deepest accepted code needs, with room to spare
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,15 @@ def _mentions_sequential(node: ast.AST) -> bool:
                (isinstance(n, ast.Attribute) and n.attr == "Sequential") for n in ast.walk(node))
 
 
+def _about_models(reader: SourceReader, node: ast.AST) -> bool:
+    """Whether an assignment that failed meant to make a model: it mentions Sequential, or slices one."""
+    if _mentions_sequential(node):
+        return True
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    return isinstance(node, ast.Name) and isinstance(reader.globals.names.get(node.id), (nn.Sequential, list))
+
+
 def _parse(source: str) -> ast.Module:
     if not isinstance(source, str):
         raise CodeImportError(f"expected Python source as text, not {type(source).__name__}", construct="not text")
@@ -77,6 +90,8 @@ def _parse(source: str) -> ast.Module:
 
 
 def _read(source: str) -> tuple[SourceReader, list[ModelCandidate]]:
+    if isinstance(source, str):
+        source = source.removeprefix("\ufeff")  # a byte order mark, as some editors write: not code
     tree = _parse(source)
     reader = SourceReader(source, tree)
     with torch.random.fork_rng(devices=[]):  # reading draws no random numbers, and must not disturb anyone's
@@ -117,7 +132,7 @@ def _candidates(reader: SourceReader) -> list[ModelCandidate]:
         line, column = cv.position(target, reader.lines)
         if isinstance(value, nn.Sequential) and reader.returned_by.get(id(value)) not in returned:
             names.append(ModelCandidate(name, line, column, _summary(value), root=value))
-        elif isinstance(value, cv.Poison) and _mentions_sequential(value_node) and not isinstance(target, ast.stmt):
+        elif isinstance(value, cv.Poison) and _about_models(reader, value_node) and not isinstance(target, ast.stmt):
             names.append(ModelCandidate(name, line, column, f"cannot be read: {value.error.problem}",
                                         error=value.error))
     # A Sequential that is part of another model is a piece of it, not a model of its own.
@@ -141,8 +156,13 @@ def _summary(root: nn.Sequential) -> str:
         blocks = _size(root)[0]
     except ValueError:
         return f"Sequential of {len(root)} (too large to read)"
-    layers_text = f"{blocks} blocks, {len(layers)} distinct layers" if blocks > len(layers) else f"{blocks} layers"
+    layers_text = (f"{blocks} blocks, {len(layers)} distinct layers" if blocks > len(layers) else
+                   f"{blocks} layer{'' if blocks == 1 else 's'}")
     return f"Sequential of {len(root)} ({layers_text}, {sum(params.values()):,} parameters)"
+
+
+class _TooDeepError(ValueError):
+    """Sequentials nested deeper than a design can hold."""
 
 
 def _size(root: nn.Sequential) -> tuple[int, int]:
@@ -151,7 +171,8 @@ def _size(root: nn.Sequential) -> tuple[int, int]:
 
     def visit(seq: nn.Sequential, depth: int) -> tuple[int, int]:
         if depth > cv.MAX_DEPTH:
-            raise ValueError(f"its Sequentials are nested more than {cv.MAX_DEPTH} levels deep")
+            raise _TooDeepError(f"its Sequentials are nested more than {cv.MAX_DEPTH} levels deep, as deep as a "
+                           f"design goes")
         if id(seq) not in memo:
             blocks, deepest = 0, 0
             for child in seq._modules.values():
@@ -168,12 +189,33 @@ def _size(root: nn.Sequential) -> tuple[int, int]:
     return visit(root, 0)
 
 
+@contextlib.contextmanager
+def _deep_stack() -> Iterator[None]:
+    """Room on Python's stack for what the reader allows (expressions 200 deep, Sequentials 64 deep).
+
+    The reader's own limits keep the recursion bounded; Python's default
+    limit of 1,000 frames is just below what the deepest code it accepts
+    needs. Anything deeper still ends in a clear error, never a RecursionError.
+    """
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, _STACK_FRAMES))
+    try:
+        yield
+    except RecursionError:
+        raise CodeImportError("the code is nested far too deeply to read: build inner Sequentials as variables "
+                              "first (inner = nn.Sequential(...))", construct="deep nesting") from None
+    finally:
+        if sys.getrecursionlimit() == max(before, _STACK_FRAMES):
+            sys.setrecursionlimit(before)
+
+
 def find_models(source: str) -> list[ModelCandidate]:
     """The models ``source`` defines, in source order; the one :func:`import_code` takes has ``default``.
 
     Raises :class:`CodeImportError` only when the source cannot be parsed.
     """
-    return _read(source)[1]
+    with _deep_stack():
+        return _read(source)[1]
 
 
 def _no_model(reader: SourceReader) -> None:
@@ -183,7 +225,19 @@ def _no_model(reader: SourceReader) -> None:
             raise cv.fail(node, f"the nn.Sequential is inside the class {node.name}, and LayerLab does not read "
                           f"custom classes. Move it out: def build_model(): return nn.Sequential(...)",
                           "a class definition", reader.lines)
+    for node in ast.walk(reader.tree):
+        if isinstance(node, ast.ClassDef) and any(_names_module(base) for base in node.bases):
+            raise cv.fail(node, f"{node.name} is a custom nn.Module class, and LayerLab reads nn.Sequential models "
+                          f"(custom nn.Module classes are not supported yet). Rewrite its layers as an "
+                          f"nn.Sequential, in the order forward() uses them: model = nn.Sequential(nn.Linear(...), "
+                          f"nn.ReLU(), ...)", "a class definition", reader.lines)
     raise CodeImportError(_NO_MODEL, construct="no model")
+
+
+def _names_module(base: ast.expr) -> bool:
+    """``nn.Module``, ``torch.nn.Module`` or ``Module`` as a base class."""
+    return (isinstance(base, ast.Attribute) and base.attr == "Module") or \
+        (isinstance(base, ast.Name) and base.id == "Module")
 
 
 def _pick(candidates: list[ModelCandidate], choose: str | None) -> ModelCandidate:
@@ -220,6 +274,11 @@ def import_code(source: str, seed: int | None = None, choose: str | None = None)
 
 def import_model(source: str, seed: int | None = None, choose: str | None = None) -> ImportResult:
     """Like :func:`import_code`, and also says which model was taken and which others the source has."""
+    with _deep_stack():
+        return _import_model(source, seed, choose)
+
+
+def _import_model(source: str, seed: int | None, choose: str | None) -> ImportResult:
     reader, candidates = _read(source)
     if not candidates:
         _no_model(reader)
@@ -231,7 +290,8 @@ def import_model(source: str, seed: int | None = None, choose: str | None = None
     try:
         _size(chosen.root)
     except ValueError as exc:
-        raise CodeImportError(f"{chosen.name} is too large: {exc}.", construct="a huge model", **where) from None
+        construct = "deep nesting" if isinstance(exc, _TooDeepError) else "a huge model"
+        raise CodeImportError(f"{chosen.name} is too large: {exc}.", construct=construct, **where) from None
     members = list(chosen.root.modules())
     taints = sorted((t for m in members for t in reader.registry.taints.get(id(m), [])), key=lambda t: t.line)
     for taint in taints:

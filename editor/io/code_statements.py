@@ -29,6 +29,9 @@ _STRUCTURE = _EDITS | {"pop", "clear", "__setitem__", "__delitem__", "__iadd__",
 # Methods that change parameter values or types after construction.
 _WEIGHTS = frozenset({"apply", "load_state_dict", "half", "double", "float", "bfloat16", "type", "to_empty"})
 
+# List methods LayerLab performs on a list of layers it holds (layers.append(nn.ReLU())).
+_LIST_EDITS = frozenset({"append", "extend", "insert"})
+
 _STATEMENTS = {
     ast.For: "a for loop", ast.AsyncFor: "a for loop", ast.While: "a while loop", ast.If: "an if statement",
     ast.With: "a with block", ast.AsyncWith: "a with block", ast.Try: "a try block", ast.Delete: "a del statement",
@@ -84,6 +87,16 @@ def _stored_names(stmt: ast.stmt) -> list[str]:
         elif isinstance(node, ast.ExceptHandler) and node.name:
             names.append(node.name)
     return list(dict.fromkeys(names))
+
+
+def _lookup(scope: Scope, name: str) -> tuple[Any, Scope | None]:
+    """The value of ``name`` and the scope that holds it (None, None when it is not defined)."""
+    where: Scope | None = scope
+    while where is not None:
+        if name in where.names:
+            return where.names[name], where
+        where = where.parent
+    return None, None
 
 
 def _is_main_guard(stmt: ast.stmt) -> bool:
@@ -225,6 +238,7 @@ class SourceReader(Reader):
             value = self.eval(stmt.value, scope)
         except CodeImportError as exc:
             value = Poison(exc)
+            self._poison_lists(stmt, scope)  # x = layers.pop() was not run: layers may have changed
         for target in targets:
             self._bind(target, value, scope, stmt.value, top)
         origin = stmt.value
@@ -270,6 +284,9 @@ class SourceReader(Reader):
             else:
                 symbol = cv.SYMBOLS.get(type(stmt.op), "?") + "="
                 value = cv.arithmetic(stmt.op, current, operand)
+                if isinstance(current, list) and isinstance(value, list):
+                    current[:] = value  # list += and *= change the list in place, as Python does
+                    value = current
         except CodeImportError as exc:
             value = Poison(exc)
         except ValueError as exc:
@@ -303,6 +320,8 @@ class SourceReader(Reader):
             return True
         if isinstance(receiver, nn.Module) and func.attr in _PASS_THROUGH:
             return True
+        if isinstance(receiver, list) and func.attr in _LIST_EDITS:
+            return self._list_edit(receiver, call, scope)
         if not isinstance(receiver, nn.Sequential) or func.attr not in _EDITS:
             return False
         try:
@@ -316,6 +335,66 @@ class SourceReader(Reader):
             error = self.fail(call, f"{func.attr}(...) failed: {cv.reason(exc)}.", f"{func.attr}(...)")
             self.registry.taint(receiver, Taint(call.lineno, error.problem, error))
         return True
+
+    def _list_edit(self, items: list[Any], call: ast.Call, scope: Scope) -> bool:
+        """``layers.append(x)``, ``extend``, ``insert`` on a list the reader holds, as Python does them."""
+        func = call.func
+        assert isinstance(func, ast.Attribute)
+        try:
+            if any(isinstance(a, ast.Starred) for a in call.args) or call.keywords:
+                raise self.fail(call, f"{func.attr}(...) takes plain arguments here", f"{func.attr}(...)")
+            args = [self.eval(a, scope) for a in call.args]
+            if func.attr == "extend":
+                if len(args) != 1 or not isinstance(args[0], (list, tuple, nn.Sequential)):
+                    raise self.fail(call, "extend takes a list or tuple", "extend(...)")
+                added = list(args[0])
+            else:
+                wanted = "one item" if func.attr == "append" else "an index and an item"
+                if len(args) != (1 if func.attr == "append" else 2) or (
+                        func.attr == "insert" and (isinstance(args[0], bool) or not isinstance(args[0], int))):
+                    raise self.fail(call, f"{func.attr} takes {wanted}", f"{func.attr}(...)")
+                added = args[-1:]
+            if len(items) + len(added) > cv.MAX_ITEMS:
+                raise self.fail(call, f"the list grows beyond {cv.MAX_ITEMS:,} items", f"{func.attr}(...)")
+        except CodeImportError as exc:
+            self._poison_lists(call, scope, exc)
+            return True
+        if func.attr == "insert":
+            items.insert(args[0], added[0])
+        else:
+            items.extend(added)
+        return True
+
+    def _poison_lists(self, stmt: ast.AST, scope: Scope, error: CodeImportError | None = None) -> None:
+        """Lists that ``stmt`` (not run) may change: using them later raises an error instead of missing items.
+
+        A function of the file that ``stmt`` calls is looked into too (its
+        names as its module sees them): ``add_layers()`` may append to a list.
+        """
+        construct = _construct(stmt) if isinstance(stmt, ast.stmt) else "a call"
+        pending: list[tuple[ast.AST, Scope]] = [(stmt, scope)]
+        seen: set[int] = set()
+        while pending:
+            code, where = pending.pop()
+            for node in _walk(code) if code is stmt else [n for s in code.body for n in _walk(s)]:  # type: ignore
+                target: ast.AST | None = None
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                    target = node.func.value
+                elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                    target = node.value
+                elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                    function = _lookup(where, node.func.id)[0]
+                    if isinstance(function, Function) and id(function.node) not in seen:
+                        seen.add(id(function.node))
+                        pending.append((function.node, function.scope))
+                if not isinstance(target, ast.Name):
+                    continue
+                value, owner = _lookup(where, target.id)
+                if isinstance(value, list) and owner is not None:
+                    owner.names[target.id] = Poison(error or self.fail(
+                        stmt, f"{construct} on line {stmt.lineno} ({self.snippet(stmt)}) changes the list "
+                        f"{target.id!r}, and LayerLab does not run it: write the list out, e.g. {target.id} = "
+                        f"[nn.Linear(4, 8), nn.ReLU()], or use {target.id}.append(...) outside loops", construct))
 
     def _edit(self, sequential: nn.Sequential, method: str, args: list[Any], kwargs: dict[str, Any]) -> None:
         """``sequential.method(*args)``, checked first so that what torch does is what LayerLab can hold."""
@@ -345,6 +424,7 @@ class SourceReader(Reader):
         construct = _construct(stmt)
         line = stmt.lineno
         snippet = self.snippet(stmt)
+        self._poison_lists(stmt, scope)
         for name, module in list(scope.modules(stmt)):
             effect, where = _effect(stmt, name, module)
             if effect == "structure":

@@ -28,6 +28,7 @@ from torch import nn
 from editor.model import catalog
 from editor.model.build import check_memory, torch_class
 from editor.model.catalog import LayerKind
+from editor.model.design_data import MAX_DEPTH as DESIGN_DEPTH
 from editor.model.errors import LayerLabError
 from editor.model.validate import validate_params
 
@@ -37,8 +38,10 @@ MAX_SOURCE = 1_000_000
 """Characters of source the reader accepts."""
 MAX_ITEMS = 10_000
 """Most entries in one tuple, list, string or Sequential, and most layers constructed."""
-MAX_DEPTH = 64
-"""Deepest nesting of expressions and function calls."""
+MAX_DEPTH = DESIGN_DEPTH
+"""Deepest nesting of Sequentials: a design's own limit (``editor.model.design_data.MAX_DEPTH``)."""
+MAX_EXPRESSION_DEPTH = 200
+"""Deepest nesting of expressions: Python's parser allows 200 brackets, and exported code nests up to 120."""
 MAX_INT_BITS = 256
 """Integers in hyperparameter arithmetic stay below 2**256."""
 
@@ -242,20 +245,37 @@ def construct_layer(kind: LayerKind, args: list[Any], kwargs: dict[str, Any]) ->
     return module, given
 
 
+class ArgumentError(ValueError):
+    """A bad argument of ``nn.Sequential``: ``index`` says which one, so the error can point at it."""
+
+    def __init__(self, message: str, index: int) -> None:
+        super().__init__(message)
+        self.index = index
+
+
 def check_sequential_args(args: list[Any]) -> None:
-    """Refuse arguments ``nn.Sequential`` would not take, or that LayerLab cannot hold, with a clear reason."""
+    """Refuse arguments ``nn.Sequential`` would not take, or that LayerLab cannot hold, with a clear reason.
+
+    A bad argument raises :class:`ArgumentError` with its index.
+    """
     if len(args) == 1 and isinstance(args[0], OrderedDict):
         items = list(args[0].items())
         if len(items) > MAX_ITEMS:
             raise ValueError(f"a Sequential of more than {MAX_ITEMS:,} layers is more than LayerLab reads")
         for index, (key, module) in enumerate(items):
-            check_label(key, index)
-            check_module(module, f"the entry {key!r}")
+            try:
+                check_label(key, index)
+                check_module(module, f"the entry {key!r}")
+            except ValueError as exc:
+                raise ArgumentError(str(exc), 0) from None
         return
     if len(args) > MAX_ITEMS:
         raise ValueError(f"a Sequential of more than {MAX_ITEMS:,} layers is more than LayerLab reads")
     for index, module in enumerate(args):
-        check_module(module, f"argument {index + 1}")
+        try:
+            check_module(module, f"argument {index + 1}")
+        except ValueError as exc:
+            raise ArgumentError(str(exc), index) from None
 
 
 def check_module(value: Any, what: str) -> None:
