@@ -179,14 +179,23 @@ class Mixture:
         return f"{count}: {_listed(labels, '; ')}"
 
     def pdf(self, x: np.ndarray) -> np.ndarray | None:
+        """The size-weighted density of the continuous parts; point masses (norm ones and zeros) add none.
+
+        None when a part has neither a density nor a point mass (eye_, a custom
+        expression), or when every part is a point mass.
+        """
         total = sum(n for _, n in self.parts)
         out = np.zeros_like(np.asarray(x, dtype=np.float64))
+        continuous = False
         for dist, n in self.parts:
             density = dist.pdf(x)
             if density is None:
-                return None
+                if dist.value is None:
+                    return None
+                continue
+            continuous = True
             out += density * (n / total)
-        return out
+        return out if continuous else None
 
 
 def _listed(texts: list[str], separator: str, most: int = 4) -> str:

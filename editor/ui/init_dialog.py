@@ -5,7 +5,7 @@ what to fill (weights, biases or all parameters) and where (the selected
 blocks, every block of a kind, or the whole design), optionally transform the
 fresh sample ``w`` with a small expression. A histogram previews the values
 with the rule's theoretical density; Apply is one undoable step, kept in the
-project as a rule that "Reset parameters" and the exported code replay.
+project as a rule that "Reset Parameters from Seed" and the exported code replay.
 """
 
 from __future__ import annotations
@@ -99,7 +99,8 @@ class InitDialog(QDialog):
         self.preview = InitPreview()
         self.rules = QListWidget(objectName="initRules")
         self.remove_rule = QPushButton("Remove rule", objectName="initRemoveRule")
-        self.remove_rule.setToolTip("Forget the rule: the values stay, but Reset parameters no longer replays it.")
+        self.remove_rule.setToolTip("Forget the rule: the values stay, but Reset Parameters from Seed no longer "
+                                    "replays it.")
         self.buttons = QDialogButtonBox()
         self.apply_button = self.buttons.addButton("Apply", QDialogButtonBox.ButtonRole.ApplyRole)
         self.apply_button.setObjectName("initApply")
@@ -157,7 +158,8 @@ class InitDialog(QDialog):
         right.addWidget(QLabel("As code:"))
         right.addWidget(self.code)
         right.addWidget(self.error)
-        rules_title = QLabel("Rules kept in this project (replayed by Reset parameters and in exported code):")
+        rules_title = QLabel("Rules kept in this project (replayed by Reset Parameters from Seed and in exported "
+                             "code):")
         rules_title.setWordWrap(True)
         right.addWidget(rules_title)
         rules_row = QHBoxLayout()

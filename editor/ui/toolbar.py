@@ -61,7 +61,7 @@ class DesignToolbar(QToolBar):
         reset = QToolButton()
         reset.setObjectName("resetFromSeed")
         reset.setDefaultAction(window.edit_actions.reset)
-        reset.setText("Reset weights")
+        reset.setText("Reset from seed")
         initialize = QToolButton()
         initialize.setObjectName("initializeButton")
         initialize.setDefaultAction(window.edit_actions.initialize)

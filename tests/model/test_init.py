@@ -274,3 +274,13 @@ def test_an_expression_that_makes_nan_or_inf_changes_nothing(expression: str) ->
     assert all(torch.equal(p.model.state_dict()[k], v) for k, v in before.items()) and p.init_rules == ()
     p.initialize("uniform_", a=-2, b=2, expression="where(w > 0, sqrt(w), 0)")  # finite: applied
     assert len(p.init_rules) == 1 and bool(torch.isfinite(p.model[0].weight).all())
+
+
+def test_a_mixture_with_point_masses_keeps_the_density_of_its_continuous_parts() -> None:
+    from editor.model.init_distributions import combine, constant, uniform
+
+    mixed = combine([(uniform(0.5, "a"), 300), (constant(1.0, "ones"), 100)])
+    x = np.array([0.0, 0.75])
+    assert np.allclose(mixed.pdf(x), [0.75 * 1.0, 0.0])  # U(−0.5, 0.5) has density 1, weighted 300/400
+    assert mixed.value == 1.0
+    assert combine([(constant(1.0, "a"), 3), (constant(0.0, "b"), 3)]).pdf(x) is None
