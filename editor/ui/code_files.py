@@ -161,7 +161,7 @@ class CodeActions(QObject):
         if not files.maybe_save(window):
             return False
         notices = list(design.notices)
-        window.set_project(design)
+        window.set_project(design, source_name=path.name)
         window.show_message(" ".join([f"Opened the model in {path.name} as a new project; save it to keep it as a "
                                       f".pt file.", *notices]))
         return True

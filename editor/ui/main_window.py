@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icons.app_icon())
         self.undo_stack = QUndoStack()  # not a child: it must outlive the panels that follow its signals
         self.file_path: Path | None = None
+        self.source_name: str | None = None  # e.g. "model.py" for a design opened from code, not saved yet
         self._project: Project | None = None
         self.runner: CommandRunner | None = None
         self.edit_actions = EditActions(self)
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
         assert self._project is not None
         return self._project
 
-    def set_project(self, project: Project, path: Path | None = None) -> None:
+    def set_project(self, project: Project, path: Path | None = None, source_name: str | None = None) -> None:
         """Show ``project``; the undo history starts afresh."""
         old = self._project
         if old is not None:
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
             old_scene.detach()
         self._project = project
         self.file_path = path
+        self.source_name = source_name
         self.autosave.discard()
         self.undo_stack.clear()
         self.runner = CommandRunner(self.undo_stack, project, self)
@@ -261,10 +263,13 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def display_name(self) -> str:
-        return self.file_path.stem if self.file_path is not None else "Untitled"
+        if self.file_path is not None:
+            return self.file_path.stem
+        return self.source_name or "Untitled"
 
     def _update_title(self, *args: object) -> None:
-        self.setWindowTitle(f"{self.display_name()}[*] — LayerLab")
+        hint = " (read from code, not saved yet)" if self.file_path is None and self.source_name else ""
+        self.setWindowTitle(f"{self.display_name()}{hint}[*] — LayerLab")
         self.setWindowModified(not self.undo_stack.isClean())
 
     # --------------------------------------------------------- selection

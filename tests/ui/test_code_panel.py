@@ -244,6 +244,9 @@ def test_open_python_code_as_a_new_project(window, tmp_path, monkeypatch, dialog
     assert window.undo_stack.count() == 0 and window.undo_stack.isClean()
     assert window.code_panel.code() == window.project.to_code()
     assert errors == []
+    assert window.windowTitle() == "net.py (read from code, not saved yet)[*] — LayerLab"
+    window.set_project(mlp(0))  # another project forgets the source's name
+    assert window.windowTitle().startswith("Untitled")
 
 
 def test_open_python_code_that_cannot_be_read(window, tmp_path, dialogs):
