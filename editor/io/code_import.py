@@ -135,9 +135,16 @@ def _candidates(reader: SourceReader) -> list[ModelCandidate]:
         elif isinstance(value, cv.Poison) and _about_models(reader, value_node) and not isinstance(target, ast.stmt):
             names.append(ModelCandidate(name, line, column, f"cannot be read: {value.error.problem}",
                                         error=value.error))
-    # A Sequential that is part of another model is a piece of it, not a model of its own.
-    parts = {id(m) for c in functions + names if c.root is not None for m in c.root.modules() if m is not c.root}
-    names = [c for c in names if c.root is None or id(c.root) not in parts]
+    # A Sequential that is part of a model built after it (or returned by a function) is a piece of that model,
+    # not a model of its own; one taken out of a model built before it (model = base[1]) is a model.
+    parts: dict[int, tuple[int, int]] = {}
+    for c in functions + names:
+        if c.root is not None:  # functions count as built last: they are called after the module is read
+            when = (10**9, 0) if c in functions else (c.line or 0, c.column or 0)
+            for m in c.root.modules():
+                if m is not c.root:
+                    parts[id(m)] = max(parts.get(id(m), when), when)
+    names = [c for c in names if c.root is None or parts.get(id(c.root), (0, 0)) <= (c.line or 0, c.column or 0)]
     names.sort(key=lambda c: (c.line or 0, c.column or 0))
     functions.sort(key=lambda c: (c.line or 0, c.column or 0))
     found = functions + names
@@ -156,7 +163,8 @@ def _summary(root: nn.Sequential) -> str:
         blocks = _size(root)[0]
     except ValueError:
         return f"Sequential of {len(root)} (too large to read)"
-    layers_text = (f"{blocks} blocks, {len(layers)} distinct layers" if blocks > len(layers) else
+    distinct = f"{len(layers)} distinct layer{'' if len(layers) == 1 else 's'}"
+    layers_text = (f"{blocks} blocks, {distinct}" if blocks > len(layers) else
                    f"{blocks} layer{'' if blocks == 1 else 's'}")
     return f"Sequential of {len(root)} ({layers_text}, {sum(params.values()):,} parameters)"
 

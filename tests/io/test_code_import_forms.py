@@ -265,3 +265,18 @@ def test_a_list_changed_by_a_function_the_reader_does_not_run_is_refused(call):
                   "        layers.append(nn.ReLU())\n" + call + "model = nn.Sequential(*layers)\n")
     error = refused(source)
     assert "changes the list 'layers'" in error.problem, error
+
+
+def test_a_part_taken_out_of_an_earlier_model_is_the_model():
+    source = H + ("base = nn.Sequential(nn.Linear(4, 4), nn.Sequential(nn.ReLU(), nn.Linear(4, 2)))\n"
+                  "model = base[1]\n")
+    candidates = find_models(source)
+    assert [(c.name, c.default) for c in candidates] == [("base", False), ("model", True)]
+    project = Project.from_code(source)  # base[0] draws random numbers first when the file runs: a notice says so
+    assert repr(project.model) == repr(run_source(source, 0))
+    assert any("outside the model" in notice for notice in project.notices)
+
+
+def test_sharing_is_summarised_in_the_singular_too():
+    source = H + "block = nn.Sequential(nn.Linear(4, 4))\nmodel = nn.Sequential(block, block)\n"
+    assert find_models(source)[0].summary == "Sequential of 2 (2 blocks, 1 distinct layer, 20 parameters)"
