@@ -343,6 +343,12 @@ class SourceReader(Reader):
         try:
             if any(isinstance(a, ast.Starred) for a in call.args) or call.keywords:
                 raise self.fail(call, f"{func.attr}(...) takes plain arguments here", f"{func.attr}(...)")
+            owner = _lookup(scope, func.value.id)[1] if isinstance(func.value, ast.Name) else None
+            if self.active and owner is not scope:
+                # Each call of the function would grow the module's list again: what it builds depends on how often
+                # it is called, which the reader (calling each builder to list the models) cannot follow.
+                raise self.fail(call, f"{self.active[-1]}() changes a list defined outside it; build the list "
+                                f"inside the function instead", f"{func.attr}(...)")
             args = [self.eval(a, scope) for a in call.args]
             if func.attr == "extend":
                 if len(args) != 1 or not isinstance(args[0], (list, tuple, nn.Sequential)):

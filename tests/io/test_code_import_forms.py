@@ -280,3 +280,10 @@ def test_a_part_taken_out_of_an_earlier_model_is_the_model():
 def test_sharing_is_summarised_in_the_singular_too():
     source = H + "block = nn.Sequential(nn.Linear(4, 4))\nmodel = nn.Sequential(block, block)\n"
     assert find_models(source)[0].summary == "Sequential of 2 (2 blocks, 1 distinct layer, 20 parameters)"
+
+
+def test_a_function_growing_a_module_level_list_is_refused():
+    source = H + ("layers = [nn.Linear(4, 4)]\ndef build_model():\n    layers.append(nn.ReLU())\n"
+                  "    return nn.Sequential(*layers)\nmodel = build_model()\n")
+    error = refused(source)
+    assert (error.line, error.column) == (5, 5) and "changes a list defined outside it" in error.problem, error
