@@ -34,7 +34,7 @@ import torch
 
 from .histogram_exact import BinCounter, numpy_counts, numpy_edges
 
-CHUNK = 1 << 17
+CHUNK = 1 << 18
 """Values per chunk on the CPU: small enough that a chunk's temporaries stay in cache."""
 DEVICE_CHUNK = 1 << 24
 """Values per chunk on accelerators, where each operation costs a kernel launch."""
