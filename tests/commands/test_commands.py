@@ -27,6 +27,8 @@ from editor.commands.edits import (
 from editor.commands.runner import CommandRunner
 from editor.model.project import Project
 
+from .cycle import assert_undo_redo
+
 
 def design() -> Project:
     return Project.from_module(nn.Sequential(
@@ -81,12 +83,7 @@ def test_push_undo_redo(qapp, name):
         assert_same(after, before)
         return
     assert stack.count() == 1 and stack.undoText() == command.text()
-    stack.undo()
-    assert_same(snapshot(project), before)
-    stack.redo()
-    assert_same(snapshot(project), after)
-    stack.undo()
-    assert_same(snapshot(project), before)
+    assert_undo_redo(stack, lambda: snapshot(project), assert_same, before, after)
 
 
 def test_refused_command_changes_nothing_and_says_why(qapp):

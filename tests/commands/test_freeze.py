@@ -12,6 +12,8 @@ from editor.commands.runner import CommandRunner
 from editor.model import examples
 from editor.model.project import Project
 
+from .cycle import assert_undo_redo
+
 
 def snapshot(p: Project):
     return ([(n, t.requires_grad) for n, t in p.model.named_parameters(remove_duplicate=False)],
@@ -45,12 +47,7 @@ def test_push_undo_redo(qapp, case):
     assert done and stack.count() == 1 and stack.undoText() == command.text()
     after = snapshot(project)
     assert [n for n, grad in after[0] if not grad] == changed
-    stack.undo()
-    assert_same(snapshot(project), before)
-    stack.redo()
-    assert_same(snapshot(project), after)
-    stack.undo()
-    assert_same(snapshot(project), before)
+    assert_undo_redo(stack, lambda: snapshot(project), assert_same, before, after)
 
 
 def test_unfreeze_after_freeze_undoes_in_order(qapp):

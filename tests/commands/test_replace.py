@@ -13,6 +13,7 @@ from editor.commands.runner import CommandRunner
 from editor.model.design_data import design_to_data, project_from_data
 from editor.model.project import Project
 
+from .cycle import assert_undo_redo
 from .test_commands import assert_same, design, snapshot
 
 
@@ -61,12 +62,7 @@ def test_push_undo_redo_restores_exactly(qapp):
     state = project.model.state_dict()
     assert list(state) == list(expected_values)
     assert all(torch.equal(state[k], v) for k, v in expected_values.items())
-    stack.undo()
-    assert_full_same(full_snapshot(project), before)
-    stack.redo()
-    assert_full_same(full_snapshot(project), after)
-    stack.undo()
-    assert_full_same(full_snapshot(project), before)
+    assert_undo_redo(stack, lambda: full_snapshot(project), assert_full_same, before, after)
 
 
 def test_the_live_model_object_stays_the_same(qapp):

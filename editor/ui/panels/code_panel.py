@@ -18,6 +18,7 @@ from editor.model.project import Project
 
 from .. import theme
 from .code_editor import CodeEditor
+from .following import follow
 
 DEBOUNCE_MS = 150
 NOT_FROM_SEED = ("The weights were edited, trained or loaded, so building from the seed gives different values. "
@@ -113,13 +114,8 @@ class CodePanel(QWidget):
     # ------------------------------------------------------------ project
     def set_project(self, project: Project) -> None:
         """Follow ``project`` (leaving edit mode, whose text was about the previous one)."""
-        signals = ("edited", "weights_changed", "settings_changed", "reset")
-        if self.project is not None:
-            for name in signals:
-                getattr(self.project.events, name).disconnect(self._schedule)
-        self.project = project
-        for name in signals:
-            getattr(project.events, name).connect(self._schedule)
+        names = ("edited", "weights_changed", "settings_changed", "reset")
+        self.project = follow(self.project, project, dict.fromkeys(names, self._schedule))
         self.leave_edit_mode()
         self.refresh()
 

@@ -27,6 +27,7 @@ from editor.model.tree import Block, Group, Node, blocks
 from editor.model.validate import block_label
 
 from .. import theme
+from .following import follow
 from .histogram_plot import HistogramPlot, stats_text
 
 try:  # the initialization rules know which distribution produced each parameter
@@ -133,13 +134,8 @@ class HistogramPanel(QWidget):
     # ----------------------------------------------------------- project
     def set_project(self, project: Project) -> None:
         """Follow ``project`` (showing all its weights)."""
-        events = ("weights_changed", "edited", "settings_changed", "reset")
-        if self.project is not None:
-            for name in events:
-                getattr(self.project.events, name).disconnect(self._schedule)
-        self.project = project
-        for name in events:
-            getattr(project.events, name).connect(self._schedule)
+        names = ("weights_changed", "edited", "settings_changed", "reset")
+        self.project = follow(self.project, project, dict.fromkeys(names, self._schedule))
         self.target = Target()
         self.refresh()
 

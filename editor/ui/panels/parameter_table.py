@@ -11,6 +11,7 @@ update every 50 ms at most.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -34,6 +35,7 @@ from editor.model.parameters import BUFFERS_EXPLANATION, STATE_DICT_EXPLANATION
 from editor.model.project import Project
 
 from .. import theme
+from .following import follow
 from .parameter_cells import BUFFER, BUFFERS, HEADER, PARAM, STATE, TOTAL, Column, Entry
 from .parameter_model import ParameterTableModel
 
@@ -211,25 +213,16 @@ class ParameterTable(QWidget):
     # -------------------------------------------------------------- project
     def set_project(self, project: Project) -> None:
         """Show ``project`` and follow its events."""
-        old = self.project
-        if old is not None:
-            self._connect(old, False)
-        self.project = project
-        self._connect(project, True)
+        self.project = follow(self.project, project, self._handlers())
         self._timer.stop()
         self._structure = self._values = self._weights = False
         self._last_selected = None
         self.table_model.set_source(project)
 
-    def _connect(self, project: Project, on: bool) -> None:
-        events = project.events
-        pairs = [(events.inserted, self._on_structure), (events.removed, self._on_structure),
-                 (events.changed, self._on_structure), (events.moved, self._on_structure),
-                 (events.grouped, self._on_structure), (events.ungrouped, self._on_structure),
-                 (events.reset, self._on_structure), (events.weights_changed, self._on_weights),
-                 (events.settings_changed, self._on_setting), (events.requires_grad_changed, self._on_values)]
-        for signal, slot in pairs:
-            signal.connect(slot) if on else signal.disconnect(slot)
+    def _handlers(self) -> dict[str, Callable[..., None]]:
+        structure = ("inserted", "removed", "changed", "moved", "grouped", "ungrouped", "reset")
+        return {**dict.fromkeys(structure, self._on_structure), "weights_changed": self._on_weights,
+                "settings_changed": self._on_setting, "requires_grad_changed": self._on_values}
 
     def _on_structure(self, *args: object) -> None:
         self._structure = True

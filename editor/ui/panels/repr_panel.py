@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from editor.model.project import Project
 
 from .. import theme
+from .following import follow
 
 
 class ReprPanel(QPlainTextEdit):
@@ -24,12 +25,7 @@ class ReprPanel(QPlainTextEdit):
         self._timer.timeout.connect(self.refresh)
 
     def set_project(self, project: Project) -> None:
-        if self.project is not None:
-            self.project.events.edited.disconnect(self._schedule)
-            self.project.events.reset.disconnect(self._schedule)
-        self.project = project
-        project.events.edited.connect(self._schedule)
-        project.events.reset.connect(self._schedule)
+        self.project = follow(self.project, project, dict.fromkeys(("edited", "reset"), self._schedule))
         self.refresh()
 
     def _schedule(self) -> None:
