@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from editor.model.histogram import compute_histogram
 from editor.model.init_distributions import combine
@@ -64,7 +64,14 @@ class InitPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel("Preview (a fresh sample; nothing changes until Apply)")
         title.setFont(theme.font(0, bold=True))
-        layout.addWidget(title)
+        self.log_y = QCheckBox("log y", objectName="initPreviewLogY")
+        self.log_y.setToolTip("A logarithmic count axis: a spike (say, the zeros of a custom rule) no longer "
+                              "flattens the rest")
+        self.log_y.toggled.connect(self.plot.set_log_y)
+        header = QHBoxLayout()
+        header.addWidget(title, 1)
+        header.addWidget(self.log_y)
+        layout.addLayout(header)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.caption)
         self.signals = _Signals(self)

@@ -181,3 +181,11 @@ def test_a_nan_making_expression_is_flagged_in_the_preview_and_refused(window, q
     settle()
     assert "NaN or infinite value" in dialog.error.text() and window.undo_stack.count() == steps
     assert all(torch.equal(project.model.state_dict()[k], v) for k, v in before.items())
+
+
+def test_the_preview_has_a_log_y_switch(window, qtbot):
+    window.project.append_layer("Linear", in_features=20, out_features=30)
+    settle()
+    dialog = open_dialog(window, qtbot)
+    dialog.preview.log_y.setChecked(True)
+    assert dialog.preview.plot.log_y
