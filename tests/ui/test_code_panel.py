@@ -354,3 +354,12 @@ def test_export_waits_while_the_code_is_being_edited(window, panel):
     assert not panel.export_button.isEnabled() and "Apply or Cancel" in panel.export_button.toolTip()
     panel.cancel_button.click()
     assert panel.export_button.isEnabled() and "Apply or Cancel" not in panel.export_button.toolTip()
+
+
+def test_a_new_design_opens_the_code_at_build_model(window, qtbot):
+    window.bottom_tabs.setCurrentWidget(window.code_panel)
+    window.set_project(cnn(0))
+    qtbot.waitUntil(lambda: "def build_model" in window.code_panel.code(), timeout=3000)
+    panel = window.code_panel
+    first = panel.editor.firstVisibleBlock().text()
+    assert first.startswith("def build_model") or panel.editor.verticalScrollBar().maximum() == 0

@@ -49,6 +49,7 @@ class CodePanel(QWidget):
         self.live_code = ""
         self.from_seed = True
         self._stale = True
+        self._to_model = False
         self.editing = False
         self._changed_while_editing = False
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -116,6 +117,7 @@ class CodePanel(QWidget):
         """Follow ``project`` (leaving edit mode, whose text was about the previous one)."""
         names = ("edited", "weights_changed", "settings_changed", "reset")
         self.project = follow(self.project, project, dict.fromkeys(names, self._schedule))
+        self._to_model = True  # a new design opens at build_model(), past the docstring and imports
         self.leave_edit_mode()
         self.refresh()
 
@@ -161,7 +163,18 @@ class CodePanel(QWidget):
             self.editor.replace_text(text)
             vertical.setValue(min(position[0], vertical.maximum()))
             horizontal.setValue(min(position[1], horizontal.maximum()))
+        if self._to_model and self.isVisible():
+            self._to_model = False
+            self.show_model_function()
         self._update_note()
+
+    def show_model_function(self) -> None:
+        """Scroll so that ``def build_model()`` is the first line shown (the rest stays a scroll away)."""
+        lines = self.editor.toPlainText().split("\n")
+        found = next((i for i, line in enumerate(lines) if line.startswith("def build_model")), None)
+        if found is not None:
+            bar = self.editor.verticalScrollBar()
+            bar.setValue(min(found, bar.maximum()))
 
     def _update_note(self) -> None:
         assert self.project is not None
