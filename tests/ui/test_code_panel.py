@@ -363,3 +363,11 @@ def test_a_new_design_opens_the_code_at_build_model(window, qtbot):
     panel = window.code_panel
     first = panel.editor.firstVisibleBlock().text()
     assert first.startswith("def build_model") or panel.editor.verticalScrollBar().maximum() == 0
+
+
+def test_a_design_opened_behind_another_tab_shows_build_model_when_the_code_tab_opens(window, qtbot):
+    window.bottom_tabs.setCurrentIndex(0)
+    window.set_project(cnn(0))
+    window.bottom_tabs.setCurrentWidget(window.code_panel)
+    qtbot.waitUntil(lambda: window.code_panel.editor.firstVisibleBlock().text().startswith("def build_model"),
+                    timeout=3000)

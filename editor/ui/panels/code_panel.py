@@ -134,6 +134,9 @@ class CodePanel(QWidget):
         super().showEvent(event)
         if self._stale:
             self._timer.start()
+        elif self._to_model:  # generated while the tab was hidden: open it at build_model() now
+            self._to_model = False
+            self.show_model_function()
 
     def code(self) -> str:
         """The text shown (the live code, or the edited text in edit mode)."""
