@@ -91,8 +91,25 @@ def show_error(window: MainWindow, title: str, exc: Exception) -> None:
     QMessageBox.warning(window, title, str(exc))
 
 
+def ask_discard_code(window: MainWindow) -> bool:
+    """Whether to drop code edited in the Code tab but not applied (tests replace this)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Code not applied",
+                      "The Code tab holds edited code that was not applied to the design.",
+                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, window)
+    box.setInformativeText("Discard the edited code? (Cancel, then Apply or copy it, to keep it.)")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return QMessageBox.StandardButton(box.exec()) == QMessageBox.StandardButton.Discard
+
+
 def maybe_save(window: MainWindow) -> bool:
-    """Offer to save unsaved changes; False when the user cancelled (or the save failed)."""
+    """Offer to save unsaved changes; False when the user cancelled (or the save failed).
+
+    Code edited in the Code tab and not applied counts too: it is asked about first.
+    """
+    panel = window.code_panel
+    if panel.editing and panel.code() != panel.live_code and not ask_discard_code(window):
+        window.bottom_tabs.setCurrentWidget(panel)
+        return False
     if window.undo_stack.isClean():
         return True
     answer = ask_unsaved(window)

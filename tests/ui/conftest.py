@@ -21,6 +21,14 @@ def _no_modal_dialogs(monkeypatch, tmp_path):
     errors: list[str] = []
     monkeypatch.setattr(files, "ask_unsaved", lambda window: answers.pop(0) if answers else "discard")
     monkeypatch.setattr(files, "show_error", lambda window, title, exc: errors.append(str(exc)))
+
+    def discard_code(window) -> bool:  # queue "keep code" to answer Cancel once
+        if answers and answers[0] == "keep code":
+            answers.pop(0)
+            return False
+        return True
+
+    monkeypatch.setattr(files, "ask_discard_code", discard_code)
     monkeypatch.setattr("editor.ui.autosave.autosave_folder", lambda: tmp_path / "autosave")
     return answers, errors
 

@@ -371,3 +371,18 @@ def test_a_design_opened_behind_another_tab_shows_build_model_when_the_code_tab_
     window.bottom_tabs.setCurrentWidget(window.code_panel)
     qtbot.waitUntil(lambda: window.code_panel.editor.firstVisibleBlock().text().startswith("def build_model"),
                     timeout=3000)
+
+
+def test_edited_code_is_not_dropped_without_asking(window, dialogs):
+    answers, _errors = dialogs
+    panel = window.code_panel
+    window.bottom_tabs.setCurrentWidget(panel)
+    panel.refresh()
+    panel.enter_edit_mode()
+    panel.editor.setPlainText(TWO_LAYERS)
+    window.bottom_tabs.setCurrentIndex(0)
+    answers.append("keep code")
+    window.file_actions.new.trigger()  # asked, and kept: nothing changes
+    assert panel.editing and panel.code() == TWO_LAYERS and window.bottom_tabs.currentWidget() is panel
+    window.file_actions.new.trigger()  # the default answer discards it
+    assert not panel.editing and len(window.project) == 0
