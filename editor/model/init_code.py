@@ -67,7 +67,7 @@ def freeze_code(project: Any, model: str = "model") -> list[str]:
             if all(k.isdigit() for k in key) and all(part.isidentifier() for part in name.split(".")):
                 target = f"{_index(model, key)}.{name}"
             else:
-                target = f"{model}.get_parameter({'.'.join([*key, name])!r})"
+                target = f"{model}.get_parameter({_text('.'.join([*key, name]))})"
             lines.append(f"{target}.requires_grad_(False)  # frozen: not trained")
     return lines
 
@@ -87,6 +87,13 @@ def rule_program(project: Any, rule: InitRule, function: str = "init_fn", model:
     """``def init_fn(m): …`` and the ``model.apply(init_fn)`` lines: what a learner would write for ``rule``."""
     lines = [f"def {function}(m):", *_function(rule, function, 0, set())[2:], ""]
     return "\n".join(lines + apply_statements(project, rule, function, model))
+
+
+def _text(value: str) -> str:
+    """A string literal in double quotes, like the rest of the exported file (``repr`` when it needs escapes)."""
+    if value.isascii() and value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return repr(value)
 
 
 def rule_code(rule: InitRule) -> str:
@@ -113,7 +120,7 @@ def _function(rule: InitRule, name: str, number: int, imports: set[str]) -> list
         return lines + body
     lines.append("    for name, w in m.named_parameters(recurse=False):")
     if rule.parameters != "all":
-        lines.append(f"        if {rule.parameters!r} in name:")
+        lines.append(f"        if {_text(rule.parameters)} in name:")
         lines.extend(_fill(rule, "w", "            ", imports))
     else:
         lines.extend(_fill(rule, "w", "        ", imports))
@@ -149,9 +156,10 @@ def _fill(rule: InitRule, target: str, indent: str, imports: set[str]) -> list[s
         if arg.name == "gain" and rule.gain_from is not None:
             nonlinearity, param = rule.gain_from
             extra = "" if param is None else f", {float(param)!r}"
-            args.append(f"gain=nn.init.calculate_gain({nonlinearity!r}{extra})")
+            args.append(f"gain=nn.init.calculate_gain({_text(nonlinearity)}{extra})")
         elif arg.name not in defaults or values[arg.name] != defaults[arg.name] or arg.name in _REQUIRED:
-            args.append(f"{arg.name}={values[arg.name]!r}")
+            value = values[arg.name]
+            args.append(f"{arg.name}={_text(value) if isinstance(value, str) else repr(value)}")
     lines = [f"{indent}nn.init.{init.name}({', '.join(args)})"]
     if rule.expression:
         tree = ast.parse(rule.expression.strip(), mode="eval")
@@ -222,4 +230,4 @@ def _key_path(root: Group, layer: Layer, table: dict[Any, str] | None = None) ->
 def _index(model: str, keys: list[str]) -> str:
     if all(k.isdigit() for k in keys):
         return model + "".join(f"[{k}]" for k in keys)
-    return f"{model}.get_submodule({'.'.join(keys)!r})"
+    return f"{model}.get_submodule({_text('.'.join(keys))})"

@@ -316,7 +316,7 @@ def test_whole_model_frozen_and_exported_rules_with_labels_round_trip():
     project.initialize("xavier_normal_", kind="Linear", gain_from=("leaky_relu", 0.2))
     project.set_requires_grad("1.1", "bias", False)
     code = project.to_code()
-    assert "get_submodule('head.1').apply" in code and "get_parameter('head.1.bias')" in code
+    assert 'get_submodule("head.1").apply' in code and 'get_parameter("head.1.bias")' in code
     again = Project.from_code(code)
     assert rules_to_data(again) == rules_to_data(project)
     assert again.frozen("1.1") == ["bias"]

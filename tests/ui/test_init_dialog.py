@@ -34,7 +34,7 @@ def test_apply_to_a_kind_is_one_undoable_step_that_restores_exact_values(window,
     dialog.kind.setCurrentText("Conv2d")
     dialog.update_preview()
     assert dialog.apply_button.isEnabled(), dialog.error.text()
-    assert "nn.init.kaiming_normal_(m.weight, nonlinearity='relu')" in dialog.code.text()
+    assert 'nn.init.kaiming_normal_(m.weight, nonlinearity="relu")' in dialog.code.text()
     assert "type(m) is nn.Conv2d" in dialog.code.text()
     dialog.apply_button.click()
     settle()
@@ -101,7 +101,7 @@ def test_gain_helper_and_rule_removal(window, qtbot):
     dialog.gain_check.setChecked(True)
     dialog.gain_nonlinearity.setCurrentText("tanh")
     dialog.update_preview()
-    assert "gain=nn.init.calculate_gain('tanh')" in dialog.code.text()
+    assert 'gain=nn.init.calculate_gain("tanh")' in dialog.code.text()
     dialog.apply_button.click()
     settle()
     rule = window.project.init_rules[0]
