@@ -15,7 +15,10 @@ from .tree import Node
 
 def check_seed(seed: Any) -> int:
     """``seed`` checked: an integer torch.manual_seed accepts."""
-    if isinstance(seed, bool) or not isinstance(seed, int):
+    if isinstance(seed, bool):
+        raise ValidationError(f"The seed must be an integer, not {seed}.", field="seed",
+                              valid="an integer from 0 to 2**64 - 1")
+    if not isinstance(seed, int):
         try:
             seed = operator.index(seed)
         except TypeError:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import torch
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QToolButton, QWidget
 
 from editor.commands.edits import DeviceCommand, SetInputShapeCommand, SetSeedCommand
-from editor.model.checks import check_shape
+from editor.model.checks import check_seed, check_shape
 from editor.model.errors import ValidationError
 
 from . import theme
@@ -53,11 +53,13 @@ class DesignToolbar(QToolBar):
         self.shape.setPlaceholderText("inferred")
         self.shape.setToolTip("The shape of the input batch, e.g. 3, 20 (empty: inferred from the first layer)")
         self.shape.editingFinished.connect(self._shape_done)
-        self.seed = QSpinBox()
+        # A line edit, not a spin box: torch seeds go up to 2**64 - 1 (and down to -2**63), past a QSpinBox's int.
+        self.seed = QLineEdit()
         self.seed.setObjectName("seed")
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip("torch.manual_seed(seed) before construction gives these weights")
-        self.seed.valueChanged.connect(self._seed_changed)
+        self.seed.setFixedWidth(110)
+        self.seed.setToolTip("The seed that Reset from seed and exported code start from: torch.manual_seed(seed), "
+                             "then constructing the layers")
+        self.seed.editingFinished.connect(self._seed_done)
         reset = QToolButton()
         reset.setObjectName("resetFromSeed")
         reset.setDefaultAction(window.edit_actions.reset)
@@ -90,7 +92,8 @@ class DesignToolbar(QToolBar):
                 self.shape.setText("" if project.input_is_inferred else ", ".join(map(str, project.input_shape or ())))
                 inferred = project.input_shape
                 self.shape.setPlaceholderText(f"inferred: {', '.join(map(str, inferred))}" if inferred else "not set")
-            self.seed.setValue(project.seed)
+            if not self.seed.hasFocus():
+                self.seed.setText(str(project.seed))
             index = self.device.findText(project.device)
             if index < 0:
                 self.device.addItem(project.device)
@@ -114,9 +117,18 @@ class DesignToolbar(QToolBar):
         if shape != current:
             self.window.runner.run(SetInputShapeCommand(project, shape))
 
-    def _seed_changed(self, value: int) -> None:
-        if not self._quiet and value != self.window.project.seed:
-            self.window.runner.run(SetSeedCommand(self.window.project, value))
+    def _seed_done(self) -> None:
+        project = self.window.project
+        try:
+            value = check_seed(int(self.seed.text().strip()))
+        except (ValueError, ValidationError) as exc:
+            message = exc if isinstance(exc, ValidationError) else "The seed must be a whole number, like 42."
+            self.seed.setStyleSheet(f"border: 1px solid {theme.ERROR.name()};")
+            self.window.show_message(str(message))
+            return
+        self.seed.setStyleSheet("")
+        if value != project.seed:
+            self.window.runner.run(SetSeedCommand(project, value))
 
     def _device_changed(self, device: str) -> None:
         changed = not self._quiet and device and device != self.window.project.device

@@ -152,3 +152,18 @@ def test_big_autosaves_are_written_by_a_worker(window, qtbot, tmp_path, monkeypa
     assert autosave.save_now() is False  # handed to the worker
     qtbot.waitUntil(lambda: autosave.note_path.exists() and autosave._thread is None, timeout=5000)
     assert Project.load(autosave.data_path).count_params() == 72
+
+
+def test_any_seed_torch_accepts_shows_in_the_toolbar(window, qtbot):
+    from editor import Project
+
+    for seed in (2**40, 2**64 - 1, -5):
+        window.set_project(Project(seed=seed))
+        assert window.toolbar.seed.text() == str(seed)
+    window.toolbar.seed.setText("3000000000")
+    window.toolbar.seed.editingFinished.emit()
+    assert window.project.seed == 3_000_000_000 and window.undo_stack.count() == 1
+    window.toolbar.seed.setText("forty-two")
+    window.toolbar.seed.editingFinished.emit()
+    assert window.project.seed == 3_000_000_000  # refused with a message, nothing changed
+    assert "whole number" in window.statusBar().currentMessage()
