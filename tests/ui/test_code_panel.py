@@ -386,3 +386,20 @@ def test_edited_code_is_not_dropped_without_asking(window, dialogs):
     assert panel.editing and panel.code() == TWO_LAYERS and window.bottom_tabs.currentWidget() is panel
     window.file_actions.new.trigger()  # the default answer discards it
     assert not panel.editing and len(window.project) == 0
+
+
+def test_the_canvas_labels_follow_applied_code_and_its_undo(window, panel):
+    window.set_project(mlp(0))
+    scene = window.scene
+    code = window.project.to_code().replace("nn.Linear(10, 5)", "nn.Linear(10, 7)")
+    assert code != window.project.to_code()
+    edit_and_apply(panel, code)
+    settle()
+    shape = ", ".join(map(str, window.project.input_shape))
+    assert scene.input_item.text == f"input ({shape})" and scene.output_item.text.endswith(", 7)")
+    window.undo_stack.undo()
+    settle()
+    assert scene.output_item.text.endswith(", 5)")
+    window.undo_stack.redo()
+    settle()
+    assert scene.output_item.text.endswith(", 7)")

@@ -56,7 +56,7 @@ class CanvasScene(QGraphicsScene):
             "inserted": self._on_inserted, "removed": self._on_removed, "changed": self._on_changed,
             "moved": self._on_moved, "grouped": self._on_grouped, "ungrouped": self._on_ungrouped,
             "shapes_changed": self._on_shapes, "settings_changed": self._on_settings, "reset": self.rebuild,
-            "collapsed": self._on_collapsed, "weights_changed": self._on_weights,
+            "collapsed": self._on_collapsed, "weights_changed": self._on_weights, "edited": self._on_edited,
         }
 
     def _connect(self) -> None:
@@ -219,6 +219,14 @@ class CanvasScene(QGraphicsScene):
             note = "set an input shape in the toolbar"
         self.input_item.set_text(text, note)
         self._update_output()
+
+    def _on_edited(self) -> None:
+        """An operation (or undo, redo) finished: the input and output labels read the settled shapes.
+
+        ``settings_changed`` can arrive in the middle of an operation (a whole
+        design replaced by code), before the shapes are worked out again.
+        """
+        self._on_settings("")
 
     def _on_collapsed(self, path: str, collapsed: bool) -> None:
         item = self.item_at_path(path)
