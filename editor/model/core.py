@@ -21,6 +21,7 @@ from typing import Any
 import torch
 from torch import nn
 
+from .errors import StructureError
 from .events import ProjectEvents
 from .resync import adopt_direct_edits
 from .shaping import ShapeEngine
@@ -67,6 +68,9 @@ class DesignCore(ShapeEngine):
         self._seed_state: torch.Tensor | None = None
         self._seed_print: tuple | None = None  # the values' fingerprint when they were last known to be the seed's
         self._tx: Transaction | None = None
+        self._serial = 0
+        self._done: list[int] = []  # serials of the operations that can be undone, oldest first
+        self._undone: list[int] = []  # serials of undone operations that can be redone, latest undone last
         self._replaying = False
         self._touched: set[Layer] | None = None
         ShapeEngine.__init__(self)
@@ -88,7 +92,8 @@ class DesignCore(ShapeEngine):
             return
         adopt_direct_edits(self)
         keep = len(self.events.transaction_done) > 0
-        tx = Transaction(name, keep_values=keep)
+        self._serial += 1
+        tx = Transaction(name, keep_values=keep, serial=self._serial)
         self._tx = tx
         self._touched = set()
         try:
@@ -102,6 +107,9 @@ class DesignCore(ShapeEngine):
             self._finish(None)
             raise
         self._tx = None
+        if tx:
+            self._done.append(tx.serial)
+            self._undone.clear()  # a new step: what was undone can no longer be redone
         self._finish(tx)
 
     def _finish(self, tx: Transaction | None) -> None:
@@ -133,8 +141,13 @@ class DesignCore(ShapeEngine):
     def _replay(self, tx: Transaction, undo: bool) -> None:
         if self._tx is not None:
             raise RuntimeError("cannot undo or redo while an operation is running")
+        if not isinstance(tx, Transaction):
+            raise StructureError(f"revert and replay take a Transaction (from 'with project.transaction() as "
+                                 f"tx:'), not {type(tx).__name__}.")
         if adopt_direct_edits(self):
             return  # the history no longer applies to this design (views were told: events.reset)
+        if tx:
+            self._check_order(tx, undo)
         self._touched = set()
         self._replaying = True
         try:
@@ -145,6 +158,21 @@ class DesignCore(ShapeEngine):
         finally:
             self._replaying = False
         self._finish(None)
+
+    def _check_order(self, tx: Transaction, undo: bool) -> None:
+        """Undo only the latest step, redo only the latest undone one: anything else would damage the design."""
+        if undo:
+            if not self._done or self._done[-1] != tx.serial:
+                reason = ("it was undone already" if tx.serial in self._undone else
+                          "later steps came after it: undo those first")
+                raise StructureError(f"Cannot undo {tx.name!r}: {reason}.")
+            self._undone.append(self._done.pop())
+        else:
+            if not self._undone or self._undone[-1] != tx.serial:
+                reason = ("it is not undone" if tx.serial in self._done else
+                          "it is not the step undone last (or the design changed since)")
+                raise StructureError(f"Cannot redo {tx.name!r}: {reason}.")
+            self._done.append(self._undone.pop())
 
     # -------------------------------------------------------------- registry
     def _register(self, node: Node) -> None:

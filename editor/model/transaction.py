@@ -23,6 +23,7 @@ class Transaction:
     name: str
     keep_values: bool = False
     steps: list[Step] = field(default_factory=list)
+    serial: int = 0  # its place in the design's history (only the latest step can be undone)
 
     def record(self, undo: Callable[[], None], redo: Callable[[], None]) -> None:
         """Remember one primitive change."""

@@ -123,9 +123,10 @@ def test_init_rules_follow_and_name_this_designs_blocks(qapp):
     (rule,) = project.init_rules
     assert rule.layers == (project._layers[id(project.model.inp)],)
     project.model.inp.weight.data.fill_(1.0)
-    project.reset_parameters()  # replays the rule on this design's block
+    with project.transaction("Reset") as tx:
+        project.reset_parameters()  # replays the rule on this design's block
     assert torch.count_nonzero(project.model.inp.weight) == 0
-    stack.undo()  # the scripted reset
+    project.revert(tx)  # the later step first: only the latest step can be undone
     stack.undo()
     assert project.init_rules == ()
 
@@ -170,9 +171,10 @@ def test_hyperparameters_that_followed_the_input_still_follow_it_after_apply(qap
     code = project.to_code().replace("nn.Dropout(p=0.25)", "nn.Dropout(p=0.3)")
     stack, _ = run(project, Project.from_code(code))
     assert _autos(project) == before
-    project.input_shape = (8, 1, 32, 32)  # the flattened size changes: the head's in_features follows it
+    with project.transaction("Wider input") as wider:
+        project.input_shape = (8, 1, 32, 32)  # the flattened size changes: the head's in_features follows it
     assert project.shape_error is None and project.params("2.1")["in_features"] == 32 * 8 * 8
-    project.input_shape = (8, 1, 28, 28)
+    project.revert(wider)  # only the latest step can be undone, so this one goes first
     stack.undo()
     assert _autos(project) == before
 

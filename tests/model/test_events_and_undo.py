@@ -119,3 +119,29 @@ def test_named_sequential_keeps_its_keys():
     del p[0]
     assert list(p.model._modules) == ["act", "1"]
     assert p.model.act is p[0]
+
+
+def test_only_the_latest_step_can_be_reverted_and_only_the_latest_undone_replayed():
+    from editor import Project, StructureError
+
+    p = Project()
+    p.append_layer("Linear", in_features=20, out_features=10)
+    with p.transaction("Append") as first:
+        p.append_layer("Linear", out_features=3)
+    with p.transaction("Insert") as second:
+        p.insert_layer("0", "Tanh")
+    before = repr(p.model)
+    with pytest.raises(StructureError, match="later steps came after it"):
+        p.revert(first)  # would delete the wrong block
+    assert repr(p.model) == before
+    p.revert(second)
+    p.revert(first)
+    with pytest.raises(StructureError, match="undone already"):
+        p.revert(first)
+    with pytest.raises(StructureError, match="not the step undone last"):
+        p.replay(second)
+    p.replay(first)
+    p.replay(second)
+    assert repr(p.model) == before
+    with pytest.raises(StructureError, match="take a Transaction"):
+        p.revert("x")
