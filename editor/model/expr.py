@@ -275,8 +275,12 @@ class _Compiler:
     def _Call(self, node: ast.Call, depth: int) -> Evaluator:
         if not isinstance(node.func, ast.Name) or node.func.id not in self.functions:
             known = ", ".join(sorted(self.functions)) or "none"
-            name = node.func.id if isinstance(node.func, ast.Name) else "this"
-            raise self.fail(node, f"cannot call {name!r}: the functions available are {known}")
+            if isinstance(node.func, ast.Attribute):
+                raise self.fail(node, f"cannot call the method .{node.func.attr}(): calls of methods are not "
+                                      f"allowed; the functions available are {known}")
+            if not isinstance(node.func, ast.Name):
+                raise self.fail(node, f"only a function name can be called; the functions available are {known}")
+            raise self.fail(node, f"cannot call {node.func.id!r}: the functions available are {known}")
         func = self.functions[node.func.id]
         args = [self.compile(a, depth) for a in node.args]
         kwargs = {}

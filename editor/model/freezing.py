@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from torch import nn
 
-from .errors import StructureError
+from .errors import StructureError, ValidationError
 from .parameters import state_key
 from .tree import Block, Group, Layer, blocks
 
@@ -43,8 +43,10 @@ class FreezingMixin(_Base):
         changes every block inside it. A shared module's parameter changes at
         every place the module is used (it is one tensor).
         """
+        if not isinstance(flag, bool):
+            raise ValidationError(f"requires_grad must be True or False, not {flag!r}.", field="requires_grad",
+                                  valid="True or False")
         node = self._locate(path)  # type: ignore[attr-defined]
-        flag = bool(flag)
         if name is not None and not isinstance(node, Block):
             raise StructureError(f"Block {path}: this is a group; name one of its blocks to change a single "
                                  f"parameter, or pass name=None to change all of them.")

@@ -121,6 +121,9 @@ def check_args(function: InitFunction, given: dict[str, Any]) -> dict[str, Any]:
     for name, value in given.items():
         arg = function.arg(name)
         values[name] = _check_value(function, arg, value)
+    if function.name == "constant_" and "val" not in given:
+        raise ValidationError("constant_ needs val: the value to fill with, e.g. constant_(w, 0.5).", field="val",
+                              valid="a number")
     if function.name == "sparse_" and "sparsity" not in given:
         raise ValidationError("sparse_ needs a sparsity: the fraction of each column to set to zero, e.g. 0.1.",
                               field="sparsity", valid="a number from 0 to 1")

@@ -123,7 +123,9 @@ def make_rule(function: str, *, parameters: str = "weight", kind: str | None = N
             raise ValidationError(f"{init.name} takes no gain; calculate_gain is for xavier_* and orthogonal_.",
                                   field="gain")
         gain_for(*gain_from)
-        args.pop("gain", None)
+        if "gain" in args:
+            raise ValidationError("Give either gain or gain_from (which sets gain = calculate_gain(...)), not both.",
+                                  field="gain")
     if expression is not None:
         expression = expression.strip() or None
     if expression is not None:

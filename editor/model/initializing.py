@@ -35,6 +35,8 @@ class InitMixin(_Base):
                        gain_from: tuple[str, float | None] | str | None = None, **args: Any) -> InitRule:
         """A checked rule for this design (``blocks`` are paths); see :meth:`initialize`."""
         layers = None
+        if isinstance(blocks, (str, int)):
+            blocks = [blocks]  # one path, not a sequence of one-character paths
         if blocks is not None:
             layers = []
             for path in blocks:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -100,6 +101,7 @@ class WeightsMixin(_Base):
         refuses the whole load (nothing changes); otherwise the keys that fit
         are loaded and the rest reported.
         """
+        _check_state(state)
         owners = self._state_owners()
         report = self.weights_report(state, owners)
         fitting = report.loaded
@@ -146,6 +148,17 @@ class WeightsMixin(_Base):
 
         visit(self._root, "")
         return owners
+
+
+def _check_state(state: object) -> None:
+    """A state_dict: a mapping of names to tensors (anything else gets a clear message)."""
+    if not isinstance(state, Mapping):
+        raise ValidationError(f"Weights must be a state_dict (a dict of names to tensors, like model.state_dict()), "
+                              f"not {type(state).__name__}.", field="state_dict", valid="a dict of names to tensors")
+    for key, value in state.items():
+        if not isinstance(key, str) or not isinstance(value, torch.Tensor):
+            raise ValidationError(f"Weights must map names to tensors, but {key!r} holds a "
+                                  f"{type(value).__name__}.", field="state_dict", valid="a dict of names to tensors")
 
 
 def _path_key(path: str) -> tuple[int, ...]:

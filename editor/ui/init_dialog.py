@@ -300,8 +300,11 @@ class InitDialog(QDialog):
             scope["blocks"] = self.selected_paths()
         elif self.scope_kind.isChecked():
             scope["kind"] = self.kind.currentText()
+        args = self.args()
+        if gain_from is not None:
+            args.pop("gain", None)  # calculate_gain gives it
         return project.make_init_rule(self.init.name, parameters=self.parameters.currentData(),
-                                      expression=expression or None, gain_from=gain_from, **scope, **self.args())
+                                      expression=expression or None, gain_from=gain_from, **scope, **args)
 
     # ----------------------------------------------------------- preview
     def schedule(self, *args: object) -> None:

@@ -284,3 +284,24 @@ def test_a_mixture_with_point_masses_keeps_the_density_of_its_continuous_parts()
     assert np.allclose(mixed.pdf(x), [0.75 * 1.0, 0.0])  # U(−0.5, 0.5) has density 1, weighted 300/400
     assert mixed.value == 1.0
     assert combine([(constant(1.0, "a"), 3), (constant(0.0, "b"), 3)]).pdf(x) is None
+
+
+@pytest.mark.parametrize(("call", "words"), [
+    (lambda p: p.initialize("xavier_uniform_", gain_from="relu", gain=3), "either gain or gain_from"),
+    (lambda p: p.initialize("constant_"), "constant_ needs val"),
+    (lambda p: p.initialize("zeros_", blocks="12"), "12"),
+    (lambda p: p.initialize("uniform_", expression="w.sum()"), r"method \.sum\(\)"),
+    (lambda p: p.set_requires_grad("0", "weight", "no"), "True or False"),
+    (lambda p: p.load_state(None), "state_dict"),
+    (lambda p: p.load_state({"0.weight": "x"}), "holds a str"),
+])
+def test_scripting_mistakes_are_refused_clearly(call, words: str) -> None:
+    from editor import LayerLabError
+
+    p = Project()
+    p.append_layer("Linear", in_features=3, out_features=3)
+    before = {k: v.clone() for k, v in p.model.state_dict().items()}
+    with pytest.raises(LayerLabError, match=words):
+        call(p)
+    assert all(torch.equal(p.model.state_dict()[k], v) for k, v in before.items())
+    assert p.init_rules == () and p.frozen("0") == []
