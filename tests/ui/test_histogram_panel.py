@@ -172,3 +172,15 @@ def test_log_y_axis_reads_whole_counts(qtbot, panel):
     assert all(value >= 0 for value, _ in major) and all(text == "" for _, text in minor)
     panel.log_y.setChecked(False)
     assert axis._tickLevels is None  # linear counts: pyqtgraph's own ticks
+
+
+def test_the_panel_says_when_values_may_not_follow_the_curve(window, qtbot):
+    project = window.project
+    project.append_layer("Linear", in_features=20, out_features=10)
+    state = {k: torch.zeros_like(v) for k, v in project.model.state_dict().items()}
+    project.load_state(state)
+    panel = window.histogram
+    window.bottom_tabs.setCurrentWidget(panel)
+    panel.show_parameter("0", "weight")
+    qtbot.waitUntil(lambda: panel.data is not None and panel.data.numel == 200, timeout=5000)
+    assert "may not follow it" in panel.note.text() and panel.note.isVisible()

@@ -224,7 +224,12 @@ class HistogramPanel(QWidget):
         if not label:
             self.note.setText("No known rule produced these values, so there is no density to compare with.")
         else:
-            self.note.setText(f"Expected: {label}" if self.plot.label_shortened else "")
+            text = f"Expected: {label}" if self.plot.label_shortened else ""
+            if self.project is not None and not self.project.weights_from_seed:  # cached until values change
+                # Loaded, trained or edited values need not follow the rule that first drew them.
+                text = (f"{text} " if text else "") + ("The curve is the rule that last initialized these values; "
+                                                       "weights loaded, trained or edited since may not follow it.")
+            self.note.setText(text)
         self.note.setVisible(bool(self.note.text()))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
