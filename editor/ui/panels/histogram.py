@@ -29,6 +29,7 @@ from editor.model.validate import block_label
 from .. import theme
 from .following import follow
 from .histogram_plot import HistogramPlot, stats_text
+from .seed_check import from_seed
 
 try:  # the initialization rules know which distribution produced each parameter
     from editor.model.init_distributions import combine
@@ -225,7 +226,7 @@ class HistogramPanel(QWidget):
             self.note.setText("No known rule produced these values, so there is no density to compare with.")
         else:
             text = f"Expected: {label}" if self.plot.label_shortened else ""
-            if self.project is not None and not self.project.weights_from_seed:  # cached until values change
+            if self.project is not None and from_seed(self.project) is False:  # never a long check here
                 # Loaded, trained or edited values need not follow the rule that first drew them.
                 text = (f"{text} " if text else "") + ("The curve is the rule that last initialized these values; "
                                                        "weights loaded, trained or edited since may not follow it.")

@@ -33,6 +33,7 @@ from editor.model.validate import block_label
 from .. import theme
 from ..canvas.items import format_count
 from .param_editors import ParamEditor, ParseError
+from .seed_check import from_seed
 
 APPLY_DELAY_MS = 250
 
@@ -52,10 +53,7 @@ def _quiet(text: str) -> QLabel:
 
 def _seed_words(project: Project) -> str:
     """Whether the weights are the seed's, checked for designs small enough to check at once."""
-    if project.param_bytes() <= 32 * 2**20:
-        exact: bool | None = project.weights_from_seed
-    else:
-        exact = project._seed_status
+    exact = from_seed(project)
     if exact is None:
         return "not checked against the seed"
     return "exactly what the seed gives" if exact else "changed since they were built from the seed"
