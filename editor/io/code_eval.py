@@ -50,13 +50,20 @@ class Scope:
         self.names: dict[str, Any] = {}
         self.parent = parent
 
-    def get(self, name: str) -> Any:
+    def lookup(self, name: str) -> tuple[Any, Scope | None]:
+        """The value of ``name`` and the scope that holds it (None, None when it is not defined)."""
         scope: Scope | None = self
         while scope is not None:
             if name in scope.names:
-                return scope.names[name]
+                return scope.names[name], scope
             scope = scope.parent
-        raise KeyError(name)
+        return None, None
+
+    def get(self, name: str) -> Any:
+        value, owner = self.lookup(name)
+        if owner is None:
+            raise KeyError(name)
+        return value
 
     def modules(self, node: ast.AST) -> Iterator[tuple[str, nn.Module]]:
         """The modules that the names loaded in ``node`` hold."""
@@ -228,13 +235,6 @@ class Reader:
             raise value.error
         return value
 
-    def _defined(self, name: str, scope: Scope) -> bool:
-        try:
-            scope.get(name)
-        except KeyError:
-            return False
-        return True
-
     def _unary(self, node: ast.UnaryOp, scope: Scope) -> Any:
         value = self.eval(node.operand, scope)
         if isinstance(node.op, (ast.USub, ast.UAdd)) and isinstance(value, (int, float)):
@@ -281,7 +281,7 @@ class Reader:
             if value is None:
                 raise self.fail(node, f"calling .{func.attr}() of {self._what(receiver)} is not supported. "
                                 f"{cv.SUPPORTED}.", f"a call of .{func.attr}()")
-        elif isinstance(func, ast.Name) and not self._defined(func.id, scope):
+        elif isinstance(func, ast.Name) and scope.lookup(func.id)[1] is None:
             raise self.fail(func, f"{func.id}() is not defined in the file: LayerLab calls torch.nn layers, "
                             f"nn.Sequential, OrderedDict and functions defined earlier in the file",
                             "a call of an unknown function")

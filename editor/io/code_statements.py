@@ -89,16 +89,6 @@ def _stored_names(stmt: ast.stmt) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _lookup(scope: Scope, name: str) -> tuple[Any, Scope | None]:
-    """The value of ``name`` and the scope that holds it (None, None when it is not defined)."""
-    where: Scope | None = scope
-    while where is not None:
-        if name in where.names:
-            return where.names[name], where
-        where = where.parent
-    return None, None
-
-
 def _is_main_guard(stmt: ast.stmt) -> bool:
     test = stmt.test if isinstance(stmt, ast.If) else None
     if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.ops[0], ast.Eq):
@@ -343,7 +333,7 @@ class SourceReader(Reader):
         try:
             if any(isinstance(a, ast.Starred) for a in call.args) or call.keywords:
                 raise self.fail(call, f"{func.attr}(...) takes plain arguments here", f"{func.attr}(...)")
-            owner = _lookup(scope, func.value.id)[1] if isinstance(func.value, ast.Name) else None
+            owner = scope.lookup(func.value.id)[1] if isinstance(func.value, ast.Name) else None
             if self.active and owner is not scope:
                 # Each call of the function would grow the module's list again: what it builds depends on how often
                 # it is called, which the reader (calling each builder to list the models) cannot follow.
@@ -389,13 +379,13 @@ class SourceReader(Reader):
                 elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)):
                     target = node.value
                 elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                    function = _lookup(where, node.func.id)[0]
+                    function = where.lookup(node.func.id)[0]
                     if isinstance(function, Function) and id(function.node) not in seen:
                         seen.add(id(function.node))
                         pending.append((function.node, function.scope))
                 if not isinstance(target, ast.Name):
                     continue
-                value, owner = _lookup(where, target.id)
+                value, owner = where.lookup(target.id)
                 if isinstance(value, list) and owner is not None:
                     owner.names[target.id] = Poison(error or self.fail(
                         stmt, f"{construct} on line {stmt.lineno} ({self.snippet(stmt)}) changes the list "
