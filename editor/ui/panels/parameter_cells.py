@@ -77,10 +77,6 @@ class Entry:
             return (self.kind, self.row.name)
         return (self.kind,)
 
-    @property
-    def is_tensor(self) -> bool:
-        return self.row is not None
-
 
 def section_key(section: Section | None) -> object:
     """A block's identity: its design node (same object across edits), else its name prefix."""
