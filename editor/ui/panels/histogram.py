@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLay
 
 from editor.model.errors import PathError
 from editor.model.histogram import HistogramCancelled, HistogramData, compute_histogram
+from editor.model.init_distributions import combine
+from editor.model.init_rules import expected_distribution
 from editor.model.project import Project
 from editor.model.tree import Block, Group, Node, blocks
 from editor.model.validate import block_label
@@ -30,13 +32,6 @@ from .. import theme
 from .following import follow
 from .histogram_plot import HistogramPlot, stats_text
 from .seed_check import from_seed
-
-try:  # the initialization rules know which distribution produced each parameter
-    from editor.model.init_distributions import combine
-    from editor.model.init_rules import expected_distribution
-except ImportError:  # pragma: no cover - an older tree without init rules: no overlay
-    expected_distribution = None
-    combine = None
 
 __all__ = ["HistogramPanel", "HistogramPlot"]
 
@@ -110,8 +105,8 @@ class HistogramPanel(QWidget):
         self.log_y = QCheckBox("log y")
         self.log_y.setObjectName("histogramLogY")
         self.log_y.setToolTip("Counts on a logarithmic axis: rare values and tails become visible")
-        self.log_y.toggled.connect(self._set_log)
         self.plot = HistogramPlot()
+        self.log_y.toggled.connect(self.plot.set_log_y)
         self.plot.label_changed.connect(self._update_note)
         self.stats = QLabel()
         self.stats.setObjectName("histogramStats")
@@ -238,9 +233,6 @@ class HistogramPanel(QWidget):
         if self._stale:
             self._schedule()
 
-    def _set_log(self, on: bool) -> None:
-        self.plot.set_log_y(on)
-
     # ---------------------------------------------------------- targets
     def _gather(self) -> tuple[str, list[torch.Tensor], Any]:
         """The title, the tensors (shared ones once) and the expected distribution of the current target."""
@@ -271,7 +263,7 @@ class HistogramPanel(QWidget):
         return title, tensors, self._distribution(entries)
 
     def _distribution(self, entries: list[tuple[Block, str, torch.Tensor]]) -> Any:
-        if expected_distribution is None or combine is None or not entries:
+        if not entries:
             return None
         project = self.project
         assert project is not None
