@@ -19,6 +19,7 @@ from editor.model.project import Project
 from .. import theme
 from .code_editor import CodeEditor
 from .following import follow
+from .seed_check import from_seed
 
 DEBOUNCE_MS = 150
 NOT_FROM_SEED = ("The weights were edited, trained or loaded, so building from the seed gives different values. "
@@ -181,9 +182,10 @@ class CodePanel(QWidget):
 
     def _update_note(self) -> None:
         assert self.project is not None
-        from_seed = self.project.weights_from_seed  # may rebuild the weights to compare: only after the debounce
-        self.from_seed = from_seed
-        self.note_label.setText(from_seed_note(self.project.seed) if from_seed else NOT_FROM_SEED)
+        # to_code() just settled whether the weights are the seed's; asking weights_from_seed again would
+        # checksum every weight a second time (as long as generating the code itself, for a big design).
+        self.from_seed = bool(from_seed(self.project))
+        self.note_label.setText(from_seed_note(self.project.seed) if self.from_seed else NOT_FROM_SEED)
 
     # -------------------------------------------------------------- actions
     def copy(self) -> None:
