@@ -30,7 +30,7 @@ from torch import nn
 from editor.model import catalog
 from editor.model.build import torch_class
 from editor.model.errors import LayerLabError, ValidationError
-from editor.model.init_rules import InitRule, check_rule, targets
+from editor.model.init_rules import PARAMETERS, InitRule, check_rule, targets
 from editor.model.tree import Block, blocks
 
 from .code_init_program import Fill, IfType
@@ -43,8 +43,6 @@ if TYPE_CHECKING:
 
     from .code_import import ModelCandidate
     from .code_statements import SourceReader
-
-_PARAMETERS = ("weight", "bias", "all")
 
 
 def _kind_of(cls: type) -> str | None:
@@ -168,7 +166,7 @@ class Restorer:
                 wanted = [id(t) for f, t in expected if any(f is g for g, _ in run)]
                 chosen = None
                 for parameters in dict.fromkeys([program.hint or run[0][0].natural, run[0][0].natural,
-                                                 *_PARAMETERS]):
+                                                 *PARAMETERS]):
                     candidate = self._make(run[0][0], run[0][1], parameters, paths)
                     if [id(t) for r in candidate for t in self._tensors(r)] == wanted:
                         chosen = candidate

@@ -14,6 +14,7 @@ import ast
 from dataclasses import dataclass, field
 from typing import Any
 
+from editor.model.expr import MAX_DEPTH
 from editor.model.init_rules import TENSOR_FUNCTIONS
 
 from .code_init_program import Fill
@@ -21,7 +22,6 @@ from .code_values import TorchRef
 
 _TORCH_NAMES = {torch_name: name for name, (_, torch_name) in TENSOR_FUNCTIONS.items()}
 _METHODS = {name for name in TENSOR_FUNCTIONS if name != "where"}
-_MAX_DEPTH = 60  # as deep as the rule expression language goes (editor.model.expr)
 
 
 @dataclass
@@ -61,8 +61,8 @@ class ExpressionReader:
         """``node`` in the rule expression language (``w`` is the fresh tensor)."""
         self.depth += 1
         try:
-            if self.depth > _MAX_DEPTH:
-                raise self.fail(node, f"the expression is nested more than {_MAX_DEPTH} levels deep",
+            if self.depth > MAX_DEPTH:
+                raise self.fail(node, f"the expression is nested more than {MAX_DEPTH} levels deep",
                                 "deep nesting")
             return self._expression(node, scope, tensor)
         finally:
