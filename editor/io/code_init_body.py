@@ -244,15 +244,12 @@ class BodyReader(ExpressionReader):
 
     def _fan(self, stmt: ast.Assign, name: str, scope: StatementScope) -> None:
         """``fan_in = w.shape[1] * math.prod(w.shape[2:])`` (as exported), ``numel = w.numel()``."""
-        for var, attr in scope.aliases.items():
-            tensor = var
-            shapes = {"fan_in": f"{tensor}.shape[1] * math.prod({tensor}.shape[2:])",
-                      "fan_out": f"{tensor}.shape[0] * math.prod({tensor}.shape[2:])",
-                      "numel": f"{tensor}.numel()"}
-            if ast.dump(stmt.value) == ast.dump(ast.parse(shapes[name], mode="eval").body) and \
-                    (attr is not None or var in scope.aliases):
-                scope.fans.add(name)
-                return
+        formula = {"fan_in": "{w}.shape[1] * math.prod({w}.shape[2:])",
+                   "fan_out": "{w}.shape[0] * math.prod({w}.shape[2:])", "numel": "{w}.numel()"}[name]
+        given = ast.dump(stmt.value)
+        if any(given == ast.dump(ast.parse(formula.format(w=var), mode="eval").body) for var in scope.aliases):
+            scope.fans.add(name)
+            return
         raise self.fail(stmt, f"{name} is worked out as in exported code (fan_in = w.shape[1] * "
                         f"math.prod(w.shape[2:]), numel = w.numel()) or with "
                         f"nn.init._calculate_fan_in_and_fan_out(w)", "an assignment")
