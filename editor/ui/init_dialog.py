@@ -338,13 +338,13 @@ class InitDialog(QDialog):
         runner = self.window_.runner
         runner.failed.connect(self.error.setText)
         try:
+            # The new undo step refreshes the targets (_follow). A refusal must not: the preview it schedules
+            # would clear the message saying why.
             runner.run(InitializeCommand(self.window_.project, rule))
         finally:
             runner.failed.disconnect(self.error.setText)
-        self.refresh_targets()
 
     def _remove_rule(self) -> None:
         row = self.rules.currentRow()
         if 0 <= row < len(self.window_.project.init_rules):
-            self.window_.runner.run(RemoveInitRuleCommand(self.window_.project, row))
-            self.refresh_targets()
+            self.window_.runner.run(RemoveInitRuleCommand(self.window_.project, row))  # _follow refreshes
