@@ -243,9 +243,7 @@ class _ModelCode:
             note = f"  # used {times}: {shares}" if uses > 1 else ""
             start = f"{INDENT}{self.names[id(layer)]} = "
             call = module_call(layer.kind, layer.params, len(start) + len(note), INDENT, WIDTH)
-            lines.append(f"{start}{call}{note}" if "\n" not in call else f"{start}{call}")
-            if "\n" in call and note:
-                lines[-1] += note
+            lines.append(f"{start}{call}{note}")  # a wrapped call gets the note after its closing bracket
         if self.groups:
             lines.append(f"{INDENT}# The groups nest too deep for one expression: inner groups first.")
         for group in self.groups:
