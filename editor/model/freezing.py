@@ -19,7 +19,7 @@ from torch import nn
 
 from .errors import StructureError, ValidationError
 from .parameters import state_key
-from .tree import Block, Group, Layer, blocks
+from .tree import Block, Group, Layer, distinct_layers
 
 if TYPE_CHECKING:
     from .core import DesignCore
@@ -50,7 +50,7 @@ class FreezingMixin(_Base):
         if name is not None and not isinstance(node, Block):
             raise StructureError(f"Block {path}: this is a group; name one of its blocks to change a single "
                                  f"parameter, or pass name=None to change all of them.")
-        layers = _distinct_layers([node] if isinstance(node, Block) else list(blocks(node)))  # type: ignore[arg-type]
+        layers = [node.layer] if isinstance(node, Block) else distinct_layers(node)  # type: ignore[arg-type]
         targets: list[tuple[Layer, list[nn.Parameter]]] = []
         found = False
         for layer in layers:
@@ -111,10 +111,3 @@ def apply_frozen(module: nn.Module, names: Sequence[str]) -> None:
     params = dict(module.named_parameters())
     for name in names:
         params[name].requires_grad_(False)
-
-
-def _distinct_layers(found: list[Block]) -> list[Layer]:
-    seen: dict[int, Layer] = {}
-    for block in found:
-        seen.setdefault(id(block.layer), block.layer)
-    return list(seen.values())

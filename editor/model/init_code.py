@@ -15,7 +15,7 @@ from typing import Any
 from .build import torch_class
 from .catalog import kind as catalog_kind
 from .init_rules import TENSOR_FUNCTIONS, InitRule
-from .tree import Group, Layer
+from .tree import Group, Layer, distinct_layers
 
 # Layer kinds whose module always has these parameters (no "if m.bias is not None" needed).
 _ALWAYS = {"weight": ("Linear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "Embedding",
@@ -50,11 +50,10 @@ def init_code(project: Any, model: str = "model") -> InitCode:
 def freeze_code(project: Any, model: str = "model") -> list[str]:
     """``requires_grad_(False)`` for each parameter frozen in the editor (once per shared module)."""
     from .freezing import frozen_names
-    from .init_data import layer_order
 
     lines = []
     table: dict[Any, str] | None = None
-    for layer in layer_order(project.root):
+    for layer in distinct_layers(project.root):
         frozen = frozen_names(layer.module)
         if not frozen:
             continue

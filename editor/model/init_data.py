@@ -2,8 +2,8 @@
 
 A rule becomes a dict of strings, numbers and lists. Chosen blocks are
 stored as indices into the design's layer list (the order of
-:func:`layer_order`, which is the order ``design_data`` writes layers in), so
-they follow the blocks, not their positions. Reading checks every field and
+:func:`~editor.model.tree.distinct_layers`, which is the order ``design_data``
+writes layers in), so they follow the blocks, not their positions. Reading checks every field and
 raises :class:`~editor.model.design_data.DesignDataError` naming it.
 """
 
@@ -14,22 +14,14 @@ from typing import Any
 from .design_data import DesignDataError
 from .errors import ValidationError
 from .init_rules import InitRule, make_rule
-from .tree import Group, Layer, blocks
+from .tree import distinct_layers
 
 MAX_RULES = 1000
 
 
-def layer_order(root: Group) -> list[Layer]:
-    """Every layer once, in the order of first use (the design data's layer indices)."""
-    seen: dict[int, Layer] = {}
-    for block in blocks(root):
-        seen.setdefault(id(block.layer), block.layer)
-    return list(seen.values())
-
-
 def rules_to_data(project: Any) -> list[dict[str, Any]]:
     """The project's rules as plain data (blocks that left the design are dropped)."""
-    index = {id(layer): i for i, layer in enumerate(layer_order(project.root))}
+    index = {id(layer): i for i, layer in enumerate(distinct_layers(project.root))}
     out = []
     for rule in project.init_rules:
         layers = None
@@ -51,7 +43,7 @@ def rules_from_data(data: Any, project: Any) -> tuple[InitRule, ...]:
         raise DesignDataError(f"init_rules: expected a list, found {type(data).__name__}")
     if len(data) > MAX_RULES:
         raise DesignDataError(f"init_rules: {len(data)} rules is more than LayerLab opens ({MAX_RULES})")
-    order = layer_order(project.root)
+    order = distinct_layers(project.root)
     rules = []
     for i, item in enumerate(data):
         where = f"init_rules[{i}]"

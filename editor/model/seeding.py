@@ -22,7 +22,7 @@ from torch import nn
 from .build import build_module, constructor_kwargs, read_params, torch_class
 from .catalog import LayerKind
 from .errors import ValidationError
-from .tree import Block, Layer, blocks, is_last_leaf
+from .tree import Block, Layer, distinct_layers, is_last_leaf
 
 if TYPE_CHECKING:
     from .project import Project
@@ -30,10 +30,7 @@ if TYPE_CHECKING:
 
 def construction_order(project: Project) -> list[Layer]:
     """Every layer once, in the order its module is constructed."""
-    seen: dict[int, Layer] = {}
-    for block in blocks(project._root):
-        seen.setdefault(id(block.layer), block.layer)
-    layers = list(seen.values())
+    layers = distinct_layers(project._root)
     if project._ranked:
         first_use = {id(layer): i for i, layer in enumerate(layers)}
         layers.sort(key=lambda layer: (layer.rank is None, layer.rank or (), first_use[id(layer)]))

@@ -209,6 +209,14 @@ def blocks(group: Group) -> Iterator[Block]:
             yield node
 
 
+def distinct_layers(group: Group) -> list[Layer]:
+    """Every layer below ``group`` once, in the order of first use (a shared layer where it first appears)."""
+    seen: dict[int, Layer] = {}
+    for block in blocks(group):
+        seen.setdefault(id(block.layer), block.layer)
+    return list(seen.values())
+
+
 def paths(group: Group) -> dict[Node, str]:
     """The path of every node below ``group``, in one pass."""
     out: dict[Node, str] = {}
