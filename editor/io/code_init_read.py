@@ -68,15 +68,10 @@ def _base_name(node: ast.expr) -> ast.Name | None:
             return None
 
 
-def _base(reader: Reader, node: ast.expr, scope: Scope) -> nn.Module | None:
+def _base(node: ast.expr, scope: Scope) -> nn.Module | None:
     name = _base_name(node)
-    if name is None:
-        return None
-    try:
-        value = scope.get(name.id)
-    except KeyError:
-        return None
-    return value if isinstance(value, nn.Module) and not isinstance(value, Poison) else None
+    value = scope.lookup(name.id)[0] if name is not None else None
+    return value if isinstance(value, nn.Module) else None
 
 
 def address(reader: Reader, node: ast.expr, scope: Scope) -> nn.Module | nn.Parameter:
@@ -124,16 +119,16 @@ def read_call(reader: Reader, call: ast.Call, scope: Scope) -> bool:
     """``<module>.apply(fn)`` or ``<...>.requires_grad_(flag)`` as a statement; False when it is neither."""
     func = call.func
     assert isinstance(func, ast.Attribute)
-    base = _base(reader, func.value, scope)
+    base = _base(func.value, scope)
     if base is None or (func.attr == "apply" and not _init_function(call, scope)):
         return False  # e.g. apply(lambda m: ...): skipped like any statement LayerLab does not read, with a notice
-    call_number = reader.call  # type: ignore[attr-defined]
+    call_number = reader.call
     try:
         target = address(reader, func.value, scope)
         if func.attr == "requires_grad_":
             flag = _flag(reader, call, call.args[0] if call.args else (
                 call.keywords[0].value if call.keywords else None), call.keywords, scope)
-            reader.freezes.append(Freeze(call, base, target, flag, call_number))  # type: ignore[attr-defined]
+            reader.freezes.append(Freeze(call, base, target, flag, call_number))
             return True
         if not isinstance(target, nn.Module):
             raise reader.fail(call, "apply(...) is a method of modules, not of parameters", "apply(...)")
@@ -141,7 +136,7 @@ def read_call(reader: Reader, call: ast.Call, scope: Scope) -> bool:
     except CodeImportError as exc:
         reader.registry.taint(base, Taint(call.lineno, exc.problem, exc))
         return True
-    reader.applications.append(Application(  # type: ignore[attr-defined]
+    reader.applications.append(Application(
         call, base, target, program, error, len(reader.registry.layers), call_number, structure(base)))
     return True
 
@@ -152,7 +147,7 @@ def read_assign(reader: Reader, stmt: ast.Assign, scope: Scope) -> bool:
             stmt.targets[0].attr != "requires_grad":
         return False
     holder = stmt.targets[0].value
-    base = _base(reader, holder, scope)
+    base = _base(holder, scope)
     if base is None:
         return False
     try:
@@ -163,7 +158,7 @@ def read_assign(reader: Reader, stmt: ast.Assign, scope: Scope) -> bool:
     except CodeImportError as exc:
         reader.registry.taint(base, Taint(stmt.lineno, exc.problem, exc))
         return True
-    reader.freezes.append(Freeze(stmt, base, target, flag, reader.call))  # type: ignore[attr-defined]
+    reader.freezes.append(Freeze(stmt, base, target, flag, reader.call))
     return True
 
 
@@ -181,10 +176,7 @@ def _init_function(call: ast.Call, scope: Scope) -> bool:
     """Whether ``call`` is ``apply(fn)`` with ``fn`` a function defined in the file (``def fn(m): ...``)."""
     if len(call.args) != 1 or call.keywords or not isinstance(call.args[0], ast.Name):
         return False
-    try:
-        return isinstance(scope.get(call.args[0].id), (Function, Poison))
-    except KeyError:
-        return False
+    return isinstance(scope.lookup(call.args[0].id)[0], (Function, Poison))
 
 
 def _program(reader: Reader, call: ast.Call, scope: Scope) -> tuple[Program | None, CodeImportError | None]:
@@ -192,7 +184,7 @@ def _program(reader: Reader, call: ast.Call, scope: Scope) -> tuple[Program | No
     function = scope.get(call.args[0].id)  # type: ignore[attr-defined]
     if isinstance(function, Poison):
         return None, function.error
-    cache = reader.programs  # type: ignore[attr-defined]
+    cache = reader.programs
     key = id(function.node)
     if key not in cache:
         try:
