@@ -74,6 +74,9 @@ class InitPreview(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.caption)
+        # The pool first: children go in the order they came, so a running job finishes before its signals go.
+        self._pool = QThreadPool(self)  # its own queue, one preview at a time
+        self._pool.setMaxThreadCount(1)
         self.signals = _Signals(self)
         self.signals.done.connect(self._done)
         self._numbers = itertools.count(1)
@@ -85,7 +88,8 @@ class InitPreview(QWidget):
         """Preview ``rule`` on ``project``'s parameters (raises the Project's error when it does not fit)."""
         planned = project.preview_targets(rule, LIMIT)
         self._latest = next(self._numbers)
-        QThreadPool.globalInstance().start(_PreviewJob(self._latest, rule, planned, self.signals))
+        self._pool.clear()  # a superseded preview that has not started yet never runs
+        self._pool.start(_PreviewJob(self._latest, rule, planned, self.signals))
 
     def clear(self, message: str) -> None:
         self._latest = next(self._numbers)
