@@ -71,10 +71,7 @@ class Scope:
         for item in ast.walk(node):
             if isinstance(item, ast.Name) and item.id not in seen:
                 seen.add(item.id)
-                try:
-                    value = self.get(item.id)
-                except KeyError:
-                    continue
+                value = self.lookup(item.id)[0]
                 if isinstance(value, nn.Module):
                     yield item.id, value
 
