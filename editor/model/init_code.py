@@ -12,10 +12,13 @@ import ast
 from dataclasses import dataclass, field
 from typing import Any
 
-from .build import torch_class
+import torch
+
+from .build import constructor_kwargs, torch_class
 from .catalog import kind as catalog_kind
-from .init_rules import TENSOR_FUNCTIONS, InitRule
-from .tree import Group, Layer, distinct_layers
+from .freezing import frozen_names
+from .init_rules import TENSOR_FUNCTIONS, InitRule, compile_rule_expression
+from .tree import Layer, distinct_layers, paths
 
 # Layer kinds whose module always has these parameters (no "if m.bias is not None" needed).
 _ALWAYS = {"weight": ("Linear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "Embedding",
@@ -49,8 +52,6 @@ def init_code(project: Any, model: str = "model") -> InitCode:
 
 def freeze_code(project: Any, model: str = "model") -> list[str]:
     """``requires_grad_(False)`` for each parameter frozen in the editor (once per shared module)."""
-    from .freezing import frozen_names
-
     lines = []
     table: dict[Any, str] | None = None
     for layer in distinct_layers(project.root):
@@ -58,10 +59,8 @@ def freeze_code(project: Any, model: str = "model") -> list[str]:
         if not frozen:
             continue
         if table is None:  # worked out once: per layer it made exporting big designs quadratic
-            from .tree import paths
-
             table = paths(project.root)
-        key = _key_path(project.root, layer, table)
+        key = _key_path(layer, table)
         for name in frozen if key is not None else ():
             if all(k.isdigit() for k in key) and all(part.isidentifier() for part in name.split(".")):
                 target = f"{_index(model, key)}.{name}"
@@ -75,10 +74,8 @@ def apply_statements(project: Any, rule: InitRule, function: str, model: str = "
     """How exported code applies ``rule``'s function: ``model.apply(fn)``, or once per chosen block."""
     if rule.layers is None:
         return [f"{model}.apply({function})"]
-    from .tree import paths
-
     table = paths(project.root)
-    keys = (_key_path(project.root, layer, table) for layer in rule.layers)
+    keys = (_key_path(layer, table) for layer in rule.layers)
     return [f"{_index(model, key)}.apply({function})" for key in keys if key is not None]
 
 
@@ -132,11 +129,7 @@ def _doc(text: str) -> str:
 
 def _direct_parameters(rule: InitRule) -> list[str]:
     """The kind's own parameter names (a default instance, built on the meta device), filtered by the rule."""
-    import torch
-
     kind = catalog_kind(rule.kind or "")
-    from .build import constructor_kwargs
-
     with torch.device("meta"):
         module = torch_class(kind)(**constructor_kwargs(kind, kind.defaults()))
     names = [n for n, _ in module.named_parameters(recurse=False)]
@@ -199,21 +192,16 @@ class _ToTorch(ast.NodeTransformer):
 
 def expression_code(source: str, target: str = "w") -> str:
     """Python code for a custom rule's expression (checked first: only whitelisted names and calls)."""
-    from .init_rules import compile_rule_expression
-
     compile_rule_expression(source)  # refuses anything outside the language
     tree = _ToTorch(target).visit(ast.parse(source.strip(), mode="eval"))
     return ast.unparse(ast.fix_missing_locations(tree))
 
 
-def _key_path(root: Group, layer: Layer, table: dict[Any, str] | None = None) -> list[str] | None:
+def _key_path(layer: Layer, table: dict[Any, str]) -> list[str] | None:
     """The Sequential keys from the root down to the layer's first block (None when it left the design).
 
-    ``table`` is ``paths(root)``, when the caller has it already.
+    ``table`` is ``paths(root)``.
     """
-    from .tree import paths
-
-    table = paths(root) if table is None else table
     found = [b for b in layer.blocks if b in table]
     if not found:
         return None

@@ -12,7 +12,7 @@ from torch import nn
 from . import seeding
 from .errors import ValidationError
 from .init_rules import InitRule, check_rule, fill, make_rule, run_rules, targets, where_text
-from .tree import Block, Layer
+from .tree import Block, Layer, distinct_layers
 
 if TYPE_CHECKING:
     from .core import DesignCore
@@ -41,8 +41,8 @@ class InitMixin(_Base):
             layers = []
             for path in blocks:
                 node = self._locate(path)  # type: ignore[attr-defined]
-                chosen = [node] if isinstance(node, Block) else list(_blocks_under(node))
-                layers.extend(b.layer for b in chosen if b.layer not in layers)
+                found = [node.layer] if isinstance(node, Block) else distinct_layers(node)
+                layers.extend(layer for layer in found if layer not in layers)
             if not layers:
                 raise ValidationError("Choose at least one block to initialize.", field="blocks")
             layers = tuple(layers)
@@ -166,9 +166,3 @@ def _cpu_copies(layers: Iterable[Layer]) -> dict[int, nn.Module]:
         module = copy.deepcopy(layer.module)
         out[id(layer)] = module.to("cpu")
     return out
-
-
-def _blocks_under(node: Any) -> Iterable[Block]:
-    from .tree import blocks
-
-    return blocks(node)
