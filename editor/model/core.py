@@ -26,7 +26,7 @@ from .events import ProjectEvents
 from .resync import adopt_direct_edits
 from .shaping import ShapeEngine
 from .transaction import Transaction
-from .tree import STALE, Block, Group, Layer, Node, Watch, blocks, paths, sync, walk
+from .tree import STALE, Block, Group, Layer, Node, Watch, blocks, path_key, paths, sync, walk
 
 
 def _sync_after_insert(group: Group, index: int) -> None:
@@ -130,8 +130,8 @@ class DesignCore(ShapeEngine):
     def _paths(self, nodes: list[Node]) -> tuple[str, ...]:
         if len(nodes) > 16:
             table = paths(self._root)
-            return tuple(sorted((table[n] for n in nodes if n in table), key=_path_key))
-        return tuple(sorted((n.path() for n in nodes if self._attached(n)), key=_path_key))
+            return tuple(sorted((table[n] for n in nodes if n in table), key=path_key))
+        return tuple(sorted((n.path() for n in nodes if self._attached(n)), key=path_key))
 
     def _attached(self, node: Node) -> bool:
         while node.parent is not None:
@@ -370,7 +370,3 @@ def fingerprint(layers) -> tuple:
     """Identity and contents of every parameter and buffer, to notice in-place changes (``.data``, training)."""
     return tuple((name, tensor.data_ptr(), _checksum(tensor))
                  for layer in layers for name, tensor in layer.module.state_dict().items())
-
-
-def _path_key(path: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in path.split(".")) if path else ()

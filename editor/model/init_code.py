@@ -18,7 +18,7 @@ from .build import constructor_kwargs, torch_class
 from .catalog import kind as catalog_kind
 from .freezing import frozen_names
 from .init_rules import TENSOR_FUNCTIONS, InitRule, compile_rule_expression
-from .tree import Layer, distinct_layers, paths
+from .tree import Layer, distinct_layers, path_key, paths
 
 # Layer kinds whose module always has these parameters (no "if m.bias is not None" needed).
 _ALWAYS = {"weight": ("Linear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "Embedding",
@@ -205,7 +205,7 @@ def _key_path(layer: Layer, table: dict[Any, str]) -> list[str] | None:
     found = [b for b in layer.blocks if b in table]
     if not found:
         return None
-    block = min(found, key=lambda b: tuple(int(p) for p in table[b].split(".")))
+    block = min(found, key=lambda b: path_key(table[b]))
     keys: list[str] = []
     node: Any = block
     while node.parent is not None:

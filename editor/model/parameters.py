@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import torch
 from torch import nn
 
-from .tree import Block, Group, Node
+from .tree import Block, Group, Node, path_key
 
 if TYPE_CHECKING:
     from .project import Project
@@ -192,7 +192,7 @@ class ParameterListing:
             if next(module.parameters(), None) is None:
                 continue
             others = block.layer.blocks
-            shared = tuple(sorted((b.path() for b in others if b is not block), key=_path_key)) \
+            shared = tuple(sorted((b.path() for b in others if b is not block), key=path_key)) \
                 if len(others) > 1 else ()
             yield Section(path, key, _title(block.layer.kind.name, block.label), block.layer.kind.name, module,
                           shared, block, True, self)
@@ -238,7 +238,7 @@ class ParameterListing:
         if self.project is None:
             return list(refs)
         places = [(block.path(), state_key(block), local) for layer, local in refs for block in layer.blocks]
-        places.sort(key=lambda place: _path_key(place[0]))
+        places.sort(key=lambda place: path_key(place[0]))
         return [f"{key}.{local}" for _, key, local in places]
 
     def _ensure_scan(self) -> None:
@@ -399,7 +399,3 @@ def _owner(sections: dict[str, Section], name: str) -> Section:
 
 def _title(kind: str, label: str | None) -> str:
     return f"{kind} · {label}" if label else kind
-
-
-def _path_key(path: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in path.split(".")) if path else ()

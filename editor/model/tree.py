@@ -217,6 +217,11 @@ def distinct_layers(group: Group) -> list[Layer]:
     return list(seen.values())
 
 
+def path_key(path: str) -> tuple[int, ...]:
+    """A sort key that orders paths as the design does ("2" before "10", "1" before "1.0")."""
+    return tuple(int(p) for p in path.split(".")) if path else ()
+
+
 def paths(group: Group) -> dict[Node, str]:
     """The path of every node below ``group``, in one pass."""
     out: dict[Node, str] = {}

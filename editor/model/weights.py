@@ -11,7 +11,7 @@ import torch
 from . import seeding
 from .core import fingerprint
 from .errors import ValidationError
-from .tree import Block, Group, Layer, paths
+from .tree import Block, Group, Layer, path_key, paths
 
 if TYPE_CHECKING:
     from .core import DesignCore
@@ -92,7 +92,7 @@ class WeightsMixin(_Base):
 
     def _paths_in_order(self, groups: list[list[Block]]) -> list[str]:
         table = paths(self._root)
-        return [min((table[b] for b in blocks), key=_path_key) for blocks in groups]
+        return [min((table[b] for b in blocks), key=path_key) for blocks in groups]
 
     def load_state(self, state: dict[str, torch.Tensor], strict: bool = True) -> WeightsReport:
         """Copy a state_dict's values into the design (module identities kept), as one undoable operation.
@@ -159,7 +159,3 @@ def _check_state(state: object) -> None:
         if not isinstance(key, str) or not isinstance(value, torch.Tensor):
             raise ValidationError(f"Weights must map names to tensors, but {key!r} holds a "
                                   f"{type(value).__name__}.", field="state_dict", valid="a dict of names to tensors")
-
-
-def _path_key(path: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in path.split(".")) if path else ()
