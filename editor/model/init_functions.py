@@ -127,10 +127,9 @@ def check_args(function: InitFunction, given: dict[str, Any]) -> dict[str, Any]:
     if function.name == "sparse_" and "sparsity" not in given:
         raise ValidationError("sparse_ needs a sparsity: the fraction of each column to set to zero, e.g. 0.1.",
                               field="sparsity", valid="a number from 0 to 1")
-    for low, high in (("a", "b"),):
-        if function.name in ("uniform_", "trunc_normal_") and values[low] > values[high]:
-            raise ValidationError(f"{function.name} needs a ≤ b, but a = {values[low]} and b = {values[high]}.",
-                                  field=low, valid=f"a number ≤ {values[high]}")
+    if function.name in ("uniform_", "trunc_normal_") and values["a"] > values["b"]:
+        raise ValidationError(f"{function.name} needs a ≤ b, but a = {values['a']} and b = {values['b']}.",
+                              field="a", valid=f"a number ≤ {values['b']}")
     if function.name == "trunc_normal_" and values["std"] <= 0:
         raise ValidationError("trunc_normal_ needs std > 0.", field="std", valid="a number > 0")
     return values
