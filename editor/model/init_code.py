@@ -18,6 +18,7 @@ from .build import constructor_kwargs, torch_class
 from .catalog import kind as catalog_kind
 from .freezing import frozen_names
 from .init_rules import TENSOR_FUNCTIONS, InitRule, compile_rule_expression
+from .parameters import state_key
 from .tree import Layer, distinct_layers, path_key, paths
 
 # Layer kinds whose module always has these parameters (no "if m.bias is not None" needed).
@@ -205,13 +206,7 @@ def _key_path(layer: Layer, table: dict[Any, str]) -> list[str] | None:
     found = [b for b in layer.blocks if b in table]
     if not found:
         return None
-    block = min(found, key=lambda b: path_key(table[b]))
-    keys: list[str] = []
-    node: Any = block
-    while node.parent is not None:
-        keys.append(node.label or str(node.parent.children.index(node)))
-        node = node.parent
-    return list(reversed(keys))
+    return state_key(min(found, key=lambda b: path_key(table[b]))).split(".")  # labels never hold dots
 
 
 def _index(model: str, keys: list[str]) -> str:
