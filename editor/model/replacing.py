@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .adopt import Adopter
 from .core import DesignCore, fingerprint
 from .errors import LayerLabError
-from .tree import Block, Group, Node, walk
+from .tree import Block, Group, Node, blocks, walk
 from .validate import resolve_auto
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ def _carry_auto(design: DesignCore, other: Project) -> None:
     inserted or removed in the code does not shift the others; a new block
     and a value typed differently in the code stay as the code says.
     """
-    old = [node for node in walk(design._root) if isinstance(node, Block)]
+    old = list(blocks(design._root))
     new = [(path, node) for path, node in other.walk() if isinstance(node, Block)]
     matcher = difflib.SequenceMatcher(None, [b.layer.kind.name for b in old],
                                       [b.layer.kind.name for _, b in new], autojunk=False)
