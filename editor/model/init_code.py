@@ -93,11 +93,6 @@ def _text(value: str) -> str:
     return repr(value)
 
 
-def rule_code(rule: InitRule) -> str:
-    """The body of the function that applies ``rule`` to a module ``m`` (as shown in the Initialize dialog)."""
-    return "\n".join(line[4:] for line in _function(rule, "init_fn", 0, set())[2:])
-
-
 def _function(rule: InitRule, name: str, number: int, imports: set[str]) -> list[str]:
     lines = [f"def {name}(m):", f'    """Init rule {number}: {_doc(rule.describe())}."""']
     body: list[str] = []
