@@ -295,14 +295,14 @@ class BodyReader(ExpressionReader):
                 raise self.fail(arg, "star-args are not supported", "star-args (*)")
         if any(k.arg is None for k in call.keywords):
             raise self.fail(call, "**kwargs are not supported", "star-args (**)")
+        signature = inspect.signature(getattr(nn.init, function))
         try:
-            bound = inspect.signature(getattr(nn.init, function)).bind(
-                *call.args, **{k.arg: k.value for k in call.keywords})
+            bound = signature.bind(*call.args, **{k.arg: k.value for k in call.keywords})
         except TypeError as exc:
             raise self.fail(call, f"nn.init.{function}(...) does not take these arguments: {exc}",
                             f"nn.init.{function}") from None
         given = dict(bound.arguments)
-        given.pop(next(iter(inspect.signature(getattr(nn.init, function)).parameters)))
+        given.pop(next(iter(signature.parameters)))  # the tensor itself
         if "generator" in given:
             raise self.fail(given["generator"], "a generator= argument is not read: LayerLab's rules draw from "
                             "torch's default generator, as torch.manual_seed(seed) sets it", "generator=")
