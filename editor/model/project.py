@@ -120,9 +120,17 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
         nodes = [node, *walk(node)] if isinstance(node, Group) else [node]
         return [n.layer for n in nodes if isinstance(n, Block) and id(n.layer.module) not in self._layers]
 
-    def _note_foreign(self, layers: list[Layer]) -> None:
-        """Modules built outside the project: their values may not be what the seed gives."""
-        if self._seed_status is True and any(layer.module.state_dict() for layer in layers):
+    def _note_foreign(self, layers: list[Layer], node: Node | None = None) -> None:
+        """Modules built outside the project, or a shared one placed anew: the seed may no longer give these values.
+
+        A module the design already holds, placed before its first use,
+        changes the construction order; the status is then worked out again.
+        """
+        if self._seed_status is not True:
+            return
+        placed = [node, *walk(node)] if isinstance(node, Group) else [node]
+        shared = any(isinstance(n, Block) and n.layer not in layers for n in placed)
+        if shared or any(layer.module.state_dict() for layer in layers):
             self._set_seed_status(None)
 
     def __setitem__(self, index: PathLike, module: nn.Module) -> None:
@@ -133,9 +141,9 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
             assert parent is not None
             i = parent.children.index(old)
             self._detach(parent, i)
-            fresh = self._new_layers(new)
             self._attach(parent, i, new)
-            self._note_foreign(fresh)
+            if self._seed_status is True:
+                self._set_seed_status(None)  # the replaced module no longer draws its share of the seed's stream
 
     def __delitem__(self, index: PathLike | slice) -> None:
         if isinstance(index, slice):
@@ -167,7 +175,7 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
         with self._operation(f"Insert {_name(module)}"):
             fresh = self._new_layers(node)
             self._attach(parent, i, node)
-            self._note_foreign(fresh)
+            self._note_foreign(fresh, node)
         return self
 
     def extend(self, modules: Iterable[nn.Module]) -> Project:

@@ -116,3 +116,29 @@ def test_every_catalog_kind_resets_exactly():
     torch.manual_seed(9)
     fresh = nn.Sequential(*[build_module(k, validate_params(k, k.defaults())) for k in catalog.kinds()])
     assert states_equal(p.model, fresh)
+
+
+def test_placing_a_shared_module_before_its_first_use_is_noticed():
+    """Its first use moves earlier, so the construction order (and what the seed gives) changes."""
+    from editor import Project
+
+    p = Project(seed=0)
+    p.append_layer("Conv1d", in_channels=4, out_channels=1, kernel_size=1)
+    p.group(["0"])
+    p.append_layer("Conv1d", in_channels=4, out_channels=1, kernel_size=1)
+    p.insert("0", p.node("1").module)
+    assert not p.weights_from_seed
+    p.reset_parameters()
+    assert p.weights_from_seed
+
+
+def test_replacing_a_drawing_module_with_one_that_draws_nothing_is_noticed():
+    from torch import nn
+
+    from editor import Project
+
+    p = Project(seed=0)
+    p.append_layer("Linear", in_features=4, out_features=4)
+    p.append_layer("Linear", in_features=4, out_features=4)
+    p[0] = nn.ReLU()  # the second Linear was built after the first one's draws
+    assert not p.weights_from_seed
