@@ -31,7 +31,7 @@ from .reading import PathLike, ReadingMixin, _where
 from .replacing import ReplaceMixin
 from .shapes import Spec, output_spec
 from .transaction import Transaction
-from .tree import Block, Group, Layer, Node, walk
+from .tree import Block, Group, Layer, Node, path_key, walk
 from .validate import resolve_auto, split_auto, validate_params
 from .weights import WeightsMixin, WeightsReport
 
@@ -129,8 +129,8 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
         if self._seed_status is not True:
             return
         placed = [node, *walk(node)] if isinstance(node, Group) else [node]
-        shared = any(isinstance(n, Block) and n.layer not in layers for n in placed)
-        if shared or any(layer.module.state_dict() for layer in layers):
+        moved = any(isinstance(n, Block) and n.layer not in layers and _first_use(n) for n in placed)
+        if moved or any(layer.module.state_dict() for layer in layers):
             self._set_seed_status(None)
 
     def __setitem__(self, index: PathLike, module: nn.Module) -> None:
@@ -466,6 +466,12 @@ def _catalog(name: str) -> LayerKind:
 
 def _children(module: nn.Sequential) -> list[tuple[str, nn.Module]]:
     return list(module._modules.items())  # type: ignore[arg-type]
+
+
+def _first_use(block: Block) -> bool:
+    """Whether ``block`` comes before every other block of its (shared) layer: it then moved its first use."""
+    mine = path_key(block.path())
+    return all(mine < path_key(other.path()) for other in block.layer.blocks if other is not block)
 
 
 def _has_parameter(module: nn.Module, name: str) -> bool:
