@@ -27,15 +27,14 @@ from typing import TYPE_CHECKING, Any
 
 from torch import nn
 
-from editor.model import catalog
-from editor.model.build import torch_class
+from editor.model.build import kind_of_class
 from editor.model.errors import LayerLabError, ValidationError
-from editor.model.init_rules import PARAMETERS, InitRule, check_rule, targets
+from editor.model.init_rules import PARAMETERS, InitRule, apply_order, check_rule, targets
 from editor.model.tree import Block, blocks
 
 from .code_init_program import Fill, IfType
 from .code_init_read import Application, Freeze, structure
-from .code_init_run import apply_order, rule_key, same_values, source_fills
+from .code_init_run import rule_key, same_values, source_fills
 from .errors import CodeImportError
 
 if TYPE_CHECKING:
@@ -46,7 +45,8 @@ if TYPE_CHECKING:
 
 
 def _kind_of(cls: type) -> str | None:
-    return next((k.name for k in catalog.kinds() if torch_class(k) is cls), None)
+    kind = kind_of_class(cls)
+    return kind.name if kind is not None else None
 
 
 def _path_of(target: Any, root: nn.Module) -> tuple[tuple[int, ...], str | None] | None:
@@ -192,7 +192,7 @@ class Restorer:
             # One rule per kind, in the order the model first reaches each kind: `type(m) == nn.Linear or
             # type(m) == nn.Conv2d` on a LeNet (convolutions first) then draws in the source's order.
             first = {}
-            for index, module in enumerate(apply_order(self.project.model)):
+            for index, (module, _) in enumerate(apply_order(self.project.model)):
                 first.setdefault(type(module), index)
             classes.sort(key=lambda cls: first.get(cls, len(first)))
             kinds = [k for cls in classes for k in [_kind_of(cls)] if k is not None]

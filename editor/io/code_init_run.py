@@ -12,7 +12,7 @@ very same values as the function does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import torch
@@ -20,19 +20,12 @@ from torch import nn
 
 from editor.model.errors import ValidationError
 from editor.model.init_functions import check_fits, init_function
-from editor.model.init_rules import InitRule
+from editor.model.init_rules import InitRule, apply_order
 
 from .code_init_program import Fill, IfName, IfNotNone, IfType, Loop, Program
 from .errors import CodeImportError
 
 Event = tuple[Any, torch.Tensor]  # (what fills it: a rule key, the tensor)
-
-
-def apply_order(module: nn.Module) -> Iterator[nn.Module]:
-    """Modules in ``module.apply`` order."""
-    for child in module.children():
-        yield from apply_order(child)
-    yield module
 
 
 def rule_key(rule: InitRule) -> tuple[Any, ...]:
@@ -92,7 +85,7 @@ def source_fills(program: Program, root: nn.Module, where: Callable[[nn.Module],
                        f"{name} of {where(module)} ({tensor.dim()}-D) does not have", "fan_in")
         out.append((step, tensor))
 
-    for module in apply_order(root):
+    for module, _ in apply_order(root):
         run(program.body, module, None)
     return out
 

@@ -28,6 +28,7 @@ from torch import nn
 from editor.model import catalog
 from editor.model.build import check_memory, torch_class
 from editor.model.catalog import LayerKind
+from editor.model.checks import label_problem
 from editor.model.design_data import MAX_DEPTH as DESIGN_DEPTH
 from editor.model.errors import LayerLabError
 from editor.model.validate import validate_params
@@ -298,9 +299,6 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r:.40}"
 
 
-_EMPTY = nn.Sequential()
-
-
 def check_label(key: Any, index: int) -> None:
     """An OrderedDict key must be a usable block label (or the index it would have anyway)."""
     if not isinstance(key, str):
@@ -310,7 +308,7 @@ def check_label(key: Any, index: int) -> None:
             raise ValueError(f"the OrderedDict key {key!r} is a number that is not its position ({index}): "
                              f"use a name like 'conv1'")
         return
-    if not key.strip() or "." in key or len(key) > 100 or hasattr(_EMPTY, key):
+    if label_problem(key) is not None:
         raise ValueError(f"{key[:40]!r} cannot name a block: use a name without dots that is not an "
                          f"attribute of nn.Sequential, e.g. 'conv1'")
 

@@ -38,6 +38,11 @@ def _kinds_by_class() -> dict[type, LayerKind]:
     return {torch_class(k): k for k in catalog.kinds()}
 
 
+def kind_of_class(cls: type) -> LayerKind | None:
+    """The catalog kind whose torch class is exactly ``cls`` (None when there is none)."""
+    return _kinds_by_class().get(cls)
+
+
 def kind_of(module: object) -> LayerKind:
     """The catalog kind of ``module`` (its exact class); ``UnsupportedLayerError`` otherwise."""
     found = _kinds_by_class().get(type(module))

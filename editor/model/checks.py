@@ -95,6 +95,16 @@ def label_clash(label: str | None, group: Node | None, ignore: Node | None = Non
     return label is not None and any(c.label == label for c in children if c is not ignore)
 
 
+def label_problem(label: str) -> str | None:
+    """Why ``label`` cannot be a Sequential key: ``"form"`` (dots, digits only, blank, too long),
+    ``"attribute"`` (an attribute of nn.Sequential such as ``forward``), or None when it can."""
+    if "." in label or label.isdigit() or not label.strip() or len(label) > 100:
+        return "form"
+    if hasattr(_EMPTY_SEQUENTIAL, label):  # class and instance attributes: forward, training, …
+        return "attribute"
+    return None
+
+
 def check_label(node: Node, label: str | None) -> str | None:
     """A block label checked: None, or a name usable as a Sequential key and unique in its group."""
     if label is None or label == "":
@@ -103,11 +113,12 @@ def check_label(node: Node, label: str | None) -> str | None:
         raise ValidationError(f"A label must be text, not {type(label).__name__}.", field="label",
                               valid="a name like 'encoder'")
     valid = "a name without dots that is not just digits, e.g. 'encoder'"
-    if "." in label or label.isdigit() or not label.strip() or len(label) > 100:
-        raise ValidationError(f"{label!r} cannot be a label: use {valid}.", field="label", valid=valid)
-    if hasattr(_EMPTY_SEQUENTIAL, label):  # class and instance attributes: forward, training, …
+    problem = label_problem(label)
+    if problem == "attribute":
         raise ValidationError(f"{label!r} is already an attribute of nn.Sequential; choose another label.",
                               field="label", valid=valid)
+    if problem is not None:
+        raise ValidationError(f"{label!r} cannot be a label: use {valid}.", field="label", valid=valid)
     if label_clash(label, node.parent, ignore=node):
         raise ValidationError(f"Another block in this group is already called {label!r}.", field="label",
                               valid="a name not used in this group")

@@ -139,15 +139,15 @@ def make_rule(function: str, *, parameters: str = "weight", kind: str | None = N
 Target = tuple[Layer, str, torch.Tensor]  # layer, the parameter's name inside the layer, the tensor
 
 
-def _apply_order(module: nn.Module, prefix: str = "") -> Iterator[tuple[nn.Module, str]]:
+def apply_order(module: nn.Module, prefix: str = "") -> Iterator[tuple[nn.Module, str]]:
     """Modules in ``module.apply`` order (children first; a child used twice in one parent once)."""
     for name, child in module.named_children():
-        yield from _apply_order(child, f"{prefix}{name}.")
+        yield from apply_order(child, f"{prefix}{name}.")
     yield module, prefix
 
 
 def _visit_layer(rule: InitRule, layer: Layer, module: nn.Module, cls: type | None) -> Iterator[Target]:
-    for sub, prefix in _apply_order(module):
+    for sub, prefix in apply_order(module):
         if cls is not None and type(sub) is not cls:
             continue
         for name, tensor in sub.named_parameters(recurse=False):
