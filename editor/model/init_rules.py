@@ -250,12 +250,23 @@ def expected_distribution(project: Any, path: str, name: str) -> Distribution | 
     block = project.node(path)
     if not isinstance(block, Block):
         return None
-    layer = block.layer
-    try:
-        tensor = layer.module.get_parameter(name)
-    except AttributeError:
-        return None
-    for rule in reversed(project.init_rules):
-        if any(t is tensor for _, _, t in targets(rule, project.root, lambda lay: lay.module)):
-            return distribution_of(rule, tensor)
-    return default_for(layer.module, name, tensor)
+    return expected_distributions(project, [(block, name)])[0]
+
+
+def expected_distributions(project: Any, items: list[tuple[Block, str]]) -> list[Distribution | None]:
+    """:func:`expected_distribution` for many parameters at once: each rule's targets are found only once."""
+    filled_by: dict[int, InitRule] = {}
+    for rule in project.init_rules:  # a later rule overrides an earlier one
+        for _, _, tensor in targets(rule, project.root, lambda layer: layer.module):
+            filled_by[id(tensor)] = rule
+    out: list[Distribution | None] = []
+    for block, name in items:
+        module = block.layer.module
+        try:
+            tensor = module.get_parameter(name)
+        except AttributeError:
+            out.append(None)
+            continue
+        rule = filled_by.get(id(tensor))
+        out.append(distribution_of(rule, tensor) if rule is not None else default_for(module, name, tensor))
+    return out

@@ -305,3 +305,13 @@ def test_scripting_mistakes_are_refused_clearly(call, words: str) -> None:
         call(p)
     assert all(torch.equal(p.model.state_dict()[k], v) for k, v in before.items())
     assert p.init_rules == () and p.frozen("0") == []
+
+
+def test_many_expected_distributions_at_once_match_one_at_a_time() -> None:
+    from editor.model.init_rules import expected_distributions
+    from editor.model.tree import blocks
+
+    p = _tied_design()
+    _rules(p)
+    items = [(b, n) for b in blocks(p.root) for n, _ in b.layer.module.named_parameters()]
+    assert expected_distributions(p, items) == [expected_distribution(p, b.path(), n) for b, n in items]

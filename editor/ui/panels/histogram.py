@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLay
 from editor.model.errors import PathError
 from editor.model.histogram import HistogramCancelled, HistogramData, compute_histogram
 from editor.model.init_distributions import combine
-from editor.model.init_rules import expected_distribution
+from editor.model.init_rules import expected_distributions
 from editor.model.project import Project
 from editor.model.tree import Block, Group, Node, blocks
 from editor.model.validate import block_label
@@ -267,13 +267,12 @@ class HistogramPanel(QWidget):
             return None
         project = self.project
         assert project is not None
-        parts = []
-        for block, local, tensor in entries:
-            try:
-                parts.append((expected_distribution(project, project.path_of(block), local), tensor.numel()))
-            except Exception:  # an overlay is a hint; never let it stop the histogram
-                parts.append((None, tensor.numel()))
-        return combine(parts)
+        sizes = [tensor.numel() for _, _, tensor in entries]
+        try:
+            found = expected_distributions(project, [(block, local) for block, local, _ in entries])
+        except Exception:  # an overlay is a hint; never let it stop the histogram
+            found = [None] * len(entries)
+        return combine(list(zip(found, sizes, strict=True)))
 
 
 def _parameters(block: Block, buffers: bool = False) -> list[tuple[str, torch.Tensor]]:
