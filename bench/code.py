@@ -35,7 +35,7 @@ def design(layers: int) -> Project:
 
 def run() -> bool:
     app = QApplication.instance() or QApplication([])
-    from editor.ui.panels.code_panel import CodePanel
+    from editor.ui.panels.code.panel import CodePanel
 
     panels = {}
     for layers in (SMALL, LARGE):

@@ -16,7 +16,7 @@ from torch import nn
 
 from bench.common import Ratio, measure, report
 from editor import Project
-from editor.io.project_file import _save_without_crc, open_project, save_project
+from editor.io.files.project_file import _save_without_crc, open_project, save_project
 
 
 def build(blocks: int, width: int) -> nn.Sequential:
@@ -29,8 +29,8 @@ def max_stall_while_opening(path: Path) -> tuple[float, float]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from editor.ui.files import open_path
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.files import open_path
+    from editor.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow()

@@ -22,7 +22,7 @@ from torch import nn
 
 from bench.common import Ratio, measure, report
 from editor import Project
-from editor.model.histogram import compute_histogram
+from editor.model.stats.histogram import compute_histogram
 
 NUMEL = 50_000_000
 BINS = 60
@@ -58,7 +58,7 @@ def largest_gap(app: QApplication, panel, show) -> float:
 
 def run() -> bool:
     app = QApplication.instance() or QApplication([])
-    from editor.ui.panels.histogram import HistogramPanel
+    from editor.ui.panels.histogram.panel import HistogramPanel
 
     torch.manual_seed(0)
     embedding = nn.Embedding(NUMEL // 1000, 1000)  # 50M values drawn from N(0, 1)

@@ -31,7 +31,7 @@ def design(tensors: int) -> Project:
 
 def run() -> bool:
     app = QApplication.instance() or QApplication([])
-    from editor.ui.panels.parameter_table import ParameterTable
+    from editor.ui.panels.parameters.table import ParameterTable
 
     small, large = design(SMALL), design(LARGE)
     assert len(list(large.model.parameters())) == LARGE

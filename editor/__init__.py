@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time names load lazily
-    from .io.errors import CodeImportError, ProjectFileError  # noqa: F401
-    from .model.errors import (  # noqa: F401
+    from editor.io.errors import CodeImportError, ProjectFileError  # noqa: F401
+    from editor.model.errors import (  # noqa: F401
         LayerLabError,
         MemoryLimitError,
         PathError,
@@ -28,10 +28,10 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time names load lazily
         UnsupportedLayerError,
         ValidationError,
     )
-    from .model.project import Project  # noqa: F401
+    from editor.model.project.project import Project  # noqa: F401
 
 _EXPORTS = {
-    "Project": "editor.model.project",
+    "Project": "editor.model.project.project",
     "LayerLabError": "editor.model.errors",
     "ShapeError": "editor.model.errors",
     "ValidationError": "editor.model.errors",

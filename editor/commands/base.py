@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from editor.model.project import Project
-from editor.model.transaction import Transaction
+from editor.model.design.transaction import Transaction
+from editor.model.project.project import Project
 
 
 class ProjectCommand(QUndoCommand):

@@ -7,10 +7,9 @@ from typing import Any
 
 from torch import nn
 
+from editor.commands.base import ProjectCommand
 from editor.model.errors import Fix
-from editor.model.project import Project
-
-from .base import ProjectCommand
+from editor.model.project.project import Project
 
 
 def _plural(count: int, what: str = "block") -> str:

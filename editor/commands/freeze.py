@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from editor.model.project import Project
-
-from .base import ProjectCommand
+from editor.commands.base import ProjectCommand
+from editor.model.project.project import Project
 
 
 class SetRequiresGradCommand(ProjectCommand):

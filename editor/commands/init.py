@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from editor.model.init_rules import InitRule
-from editor.model.project import Project
-
-from .base import ProjectCommand
+from editor.commands.base import ProjectCommand
+from editor.model.init.rules import InitRule
+from editor.model.project.project import Project
 
 
 class InitializeCommand(ProjectCommand):

@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from editor.commands.base import ProjectCommand
+from editor.commands.edits import ScriptedEditCommand
+from editor.model.design.transaction import Transaction
 from editor.model.errors import LayerLabError
-from editor.model.project import Project
-from editor.model.transaction import Transaction
-
-from .base import ProjectCommand
-from .edits import ScriptedEditCommand
+from editor.model.project.project import Project
 
 
 class CommandRunner(QObject):

@@ -10,7 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time names load lazily
-    from .errors import (  # noqa: F401
+    from editor.model.errors import (  # noqa: F401
         LayerLabError,
         MemoryLimitError,
         PathError,
@@ -19,10 +19,10 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time names load lazily
         UnsupportedLayerError,
         ValidationError,
     )
-    from .project import Project  # noqa: F401
+    from editor.model.project.project import Project  # noqa: F401
 
 _EXPORTS = {
-    "Project": ".project",
+    "Project": ".project.project",
     "LayerLabError": ".errors",
     "ShapeError": ".errors",
     "ValidationError": ".errors",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .examples import EXAMPLES
+from editor.model.examples import EXAMPLES
 
 
 def main(argv: list[str]) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .project import Project
+from editor.model.project.project import Project
 
 
 def mlp(seed: int = 0) -> Project:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from . import icons
+from editor.ui import icons
 
 
 def application() -> QApplication:
@@ -30,11 +30,10 @@ def _window(project_path: Path | None, example: str | None = None, interactive: 
     Without ``interactive`` (screenshots) a file that cannot be opened raises
     ``ProjectFileError`` instead of showing a dialog nobody could answer.
     """
-    from editor.io.project_file import open_project
+    from editor.io.files.project_file import open_project
     from editor.model.examples import EXAMPLES
-
-    from .files import open_path
-    from .main_window import MainWindow
+    from editor.ui.window.files import open_path
+    from editor.ui.window.main_window import MainWindow
 
     window = MainWindow()
     if project_path is not None:
@@ -52,9 +51,8 @@ def offer_recovery(window) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from editor.io.errors import ProjectFileError
-    from editor.io.project_file import open_project
-
-    from .autosave import find_recoverable
+    from editor.io.files.project_file import open_project
+    from editor.ui.window.autosave import find_recoverable
 
     for item in find_recoverable():
         answer = QMessageBox.question(

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.model import catalog
-
-from . import icons
+from editor.ui import icons
 
 KIND_MIME = "application/x-layerlab-kind"
 """Palette drags carry only the layer kind's name, in this MIME type."""

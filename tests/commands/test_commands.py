@@ -25,9 +25,8 @@ from editor.commands.edits import (
     UngroupCommand,
 )
 from editor.commands.runner import CommandRunner
-from editor.model.project import Project
-
-from .cycle import assert_undo_redo
+from editor.model.project.project import Project
+from tests.commands.cycle import assert_undo_redo
 
 
 def design() -> Project:

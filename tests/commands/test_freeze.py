@@ -10,9 +10,8 @@ from editor.commands.edits import SetParamsCommand
 from editor.commands.freeze import SetRequiresGradCommand
 from editor.commands.runner import CommandRunner
 from editor.model import examples
-from editor.model.project import Project
-
-from .cycle import assert_undo_redo
+from editor.model.project.project import Project
+from tests.commands.cycle import assert_undo_redo
 
 
 def snapshot(p: Project):

@@ -10,11 +10,10 @@ from torch import nn
 
 from editor.commands.replace import ReplaceDesignCommand
 from editor.commands.runner import CommandRunner
-from editor.model.design_data import design_to_data, project_from_data
-from editor.model.project import Project
-
-from .cycle import assert_undo_redo
-from .test_commands import assert_same, design, snapshot
+from editor.io.files.design_data import design_to_data, project_from_data
+from editor.model.project.project import Project
+from tests.commands.cycle import assert_undo_redo
+from tests.commands.test_commands import assert_same, design, snapshot
 
 
 def full_snapshot(p: Project):

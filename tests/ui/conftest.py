@@ -15,7 +15,7 @@ def _isolated_settings(tmp_path):
 @pytest.fixture(autouse=True)
 def _no_modal_dialogs(monkeypatch, tmp_path):
     """Dialogs would block a headless run: answer them the way each test asks (default: discard)."""
-    from editor.ui import files
+    from editor.ui.window import files
 
     answers: list[str] = []
     errors: list[str] = []
@@ -29,7 +29,7 @@ def _no_modal_dialogs(monkeypatch, tmp_path):
         return True
 
     monkeypatch.setattr(files, "ask_discard_code", discard_code)
-    monkeypatch.setattr("editor.ui.autosave.autosave_folder", lambda: tmp_path / "autosave")
+    monkeypatch.setattr("editor.ui.window.autosave.autosave_folder", lambda: tmp_path / "autosave")
     return answers, errors
 
 
@@ -41,7 +41,7 @@ def dialogs(_no_modal_dialogs):
 
 @pytest.fixture
 def window(qtbot):
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.main_window import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)

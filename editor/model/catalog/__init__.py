@@ -4,7 +4,7 @@ Each :class:`LayerKind` names its torch class by string and declares its
 hyperparameters (type, default, valid range or choices, how to read them back
 from a live module, which ones can follow the input shape), a one-line
 description, the PyTorch docs link, its parameter-count formula and its
-output-shape rule. Formulas are expressions in :mod:`editor.model.expr`.
+output-shape rule. Formulas are expressions in :mod:`editor.model.custom.expr`.
 
 This module imports no torch, so the palette can be drawn before torch has
 loaded.
@@ -153,7 +153,7 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-from .layers import CATEGORIES, KINDS  # noqa: E402  (data needs the classes above)
+from editor.model.catalog.layers import CATEGORIES, KINDS  # noqa: E402  (data needs the classes above)
 
 _BY_NAME: dict[str, LayerKind] = {k.name: k for k in KINDS}
 _CATEGORY_BY_NAME: dict[str, Category] = {c.name: c for c in CATEGORIES}

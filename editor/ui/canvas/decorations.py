@@ -7,8 +7,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from .. import theme
-from .items import RADIUS, WIDTH
+from editor.ui import theme
+from editor.ui.canvas.items import RADIUS, WIDTH
 
 
 class EndpointItem(QGraphicsItem):

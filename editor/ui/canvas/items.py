@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QStyleOptionGraphicsItem,
 )
 
-from editor.model.shapes import fmt
-from editor.model.tree import Block, Group, Node, walk
-from editor.model.validate import block_label
-
-from .. import theme
+from editor.model.catalog.hyperparameters import block_label
+from editor.model.catalog.shape_rules import fmt
+from editor.model.design.tree import Block, Group, Node, walk
+from editor.ui import theme
 
 if TYPE_CHECKING:
-    from .scene import CanvasScene
+    from editor.ui.canvas.scene import CanvasScene
 
 WIDTH = 500
 BLOCK_HEIGHT = 46

@@ -15,13 +15,12 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsScene
 
-from editor.model.project import Project
-from editor.model.shapes import fmt
-from editor.model.tree import Block, Group, Node
-
-from .. import theme
-from .decorations import EmptyHint, EndpointItem, InsertionMarker, ShareLinks
-from .items import GAP, HEADER, PAD, WIDTH, BlockItem, GroupItem, NodeItem
+from editor.model.catalog.shape_rules import fmt
+from editor.model.design.tree import Block, Group, Node
+from editor.model.project.project import Project
+from editor.ui import theme
+from editor.ui.canvas.decorations import EmptyHint, EndpointItem, InsertionMarker, ShareLinks
+from editor.ui.canvas.items import GAP, HEADER, PAD, WIDTH, BlockItem, GroupItem, NodeItem
 
 MARGIN = 40
 

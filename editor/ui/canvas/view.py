@@ -19,12 +19,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QWidget
 
-from editor.model.tree import Group, Node
-
-from .. import theme
-from ..palette import KIND_MIME
-from .items import GroupItem, NodeItem
-from .scene import MARGIN, CanvasScene
+from editor.model.design.tree import Group, Node
+from editor.ui import theme
+from editor.ui.canvas.items import GroupItem, NodeItem
+from editor.ui.canvas.scene import MARGIN, CanvasScene
+from editor.ui.palette import KIND_MIME
 
 MIN_ZOOM, MAX_ZOOM = 0.2, 3.0
 

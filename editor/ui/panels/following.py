@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from editor.model.project import Project
+from editor.model.project.project import Project
 
 
 def follow(old: Project | None, new: Project, handlers: Mapping[str, Callable[..., Any]]) -> Project:

@@ -23,17 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.model.build import format_bytes
+from editor.model.catalog.build import format_bytes
+from editor.model.catalog.hyperparameters import block_label
+from editor.model.catalog.shape_rules import fmt
+from editor.model.design.tree import Block, Group, Node
 from editor.model.errors import Fix, LayerLabError
-from editor.model.project import Project
-from editor.model.shapes import fmt
-from editor.model.tree import Block, Group, Node
-from editor.model.validate import block_label
-
-from .. import theme
-from ..canvas.items import format_count
-from .param_editors import ParamEditor, ParseError
-from .seed_check import from_seed
+from editor.model.project.project import Project
+from editor.ui import theme
+from editor.ui.canvas.items import format_count
+from editor.ui.panels.hyperparameter_editors import ParamEditor, ParseError
+from editor.ui.panels.seed_check import from_seed
 
 APPLY_DELAY_MS = 250
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from editor.model.project import Project
-
-from .. import theme
-from .following import follow
+from editor.model.project.project import Project
+from editor.ui import theme
+from editor.ui.panels.following import follow
 
 
 class ReprPanel(QPlainTextEdit):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editor.model.project import Project
+from editor.model.project.project import Project
 
 CHECK_LIMIT = 32 * 2**20
 """Bytes of parameters up to which panels settle an unknown status (by rebuilding the weights from the seed)."""

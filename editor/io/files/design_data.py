@@ -1,0 +1,207 @@
+"""A design as plain data (dicts, lists, tuples, strings, numbers) and back.
+
+This is the ``"design"`` entry of a project file: the tree of groups and
+blocks, the layers they reference (kind, hyperparameters, auto flags,
+construction rank), labels and canvas state. Blocks refer to layers by index,
+so two blocks with the same index share one module, as they did when saved.
+
+Reading checks every field (types, ranges, known kinds, tree shape) and turns
+any problem into a :class:`DesignDataError` that says what is wrong where;
+nothing in the data is ever executed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+from torch import nn
+
+from editor.model import catalog
+from editor.model.catalog.build import build_module
+from editor.model.catalog.hyperparameters import validate_params
+from editor.model.design.tree import Block, Group, Node
+from editor.model.design.user_values import check_shape
+from editor.model.errors import LayerLabError, ValidationError
+from editor.model.project.freezing import apply_frozen, frozen_names, read_frozen
+from editor.model.project.project import Project
+
+MAX_LAYERS = 200_000
+MAX_DEPTH = 64
+MAX_LABEL = 100
+_EMPTY = nn.Sequential()
+
+
+class DesignDataError(LayerLabError, ValueError):
+    """Design data that is malformed; the message says which field and why."""
+
+
+def design_to_data(project: Project) -> dict[str, Any]:
+    """The design of ``project`` as plain data."""
+    layers: list[dict[str, Any]] = []
+    index_of: dict[int, int] = {}
+
+    def node(n: Node) -> dict[str, Any]:
+        if isinstance(n, Group):
+            return {"type": "group", "label": n.label, "collapsed": n.collapsed,
+                    "children": [node(c) for c in n.children]}
+        assert isinstance(n, Block)
+        layer = n.layer
+        if id(layer) not in index_of:
+            index_of[id(layer)] = len(layers)
+            layers.append({"kind": layer.kind.name, "params": dict(layer.params), "auto": sorted(layer.auto),
+                           "rank": list(layer.rank) if layer.rank is not None else None})
+            frozen = frozen_names(layer.module)
+            if frozen:  # optional: files without it (all trainable) stay as they were
+                layers[-1]["frozen"] = frozen
+        return {"type": "block", "layer": index_of[id(layer)], "label": n.label}
+
+    root = node(project.root)
+    return {"layers": layers, "root": root}
+
+
+def _fail(where: str, problem: str) -> DesignDataError:
+    return DesignDataError(f"{where}: {problem}")
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
+    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple)
+                                                                                else (kind,))):
+        names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+        raise _fail(where, f"expected {names}, found {type(value).__name__}")
+    return value
+
+
+def _label(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    _expect(value, str, where)
+    if not value or len(value) > MAX_LABEL or "." in value or value.isdigit() or hasattr(_EMPTY, value):
+        raise _fail(where, f"{value[:40]!r} is not a valid block label")
+    return value
+
+
+def _layer(data: Any, where: str) -> tuple[catalog.LayerKind, dict[str, Any], frozenset[str], tuple[int, ...] | None]:
+    _expect(data, dict, where)
+    name = _expect(data.get("kind"), str, f"{where}.kind")
+    if not catalog.has_kind(name):
+        raise _fail(f"{where}.kind", f"unknown layer kind {name[:60]!r}")
+    kind = catalog.kind(name)
+    params = _expect(data.get("params"), dict, f"{where}.params")
+    try:
+        values = validate_params(kind, params)
+    except ValidationError as exc:
+        raise _fail(f"{where}.params", str(exc)) from None
+    auto_names = _expect(data.get("auto", []), (list, tuple), f"{where}.auto")
+    for auto in auto_names:
+        if auto not in kind.auto_names:
+            raise _fail(f"{where}.auto", f"{kind.name}.{auto!r} cannot follow the input")
+    rank = data.get("rank")
+    if rank is not None:
+        _expect(rank, (list, tuple), f"{where}.rank")
+        if len(rank) > MAX_DEPTH or not all(isinstance(r, int) and not isinstance(r, bool) for r in rank):
+            raise _fail(f"{where}.rank", "expected a list of integers")
+        rank = tuple(rank)
+    return kind, values, frozenset(auto_names), rank
+
+
+def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Tensor] | None = None) -> Project:
+    """A new Project built from design data, with the weights of ``state_dict`` (which must fit exactly).
+
+    Without a state_dict the modules are freshly initialized. With one, they are
+    built on the meta device and take the given tensors over directly, so no
+    time goes into random values that would be overwritten. Raises
+    :class:`DesignDataError` for anything malformed.
+    """
+    _expect(design, dict, "design")
+    raw_layers = _expect(design.get("layers"), (list, tuple), "design.layers")
+    if len(raw_layers) > MAX_LAYERS:
+        raise _fail("design.layers", f"{len(raw_layers)} layers is more than LayerLab opens ({MAX_LAYERS})")
+    specs = [_layer(item, f"design.layers[{i}]") for i, item in enumerate(raw_layers)]
+    with torch.random.fork_rng(devices=[]), torch.device("meta" if state_dict is not None else "cpu"):
+        try:
+            modules = [build_module(kind, values) for kind, values, _, _ in specs]
+        except ValidationError as exc:
+            raise DesignDataError(f"design.layers: {exc}") from None
+    frozen = [_frozen(item, module, f"design.layers[{i}].frozen")
+              for i, (item, module) in enumerate(zip(raw_layers, modules, strict=True))]
+    used: set[int] = set()
+    collapsed: set[int] = set()
+
+    def build(data: Any, where: str, depth: int) -> nn.Module:
+        _expect(data, dict, where)
+        if depth > MAX_DEPTH:
+            raise _fail(where, f"groups are nested more than {MAX_DEPTH} deep")
+        kind = data.get("type")
+        if kind == "block":
+            index = _expect(data.get("layer"), int, f"{where}.layer")
+            if not 0 <= index < len(modules):
+                raise _fail(f"{where}.layer", f"there is no layer {index}")
+            used.add(index)
+            return modules[index]
+        if kind != "group":
+            raise _fail(f"{where}.type", f"expected 'block' or 'group', found {str(kind)[:40]!r}")
+        children = _expect(data.get("children"), (list, tuple), f"{where}.children")
+        sequential = nn.Sequential()
+        keys: set[str] = set()
+        for i, child in enumerate(children):
+            label = _label(child.get("label") if isinstance(child, dict) else None, f"{where}.children[{i}].label")
+            key = label or str(i)
+            if key in keys:
+                raise _fail(f"{where}.children[{i}].label", f"the label {key!r} is used twice in one group")
+            keys.add(key)
+            module = build(child, f"{where}.children[{i}]", depth + 1)
+            sequential._modules[key] = module
+            if isinstance(module, nn.Sequential) and child.get("collapsed") is True:
+                collapsed.add(id(module))
+        return sequential
+
+    root_data = _expect(design.get("root"), dict, "design.root")
+    root = build(root_data, "design.root", 0)
+    if used != set(range(len(modules))):
+        missing = sorted(set(range(len(modules))) - used)[:5]
+        raise _fail("design.layers", f"layers {missing} are not used by any block")
+    if state_dict is not None:
+        _take_weights(root, state_dict)
+    project = Project.from_module(root, seed=seed)
+    for _, node in project.walk():
+        if isinstance(node, Group) and id(node.sequential) in collapsed:
+            node.collapsed = True
+    project.root.collapsed = bool(root_data.get("collapsed", False))
+    ranked = False
+    for module, (_, _, auto, rank), names in zip(modules, specs, frozen, strict=True):
+        layer = project._layers[id(module)]
+        apply_frozen(module, names)
+        layer.auto = auto
+        layer.rank = rank
+        ranked = ranked or rank is not None
+    project._ranked = ranked
+    return project
+
+
+def _frozen(data: dict[str, Any], module: nn.Module, where: str) -> list[str]:
+    try:
+        return read_frozen(data.get("frozen"), module)
+    except ValueError as exc:
+        raise _fail(where, str(exc)) from None
+
+
+def _take_weights(root: nn.Sequential, state_dict: dict[str, torch.Tensor]) -> None:
+    try:
+        root.load_state_dict(state_dict, strict=True, assign=True)
+    except RuntimeError as exc:
+        detail = " ".join(str(exc).split())[:300]
+        raise DesignDataError(f"state_dict: the saved weights do not fit the saved design ({detail})") from None
+    for name, tensor in [*root.named_parameters(), *root.named_buffers()]:
+        if tensor.is_meta:
+            raise DesignDataError(f"state_dict: no value for {name}")
+
+
+def apply_settings(project: Project, input_shape: Any) -> None:
+    """Set the saved input shape (None: inferred) after checking it."""
+    if input_shape is None:
+        return
+    try:
+        project.input_shape = check_shape(_expect(input_shape, (list, tuple), "input_shape"))
+    except ValidationError as exc:
+        raise DesignDataError(f"input_shape: {exc}") from None

@@ -1,0 +1,80 @@
+"""Init rules as plain data (the ``"init_rules"`` entry of a project file) and back.
+
+A rule becomes a dict of strings, numbers and lists. Chosen blocks are
+stored as indices into the design's layer list (the order of
+:func:`~editor.model.design.tree.distinct_layers`, which is the order ``design_data``
+writes layers in), so they follow the blocks, not their positions. Reading checks every field and
+raises :class:`~editor.io.files.design_data.DesignDataError` naming it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from editor.io.files.design_data import DesignDataError
+from editor.model.design.tree import distinct_layers
+from editor.model.errors import ValidationError
+from editor.model.init.rules import InitRule, make_rule
+
+MAX_RULES = 1000
+
+
+def rules_to_data(project: Any) -> list[dict[str, Any]]:
+    """The project's rules as plain data (blocks that left the design are dropped)."""
+    index = {id(layer): i for i, layer in enumerate(distinct_layers(project.root))}
+    out = []
+    for rule in project.init_rules:
+        layers = None
+        if rule.layers is not None:
+            layers = [index[id(layer)] for layer in rule.layers if id(layer) in index]
+            if not layers:
+                continue  # every block it chose was deleted: nothing left to replay
+        out.append({"function": rule.function, "args": dict(rule.args), "parameters": rule.parameters,
+                    "kind": rule.kind, "layers": layers, "expression": rule.expression,
+                    "gain_from": list(rule.gain_from) if rule.gain_from is not None else None})
+    return out
+
+
+def rules_from_data(data: Any, project: Any) -> tuple[InitRule, ...]:
+    """Checked rules for ``project`` from plain data."""
+    if data is None:
+        return ()
+    if not isinstance(data, (list, tuple)):
+        raise DesignDataError(f"init_rules: expected a list, found {type(data).__name__}")
+    if len(data) > MAX_RULES:
+        raise DesignDataError(f"init_rules: {len(data)} rules is more than LayerLab opens ({MAX_RULES})")
+    order = distinct_layers(project.root)
+    rules = []
+    for i, item in enumerate(data):
+        where = f"init_rules[{i}]"
+        if not isinstance(item, dict):
+            raise DesignDataError(f"{where}: expected a dict, found {type(item).__name__}")
+        args = item.get("args") or {}
+        if not isinstance(args, dict) or not all(isinstance(k, str) for k in args):
+            raise DesignDataError(f"{where}.args: expected a dict of argument names to values")
+        layers = item.get("layers")
+        chosen = None
+        if layers is not None:
+            if not isinstance(layers, (list, tuple)) or not all(
+                    isinstance(n, int) and not isinstance(n, bool) and 0 <= n < len(order) for n in layers):
+                raise DesignDataError(f"{where}.layers: expected indices of the design's layers (0 to "
+                                      f"{len(order) - 1})")
+            chosen = tuple(order[n] for n in layers)
+        gain = item.get("gain_from")
+        if gain is not None:
+            if not (isinstance(gain, (list, tuple)) and len(gain) == 2 and isinstance(gain[0], str)
+                    and (gain[1] is None or isinstance(gain[1], (int, float)))):
+                raise DesignDataError(f"{where}.gain_from: expected [nonlinearity, param or None]")
+            gain = (gain[0], gain[1])
+        for name in ("function", "parameters"):
+            if not isinstance(item.get(name), str):
+                raise DesignDataError(f"{where}.{name}: expected text")
+        for name in ("kind", "expression"):
+            if item.get(name) is not None and not isinstance(item.get(name), str):
+                raise DesignDataError(f"{where}.{name}: expected text or None")
+        try:
+            rules.append(make_rule(item["function"], parameters=item["parameters"], kind=item.get("kind"),
+                                   layers=chosen, expression=item.get("expression"), gain_from=gain, **args))
+        except ValidationError as exc:
+            raise DesignDataError(f"{where}: {exc}") from None
+    return tuple(rules)

@@ -1,0 +1,166 @@
+"""LayerLab project files: a ``.pt`` holding a plain dict of primitives and tensors.
+
+Format (version 1)::
+
+    {"format": "layerlab", "version": 1, "app_version": "0.1.0",
+     "design": {...},            # the tree, kinds, hyperparameters, sharing, labels, canvas state
+     "state_dict": {...},        # exactly model.state_dict()
+     "seed": 0, "input_shape": [3, 20] or None, "device": "cpu",
+     "init_rules": [...],        # see editor/model/init_data.py: function, args, parameters, kind,
+                                 # layers (indices into design.layers), expression, gain_from
+     "weights_from_seed": True/False/None}
+
+so ``torch.load(path, weights_only=True)["state_dict"]`` works with
+``model.load_state_dict`` in any script. Files are read with
+``weights_only=True`` only and rebuilt from the catalog, never unpickled into
+modules; every field is checked before anything is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.utils.serialization
+
+import editor
+from editor.io.errors import ProjectFileError
+from editor.io.files.atomic import atomic_write
+from editor.io.files.design_data import DesignDataError, apply_settings, design_to_data, project_from_data
+from editor.io.files.init_data import rules_from_data, rules_to_data
+from editor.io.files.safe_load import safe_torch_load
+from editor.model.design.user_values import check_device
+from editor.model.errors import ValidationError
+from editor.model.project.project import Project
+
+FORMAT = "layerlab"
+VERSION = 1
+
+
+@dataclass
+class Opened:
+    """A project read from disk, with notices for the user (e.g. "opened on the CPU")."""
+
+    project: Project
+    notices: list[str] = field(default_factory=list)
+
+
+def to_payload(project: Project) -> dict[str, Any]:
+    """The dict a project file holds."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": editor.__version__,
+        "design": design_to_data(project),
+        "state_dict": project.model.state_dict(),
+        "seed": project.seed,
+        "input_shape": None if project.input_is_inferred else list(project.input_shape or ()),
+        "device": project.device,
+        "init_rules": rules_to_data(project),
+        "weights_from_seed": project._seed_status,
+    }
+
+
+def save_project(project: Project, path: str | Path) -> None:
+    """Save ``project`` to ``path`` safely (temporary file, fsync, atomic replace)."""
+    save_payload(to_payload(project), path)
+
+
+def save_payload(payload: dict[str, Any], path: str | Path) -> None:
+    """Write a payload made by :func:`to_payload` (it may be taken on one thread and written on another)."""
+    atomic_write(Path(path), lambda target: _save_without_crc(payload, target))
+
+
+def _save_without_crc(payload: dict[str, Any], target: str) -> None:
+    """``torch.save`` without zip CRC32s: torch.load never checks them, and computing them costs more
+    than the fsync that really protects the file. Files stay ordinary torch.load-able ``.pt`` files."""
+    save_config = getattr(getattr(getattr(torch.utils, "serialization", None), "config", None), "save", None)
+    if save_config is None or not hasattr(save_config, "compute_crc32"):
+        torch.save(payload, target)
+        return
+    previous = save_config.compute_crc32
+    save_config.compute_crc32 = False
+    try:
+        torch.save(payload, target)
+    finally:
+        save_config.compute_crc32 = previous
+
+
+def _looks_like_state_dict(data: Any) -> bool:
+    return isinstance(data, dict) and bool(data) and all(
+        isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in data.items())
+
+
+def project_from_payload(data: Any, name: str = "the file") -> Opened:
+    """Check a loaded payload field by field and rebuild the project it describes."""
+    if not isinstance(data, dict):
+        if isinstance(data, torch.Tensor):
+            raise ProjectFileError(f"{name} holds a single tensor, not a LayerLab project. Tensors like this are "
+                                   f"inputs for the Run panel.", "tensor", name)
+        raise ProjectFileError(f"{name} is not a LayerLab project: it holds a {type(data).__name__}, not a dict.",
+                               "not_project", name)
+    if "format" not in data:
+        inner = data.get("state_dict", data.get("model"))
+        if _looks_like_state_dict(data) or _looks_like_state_dict(inner):
+            raise ProjectFileError(f"{name} is a plain state_dict (weights only), not a LayerLab project. Use "
+                                   f"'Load weights into the current design' to put these weights into a design.",
+                                   "state_dict", name)
+        raise ProjectFileError(f"{name} is not a LayerLab project: it has no 'format' entry.", "not_project", name)
+    if data.get("format") != FORMAT:
+        shown = str(data.get("format"))[:40]
+        raise ProjectFileError(f"{name} is not a LayerLab project: its format is {shown!r}, not 'layerlab'.",
+                               "wrong_format", name)
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ProjectFileError(f"{name} has an invalid format version ({str(version)[:20]}).", "invalid", name)
+    if version > VERSION:
+        raise ProjectFileError(f"{name} was made by a newer LayerLab (format version {version}; this LayerLab "
+                               f"{editor.__version__} reads version {VERSION}). Update LayerLab to open it.",
+                               "newer", name)
+    seed = data.get("seed", 0)
+    if isinstance(seed, bool) or not isinstance(seed, int) or not -(2**63) <= seed < 2**64:
+        raise ProjectFileError(f"{name} has an invalid seed.", "invalid", name)
+    state = data.get("state_dict")
+    if not isinstance(state, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor)
+                                              for k, v in state.items()):
+        raise ProjectFileError(f"{name} has no valid state_dict (a dict of names to tensors).", "invalid", name)
+    try:
+        project = project_from_data(data.get("design"), seed=seed, state_dict=state)
+        apply_settings(project, data.get("input_shape"))
+        project._init_rules = rules_from_data(data.get("init_rules"), project)
+    except DesignDataError as exc:
+        raise ProjectFileError(f"{name} has a damaged design ({exc}).", "invalid", name) from None
+    notices = []
+    device = data.get("device", "cpu")
+    if isinstance(device, str) and device != "cpu":
+        try:
+            project.to(check_device(device))
+        except ValidationError:
+            notices.append(f"This project was saved on {device[:20]}, which this machine does not have, so it "
+                           f"opened on the CPU.")
+    status = data.get("weights_from_seed")
+    project._seed_status = None if status is not False else False
+    project._seed_state = None
+    return Opened(project, notices)
+
+
+def open_project(path: str | Path) -> Opened:
+    """Read a project file; raises :class:`ProjectFileError` with a clear message for anything wrong."""
+    path = Path(path)
+    data = safe_torch_load(path, "project file")
+    try:
+        return project_from_payload(data, str(path))
+    except ProjectFileError:
+        raise
+    except Exception as exc:
+        raise ProjectFileError(f"{path} is damaged and could not be opened ({type(exc).__name__}: "
+                               f"{str(exc)[:160]}).", "damaged", str(path)) from None
+
+
+def load_project(path: str | Path) -> Project:
+    """The project in ``path`` (see :func:`open_project` for notices)."""
+    opened = open_project(path)
+    opened.project.notices = opened.notices
+    return opened.project

@@ -1,0 +1,59 @@
+"""Weights interop: state_dicts and single tensors as plain ``torch.save`` files.
+
+"Export weights…" writes exactly ``torch.save(model.state_dict(), path)``, so
+any script (and the exported code) can ``load_state_dict(torch.load(path))``.
+Reading accepts a bare state_dict, a dict holding one under ``"state_dict"``
+or ``"model"``, or a LayerLab project.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import torch
+
+from editor.io.errors import ProjectFileError
+from editor.io.files.atomic import atomic_write
+from editor.io.files.safe_load import safe_torch_load
+from editor.model.project.project import Project
+
+
+def _is_state_dict(data: object) -> bool:
+    return isinstance(data, dict) and all(isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in data.items())
+
+
+def export_weights(project: Project, path: str | Path) -> None:
+    """``torch.save(model.state_dict(), path)``, written safely."""
+    state = project.model.state_dict()
+    atomic_write(Path(path), lambda target: torch.save(state, target))
+
+
+def read_state_dict(path: str | Path) -> dict[str, torch.Tensor]:
+    """The state_dict in ``path``; raises :class:`ProjectFileError` when there is none."""
+    path = Path(path)
+    data = safe_torch_load(path, "weights file")
+    if isinstance(data, dict):
+        for candidate in (data, data.get("state_dict"), data.get("model")):
+            if _is_state_dict(candidate) and candidate:
+                return dict(candidate)  # type: ignore[arg-type]
+    if isinstance(data, torch.Tensor):
+        raise ProjectFileError(f"{path} holds a single tensor, not a state_dict of weights.", "tensor", str(path))
+    raise ProjectFileError(f"{path} holds no state_dict: expected a dict of parameter names to tensors (or one "
+                           f"under 'state_dict' or 'model').", "no_weights", str(path))
+
+
+def save_tensor(tensor: torch.Tensor, path: str | Path) -> None:
+    """``torch.save(tensor, path)``, written safely."""
+    if not isinstance(tensor, torch.Tensor):
+        raise ProjectFileError(f"Only tensors can be saved this way, not {type(tensor).__name__}.", "not_tensor")
+    atomic_write(Path(path), lambda target: torch.save(tensor, target))
+
+
+def load_tensor(path: str | Path) -> torch.Tensor:
+    """The single tensor saved in ``path``."""
+    path = Path(path)
+    data = safe_torch_load(path, "tensor file")
+    if not isinstance(data, torch.Tensor):
+        raise ProjectFileError(f"{path} does not hold a single tensor (it holds a {type(data).__name__}).",
+                               "not_tensor", str(path))
+    return data

@@ -1,0 +1,446 @@
+"""Reading Python source into modules without running it: a tiny evaluator over the syntax tree.
+
+The :class:`Reader` walks a module's statements in order, as Python would, and
+evaluates only what it understands (imports of torch, assignments, function
+definitions and calls of them, ``nn.Sequential``, catalog layers, constants,
+``OrderedDict`` and a few in-place Sequential methods). A statement it does not
+understand is never run: the names it would set become :class:`Poison`
+(an error raised only if the model uses them), and the modules it mentions get a
+:class:`Taint` (an error when it would change the model's structure, a notice
+when it would change its weights). So code around the model (``print``,
+``model.to(device)``, training loops) does not stop the import, while anything
+unsupported inside the model's definition is reported at its line and column.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import OrderedDict
+from collections.abc import Iterator
+from typing import Any
+
+from torch import nn
+
+from editor.io.pycode.read import values as cv
+from editor.io.pycode.read.values import Poison, TorchRef
+from editor.model.errors import LayerLabError
+
+
+class Function:
+    """A ``def`` of the file: called by evaluating its body with the arguments bound."""
+
+    def __init__(self, node: ast.FunctionDef, scope: Scope, defaults: dict[str, Any]) -> None:
+        self.node = node
+        self.scope = scope
+        self.defaults = defaults
+
+    @property
+    def name(self) -> str:
+        return self.node.name
+
+    def describe(self) -> str:
+        return f"the function {self.name} (call it: {self.name}())"
+
+
+class Scope:
+    """Names of one module or one function call; a function looks up free names in its module."""
+
+    def __init__(self, parent: Scope | None = None) -> None:
+        self.names: dict[str, Any] = {}
+        self.parent = parent
+
+    def lookup(self, name: str) -> tuple[Any, Scope | None]:
+        """The value of ``name`` and the scope that holds it (None, None when it is not defined)."""
+        scope: Scope | None = self
+        while scope is not None:
+            if name in scope.names:
+                return scope.names[name], scope
+            scope = scope.parent
+        return None, None
+
+    def get(self, name: str) -> Any:
+        value, owner = self.lookup(name)
+        if owner is None:
+            raise KeyError(name)
+        return value
+
+    def modules(self, node: ast.AST) -> Iterator[tuple[str, nn.Module]]:
+        """The modules that the names loaded in ``node`` hold."""
+        seen: set[str] = set()
+        for item in ast.walk(node):
+            if isinstance(item, ast.Name) and item.id not in seen:
+                seen.add(item.id)
+                value = self.lookup(item.id)[0]
+                if isinstance(value, nn.Module):
+                    yield item.id, value
+
+
+_CONSTRUCTS = {
+    ast.ListComp: "a list comprehension", ast.SetComp: "a set comprehension", ast.DictComp: "a dict comprehension",
+    ast.GeneratorExp: "a generator expression", ast.Lambda: "a lambda", ast.IfExp: "a conditional expression",
+    ast.Compare: "a comparison", ast.BoolOp: "and/or", ast.JoinedStr: "an f-string", ast.Dict: "a dict literal",
+    ast.Set: "a set literal", ast.NamedExpr: "an assignment expression (:=)", ast.Await: "await",
+    ast.Yield: "yield", ast.YieldFrom: "yield", ast.Subscript: "indexing", ast.Slice: "a slice",
+    ast.Starred: "star-args (*)", ast.FormattedValue: "an f-string",
+}
+# The import a learner forgot, for names that are modules rather than values.
+_IMPORTS = {"nn": "import torch.nn as nn (or from torch import nn)", "torch": "import torch",
+            "F": "import torch.nn.functional as F", "OrderedDict": "from collections import OrderedDict",
+            "math": "import math"}
+# Methods that return the module itself and leave its design alone.
+_PASS_THROUGH = frozenset({"to", "cpu", "cuda", "eval", "train"})
+
+
+class Reader:
+    """Evaluates expressions; :class:`editor.io.pycode.read.statements.SourceReader` adds statements."""
+
+    def __init__(self, source: str, tree: ast.Module) -> None:
+        self.source = source
+        self.lines = source.splitlines()
+        self.tree = tree
+        self.registry = cv.Registry()
+        self.globals = Scope()
+        self.depth = 0
+        self.active: list[str] = []  # functions being called, to refuse recursion
+        self.seeds: list[tuple[int, int]] = []  # (line, value) of each torch.manual_seed(...) run
+        self.bindings: dict[str, ast.AST] = {}  # module-level name -> the node of its last assignment
+        self.callers: dict[str, set[str]] = {}  # function -> the functions that call it
+        self.returned_by: dict[int, str] = {}  # id(model) -> "f" for `model = f()` at module level
+        self.inputs: dict[int, tuple[int, ...]] = {}  # id(model) -> shape of x in `model(x)` statements
+        self.applications: list[Any] = []  # model.apply(fn) statements (init.statements.Application)
+        self.freezes: list[Any] = []  # requires_grad_(False) statements (init.statements.Freeze)
+        self.programs: dict[int, Any] = {}  # id(def node) -> its init function read as data, or the error
+        self.calls = 0  # function calls made from module level so far
+        self.call = 0  # the number of the module-level call in progress (0: at module level)
+
+    def run(self, body: list[ast.stmt], scope: Scope, in_function: bool = False) -> Any:
+        """Run statements in order; the value of a ``return`` (None when there is none)."""
+        raise NotImplementedError
+
+    def fail(self, node: ast.AST, message: str, construct: str) -> cv.CodeImportError:
+        return cv.fail(node, message, construct, self.lines)
+
+    def snippet(self, node: ast.AST) -> str:
+        text = (ast.get_source_segment(self.source, node) or "").strip().splitlines()
+        line = text[0] if text else ""
+        return line if len(line) <= 60 else line[:57] + "..."
+
+    # ------------------------------------------------------------ expressions
+    def eval(self, node: ast.expr, scope: Scope) -> Any:
+        """The value of ``node``; raises :class:`CodeImportError` at the first unsupported construct."""
+        self.depth += 1
+        try:
+            if self.depth > cv.MAX_EXPRESSION_DEPTH:
+                raise self.fail(node, f"the expression is nested more than {cv.MAX_EXPRESSION_DEPTH} levels deep; "
+                                f"build inner Sequentials as variables first (inner = nn.Sequential(...))",
+                                "deep nesting")
+            return self._eval(node, scope)
+        finally:
+            self.depth -= 1
+
+    def _eval(self, node: ast.expr, scope: Scope) -> Any:
+        if isinstance(node, ast.Constant):
+            if node.value is None or isinstance(node.value, (bool, int, float, str)):
+                if cv._too_big(node.value):
+                    raise self.fail(node, "this constant is far too large for a hyperparameter", "a huge number")
+                return node.value
+            raise self.fail(node, f"a {type(node.value).__name__} constant cannot be a hyperparameter. "
+                            f"{cv.SUPPORTED}.", f"a {type(node.value).__name__} constant")
+        if isinstance(node, ast.Name):
+            return self._name(node, scope)
+        if isinstance(node, (ast.Tuple, ast.List)):
+            if len(node.elts) > cv.MAX_ITEMS:
+                raise self.fail(node, f"more than {cv.MAX_ITEMS:,} items", "a huge tuple")
+            items = [self.eval(item, scope) for item in node.elts]
+            return tuple(items) if isinstance(node, ast.Tuple) else items
+        if isinstance(node, ast.UnaryOp):
+            return self._unary(node, scope)
+        if isinstance(node, ast.BinOp):
+            return self._binop(node, scope)
+        if isinstance(node, ast.Call):
+            return self._call(node, scope)
+        if isinstance(node, ast.Attribute):
+            value = self.eval(node.value, scope)
+            if isinstance(value, TorchRef):
+                ref = TorchRef((*value.path, node.attr))
+                return cv.MATH_CONSTANTS.get(ref.dotted, ref)
+            raise self.fail(node, f"reading .{node.attr} of {self._what(value)} is not supported; "
+                            f"write the value itself instead. {cv.SUPPORTED}.", f"attribute access .{node.attr}")
+        if isinstance(node, ast.Subscript):
+            return self._subscript(node, scope)
+        construct = _CONSTRUCTS.get(type(node), type(node).__name__)
+        raise self.fail(node, f"{construct} is not supported in a model definition. {cv.SUPPORTED}.", construct)
+
+    def _subscript(self, node: ast.Subscript, scope: Scope, keys: bool = True) -> Any:
+        """``seq[1]``, ``seq[0:2]``, ``layers[-1]``: what Python and torch give, or an error; never ignored.
+
+        ``keys``: refuse a slice of a Sequential whose kept keys a design cannot hold.
+        """
+        value = self.eval(node.value, scope)
+        if not isinstance(value, (nn.Sequential, list, tuple)):
+            raise self.fail(node, f"indexing {self._what(value)} is not supported; LayerLab indexes and slices "
+                            f"Sequentials, lists and tuples", "indexing")
+        index: Any
+        if isinstance(node.slice, ast.Slice):
+            bounds = [None if part is None else self.eval(part, scope)
+                      for part in (node.slice.lower, node.slice.upper, node.slice.step)]
+            if not all(b is None or (isinstance(b, int) and not isinstance(b, bool)) for b in bounds):
+                raise self.fail(node.slice, "slice bounds must be whole numbers, e.g. seq[0:2]", "a slice")
+            if bounds[2] == 0:
+                raise self.fail(node.slice, "a slice step cannot be zero", "a slice")
+            index = slice(*bounds)
+        else:
+            index = self.eval(node.slice, scope)
+            if isinstance(index, bool) or not isinstance(index, int):
+                raise self.fail(node.slice, f"the index must be a whole number, not {self._what(index)}",
+                                "indexing")
+        try:
+            result = value[index]
+        except IndexError:
+            raise self.fail(node, f"index {index} is out of range: it has {len(value)} items",
+                            "indexing") from None
+        if keys and isinstance(result, nn.Sequential) and isinstance(index, slice):
+            # torch keeps the keys of a slice: base[1:3] holds (1) and (2), which LayerLab cannot hold.
+            for position, key in enumerate(result._modules):
+                if key.isdigit() and key != str(position):
+                    raise self.fail(node, f"torch keeps the original numbers of a slice, so this Sequential's "
+                                    f"entry {position} is called ({key}), which a LayerLab design cannot hold: "
+                                    f"write nn.Sequential(*{self.snippet(node)}) to number its entries from 0",
+                                    "a slice")
+        return result
+
+    def _what(self, value: Any) -> str:
+        if isinstance(value, nn.Module):
+            return f"the module {type(value).__name__}"
+        if isinstance(value, Function):
+            return f"the function {value.name}"
+        return f"a {type(value).__name__}"
+
+    def _name(self, node: ast.Name, scope: Scope) -> Any:
+        try:
+            value = scope.get(node.id)
+        except KeyError:
+            missing = _IMPORTS.get(node.id)
+            if missing:
+                raise self.fail(node, f"{node.id!r} is used but never imported: add {missing} at the top of the "
+                                f"file", "an undefined name") from None
+            raise self.fail(node, f"{node.id!r} is not defined before it is used here: assign it earlier in "
+                            f"the file (e.g. {node.id} = 64) or import it from torch.nn", "an undefined name") \
+                from None
+        if isinstance(value, Poison):
+            raise value.error
+        return value
+
+    def _unary(self, node: ast.UnaryOp, scope: Scope) -> Any:
+        value = self.eval(node.operand, scope)
+        if isinstance(node.op, (ast.USub, ast.UAdd)) and isinstance(value, (int, float)):
+            return -value if isinstance(node.op, ast.USub) else +value
+        if isinstance(node.op, ast.Not) and isinstance(value, bool):
+            return not value
+        raise self.fail(node, f"this unary operator on {self._what(value)} is not supported; LayerLab "
+                        f"works out -x and +x of numbers", "a unary operator")
+
+    def _binop(self, node: ast.BinOp, scope: Scope) -> Any:
+        left = self.eval(node.left, scope)
+        right = self.eval(node.right, scope)
+        try:
+            if isinstance(left, nn.Sequential) or isinstance(right, nn.Sequential):
+                return self._sequential_op(node.op, left, right)
+            if isinstance(left, nn.Module) or isinstance(right, nn.Module):
+                raise ValueError("only an nn.Sequential can be repeated (*) or joined (+); wrap the layer in "
+                                 "nn.Sequential(...) first")
+            return cv.arithmetic(node.op, left, right)
+        except ValueError as exc:
+            symbol = cv.SYMBOLS.get(type(node.op), "?")
+            raise self.fail(node, f"{exc}.", f"the operator {symbol}") from None
+
+    def _sequential_op(self, op: ast.operator, left: Any, right: Any) -> nn.Sequential:
+        """``seq * n``, ``n * seq`` and ``seq + seq``, done by torch itself so the sharing is exactly torch's."""
+        if isinstance(op, ast.Mult):
+            seq, count = (left, right) if isinstance(left, nn.Sequential) else (right, left)
+            cv.repeat(seq, count)
+            return seq * count
+        if isinstance(op, ast.Add) and isinstance(left, nn.Sequential) and isinstance(right, nn.Sequential):
+            if len(left) + len(right) > cv.MAX_ITEMS:
+                raise ValueError(f"more than {cv.MAX_ITEMS:,} layers")
+            return left + right
+        raise ValueError("a Sequential supports * (repeat it n times) and + (join two Sequentials)")
+
+    # ------------------------------------------------------------------ calls
+    def _call(self, node: ast.Call, scope: Scope) -> Any:
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in _PASS_THROUGH:
+            receiver = self.eval(func.value, scope)
+            if isinstance(receiver, nn.Module):
+                return receiver  # .to(device), .eval(): the design stays what it is
+            value: Any = TorchRef((*receiver.path, func.attr)) if isinstance(receiver, TorchRef) else None
+            if value is None:
+                raise self.fail(node, f"calling .{func.attr}() of {self._what(receiver)} is not supported. "
+                                f"{cv.SUPPORTED}.", f"a call of .{func.attr}()")
+        elif isinstance(func, ast.Name) and scope.lookup(func.id)[1] is None:
+            raise self.fail(func, f"{func.id}() is not defined in the file: LayerLab calls torch.nn layers, "
+                            f"nn.Sequential, OrderedDict and functions defined earlier in the file",
+                            "a call of an unknown function")
+        else:
+            value = self.eval(func, scope)
+        spreads = isinstance(value, TorchRef) and value.dotted in cv.SEQUENTIAL  # nn.Sequential(*layers)
+        for arg in node.args:
+            if isinstance(arg, ast.Starred) and not spreads:
+                raise self.fail(arg, "star-args (*args) are only read in nn.Sequential(*layers): write each "
+                                "argument out", "star-args (*)")
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                raise self.fail(keyword.value, "**kwargs are not supported: write each hyperparameter as "
+                                "name=value", "star-args (**)")
+        if isinstance(value, Function):
+            return self._call_function(node, value, scope)
+        if isinstance(value, TorchRef):
+            return self._call_torch(node, value, scope)
+        raise self.fail(node, f"calling {self._what(value)} is not supported; LayerLab calls torch.nn layers, "
+                        f"nn.Sequential, OrderedDict and functions defined in the file",
+                        "a call of an unknown function")
+
+    def _arguments(self, node: ast.Call, scope: Scope) -> tuple[list[Any], dict[str, Any]]:
+        args = [self.eval(arg, scope) for arg in node.args]
+        kwargs: dict[str, Any] = {}
+        for keyword in node.keywords:
+            kwargs[keyword.arg or ""] = self.eval(keyword.value, scope)
+        return args, kwargs
+
+    def _sequential_arguments(self, node: ast.Call, scope: Scope) -> tuple[list[Any], list[ast.AST]]:
+        """The arguments of ``nn.Sequential(...)`` with ``*layers`` spread as Python does, and each one's node.
+
+        ``*seq`` of a Sequential spreads its modules (torch iterates
+        ``_modules.values()``), the same objects, so they are shared with ``seq``.
+        """
+        args: list[Any] = []
+        origins: list[ast.AST] = []
+        for arg in node.args:
+            if not isinstance(arg, ast.Starred):
+                args.append(self.eval(arg, scope))
+                origins.append(arg)
+                continue
+            # *base[1:] spreads the slice's modules: the keys torch keeps in the slice do not matter.
+            value = self._subscript(arg.value, scope, keys=False) if isinstance(arg.value, ast.Subscript) \
+                else self.eval(arg.value, scope)
+            if not isinstance(value, (list, tuple, nn.Sequential)):
+                raise self.fail(arg, f"*{self.snippet(arg.value)} spreads {self._what(value)}; LayerLab spreads "
+                                f"a list or tuple of layers, or a Sequential: nn.Sequential(*layers)",
+                                "star-args (*)")
+            items = list(value)
+            if len(args) + len(items) > cv.MAX_ITEMS:
+                raise self.fail(arg, f"more than {cv.MAX_ITEMS:,} layers", "star-args (*)")
+            args += items
+            origins += [arg] * len(items)
+        return args, origins
+
+    def _call_torch(self, node: ast.Call, ref: TorchRef, scope: Scope) -> Any:
+        dotted = ref.dotted
+        kind = cv.kinds_by_path().get(dotted)
+        if kind is not None:
+            args, kwargs = self._arguments(node, scope)
+            try:
+                module, given = cv.construct_layer(kind, args, kwargs)
+                self.registry.add(module, kind, given, node.lineno)
+            except (LayerLabError, TypeError) as exc:
+                raise self.fail(node, f"{str(exc).rstrip('.')}.", f"nn.{kind.name}(...)") from None
+            return module
+        if dotted in cv.SEQUENTIAL:
+            if node.keywords:
+                raise self.fail(node, "nn.Sequential takes layers as positional arguments (or one OrderedDict), "
+                                "not keywords", "keyword arguments of nn.Sequential")
+            args, origins = self._sequential_arguments(node, scope)
+            try:
+                cv.check_sequential_args(args)
+                return nn.Sequential(*args)
+            except (ValueError, KeyError, TypeError) as exc:
+                where = origins[exc.index] if isinstance(exc, cv.ArgumentError) else node
+                raise self.fail(where, f"{cv.reason(exc)}.", "nn.Sequential(...)") from None
+        if dotted in cv.ORDERED_DICT:
+            return self._ordered_dict(node, scope)
+        if dotted in cv.TENSORS:
+            return self._tensor(node, ref, scope)
+        if dotted in cv.MATH_FUNCTIONS:
+            args, kwargs = self._arguments(node, scope)
+            if kwargs or len(args) != 1 or isinstance(args[0], bool) or not isinstance(args[0], (int, float)):
+                raise self.fail(node, f"{dotted}(...) takes one number", f"a call of {dotted}")
+            try:
+                return cv.MATH_FUNCTIONS[dotted](args[0])
+            except (ValueError, OverflowError) as exc:
+                raise self.fail(node, f"{dotted}({args[0]!r}) fails: {exc}", f"a call of {dotted}") from None
+        if ref.path[:2] == ("torch", "nn") and len(ref.path) == 3:
+            known = ", ".join(k.name for k in cv.kinds_by_path().values())
+            raise self.fail(node, f"{ref.shown} is not a layer LayerLab knows. It knows nn.Sequential and: "
+                            f"{known}.", ref.shown)
+        raise self.fail(node, f"{ref.shown}(...) cannot be part of a model definition. {cv.SUPPORTED}.",
+                        f"a call of {ref.shown}")
+
+    def _tensor(self, node: ast.Call, ref: TorchRef, scope: Scope) -> cv.TensorValue:
+        """``torch.randn(3, 20)``: a batch for the model; only its shape matters (``device=`` is not read)."""
+        size_node = next((k.value for k in node.keywords if k.arg == "size"), None)
+        if ref.dotted == "torch.randint":  # randint(high, size) or randint(low, high, size)
+            size_node = size_node or (node.args[-1] if len(node.args) >= 2 else None)
+        sizes = [self.eval(size_node, scope)] if size_node is not None else [self.eval(a, scope) for a in node.args]
+        if len(sizes) == 1 and isinstance(sizes[0], (tuple, list)):
+            sizes = list(sizes[0])
+        if not sizes or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in sizes):
+            raise self.fail(node, f"{ref.dotted}(...) needs whole-number sizes", f"a call of {ref.dotted}")
+        return cv.TensorValue(tuple(sizes))
+
+    def _ordered_dict(self, node: ast.Call, scope: Scope) -> OrderedDict:
+        args, kwargs = self._arguments(node, scope)
+        if len(args) > 1:
+            raise self.fail(node, "OrderedDict takes one list of (name, layer) pairs", "OrderedDict(...)")
+        pairs = list(args[0]) if args else []
+        for pair in pairs:
+            if not isinstance(pair, tuple) or len(pair) != 2:
+                raise self.fail(node, "each entry of OrderedDict([...]) must be a pair (\"name\", layer)",
+                                "OrderedDict(...)")
+        return OrderedDict([*pairs, *kwargs.items()])
+
+    def _call_function(self, node: ast.Call, function: Function, scope: Scope) -> Any:
+        if function.name in self.active:
+            raise self.fail(node, f"{function.name}() calls itself; LayerLab reads functions that do not recurse",
+                            "a recursive call")
+        if len(self.active) >= 16:
+            raise self.fail(node, "functions call each other more than 16 deep", "deep nesting")
+        if self.active:
+            self.callers.setdefault(function.name, set()).add(self.active[-1])
+        params = function.node.args
+        if params.vararg or params.kwarg:
+            raise self.fail(function.node, f"{function.name}() takes *args or **kwargs, which LayerLab does not "
+                            f"read: name each parameter", "star-args in a def")
+        args, kwargs = self._arguments(node, scope)
+        local = Scope(function.scope)
+        names = [a.arg for a in params.posonlyargs + params.args]
+        if len(args) > len(names):
+            raise self.fail(node, f"{function.name}() takes {len(names)} positional arguments but got {len(args)}",
+                            f"a call of {function.name}()")
+        local.names.update(zip(names, args, strict=False))
+        by_keyword = {a.arg for a in params.kwonlyargs} | set(names[len(params.posonlyargs):])
+        for key, value in kwargs.items():
+            if key not in by_keyword or key in local.names:
+                raise self.fail(node, f"{function.name}() got an unexpected or repeated argument {key!r}",
+                                f"a call of {function.name}()")
+            local.names[key] = value
+        for name in names + [a.arg for a in params.kwonlyargs]:
+            if name not in local.names:
+                if name not in function.defaults:
+                    raise self.fail(node, f"{function.name}() is missing the argument {name!r}",
+                                    f"a call of {function.name}()")
+                local.names[name] = function.defaults[name]
+        outermost = not self.active
+        if outermost:
+            self.calls += 1
+            self.call = self.calls
+        self.active.append(function.name)
+        try:
+            result = self.run(function.node.body, local, in_function=True)
+        finally:
+            self.active.pop()
+            if outermost:
+                self.call = 0
+        if result is None:
+            raise self.fail(node, f"{function.name}() returns nothing: end it with return nn.Sequential(...)",
+                            f"a call of {function.name}()")
+        return result

@@ -1,0 +1,323 @@
+"""The values the code reader works with, and the few operations it performs on them.
+
+Reading code never runs it. :mod:`editor.io.pycode.read.evaluator` walks the syntax tree
+and evaluates a small, known-safe part of Python itself: constants and
+arithmetic on them, tuples and lists, ``nn.Sequential``, catalog layers and
+``OrderedDict``. Layers are constructed on the meta device here (nothing big
+is allocated, no random numbers are drawn); the real modules are constructed
+later from the seed, in source order (:mod:`editor.io.pycode.read.reader`).
+
+Every size is bounded, so hostile input is refused with a message instead of
+exhausting memory or time.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import inspect
+import math
+import operator
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+from torch import nn
+
+from editor.io.errors import CodeImportError
+from editor.io.files.design_data import MAX_DEPTH as DESIGN_DEPTH
+from editor.model import catalog
+from editor.model.catalog import LayerKind
+from editor.model.catalog.build import check_memory, torch_class
+from editor.model.catalog.hyperparameters import validate_params
+from editor.model.design.user_values import label_problem
+from editor.model.errors import LayerLabError
+
+MAX_SOURCE = 1_000_000
+"""Characters of source the reader accepts."""
+MAX_ITEMS = 10_000
+"""Most entries in one tuple, list, string or Sequential, and most layers constructed."""
+MAX_DEPTH = DESIGN_DEPTH
+"""Deepest nesting of Sequentials: a design's own limit (``editor.io.files.design_data.MAX_DEPTH``)."""
+MAX_EXPRESSION_DEPTH = 200
+"""Deepest nesting of expressions: Python's parser allows 200 brackets, and exported code nests up to 120."""
+MAX_INT_BITS = 256
+"""Integers in hyperparameter arithmetic stay below 2**256."""
+
+SUPPORTED = ("LayerLab reads nn.Sequential(...) of torch.nn layers whose hyperparameters are numbers, strings, "
+             "True/False/None, tuples, arithmetic on them and names assigned earlier")
+SEQUENTIAL = frozenset({"torch.nn.Sequential", "torch.nn.modules.container.Sequential"})
+ORDERED_DICT = frozenset({"collections.OrderedDict", "typing.OrderedDict"})
+MANUAL_SEED = frozenset({"torch.manual_seed", "torch.random.manual_seed"})
+# ``math.sqrt(5)``, ``math.pi`` (after ``import math``) are plain numbers: kaiming_uniform_(w, a=math.sqrt(5)).
+MATH_FUNCTIONS = {"math.sqrt": math.sqrt, "math.log": math.log, "math.exp": math.exp}
+MATH_CONSTANTS = {"math.pi": math.pi, "math.e": math.e}
+
+
+@dataclass(frozen=True)
+class TorchRef:
+    """A dotted name from an import (``torch.nn``, ``torch.nn.Linear``); what it is gets decided when called."""
+
+    path: tuple[str, ...]
+
+    @property
+    def dotted(self) -> str:
+        return ".".join(self.path)
+
+    @property
+    def shown(self) -> str:
+        """How a learner writes it: ``nn.Linear`` for ``torch.nn.Linear``."""
+        return "nn." + ".".join(self.path[2:]) if self.path[:2] == ("torch", "nn") and len(self.path) > 2 \
+            else self.dotted
+
+
+@dataclass
+class Poison:
+    """A name whose value LayerLab could not work out; using it raises ``error``."""
+
+    error: CodeImportError
+
+
+@dataclass(frozen=True)
+class TensorValue:
+    """A batch made with ``torch.randn(3, 20)`` (or rand, randint, zeros, ones, empty): only its shape is kept."""
+
+    shape: tuple[int, ...]
+
+    def describe(self) -> str:
+        return f"a tensor of shape {self.shape}"
+
+
+TENSORS = frozenset({"torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.empty", "torch.randint"})
+
+
+@dataclass
+class LayerInfo:
+    """How one layer of the source was constructed: its place in evaluation order, kind and arguments."""
+
+    seq: int
+    kind: LayerKind
+    kwargs: dict[str, Any]
+    line: int
+
+
+@dataclass
+class Taint:
+    """What a statement LayerLab does not run may do to a module: an error, or a notice to show."""
+
+    line: int
+    message: str
+    error: CodeImportError | None = None
+
+
+@dataclass
+class Registry:
+    """Every layer the reader constructed (on the meta device), and what skipped statements do to modules."""
+
+    layers: dict[int, LayerInfo] = field(default_factory=dict)
+    taints: dict[int, list[Taint]] = field(default_factory=dict)
+    keep: list[Any] = field(default_factory=list)  # keeps every id() above unique while reading
+
+    def add(self, module: nn.Module, kind: LayerKind, kwargs: dict[str, Any], line: int) -> None:
+        if len(self.layers) >= MAX_ITEMS:
+            raise LayerLabError(f"the file constructs more than {MAX_ITEMS:,} layers, more than LayerLab reads")
+        self.layers[id(module)] = LayerInfo(len(self.layers) + 1, kind, kwargs, line)
+        self.keep.append(module)
+
+    def taint(self, module: nn.Module, taint: Taint) -> None:
+        for item in module.modules():
+            self.taints.setdefault(id(item), []).append(taint)
+            self.keep.append(item)
+
+
+def reason(exc: BaseException) -> str:
+    """The sentence of an exception (a ``KeyError`` puts quotes around it)."""
+    text = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+    return str(text).rstrip(".")
+
+
+def position(node: ast.AST, lines: list[str]) -> tuple[int | None, int | None]:
+    """Line and 1-based column of ``node``, the column counted in characters as editors do."""
+    line = getattr(node, "lineno", None)
+    col = getattr(node, "col_offset", None)
+    if line is None or col is None:
+        return line, None
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    return line, len(text.encode("utf-8")[:col].decode("utf-8", errors="ignore")) + 1
+
+
+def fail(node: ast.AST, message: str, construct: str, lines: list[str]) -> CodeImportError:
+    """A :class:`CodeImportError` pointing at ``node``."""
+    line, column = position(node, lines)
+    return CodeImportError(message, line=line, column=column, construct=construct)
+
+
+# ----------------------------------------------------------------- arithmetic
+_OPS = {ast.Add: ("+", operator.add), ast.Sub: ("-", operator.sub), ast.Mult: ("*", operator.mul),
+        ast.Div: ("/", operator.truediv), ast.FloorDiv: ("//", operator.floordiv), ast.Mod: ("%", operator.mod),
+        ast.Pow: ("**", operator.pow)}
+
+
+SYMBOLS = {ast.LShift: "<<", ast.RShift: ">>", ast.BitOr: "|", ast.BitAnd: "&", ast.BitXor: "^", ast.MatMult: "@",
+           **{op: text for op, (text, _) in _OPS.items()}}
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float))
+
+
+def _too_big(value: Any) -> bool:
+    if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+        return True
+    return isinstance(value, (str, tuple, list)) and len(value) > MAX_ITEMS
+
+
+def arithmetic(op: ast.operator, left: Any, right: Any) -> Any:
+    """``left op right`` for numbers (and + / * of strings, tuples, lists), refusing huge results up front.
+
+    Raises ``ValueError`` with a sentence for the learner.
+    """
+    if type(op) not in _OPS:
+        raise ValueError(f"the operator {SYMBOLS.get(type(op), type(op).__name__)} is not supported; LayerLab "
+                         f"works out + - * / // % **")
+    symbol, function = _OPS[type(op)]
+    if _number(left) and _number(right):
+        if symbol == "**" and isinstance(right, (int, float)) and abs(right) > 1 and abs(left) > 1:
+            bits = math.log2(abs(left)) * abs(right)
+            if bits > MAX_INT_BITS:
+                raise ValueError(f"{left!r} ** {right!r} is far too large for a hyperparameter")
+    elif symbol == "*" and ((isinstance(right, int) and isinstance(left, (str, tuple, list)))
+                            or (isinstance(left, int) and isinstance(right, (str, tuple, list)))):
+        count, items = (right, left) if isinstance(right, int) else (left, right)
+        if len(items) * max(count, 0) > MAX_ITEMS:
+            raise ValueError(f"repeating {len(items)} items {count:,} times gives more than {MAX_ITEMS:,}")
+    elif not (symbol == "+" and type(left) is type(right) and isinstance(left, (str, tuple, list))):
+        raise ValueError(f"{type(left).__name__} {symbol} {type(right).__name__} is not arithmetic LayerLab "
+                         f"does; it works out numbers, and + or * of tuples")
+    try:
+        result = function(left, right)
+    except (ZeroDivisionError, OverflowError, TypeError, ValueError) as exc:
+        raise ValueError(f"{left!r} {symbol} {right!r} fails: {exc}") from None
+    if isinstance(result, complex):
+        raise ValueError(f"{left!r} {symbol} {right!r} is a complex number")
+    if _too_big(result):
+        raise ValueError(f"the result of {symbol} is far too large for a hyperparameter")
+    return result
+
+
+# ------------------------------------------------------------------- modules
+@functools.cache
+def kinds_by_path() -> dict[str, LayerKind]:
+    """Catalog kinds by their torch class path (``torch.nn.Linear``)."""
+    return {k.class_path: k for k in catalog.kinds()}
+
+
+@functools.cache
+def _signature(kind: LayerKind) -> inspect.Signature:
+    return inspect.signature(torch_class(kind))
+
+
+def construct_layer(kind: LayerKind, args: list[Any], kwargs: dict[str, Any]) -> tuple[nn.Module, dict[str, Any]]:
+    """A ``kind`` layer on the meta device, checked like the editor checks it; and its arguments by name.
+
+    Raises ``LayerLabError`` (or ``TypeError`` for arguments that do not fit
+    the constructor) with a sentence for the learner.
+    """
+    shown = f"nn.{kind.name}"
+    try:
+        bound = _signature(kind).bind(*args, **kwargs)
+    except TypeError as exc:
+        raise TypeError(f"{shown}() does not take these arguments ({exc}); its hyperparameters are "
+                        f"{', '.join(kind.param_names) or 'none'}") from None
+    given = dict(bound.arguments)
+    extra = [name for name in given if name not in kind.param_names]
+    if extra:
+        raise TypeError(f"LayerLab does not support the {extra[0]!r} argument of {shown}: leave it out "
+                        f"(LayerLab sets {', '.join(kind.param_names) or 'nothing'})")
+    values = validate_params(kind, given, f"{shown}: ")
+    check_memory(kind, values, f"{shown}: ")
+    try:
+        with torch.device("meta"):
+            module = torch_class(kind)(**given)
+    except (TypeError, ValueError, RuntimeError, KeyError, AssertionError) as exc:
+        raise TypeError(f"torch refused {shown} with these arguments: {exc}") from None
+    return module, given
+
+
+class ArgumentError(ValueError):
+    """A bad argument of ``nn.Sequential``: ``index`` says which one, so the error can point at it."""
+
+    def __init__(self, message: str, index: int) -> None:
+        super().__init__(message)
+        self.index = index
+
+
+def check_sequential_args(args: list[Any]) -> None:
+    """Refuse arguments ``nn.Sequential`` would not take, or that LayerLab cannot hold, with a clear reason.
+
+    A bad argument raises :class:`ArgumentError` with its index.
+    """
+    if len(args) == 1 and isinstance(args[0], OrderedDict):
+        items = list(args[0].items())
+        if len(items) > MAX_ITEMS:
+            raise ValueError(f"a Sequential of more than {MAX_ITEMS:,} layers is more than LayerLab reads")
+        for index, (key, module) in enumerate(items):
+            try:
+                check_label(key, index)
+                check_module(module, f"the entry {key!r}")
+            except ValueError as exc:
+                raise ArgumentError(str(exc), 0) from None
+        return
+    if len(args) > MAX_ITEMS:
+        raise ValueError(f"a Sequential of more than {MAX_ITEMS:,} layers is more than LayerLab reads")
+    for index, module in enumerate(args):
+        try:
+            check_module(module, f"argument {index + 1}")
+        except ValueError as exc:
+            raise ArgumentError(str(exc), index) from None
+
+
+def check_module(value: Any, what: str) -> None:
+    """``value`` must be a module: a catalog layer or a Sequential."""
+    if isinstance(value, nn.Module):
+        return
+    if isinstance(value, TorchRef):
+        if value.dotted in kinds_by_path() or value.dotted in SEQUENTIAL:
+            raise ValueError(f"{what} is {value.shown} without parentheses: call it, e.g. {value.shown}(...)")
+        raise ValueError(f"{what} is {value.shown}, which is not a layer: use a torch.nn layer such as nn.ReLU()")
+    if isinstance(value, OrderedDict):
+        raise ValueError(f"{what} is an OrderedDict: pass it as the only argument of nn.Sequential")
+    raise ValueError(f"{what} of nn.Sequential is {_describe(value)}, not a layer")
+
+
+def _describe(value: Any) -> str:
+    name = getattr(value, "describe", None)
+    if callable(name):
+        return name()
+    return f"{type(value).__name__} {value!r:.40}"
+
+
+def check_label(key: Any, index: int) -> None:
+    """An OrderedDict key must be a usable block label (or the index it would have anyway)."""
+    if not isinstance(key, str):
+        raise ValueError(f"the OrderedDict key {key!r} is not a string: use names like 'conv1'")
+    if key.isdigit():
+        if key != str(index):
+            raise ValueError(f"the OrderedDict key {key!r} is a number that is not its position ({index}): "
+                             f"use a name like 'conv1'")
+        return
+    if label_problem(key) is not None:
+        raise ValueError(f"{key[:40]!r} cannot name a block: use a name without dots that is not an "
+                         f"attribute of nn.Sequential, e.g. 'conv1'")
+
+
+def repeat(sequential: nn.Sequential, count: Any) -> None:
+    """Refuse ``sequential * count`` when torch would refuse it or it is absurdly long (before doing it)."""
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise ValueError(f"a Sequential can only be repeated a whole number of times, not {count!r}")
+    if count <= 0:
+        raise ValueError(f"a Sequential must be repeated at least once (got {count})")
+    if len(sequential) * count > MAX_ITEMS:
+        raise ValueError(f"repeating {len(sequential)} layers {count:,} times gives more than {MAX_ITEMS:,} "
+                         f"layers, more than LayerLab reads")

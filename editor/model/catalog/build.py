@@ -1,0 +1,192 @@
+"""From catalog data to live torch modules and back.
+
+``build_module`` constructs a layer from its kind and hyperparameters (after a
+memory check, so a 4 TB ``Linear`` is refused before anything is allocated);
+``kind_of`` and ``read_params`` recognize a live module and read its
+hyperparameters back, so any ``nn.Sequential`` of catalog layers can be opened.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import inspect
+import os
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+import torch
+from torch import nn
+
+from editor.model import catalog
+from editor.model.catalog import LayerKind
+from editor.model.catalog.hyperparameters import format_value, param_count
+from editor.model.custom.expr import Expression, compile_expression
+from editor.model.errors import MemoryLimitError, UnsupportedLayerError, ValidationError
+
+
+@functools.cache
+def torch_class(kind: LayerKind) -> type[nn.Module]:
+    """The torch class of ``kind``, imported on first use."""
+    module_name, _, class_name = kind.class_path.rpartition(".")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+@functools.cache
+def _kinds_by_class() -> dict[type, LayerKind]:
+    return {torch_class(k): k for k in catalog.kinds()}
+
+
+def kind_of_class(cls: type) -> LayerKind | None:
+    """The catalog kind whose torch class is exactly ``cls`` (None when there is none)."""
+    return _kinds_by_class().get(cls)
+
+
+def kind_of(module: object) -> LayerKind:
+    """The catalog kind of ``module`` (its exact class); ``UnsupportedLayerError`` otherwise."""
+    found = _kinds_by_class().get(type(module))
+    if found is not None:
+        return found
+    if not isinstance(module, nn.Module):
+        raise UnsupportedLayerError(
+            f"module should be of type torch.nn.Module, but got {type(module).__name__} ({module!r:.60}).")
+    cls = type(module)
+    raise UnsupportedLayerError(
+        f"LayerLab does not know the layer type {cls.__name__} ({cls.__module__}.{cls.__qualname__}). "
+        f"It can hold torch.nn.Sequential groups and these layers: "
+        f"{', '.join(k.name for k in catalog.kinds())}.")
+
+
+def _getattr_path(module: nn.Module, dotted: str) -> Any:
+    value: Any = module
+    for part in dotted.split("."):
+        value = getattr(value, part)
+    return value
+
+
+_reading = threading.local()
+
+
+def _attr(path: str) -> Any:
+    return _getattr_path(_reading.module, path)
+
+
+def _has(path: str) -> bool:
+    return _getattr_path(_reading.module, path) is not None
+
+
+@functools.cache
+def _reader(source: str) -> Expression:
+    return compile_expression(source, {"attr": _attr, "has": _has})
+
+
+def _read_one(module: nn.Module, source: str) -> Any:
+    _reading.module = module
+    try:
+        return _reader(source)({})
+    finally:
+        _reading.module = None
+
+
+def read_params(kind: LayerKind, module: nn.Module) -> dict[str, Any]:
+    """The hyperparameters of a live ``kind`` module, in constructor order.
+
+    Values come back in the form the module stores them (lists become tuples,
+    ``torch.Size`` becomes a tuple).
+    """
+    params: dict[str, Any] = {}
+    for hp in kind.params:
+        value = getattr(module, hp.name) if hp.read is None else _read_one(module, hp.read)
+        if isinstance(value, (list, torch.Size)):
+            value = tuple(value)
+        params[hp.name] = value
+    return params
+
+
+@functools.cache
+def torch_defaults(kind: LayerKind) -> dict[str, Any]:
+    """The defaults of the torch constructor of ``kind`` (required ones are absent)."""
+    signature = inspect.signature(torch_class(kind).__init__)
+    return {name: p.default for name, p in signature.parameters.items()
+            if p.default is not inspect.Parameter.empty}
+
+
+def constructor_kwargs(kind: LayerKind, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The keyword arguments a careful person passes: required ones and non-defaults."""
+    defaults = torch_defaults(kind)
+    kwargs: dict[str, Any] = {}
+    for hp in kind.params:
+        value = params[hp.name]
+        if hp.name in defaults and _same(defaults[hp.name], value):
+            continue
+        kwargs[hp.name] = value
+    return kwargs
+
+
+def _same(default: Any, value: Any) -> bool:
+    if callable(default):  # TransformerEncoderLayer's activation defaults to F.relu
+        return getattr(default, "__name__", None) == value
+    return type(default) is type(value) and default == value
+
+
+def available_memory() -> int:
+    """Bytes of memory this process could still allocate (a conservative estimate)."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return 8 * 1024**3
+
+
+def format_bytes(count: float) -> str:
+    """A byte count for people: ``1.0 KB``, ``3.4 GB``."""
+    value = float(count)
+    for unit in ("B", "KB", "MB", "GB", "TB", "PB"):
+        if abs(value) < 1024 or unit == "PB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} PB"  # pragma: no cover
+
+
+def check_memory(kind: LayerKind, params: Mapping[str, Any], where: str = "",
+                 dtype: torch.dtype = torch.float32) -> None:
+    """Refuse, before allocating, a layer whose parameters cannot fit in memory."""
+    count = param_count(kind, params)
+    need = count * torch.empty((), dtype=dtype).element_size()
+    have = available_memory()
+    if need > have:
+        biggest = max(kind.param_names, key=lambda n: params[n] if isinstance(params[n], int)
+                      and not isinstance(params[n], bool) else 0, default="")
+        raise MemoryLimitError(
+            f"{where}{kind.name} with these hyperparameters would have {count:,} parameters "
+            f"({format_bytes(need)}), but only {format_bytes(have)} of memory is free. "
+            f"Choose smaller sizes (e.g. {biggest}).", field=biggest or None,
+            valid=f"at most {format_bytes(have)} of parameters")
+
+
+def build_module(kind: LayerKind, params: Mapping[str, Any], where: str = "") -> nn.Module:
+    """A new ``kind`` module with validated ``params``, constructed like ``nn.X(...)`` would be.
+
+    Uses torch's global random generator, as a script does.
+    """
+    check_memory(kind, params, where)
+    kwargs = constructor_kwargs(kind, params)
+    try:
+        return torch_class(kind)(**kwargs)
+    except TypeError as exc:
+        raise ValidationError(f"{where}this version of torch ({torch.__version__}) cannot build "
+                              f"{kind.name}({_call_text(kwargs)}): {exc}") from None
+    except (ValueError, RuntimeError) as exc:
+        raise ValidationError(f"{where}torch refused {kind.name}({_call_text(kwargs)}): {exc}") from None
+
+
+def _call_text(kwargs: Mapping[str, Any]) -> str:
+    return ", ".join(f"{k}={format_value(v) if isinstance(v, tuple) else repr(v)}" for k, v in kwargs.items())
+

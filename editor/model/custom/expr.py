@@ -1,0 +1,354 @@
+"""A small, safe expression language.
+
+LayerLab keeps formulas as data: parameter counts and "auto" values in the
+layer catalog, custom initialization rules, custom layer definitions. They are
+written in a subset of Python expression syntax and evaluated here, never by
+``eval``: the source is parsed with :mod:`ast`, every node is checked against a
+whitelist, and the tree is compiled into closures that only know the names and
+functions they are given.
+
+There is no attribute access, no comprehension, no lambda, no keyword
+arguments to unknown callables and no way to reach a builtin that was not
+handed in. Powers and repetitions that would build huge numbers or sequences
+are refused, so an expression cannot exhaust memory either.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import operator
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from editor.model.errors import ValidationError
+
+MAX_SOURCE_LENGTH = 4000
+MAX_DEPTH = 60
+MAX_POWER_BITS = 4096
+
+Env = Mapping[str, Any]
+Evaluator = Callable[[Env], Any]
+
+
+class ExpressionError(ValidationError):
+    """An expression that cannot be parsed, is not allowed, or fails to evaluate."""
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None) -> None:
+        where = f" (line {line}, column {column})" if line is not None else ""
+        super().__init__(message + where, field="expression")
+        self.line = line
+        self.column = column
+
+
+def _power(base: Any, exponent: Any) -> Any:
+    if isinstance(base, int) and isinstance(exponent, int) and not isinstance(base, bool):
+        if exponent < 0:
+            return float(base) ** exponent
+        bits = exponent * max(1, abs(base).bit_length())
+        if bits > MAX_POWER_BITS:
+            raise ExpressionError(f"{base} ** {exponent} is too large to compute")
+    return base**exponent
+
+
+def _multiply(left: Any, right: Any) -> Any:
+    if isinstance(left, (str, tuple, list)) or isinstance(right, (str, tuple, list)):
+        raise ExpressionError("repeating a text or tuple with * is not allowed")
+    return left * right
+
+
+_BINARY: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: _multiply,
+    ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: operator.mod,
+    ast.Pow: _power,
+    ast.BitAnd: operator.and_,
+    ast.BitOr: operator.or_,
+}
+_UNARY: dict[type, Callable[[Any], Any]] = {
+    ast.USub: operator.neg,
+    ast.UAdd: operator.pos,
+    ast.Not: operator.not_,
+    ast.Invert: operator.invert,
+}
+_COMPARE: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.In: lambda a, b: a in b,
+    ast.NotIn: lambda a, b: a not in b,
+    ast.Is: operator.is_,
+    ast.IsNot: operator.is_not,
+}
+_SYNTAX_NAMES = {
+    ast.Attribute: "attribute access (a.b)",
+    ast.Lambda: "lambda",
+    ast.ListComp: "list comprehension",
+    ast.SetComp: "set comprehension",
+    ast.DictComp: "dict comprehension",
+    ast.GeneratorExp: "generator expression",
+    ast.Await: "await",
+    ast.Yield: "yield",
+    ast.YieldFrom: "yield",
+    ast.NamedExpr: "assignment (:=)",
+    ast.Starred: "star unpacking",
+    ast.JoinedStr: "f-string",
+    ast.Dict: "dict literal",
+    ast.Set: "set literal",
+}
+
+
+class Expression:
+    """A parsed, checked expression; call it with a mapping of names to values."""
+
+    def __init__(self, source: str, run: Evaluator, names: frozenset[str]) -> None:
+        self.source = source
+        self.names = names
+        self._run = run
+
+    def __call__(self, env: Env | None = None, /, **names: Any) -> Any:
+        scope: Env = {**env, **names} if env is not None and names else (env or names)
+        try:
+            return self._run(scope)
+        except ExpressionError:
+            raise
+        except (ArithmeticError, TypeError, ValueError, IndexError, KeyError, RuntimeError) as exc:
+            raise ExpressionError(f"'{self.source}' could not be evaluated: {exc}") from None
+
+    def __repr__(self) -> str:
+        return f"Expression({self.source!r})"
+
+
+def compile_expression(source: str, functions: Mapping[str, Callable[..., Any]] | None = None,
+                       names: frozenset[str] | None = None) -> Expression:
+    """Parse and check ``source``; the result evaluates it against given names.
+
+    ``functions`` are the only callables the expression may call. ``names``,
+    when given, is the complete set of variable names it may use, so a typo is
+    reported now rather than at evaluation.
+    """
+    funcs = dict(functions or {})
+    if not isinstance(source, str):
+        raise ExpressionError(f"an expression must be text, not {type(source).__name__}")
+    if len(source) > MAX_SOURCE_LENGTH:
+        raise ExpressionError(f"the expression is longer than {MAX_SOURCE_LENGTH} characters")
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as exc:
+        raise ExpressionError(f"syntax error: {exc.msg}", line=exc.lineno, column=exc.offset) from None
+    used: set[str] = set()
+    run = _Compiler(funcs, names, used).compile(tree.body, 0)
+    return Expression(source, run, frozenset(used))
+
+
+class _Compiler:
+    """Turns a checked AST into nested closures."""
+
+    def __init__(self, functions: dict[str, Callable[..., Any]], names: frozenset[str] | None,
+                 used: set[str]) -> None:
+        self.functions = functions
+        self.names = names
+        self.used = used
+
+    def fail(self, node: ast.AST, message: str) -> ExpressionError:
+        return ExpressionError(message, line=getattr(node, "lineno", None),
+                               column=getattr(node, "col_offset", -1) + 1)
+
+    def compile(self, node: ast.AST, depth: int) -> Evaluator:
+        if depth > MAX_DEPTH:
+            raise self.fail(node, "the expression is nested too deeply")
+        method = getattr(self, "_" + type(node).__name__, None)
+        if method is None:
+            what = _SYNTAX_NAMES.get(type(node), type(node).__name__)
+            raise self.fail(node, f"{what} is not allowed here")
+        return method(node, depth + 1)
+
+    def _Constant(self, node: ast.Constant, depth: int) -> Evaluator:
+        value = node.value
+        if not isinstance(value, (int, float, str, bool, type(None))):
+            raise self.fail(node, f"the constant {value!r} is not allowed")
+        return lambda env: value
+
+    def _Name(self, node: ast.Name, depth: int) -> Evaluator:
+        name = node.id
+        if name in self.functions:
+            raise self.fail(node, f"'{name}' is a function; call it like {name}(...)")
+        if self.names is not None and name not in self.names:
+            known = ", ".join(sorted(self.names)) or "none"
+            raise self.fail(node, f"unknown name '{name}' (known names: {known})")
+        self.used.add(name)
+
+        def lookup(env: Env) -> Any:
+            try:
+                return env[name]
+            except KeyError:
+                raise ExpressionError(f"unknown name '{name}'") from None
+
+        return lookup
+
+    def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> Evaluator:
+        op = _UNARY.get(type(node.op))
+        if op is None:
+            raise self.fail(node, "this unary operator is not allowed")
+        operand = self.compile(node.operand, depth)
+        return lambda env: op(operand(env))
+
+    def _BinOp(self, node: ast.BinOp, depth: int) -> Evaluator:
+        op = _BINARY.get(type(node.op))
+        if op is None:
+            raise self.fail(node, f"the operator {type(node.op).__name__} is not allowed")
+        left = self.compile(node.left, depth)
+        right = self.compile(node.right, depth)
+        return lambda env: op(left(env), right(env))
+
+    def _BoolOp(self, node: ast.BoolOp, depth: int) -> Evaluator:
+        parts = [self.compile(v, depth) for v in node.values]
+        if isinstance(node.op, ast.And):
+            def both(env: Env) -> Any:
+                result: Any = True
+                for part in parts:
+                    result = part(env)
+                    if not result:
+                        return result
+                return result
+            return both
+
+        def either(env: Env) -> Any:
+            result: Any = False
+            for part in parts:
+                result = part(env)
+                if result:
+                    return result
+            return result
+        return either
+
+    def _Compare(self, node: ast.Compare, depth: int) -> Evaluator:
+        left = self.compile(node.left, depth)
+        ops = []
+        for op_node, comparator in zip(node.ops, node.comparators, strict=True):
+            op = _COMPARE.get(type(op_node))
+            if op is None:
+                raise self.fail(node, "this comparison is not allowed")
+            ops.append((op, self.compile(comparator, depth)))
+        if len(ops) == 1:
+            (op, right), = ops
+            return lambda env: op(left(env), right(env))
+
+        def chain(env: Env) -> Any:
+            current = left(env)
+            for op, right in ops:
+                nxt = right(env)
+                if not op(current, nxt):
+                    return False
+                current = nxt
+            return True
+        return chain
+
+    def _IfExp(self, node: ast.IfExp, depth: int) -> Evaluator:
+        test = self.compile(node.test, depth)
+        body = self.compile(node.body, depth)
+        orelse = self.compile(node.orelse, depth)
+        return lambda env: body(env) if test(env) else orelse(env)
+
+    def _Tuple(self, node: ast.Tuple, depth: int) -> Evaluator:
+        items = [self.compile(e, depth) for e in node.elts]
+        return lambda env: tuple(item(env) for item in items)
+
+    _List = _Tuple
+
+    def _Subscript(self, node: ast.Subscript, depth: int) -> Evaluator:
+        value = self.compile(node.value, depth)
+        index = self.compile(node.slice, depth)
+        return lambda env: value(env)[index(env)]
+
+    def _Slice(self, node: ast.Slice, depth: int) -> Evaluator:
+        parts = [self.compile(p, depth) if p is not None else None
+                 for p in (node.lower, node.upper, node.step)]
+        return lambda env: slice(*(p(env) if p is not None else None for p in parts))
+
+    def _Call(self, node: ast.Call, depth: int) -> Evaluator:
+        if not isinstance(node.func, ast.Name) or node.func.id not in self.functions:
+            known = ", ".join(sorted(self.functions)) or "none"
+            if isinstance(node.func, ast.Attribute):
+                raise self.fail(node, f"cannot call the method .{node.func.attr}(): calls of methods are not "
+                                      f"allowed; the functions available are {known}")
+            if not isinstance(node.func, ast.Name):
+                raise self.fail(node, f"only a function name can be called; the functions available are {known}")
+            raise self.fail(node, f"cannot call {node.func.id!r}: the functions available are {known}")
+        func = self.functions[node.func.id]
+        args = [self.compile(a, depth) for a in node.args]
+        kwargs = {}
+        for kw in node.keywords:
+            if kw.arg is None:
+                raise self.fail(node, "**keyword unpacking is not allowed")
+            kwargs[kw.arg] = self.compile(kw.value, depth)
+        return lambda env: func(*(a(env) for a in args), **{k: v(env) for k, v in kwargs.items()})
+
+
+def prod(values: Any) -> Any:
+    """The product of a tuple of numbers (1 for an empty one)."""
+    if not isinstance(values, (tuple, list)):
+        return values
+    return math.prod(values)
+
+
+def ntuple(value: Any, n: int) -> tuple[Any, ...]:
+    """``value`` as an ``n``-tuple: ``3`` becomes ``(3, 3)`` for ``n=2``, tuples stay."""
+    if isinstance(value, (tuple, list)):
+        return tuple(value)
+    return (value,) * n
+
+
+def _pairs(a: Any, b: Any) -> list[tuple[Any, Any]]:
+    left = a if isinstance(a, (tuple, list)) else (a,)
+    right = b if isinstance(b, (tuple, list)) else (b,) * len(left)
+    if len(left) == 1 and len(right) > 1:
+        left = tuple(left) * len(right)
+    return list(zip(left, right, strict=True))
+
+
+def each_lt(a: Any, b: Any) -> bool:
+    """Every entry of ``a`` is below the matching entry of ``b`` (scalars broadcast)."""
+    return all(x < y for x, y in _pairs(a, b))
+
+
+def each_le(a: Any, b: Any) -> bool:
+    """Every entry of ``a`` is at most the matching entry of ``b`` (scalars broadcast)."""
+    return all(x <= y for x, y in _pairs(a, b))
+
+
+def each_max(a: Any, b: Any) -> tuple[Any, ...]:
+    """The entry-wise maximum of two tuples."""
+    return tuple(max(x, y) for x, y in _pairs(a, b))
+
+
+def each_half(kernel: Any) -> tuple[Any, ...]:
+    """Half of each kernel size, rounded down."""
+    return tuple(k // 2 for k in ntuple(kernel, 1))
+
+
+def each_half_span(kernel: Any, dilation: Any) -> tuple[Any, ...]:
+    """Half of each dilated kernel span ``((k - 1) * d + 1) // 2``."""
+    return tuple(((k - 1) * d + 1) // 2 for k, d in _pairs(kernel, dilation))
+
+
+FORMULA_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "each_lt": each_lt,
+    "each_le": each_le,
+    "each_max": each_max,
+    "each_half": each_half,
+    "each_half_span": each_half_span,
+    "prod": prod,
+    "ntuple": ntuple,
+    "min": min,
+    "max": max,
+    "abs": abs,
+    "len": len,
+    "int": int,
+}

@@ -1,0 +1,65 @@
+"""Turning live torch modules into design nodes.
+
+A catalog module becomes a :class:`Block` over a :class:`Layer` (the same
+layer when the module is already in the design: that is weight sharing); an
+``nn.Sequential`` becomes a :class:`Group` of its children, keeping the
+Sequential object itself. Hyperparameters are read back from the module and
+checked, so a module LayerLab could not rebuild is refused up front.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from torch import nn
+
+from editor.model.catalog.build import kind_of, read_params
+from editor.model.catalog.hyperparameters import validate_params
+from editor.model.design.tree import Block, Group, Layer, Node
+from editor.model.errors import StructureError, UnsupportedLayerError
+
+if TYPE_CHECKING:
+    from editor.model.design.core import DesignCore
+
+
+def label_from_key(key: str) -> str | None:
+    """The label a Sequential key stands for: None for plain indices like ``"3"``."""
+    return None if key.isdigit() else key
+
+
+class Adopter:
+    """Adopts modules into one design; remembers what it adopted so repeats become shared."""
+
+    def __init__(self, design: DesignCore) -> None:
+        self.design = design
+        self.layers: dict[int, Layer] = {}
+        self.groups: set[int] = set()
+
+    def node(self, module: object, label: str | None = None, where: str = "") -> Node:
+        """A new node for ``module`` (not attached yet)."""
+        if isinstance(module, nn.Sequential):
+            return self._group(module, label, where)
+        kind = kind_of(module)
+        assert isinstance(module, nn.Module)
+        layer = self.design._layers.get(id(module)) or self.layers.get(id(module))
+        if layer is None:
+            params = read_params(kind, module)
+            validate_params(kind, params, where)
+            layer = Layer(module, kind, params)
+            self.layers[id(module)] = layer
+        return Block(layer, label)
+
+    def _group(self, sequential: nn.Sequential, label: str | None, where: str) -> Group:
+        if sequential is self.design._root.sequential:
+            raise StructureError("The design cannot contain itself: project.model cannot be inserted into it.")
+        seen = id(sequential) in self.design._groups or id(sequential) in self.groups
+        # A Sequential used twice becomes two groups over the same (shared) layers.
+        group = Group(nn.Sequential() if seen else sequential, label)
+        self.groups.add(id(group.sequential))
+        for key, child in list(sequential._modules.items()):
+            if child is None:
+                raise UnsupportedLayerError(f"{where}slot {key!r} of a Sequential holds None, not a module.")
+            node = self.node(child, label_from_key(key), where)
+            node.parent = group
+            group.children.append(node)
+        return group

@@ -1,0 +1,372 @@
+"""The state of a design and the primitive changes every operation is made of.
+
+:class:`DesignCore` owns the tree, the live ``nn.Sequential`` and the layer
+registry. It changes them only through a handful of primitives (attach,
+detach, move, wrap, unwrap, swap a layer, load values, set an attribute).
+Each primitive keeps the mirror in step, marks what needs its shapes worked
+out again, announces itself with an event and records how to undo and redo
+itself in the running :class:`Transaction`.
+
+After an operation, :meth:`DesignCore._settle` works out shapes again, only
+downstream of what changed, stopping where shapes stop changing (see
+:mod:`editor.model.design.shape_inference`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import torch
+from torch import nn
+
+from editor.model.design.events import ProjectEvents
+from editor.model.design.resync import adopt_direct_edits
+from editor.model.design.shape_inference import ShapeEngine
+from editor.model.design.transaction import Transaction
+from editor.model.design.tree import STALE, Block, Group, Layer, Node, Watch, blocks, path_key, paths, sync, walk
+from editor.model.errors import StructureError
+
+
+def _sync_after_insert(group: Group, index: int) -> None:
+    children = group.children
+    node = children[index]
+    mirror = group.sequential._modules
+    if index == len(children) - 1 and node.label is None and mirror is group.mirror and str(index) not in mirror:
+        dict.__setitem__(mirror, str(index), node.module)  # appending: no renumbering needed
+    else:
+        sync(group)
+
+
+def _sync_after_remove(group: Group, index: int, old_key: str) -> None:
+    mirror = group.sequential._modules
+    if index == len(group.children) and old_key == str(index) and mirror is group.mirror:
+        dict.__delitem__(mirror, old_key)  # removing the last one: no renumbering needed
+    else:
+        sync(group)
+
+
+class DesignCore(ShapeEngine):
+    """Design state plus journaled primitives; the Project's editing API sits on top."""
+
+    def __init__(self, seed: int = 0, sequential: nn.Sequential | None = None) -> None:
+        self.events = ProjectEvents()
+        self._watch = Watch()
+        self._root = Group(sequential if sequential is not None else nn.Sequential())
+        self._root.watch = self._watch
+        self._root.in_spec = None
+        sync(self._root)
+        self._layers: dict[int, Layer] = {}
+        self._groups: dict[int, Group] = {id(self._root.sequential): self._root}
+        self._seed = int(seed)
+        self._device = torch.device("cpu")
+        self._ranked = False
+        self._init_rules: tuple = ()  # InitRule, in the order applied (editor.model.init.rules)
+        self._rank_counter = 0
+        self._seed_status: bool | None = True
+        self._seed_state: torch.Tensor | None = None
+        self._seed_print: tuple | None = None  # the values' fingerprint when they were last known to be the seed's
+        self._tx: Transaction | None = None
+        self._serial = 0
+        self._done: list[int] = []  # serials of the operations that can be undone, oldest first
+        self._undone: list[int] = []  # serials of undone operations that can be redone, latest undone last
+        self._replaying = False
+        self._touched: set[Layer] | None = None
+        ShapeEngine.__init__(self)
+
+    # ----------------------------------------------------------------- journal
+    def _record(self, undo: Callable[[], None], redo: Callable[[], None]) -> None:
+        if self._tx is not None:
+            self._tx.record(undo, redo)
+
+    @contextlib.contextmanager
+    def _operation(self, name: str) -> Iterator[Transaction]:
+        """Run the body as one operation: nested ones join the outer one.
+
+        On an exception every primitive done so far is undone, so a failed
+        operation changes nothing.
+        """
+        if self._tx is not None:
+            yield self._tx
+            return
+        adopt_direct_edits(self)
+        keep = len(self.events.transaction_done) > 0
+        self._serial += 1
+        tx = Transaction(name, keep_values=keep, serial=self._serial)
+        self._tx = tx
+        self._touched = set()
+        try:
+            yield tx
+            self._settle()
+        except BaseException:
+            self._tx = None
+            for undo, _ in reversed(tx.steps):
+                undo()
+            self._settle()
+            self._finish(None)
+            raise
+        self._tx = None
+        if tx:
+            self._done.append(tx.serial)
+            self._undone.clear()  # a new step: what was undone can no longer be redone
+        self._finish(tx)
+
+    def _finish(self, tx: Transaction | None) -> None:
+        touched, self._touched = self._touched, None
+        self._emit_shapes()
+        if touched:
+            self.events.weights_changed.emit(self._paths_of_layers(touched))
+        self.events.edited.emit()
+        if tx:
+            self.events.transaction_done.emit(tx)
+
+    def _paths_of_layers(self, layers: set[Layer]) -> tuple[str, ...]:
+        if len(layers) >= len(self._layers) > 0:
+            return ()
+        found = [b for layer in layers for b in layer.blocks]
+        return self._paths(found)
+
+    def _paths(self, nodes: list[Node]) -> tuple[str, ...]:
+        if len(nodes) > 16:
+            table = paths(self._root)
+            return tuple(sorted((table[n] for n in nodes if n in table), key=path_key))
+        return tuple(sorted((n.path() for n in nodes if self._attached(n)), key=path_key))
+
+    def _attached(self, node: Node) -> bool:
+        while node.parent is not None:
+            node = node.parent
+        return node is self._root
+
+    def _replay(self, tx: Transaction, undo: bool) -> None:
+        if self._tx is not None:
+            raise RuntimeError("cannot undo or redo while an operation is running")
+        if not isinstance(tx, Transaction):
+            raise StructureError(f"revert and replay take a Transaction (from 'with project.transaction() as "
+                                 f"tx:'), not {type(tx).__name__}.")
+        if adopt_direct_edits(self):
+            return  # the history no longer applies to this design (views were told: events.reset)
+        if tx:
+            self._check_order(tx, undo)
+        self._touched = set()
+        self._replaying = True
+        try:
+            steps = reversed(tx.steps) if undo else iter(tx.steps)
+            for back, forth in steps:
+                (back if undo else forth)()
+            self._settle()
+        finally:
+            self._replaying = False
+        self._finish(None)
+
+    def _check_order(self, tx: Transaction, undo: bool) -> None:
+        """Undo only the latest step, redo only the latest undone one: anything else would damage the design."""
+        if undo:
+            if not self._done or self._done[-1] != tx.serial:
+                reason = ("it was undone already" if tx.serial in self._undone else
+                          "later steps came after it: undo those first")
+                raise StructureError(f"Cannot undo {tx.name!r}: {reason}.")
+            self._undone.append(self._done.pop())
+        else:
+            if not self._undone or self._undone[-1] != tx.serial:
+                reason = ("it is not undone" if tx.serial in self._done else
+                          "it is not the step undone last (or the design changed since)")
+                raise StructureError(f"Cannot redo {tx.name!r}: {reason}.")
+            self._done.append(self._undone.pop())
+
+    # -------------------------------------------------------------- registry
+    def _register(self, node: Node) -> None:
+        subtree = [node, *walk(node)] if isinstance(node, Group) else [node]
+        for item in subtree:
+            item.in_spec = STALE
+            if isinstance(item, Block):
+                layer = item.layer
+                if not layer.blocks:
+                    self._layers[id(layer.module)] = layer
+                    if self._ranked and layer.rank is None:
+                        self._rank_counter += 1
+                        layer.rank = self._next_rank(item)
+                layer.blocks.append(item)
+            else:
+                self._groups[id(item.sequential)] = item  # type: ignore[union-attr]
+                item.watch = self._watch  # type: ignore[union-attr]
+
+    def _unregister(self, node: Node) -> None:
+        subtree = [node, *walk(node)] if isinstance(node, Group) else [node]
+        for item in subtree:
+            if isinstance(item, Block):
+                layer = item.layer
+                layer.blocks.remove(item)
+                if not layer.blocks:
+                    del self._layers[id(layer.module)]
+            else:
+                self._groups.pop(id(item.sequential), None)  # type: ignore[union-attr]
+
+    def _next_rank(self, block: Block) -> tuple[int, ...]:
+        """A rank that puts a new layer just after the layer before it (designs read from code)."""
+        from editor.model.design.tree import previous_block
+
+        before = previous_block(block)
+        while before is not None and before.layer.rank is None:
+            before = previous_block(before)
+        base = before.layer.rank if before is not None and before.layer.rank is not None else (-1,)
+        return (*base, self._rank_counter)
+
+    # ------------------------------------------------------------ primitives
+    def _attach(self, parent: Group, index: int, node: Node) -> None:
+        parent.children.insert(index, node)
+        node.parent = parent
+        self._register(node)
+        _sync_after_insert(parent, index)
+        self._dirty.append(node)
+        self.events.inserted.emit(node.path())
+        self._record(lambda: self._detach(parent, index), lambda: self._attach(parent, index, node))
+
+    def _detach(self, parent: Group, index: int) -> Node:
+        path = parent.children[index].path()
+        old_key = parent.children[index].label or str(index)
+        node = parent.children.pop(index)
+        self._unregister(node)
+        node.parent = None
+        _sync_after_remove(parent, index, old_key)
+        self._mark_gap(parent, index)
+        self.events.removed.emit(path)
+        self._record(lambda: self._attach(parent, index, node), lambda: self._detach(parent, index))
+        return node
+
+    def _mark_gap(self, parent: Group, index: int) -> None:
+        """Something left ``parent`` at ``index``: whatever now follows must be worked out again."""
+        children = parent.children
+        target: Node = children[index] if index < len(children) else (children[-1] if children else parent)
+        target.in_spec = STALE
+        self._dirty.append(target)
+
+    def _move(self, node: Node, parent: Group, index: int) -> None:
+        old_parent = node.parent
+        assert old_parent is not None
+        old_index = old_parent.children.index(node)
+        src = node.path()
+        old_parent.children.pop(old_index)
+        sync(old_parent)
+        self._mark_gap(old_parent, old_index)
+        parent.children.insert(index, node)
+        node.parent = parent
+        sync(parent)
+        for item in [node, *walk(node)] if isinstance(node, Group) else [node]:
+            item.in_spec = STALE
+        self._dirty.append(node)
+        self.events.moved.emit(src, node.path())
+        self._record(lambda: self._move(node, old_parent, old_index), lambda: self._move(node, parent, index))
+
+    def _wrap(self, parent: Group, index: int, count: int, group: Group) -> None:
+        members = parent.children[index:index + count]
+        parent.children[index:index + count] = [group]
+        group.parent = parent
+        group.children = members
+        for member in members:
+            member.parent = group
+        self._groups[id(group.sequential)] = group
+        group.watch = self._watch
+        sync(group)
+        sync(parent)
+        group.in_spec = STALE
+        self._dirty.append(group)
+        self.events.grouped.emit(group.path(), count)
+        self._record(lambda: self._unwrap(parent, index), lambda: self._wrap(parent, index, count, group))
+
+    def _unwrap(self, parent: Group, index: int) -> Group:
+        group = parent.children[index]
+        assert isinstance(group, Group)
+        path = group.path()
+        members = group.children
+        parent.children[index:index + 1] = members
+        for member in members:
+            member.parent = parent
+        group.children = []
+        group.parent = None
+        sync(group)
+        self._groups.pop(id(group.sequential), None)
+        sync(parent)
+        if members:
+            members[0].in_spec = STALE
+            self._dirty.append(members[0])
+        else:
+            self._mark_gap(parent, index)
+        self.events.ungrouped.emit(path, len(members))
+        count = len(members)
+        self._record(lambda: self._wrap(parent, index, count, group), lambda: self._unwrap(parent, index))
+        return group
+
+    def _swap_layer(self, layer: Layer, module: nn.Module, params: dict[str, Any], auto: frozenset[str]) -> None:
+        """Give ``layer`` a new module, hyperparameters and auto flags, at every place it is used."""
+        old = (layer.module, layer.params, layer.auto)
+        del self._layers[id(layer.module)]
+        layer.module, layer.params, layer.auto = module, params, auto
+        self._layers[id(module)] = layer
+        parents = {id(b.parent): b.parent for b in layer.blocks if b.parent is not None}
+        for parent in parents.values():
+            sync(parent)
+        for block in layer.blocks:
+            block.in_spec = STALE
+            self._dirty.append(block)
+        for path in self._paths(list(layer.blocks)):
+            self.events.changed.emit(path)
+        self._record(lambda: self._swap_layer(layer, *old), lambda: self._swap_layer(layer, module, params, auto))
+
+    def _set_label(self, node: Node, label: str | None) -> None:
+        old = node.label
+        node.label = label
+        if node.parent is not None:
+            sync(node.parent)
+            self.events.changed.emit(node.path())
+        self._record(lambda: self._set_label(node, old), lambda: self._set_label(node, label))
+
+    def _load_values(self, layer: Layer, state: dict[str, torch.Tensor]) -> None:
+        """Copy ``state`` into the layer's parameters and buffers, in place (module identity kept)."""
+        keep = self._tx is not None and self._tx.keep_values
+        before = {k: v.detach().clone() for k, v in layer.module.state_dict().items()} if keep else None
+        layer.module.load_state_dict(state)
+        if self._touched is not None:
+            self._touched.add(layer)
+        if before is not None:
+            after = {k: v.detach().clone() for k, v in state.items()}
+            self._record(lambda: self._load_values(layer, before), lambda: self._load_values(layer, after))
+
+    def _set_attr(self, name: str, value: Any, event: str | None = None) -> None:
+        """Set a journaled attribute of the design (input shape, seed, device, seed status)."""
+        old = getattr(self, name)
+        if old is value:
+            return
+        setattr(self, name, value)
+        if event:
+            self.events.settings_changed.emit(event)
+        self._record(lambda: self._set_attr(name, old, event), lambda: self._set_attr(name, value, event))
+
+    def _set_seed_status(self, status: bool | None, state: torch.Tensor | None = None) -> None:
+        """Record whether the weights are exactly what the seed gives (None: not known)."""
+        if status is not True:
+            state = None
+        if status != self._seed_status or state is not self._seed_state:
+            self._set_attr("_seed_status", status)
+            self._set_attr("_seed_state", state)
+            self._set_attr("_seed_print", fingerprint(self._layers.values()) if status is True else None)
+
+    # ------------------------------------------------------------- queries
+    def _blocks(self) -> Iterator[Block]:
+        return blocks(self._root)
+
+
+def _checksum(tensor: torch.Tensor) -> int:
+    """A cheap exact-bits checksum: the sum of the values' bit patterns as integers."""
+    flat = tensor.detach().reshape(-1)
+    if flat.dtype == torch.bool:
+        flat = flat.to(torch.int8)
+    elif flat.dtype.is_floating_point or flat.dtype.is_complex:
+        flat = flat.view({8: torch.int64, 4: torch.int32, 2: torch.int16, 1: torch.int8}[flat.element_size()])
+    return int(flat.to(torch.int64).sum())
+
+
+def fingerprint(layers) -> tuple:
+    """Identity and contents of every parameter and buffer, to notice in-place changes (``.data``, training)."""
+    return tuple((name, tensor.data_ptr(), _checksum(tensor))
+                 for layer in layers for name, tensor in layer.module.state_dict().items())

@@ -1,0 +1,94 @@
+"""Picking up edits made to ``project.model`` directly (``project.model.append(...)``).
+
+The Project normally changes its Sequential itself. A learner may still edit
+the live model the way they would a plain ``nn.Sequential``; before the next
+operation the Project notices and adopts the change: modules it already knew
+keep their blocks (labels, auto values), new ones are adopted, removed ones
+are let go. Views rebuild (``events.reset``) and undo history from before the
+change no longer applies.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from editor.model.design.adopt import Adopter, label_from_key
+from editor.model.design.tree import STALE, Group, Node, sync, walk
+from editor.model.errors import LayerLabError, StructureError
+
+if TYPE_CHECKING:
+    from editor.model.design.core import DesignCore
+
+
+def _matches(group: Group) -> bool:
+    modules = group.sequential._modules
+    if len(modules) != len(group.children):
+        return False
+    for index, ((key, module), child) in enumerate(zip(modules.items(), group.children, strict=True)):
+        if module is not child.module or key != (child.label or str(index)):
+            return False
+    return True
+
+
+def edited_groups(design: DesignCore) -> list[Group]:
+    """Groups whose Sequential no longer holds exactly their blocks, outermost first."""
+    return [g for g in [design._root, *walk(design._root)] if isinstance(g, Group) and not _matches(g)]
+
+
+def direct_edits_pending(design: DesignCore) -> bool:
+    """A cheap check: was any Sequential of the design changed behind the Project's back?"""
+    if design._watch.dirty:
+        return True
+    return any(group.sequential._modules is not group.mirror for group in design._groups.values())
+
+
+def adopt_direct_edits(design: DesignCore) -> bool:
+    """Make the design follow its Sequentials again; True when anything had changed.
+
+    A module LayerLab cannot hold is refused: the Sequential is put back as the
+    design says and the error names the module.
+    """
+    if not direct_edits_pending(design):
+        return False
+    design._watch.dirty = False
+    groups = edited_groups(design)
+    if not groups:
+        return False
+    for group in groups:
+        if not design._attached(group) or _matches(group):
+            continue
+        old = list(group.children)
+        known = {id(child.module): child for child in old}
+        adopter = Adopter(design)
+        fresh: list[Node] = []
+        try:
+            for key, module in list(group.sequential._modules.items()):
+                node = known.pop(id(module), None)
+                if node is None:
+                    node = adopter.node(module, label_from_key(key))
+                else:
+                    node.label = label_from_key(key)
+                fresh.append(node)
+        except LayerLabError as exc:
+            sync(group)  # put the Sequential back the way the design has it
+            raise StructureError(f"project.model was changed directly, with something LayerLab cannot hold, so "
+                                 f"that change was undone: {exc}") from None
+        for child in old:
+            if child not in fresh:
+                design._unregister(child)
+                child.parent = None
+        group.children = fresh
+        for child in fresh:
+            if child not in old:
+                child.parent = group
+                design._register(child)
+            child.in_spec = STALE
+        sync(group)
+        design._dirty.extend(fresh or [group])
+        group.in_spec = STALE
+        design._dirty.append(group)
+    design._root.in_spec = STALE
+    design._settle()
+    design._seed_status, design._seed_state, design._seed_print = None, None, None
+    design.events.reset.emit()
+    return True

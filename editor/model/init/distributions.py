@@ -1,0 +1,213 @@
+"""The theoretical distribution behind a parameter's values, for the histogram's overlay.
+
+Either the init rule that last filled the tensor, or the layer's own default
+(``Linear``: ``U(−1/√in, 1/√in)``, ``Embedding``: ``N(0, 1)``, norms: ones and
+zeros, …). Each :class:`Distribution` can say its density and carries a label
+with the bound or the standard deviation, written the way a textbook would.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from editor.model.init.functions import InitFunction, fans
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """A distribution of values: uniform, normal, truncated normal, a constant, or a described one."""
+
+    kind: str
+    label: str
+    low: float | None = None
+    high: float | None = None
+    mean: float | None = None
+    std: float | None = None
+    value: float | None = None  # the location of a point mass (constant, or the zeros of sparse_)
+    weight: float = 1.0  # the share of values the density covers (sparse_: the non-zero ones)
+
+    def pdf(self, x: np.ndarray) -> np.ndarray | None:
+        """The density at ``x`` (None for point masses and distributions without a formula)."""
+        x = np.asarray(x, dtype=np.float64)
+        if self.kind == "uniform" and self.low is not None and self.high is not None and self.high > self.low:
+            inside = (x >= self.low) & (x <= self.high)
+            return np.where(inside, self.weight / (self.high - self.low), 0.0)
+        if self.kind in ("normal", "orthogonal", "sparse") and self.std and self.mean is not None:
+            z = (x - self.mean) / self.std
+            return self.weight * np.exp(-0.5 * z * z) / (self.std * math.sqrt(2 * math.pi))
+        if self.kind == "trunc_normal" and self.std and self.mean is not None:
+            low, high = (self.low - self.mean) / self.std, (self.high - self.mean) / self.std  # type: ignore[operator]
+            mass = 0.5 * (math.erf(high / math.sqrt(2)) - math.erf(low / math.sqrt(2)))
+            z = (x - self.mean) / self.std
+            dens = np.exp(-0.5 * z * z) / (self.std * math.sqrt(2 * math.pi) * max(mass, 1e-300))
+            return np.where((x >= self.low) & (x <= self.high), dens, 0.0)  # type: ignore[operator]
+        return None
+
+
+def _num(value: float) -> str:
+    return f"{value:.4g}".replace("-", "−")
+
+
+def uniform(bound: float, why: str) -> Distribution:
+    return Distribution("uniform", f"U(−{_num(bound)}, {_num(bound)}): {why}", low=-bound, high=bound)
+
+
+def normal(mean: float, std: float, why: str) -> Distribution:
+    return Distribution("normal", f"N({_num(mean)}, {_num(std)}²): {why}", mean=mean, std=std)
+
+
+def constant(value: float, why: str) -> Distribution:
+    return Distribution("constant", f"every value = {_num(value)}: {why}", value=value)
+
+
+def for_function(function: InitFunction, kwargs: dict[str, Any], tensor: torch.Tensor,
+                 gain_text: str | None = None) -> Distribution | None:
+    """What ``function(tensor, **kwargs)`` draws from."""
+    name = function.name
+    fan_in, fan_out = fans(tensor)
+    gain = kwargs.get("gain", 1.0)
+    g = f"{gain_text} = {_num(gain)}" if gain_text else f"gain {_num(gain)}"
+    if name == "uniform_":
+        return Distribution("uniform", f"U({_num(kwargs['a'])}, {_num(kwargs['b'])})", low=kwargs["a"],
+                            high=kwargs["b"])
+    if name == "normal_":
+        return normal(kwargs["mean"], kwargs["std"], "normal_")
+    if name == "trunc_normal_":
+        return Distribution("trunc_normal", f"N({_num(kwargs['mean'])}, {_num(kwargs['std'])}²) cut to "
+                            f"[{_num(kwargs['a'])}, {_num(kwargs['b'])}]", mean=kwargs["mean"], std=kwargs["std"],
+                            low=kwargs["a"], high=kwargs["b"])
+    if name in ("constant_", "ones_", "zeros_"):
+        value = {"ones_": 1.0, "zeros_": 0.0}.get(name, kwargs.get("val", 0.0))
+        return constant(value, name)
+    if name == "eye_":
+        return Distribution("eye", "identity matrix: ones on the diagonal, zeros elsewhere")
+    if name == "dirac_":
+        return Distribution("dirac", "Dirac delta: a single 1 per filter, zeros elsewhere")
+    if name == "xavier_uniform_" and fan_in + fan_out:
+        return uniform(gain * math.sqrt(6.0 / (fan_in + fan_out)),
+                       f"xavier_uniform_, b = gain·√(6/(fan_in+fan_out)), {g}")
+    if name == "xavier_normal_" and fan_in + fan_out:
+        return normal(0.0, gain * math.sqrt(2.0 / (fan_in + fan_out)),
+                      f"xavier_normal_, std = gain·√(2/(fan_in+fan_out)), {g}")
+    if name in ("kaiming_uniform_", "kaiming_normal_"):
+        mode = kwargs.get("mode", "fan_in")
+        fan = fan_in if mode == "fan_in" else fan_out
+        k_gain = nn.init.calculate_gain(kwargs.get("nonlinearity", "leaky_relu"), kwargs.get("a", 0.0))
+        if not fan:
+            return None
+        if name == "kaiming_uniform_":
+            return uniform(k_gain * math.sqrt(3.0 / fan), f"kaiming_uniform_, b = gain·√(3/{mode}), gain "
+                                                          f"{_num(k_gain)}")
+        return normal(0.0, k_gain / math.sqrt(fan), f"kaiming_normal_, std = gain/√{mode}, gain {_num(k_gain)}")
+    if name == "orthogonal_" and tensor.dim() >= 2:
+        rows, cols = tensor.shape[0], tensor.numel() // tensor.shape[0]
+        std = gain / math.sqrt(max(rows, cols))
+        return Distribution("orthogonal", f"orthogonal_: entries ≈ N(0, {_num(std)}²), "
+                            f"std ≈ gain/√{max(rows, cols)}, {g}", mean=0.0, std=std)
+    if name == "sparse_" and tensor.dim() == 2:
+        share = math.ceil(kwargs["sparsity"] * tensor.shape[0]) / max(tensor.shape[0], 1)
+        return Distribution("sparse", f"sparse_: {_num(100 * share)}% zeros, the rest N(0, {_num(kwargs['std'])}²)",
+                            mean=0.0, std=kwargs["std"], value=0.0, weight=1.0 - share)
+    return None
+
+
+def default_for(owner: nn.Module, local: str, tensor: torch.Tensor) -> Distribution | None:
+    """How a freshly constructed layer fills its parameter ``local`` (e.g. ``"weight"``, ``"linear1.bias"``)."""
+    prefix, _, name = local.rpartition(".")
+    module = owner.get_submodule(prefix) if prefix else owner
+    kind = type(module).__name__
+    if isinstance(module, nn.MultiheadAttention):
+        if name == "in_proj_weight":
+            fan_in, fan_out = fans(tensor)
+            return uniform(math.sqrt(6.0 / (fan_in + fan_out)), "MultiheadAttention default, xavier_uniform_")
+        return constant(0.0, "MultiheadAttention default")
+    if prefix.endswith("out_proj") and name == "bias":
+        return constant(0.0, "MultiheadAttention zeroes its out_proj bias")
+    if isinstance(module, (nn.Linear, nn.modules.conv._ConvNd, nn.Bilinear)):
+        weight = module.weight
+        fan_in = fans(weight)[0] if weight.dim() >= 2 else 0
+        if isinstance(module, nn.Bilinear):
+            fan_in = weight.shape[1]
+        if not fan_in:
+            return None
+        size = "in_features" if isinstance(module, nn.Linear) else "fan_in"
+        return uniform(1.0 / math.sqrt(fan_in), f"{kind} default {name}, b = 1/√{size} = 1/√{fan_in}")
+    if isinstance(module, nn.Embedding):
+        return normal(0.0, 1.0, "Embedding default")
+    if isinstance(module, nn.PReLU):
+        return constant(float(getattr(module, "init", 0.25)), "PReLU default (init)")
+    if isinstance(module, (nn.modules.batchnorm._NormBase, nn.LayerNorm, nn.GroupNorm)):
+        return constant(1.0 if name == "weight" else 0.0, f"{kind} default {name}")
+    if isinstance(module, nn.RNNBase):
+        bound = 1.0 / math.sqrt(module.hidden_size)
+        return uniform(bound, f"{kind} default, b = 1/√hidden_size")
+    return None
+
+
+@dataclass(frozen=True)
+class Mixture:
+    """Several tensors drawn from different distributions (different fans), weighted by their sizes."""
+
+    parts: tuple[tuple[Distribution, int], ...]
+    kind: str = "mixture"
+    value: float | None = None
+
+    @property
+    def label(self) -> str:
+        """The parts' labels, the words they share said once.
+
+        ``2 tensors: U(−0.2, 0.2), U(−0.1, 0.1): xavier_uniform_, b = …``: the
+        bounds first, where a plot's title shows them, the common rule after.
+        """
+        labels = list(dict.fromkeys(d.label for d, _ in self.parts))
+        if len(labels) == 1:
+            return labels[0]
+        count = f"{len(self.parts)} tensors"
+        split = [label.partition(": ") for label in labels]
+        heads = [head for head, _, _ in split]
+        tails = list(dict.fromkeys(tail for _, _, tail in split))
+        if all(colon for _, colon, _ in split) and len(tails) == 1:
+            return f"{count}: {_listed(heads, ', ')}: {tails[0]}"
+        if all(colon for _, colon, _ in split) and len(set(heads)) == 1:
+            return f"{count}, {heads[0]}: {_listed(tails, '; ')}"
+        return f"{count}: {_listed(labels, '; ')}"
+
+    def pdf(self, x: np.ndarray) -> np.ndarray | None:
+        """The size-weighted density of the continuous parts; point masses (norm ones and zeros) add none.
+
+        None when a part has neither a density nor a point mass (eye_, a custom
+        expression), or when every part is a point mass.
+        """
+        total = sum(n for _, n in self.parts)
+        out = np.zeros_like(np.asarray(x, dtype=np.float64))
+        continuous = False
+        for dist, n in self.parts:
+            density = dist.pdf(x)
+            if density is None:
+                if dist.value is None:
+                    return None
+                continue
+            continuous = True
+            out += density * (n / total)
+        return out if continuous else None
+
+
+def _listed(texts: list[str], separator: str, most: int = 4) -> str:
+    return separator.join(texts[:most]) + (" …" if len(texts) > most else "")
+
+
+def combine(parts: list[tuple[Distribution | None, int]]) -> Distribution | Mixture | None:
+    """One distribution for several tensors: the common one, or their size-weighted mixture."""
+    if not parts or any(d is None for d, _ in parts):
+        return None
+    if len({d for d, _ in parts}) == 1:
+        return parts[0][0]
+    values = {d.value for d, _ in parts if d is not None and d.value is not None}
+    common = values.pop() if len(values) == 1 else None  # one point mass (sparse_'s zeros) stays marked
+    return Mixture(tuple((d, n) for d, n in parts if d is not None), value=common)

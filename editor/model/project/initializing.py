@@ -1,0 +1,168 @@
+"""The Project's initialization API: apply ``torch.nn.init`` rules, preview them, keep them as a recipe."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import torch
+from torch import nn
+
+from editor.model.design.tree import Block, Layer, distinct_layers
+from editor.model.errors import ValidationError
+from editor.model.init.rules import InitRule, check_rule, fill, make_rule, run_rules, targets, where_text
+from editor.model.project import seeding
+
+if TYPE_CHECKING:
+    from editor.model.design.core import DesignCore
+
+    _Base = DesignCore
+else:
+    _Base = object
+
+
+class InitMixin(_Base):
+    """Part of :class:`~editor.model.project.project.Project`: initialization rules."""
+
+    @property
+    def init_rules(self) -> tuple[InitRule, ...]:
+        """The rules applied so far, in order; "reset parameters" and exported code replay them."""
+        return self._init_rules
+
+    def make_init_rule(self, function: str, *, parameters: str = "weight", kind: str | None = None,
+                       blocks: Iterable[Any] | None = None, expression: str | None = None,
+                       gain_from: tuple[str, float | None] | str | None = None, **args: Any) -> InitRule:
+        """A checked rule for this design (``blocks`` are paths); see :meth:`initialize`."""
+        layers = None
+        if isinstance(blocks, (str, int)):
+            blocks = [blocks]  # one path, not a sequence of one-character paths
+        if blocks is not None:
+            layers = []
+            for path in blocks:
+                node = self._locate(path)  # type: ignore[attr-defined]
+                found = [node.layer] if isinstance(node, Block) else distinct_layers(node)
+                layers.extend(layer for layer in found if layer not in layers)
+            if not layers:
+                raise ValidationError("Choose at least one block to initialize.", field="blocks")
+            layers = tuple(layers)
+        if isinstance(gain_from, str):
+            gain_from = (gain_from, None)
+        return make_rule(function, parameters=parameters, kind=kind, layers=layers, expression=expression,
+                         gain_from=gain_from, **args)
+
+    def initialize(self, function: str, *, parameters: str = "weight", kind: str | None = None,
+                   blocks: Iterable[Any] | None = None, expression: str | None = None,
+                   gain_from: tuple[str, float | None] | str | None = None, **args: Any) -> InitRule:
+        """Apply ``torch.nn.init.<function>`` as one undoable operation and keep it as a rule.
+
+        ``parameters`` is ``"weight"``, ``"bias"`` or ``"all"``; ``kind`` limits
+        it to one layer kind (like ``net.apply(fn)`` with a type check),
+        ``blocks`` to chosen blocks (paths); neither means the whole design.
+        ``expression`` post-processes the fresh sample ``w``, e.g.
+        ``initialize("uniform_", a=-10, b=10, expression="where(abs(w) < 5, 0, w)")``.
+        ``gain_from="relu"`` passes ``gain=nn.init.calculate_gain("relu")``.
+        A parameter the function cannot fill (``eye_`` on a 4-D weight, a
+        fan-based init on a bias) raises :class:`ValidationError` and
+        nothing changes.
+        """
+        rule = self.make_init_rule(function, parameters=parameters, kind=kind, blocks=blocks,
+                                   expression=expression, gain_from=gain_from, **args)
+        self.apply_init(rule)
+        return rule
+
+    def apply_init(self, rule: InitRule) -> None:
+        """Apply a rule made by :meth:`make_init_rule` (one undoable operation)."""
+        found = check_rule(rule, self._root)
+        if not found:
+            raise ValidationError(f"No parameter matches: {rule.describe()} finds nothing to initialize in this "
+                                  f"design.", field="parameters")
+        exact = self.weights_from_seed  # type: ignore[attr-defined]
+        state = self._seed_state if exact else None
+        if exact and state is None:
+            state = seeding.fresh_modules(self)[2]  # type: ignore[arg-type]
+        with self._operation(f"Initialize: {rule.function}"):
+            chosen = {id(layer): layer for layer, _, _ in found}
+            copies = _cpu_copies(chosen.values())
+            if state is not None:
+                with torch.random.fork_rng(devices=[]):
+                    torch.set_rng_state(state)
+                    run_rules((rule,), self._root, lambda layer: copies.get(id(layer), layer.module))
+                    state = torch.get_rng_state()
+            else:
+                run_rules((rule,), self._root, lambda layer: copies.get(id(layer), layer.module))
+            if rule.expression:
+                _check_finite(rule, self._root, copies)
+            for layer_id, module in copies.items():
+                self._load_values(chosen[layer_id], module.state_dict())
+            self._set_attr("_init_rules", (*self._init_rules, rule), "init_rules")
+            self._set_seed_status(state is not None, state)
+
+    def preview_init(self, rule: InitRule, limit: int = 2_000_000,
+                     seed: int = 0) -> list[tuple[str, torch.Tensor]]:
+        """What ``rule`` would give, without changing anything: ``(key, values)`` per parameter it fills.
+
+        Drawn from a private generator seeded with ``seed`` (torch's global
+        random state is not touched); parameters beyond ``limit`` values in
+        total are left out.
+        """
+        return sample_preview(rule, self.preview_targets(rule, limit), seed)
+
+    def preview_targets(self, rule: InitRule, limit: int = 2_000_000) -> list[tuple[str, torch.Size, torch.dtype]]:
+        """The parameters a preview of ``rule`` samples (key, shape, dtype); checks the rule fits them."""
+        out = []
+        total = 0
+        for layer, name, tensor in check_rule(rule, self._root):
+            if total + tensor.numel() > limit and out:
+                break
+            out.append((f"{layer.blocks[0].path()}.{name}", tensor.shape, tensor.dtype))
+            total += tensor.numel()
+        return out
+
+    def remove_init_rule(self, index: int) -> None:
+        """Forget rule ``index`` (values stay as they are; "reset parameters" no longer replays it)."""
+        rules = list(self._init_rules)
+        if not -len(rules) <= index < len(rules):
+            raise ValidationError(f"There is no init rule {index}; the project has {len(rules)}.", field="index")
+        rule = rules.pop(index)
+        with self._operation(f"Remove init rule {rule.function}"):
+            self._set_attr("_init_rules", tuple(rules), "init_rules")
+            if self._seed_status is not False:
+                self._set_seed_status(None)
+
+    def _replay_rules(self, modules: dict[int, nn.Module]) -> None:
+        """Apply every rule to freshly constructed modules (keyed by layer id), from the current random state."""
+        run_rules(self._init_rules, self._root, lambda layer: modules[id(layer)])
+
+
+def sample_preview(rule: InitRule, planned: list[tuple[str, torch.Size, torch.dtype]],
+                   seed: int = 0) -> list[tuple[str, torch.Tensor]]:
+    """Fresh tensors of the planned shapes filled by ``rule`` from a private generator (safe on any thread)."""
+    generator = torch.Generator().manual_seed(seed)
+    out = []
+    for key, shape, dtype in planned:
+        sample = torch.empty(shape, dtype=dtype)
+        fill(rule, sample, generator)
+        out.append((key, sample))
+    return out
+
+
+def _check_finite(rule: InitRule, root: Any, copies: dict[int, nn.Module]) -> None:
+    """Refuse a custom expression that made NaN or ±inf (``log(w)`` of a negative sample), before anything changes."""
+    for layer, name, tensor in targets(rule, root, lambda layer: copies.get(id(layer), layer.module)):
+        bad = int((~torch.isfinite(tensor)).sum())
+        if bad:
+            raise ValidationError(
+                f"The expression {rule.expression!r} gives {bad:,} NaN or infinite value{'s' * (bad != 1)} for "
+                f"{where_text(layer, name)} (log or sqrt of a negative number, a division by zero, a huge power). "
+                f"Parameters must be finite numbers: change the expression. Nothing was changed.",
+                field="expression")
+
+
+def _cpu_copies(layers: Iterable[Layer]) -> dict[int, nn.Module]:
+    """A CPU copy of each layer's module: rules draw from the CPU generator, as exported code does."""
+    out = {}
+    for layer in layers:
+        module = copy.deepcopy(layer.module)
+        out[id(layer)] = module.to("cpu")
+    return out

@@ -1,0 +1,57 @@
+"""The text summary of a design: ``print(model)``, a table of blocks, and totals."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from editor.model.catalog.build import format_bytes
+from editor.model.catalog.hyperparameters import block_label
+from editor.model.design.tree import Block
+
+if TYPE_CHECKING:
+    from editor.model.project.project import Project
+
+
+def summary_rows(project: Project) -> list[tuple[str, str, str, str]]:
+    """(path, kind and key hyperparameters, output shape, parameters) for every block and group."""
+    rows = []
+    for path, node in project.walk():
+        if isinstance(node, Block):
+            what = block_label(node.layer.kind, node.layer.params)
+            shared = project.shared_with(path)
+            if shared and path != min([path, *shared], key=lambda p: tuple(map(int, p.split(".")))):
+                what += f"  (shares weights with {shared[0]})"
+        else:
+            what = f"Sequential ({len(node.children)} blocks)"  # type: ignore[attr-defined]
+        if node.error is not None:
+            shape = "shape error"
+        else:
+            shape = str(node.out_spec.shape) if node.out_spec is not None else "?"
+        count = sum(p.numel() for p in node.module.parameters())
+        rows.append((path, what, shape, f"{count:,}"))
+    return rows
+
+
+def summarize(project: Project) -> str:
+    """``print(model)``, then the block table, then totals and parameter memory."""
+    rows = summary_rows(project)
+    header = ("Block", "Layer", "Output shape", "Params")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    rule = "-" * (sum(widths) + 6)
+    lines = [repr(project.model), "", rule]
+    for path, what, shape, count in [header, *rows]:
+        if path != header[0]:
+            path = "  " * path.count(".") + path
+        lines.append(f"{path:<{widths[0]}}  {what:<{widths[1]}}  {shape:<{widths[2]}}  {count:>{widths[3]}}")
+        if path == header[0]:
+            lines.append(rule)
+    lines.append(rule)
+    if project.input_shape is not None:
+        lines.append(f"Input shape: {project.input_shape}")
+    error = project.shape_error
+    lines.append(f"Shapes: {'OK' if error is None else error}")
+    lines.append(f"Total params: {project.count_params():,}")
+    lines.append(f"Trainable params: {project.count_params(trainable_only=True):,}")
+    lines.append(f"Non-trainable params: {project.count_params() - project.count_params(trainable_only=True):,}")
+    lines.append(f"Parameter memory: {format_bytes(project.param_bytes())}")
+    return "\n".join(lines)

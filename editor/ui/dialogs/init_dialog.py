@@ -1,0 +1,349 @@
+"""The Initialize dialog (objectName ``initDialog``): any ``torch.nn.init`` function, previewed before applying.
+
+Choose a function and its arguments (a gain helper offers ``calculate_gain``),
+what to fill (weights, biases or all parameters) and where (the selected
+blocks, every block of a kind, or the whole design), optionally transform the
+fresh sample ``w`` with a small expression. A histogram previews the values
+with the rule's theoretical density; Apply is one undoable step, kept in the
+project as a rule that "Reset Parameters from Seed" and the exported code replay.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.commands.init import InitializeCommand, RemoveInitRuleCommand
+from editor.io.pycode.export.init_code import rule_program
+from editor.model.catalog import kinds
+from editor.model.design.tree import blocks
+from editor.model.errors import LayerLabError, ValidationError
+from editor.model.init.functions import INIT_FUNCTIONS, NONLINEARITIES, InitFunction
+from editor.model.init.rules import TENSOR_FUNCTIONS, InitRule, check_rule
+from editor.ui import theme
+from editor.ui.dialogs.init_preview import InitPreview
+
+if TYPE_CHECKING:
+    from editor.ui.window.main_window import MainWindow
+
+EXPRESSION_HELP = (f"w is the fresh sample; also fan_in, fan_out, numel. Functions: "
+                   f"{', '.join(TENSOR_FUNCTIONS)}. Operators: + - * / ** < <= > >= == & |.")
+
+
+class InitDialog(QDialog):
+    """Build an init rule, preview it, apply it as one undoable command."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("initDialog")
+        self.setWindowTitle("Initialize parameters")
+        self.window_ = window
+        self.arg_widgets: dict[str, QWidget] = {}
+        self._timer = QTimer(self, singleShot=True, interval=120)
+        self._timer.timeout.connect(self.update_preview)
+
+        self.function = QComboBox(objectName="initFunction")
+        self.function.addItems([f"nn.init.{name}" for name in INIT_FUNCTIONS])
+        self.function.setCurrentText("nn.init.xavier_uniform_")
+        self.function_doc = QLabel(wordWrap=True)
+        self.function_doc.setStyleSheet(f"color: {theme.muted().name()}")
+        self.args_box = QGroupBox("Arguments")
+        self.args_form = QFormLayout(self.args_box)
+        self.gain_check = QCheckBox("gain = nn.init.calculate_gain(", objectName="initGainFrom")
+        self.gain_nonlinearity = QComboBox()
+        self.gain_nonlinearity.addItems(NONLINEARITIES)
+        self.gain_nonlinearity.setCurrentText("relu")
+        self.gain_param = QDoubleSpinBox(minimum=0.0, maximum=10.0, decimals=3, value=0.01, singleStep=0.01)
+        self.gain_param.setToolTip("negative slope of leaky_relu")
+
+        self.parameters = QComboBox(objectName="initParameters")
+        for text, value in (("weights", "weight"), ("biases", "bias"), ("all parameters", "all")):
+            self.parameters.addItem(text, value)
+        self.scope_selected = QRadioButton(objectName="initScopeSelected")
+        self.scope_kind = QRadioButton("every block of kind", objectName="initScopeKind")
+        self.scope_all = QRadioButton("the whole design", objectName="initScopeAll")
+        self.scopes = QButtonGroup(self)
+        for button in (self.scope_selected, self.scope_kind, self.scope_all):
+            self.scopes.addButton(button)
+        self.kind = QComboBox(objectName="initKind")
+        self.expression_check = QCheckBox("then transform the sample:", objectName="initExpressionOn")
+        self.expression = QLineEdit(objectName="initExpression", placeholderText="where(abs(w) < 5, 0, w)")
+        self.expression.setFont(theme.font(0, mono=True))
+        self.expression.setToolTip(EXPRESSION_HELP)
+        self.code = QLabel(objectName="initCode", textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code.setFont(theme.font(-1, mono=True))
+        self.code.setWordWrap(True)
+        self.error = QLabel(objectName="initError", wordWrap=True)
+        self.error.setStyleSheet(f"color: {theme.ERROR.name()}")
+        self.preview = InitPreview()
+        self.rules = QListWidget(objectName="initRules")
+        self.remove_rule = QPushButton("Remove rule", objectName="initRemoveRule")
+        self.remove_rule.setToolTip("Forget the rule: the values stay, but Reset Parameters from Seed no longer "
+                                    "replays it.")
+        self.buttons = QDialogButtonBox()
+        self.apply_button = self.buttons.addButton("Apply", QDialogButtonBox.ButtonRole.ApplyRole)
+        self.apply_button.setObjectName("initApply")
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self._layout()
+        self._connect()
+        self.refresh_targets()
+        self._function_changed()
+
+    # ------------------------------------------------------------ layout
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow("Function", self.function)
+        form.addRow("", self.function_doc)
+        gain_row = QHBoxLayout()
+        for w in (self.gain_check, self.gain_nonlinearity, self.gain_param, QLabel(")")):
+            gain_row.addWidget(w)
+        gain_row.addStretch()
+        self.gain_widget = QWidget()
+        self.gain_widget.setLayout(gain_row)
+        gain_row.setContentsMargins(0, 0, 0, 0)
+        where = QGroupBox("Fill")
+        where_layout = QVBoxLayout(where)
+        first = QHBoxLayout()
+        first.addWidget(self.parameters)
+        first.addWidget(QLabel("of"))
+        first.addStretch()
+        where_layout.addLayout(first)
+        where_layout.addWidget(self.scope_selected)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.scope_kind)
+        kind_row.addWidget(self.kind)
+        kind_row.addStretch()
+        where_layout.addLayout(kind_row)
+        where_layout.addWidget(self.scope_all)
+        custom = QGroupBox("Custom rule (optional)")
+        custom_layout = QVBoxLayout(custom)
+        custom_layout.addWidget(self.expression_check)
+        custom_layout.addWidget(self.expression)
+        hint = QLabel(EXPRESSION_HELP, wordWrap=True)
+        hint.setStyleSheet(f"color: {theme.muted().name()}")
+        custom_layout.addWidget(hint)
+        left_widget = QWidget()
+        left_widget.setFixedWidth(370)  # the form keeps its place when the function (and its arguments) change
+        left = QVBoxLayout(left_widget)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addLayout(form)
+        left.addWidget(self.args_box)
+        left.addWidget(self.gain_widget)
+        left.addWidget(where)
+        left.addWidget(custom)
+        left.addStretch()
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 3)
+        right.addWidget(QLabel("As code:"))
+        right.addWidget(self.code)
+        right.addWidget(self.error)
+        rules_title = QLabel("Rules kept in this project (replayed by Reset Parameters from Seed and in exported "
+                             "code):")
+        rules_title.setWordWrap(True)
+        right.addWidget(rules_title)
+        rules_row = QHBoxLayout()
+        rules_row.addWidget(self.rules, 1)
+        rules_row.addWidget(self.remove_rule, 0, Qt.AlignmentFlag.AlignTop)
+        right.addLayout(rules_row, 1)
+        body = QHBoxLayout()
+        body.addWidget(left_widget, 0)
+        body.addLayout(right, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(body)
+        outer.addWidget(self.buttons)
+        self.resize(980, 640)
+
+    def _connect(self) -> None:
+        self.function.currentIndexChanged.connect(self._function_changed)
+        for signal in (self.gain_check.toggled, self.gain_nonlinearity.currentIndexChanged,
+                       self.gain_param.valueChanged, self.parameters.currentIndexChanged, self.scopes.buttonToggled,
+                       self.kind.currentIndexChanged, self.expression_check.toggled, self.expression.textChanged):
+            signal.connect(self.schedule)
+        self.expression.textChanged.connect(lambda text: self.expression_check.setChecked(bool(text.strip())))
+        self.apply_button.clicked.connect(self.apply)
+        self.remove_rule.clicked.connect(self._remove_rule)
+        self.buttons.rejected.connect(self.reject)
+        self.rules.currentRowChanged.connect(lambda row: self.remove_rule.setEnabled(row >= 0))
+        self.gain_nonlinearity.currentIndexChanged.connect(self._update_gain_param)
+        self.gain_check.toggled.connect(self._update_gain_param)
+        self.window_.selection_changed.connect(self._follow)
+        self.window_.undo_stack.indexChanged.connect(self._follow)
+
+    def _follow(self, *args: object) -> None:
+        if self.isVisible():
+            self.refresh_targets()
+
+    # ------------------------------------------------------------- state
+    @property
+    def init(self) -> InitFunction:
+        return INIT_FUNCTIONS[self.function.currentText().removeprefix("nn.init.")]
+
+    def _function_changed(self) -> None:
+        init = self.init
+        self.function_doc.setText(init.doc)
+        while self.args_form.rowCount():
+            self.args_form.removeRow(0)
+        self.arg_widgets = {}
+        for arg in init.args:
+            widget = self._arg_widget(arg.name, arg.default, arg.kind, arg.choices)
+            widget.setToolTip(arg.doc)
+            self.arg_widgets[arg.name] = widget
+            self.args_form.addRow(arg.name, widget)
+        if not init.args:
+            self.args_form.addRow(QLabel("This function takes no arguments."))
+        self.gain_widget.setVisible(init.gain)  # kaiming_* compute their gain from nonlinearity and a
+        self._update_gain_param()
+        self.schedule()
+
+    def _update_gain_param(self, *args: object) -> None:
+        on = self.gain_check.isChecked()
+        self.gain_nonlinearity.setEnabled(on)
+        self.gain_param.setVisible(self.gain_nonlinearity.currentText() == "leaky_relu")
+        self.gain_param.setEnabled(on)
+        gain = self.arg_widgets.get("gain")
+        if gain is not None:
+            gain.setEnabled(not on)
+            gain.setToolTip("set by calculate_gain" if on else "scales the spread")
+
+    def _arg_widget(self, name: str, default: Any, kind: type, choices: tuple[str, ...]) -> QWidget:
+        if choices:
+            box = QComboBox()
+            box.addItems(choices)
+            box.setCurrentText(str(default))
+            box.currentIndexChanged.connect(self.schedule)
+            return box
+        if kind is int:
+            spin = QSpinBox(minimum=1, maximum=4096, value=int(default))
+            spin.valueChanged.connect(self.schedule)
+            return spin
+        dspin = QDoubleSpinBox(minimum=-1e6, maximum=1e6, decimals=4, value=float(default), singleStep=0.1)
+        if name in ("std", "sparsity"):
+            dspin.setMinimum(0.0)
+        if name == "sparsity":
+            dspin.setMaximum(1.0)
+            dspin.setSingleStep(0.05)
+        dspin.valueChanged.connect(self.schedule)
+        return dspin
+
+    def args(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name, widget in self.arg_widgets.items():
+            if isinstance(widget, QComboBox):
+                values[name] = widget.currentText()
+            elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+                values[name] = widget.value()
+        return values
+
+    def selected_paths(self) -> list[str]:
+        return [n.path() for n in self.window_.selected_nodes()]
+
+    def refresh_targets(self) -> None:
+        """Follow the canvas selection and the design's kinds."""
+        project = self.window_.project
+        selected = self.selected_paths()
+        count = len(selected)
+        self.scope_selected.setText(f"the selected block{'s' if count != 1 else ''} ({count})" if count
+                                    else "the selected blocks (none selected)")
+        self.scope_selected.setEnabled(bool(count))
+        present = sorted({b.layer.kind.name for b in blocks(project.root)
+                          if any(True for _ in b.layer.module.parameters())})
+        current = self.kind.currentText()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItems(present or [k.name for k in kinds() if k.name == "Linear"])
+        chosen = [n.layer.kind.name for n in self.window_.selected_nodes() if hasattr(n, "layer")]
+        preferred = [k for k in (*chosen, "Linear", "Conv2d") if k in present]
+        self.kind.setCurrentText(current if current in present else (preferred or present or ["Linear"])[0])
+        self.kind.blockSignals(False)
+        if not self.scopes.checkedButton() or (self.scope_selected.isChecked() and not count):
+            (self.scope_selected if count else self.scope_kind if present else self.scope_all).setChecked(True)
+        self.rules.clear()
+        for number, rule in enumerate(project.init_rules, start=1):
+            self.rules.addItem(f"{number}. {rule.describe()}")
+        if not project.init_rules:
+            self.rules.addItem("None yet: every layer has its own default init (e.g. Linear: U(−1/√in, 1/√in)).")
+            self.rules.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        self.remove_rule.setEnabled(self.rules.currentRow() >= 0)
+        self.schedule()
+
+    def rule(self) -> InitRule:
+        """The rule the form describes (raises the Project's ValidationError when it is not valid)."""
+        project = self.window_.project
+        expression = self.expression.text().strip() if self.expression_check.isChecked() else None
+        gain_from = None
+        if self.init.gain and self.gain_check.isChecked():
+            name = self.gain_nonlinearity.currentText()
+            gain_from = (name, self.gain_param.value() if name == "leaky_relu" else None)
+        scope: dict[str, Any] = {}
+        if self.scope_selected.isChecked():
+            scope["blocks"] = self.selected_paths()
+        elif self.scope_kind.isChecked():
+            scope["kind"] = self.kind.currentText()
+        args = self.args()
+        if gain_from is not None:
+            args.pop("gain", None)  # calculate_gain gives it
+        return project.make_init_rule(self.init.name, parameters=self.parameters.currentData(),
+                                      expression=expression or None, gain_from=gain_from, **scope, **args)
+
+    # ----------------------------------------------------------- preview
+    def schedule(self, *args: object) -> None:
+        self._timer.start()
+
+    def update_preview(self) -> None:
+        """Check the rule now; preview its values (drawn in a worker) or say what is wrong."""
+        project = self.window_.project
+        self.code.setText("")  # never the code of an earlier choice next to this one's error
+        try:
+            rule = self.rule()
+            self.code.setText(rule_program(project, rule))
+            if not check_rule(rule, project.root):
+                raise ValidationError(f"Nothing to fill: {rule.describe()} matches no parameter of this design.")
+            self.preview.request(project, rule)
+        except LayerLabError as exc:
+            self.error.setText(str(exc))
+            self.apply_button.setEnabled(False)
+            self.preview.clear("the rule does not fit (see the message below)")
+            return
+        self.error.setText("")
+        self.apply_button.setEnabled(True)
+
+    def apply(self) -> None:
+        """Apply the rule as one undoable command."""
+        try:
+            rule = self.rule()
+        except LayerLabError as exc:
+            self.error.setText(str(exc))
+            return
+        runner = self.window_.runner
+        runner.failed.connect(self.error.setText)
+        try:
+            # The new undo step refreshes the targets (_follow). A refusal must not: the preview it schedules
+            # would clear the message saying why.
+            runner.run(InitializeCommand(self.window_.project, rule))
+        finally:
+            runner.failed.disconnect(self.error.setText)
+
+    def _remove_rule(self) -> None:
+        row = self.rules.currentRow()
+        if 0 <= row < len(self.window_.project.init_rules):
+            self.window_.runner.run(RemoveInitRuleCommand(self.window_.project, row))  # _follow refreshes

@@ -1,0 +1,292 @@
+"""The Histogram tab (objectName ``histogram``): the values of a parameter, a block, or all weights.
+
+The panel gathers the tensors and the theoretical distribution on the GUI
+thread (references only, cheap), then a worker computes the histogram with
+torch on the tensors' device (:func:`~editor.model.stats.histogram.compute_histogram`);
+pyqtgraph only draws. Every request gets a number: a newer request cancels
+the running one between chunks, and results that arrive late are dropped.
+Project events (weights, edits, device moves, a replaced design) are
+coalesced by a single-shot timer into one recomputation.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from editor.model.catalog.hyperparameters import block_label
+from editor.model.design.tree import Block, Group, Node, blocks
+from editor.model.errors import PathError
+from editor.model.init.distributions import combine
+from editor.model.init.rules import expected_distributions
+from editor.model.project.project import Project
+from editor.model.stats.histogram import HistogramCancelled, HistogramData, compute_histogram
+from editor.ui import theme
+from editor.ui.panels.following import follow
+from editor.ui.panels.histogram.plot import HistogramPlot, stats_text
+from editor.ui.panels.seed_check import from_seed
+
+__all__ = ["HistogramPanel", "HistogramPlot"]
+
+DEFAULT_BINS = 60
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the histogram shows: one parameter of a block, a whole block or group, or all weights (node None)."""
+
+    node: Node | None = None
+    name: str = ""  # a parameter's local name ("weight"); "" = every parameter of the node
+
+
+class _Signals(QObject):
+    done = Signal(int, object, str)
+
+
+class _HistogramJob(QRunnable):
+    """Computes one histogram off the GUI thread; gives up as soon as a newer request exists."""
+
+    def __init__(self, number: int, tensors: list[torch.Tensor], bins: int, panel: HistogramPanel) -> None:
+        super().__init__()
+        self.number, self.tensors, self.bins = number, tensors, bins
+        self.signals = panel.signals
+        self.latest = panel.latest_request
+
+    def run(self) -> None:
+        try:
+            data = compute_histogram(self.tensors, self.bins, cancelled=lambda: self.latest() != self.number)
+            message = ""
+        except HistogramCancelled:
+            return
+        except Exception as exc:  # a worker must report, never die silently
+            data, message = None, f"Could not compute the histogram: {exc}"
+        try:
+            self.signals.done.emit(self.number, data, message)
+        except RuntimeError:  # the panel was closed meanwhile
+            pass
+
+
+class HistogramPanel(QWidget):
+    """A live histogram of parameter values, with their theoretical density, statistics, bins and log y."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("histogram")
+        self.project: Project | None = None
+        self.target = Target()
+        self.data: HistogramData | None = None
+        self.distribution: Any = None
+        self.computing = False
+        self._stale = False  # a refresh was skipped while the tab was hidden
+        self._numbers = itertools.count(1)
+        self._latest = 0
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one at a time: a superseded job stops at its next chunk
+        self.signals = _Signals(self)
+        self.signals.done.connect(self._done)
+        self._timer = QTimer(self, singleShot=True, interval=60)
+        self._timer.timeout.connect(self.refresh)
+
+        self.title = QLabel("All weights")
+        self.title.setObjectName("histogramTarget")
+        self.title.setFont(theme.font(0, bold=True))
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.bins = QSpinBox(minimum=10, maximum=500, value=DEFAULT_BINS, singleStep=10, suffix=" bins")
+        self.bins.setObjectName("histogramBins")
+        self.bins.setToolTip("How many equal bins from the smallest to the largest value")
+        self.bins.valueChanged.connect(self._schedule)
+        self.log_y = QCheckBox("log y")
+        self.log_y.setObjectName("histogramLogY")
+        self.log_y.setToolTip("Counts on a logarithmic axis: rare values and tails become visible")
+        self.plot = HistogramPlot()
+        self.log_y.toggled.connect(self.plot.set_log_y)
+        self.plot.label_changed.connect(self._update_note)
+        self.stats = QLabel()
+        self.stats.setObjectName("histogramStats")
+        self.stats.setFont(theme.font(-0.5, mono=True))
+        self.stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note = QLabel(wordWrap=True)
+        self.note.setStyleSheet(f"color: {theme.muted().name()}")
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.bins)
+        header.addWidget(self.log_y)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(3)
+        layout.addLayout(header)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.stats)
+        layout.addWidget(self.note)
+
+    # ----------------------------------------------------------- project
+    def set_project(self, project: Project) -> None:
+        """Follow ``project`` (showing all its weights)."""
+        names = ("weights_changed", "edited", "settings_changed", "reset")
+        self.project = follow(self.project, project, dict.fromkeys(names, self._schedule))
+        self.target = Target()
+        self.refresh()
+
+    def show_parameter(self, path: str, name: str) -> None:
+        """Show parameter ``name`` (e.g. ``"weight"``) of the block at ``path``; ``""`` = the whole block."""
+        self._show(path, name)
+
+    def show_block(self, path: str) -> None:
+        """Show every parameter of the block (or group) at ``path``."""
+        self._show(path, "")
+
+    def show_all(self) -> None:
+        """Show every weight of the design (the default when nothing is selected)."""
+        self.target = Target()
+        self.refresh()
+
+    def _show(self, path: str, name: str) -> None:
+        if self.project is None:
+            return
+        if path == "":  # the totals row: the whole design
+            self.show_all()
+            return
+        try:
+            node = self.project.node(path)
+        except PathError:
+            node = None
+        self.target = Target(node, name if node is not None else "")
+        self.refresh()
+
+    def latest_request(self) -> int:
+        return self._latest
+
+    # ----------------------------------------------------------- compute
+    def _schedule(self, *args: object) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Start computing the histogram of the current target (the previous request is abandoned)."""
+        self._timer.stop()
+        if self.project is None:
+            return
+        if not self.isVisible():  # nobody looks: compute when the tab is shown again
+            self._stale = True
+            self._latest = next(self._numbers)  # and let a running job stop
+            self.computing = False
+            return
+        self._stale = False
+        title, tensors, distribution = self._gather()
+        self.title.setText(title)
+        self.distribution = distribution
+        self._latest = next(self._numbers)
+        self.pool.clear()  # queued, not yet started requests are stale now
+        if not tensors:
+            self.computing = False
+            self.data = None
+            self.plot.clear_plot()
+            self.stats.setText("no values")
+            self.note.setText("This selection holds no parameters." if self.target.node is not None
+                              else "The design has no weights yet: add a layer with parameters.")
+            self.note.show()
+            return
+        self.computing = True
+        self.pool.start(_HistogramJob(self._latest, tensors, self.bins.value(), self))
+
+    def _done(self, number: int, data: HistogramData | None, message: str) -> None:
+        if number != self._latest:
+            return  # a newer request is on its way
+        self.computing = False
+        if data is None:
+            self.data = None
+            self.plot.clear_plot()
+            self.stats.setText("")
+            self.note.setText(message)
+            self.note.show()
+            return
+        self.data = data
+        self.plot.show_histogram(data, self.distribution)
+        self.stats.setText(stats_text(data))
+        self._update_note()
+
+    def _update_note(self) -> None:
+        """Under the plot: the whole expected distribution when the plot had to shorten it, or why there is none."""
+        if self.data is None:
+            return  # the note says why there is no histogram
+        label = self.distribution.label if self.distribution is not None else ""
+        if not label:
+            self.note.setText("No known rule produced these values, so there is no density to compare with.")
+        else:
+            text = f"Expected: {label}" if self.plot.label_shortened else ""
+            if self.project is not None and from_seed(self.project) is False:  # never a long check here
+                # Loaded, trained or edited values need not follow the rule that first drew them.
+                text = (f"{text} " if text else "") + ("The curve is the rule that last initialized these values; "
+                                                       "weights loaded, trained or edited since may not follow it.")
+            self.note.setText(text)
+        self.note.setVisible(bool(self.note.text()))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._schedule()
+
+    # ---------------------------------------------------------- targets
+    def _gather(self) -> tuple[str, list[torch.Tensor], Any]:
+        """The title, the tensors (shared ones once) and the expected distribution of the current target."""
+        project = self.project
+        assert project is not None
+        node = self.target.node
+        if node is not None:
+            try:
+                path = project.path_of(node)
+            except PathError:  # the block was removed: fall back to every weight
+                self.target, node = Target(), None
+        if node is None:
+            entries = [(b, local, t) for b in blocks(project.root) for local, t in _parameters(b)
+                       if "weight" in local.rpartition(".")[2]]
+            entries = _unique(entries)
+            title = f"All weights — {len(entries)} tensor{'s' if len(entries) != 1 else ''}"
+        elif isinstance(node, Block) and self.target.name:
+            entries = [(node, local, t) for local, t in _parameters(node, buffers=True) if local == self.target.name]
+            title = f"{path}.{self.target.name} — {block_label(node.layer.kind, node.layer.params)}"
+        else:
+            members = [node] if isinstance(node, Block) else list(blocks(node)) if isinstance(node, Group) else []
+            entries = _unique([(b, local, t) for b in members for local, t in _parameters(b)])
+            what = block_label(node.layer.kind, node.layer.params) if isinstance(node, Block) else "Sequential"
+            title = f"{path or 'model'} — {what}, all {len(entries)} parameter tensor{'s' * (len(entries) != 1)}"
+        tensors = [t for _, _, t in entries]
+        count = sum(t.numel() for t in tensors)
+        title += f", {count:,} value{'s' * (count != 1)}"
+        return title, tensors, self._distribution(entries)
+
+    def _distribution(self, entries: list[tuple[Block, str, torch.Tensor]]) -> Any:
+        if not entries:
+            return None
+        project = self.project
+        assert project is not None
+        sizes = [tensor.numel() for _, _, tensor in entries]
+        try:
+            found = expected_distributions(project, [(block, local) for block, local, _ in entries])
+        except Exception:  # an overlay is a hint; never let it stop the histogram
+            found = [None] * len(entries)
+        return combine(list(zip(found, sizes, strict=True)))
+
+
+def _parameters(block: Block, buffers: bool = False) -> list[tuple[str, torch.Tensor]]:
+    """The block's parameters by local name (and its buffers, for one named tensor of the table)."""
+    module = block.layer.module
+    named = list(module.named_parameters())
+    return named + list(module.named_buffers()) if buffers else named
+
+
+def _unique(entries: list[tuple[Block, str, torch.Tensor]]) -> list[tuple[Block, str, torch.Tensor]]:
+    """Shared parameters (tied blocks) once, like ``model.parameters()``."""
+    seen: set[int] = set()
+    out = []
+    for entry in entries:
+        if id(entry[2]) not in seen:
+            seen.add(id(entry[2]))
+            out.append(entry)
+    return out

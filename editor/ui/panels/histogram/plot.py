@@ -1,0 +1,217 @@
+"""``HistogramPlot``: draws a :class:`HistogramData` and, on top, the density it was drawn from.
+
+Only drawing happens here (the counts come ready-made from a worker). The
+bins are a filled step curve; the theoretical density is scaled to counts
+(a bin of width ``w`` expects ``numel · w · pdf(x)`` values) and drawn as a
+curve; a point mass (``constant_``, zeros) is a vertical marker. The
+distribution's label (its bound or std) is written above the bins. With
+log y, zero-count bins stay empty and the axis reads 1, 10, 100, …
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from editor.model.stats.histogram import HistogramData
+from editor.ui import theme
+
+DENSITY_COLOR = QColor("#C7622E")  # warm, against the calm blue bars
+LOG_FLOOR = -0.3  # log10 of the bars' baseline: a bin holding one value still shows
+TITLE_POINTS = 9.0
+KEY_WIDTH = 40  # pixels of the title taken by the colour key and the plot's margins
+
+
+def _fmt(value: float) -> str:
+    if not math.isfinite(value):
+        return "—"
+    return f"{value:.4g}".replace("-", "−")
+
+
+def stats_text(data: HistogramData) -> str:
+    """One line of statistics: mean, std, min, max, zeros and the number of values."""
+    if data.numel == 0:
+        text = "no values"
+    else:
+        text = (f"mean {_fmt(data.mean)}   std {_fmt(data.std)}   min {_fmt(data.min)}   max {_fmt(data.max)}   "
+                f"zeros {data.zero_fraction:.1%}   {data.numel:,} values")
+    left_out = [f"{n:,} {what}" for n, what in ((data.nan, "NaN"), (data.inf, "±inf")) if n]
+    if left_out:
+        text += "   (left out: " + ", ".join(left_out) + ")"
+    return text
+
+
+def log_ticks(top: float) -> list[list[tuple[float, str]]]:
+    """Ticks of a log count axis up to ``log10(count) = top``: labelled 1, 10, 100, …; unlabelled 2…9 between.
+
+    Counts are whole numbers, so fractional ticks (0.6, 0.8) would only confuse.
+    """
+    highest = max(math.ceil(top), 1) if math.isfinite(top) else 1
+    major = [(float(k), f"{10 ** k:,}" if k < 6 else f"1e{k}") for k in range(highest + 1)]
+    minor = [(math.log10(m * 10 ** k), "") for k in range(highest) for m in range(2, 10)]
+    return [major, minor]
+
+
+class HistogramPlot(pg.PlotWidget):
+    """A histogram of parameter values with an optional theoretical density (reusable: panel and init preview)."""
+
+    label_changed = Signal()
+    """The label drawn above the bins changed (a new distribution, or shortened to a new width)."""
+    full_label = ""  # class defaults: pg.PlotWidget resizes itself before __init__ has set them
+    label_text = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=theme.base())
+        self.setObjectName("histogramPlot")
+        self.data: HistogramData | None = None
+        self.distribution: Any = None
+        self.log_y = False
+        self.density_item: pg.PlotDataItem | None = None
+        self.marker_item: pg.PlotDataItem | None = None
+        item = self.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.showGrid(x=False, y=True, alpha=0.15)
+        for name, label in (("bottom", "value"), ("left", "count")):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(theme.border()))
+            axis.setTextPen(pg.mkPen(theme.muted()))
+            axis.setTickFont(theme.font(-1))
+            axis.setLabel(label, color=theme.muted().name())
+            axis.enableAutoSIPrefix(False)  # "value (x0.001)" confuses; ticks carry their own digits
+        accent = theme.ACCENT
+        fill = QColor(accent)
+        fill.setAlpha(120)
+        self.bars = pg.PlotDataItem(stepMode="center", fillLevel=0, fillOutline=True,
+                                    pen=pg.mkPen(accent.darker(115), width=1), brush=pg.mkBrush(fill))
+        self.addItem(self.bars)
+        self.label_text = ""
+        """The distribution's label as written above the bins (shortened to the plot's width)."""
+        self.full_label = ""
+        """The whole label; a tooltip on the plot, and the panel writes it under the plot when shortened."""
+        self.setMinimumHeight(160)
+
+    # ------------------------------------------------------------ public
+    def show_histogram(self, data: HistogramData, distribution: Any = None) -> None:
+        """Draw ``data``; overlay ``distribution`` (a Distribution or Mixture; None for no overlay)."""
+        self.data, self.distribution = data, distribution
+        self._redraw()
+
+    def set_log_y(self, on: bool) -> None:
+        """Counts on a logarithmic axis (tails and rare values become visible)."""
+        if on != self.log_y:
+            self.log_y = on
+            self._redraw()
+
+    def clear_plot(self) -> None:
+        """Show nothing (no values, or nothing selected)."""
+        self.data, self.distribution = None, None
+        self._redraw()
+
+    # ----------------------------------------------------------- drawing
+    def _heights(self, counts: np.ndarray) -> np.ndarray:
+        counts = np.asarray(counts, dtype=np.float64)
+        if not self.log_y:
+            return counts
+        with np.errstate(divide="ignore"):
+            return np.where(counts > 0, np.log10(np.maximum(counts, 1e-300)), LOG_FLOOR)
+
+    def _redraw(self) -> None:
+        item = self.getPlotItem()
+        for extra in (self.density_item, self.marker_item):
+            if extra is not None:
+                item.removeItem(extra)
+        self.density_item = self.marker_item = None
+        self._set_label("")
+        self.bars.setFillLevel(LOG_FLOOR if self.log_y else 0)
+        data = self.data
+        if data is None or data.numel == 0:
+            self.bars.setData([], [])
+            item.setYRange(0, 1, padding=0)
+            self._set_axis_log()
+            return
+        self.bars.setData(data.edges, self._heights(data.counts))
+        self._overlay(data, self.distribution)
+        top = float(self._heights(data.counts).max())
+        if self.density_item is not None:
+            top = max(top, float(np.nanmax(self.density_item.yData)) if len(self.density_item.yData) else top)
+        item.setYRange(LOG_FLOOR if self.log_y else 0, top + (0.1 * (top - LOG_FLOOR) + 0.1 if self.log_y
+                                                              else top * 0.08), padding=0)
+        item.setXRange(float(data.edges[0]), float(data.edges[-1]), padding=0.03)
+        self._set_axis_log()
+
+    @property
+    def label_shortened(self) -> bool:
+        """Whether the label above the bins had to be cut to fit the plot's width."""
+        return self.label_text != self.full_label
+
+    def _set_label(self, label: str) -> None:
+        """Write the distribution's label (bound or std) on the plot, keyed by the density's colour.
+
+        A label wider than the plot is cut with "…" (never clipped mid-letter at
+        the edge); the whole of it is the plot's tooltip.
+        """
+        self.full_label = label
+        item = self.getPlotItem()
+        if not label:
+            self.label_text = ""
+            item.setTitle(None)
+            self.setToolTip("")
+            self.label_changed.emit()
+            return
+        font = QFont(self.font())
+        font.setPointSizeF(TITLE_POINTS)
+        room = max(self.width() - KEY_WIDTH, 80)
+        self.label_text = QFontMetricsF(font).elidedText(label, Qt.TextElideMode.ElideRight, room)
+        drawn = self.density_item is not None or self.marker_item is not None
+        key = f"<span style='color:{DENSITY_COLOR.name()}'>━━</span>&nbsp;" if drawn else ""
+        item.setTitle(key + html.escape(self.label_text), size=f"{TITLE_POINTS:g}pt", color=theme.text().name())
+        self.setToolTip(label)
+        self.label_changed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.full_label and event.size().width() != event.oldSize().width():
+            self._set_label(self.full_label)  # cut the label again for the new width
+
+    def _set_axis_log(self) -> None:
+        """Switch the count axis after the range (a linear range read as powers of ten would overflow)."""
+        axis = self.getPlotItem().getAxis("left")
+        axis.setLogMode(self.log_y)
+        top = self.getPlotItem().getViewBox().viewRange()[1][1]
+        axis.setTicks(log_ticks(top) if self.log_y else None)
+        axis.setLabel("count (log scale)" if self.log_y else "count", color=theme.muted().name())
+
+    def _overlay(self, data: HistogramData, distribution: Any) -> None:
+        if distribution is None:
+            return
+        label = distribution.label
+        width = data.bin_width
+        lo, hi = float(data.edges[0]), float(data.edges[-1])
+        margin = (hi - lo) * 0.03
+        x = np.linspace(lo - margin, hi + margin, 400)
+        density = distribution.pdf(x)
+        pen = pg.mkPen(DENSITY_COLOR, width=2)
+        if density is not None:
+            expected = data.numel * width * np.asarray(density, dtype=np.float64)
+            if self.log_y:
+                with np.errstate(divide="ignore"):
+                    expected = np.where(expected > 0, np.log10(np.maximum(expected, 1e-300)), np.nan)
+            self.density_item = pg.PlotDataItem(x, expected, pen=pen, connect="finite")
+            self.addItem(self.density_item)
+        if getattr(distribution, "value", None) is not None:  # a point mass (constant_; sparse_'s zeros)
+            value = float(distribution.value)
+            top = float(self._heights(data.counts).max())
+            bottom = LOG_FLOOR if self.log_y else 0.0
+            dashed = pg.mkPen(DENSITY_COLOR, width=2, style=Qt.PenStyle.DashLine)
+            self.marker_item = pg.PlotDataItem([value, value], [bottom, top], pen=dashed)
+            self.addItem(self.marker_item)
+        # else: no formula (a custom expression, a mix with a constant): the label says what it was, no key
+        self._set_label(label)

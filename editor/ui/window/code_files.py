@@ -1,0 +1,232 @@
+"""Python code in and out of the app: "Open Python code…", "Export .py…" and the Code panel's Apply.
+
+Reading code never runs it (``editor.io.pycode.read.reader`` parses it with ``ast``).
+When a file holds several models, the user picks one. Applying edited code
+replaces the design as one undoable command; an error is shown at its line
+and changes nothing. Exported files are written safely (the old file survives
+any failure); when the weights are not the seed's, the user may save them
+next to the code, which then loads them.
+
+The dialogs are module functions (``ask_open_code``, ``ask_export_path``,
+``ask_save_weights``, ``choose_model``) so tests can answer them.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from editor.commands.replace import ReplaceDesignCommand
+from editor.io.errors import CodeImportError, ProjectFileError
+from editor.io.files.atomic import atomic_write
+from editor.io.files.weights import export_weights
+from editor.io.pycode.export.writer import shadowing_note
+from editor.model.errors import LayerLabError
+from editor.model.project.project import Project
+from editor.ui.window import files
+
+if TYPE_CHECKING:
+    from editor.ui.window.main_window import MainWindow
+
+PY_FILTER = "Python files (*.py);;All files (*)"
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+
+
+class DialogCancelled(Exception):  # noqa: N818 - a signal to stop, not an error
+    """The user closed a dialog: stop quietly."""
+
+
+# ------------------------------------------------------------------ dialogs (tests replace these)
+def ask_open_code(window: MainWindow) -> str | None:
+    """The .py file to open, or None."""
+    name, _ = QFileDialog.getOpenFileName(window, "Open Python code", "", PY_FILTER)
+    return name or None
+
+
+def ask_export_path(window: MainWindow, suggested: str) -> str | None:
+    """Where to export the code, or None."""
+    name, _ = QFileDialog.getSaveFileName(window, "Export Python code", suggested, PY_FILTER)
+    return name or None
+
+
+def ask_save_weights(window: MainWindow, weights_name: str) -> str:
+    """"save", "skip" or "cancel": whether to save the (non-seed) weights next to the code."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Save the weights too?",
+                      "The weights were edited, trained or loaded, so the code alone rebuilds different values.",
+                      QMessageBox.StandardButton.Cancel, window)
+    box.setInformativeText(f"Save them as {weights_name} next to the code, and have the code load them?")
+    save = box.addButton("Save weights too", QMessageBox.ButtonRole.YesRole)
+    skip = box.addButton("Code only", QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "skip" if clicked is skip else "cancel"
+
+
+def choose_model(window: MainWindow, candidates: Sequence[Any], default: int) -> int | None:
+    """Which of several models in a file to take (an index into ``candidates``), or None."""
+    items = [describe_candidate(c) for c in candidates]
+    item, ok = QInputDialog.getItem(window, "Several models in this code",
+                                    "This code builds more than one nn.Sequential. Which one should become the "
+                                    "design?", items, default, False)
+    return items.index(item) if ok and item in items else None
+
+
+def describe_candidate(candidate: Any) -> str:
+    """"net (line 12): Sequential of 3 layers" for the chooser."""
+    summary = f": {candidate.summary}" if getattr(candidate, "summary", "") else ""
+    return f"{candidate.name} (line {candidate.line}){summary}"
+
+
+# --------------------------------------------------------------------------- reading code
+def read_design(window: MainWindow, source: str, seed: int | None) -> Project:
+    """The design ``source`` describes (asking which model when it holds several); raises CodeImportError."""
+    from editor.io.pycode.read.reader import find_models, import_code
+
+    candidates = find_models(source)
+    if len(candidates) <= 1:
+        return import_code(source, seed=seed)
+    default = next((i for i, c in enumerate(candidates) if c.default), len(candidates) - 1)
+    index = choose_model(window, candidates, default)
+    if index is None:
+        raise DialogCancelled
+    return import_code(source, seed=seed, choose=candidates[index].name)
+
+
+def sets_seed(source: str) -> bool:
+    """Whether ``source`` calls ``torch.manual_seed`` somewhere (then its seed is the design's)."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return False
+    return any(isinstance(node, ast.Call) and (
+        (isinstance(node.func, ast.Attribute) and node.func.attr == "manual_seed")
+        or (isinstance(node.func, ast.Name) and node.func.id == "manual_seed")) for node in ast.walk(tree))
+
+
+def read_source(path: Path) -> str:
+    """The text of a .py file; raises ProjectFileError with a clear message when it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise ProjectFileError(f"{path.name} is {size // 1024 // 1024} MB; LayerLab reads Python files up to "
+                                   f"{MAX_SOURCE_BYTES // 1024 // 1024} MB. Is it really a model definition?",
+                                   "too_big", str(path))
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProjectFileError(f"{path.name} is not UTF-8 text, so it is not Python code LayerLab can read.",
+                               "encoding", str(path)) from None
+    except OSError as exc:
+        raise ProjectFileError(f"{path} could not be read ({exc.strerror or exc}).", "os", str(path)) from None
+
+
+class CodeActions(QObject):
+    """The File menu's Python entries and the Code panel's Apply and Export."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.open_code = QAction("Open &Python Code…", window)
+        self.open_code.setObjectName("actionOpenCode")
+        self.open_code.setStatusTip("Read an nn.Sequential from a .py file (never run) as a new project")
+        self.open_code.triggered.connect(self.on_open_code)
+        self.export_code = QAction("Export P&ython Code…", window)
+        self.export_code.setObjectName("actionExportCode")
+        self.export_code.setStatusTip("Save the design as plain PyTorch code")
+        self.export_code.triggered.connect(self.on_export_code)
+
+    # ------------------------------------------------------------------ open
+    def on_open_code(self) -> None:
+        name = ask_open_code(self.window)
+        if name:
+            self.open_code_path(Path(name))
+
+    def open_code_path(self, path: Path) -> bool:
+        """Open the model in a .py file as a new project; the current one stays if anything goes wrong."""
+        window = self.window
+        try:
+            design = read_design(window, read_source(path), seed=None)
+        except DialogCancelled:
+            return False
+        except LayerLabError as exc:  # CodeImportError (with its line) or an unreadable file
+            files.show_error(window, f"Could not open {path.name}", exc)
+            return False
+        if not files.maybe_save(window):
+            return False
+        notices = list(design.notices)
+        window.set_project(design, source_name=path.name)
+        window.show_message(" ".join([f"Opened the model in {path.name} as a new project; save it to keep it as a "
+                                      f".pt file.", *notices]))
+        return True
+
+    # ----------------------------------------------------------------- apply
+    def apply_code(self, source: str) -> bool:
+        """The Code panel's Apply: the design becomes what ``source`` describes, in one undo step."""
+        window = self.window
+        panel = window.code_panel
+        project = window.project
+        if panel.is_live_code(source):
+            panel.applied()  # nothing was edited: no empty step in the undo history
+            return False
+        try:
+            # The code's own torch.manual_seed(N) wins (the user may have edited it); otherwise keep the seed.
+            design = read_design(window, source, seed=None if sets_seed(source) else project.seed)
+        except DialogCancelled:
+            return False
+        except CodeImportError as exc:
+            panel.show_error(str(exc), exc.line, exc.column)
+            return False
+        refusals: list[str] = []
+        window.runner.failed.connect(refusals.append)
+        try:
+            changed = window.runner.run(ReplaceDesignCommand(project, design))
+        finally:
+            window.runner.failed.disconnect(refusals.append)
+        if refusals:
+            panel.show_error(f"The code was read, but the design refused it: {refusals[0]}")
+            return False
+        panel.applied()
+        if changed:
+            window.show_message(" ".join(["Applied the code to the canvas (Undo brings back the previous design).",
+                                          *design.notices]))
+        return changed
+
+    # ---------------------------------------------------------------- export
+    def on_export_code(self) -> bool:
+        """Save the code as a .py file (and the weights next to it when they are not the seed's)."""
+        window = self.window
+        suggested = str(window.file_path.with_suffix(".py")) if window.file_path is not None else "model.py"
+        name = ask_export_path(window, suggested)
+        if not name:
+            return False
+        path = Path(name) if Path(name).suffix.lower() == ".py" else Path(name + ".py")
+        return self.export_to(path)
+
+    def export_to(self, path: Path) -> bool:
+        window = self.window
+        project = window.project
+        weights_path: Path | None = None
+        if not project.weights_from_seed:
+            candidate = path.with_name(f"{path.stem}_weights.pt")
+            answer = ask_save_weights(window, candidate.name)
+            if answer == "cancel":
+                return False
+            if answer == "save":
+                weights_path = candidate
+        try:
+            code = project.to_code(weights_file=weights_path.name if weights_path is not None else None)
+            if weights_path is not None:
+                export_weights(project, weights_path)
+            atomic_write(path, lambda target: Path(target).write_text(code, encoding="utf-8"))
+        except LayerLabError as exc:
+            files.show_error(window, "Could not export the code", exc)
+            return False
+        extra = f" and the weights to {weights_path.name}" if weights_path is not None else ""
+        window.show_message(" ".join([f"Exported the code to {path}{extra}.", *filter(None, [shadowing_note(path)])]))
+        return True

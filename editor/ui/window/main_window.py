@@ -1,0 +1,321 @@
+"""The main window (objectName ``mainWindow``): palette, canvas, inspector and the bottom tabs.
+
+It composes the panels, owns the undo stack and the command runner, and
+swaps everything over when another project is opened. Panels follow the
+Project's events; gestures go through :class:`~editor.ui.window.editing.EditActions`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QTabWidget, QUndoView, QWidget
+
+from editor.commands.freeze import SetRequiresGradCommand
+from editor.commands.runner import CommandRunner
+from editor.model.design.tree import Node
+from editor.model.project.project import Project
+from editor.ui import icons
+from editor.ui.canvas.scene import CanvasScene
+from editor.ui.canvas.view import CanvasView
+from editor.ui.palette import Palette, QuickAdd
+from editor.ui.panels.code.panel import CodePanel
+from editor.ui.panels.histogram.panel import HistogramPanel
+from editor.ui.panels.inspector import Inspector
+from editor.ui.panels.parameters.table import ParameterTable
+from editor.ui.panels.repr_panel import ReprPanel
+from editor.ui.window.actions import build_menus
+from editor.ui.window.autosave import Autosave
+from editor.ui.window.code_files import CodeActions
+from editor.ui.window.editing import EditActions
+from editor.ui.window.files import FileActions, maybe_save, open_path
+from editor.ui.window.status import DesignStatus
+from editor.ui.window.toolbar import DesignToolbar
+
+LAYOUT_VERSION = 1
+
+
+def app_settings() -> QSettings:
+    """LayerLab's settings (an INI file in the user's config folder)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "LayerLab", "LayerLab")
+
+
+class MainWindow(QMainWindow):
+    """LayerLab's editor window over one :class:`Project` at a time."""
+
+    selection_changed = Signal()
+    """The canvas selection changed (panels and dialogs that follow it listen here)."""
+
+    def __init__(self, project: Project | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icons.app_icon())
+        self.undo_stack = QUndoStack()  # not a child: it must outlive the panels that follow its signals
+        self.file_path: Path | None = None
+        self.source_name: str | None = None  # e.g. "model.py" for a design opened from code, not saved yet
+        self._project: Project | None = None
+        self.runner: CommandRunner | None = None
+        self.edit_actions = EditActions(self)
+        self.file_actions = FileActions(self)
+        self.code_actions = CodeActions(self)
+        self.autosave = Autosave(self)
+        self.setAcceptDrops(True)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        self.scene: CanvasScene | None = None
+        self.view = CanvasView()
+        self.setCentralWidget(self.view)
+        self.palette = Palette()
+        self.inspector = Inspector()
+        self.repr_panel = ReprPanel()
+        self.parameter_table = ParameterTable()
+        self.histogram = HistogramPanel()
+        self.code_panel = CodePanel()
+        self.undo_view = QUndoView(self.undo_stack)
+        self.undo_view.setObjectName("undoView")
+        self.undo_view.setEmptyLabel("<original design>")
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.setObjectName("bottomTabs")
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.addTab(self.code_panel, "Code")
+        self.bottom_tabs.addTab(self.repr_panel, "print(net)")
+        self.bottom_tabs.insertTab(0, self.parameter_table, "Parameters")
+        self.bottom_tabs.insertTab(1, self.histogram, "Histogram")
+        self.bottom_tabs.setCurrentIndex(0)
+        self.docks = self._make_docks()
+        self.toolbar = DesignToolbar(self)
+        self.addToolBar(self.toolbar)
+        self.status = DesignStatus(self)
+        self.setStatusBar(self.status)
+        self.quick_add = QuickAdd(self)
+        self.menus = build_menus(self)
+
+        self.view.insert_requested.connect(self.edit_actions.insert_kind)
+        self.view.move_requested.connect(self.edit_actions.move_nodes)
+        self.view.context_requested.connect(self._context_menu)
+        self.view.files_dropped.connect(self.open_dropped)
+        self.parameter_table.requires_grad_toggled.connect(
+            lambda path, name, flag: self.runner.run(SetRequiresGradCommand(self.project, path, name or None, flag)))
+        self.parameter_table.parameter_selected.connect(self.histogram.show_parameter)
+        self.code_panel.apply_requested.connect(self.code_actions.apply_code)
+        self.code_panel.export_requested.connect(self.code_actions.on_export_code)
+        self.palette.kind_activated.connect(self.edit_actions.insert_after_selection)
+        self.quick_add.chosen.connect(self.edit_actions.insert_after_selection)
+        self.inspector.params_edited.connect(self.edit_actions.set_params)
+        self.inspector.label_edited.connect(self.edit_actions.rename)
+        self.inspector.fix_requested.connect(self.edit_actions.apply_fix)
+        self.inspector.ungroup_requested.connect(self.edit_actions.ungroup_path)
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.undo_stack.indexChanged.connect(self._update_title)
+
+        self.resize(1400, 900)
+        self._default_state = self.saveState(LAYOUT_VERSION)
+        self._restore_layout()
+        self.set_project(project if project is not None else Project())
+
+    # ------------------------------------------------------------ layout
+    def _make_docks(self) -> dict[str, QDockWidget]:
+        def dock(title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+            d = QDockWidget(title, self)
+            d.setObjectName(name)
+            d.setWidget(widget)
+            self.addDockWidget(area, d)
+            return d
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.inspector)
+        docks = {
+            "palette": dock("Layers", "paletteDock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea),
+            "inspector": dock("Inspector", "inspectorDock", scroll, Qt.DockWidgetArea.RightDockWidgetArea),
+            "history": dock("History", "historyDock", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea),
+            "bottom": dock("Model", "bottomDock", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea),
+        }
+        self.tabifyDockWidget(docks["inspector"], docks["history"])
+        docks["inspector"].raise_()
+        self.resizeDocks([docks["palette"], docks["inspector"]], [230, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([docks["bottom"]], [300], Qt.Orientation.Vertical)  # tall enough to read code
+        return docks
+
+    def _restore_layout(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state, LAYOUT_VERSION)
+
+    def save_layout(self) -> None:
+        """Remember window geometry and panel layout for the next start."""
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+
+    def reset_layout(self) -> None:
+        """Put the panels back where they started."""
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        for d in self.docks.values():
+            d.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not maybe_save(self):
+            event.ignore()
+            return
+        self.autosave.discard()
+        self.save_layout()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_dropped(paths)
+
+    def open_dropped(self, paths: list[str]) -> None:
+        """A file was dropped on the window: open the first project file (or else the first .py file)."""
+        projects = [p for p in paths if p.lower().endswith((".pt", ".pth"))]
+        code = [p for p in paths if p.lower().endswith(".py")]
+        if projects:
+            open_path(self, Path(projects[0]))
+        elif code:
+            self.code_actions.open_code_path(Path(code[0]))
+        elif paths:
+            self.show_message("Drop a LayerLab project (.pt) or Python code (.py) to open it.")
+
+    # ----------------------------------------------------------- project
+    @property
+    def project(self) -> Project:
+        """The live Project (edits made to it from Python show up on the canvas, and can be undone)."""
+        assert self._project is not None
+        return self._project
+
+    def set_project(self, project: Project, path: Path | None = None, source_name: str | None = None) -> None:
+        """Show ``project``; the undo history starts afresh."""
+        old = self._project
+        if old is not None:
+            old.events.edited.disconnect(self._schedule_refresh)
+            old.events.collapsed.disconnect(self._schedule_refresh)
+            old.events.reset.disconnect(self._design_replaced)
+        if self.runner is not None:
+            self.runner.detach()
+            self.runner.deleteLater()
+        old_scene = self.scene
+        if old_scene is not None:
+            old_scene.selectionChanged.disconnect(self._selection_changed)
+            old_scene.fix_requested.disconnect(self.edit_actions.fix_node)
+            old_scene.detach()
+        self._project = project
+        self.file_path = path
+        self.source_name = source_name
+        self.autosave.discard()
+        self.undo_stack.clear()
+        self.runner = CommandRunner(self.undo_stack, project, self)
+        self.runner.failed.connect(self.show_message)
+        self.scene = CanvasScene(project, self)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.fix_requested.connect(self.edit_actions.fix_node)
+        self.view.setScene(self.scene)
+        self.view.fit_width()
+        if old_scene is not None:
+            old_scene.deleteLater()
+        project.events.edited.connect(self._schedule_refresh)
+        project.events.collapsed.connect(self._schedule_refresh)
+        project.events.reset.connect(self._design_replaced)
+        self.repr_panel.set_project(project)
+        self.parameter_table.set_project(project)
+        self.histogram.set_project(project)
+        self.code_panel.set_project(project)
+        self.inspector.show_nodes(project, [])
+        self.undo_stack.setClean()
+        self.refresh()
+        self.view.zoom_reset()
+        self.view.centerOn(0, 0)
+
+    def _design_replaced(self) -> None:
+        """project.model was edited directly: the undo history no longer fits the design."""
+        QTimer.singleShot(0, self.undo_stack.clear)  # not from inside an undo step that noticed it
+        self.show_message("project.model was changed directly; LayerLab followed the change and cleared the undo "
+                          "history.")
+        self._schedule_refresh()
+
+    def _schedule_refresh(self, *args: object) -> None:
+        self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        """Bring the status bar, toolbar, inspector and title up to date (after edits, coalesced)."""
+        if self._project is None:
+            return
+        self.status.refresh(self.project)
+        self.toolbar.refresh()
+        self.inspector.refresh()
+        self.edit_actions.update_enabled()
+        self._update_title()
+
+    def display_name(self) -> str:
+        if self.file_path is not None:
+            return self.file_path.stem
+        return self.source_name or "Untitled"
+
+    def _update_title(self, *args: object) -> None:
+        hint = " (read from code, not saved yet)" if self.file_path is None and self.source_name else ""
+        self.setWindowTitle(f"{self.display_name()}{hint}[*] — LayerLab")
+        self.setWindowModified(not self.undo_stack.isClean())
+
+    # --------------------------------------------------------- selection
+    def selected_nodes(self) -> list[Node]:
+        """The selected blocks and groups, in data-flow order."""
+        return self.scene.selected_nodes() if self.scene is not None else []
+
+    def select_nodes(self, nodes: list[Node]) -> None:
+        if self.scene is not None:
+            self.scene.select_nodes(nodes)
+            if nodes:
+                item = self.scene.items_by_node.get(nodes[-1])
+                if item is not None:
+                    self.view.ensureVisible(item.sceneBoundingRect(), 30, 40)
+
+    def _selection_changed(self) -> None:
+        self.inspector.show_nodes(self.project, self.selected_nodes())
+        self.edit_actions.update_enabled()
+        self._show_selection_histogram()
+        self.selection_changed.emit()
+
+    def _show_selection_histogram(self) -> None:
+        """One selected block or group: its values; otherwise every weight of the design."""
+        nodes = self.selected_nodes()
+        if len(nodes) == 1:
+            self.histogram.show_block(self.project.path_of(nodes[0]))
+        else:
+            self.histogram.show_all()
+
+    # ------------------------------------------------------------- misc
+    def mark_recovered(self) -> None:
+        """The project came from an autosave: it is unsaved work until the user saves it."""
+        self.undo_stack.resetClean()
+        self._update_title()
+        self.show_message("Recovered the autosaved project; save it to keep it.")
+
+    def show_message(self, text: str) -> None:
+        """Tell the user something went wrong (nothing was changed)."""
+        self.status.showMessage(text, 10000)
+
+    def open_quick_add(self) -> None:
+        self.quick_add.open_at(self.view)
+
+    def _context_menu(self, position) -> None:
+        menu = QMenu(self)
+        e = self.edit_actions
+        for action in (e.cut, e.copy, e.paste, e.duplicate, e.delete, None, e.group, e.ungroup, None, e.initialize,
+                       e.quick_add):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        menu.popup(position)

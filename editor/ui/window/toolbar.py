@@ -1,0 +1,138 @@
+"""The design toolbar: input shape, seed (with a reset from it) and device."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import torch
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QToolButton, QWidget
+
+from editor.commands.edits import DeviceCommand, SetInputShapeCommand, SetSeedCommand
+from editor.model.design.user_values import check_seed, check_shape
+from editor.model.errors import ValidationError
+from editor.ui import theme
+
+if TYPE_CHECKING:
+    from editor.ui.window.main_window import MainWindow
+
+
+def available_devices() -> list[str]:
+    """The devices this machine has: cpu, each cuda:i, mps."""
+    devices = ["cpu"]
+    if torch.cuda.is_available():
+        devices += [f"cuda:{i}" for i in range(torch.cuda.device_count())]
+    if hasattr(torch.backends, "mps") and torch.backends.mps.is_available():
+        devices.append("mps")
+    return devices
+
+
+def parse_shape(text: str) -> tuple[int, ...] | None:
+    """``"3, 20"`` or ``"(3, 20)"`` as a shape; empty text means "infer it"."""
+    raw = text.strip().strip("()[]").replace("×", ",").replace("x", ",")
+    if not raw:
+        return None
+    try:
+        parts = [int(part) for part in raw.split(",") if part.strip()]
+    except ValueError:
+        raise ValidationError(f"{text!r} is not a shape: write sizes separated by commas, like 3, 20.",
+                              field="input_shape", valid="sizes like 3, 20") from None
+    return check_shape(parts)
+
+
+class DesignToolbar(QToolBar):
+    """Input shape, seed and device of the design."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__("Design", window)
+        self.setObjectName("designToolbar")
+        self.window = window
+        self.shape = QLineEdit()
+        self.shape.setObjectName("inputShape")
+        self.shape.setFixedWidth(150)
+        self.shape.setPlaceholderText("inferred")
+        self.shape.setToolTip("The shape of the input batch, e.g. 3, 20 (empty: inferred from the first layer)")
+        self.shape.editingFinished.connect(self._shape_done)
+        # A line edit, not a spin box: torch seeds go up to 2**64 - 1 (and down to -2**63), past a QSpinBox's int.
+        self.seed = QLineEdit()
+        self.seed.setObjectName("seed")
+        self.seed.setFixedWidth(110)
+        self.seed.setToolTip("The seed that Reset from seed and exported code start from: torch.manual_seed(seed), "
+                             "then constructing the layers")
+        self.seed.editingFinished.connect(self._seed_done)
+        reset = QToolButton()
+        reset.setObjectName("resetFromSeed")
+        reset.setDefaultAction(window.edit_actions.reset)
+        reset.setText("Reset from seed")
+        initialize = QToolButton()
+        initialize.setObjectName("initializeButton")
+        initialize.setDefaultAction(window.edit_actions.initialize)
+        initialize.setText("Initialize…")
+        self.device = QComboBox()
+        self.device.setObjectName("devicePicker")
+        self.device.addItems(available_devices())
+        self.device.setToolTip("Where the model's parameters live (model.to(device))")
+        self.device.currentTextChanged.connect(self._device_changed)
+        self._quiet = False
+        for label, widget in (("Input", self.shape), ("Seed", self.seed), (None, initialize), (None, reset),
+                              ("Device", self.device)):
+            if label:
+                text = QLabel(f"  {label} ")
+                text.setStyleSheet(f"color: {theme.muted().name()};")
+                self.addWidget(text)
+            self.addWidget(widget)
+            self.addSeparator() if widget is reset else None
+
+    def refresh(self) -> None:
+        """Show the project's values."""
+        project = self.window.project
+        self._quiet = True
+        try:
+            if not self.shape.hasFocus():
+                self.shape.setText("" if project.input_is_inferred else ", ".join(map(str, project.input_shape or ())))
+                inferred = project.input_shape
+                self.shape.setPlaceholderText(f"inferred: {', '.join(map(str, inferred))}" if inferred else "not set")
+            if not self.seed.hasFocus():
+                self.seed.setText(str(project.seed))
+            index = self.device.findText(project.device)
+            if index < 0:
+                self.device.addItem(project.device)
+                index = self.device.findText(project.device)
+            self.device.setCurrentIndex(index)
+        finally:
+            self._quiet = False
+
+    def _shape_done(self) -> None:
+        project = self.window.project
+        try:
+            shape = parse_shape(self.shape.text())
+        except ValidationError as exc:
+            self.shape.setStyleSheet(f"border: 1px solid {theme.ERROR.name()};")
+            self.shape.setToolTip(str(exc))
+            self.window.show_message(str(exc))
+            return
+        self.shape.setStyleSheet("")
+        self.shape.setToolTip("The shape of the input batch, e.g. 3, 20 (empty: inferred from the first layer)")
+        current = None if project.input_is_inferred else project.input_shape
+        if shape != current:
+            self.window.runner.run(SetInputShapeCommand(project, shape))
+
+    def _seed_done(self) -> None:
+        project = self.window.project
+        try:
+            value = check_seed(int(self.seed.text().strip()))
+        except (ValueError, ValidationError) as exc:
+            message = exc if isinstance(exc, ValidationError) else "The seed must be a whole number, like 42."
+            self.seed.setStyleSheet(f"border: 1px solid {theme.ERROR.name()};")
+            self.window.show_message(str(message))
+            return
+        self.seed.setStyleSheet("")
+        if value != project.seed:
+            self.window.runner.run(SetSeedCommand(project, value))
+
+    def _device_changed(self, device: str) -> None:
+        changed = not self._quiet and device and device != self.window.project.device
+        if changed and not self.window.runner.run(DeviceCommand(self.window.project, device)):
+            self.refresh()
+
+
+__all__ = ["DesignToolbar", "QWidget", "available_devices", "parse_shape"]

@@ -1,0 +1,42 @@
+"""The command line: --version, --screenshot, and opening a project."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+import editor
+from editor.model.examples import tied
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def run(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=120, **kwargs)
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"LayerLab {editor.__version__}"
+
+
+def test_screenshot_of_the_example_and_of_a_project(tmp_path):
+    out = tmp_path / "shot.png"
+    assert run("--screenshot", str(out)).returncode == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 900)
+    tied(0).save(tmp_path / "tied.pt")
+    out2 = tmp_path / "tied.png"
+    assert run("--screenshot", str(out2), str(tmp_path / "tied.pt")).returncode == 0
+    assert QImage(str(out2)).width() == 1400
+
+
+def test_help_mentions_the_subcommands():
+    result = run("--help")
+    assert result.returncode == 0 and "summary" in result.stdout
