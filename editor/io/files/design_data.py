@@ -170,12 +170,13 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
     project.root.collapsed = bool(root_data.get("collapsed", False))
     ranked = False
     for module, (_, _, auto, rank), names in zip(modules, specs, frozen, strict=True):
-        layer = project._layers[id(module)]
+        layer = project.layer_for(module)
+        assert layer is not None  # the project was just built from these modules
         apply_frozen(module, names)
         layer.auto = auto
         layer.rank = rank
         ranked = ranked or rank is not None
-    project._ranked = ranked
+    project.seeds.ranked = ranked
     return project
 
 

@@ -59,7 +59,7 @@ def to_payload(project: Project) -> dict[str, Any]:
         "input_shape": None if project.input_is_inferred else list(project.input_shape or ()),
         "device": project.device,
         "init_rules": rules_to_data(project),
-        "weights_from_seed": project._seed_status,
+        "weights_from_seed": project.seeds.status,
     }
 
 
@@ -129,7 +129,7 @@ def project_from_payload(data: Any, name: str = "the file") -> Opened:
     try:
         project = project_from_data(data.get("design"), seed=seed, state_dict=state)
         apply_settings(project, data.get("input_shape"))
-        project._init_rules = rules_from_data(data.get("init_rules"), project)
+        project.restore_init_rules(rules_from_data(data.get("init_rules"), project))
     except DesignDataError as exc:
         raise ProjectFileError(f"{name} has a damaged design ({exc}).", "invalid", name) from None
     notices = []
@@ -141,8 +141,8 @@ def project_from_payload(data: Any, name: str = "the file") -> Opened:
             notices.append(f"This project was saved on {device[:20]}, which this machine does not have, so it "
                            f"opened on the CPU.")
     status = data.get("weights_from_seed")
-    project._seed_status = None if status is not False else False
-    project._seed_state = None
+    project.seeds.status = None if status is not False else False  # checked when first asked
+    project.seeds.state = None
     return Opened(project, notices)
 
 

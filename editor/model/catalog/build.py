@@ -187,6 +187,17 @@ def build_module(kind: LayerKind, params: Mapping[str, Any], where: str = "") ->
         raise ValidationError(f"{where}torch refused {kind.name}({_call_text(kwargs)}): {exc}") from None
 
 
+def canonical_params(kind: LayerKind, params: dict[str, Any], where: str = "") -> dict[str, Any]:
+    """``params`` in the form torch stores them (``3`` becomes ``(3, 3)`` for Conv2d), via the meta device."""
+    kwargs = constructor_kwargs(kind, params)
+    try:
+        with torch.device("meta"):
+            module = torch_class(kind)(**kwargs)
+    except (TypeError, ValueError, RuntimeError) as exc:
+        raise ValidationError(f"{where}torch refused {kind.name} with these values: {exc}") from None
+    return read_params(kind, module)
+
+
 def _call_text(kwargs: Mapping[str, Any]) -> str:
     return ", ".join(f"{k}={format_value(v) if isinstance(v, tuple) else repr(v)}" for k, v in kwargs.items())
 

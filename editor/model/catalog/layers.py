@@ -6,7 +6,7 @@ the 1-d/2-d/3-d variants of one family so that each family is written once.
 
 from __future__ import annotations
 
-from editor.model.catalog import Category, Constraint, HyperParam, LayerKind
+from editor.model.catalog.schema import Category, Constraint, HyperParam, LayerKind
 
 P = HyperParam
 

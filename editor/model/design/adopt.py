@@ -41,7 +41,7 @@ class Adopter:
             return self._group(module, label, where)
         kind = kind_of(module)
         assert isinstance(module, nn.Module)
-        layer = self.design._layers.get(id(module)) or self.layers.get(id(module))
+        layer = self.design.layer_for(module) or self.layers.get(id(module))
         if layer is None:
             params = read_params(kind, module)
             validate_params(kind, params, where)
@@ -50,9 +50,9 @@ class Adopter:
         return Block(layer, label)
 
     def _group(self, sequential: nn.Sequential, label: str | None, where: str) -> Group:
-        if sequential is self.design._root.sequential:
+        if sequential is self.design.root.sequential:
             raise StructureError("The design cannot contain itself: project.model cannot be inserted into it.")
-        seen = id(sequential) in self.design._groups or id(sequential) in self.groups
+        seen = self.design.holds_group(sequential) or id(sequential) in self.groups
         # A Sequential used twice becomes two groups over the same (shared) layers.
         group = Group(nn.Sequential() if seen else sequential, label)
         self.groups.add(id(group.sequential))

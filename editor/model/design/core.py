@@ -22,7 +22,7 @@ import torch
 from torch import nn
 
 from editor.model.design.events import ProjectEvents
-from editor.model.design.resync import adopt_direct_edits
+from editor.model.design.seeding import SeedTracker, fingerprint
 from editor.model.design.shape_inference import ShapeEngine
 from editor.model.design.transaction import Transaction
 from editor.model.design.tree import STALE, Block, Group, Layer, Node, Watch, blocks, path_key, paths, sync, walk
@@ -59,14 +59,10 @@ class DesignCore(ShapeEngine):
         sync(self._root)
         self._layers: dict[int, Layer] = {}
         self._groups: dict[int, Group] = {id(self._root.sequential): self._root}
-        self._seed = int(seed)
+        self.seeds = SeedTracker(int(seed))
+        """The seed and what is known about the weights' relation to it (changed through the journal)."""
         self._device = torch.device("cpu")
-        self._ranked = False
         self._init_rules: tuple = ()  # InitRule, in the order applied (editor.model.init.rules)
-        self._rank_counter = 0
-        self._seed_status: bool | None = True
-        self._seed_state: torch.Tensor | None = None
-        self._seed_print: tuple | None = None  # the values' fingerprint when they were last known to be the seed's
         self._tx: Transaction | None = None
         self._serial = 0
         self._done: list[int] = []  # serials of the operations that can be undone, oldest first
@@ -90,7 +86,7 @@ class DesignCore(ShapeEngine):
         if self._tx is not None:
             yield self._tx
             return
-        adopt_direct_edits(self)
+        self._adopt_direct_edits()
         keep = len(self.events.transaction_done) > 0
         self._serial += 1
         tx = Transaction(name, keep_values=keep, serial=self._serial)
@@ -144,7 +140,7 @@ class DesignCore(ShapeEngine):
         if not isinstance(tx, Transaction):
             raise StructureError(f"revert and replay take a Transaction (from 'with project.transaction() as "
                                  f"tx:'), not {type(tx).__name__}.")
-        if adopt_direct_edits(self):
+        if self._adopt_direct_edits():
             return  # the history no longer applies to this design (views were told: events.reset)
         if tx:
             self._check_order(tx, undo)
@@ -174,6 +170,13 @@ class DesignCore(ShapeEngine):
                 raise StructureError(f"Cannot redo {tx.name!r}: {reason}.")
             self._done.append(self._undone.pop())
 
+    def _adopt_direct_edits(self) -> bool:
+        """Follow edits made to the live Sequentials behind the design's back; True when there were any.
+
+        The base design has none to follow; :class:`~editor.model.design.resync.ResyncingDesign` does.
+        """
+        return False
+
     # -------------------------------------------------------------- registry
     def _register(self, node: Node) -> None:
         subtree = [node, *walk(node)] if isinstance(node, Group) else [node]
@@ -183,9 +186,8 @@ class DesignCore(ShapeEngine):
                 layer = item.layer
                 if not layer.blocks:
                     self._layers[id(layer.module)] = layer
-                    if self._ranked and layer.rank is None:
-                        self._rank_counter += 1
-                        layer.rank = self._next_rank(item)
+                    if self.seeds.ranked and layer.rank is None:
+                        layer.rank = self.seeds.next_rank(item)
                 layer.blocks.append(item)
             else:
                 self._groups[id(item.sequential)] = item  # type: ignore[union-attr]
@@ -201,16 +203,6 @@ class DesignCore(ShapeEngine):
                     del self._layers[id(layer.module)]
             else:
                 self._groups.pop(id(item.sequential), None)  # type: ignore[union-attr]
-
-    def _next_rank(self, block: Block) -> tuple[int, ...]:
-        """A rank that puts a new layer just after the layer before it (designs read from code)."""
-        from editor.model.design.tree import previous_block
-
-        before = previous_block(block)
-        while before is not None and before.layer.rank is None:
-            before = previous_block(before)
-        base = before.layer.rank if before is not None and before.layer.rank is not None else (-1,)
-        return (*base, self._rank_counter)
 
     # ------------------------------------------------------------ primitives
     def _attach(self, parent: Group, index: int, node: Node) -> None:
@@ -332,41 +324,50 @@ class DesignCore(ShapeEngine):
             after = {k: v.detach().clone() for k, v in state.items()}
             self._record(lambda: self._load_values(layer, before), lambda: self._load_values(layer, after))
 
-    def _set_attr(self, name: str, value: Any, event: str | None = None) -> None:
-        """Set a journaled attribute of the design (input shape, seed, device, seed status)."""
-        old = getattr(self, name)
+    def _set_attr(self, name: str, value: Any, event: str | None = None, owner: object = None) -> None:
+        """Set a journaled attribute of the design, or of ``owner`` (input shape, seed, device, seed status)."""
+        target = self if owner is None else owner
+        old = getattr(target, name)
         if old is value:
             return
-        setattr(self, name, value)
+        setattr(target, name, value)
         if event:
             self.events.settings_changed.emit(event)
-        self._record(lambda: self._set_attr(name, old, event), lambda: self._set_attr(name, value, event))
+        self._record(lambda: self._set_attr(name, old, event, owner), lambda: self._set_attr(name, value, event, owner))
 
     def _set_seed_status(self, status: bool | None, state: torch.Tensor | None = None) -> None:
-        """Record whether the weights are exactly what the seed gives (None: not known)."""
+        """Record whether the weights are exactly what the seed gives (None: not known), as an undoable change."""
+        seeds = self.seeds
         if status is not True:
             state = None
-        if status != self._seed_status or state is not self._seed_state:
-            self._set_attr("_seed_status", status)
-            self._set_attr("_seed_state", state)
-            self._set_attr("_seed_print", fingerprint(self._layers.values()) if status is True else None)
+        if status != seeds.status or state is not seeds.state:
+            self._set_attr("status", status, owner=seeds)
+            self._set_attr("state", state, owner=seeds)
+            self._set_attr("fingerprint", fingerprint(self._layers.values()) if status is True else None, owner=seeds)
 
     # ------------------------------------------------------------- queries
+    @property
+    def root(self) -> Group:
+        """The top-level group node (read-only handle for views)."""
+        return self._root
+
+    def layer_for(self, module: nn.Module) -> Layer | None:
+        """The design's layer for ``module``, or None when the design does not hold it."""
+        return self._layers.get(id(module))
+
+    def holds_group(self, sequential: nn.Sequential) -> bool:
+        """Whether ``sequential`` is one of the design's groups (the root included)."""
+        return id(sequential) in self._groups
+
+    def group_for(self, sequential: nn.Sequential) -> Group | None:
+        """The design's group for ``sequential``, or None when the design does not hold it."""
+        return self._groups.get(id(sequential))
+
+    @property
+    def given_input_shape(self) -> tuple[int, ...] | None:
+        """The input shape as set by the user, or None when it is inferred from the first layer."""
+        return self._input_shape
+
     def _blocks(self) -> Iterator[Block]:
         return blocks(self._root)
 
-
-def _checksum(tensor: torch.Tensor) -> int:
-    """A cheap exact-bits checksum: the sum of the values' bit patterns as integers."""
-    flat = tensor.detach().reshape(-1)
-    if flat.dtype == torch.bool:
-        flat = flat.to(torch.int8)
-    elif flat.dtype.is_floating_point or flat.dtype.is_complex:
-        flat = flat.view({8: torch.int64, 4: torch.int32, 2: torch.int16, 1: torch.int8}[flat.element_size()])
-    return int(flat.to(torch.int64).sum())
-
-
-def fingerprint(layers) -> tuple:
-    """Identity and contents of every parameter and buffer, to notice in-place changes (``.data``, training)."""
-    return tuple((name, tensor.data_ptr(), _checksum(tensor))
-                 for layer in layers for name, tensor in layer.module.state_dict().items())

@@ -10,14 +10,10 @@ change no longer applies.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from editor.model.design.adopt import Adopter, label_from_key
+from editor.model.design.core import DesignCore
 from editor.model.design.tree import STALE, Group, Node, sync, walk
 from editor.model.errors import LayerLabError, StructureError
-
-if TYPE_CHECKING:
-    from editor.model.design.core import DesignCore
 
 
 def _matches(group: Group) -> bool:
@@ -30,65 +26,67 @@ def _matches(group: Group) -> bool:
     return True
 
 
-def edited_groups(design: DesignCore) -> list[Group]:
-    """Groups whose Sequential no longer holds exactly their blocks, outermost first."""
-    return [g for g in [design._root, *walk(design._root)] if isinstance(g, Group) and not _matches(g)]
+class ResyncingDesign(DesignCore):
+    """A design that notices and adopts edits made to its live Sequentials directly."""
 
+    def _edited_groups(self) -> list[Group]:
+        """Groups whose Sequential no longer holds exactly their blocks, outermost first."""
+        return [g for g in [self._root, *walk(self._root)] if isinstance(g, Group) and not _matches(g)]
 
-def direct_edits_pending(design: DesignCore) -> bool:
-    """A cheap check: was any Sequential of the design changed behind the Project's back?"""
-    if design._watch.dirty:
+    def direct_edits_pending(self) -> bool:
+        """A cheap check: was any Sequential of the design changed behind the Project's back?"""
+        if self._watch.dirty:
+            return True
+        return any(group.sequential._modules is not group.mirror
+                   for group in self._groups.values())
+
+    def _adopt_direct_edits(self) -> bool:
+        """Make the design follow its Sequentials again; True when anything had changed.
+
+        A module LayerLab cannot hold is refused: the Sequential is put back as the
+        design says and the error names the module.
+        """
+        if not self.direct_edits_pending():
+            return False
+        self._watch.dirty = False
+        groups = self._edited_groups()
+        if not groups:
+            return False
+        for group in groups:
+            if not self._attached(group) or _matches(group):
+                continue
+            old = list(group.children)
+            known = {id(child.module): child for child in old}
+            adopter = Adopter(self)
+            fresh: list[Node] = []
+            try:
+                for key, module in list(group.sequential._modules.items()):
+                    node = known.pop(id(module), None)
+                    if node is None:
+                        node = adopter.node(module, label_from_key(key))
+                    else:
+                        node.label = label_from_key(key)
+                    fresh.append(node)
+            except LayerLabError as exc:
+                sync(group)  # put the Sequential back the way the design has it
+                raise StructureError(f"project.model was changed directly, with something LayerLab cannot hold, so "
+                                     f"that change was undone: {exc}") from None
+            for child in old:
+                if child not in fresh:
+                    self._unregister(child)
+                    child.parent = None
+            group.children = fresh
+            for child in fresh:
+                if child not in old:
+                    child.parent = group
+                    self._register(child)
+                child.in_spec = STALE
+            sync(group)
+            self._dirty.extend(fresh or [group])
+            group.in_spec = STALE
+            self._dirty.append(group)
+        self._root.in_spec = STALE
+        self._settle()
+        self.seeds.forget()
+        self.events.reset.emit()
         return True
-    return any(group.sequential._modules is not group.mirror for group in design._groups.values())
-
-
-def adopt_direct_edits(design: DesignCore) -> bool:
-    """Make the design follow its Sequentials again; True when anything had changed.
-
-    A module LayerLab cannot hold is refused: the Sequential is put back as the
-    design says and the error names the module.
-    """
-    if not direct_edits_pending(design):
-        return False
-    design._watch.dirty = False
-    groups = edited_groups(design)
-    if not groups:
-        return False
-    for group in groups:
-        if not design._attached(group) or _matches(group):
-            continue
-        old = list(group.children)
-        known = {id(child.module): child for child in old}
-        adopter = Adopter(design)
-        fresh: list[Node] = []
-        try:
-            for key, module in list(group.sequential._modules.items()):
-                node = known.pop(id(module), None)
-                if node is None:
-                    node = adopter.node(module, label_from_key(key))
-                else:
-                    node.label = label_from_key(key)
-                fresh.append(node)
-        except LayerLabError as exc:
-            sync(group)  # put the Sequential back the way the design has it
-            raise StructureError(f"project.model was changed directly, with something LayerLab cannot hold, so "
-                                 f"that change was undone: {exc}") from None
-        for child in old:
-            if child not in fresh:
-                design._unregister(child)
-                child.parent = None
-        group.children = fresh
-        for child in fresh:
-            if child not in old:
-                child.parent = group
-                design._register(child)
-            child.in_spec = STALE
-        sync(group)
-        design._dirty.extend(fresh or [group])
-        group.in_spec = STALE
-        design._dirty.append(group)
-    design._root.in_spec = STALE
-    design._settle()
-    design._seed_status, design._seed_state, design._seed_print = None, None, None
-    design.events.reset.emit()
-    return True

@@ -12,7 +12,6 @@ from torch import nn
 from editor.model.design.tree import Block, Layer, distinct_layers
 from editor.model.errors import ValidationError
 from editor.model.init.rules import InitRule, check_rule, fill, make_rule, run_rules, targets, where_text
-from editor.model.project import seeding
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -78,9 +77,9 @@ class InitMixin(_Base):
             raise ValidationError(f"No parameter matches: {rule.describe()} finds nothing to initialize in this "
                                   f"design.", field="parameters")
         exact = self.weights_from_seed  # type: ignore[attr-defined]
-        state = self._seed_state if exact else None
+        state = self.seeds.state if exact else None
         if exact and state is None:
-            state = seeding.fresh_modules(self)[2]  # type: ignore[arg-type]
+            state = self._fresh_modules()[2]  # type: ignore[attr-defined]
         with self._operation(f"Initialize: {rule.function}"):
             chosen = {id(layer): layer for layer, _, _ in found}
             copies = _cpu_copies(chosen.values())
@@ -127,8 +126,16 @@ class InitMixin(_Base):
         rule = rules.pop(index)
         with self._operation(f"Remove init rule {rule.function}"):
             self._set_attr("_init_rules", tuple(rules), "init_rules")
-            if self._seed_status is not False:
+            if self.seeds.status is not False:
                 self._set_seed_status(None)
+
+    def restore_init_rules(self, rules: Iterable[InitRule]) -> None:
+        """Take ``rules`` as the recipe of a design being opened (from a file or code).
+
+        Nothing is replayed and no undo step is made: the values are already
+        what the rules gave. Use :meth:`apply_init` to initialize.
+        """
+        self._init_rules = tuple(rules)
 
     def _replay_rules(self, modules: dict[int, nn.Module]) -> None:
         """Apply every rule to freshly constructed modules (keyed by layer id), from the current random state."""

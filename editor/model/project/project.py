@@ -17,11 +17,12 @@ from torch import nn
 
 from editor.model.catalog import AUTO, LayerKind
 from editor.model.catalog import kind as catalog_kind
-from editor.model.catalog.build import build_module, check_memory, read_params
+from editor.model.catalog.build import build_module, canonical_params, check_memory, read_params
 from editor.model.catalog.hyperparameters import resolve_auto, split_auto, validate_params
 from editor.model.catalog.shape_rules import Spec, output_spec
 from editor.model.design.adopt import Adopter
-from editor.model.design.core import DesignCore
+from editor.model.design.resync import ResyncingDesign
+from editor.model.design.seeding import construct
 from editor.model.design.transaction import Transaction
 from editor.model.design.tree import Block, Group, Layer, Node, path_key, walk
 from editor.model.design.user_values import (
@@ -45,7 +46,6 @@ from editor.model.project.devices import DeviceMixin
 from editor.model.project.freezing import FreezingMixin, apply_frozen, frozen_names
 from editor.model.project.initializing import InitMixin
 from editor.model.project.interop import InteropMixin
-from editor.model.project import seeding
 from editor.model.project.reading import PathLike, ReadingMixin, _where
 from editor.model.project.replacing import ReplaceMixin
 from editor.model.project.weights import WeightsMixin, WeightsReport
@@ -55,7 +55,7 @@ _SIZE_FIELDS = ("kernel_size", "dilation", "padding", "stride", "output_padding"
 
 
 class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin, WeightsMixin, DeviceMixin,
-              DesignCore):
+              ResyncingDesign):
     """A design of layer blocks and the live ``torch.nn.Sequential`` that mirrors it."""
 
     def __init__(self, seed: int = 0) -> None:
@@ -87,7 +87,7 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
         project._sync_all()
         project._device = module_device(module) or project._device  # adopt the model where it lives
         project._move_all_to_device()
-        project._seed_status = None
+        project.seeds.status = None
         project._settle()
         project._shape_changed.clear()
         return project
@@ -108,15 +108,15 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
     @property
     def seed(self) -> int:
         """The seed that :meth:`reset_parameters` (and the exported code) construct the weights from."""
-        return self._seed
+        return self.seeds.seed
 
     @seed.setter
     def seed(self, value: int) -> None:
         value = check_seed(value)
-        if value == self._seed:
+        if value == self.seeds.seed:
             return
         with self._operation("Change seed"):
-            self._set_attr("_seed", value, "seed")
+            self._set_attr("seed", value, "seed", owner=self.seeds)
             self._set_seed_status(None if self._layers else True)
 
     def _on_rebuilt(self) -> None:
@@ -141,7 +141,7 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
         A module the design already holds, placed before its first use,
         changes the construction order; the status is then worked out again.
         """
-        if self._seed_status is not True:
+        if self.seeds.status is not True:
             return
         placed = [node, *walk(node)] if isinstance(node, Group) else [node]
         moved = any(isinstance(n, Block) and n.layer not in layers and _first_use(n) for n in placed)
@@ -157,7 +157,7 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
             i = parent.children.index(old)
             self._detach(parent, i)
             self._attach(parent, i, new)
-            if self._seed_status is True:
+            if self.seeds.status is True:
                 self._set_seed_status(None)  # the replaced module no longer draws its share of the seed's stream
 
     def __delitem__(self, index: PathLike | slice) -> None:
@@ -176,7 +176,7 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
         parent = node.parent
         assert parent is not None
         self._detach(parent, parent.children.index(node))
-        if self._seed_status is True:
+        if self.seeds.status is True:
             self._set_seed_status(None)
 
     def append(self, module: nn.Module) -> Project:
@@ -227,12 +227,12 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
         values = validate_params(spec_kind, values, where)
         check_memory(spec_kind, values, where)
         with self._operation(f"Insert {spec_kind.name}"):
-            module, state_after = seeding.construct(self, spec_kind, values)
+            module, state_after = construct(self.seeds, not self._layers, spec_kind, values)
             self._prepare_module(module)
             layer = Layer(module, spec_kind, read_params(spec_kind, module), auto)
             block = Block(layer)
             self._attach(parent, i, block)
-            seeding.note_constructed(self, block, state_after)
+            self._note_constructed(block, state_after)
         return module
 
     def append_layer(self, kind: str, **params: Any) -> nn.Module:
@@ -290,14 +290,9 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
                                  f"it. Rename one of them first.")
         with self._operation(f"Move {_name(node.module)}"):
             self._move(node, target, index)
-            if self._seed_status is True:
+            if self.seeds.status is True:
                 self._set_seed_status(None)
         return node.path()
-
-    @property
-    def root(self) -> Group:
-        """The top-level group node (read-only handle for views)."""
-        return self._root
 
     def group(self, items: Iterable[PathLike]) -> str:
         """Wrap adjacent sibling blocks in a new nested Sequential; returns its path."""
@@ -395,7 +390,7 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
                 values[name] = resolved
         values = validate_params(kind, values, where)
         check_memory(kind, values, where)
-        canonical = seeding.canonical_params(kind, values, where)
+        canonical = canonical_params(kind, values, where)
         if spec is not None:
             self._check_fits(kind, canonical, spec, set(concrete), where)
         return block, values, canonical, auto

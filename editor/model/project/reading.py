@@ -10,9 +10,8 @@ from torch import nn
 
 from editor.model.catalog import LayerKind
 from editor.model.catalog.shape_rules import Spec
-from editor.model.design.resync import adopt_direct_edits
 from editor.model.design.shape_inference import infer
-from editor.model.design.tree import Block, Group, Node, paths, walk
+from editor.model.design.tree import Block, Group, Layer, Node, paths, walk
 from editor.model.design.user_values import check_shape
 from editor.model.errors import PathError, PathTypeError, ShapeError, StructureError
 
@@ -33,7 +32,7 @@ class ReadingMixin(_Base):
     def _follow_direct_edits(self) -> None:
         """Adopt edits made to ``project.model`` itself before reading the design (a cheap check)."""
         if self._tx is None:
-            adopt_direct_edits(self)
+            self._adopt_direct_edits()
 
     def __len__(self) -> int:
         self._follow_direct_edits()
@@ -53,6 +52,24 @@ class ReadingMixin(_Base):
 
     def __repr__(self) -> str:
         return f"<Project: {len(self)} top-level blocks, {self.count_params():,} parameters, seed {self.seed}>"
+
+    def blocks(self) -> Iterator[Block]:
+        """Every block of the design, in order (a shared module's blocks each appear)."""
+        self._follow_direct_edits()
+        return self._blocks()
+
+    def layers(self) -> list[Layer]:
+        """Every distinct layer (module) of the design once; ``layer.blocks`` are the places it is used."""
+        self._follow_direct_edits()
+        return list(self._layers.values())
+
+    def is_attached(self, node: Node) -> bool:
+        """Whether ``node`` is still part of the design (a deleted block, or one inside a deleted group, is not)."""
+        return self._attached(node)
+
+    def follow_direct_edits(self) -> None:
+        """Adopt edits made to ``project.model`` itself now (every read does this; call it before reading the tree)."""
+        self._follow_direct_edits()
 
     def node(self, path: PathLike) -> Node:
         """The tree node at ``path`` (a read-only handle for views: keep it instead of the path)."""

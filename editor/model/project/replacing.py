@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from editor.model.catalog.hyperparameters import resolve_auto
 from editor.model.design.adopt import Adopter
-from editor.model.design.core import DesignCore, fingerprint
+from editor.model.design.core import DesignCore
 from editor.model.design.tree import Block, Group, Node, blocks, walk
 from editor.model.errors import LayerLabError
 
 if TYPE_CHECKING:
-    from editor.model.project.project import Project
+    from typing_extensions import Self
 
     _Base = DesignCore
 else:
@@ -31,7 +31,7 @@ else:
 class ReplaceMixin(_Base):
     """Part of :class:`~editor.model.project.project.Project`: ``replace_design(other)``."""
 
-    def replace_design(self, other: Project, *, name: str = "Replace design", keep_input_shape: bool = False,
+    def replace_design(self, other: Self, *, name: str = "Replace design", keep_input_shape: bool = False,
                        keep_auto: bool = False) -> None:
         """Make this design the same as ``other``'s (whose modules it takes over; ``other`` is spent).
 
@@ -51,7 +51,7 @@ class ReplaceMixin(_Base):
         """
         if other is self:
             return
-        if keep_input_shape and other._input_shape is None and self._input_shape is not None:
+        if keep_input_shape and other.given_input_shape is None and self._input_shape is not None:
             _offer_input_shape(other, self._input_shape)
         if keep_auto:
             _carry_auto(self, other)
@@ -62,50 +62,46 @@ class ReplaceMixin(_Base):
             root = self._root
             for index in range(len(root.children) - 1, -1, -1):
                 self._detach(root, index)
-            self._set_attr("_ranked", other._ranked)
-            self._rank_counter = max(self._rank_counter, other._rank_counter)  # new ranks never collide
-            self._set_attr("_seed", other.seed, "seed")
+            seeds = self.seeds
+            self._set_attr("ranked", other.seeds.ranked, owner=seeds)
+            seeds.rank_counter = max(seeds.rank_counter, other.seeds.rank_counter)  # new ranks never collide
+            self._set_attr("seed", other.seed, "seed", owner=seeds)
             for index, node in enumerate(incoming):
                 self._prepare_module(node.module)
                 self._attach(root, index, node)
-            self._set_attr("_input_shape", other._input_shape, "input_shape")
+            self._set_attr("_input_shape", other.given_input_shape, "input_shape")
             self._set_attr("_init_rules", _rules_for(other, self), "init_rules")
             self._adopt_seed_status(other)
 
-    def _adopt_seed_status(self, other: Project) -> None:
+    def _adopt_seed_status(self, other: DesignCore) -> None:
         """Take over whether ``other``'s weights are the seed's (and where its random stream stands)."""
-        status = other._seed_status
-        state = other._seed_state if status is True else None
-        self._set_attr("_seed_status", status)
-        self._set_attr("_seed_state", state)
-        self._set_attr("_seed_print", fingerprint(self._layers.values()) if status is True else None)
+        status = other.seeds.status
+        self._set_seed_status(status, other.seeds.state if status is True else None)
 
 
-def _copy_layer_state(other: Project, incoming: list[Node]) -> None:
+def _copy_layer_state(other: DesignCore, incoming: list[Node]) -> None:
     """Give the new layers ``other``'s ranks and auto flags, and the new groups its collapsed state."""
-    source_layers = other._layers
-    source_groups = other._groups
     for top in incoming:
         for node in [top, *walk(top)] if isinstance(top, Group) else [top]:
             if isinstance(node, Block):
-                source = source_layers.get(id(node.layer.module))
+                source = other.layer_for(node.layer.module)
                 if source is not None:
                     node.layer.rank = source.rank
                     node.layer.auto = source.auto
             elif isinstance(node, Group):
-                group = source_groups.get(id(node.sequential))
+                group = other.group_for(node.sequential)
                 if group is not None:
                     node.collapsed = group.collapsed
 
 
-def _carry_auto(design: DesignCore, other: Project) -> None:
+def _carry_auto(design: DesignCore, other: ReplaceMixin) -> None:
     """Mark "auto" in ``other`` what was auto in the matching block of ``design`` and still has the inferred value.
 
     Blocks are matched by kind along the flattened stack (difflib), so a block
     inserted or removed in the code does not shift the others; a new block
     and a value typed differently in the code stay as the code says.
     """
-    old = list(blocks(design._root))
+    old = list(blocks(design.root))
     new = [(path, node) for path, node in other.walk() if isinstance(node, Block)]
     matcher = difflib.SequenceMatcher(None, [b.layer.kind.name for b in old],
                                       [b.layer.kind.name for _, b in new], autojunk=False)
@@ -129,7 +125,7 @@ def _carry_auto(design: DesignCore, other: Project) -> None:
                     continue
 
 
-def _offer_input_shape(other: Project, shape: tuple[int, ...]) -> None:
+def _offer_input_shape(other: ReplaceMixin, shape: tuple[int, ...]) -> None:
     """Give ``other`` the input shape ``shape`` unless that makes more shape errors than inferring it."""
     errors = len(other.shape_errors())
     other.input_shape = shape
@@ -137,12 +133,12 @@ def _offer_input_shape(other: Project, shape: tuple[int, ...]) -> None:
         other.input_shape = None
 
 
-def _rules_for(other: Project, design: DesignCore) -> tuple[Any, ...]:
+def _rules_for(other: ReplaceMixin, design: DesignCore) -> tuple[Any, ...]:
     """``other``'s init rules, with the layers they name swapped for this design's layers of the same modules."""
     rules = []
-    for rule in other._init_rules:
+    for rule in other.init_rules:  # type: ignore[attr-defined]
         if rule.layers is not None:
-            rule = dataclasses.replace(rule, layers=tuple(design._layers[id(layer.module)] for layer in rule.layers
-                                                          if id(layer.module) in design._layers))
+            mine = [design.layer_for(layer.module) for layer in rule.layers]
+            rule = dataclasses.replace(rule, layers=tuple(layer for layer in mine if layer is not None))
         rules.append(rule)
     return tuple(rules)

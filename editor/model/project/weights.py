@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import torch
+from torch import nn
 
-from editor.model.design.core import fingerprint
-from editor.model.design.tree import Block, Group, Layer, path_key, paths
+from editor.model.catalog.build import build_module
+from editor.model.design.seeding import construction_order
+from editor.model.design.tree import Block, Group, Layer, is_last_leaf, path_key, paths
 from editor.model.errors import ValidationError
-from editor.model.project import seeding
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -61,7 +62,11 @@ class WeightsMixin(_Base):
         followed by constructing the same layers in :meth:`construction_order`.
         """
         with self._operation("Reset parameters"):
-            seeding.reset(self)
+            order, modules, state = self._fresh_modules()
+            for layer, fresh in zip(order, modules, strict=True):
+                if fresh.state_dict():
+                    self._load_values(layer, fresh.state_dict())
+            self._set_seed_status(True, state)
 
     @property
     def weights_from_seed(self) -> bool:
@@ -72,23 +77,66 @@ class WeightsMixin(_Base):
         pass) are noticed by a checksum, and an unknown state is settled by
         rebuilding the weights from the seed and comparing.
         """
-        if self._seed_status is True and self._seed_print != fingerprint(self._layers.values()):
-            self._seed_status, self._seed_state, self._seed_print = None, None, None
-        if self._seed_status is None:
-            exact, state = seeding.verify(self)
-            self._seed_status = exact
-            self._seed_state = state if exact else None
-            self._seed_print = fingerprint(self._layers.values()) if exact else None
-        return bool(self._seed_status)
+        seeds = self.seeds
+        if seeds.is_stale(self._layers.values()):
+            seeds.forget()
+        if seeds.status is None:
+            exact, state = self._verify_seed()
+            seeds.settle(exact, state, self._layers.values())
+        return bool(seeds.status)
 
     def mark_weights_changed(self) -> None:
         """Say that parameter values were changed outside the project (e.g. by training)."""
-        self._seed_status, self._seed_state, self._seed_print = None, None, None
+        self.seeds.forget()
 
     def construction_order(self) -> list[str]:
         """Paths of the blocks whose modules are constructed, in construction order (first use of each)."""
-        order = seeding.construction_order(self)
+        order = construction_order(self._root, self.seeds)
         return self._paths_in_order([layer.blocks for layer in order])
+
+    def _fresh_modules(self) -> tuple[list[Layer], list[nn.Module], torch.Tensor]:
+        """New modules for every layer, constructed from the seed in construction order, then the init rules.
+
+        All construction runs inside ``torch.random.fork_rng``, so the caller's global random state is kept.
+        """
+        order = construction_order(self._root, self.seeds)
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(self.seeds.seed)
+            modules = [build_module(layer.kind, layer.params) for layer in order]
+            if self._init_rules:
+                self._replay_rules({id(layer): module for layer, module in zip(order, modules, strict=True)})
+            state = torch.get_rng_state()
+        return order, modules, state
+
+    def _verify_seed(self) -> tuple[bool, torch.Tensor | None]:
+        """Whether the current values equal seed-fresh ones, and the random state after constructing them."""
+        order, modules, state = self._fresh_modules()
+        for layer, fresh in zip(order, modules, strict=True):
+            current = layer.module.state_dict()
+            for name, value in fresh.state_dict().items():
+                mine = current.get(name)
+                if mine is None or mine.shape != value.shape or not torch.equal(mine.detach().cpu(), value):
+                    return False, None
+        return True, state
+
+    def _note_constructed(self, block: Block, state_after: torch.Tensor | None) -> None:
+        """Update the seed status after ``block``'s new layer was constructed and attached."""
+        seeds = self.seeds
+        if seeds.status is not True:
+            return
+        before = seeds.state
+        drew = state_after is None or before is None or not torch.equal(state_after, before)
+        if state_after is not None and not drew:
+            return  # it drew no random numbers (ReLU, BatchNorm, …): the seed stream is unchanged
+        if state_after is not None and self._constructed_last(block) and not self._init_rules:
+            self._set_seed_status(True, state_after)
+        else:
+            self._set_seed_status(False)
+
+    def _constructed_last(self, block: Block) -> bool:
+        if self.seeds.ranked:
+            return construction_order(self._root, self.seeds)[-1] is block.layer
+        return is_last_leaf(block)
 
     def _paths_in_order(self, groups: list[list[Block]]) -> list[str]:
         table = paths(self._root)

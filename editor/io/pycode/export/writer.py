@@ -30,7 +30,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from editor.io.pycode.export.calls import literal, module_call
 from editor.io.pycode.export.names import Namer, comment_text, snake_case
 from editor.model.design.tree import Block, Group, Layer, Node, blocks
-from editor.model.project.project import Project, seeding
+from editor.model.design.seeding import construction_order
+from editor.model.project.project import Project
 
 WIDTH = 100
 """Lines of the generated code stay within this width where nesting allows."""
@@ -183,7 +184,7 @@ class _ModelCode:
         for position, block in enumerate(flow):
             first_use.setdefault(id(block.layer), position)
             self.uses[id(block.layer)] = self.uses.get(id(block.layer), 0) + 1
-        order = seeding.construction_order(self.project)
+        order = construction_order(self.project.root, self.project.seeds)
         last_shared = max((i for i, layer in enumerate(order) if self.uses[id(layer)] > 1), default=-1)
         start = len(order)
         while start > 0 and (start == len(order) or first_use[id(order[start - 1])] < first_use[id(order[start])]):

@@ -319,10 +319,9 @@ def _import_model(source: str, seed: int | None, choose: str | None) -> ImportRe
         raise CodeImportError(f"{chosen.name} cannot become a design: {exc}", construct="the model",
                               **where) from None
     rank = {id(module): i for i, module in enumerate(real)}
-    for layer in project._layers.values():
+    for layer in project.layers():
         layer.rank = (rank[id(layer.module)],)
-    project._ranked = True
-    project._rank_counter = len(real)
+    project.seeds.start_ranking(len(real))
     _set_input_shape(project, reader, chosen)
     init_notices, latest_draw = code_init.restore(project, reader, chosen)  # model.apply(fn), requires_grad_
     # Settle the seed status now (rebuilding from the seed and comparing), so that layers added later

@@ -265,7 +265,7 @@ def restore(project: Project, reader: SourceReader, chosen: ModelCandidate) -> t
                 check_rule(rule, project.root)  # the fills were checked on these modules; the rules may differ
         except ValidationError as exc:
             raise CodeImportError(f"an init rule does not fit: {exc}", construct="apply(...)") from None
-        project._init_rules = tuple(rules)
+        project.restore_init_rules(rules)
         try:
             project.reset_parameters()
         except ValidationError as exc:
