@@ -51,7 +51,7 @@ def run() -> bool:
     toggle = iter(range(10**6))
 
     def edit() -> None:
-        project.set_params("0", out_features=32 + next(toggle) % 2)
+        project.set_hyperparameters("0", out_features=32 + next(toggle) % 2)
 
     generate = measure(project.to_code, repeat=7, setup=edit)
     refresh = measure(panel.refresh, repeat=7, setup=edit)

@@ -45,7 +45,7 @@ def max_stall_while_opening(path: Path) -> tuple[float, float]:
     ok = open_path(window, path, ask=False)
     took = time.perf_counter() - start
     timer.stop()
-    assert ok and window.project.param_bytes() > 300 * 2**20
+    assert ok and window.project.parameter_bytes() > 300 * 2**20
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     window.undo_stack.setClean()
     window.close()

@@ -54,7 +54,7 @@ def run() -> bool:
 
     def flip_bias():
         bias[0] = not bias[0]
-        project.set_params(middle, bias=bias[0])
+        project.set_hyperparameters(middle, bias=bias[0])
 
     set_param = measure(flip_bias)
     construct = measure(build, repeat=5)

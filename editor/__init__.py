@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from editor.version import __version__
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time names load lazily
     from editor.io.errors import CodeImportError, ProjectFileError  # noqa: F401
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time names load lazily
     from editor.model.project.project import Project  # noqa: F401
 
 _EXPORTS = {
-    "Project": "editor.model.project.project",
+    "Project": "editor.io.doors",  # loads the io layer too, so p.save() and p.to_code() work
     "LayerLabError": "editor.model.errors",
     "ShapeError": "editor.model.errors",
     "ValidationError": "editor.model.errors",

@@ -54,7 +54,7 @@ class DeleteCommand(ProjectCommand):
     def perform(self) -> None:
         nodes = [self.project.node(p) for p in self.paths]
         for node in nodes:
-            if self.project._attached(node):  # a block inside a deleted group goes with it
+            if self.project.is_attached(node):  # a block inside a deleted group goes with it
                 del self.project[self.project.path_of(node)]
 
 
@@ -120,7 +120,7 @@ class SetParamsCommand(ProjectCommand):
 
     def perform(self) -> None:
         for path in self.paths:
-            self.project.set_params(path, **self.changes)
+            self.project.set_hyperparameters(path, **self.changes)
 
     def mergeWith(self, other: ProjectCommand) -> bool:  # noqa: N802 - Qt override
         if not isinstance(other, SetParamsCommand) or other.project is not self.project:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QUndoStack
 from torch import nn
 
+from editor import Project
 from editor.commands.edits import (
     ApplyFixCommand,
     DeleteCommand,
@@ -25,7 +26,6 @@ from editor.commands.edits import (
     UngroupCommand,
 )
 from editor.commands.runner import CommandRunner
-from editor.model.project.project import Project
 from tests.commands.cycle import assert_undo_redo
 
 

@@ -6,11 +6,11 @@ import pytest
 import torch
 from PySide6.QtGui import QUndoStack
 
+from editor import Project
 from editor.commands.edits import SetParamsCommand
 from editor.commands.freeze import SetRequiresGradCommand
 from editor.commands.runner import CommandRunner
 from editor.model import examples
-from editor.model.project.project import Project
 from tests.commands.cycle import assert_undo_redo
 
 

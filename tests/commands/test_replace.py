@@ -8,10 +8,10 @@ import torch
 from PySide6.QtGui import QUndoStack
 from torch import nn
 
+from editor import Project
 from editor.commands.replace import ReplaceDesignCommand
 from editor.commands.runner import CommandRunner
 from editor.io.files.design_data import design_to_data, project_from_data
-from editor.model.project.project import Project
 from tests.commands.cycle import assert_undo_redo
 from tests.commands.test_commands import assert_same, design, snapshot
 
@@ -120,7 +120,7 @@ def test_init_rules_follow_and_name_this_designs_blocks(qapp):
     project = design()
     stack, _ = run(project, other)
     (rule,) = project.init_rules
-    assert rule.layers == (project._layers[id(project.model.inp)],)
+    assert rule.layers == (project.layer_for(project.model.inp),)
     project.model.inp.weight.data.fill_(1.0)
     with project.transaction("Reset") as tx:
         project.reset_parameters()  # replays the rule on this design's block
@@ -172,7 +172,7 @@ def test_hyperparameters_that_followed_the_input_still_follow_it_after_apply(qap
     assert _autos(project) == before
     with project.transaction("Wider input") as wider:
         project.input_shape = (8, 1, 32, 32)  # the flattened size changes: the head's in_features follows it
-    assert project.shape_error is None and project.params("2.1")["in_features"] == 32 * 8 * 8
+    assert project.shape_error is None and project.hyperparameters("2.1")["in_features"] == 32 * 8 * 8
     project.revert(wider)  # only the latest step can be undone, so this one goes first
     stack.undo()
     assert _autos(project) == before
@@ -187,4 +187,4 @@ def test_a_value_typed_in_the_code_or_a_new_layer_does_not_become_auto(qapp):
     run(project, Project.from_code(code))
     # 2.2 is new (its 64 only happens to match) and 2.5 has a typed 48 that does not follow the input.
     assert _autos(project) == {"0.1": {"num_features"}, "1.0": {"in_channels"}, "2.1": {"in_features"}}
-    assert project.params("2.5")["in_features"] == 48 and project.shape_error is not None
+    assert project.hyperparameters("2.5")["in_features"] == 48 and project.shape_error is not None

@@ -20,6 +20,7 @@ from torch import nn
 from editor.model import catalog
 from editor.model.catalog.build import build_module
 from editor.model.catalog.hyperparameters import validate_params
+from editor.model.design.torch_dicts import slots
 from editor.model.design.tree import Block, Group, Node
 from editor.model.design.user_values import check_shape
 from editor.model.errors import LayerLabError, ValidationError
@@ -151,7 +152,7 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
                 raise _fail(f"{where}.children[{i}].label", f"the label {key!r} is used twice in one group")
             keys.add(key)
             module = build(child, f"{where}.children[{i}]", depth + 1)
-            sequential._modules[key] = module
+            slots(sequential)[key] = module
             if isinstance(module, nn.Sequential) and child.get("collapsed") is True:
                 collapsed.add(id(module))
         return sequential

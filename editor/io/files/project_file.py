@@ -25,7 +25,6 @@ from typing import Any
 import torch
 import torch.utils.serialization
 
-import editor
 from editor.io.errors import ProjectFileError
 from editor.io.files.atomic import atomic_write
 from editor.io.files.design_data import DesignDataError, apply_settings, design_to_data, project_from_data
@@ -34,6 +33,7 @@ from editor.io.files.safe_load import safe_torch_load
 from editor.model.design.user_values import check_device
 from editor.model.errors import ValidationError
 from editor.model.project.project import Project
+from editor.version import __version__
 
 FORMAT = "layerlab"
 VERSION = 1
@@ -52,7 +52,7 @@ def to_payload(project: Project) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
-        "app_version": editor.__version__,
+        "app_version": __version__,
         "design": design_to_data(project),
         "state_dict": project.model.state_dict(),
         "seed": project.seed,
@@ -117,7 +117,7 @@ def project_from_payload(data: Any, name: str = "the file") -> Opened:
         raise ProjectFileError(f"{name} has an invalid format version ({str(version)[:20]}).", "invalid", name)
     if version > VERSION:
         raise ProjectFileError(f"{name} was made by a newer LayerLab (format version {version}; this LayerLab "
-                               f"{editor.__version__} reads version {VERSION}). Update LayerLab to open it.",
+                               f"{__version__} reads version {VERSION}). Update LayerLab to open it.",
                                "newer", name)
     seed = data.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or not -(2**63) <= seed < 2**64:

@@ -15,6 +15,7 @@ from torch import nn
 
 from editor.model.catalog.build import kind_of, read_params
 from editor.model.catalog.hyperparameters import validate_params
+from editor.model.design.torch_dicts import slots
 from editor.model.design.tree import Block, Group, Layer, Node
 from editor.model.errors import StructureError, UnsupportedLayerError
 
@@ -56,7 +57,7 @@ class Adopter:
         # A Sequential used twice becomes two groups over the same (shared) layers.
         group = Group(nn.Sequential() if seen else sequential, label)
         self.groups.add(id(group.sequential))
-        for key, child in list(sequential._modules.items()):
+        for key, child in list(slots(sequential).items()):
             if child is None:
                 raise UnsupportedLayerError(f"{where}slot {key!r} of a Sequential holds None, not a module.")
             node = self.node(child, label_from_key(key), where)

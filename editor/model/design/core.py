@@ -24,6 +24,7 @@ from torch import nn
 from editor.model.design.events import ProjectEvents
 from editor.model.design.seeding import SeedTracker, fingerprint
 from editor.model.design.shape_inference import ShapeEngine
+from editor.model.design.torch_dicts import slots
 from editor.model.design.transaction import Transaction
 from editor.model.design.tree import STALE, Block, Group, Layer, Node, Watch, blocks, path_key, paths, sync, walk
 from editor.model.errors import StructureError
@@ -32,7 +33,7 @@ from editor.model.errors import StructureError
 def _sync_after_insert(group: Group, index: int) -> None:
     children = group.children
     node = children[index]
-    mirror = group.sequential._modules
+    mirror = slots(group.sequential)
     if index == len(children) - 1 and node.label is None and mirror is group.mirror and str(index) not in mirror:
         dict.__setitem__(mirror, str(index), node.module)  # appending: no renumbering needed
     else:
@@ -40,7 +41,7 @@ def _sync_after_insert(group: Group, index: int) -> None:
 
 
 def _sync_after_remove(group: Group, index: int, old_key: str) -> None:
-    mirror = group.sequential._modules
+    mirror = slots(group.sequential)
     if index == len(group.children) and old_key == str(index) and mirror is group.mirror:
         dict.__delitem__(mirror, old_key)  # removing the last one: no renumbering needed
     else:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from editor.model.design.adopt import Adopter, label_from_key
 from editor.model.design.core import DesignCore
+from editor.model.design.torch_dicts import slots
 from editor.model.design.tree import STALE, Group, Node, sync, walk
 from editor.model.errors import LayerLabError, StructureError
 
 
 def _matches(group: Group) -> bool:
-    modules = group.sequential._modules
+    modules = slots(group.sequential)
     if len(modules) != len(group.children):
         return False
     for index, ((key, module), child) in enumerate(zip(modules.items(), group.children, strict=True)):
@@ -37,7 +38,7 @@ class ResyncingDesign(DesignCore):
         """A cheap check: was any Sequential of the design changed behind the Project's back?"""
         if self._watch.dirty:
             return True
-        return any(group.sequential._modules is not group.mirror
+        return any(slots(group.sequential) is not group.mirror
                    for group in self._groups.values())
 
     def _adopt_direct_edits(self) -> bool:
@@ -60,7 +61,7 @@ class ResyncingDesign(DesignCore):
             adopter = Adopter(self)
             fresh: list[Node] = []
             try:
-                for key, module in list(group.sequential._modules.items()):
+                for key, module in list(slots(group.sequential).items()):
                     node = known.pop(id(module), None)
                     if node is None:
                         node = adopter.node(module, label_from_key(key))

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from torch import nn
 
+from editor.model.design.torch_dicts import set_slots
+
 if TYPE_CHECKING:
     from editor.model.catalog import LayerKind
     from editor.model.catalog.shape_rules import Spec
@@ -186,7 +188,7 @@ def sync(group: Group) -> None:
         keys = [str(i) for i in range(len(children))]
     mirror = WatchedModules(zip(keys, [child.module for child in children], strict=True), group.watch)
     group.mirror = mirror
-    group.sequential._modules = mirror
+    set_slots(group.sequential, mirror)
 
 
 def walk(group: Group) -> Iterator[Node]:

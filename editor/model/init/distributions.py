@@ -16,6 +16,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from editor.model.design.torch_dicts import CONV_BASE, NORM_BASE
 from editor.model.init.functions import InitFunction, fans
 
 
@@ -129,7 +130,7 @@ def default_for(owner: nn.Module, local: str, tensor: torch.Tensor) -> Distribut
         return constant(0.0, "MultiheadAttention default")
     if prefix.endswith("out_proj") and name == "bias":
         return constant(0.0, "MultiheadAttention zeroes its out_proj bias")
-    if isinstance(module, (nn.Linear, nn.modules.conv._ConvNd, nn.Bilinear)):
+    if isinstance(module, (nn.Linear, CONV_BASE, nn.Bilinear)):
         weight = module.weight
         fan_in = fans(weight)[0] if weight.dim() >= 2 else 0
         if isinstance(module, nn.Bilinear):
@@ -142,7 +143,7 @@ def default_for(owner: nn.Module, local: str, tensor: torch.Tensor) -> Distribut
         return normal(0.0, 1.0, "Embedding default")
     if isinstance(module, nn.PReLU):
         return constant(float(getattr(module, "init", 0.25)), "PReLU default (init)")
-    if isinstance(module, (nn.modules.batchnorm._NormBase, nn.LayerNorm, nn.GroupNorm)):
+    if isinstance(module, (NORM_BASE, nn.LayerNorm, nn.GroupNorm)):
         return constant(1.0 if name == "weight" else 0.0, f"{kind} default {name}")
     if isinstance(module, nn.RNNBase):
         bound = 1.0 / math.sqrt(module.hidden_size)

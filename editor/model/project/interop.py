@@ -1,17 +1,44 @@
 """The Project's doors to the outside: project files and Python code.
 
-These methods hand over to :mod:`editor.io` (imported lazily, so the model
-layer stays importable on its own): ``p.save(path)``, ``Project.load(path)``,
-``p.to_code()`` and ``Project.from_code(source)``.
+``p.save(path)``, ``Project.load(path)``, ``p.to_code()`` and
+``Project.from_code(source)`` hand over to :mod:`editor.io`, which registers
+its functions here when it loads (:mod:`editor.io.doors`). The model never
+imports io: ``from editor import Project`` loads both.
 """
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-if TYPE_CHECKING:
-    from editor.model.project.project import Project
+from typing_extensions import Self
+
+
+@dataclass(frozen=True)
+class Doors:
+    """The io functions behind the scripting API's file and code methods."""
+
+    save: Callable[[Any, str | os.PathLike[str]], None]
+    load: Callable[[str | os.PathLike[str]], Any]
+    to_code: Callable[..., str]
+    from_code: Callable[..., Any]
+
+
+_doors: list[Doors] = []
+
+
+def register_doors(doors: Doors) -> None:
+    """Called by :mod:`editor.io.doors` when it loads; the latest registration wins."""
+    _doors[:] = [doors]
+
+
+def _the_doors() -> Doors:
+    if not _doors:
+        raise RuntimeError("Saving, opening and code need LayerLab's io layer: import the Project with "
+                           "'from editor import Project' (or import editor.io.doors once).")
+    return _doors[0]
 
 
 class InteropMixin:
@@ -19,25 +46,19 @@ class InteropMixin:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Save the project as a ``.pt`` file (written safely: the old file survives any crash)."""
-        from editor.io.files.project_file import save_project
-
-        save_project(self, path)  # type: ignore[arg-type]
+        _the_doors().save(self, path)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Project:
+    def load(cls, path: str | os.PathLike[str]) -> Self:
         """Open a project file; raises ``editor.ProjectFileError`` with a clear message when it cannot."""
-        from editor.io.files.project_file import load_project
-
-        return load_project(path)
+        return _the_doors().load(path)
 
     def to_code(self, **options: Any) -> str:
         """The design as the plain PyTorch code a careful learner would write (see README)."""
-        from editor.io.pycode.export.writer import export_code
-
-        return export_code(self, **options)  # type: ignore[arg-type]
+        return _the_doors().to_code(self, **options)
 
     @classmethod
-    def from_code(cls, source: str, seed: int | None = None) -> Project:
+    def from_code(cls, source: str, seed: int | None = None) -> Self:
         """A project read from PyTorch source code, parsed with ``ast`` and never executed.
 
         With ``seed``, the parameters are bit for bit those of running the
@@ -45,6 +66,4 @@ class InteropMixin:
         ``editor.CodeImportError`` (with line and column) for anything it
         does not support.
         """
-        from editor.io.pycode.read.reader import import_code
-
-        return import_code(source, seed=seed)
+        return _the_doors().from_code(source, seed=seed)

@@ -23,6 +23,7 @@ from editor.model.catalog.shape_rules import Spec, output_spec
 from editor.model.design.adopt import Adopter
 from editor.model.design.resync import ResyncingDesign
 from editor.model.design.seeding import construct
+from editor.model.design.torch_dicts import slots
 from editor.model.design.transaction import Transaction
 from editor.model.design.tree import Block, Group, Layer, Node, path_key, walk
 from editor.model.design.user_values import (
@@ -42,6 +43,7 @@ from editor.model.errors import (
     UnsupportedLayerError,
     ValidationError,
 )
+from editor.model.project.deprecated import DeprecatedNamesMixin
 from editor.model.project.devices import DeviceMixin
 from editor.model.project.freezing import FreezingMixin, apply_frozen, frozen_names
 from editor.model.project.initializing import InitMixin
@@ -54,8 +56,8 @@ from editor.model.project.weights import WeightsMixin, WeightsReport
 _SIZE_FIELDS = ("kernel_size", "dilation", "padding", "stride", "output_padding")
 
 
-class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin, WeightsMixin, DeviceMixin,
-              ResyncingDesign):
+class Project(DeprecatedNamesMixin, InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin, WeightsMixin,
+              DeviceMixin, ResyncingDesign):
     """A design of layer blocks and the live ``torch.nn.Sequential`` that mirrors it."""
 
     def __init__(self, seed: int = 0) -> None:
@@ -347,7 +349,7 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
         with self._operation("Rename"):
             self._set_label(node, label)
 
-    def set_params(self, path: PathLike, **changes: Any) -> None:
+    def set_hyperparameters(self, path: PathLike, **changes: Any) -> None:
         """Change hyperparameters of the block at ``path``; ``"auto"`` makes one follow the input.
 
         Values are validated first: an invalid one raises
@@ -367,10 +369,10 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
             self._swap_layer(layer, module, read_params(layer.kind, module), auto)
             self._set_seed_status(False)
 
-    def check_params(self, path: PathLike, **changes: Any) -> dict[str, Any]:
+    def check_hyperparameters(self, path: PathLike, **changes: Any) -> dict[str, Any]:
         """Validate a hyperparameter change without making it; returns the values the block would get.
 
-        Raises :class:`ValidationError` exactly when :meth:`set_params` would.
+        Raises :class:`ValidationError` exactly when :meth:`set_hyperparameters` would.
         """
         return self._plan_params(path, changes)[2]
 
@@ -413,7 +415,7 @@ class Project(InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin
         with self._operation(fix.label):
             for step in fix.steps:
                 if step.op == "set_params":
-                    self.set_params(step.path, **step.params)
+                    self.set_hyperparameters(step.path, **step.params)
                 elif step.op == "insert":
                     self.insert_layer(step.path, step.kind or "", **step.params)
                 elif step.op == "set_batch_size" and self.input_shape is not None:
@@ -475,7 +477,7 @@ def _catalog(name: str) -> LayerKind:
 
 
 def _children(module: nn.Sequential) -> list[tuple[str, nn.Module]]:
-    return list(module._modules.items())  # type: ignore[arg-type]
+    return list(slots(module).items())
 
 
 def _first_use(block: Block) -> bool:

@@ -14,6 +14,7 @@ from editor.model.design.shape_inference import infer
 from editor.model.design.tree import Block, Group, Layer, Node, paths, walk
 from editor.model.design.user_values import check_shape
 from editor.model.errors import PathError, PathTypeError, ShapeError, StructureError
+from editor.model.stats.summary import summarize
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -51,7 +52,7 @@ class ReadingMixin(_Base):
         return id(module) in self._layers or (id(module) in self._groups and module is not self.model)
 
     def __repr__(self) -> str:
-        return f"<Project: {len(self)} top-level blocks, {self.count_params():,} parameters, seed {self.seed}>"
+        return f"<Project: {len(self)} top-level blocks, {self.count_parameters():,} parameters, seed {self.seed}>"
 
     def blocks(self) -> Iterator[Block]:
         """Every block of the design, in order (a shared module's blocks each appear)."""
@@ -96,7 +97,7 @@ class ReadingMixin(_Base):
         node = self._locate(path)
         return node.layer.kind if isinstance(node, Block) else None
 
-    def params(self, path: PathLike) -> dict[str, Any]:
+    def hyperparameters(self, path: PathLike) -> dict[str, Any]:
         """The hyperparameters of the block at ``path`` (a copy)."""
         return dict(self._block(path).layer.params)
 
@@ -221,22 +222,20 @@ class ReadingMixin(_Base):
         return infer(self._root, spec, table)
 
     # ------------------------------------------------------------ counting
-    def count_params(self, trainable_only: bool = False) -> int:
+    def count_parameters(self, trainable_only: bool = False) -> int:
         """Number of parameter elements, shared ones counted once."""
         return sum(p.numel() for p in self.model.parameters() if p.requires_grad or not trainable_only)
 
-    def param_bytes(self) -> int:
+    def parameter_bytes(self) -> int:
         """Memory the parameters take, shared ones counted once."""
         return sum(p.numel() * p.element_size() for p in self.model.parameters())
 
-    def block_params(self, path: PathLike) -> int:
+    def count_block_parameters(self, path: PathLike) -> int:
         """Number of parameter elements of the block or group at ``path``."""
         return sum(p.numel() for p in self._locate(path).module.parameters())
 
     def summary(self) -> str:
         """``print(model)``, then a table of path, kind, output shape and parameters, then totals."""
-        from editor.model.stats.summary import summarize
-
         return summarize(self)
 
 

@@ -120,7 +120,8 @@ def _carry_auto(design: DesignCore, other: ReplaceMixin) -> None:
                       if resolve_auto(layer.kind, name, shape) == layer.params.get(name)}
             if follow:
                 try:
-                    other.set_params(path, **follow)  # the same values: only the flags change, nothing is rebuilt
+                    # The same values: only the flags change, nothing is rebuilt.
+                    other.set_hyperparameters(path, **follow)
                 except LayerLabError:  # pragma: no cover - a flag that cannot be kept must not block the change
                     continue
 

@@ -29,10 +29,11 @@ from typing import TYPE_CHECKING
 import torch
 from torch import nn
 
+from editor.model.design.torch_dicts import is_persistent_buffer, own_buffers, own_parameters, slots
 from editor.model.design.tree import Block, Group, Node, path_key
 
 if TYPE_CHECKING:
-    from editor.model.project.project import Project
+    from editor.model.design.view import DesignView
 
 STATE_DICT_EXPLANATION = (
     "model.state_dict() is what torch.save stores: one entry per parameter and per persistent buffer, under "
@@ -167,9 +168,9 @@ class ParameterListing:
     device and ``requires_grad`` changes show through the live tensors.
     """
 
-    def __init__(self, source: Project | nn.Module) -> None:
+    def __init__(self, source: DesignView | nn.Module) -> None:
         if isinstance(source, nn.Module):
-            self.project: Project | None = None
+            self.project: DesignView | None = None
             self.model = source
         else:
             self.project = source
@@ -199,7 +200,7 @@ class ParameterListing:
 
     def _module_sections(self) -> Iterator[Section]:
         for name, module in self.model.named_modules(remove_duplicate=False):
-            if module._parameters and any(p is not None for p in module._parameters.values()):
+            if any(p is not None for p in own_parameters(module).values()):
                 yield Section(name, name, type(module).__name__, type(module).__name__, module, node=None,
                               recurse=False, _listing=self)
 
@@ -265,13 +266,13 @@ class ParameterListing:
             note(None, self.model.named_parameters(remove_duplicate=False), params)
             note(None, self.model.named_buffers(remove_duplicate=False), buffers)
         else:
-            for layer in self.project._layers.values():
+            for layer in self.project.layers():
                 module = layer.module
-                nested = bool(module._modules)  # most layers hold their tensors directly: skip the recursion
+                nested = bool(slots(module))  # most layers hold their tensors directly: skip the recursion
                 note(layer, module.named_parameters(remove_duplicate=False) if nested
-                     else module._parameters.items(), params)
+                     else own_parameters(module).items(), params)
                 note(layer, module.named_buffers(remove_duplicate=False) if nested
-                     else module._buffers.items(), buffers)
+                     else own_buffers(module).items(), buffers)
         self._refs, self._params, self._buffers = refs, params, buffers
         self._scanned = True
 
@@ -291,7 +292,7 @@ class ParameterListing:
                                                      remove_duplicate=False):
                 owner, _, short = name.rpartition(".")
                 holder = module.get_submodule(owner[len(section.key) + 1:]) if owner != section.key else module
-                persistent = short not in holder._non_persistent_buffers_set
+                persistent = is_persistent_buffer(holder, short)
                 rows.append(self.row(name, tensor, section, buffer=True, persistent=persistent))
         self._buffer_rows = rows
         return rows
@@ -299,7 +300,7 @@ class ParameterListing:
     def _buffer_sections(self) -> Iterator[Section]:
         if self.project is None:
             for name, module in self.model.named_modules(remove_duplicate=False):
-                if module._buffers:
+                if own_buffers(module):
                     yield Section(name, name, type(module).__name__, type(module).__name__, module, recurse=False,
                                   _listing=self)
             return

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from editor.model.catalog.build import format_bytes
 from editor.model.catalog.hyperparameters import block_label
 from editor.model.design.tree import Block
-
-if TYPE_CHECKING:
-    from editor.model.project.project import Project
+from editor.model.design.view import DesignView
 
 
-def summary_rows(project: Project) -> list[tuple[str, str, str, str]]:
+def summary_rows(project: DesignView) -> list[tuple[str, str, str, str]]:
     """(path, kind and key hyperparameters, output shape, parameters) for every block and group."""
     rows = []
     for path, node in project.walk():
@@ -32,7 +28,7 @@ def summary_rows(project: Project) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def summarize(project: Project) -> str:
+def summarize(project: DesignView) -> str:
     """``print(model)``, then the block table, then totals and parameter memory."""
     rows = summary_rows(project)
     header = ("Block", "Layer", "Output shape", "Params")
@@ -50,8 +46,9 @@ def summarize(project: Project) -> str:
         lines.append(f"Input shape: {project.input_shape}")
     error = project.shape_error
     lines.append(f"Shapes: {'OK' if error is None else error}")
-    lines.append(f"Total params: {project.count_params():,}")
-    lines.append(f"Trainable params: {project.count_params(trainable_only=True):,}")
-    lines.append(f"Non-trainable params: {project.count_params() - project.count_params(trainable_only=True):,}")
-    lines.append(f"Parameter memory: {format_bytes(project.param_bytes())}")
+    total, trainable = project.count_parameters(), project.count_parameters(trainable_only=True)
+    lines.append(f"Total params: {total:,}")
+    lines.append(f"Trainable params: {trainable:,}")
+    lines.append(f"Non-trainable params: {total - trainable:,}")
+    lines.append(f"Parameter memory: {format_bytes(project.parameter_bytes())}")
     return "\n".join(lines)

@@ -56,7 +56,7 @@ def test_round_trip_examples_keep_nesting_sharing_labels_and_canvas_state(tmp_pa
     same_project(project, loaded)
     if name == "tied":
         assert loaded[2] is loaded[4]
-        assert loaded.count_params() == project.count_params() == 121
+        assert loaded.count_parameters() == project.count_parameters() == 121
     if name == "nested":
         assert loaded.model.head is loaded[1] and loaded.node("0").collapsed
     assert loaded.auto("0" if name == "mlp" else loaded.paths()[-1]) == project.auto(
@@ -227,7 +227,7 @@ def test_saving_through_a_symlink_keeps_the_link(tmp_path):
     link = tmp_path / "link.pt"
     link.symlink_to(target)
     EXAMPLES["cnn"](0).save(link)
-    assert link.is_symlink() and Project.load(target).count_params() == 105_898
+    assert link.is_symlink() and Project.load(target).count_parameters() == 105_898
 
 
 def test_devices_and_too_long_names_get_clear_messages(tmp_path):

@@ -45,7 +45,7 @@ def test_kill_during_save_never_breaks_the_previous_file(tmp_path):
         child.wait()
         kills += 1
         opened = Project.load(target)  # the old file, or a complete new one: never a broken one
-        assert opened.count_params() == 105_898
+        assert opened.count_parameters() == 105_898
     leftovers = [p for p in tmp_path.iterdir() if p.name != "project.pt"]
     assert all(p.name.startswith(".project.pt.") for p in leftovers)  # only temporaries of killed saves
 

@@ -47,7 +47,7 @@ def test_invalid_conv_values_are_refused(changes, field, words):
     p = design()
     before = fingerprint(p)
     with pytest.raises(ValidationError) as info:
-        p.set_params("0", **changes)
+        p.set_hyperparameters("0", **changes)
     assert info.value.field == field
     assert words in str(info.value)
     assert "Block 0" in str(info.value)
@@ -59,14 +59,14 @@ def test_probability_outside_unit_interval():
     before = fingerprint(p)
     for bad in (-0.1, 1.5, float("nan"), float("inf")):
         with pytest.raises(ValidationError, match=r"p must be a number ≥ 0 and ≤ 1|finite"):
-            p.set_params("4", p=bad)
+            p.set_hyperparameters("4", p=bad)
     unchanged(p, before)
 
 
 def test_errors_are_layerlab_errors_with_valid_range():
     p = design()
     with pytest.raises(LayerLabError) as info:
-        p.set_params("3", out_features=0)
+        p.set_hyperparameters("3", out_features=0)
     assert info.value.valid == "an integer ≥ 1"
 
 
@@ -74,7 +74,7 @@ def test_huge_layer_is_refused_before_allocating():
     p = design()
     before = fingerprint(p)
     with pytest.raises(MemoryLimitError) as info:
-        p.set_params("3", in_features=10**6, out_features=10**6)
+        p.set_hyperparameters("3", in_features=10**6, out_features=10**6)
     message = str(info.value)
     assert "1,000,001,000,000 parameters" in message and "TB" in message
     unchanged(p, before)
@@ -86,14 +86,14 @@ def test_huge_layer_is_refused_before_allocating():
 def test_auto_only_for_values_that_follow_the_input():
     p = design()
     with pytest.raises(ValidationError, match="cannot be 'auto'"):
-        p.set_params("3", out_features="auto")
+        p.set_hyperparameters("3", out_features="auto")
 
 
 def test_groups_have_no_hyperparameters():
     p = design()
     p.group(["1", "2"])
     with pytest.raises(StructureError, match="group"):
-        p.set_params("1", p=0.3)
+        p.set_hyperparameters("1", p=0.3)
 
 
 def test_paths_that_lead_nowhere():
@@ -207,7 +207,7 @@ def test_direct_edits_to_project_model_are_adopted_in_order():
     assert [type(m).__name__ for m in p] == ["Linear", "ReLU", "Linear", "Sigmoid"]
     assert len(p.model) == len(p) == 4 and resets == [True]
     p.model[0] = nn.Linear(20, 10, bias=False)
-    assert p[0] is p.model[0] and p.params("0")["bias"] is False
+    assert p[0] is p.model[0] and p.hyperparameters("0")["bias"] is False
     del p.model[1]
     assert [type(m).__name__ for m in p] == ["Linear", "Linear", "Sigmoid"] and p.shape_error is None
     p.model.append(nn.Module())
@@ -229,7 +229,7 @@ def test_shared_module_errors_never_offer_a_fix_that_breaks_the_other_place():
     from editor.model.examples import tied
 
     p = tied(0)
-    p.set_params("0", out_features=6)
+    p.set_hyperparameters("0", out_features=6)
     (error,) = p.shape_errors()
     assert error.fix is None and "shared with block 2" in str(error)
 
@@ -251,7 +251,7 @@ def test_a_larger_dilation_is_refused_like_a_larger_kernel():
     p = Project.from_module(nn.Sequential(nn.Conv2d(1, 4, 3)))
     p.input_shape = (1, 1, 8, 8)
     with pytest.raises(ValidationError) as info:
-        p.set_params("0", dilation=5)
+        p.set_hyperparameters("0", dilation=5)
     assert info.value.field == "dilation"
 
 

@@ -173,7 +173,7 @@ def test_auto_in_features_follows_and_only_that_block_is_rebuilt():
     assert p.auto("2") == {"in_features"} and second.in_features == 10
     seen = []
     p.events.changed.connect(seen.append)
-    p.set_params("0", out_features=12)
+    p.set_hyperparameters("0", out_features=12)
     assert p[2].in_features == 12 and p[2] is not second
     assert p[1] is relu and p[3] is third
     assert seen == ["0", "2"]
@@ -183,9 +183,9 @@ def test_auto_in_features_follows_and_only_that_block_is_rebuilt():
 def test_auto_can_be_switched_on_and_off():
     p = Project.from_module(nn.Sequential(nn.Linear(20, 10), nn.Linear(7, 3)))
     assert p.shape_error is not None
-    p.set_params("1", in_features="auto")
+    p.set_hyperparameters("1", in_features="auto")
     assert p[1].in_features == 10 and p.shape_error is None
-    p.set_params("1", in_features=4)
+    p.set_hyperparameters("1", in_features=4)
     assert p.auto("1") == frozenset() and p.shape_error is not None
 
 

@@ -139,7 +139,7 @@ def test_random_edit_sequences_match_reference(data):
                 continue
             path, old = data.draw(st.sampled_from(linears))
             out = data.draw(st.sampled_from(SIZES))
-            project.set_params(path, out_features=out)
+            project.set_hyperparameters(path, out_features=out)
             new = project[path]
             if out == old.out_features:
                 assert new is old

@@ -40,7 +40,7 @@ def test_each_operation_announces_itself():
     assert ("moved", "0.1", "1") in log
     p.ungroup("0")
     assert ("ungrouped", "0", 1) in log
-    p.set_params("0", out_features=5)
+    p.set_hyperparameters("0", out_features=5)
     assert ("changed", "0") in log
     p.reset_parameters()
     assert any(entry[0] == "weights_changed" for entry in log)
@@ -56,8 +56,8 @@ def test_each_operation_announces_itself():
     lambda p: p.__delitem__("1"),
     lambda p: p.__delitem__(slice(0, 2)),
     lambda p: p.__setitem__("1.0", nn.Sigmoid()),
-    lambda p: p.set_params("0", out_features=6),
-    lambda p: p.set_params("1.1", in_features="auto"),
+    lambda p: p.set_hyperparameters("0", out_features=6),
+    lambda p: p.set_hyperparameters("1.1", in_features="auto"),
     lambda p: p.move("2", "1.0"),
     lambda p: p.group(["0", "1"]),
     lambda p: p.ungroup("1"),
@@ -85,7 +85,7 @@ def test_every_top_level_operation_reports_its_transaction():
     p = Project.from_module(nn.Sequential(nn.Linear(4, 4), nn.ReLU()))
     done = []
     p.events.transaction_done.connect(done.append)
-    p.set_params("0", out_features=2)
+    p.set_hyperparameters("0", out_features=2)
     assert len(done) == 1 and done[0].name == "Change Linear" and done[0].keep_values
     before = p[0]
     p.revert(done[0])
@@ -98,7 +98,7 @@ def test_nothing_changed_is_no_step():
     p = Project.from_module(nn.Sequential(nn.Linear(4, 4)))
     done = []
     p.events.transaction_done.connect(done.append)
-    p.set_params("0", out_features=4)
+    p.set_hyperparameters("0", out_features=4)
     assert done == []
 
 
@@ -106,7 +106,7 @@ def test_undo_of_a_shared_rebuild_restores_every_place():
     shared = nn.Linear(8, 8)
     p = Project.from_module(nn.Sequential(shared, nn.ReLU(), shared))
     with p.transaction() as tx:
-        p.set_params("2", out_features=8, bias=False)
+        p.set_hyperparameters("2", out_features=8, bias=False)
     assert p[0] is p[2] and p[0] is not shared
     p.revert(tx)
     assert p[0] is shared and p[2] is shared

@@ -77,13 +77,13 @@ def test_tracking_knows_when_weights_no_longer_match():
     p.append_layer("Linear", in_features=4, out_features=4)
     p.append_layer("Linear", in_features=4, out_features=2)
     assert p.weights_from_seed
-    p.set_params("0", out_features=3)  # rebuilt from the global generator
+    p.set_hyperparameters("0", out_features=3)  # rebuilt from the global generator
     assert not p.weights_from_seed
     p.reset_parameters()
     assert p.weights_from_seed
     with torch.no_grad():
         p[1].weight.add_(1.0)  # edited behind the project's back: verification still tells the truth
-    p._seed_status = None
+    p.seeds.forget()  # as if not known yet: the check must rebuild and compare
     assert not p.weights_from_seed
 
 

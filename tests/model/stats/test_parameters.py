@@ -8,10 +8,10 @@ import pytest
 import torch
 from torch import nn
 
+from editor import Project
 from editor.io.files.design_data import DesignDataError, design_to_data, project_from_data
 from editor.model import examples
 from editor.model.errors import StructureError
-from editor.model.project.project import Project
 from editor.model.stats.parameters import STATE_DICT_EXPLANATION, ParameterListing, tensor_stats
 
 
@@ -88,9 +88,9 @@ def test_rows_follow_torch_names(make):
     assert names(listing.buffer_rows()) == [n for n, _ in model.named_buffers(remove_duplicate=False)]
     assert names(listing.state_dict_rows()) == list(model.state_dict().keys())
     totals = listing.totals()
-    assert totals.parameters == sum(p.numel() for p in model.parameters()) == project.count_params()
+    assert totals.parameters == sum(p.numel() for p in model.parameters()) == project.count_parameters()
     assert totals.tensors == len(list(model.parameters()))
-    assert totals.bytes == project.param_bytes()
+    assert totals.bytes == project.parameter_bytes()
 
 
 def test_shared_parameters_counted_once():
@@ -157,7 +157,7 @@ def test_freeze_is_undoable_and_shared():
     tensor = project.model[2].weight
     project.set_requires_grad("2", "weight", False)
     assert not tensor.requires_grad and project.frozen("4") == ["weight"] and project.frozen("0") == []
-    assert project.count_params(trainable_only=True) == project.count_params() - 64
+    assert project.count_parameters(trainable_only=True) == project.count_parameters() - 64
     project.set_requires_grad("0", None, False)
     assert project.frozen("0") == ["weight", "bias"]
     project.set_requires_grad("0", None, True)
@@ -228,7 +228,7 @@ def test_frozen_survives_a_project_file(tmp_path):
     project.save(tmp_path / "frozen.pt")
     opened = Project.load(tmp_path / "frozen.pt")
     assert opened.frozen("0.1") == ["bias"] and opened.frozen("0.0") == []
-    assert opened.count_params(trainable_only=True) == project.count_params(trainable_only=True)
+    assert opened.count_parameters(trainable_only=True) == project.count_parameters(trainable_only=True)
 
 
 def test_a_tensor_shared_between_two_modules():
