@@ -2,7 +2,8 @@
 
 One colour per layer category (the catalog's), used as a stripe on blocks, in
 the palette and in tables; everything else stays neutral. Red is kept for
-errors only.
+errors only. Numbers that several views show (a parameter count) read the
+same everywhere: :func:`format_count`.
 """
 
 from __future__ import annotations
@@ -35,14 +36,17 @@ def mix(a: QColor, b: QColor, t: float) -> QColor:
 
 
 def window() -> QColor:
+    """The window background."""
     return palette().color(QPalette.ColorRole.Window)
 
 
 def base() -> QColor:
+    """The background of text fields, lists and tables."""
     return palette().color(QPalette.ColorRole.Base)
 
 
 def text() -> QColor:
+    """Ordinary text."""
     return palette().color(QPalette.ColorRole.Text)
 
 
@@ -52,10 +56,12 @@ def muted() -> QColor:
 
 
 def border() -> QColor:
+    """Quiet lines: separators and frames."""
     return mix(text(), base(), 0.78)
 
 
 def canvas_background() -> QColor:
+    """Behind the blocks on the canvas: between the window and a table's background."""
     return mix(window(), base(), 0.5)
 
 
@@ -97,3 +103,12 @@ def font(size_delta: float = 0, bold: bool = False, mono: bool = False) -> QFont
     if bold:
         f.setWeight(QFont.Weight.DemiBold)
     return f
+
+
+def format_count(count: int) -> str:
+    """A parameter count as blocks and the inspector show it: ``210 params``, ``101,066 params``, ``1.2M params``."""
+    if count >= 10_000_000:
+        return f"{count / 1e6:.0f}M params"
+    if count >= 1_000_000:
+        return f"{count / 1e6:.1f}M params"
+    return f"{count:,} param{'s' if count != 1 else ''}"

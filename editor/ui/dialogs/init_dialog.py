@@ -10,9 +10,10 @@ project as a rule that "Reset Parameters from Seed" and the exported code replay
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, SignalInstance
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,30 +35,50 @@ from PySide6.QtWidgets import (
 )
 
 from editor.commands.init import InitializeCommand, RemoveInitRuleCommand
+from editor.commands.runner import CommandRunner
 from editor.io.pycode.export.init_code import rule_program
 from editor.model.catalog import kinds
-from editor.model.design.tree import blocks
+from editor.model.design.tree import Node
 from editor.model.errors import LayerLabError, ValidationError
 from editor.model.init.functions import INIT_FUNCTIONS, NONLINEARITIES, InitFunction
 from editor.model.init.rules import TENSOR_FUNCTIONS, InitRule, check_rule
+from editor.model.project.project import Project
 from editor.ui import theme
 from editor.ui.dialogs.init_preview import InitPreview
-
-if TYPE_CHECKING:
-    from editor.ui.window.main_window import MainWindow
 
 EXPRESSION_HELP = (f"w is the fresh sample; also fan_in, fan_out, numel. Functions: "
                    f"{', '.join(TENSOR_FUNCTIONS)}. Operators: + - * / ** < <= > >= == & |.")
 
 
-class InitDialog(QDialog):
-    """Build an init rule, preview it, apply it as one undoable command."""
+class InitSession(Protocol):
+    """What the dialog needs from the open session: the project, its history, and the canvas selection."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    @property
+    def project(self) -> Project: ...
+
+    @property
+    def undo_stack(self) -> QUndoStack: ...
+
+    @property
+    def runner(self) -> CommandRunner: ...
+
+    @property
+    def selection_changed(self) -> SignalInstance: ...
+
+    def selected_nodes(self) -> list[Node]: ...
+
+
+class InitDialog(QDialog):
+    """Build an init rule, preview it, apply it as one undoable command.
+
+    ``session`` gives the project and the selection; ``parent`` defaults to ``session`` when that is a widget.
+    """
+
+    def __init__(self, session: InitSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent if parent is not None else session if isinstance(session, QWidget) else None)
         self.setObjectName("initDialog")
         self.setWindowTitle("Initialize parameters")
-        self.window_ = window
+        self.session = session
         self.arg_widgets: dict[str, QWidget] = {}
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.update_preview)
@@ -186,8 +207,8 @@ class InitDialog(QDialog):
         self.rules.currentRowChanged.connect(lambda row: self.remove_rule.setEnabled(row >= 0))
         self.gain_nonlinearity.currentIndexChanged.connect(self._update_gain_param)
         self.gain_check.toggled.connect(self._update_gain_param)
-        self.window_.selection_changed.connect(self._follow)
-        self.window_.undo_stack.indexChanged.connect(self._follow)
+        self.session.selection_changed.connect(self._follow)
+        self.session.undo_stack.indexChanged.connect(self._follow)
 
     def _follow(self, *args: object) -> None:
         if self.isVisible():
@@ -196,6 +217,7 @@ class InitDialog(QDialog):
     # ------------------------------------------------------------- state
     @property
     def init(self) -> InitFunction:
+        """The chosen ``nn.init`` function."""
         return INIT_FUNCTIONS[self.function.currentText().removeprefix("nn.init.")]
 
     def _function_changed(self) -> None:
@@ -246,6 +268,7 @@ class InitDialog(QDialog):
         return dspin
 
     def args(self) -> dict[str, Any]:
+        """The function's arguments as the form sets them."""
         values: dict[str, Any] = {}
         for name, widget in self.arg_widgets.items():
             if isinstance(widget, QComboBox):
@@ -255,23 +278,24 @@ class InitDialog(QDialog):
         return values
 
     def selected_paths(self) -> list[str]:
-        return [n.path() for n in self.window_.selected_nodes()]
+        """The paths of the blocks selected on the canvas."""
+        return [n.path() for n in self.session.selected_nodes()]
 
     def refresh_targets(self) -> None:
         """Follow the canvas selection and the design's kinds."""
-        project = self.window_.project
+        project = self.session.project
         selected = self.selected_paths()
         count = len(selected)
         self.scope_selected.setText(f"the selected block{'s' if count != 1 else ''} ({count})" if count
                                     else "the selected blocks (none selected)")
         self.scope_selected.setEnabled(bool(count))
-        present = sorted({b.layer.kind.name for b in blocks(project.root)
+        present = sorted({b.layer.kind.name for b in project.blocks()
                           if any(True for _ in b.layer.module.parameters())})
         current = self.kind.currentText()
         self.kind.blockSignals(True)
         self.kind.clear()
         self.kind.addItems(present or [k.name for k in kinds() if k.name == "Linear"])
-        chosen = [n.layer.kind.name for n in self.window_.selected_nodes() if hasattr(n, "layer")]
+        chosen = [n.layer.kind.name for n in self.session.selected_nodes() if hasattr(n, "layer")]
         preferred = [k for k in (*chosen, "Linear", "Conv2d") if k in present]
         self.kind.setCurrentText(current if current in present else (preferred or present or ["Linear"])[0])
         self.kind.blockSignals(False)
@@ -288,7 +312,7 @@ class InitDialog(QDialog):
 
     def rule(self) -> InitRule:
         """The rule the form describes (raises the Project's ValidationError when it is not valid)."""
-        project = self.window_.project
+        project = self.session.project
         expression = self.expression.text().strip() if self.expression_check.isChecked() else None
         gain_from = None
         if self.init.gain and self.gain_check.isChecked():
@@ -307,11 +331,12 @@ class InitDialog(QDialog):
 
     # ----------------------------------------------------------- preview
     def schedule(self, *args: object) -> None:
+        """Update the preview a moment after the last change (typing coalesces into one update)."""
         self._timer.start()
 
     def update_preview(self) -> None:
         """Check the rule now; preview its values (drawn in a worker) or say what is wrong."""
-        project = self.window_.project
+        project = self.session.project
         self.code.setText("")  # never the code of an earlier choice next to this one's error
         try:
             rule = self.rule()
@@ -334,16 +359,16 @@ class InitDialog(QDialog):
         except LayerLabError as exc:
             self.error.setText(str(exc))
             return
-        runner = self.window_.runner
+        runner = self.session.runner
         runner.failed.connect(self.error.setText)
         try:
             # The new undo step refreshes the targets (_follow). A refusal must not: the preview it schedules
             # would clear the message saying why.
-            runner.run(InitializeCommand(self.window_.project, rule))
+            runner.run(InitializeCommand(self.session.project, rule))
         finally:
             runner.failed.disconnect(self.error.setText)
 
     def _remove_rule(self) -> None:
         row = self.rules.currentRow()
-        if 0 <= row < len(self.window_.project.init_rules):
-            self.window_.runner.run(RemoveInitRuleCommand(self.window_.project, row))  # _follow refreshes
+        if 0 <= row < len(self.session.project.init_rules):
+            self.session.runner.run(RemoveInitRuleCommand(self.session.project, row))  # _follow refreshes

@@ -3,49 +3,51 @@
 The rule is checked and its targets listed on the GUI thread (quick); the
 sampling and the histogram run in a worker from a private generator, so
 torch's global random state is never touched and the dialog never stalls.
-Only the newest request is drawn.
+Only the newest request is drawn: each one supersedes the previous
+:class:`~editor.ui.jobs.JobRunner` job, and a superseded preview that has not
+started never runs.
 """
 
 from __future__ import annotations
 
-import itertools
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import torch
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from editor.model.init.distributions import combine
 from editor.model.init.rules import InitRule, distribution_of
 from editor.model.project.initializing import sample_preview
 from editor.model.project.project import Project
-from editor.model.stats.histogram import compute_histogram
+from editor.model.stats.histogram import HistogramData, compute_histogram
 from editor.ui import theme
+from editor.ui.jobs import JobContext, JobRunner
 from editor.ui.panels.histogram.plot import HistogramPlot
 
 BINS = 60
 LIMIT = 2_000_000  # values sampled at most for a preview
 
 
-class _Signals(QObject):
-    done = Signal(int, object, object, str)
+@dataclass(frozen=True)
+class _Preview:
+    """What the worker found: the histogram, the expected distribution, and which tensors were sampled."""
+
+    data: HistogramData
+    distribution: Any
+    shown: str
 
 
-class _PreviewJob(QRunnable):
-    def __init__(self, number: int, rule: InitRule, planned: list, signals: _Signals) -> None:
-        super().__init__()
-        self.number, self.rule, self.planned, self.signals = number, rule, planned, signals
-
-    def run(self) -> None:
-        try:
-            samples = sample_preview(self.rule, self.planned)
-            tensors = [t for _, t in samples]
-            data = compute_histogram(tensors, BINS)
-            dist = combine([(distribution_of(self.rule, t), t.numel()) for t in tensors])
-        except Exception as exc:  # a worker must report, never die silently
-            self.signals.done.emit(self.number, None, None, f"Preview failed: {exc}")
-            return
-        keys = [k for k, _ in samples]
-        shown = ", ".join(keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
-        self.signals.done.emit(self.number, data, dist, shown)
+def _sample(rule: InitRule, planned: list[tuple[str, torch.Size, torch.dtype]], context: JobContext) -> _Preview:
+    """The job: draw a fresh sample of ``rule`` on the planned targets, and its histogram."""
+    samples = sample_preview(rule, planned)
+    tensors = [t for _, t in samples]
+    data = compute_histogram(tensors, BINS, cancelled=lambda: context.cancelled)
+    dist = combine([(distribution_of(rule, t), t.numel()) for t in tensors])
+    keys = [k for k, _ in samples]
+    shown = ", ".join(keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
+    return _Preview(data, dist, shown)
 
 
 class InitPreview(QWidget):
@@ -73,36 +75,29 @@ class InitPreview(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.caption)
-        # The pool first: children go in the order they came, so a running job finishes before its signals go.
-        self._pool = QThreadPool(self)  # its own queue, one preview at a time
-        self._pool.setMaxThreadCount(1)
-        self.signals = _Signals(self)
-        self.signals.done.connect(self._done)
-        self._numbers = itertools.count(1)
-        self._latest = 0
+        self._jobs = JobRunner(self)  # its own queue, one preview at a time
         self.shown_numel = 0
         self.setMinimumSize(380, 260)
 
     def request(self, project: Project, rule: InitRule) -> None:
         """Preview ``rule`` on ``project``'s parameters (raises the Project's error when it does not fit)."""
         planned = project.preview_targets(rule, LIMIT)
-        self._latest = next(self._numbers)
-        self._pool.clear()  # a superseded preview that has not started yet never runs
-        self._pool.start(_PreviewJob(self._latest, rule, planned, self.signals))
+        self._jobs.submit(partial(_sample, rule, planned), on_done=self._done, on_error=self._failed,
+                          supersede=True)
 
     def clear(self, message: str) -> None:
-        self._latest = next(self._numbers)
+        """Show no preview, saying why (``message``); a preview under way is dropped."""
+        self._jobs.cancel_all()
         self.shown_numel = 0
         self._summary = ""
         self.plot.clear_plot()
         self.caption.setText(f"No preview: {message.rstrip('.')}.")
 
-    def _done(self, number: int, data, dist, shown: str) -> None:
-        if number != self._latest:
-            return  # a newer request is on its way
-        if data is None:
-            self.clear(shown)
-            return
+    def _failed(self, message: str) -> None:
+        self.clear(f"Preview failed: {message}")
+
+    def _done(self, preview: _Preview) -> None:
+        data, dist, shown = preview.data, preview.distribution, preview.shown
         formula = "" if dist is not None and dist.pdf(data.edges[:1]) is not None else " No density formula for it."
         self._summary = f"{data.numel:,} values from {shown}.{formula}"
         if data.nan or data.inf:  # a custom expression such as log(w): say it before Apply refuses it

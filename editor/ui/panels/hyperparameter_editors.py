@@ -125,6 +125,7 @@ class ParamEditor(QWidget):
 
     @property
     def is_auto(self) -> bool:
+        """Whether the value follows the input shape ("auto" is ticked)."""
         return self.auto_box is not None and self.auto_box.isChecked()
 
     def set_value(self, value: Any, auto: bool = False) -> None:
@@ -161,4 +162,5 @@ class ParamEditor(QWidget):
         return parse_text(self.hp, widget.text())
 
     def has_focus(self) -> bool:
+        """Whether the user is typing in this editor."""
         return self.widget.hasFocus()

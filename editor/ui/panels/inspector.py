@@ -1,7 +1,7 @@
 """The inspector (objectName ``inspector``): what the selection is, and its hyperparameters.
 
 Values are checked as they are typed, with the Project's own validation
-(``Project.check_params``); an invalid value shows its message under the field
+(``Project.check_hyperparameters``); an invalid value shows its message under the field
 and never reaches the model. Valid edits go out as intents; the main window
 makes them commands, so they can be undone. With several blocks of one kind
 selected, an edit applies to all of them.
@@ -30,7 +30,6 @@ from editor.model.design.tree import Block, Group, Node
 from editor.model.errors import Fix, LayerLabError
 from editor.model.project.project import Project
 from editor.ui import theme
-from editor.ui.canvas.items import format_count
 from editor.ui.panels.hyperparameter_editors import ParamEditor, ParseError
 from editor.ui.panels.seed_check import from_seed
 
@@ -146,8 +145,8 @@ class Inspector(QWidget):
         form.addRow("Input", QLabel(fmt(shape) if shape else "not set"))
         out = project.output_shape
         form.addRow("Output", QLabel(fmt(out) if out else "unknown"))
-        form.addRow("Blocks", QLabel(str(sum(1 for _ in project._blocks()))))
-        form.addRow("Parameters", QLabel(f"{project.count_params():,} ({format_bytes(project.param_bytes())})"))
+        form.addRow("Blocks", QLabel(str(sum(1 for _ in project.blocks()))))
+        form.addRow("Parameters", QLabel(f"{project.count_parameters():,} ({format_bytes(project.parameter_bytes())})"))
         form.addRow("Seed", QLabel(str(project.seed)))
         form.addRow("Weights", _wrapped(_seed_words(project)))
         layout.addLayout(form)
@@ -262,7 +261,7 @@ class Inspector(QWidget):
             "title": block_label(layer.kind, layer.params),
             "count": f"Parameters: {layer.kind.formula_text} = {count:,}",
             "shapes": f"Shapes: {fmt(spec_in) if spec_in else '?'} → {fmt(spec_out) if spec_out else '?'}"
-                      f" · {format_count(count)}",
+                      f" · {theme.format_count(count)}",
         }
 
     def _show_error(self, layout: QVBoxLayout, sentence: str, fix: Fix | None, path: str) -> None:
@@ -293,7 +292,7 @@ class Inspector(QWidget):
         try:
             value = editor.value()
             for path in paths:
-                self.project.check_params(path, **{name: value})
+                self.project.check_hyperparameters(path, **{name: value})
         except (ParseError, LayerLabError) as exc:
             message.setText(str(exc).removeprefix(f"Block {paths[0]}: "))
             message.setVisible(True)
@@ -309,7 +308,7 @@ class Inspector(QWidget):
         if not self._pending or self.project is None:
             return
         changes, self._pending = self._pending, {}
-        paths = [self.project.path_of(b) for b in self.nodes if self.project._attached(b)]
+        paths = [self.project.path_of(b) for b in self.nodes if self.project.is_attached(b)]
         if paths:
             self.params_edited.emit(paths, changes)
 
@@ -317,7 +316,7 @@ class Inspector(QWidget):
         """The project changed: show the new values (keeping the field being typed in)."""
         if self.project is None:
             return
-        alive = [n for n in self.nodes if self.project._attached(n)]
+        alive = [n for n in self.nodes if self.project.is_attached(n)]
         if len(alive) != len(self.nodes) or not self.editors:
             self.nodes = alive
             if not any(e.has_focus() for e in self.editors.values()):

@@ -24,6 +24,7 @@ class ReprPanel(QPlainTextEdit):
         self._timer.timeout.connect(self.refresh)
 
     def set_project(self, project: Project) -> None:
+        """Follow ``project``: its edits and design replacements refresh the text."""
         self.project = follow(self.project, project, dict.fromkeys(("edited", "reset"), self._schedule))
         self.refresh()
 

@@ -10,6 +10,6 @@ CHECK_LIMIT = 32 * 2**20
 
 def from_seed(project: Project) -> bool | None:
     """True or False when known or cheap to find out; None for a big design whose status is not known yet."""
-    if project.param_bytes() <= CHECK_LIMIT:
+    if project.parameter_bytes() <= CHECK_LIMIT:
         return project.weights_from_seed
     return project.seeds.status

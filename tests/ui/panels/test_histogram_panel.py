@@ -152,7 +152,7 @@ def test_a_long_label_is_cut_to_the_plot_and_written_whole_under_it(qtbot, panel
     plot = panel.plot
     panel.distribution = uniform(0.25, "a rule with a long explanation, " * 8)
     label = panel.distribution.label
-    panel._done(panel.latest_request(), panel.data, "")  # as the worker's result arrives
+    panel._done(panel.data)  # as the worker's result arrives
     font = QFont(plot.font())
     font.setPointSizeF(TITLE_POINTS)
     assert QFontMetricsF(font).horizontalAdvance(plot.label_text) <= plot.width() - KEY_WIDTH
@@ -184,3 +184,40 @@ def test_the_panel_says_when_values_may_not_follow_the_curve(window, qtbot):
     panel.show_parameter("0", "weight")
     qtbot.waitUntil(lambda: panel.data is not None and panel.data.numel == 200, timeout=5000)
     assert "may not follow it" in panel.note.text() and panel.note.isVisible()
+
+
+def test_a_failed_computation_is_said_in_words(qtbot, panel, monkeypatch):
+    from editor.ui.panels.histogram import panel as panel_module
+
+    def fail(tensors, bins, cancelled=None):
+        raise RuntimeError("The values live on a device that is gone.")
+
+    monkeypatch.setattr(panel_module, "compute_histogram", fail)
+    panel.show_parameter("0", "weight")
+    wait(qtbot, panel)
+    assert panel.data is None and panel.stats.text() == ""
+    assert panel.note.text() == "Could not compute the histogram: The values live on a device that is gone."
+
+
+def test_a_newer_request_supersedes_the_running_one(qtbot, panel, monkeypatch):
+    import threading
+
+    from editor.ui.panels.histogram import panel as panel_module
+
+    real = panel_module.compute_histogram
+    started, stopped = threading.Event(), []
+
+    def slow(tensors, bins, cancelled=None):
+        started.set()
+        while not cancelled():  # a long computation, until a newer request supersedes it
+            threading.Event().wait(0.002)
+        stopped.append(bins)
+        raise panel_module.HistogramCancelled
+
+    monkeypatch.setattr(panel_module, "compute_histogram", slow)
+    panel.show_parameter("0", "weight")
+    assert started.wait(5)
+    monkeypatch.setattr(panel_module, "compute_histogram", real)
+    panel.show_parameter("0", "bias")
+    wait(qtbot, panel)
+    assert stopped == [60] and panel.data.numel == 10 and panel.title.text().startswith("0.bias")

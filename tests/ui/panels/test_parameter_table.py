@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from torch import nn
 
+from editor import Project
 from editor.model import examples
-from editor.model.project.project import Project
 from editor.model.stats.parameters import STATE_DICT_EXPLANATION
 from editor.ui.panels.parameters.cells import BUFFER, BUFFERS, HEADER, PARAM, TOTAL, Column
 from editor.ui.panels.parameters.table import ARROW_WIDTH, ParameterTable
@@ -249,3 +249,24 @@ def test_a_device_move_refreshes_values(window, qtbot):
     assert model.stats._entries == {}  # statistics are computed again, on the tensors' new device
     assert texts(table, Column.DEVICE)[row] == str(window.project.model[0].weight.device)
     assert texts(table, Column.MEAN)[row] not in ("…", "—") and model.stats._entries
+
+
+def test_results_of_jobs_cleared_meanwhile_are_dropped(qtbot):
+    from editor.ui.panels.parameters.stats import PENDING, StatsCache
+
+    cache = StatsCache(inline_limit=10)
+    tensor = torch.arange(100, dtype=torch.float32)
+    ready = []
+    cache.ready.connect(lambda: ready.append(True))
+    assert cache.get(tensor) is PENDING
+    cache.clear()  # the values changed: whatever the worker finds is stale
+    assert cache.wait(5000)
+    qtbot.wait(20)
+    assert ready == [] and cache.get(tensor) is PENDING
+    qtbot.waitUntil(lambda: bool(ready), timeout=5000)
+    stats = cache.get(tensor)
+    assert stats is not PENDING and stats.max == 99.0
+    tensor.add_(1)  # an in-place change bumps the version: computed again
+    assert cache.get(tensor) is PENDING
+    qtbot.waitUntil(lambda: len(ready) == 2, timeout=5000)
+    assert cache.get(tensor).max == 100.0

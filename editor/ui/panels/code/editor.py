@@ -42,6 +42,7 @@ class CodeEditor(QPlainTextEdit):
 
     # ------------------------------------------------------------ gutter
     def gutter_width(self) -> int:
+        """The width of the line-number margin: room for the largest line number."""
         digits = len(str(max(1, self.blockCount())))
         return 14 + self.fontMetrics().horizontalAdvance("9") * max(2, digits)
 
@@ -60,6 +61,7 @@ class CodeEditor(QPlainTextEdit):
         self._gutter.setGeometry(QRect(area.left(), area.top(), self.gutter_width(), area.height()))
 
     def paint_gutter(self, event: QPaintEvent) -> None:
+        """Paint the line numbers of the visible lines (the margin widget asks for it)."""
         painter = QPainter(self._gutter)
         painter.fillRect(event.rect(), theme.mix(theme.base(), theme.window(), 0.6))
         painter.setFont(self.font())

@@ -30,6 +30,7 @@ EXPORT_WAITS_TIP = "Export saves the design's own code: Apply or Cancel your edi
 
 
 def from_seed_note(seed: int) -> str:
+    """The line under the code when running it rebuilds the editor's weights exactly."""
     return f"Running this code after torch.manual_seed({seed}) rebuilds exactly the editor's weights."
 
 
@@ -242,6 +243,7 @@ class CodePanel(QWidget):
         self.error_label.show()
 
     def clear_error(self) -> None:
+        """Remove the error mark and message of a failed Apply."""
         self.editor.mark_error(None)
         self.error_label.hide()
 

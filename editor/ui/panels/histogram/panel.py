@@ -3,20 +3,21 @@
 The panel gathers the tensors and the theoretical distribution on the GUI
 thread (references only, cheap), then a worker computes the histogram with
 torch on the tensors' device (:func:`~editor.model.stats.histogram.compute_histogram`);
-pyqtgraph only draws. Every request gets a number: a newer request cancels
-the running one between chunks, and results that arrive late are dropped.
+pyqtgraph only draws. The worker is a :class:`~editor.ui.jobs.JobRunner` job:
+a newer request supersedes the running one (it stops between chunks), and
+results that arrive late are dropped.
 Project events (weights, edits, device moves, a replaced design) are
 coalesced by a single-shot timer into one recomputation.
 """
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import torch
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
@@ -28,6 +29,7 @@ from editor.model.init.rules import expected_distributions
 from editor.model.project.project import Project
 from editor.model.stats.histogram import HistogramCancelled, HistogramData, compute_histogram
 from editor.ui import theme
+from editor.ui.jobs import JobCancelled, JobContext, JobRunner
 from editor.ui.panels.following import follow
 from editor.ui.panels.histogram.plot import HistogramPlot, stats_text
 from editor.ui.panels.seed_check import from_seed
@@ -45,31 +47,12 @@ class Target:
     name: str = ""  # a parameter's local name ("weight"); "" = every parameter of the node
 
 
-class _Signals(QObject):
-    done = Signal(int, object, str)
-
-
-class _HistogramJob(QRunnable):
-    """Computes one histogram off the GUI thread; gives up as soon as a newer request exists."""
-
-    def __init__(self, number: int, tensors: list[torch.Tensor], bins: int, panel: HistogramPanel) -> None:
-        super().__init__()
-        self.number, self.tensors, self.bins = number, tensors, bins
-        self.signals = panel.signals
-        self.latest = panel.latest_request
-
-    def run(self) -> None:
-        try:
-            data = compute_histogram(self.tensors, self.bins, cancelled=lambda: self.latest() != self.number)
-            message = ""
-        except HistogramCancelled:
-            return
-        except Exception as exc:  # a worker must report, never die silently
-            data, message = None, f"Could not compute the histogram: {exc}"
-        try:
-            self.signals.done.emit(self.number, data, message)
-        except RuntimeError:  # the panel was closed meanwhile
-            pass
+def _histogram(tensors: list[torch.Tensor], bins: int, context: JobContext) -> HistogramData:
+    """The job: the histogram of ``tensors``, given up between chunks once a newer request superseded it."""
+    try:
+        return compute_histogram(tensors, bins, cancelled=lambda: context.cancelled)
+    except HistogramCancelled:
+        raise JobCancelled from None
 
 
 class HistogramPanel(QWidget):
@@ -84,12 +67,7 @@ class HistogramPanel(QWidget):
         self.distribution: Any = None
         self.computing = False
         self._stale = False  # a refresh was skipped while the tab was hidden
-        self._numbers = itertools.count(1)
-        self._latest = 0
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one at a time: a superseded job stops at its next chunk
-        self.signals = _Signals(self)
-        self.signals.done.connect(self._done)
+        self.jobs = JobRunner(self)  # one worker: a superseded job stops at its next chunk
         self._timer = QTimer(self, singleShot=True, interval=60)
         self._timer.timeout.connect(self.refresh)
 
@@ -160,9 +138,6 @@ class HistogramPanel(QWidget):
         self.target = Target(node, name if node is not None else "")
         self.refresh()
 
-    def latest_request(self) -> int:
-        return self._latest
-
     # ----------------------------------------------------------- compute
     def _schedule(self, *args: object) -> None:
         self._timer.start()
@@ -174,16 +149,15 @@ class HistogramPanel(QWidget):
             return
         if not self.isVisible():  # nobody looks: compute when the tab is shown again
             self._stale = True
-            self._latest = next(self._numbers)  # and let a running job stop
+            self.jobs.cancel_all()  # and let a running job stop
             self.computing = False
             return
         self._stale = False
         title, tensors, distribution = self._gather()
         self.title.setText(title)
         self.distribution = distribution
-        self._latest = next(self._numbers)
-        self.pool.clear()  # queued, not yet started requests are stale now
         if not tensors:
+            self.jobs.cancel_all()  # an earlier request's result would be stale now
             self.computing = False
             self.data = None
             self.plot.clear_plot()
@@ -193,23 +167,25 @@ class HistogramPanel(QWidget):
             self.note.show()
             return
         self.computing = True
-        self.pool.start(_HistogramJob(self._latest, tensors, self.bins.value(), self))
+        self.jobs.submit(partial(_histogram, tensors, self.bins.value()), on_done=self._done, on_error=self._failed,
+                         supersede=True)
 
-    def _done(self, number: int, data: HistogramData | None, message: str) -> None:
-        if number != self._latest:
-            return  # a newer request is on its way
+    def _done(self, data: HistogramData) -> None:
+        """The newest request's histogram arrived: draw it."""
         self.computing = False
-        if data is None:
-            self.data = None
-            self.plot.clear_plot()
-            self.stats.setText("")
-            self.note.setText(message)
-            self.note.show()
-            return
         self.data = data
         self.plot.show_histogram(data, self.distribution)
         self.stats.setText(stats_text(data))
         self._update_note()
+
+    def _failed(self, message: str) -> None:
+        """The worker could not compute it: say why, in place of the plot's statistics."""
+        self.computing = False
+        self.data = None
+        self.plot.clear_plot()
+        self.stats.setText("")
+        self.note.setText(f"Could not compute the histogram: {message}")
+        self.note.show()
 
     def _update_note(self) -> None:
         """Under the plot: the whole expected distribution when the plot had to shorten it, or why there is none."""
@@ -244,7 +220,7 @@ class HistogramPanel(QWidget):
             except PathError:  # the block was removed: fall back to every weight
                 self.target, node = Target(), None
         if node is None:
-            entries = [(b, local, t) for b in blocks(project.root) for local, t in _parameters(b)
+            entries = [(b, local, t) for b in project.blocks() for local, t in _parameters(b)
                        if "weight" in local.rpartition(".")[2]]
             entries = _unique(entries)
             title = f"All weights — {len(entries)} tensor{'s' if len(entries) != 1 else ''}"

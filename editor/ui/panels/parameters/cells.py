@@ -96,6 +96,7 @@ def number(value: float) -> str:
 
 
 def count(value: int) -> str:
+    """A count with thousands separators: ``101,066``."""
     return f"{value:,}"
 
 
@@ -117,4 +118,5 @@ def shape(dims: tuple[int, ...]) -> str:
 
 
 def plural(n: int, word: str) -> str:
+    """``1 tensor``, ``4 tensors``, ``1,024 parameters``."""
     return f"{n:,} {word}{'' if n == 1 else 's'}"

@@ -355,7 +355,7 @@ class ParameterTable(QWidget):
         self.caption.setText(text)
 
 
-def _tool_button(text: str, tip: str, slot) -> QToolButton:
+def _tool_button(text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
     button = QToolButton()
     button.setText(text)
     button.setToolTip(tip)

@@ -196,6 +196,7 @@ class ParameterTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ folding
     def is_collapsed(self, header: Entry) -> bool:
+        """Whether the block (or buffers section) of this header row is folded."""
         key = _BUFFERS_KEY if header.kind == BUFFERS else section_key(header.section)
         return self._collapse_default != (key in self._toggled)
 

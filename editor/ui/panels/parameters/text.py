@@ -1,10 +1,15 @@
-"""The words of the parameter table: cell texts and the tooltips that explain them to a learner."""
+"""The words of the parameter table: cell texts and the tooltips that explain them to a learner.
+
+The functions read the table's state through :class:`TableState` (what the
+:class:`~editor.ui.panels.parameters.table_model.ParameterTableModel` offers),
+so this module does not import the model that uses it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from editor.model.stats.parameters import BUFFERS_EXPLANATION, STATE_DICT_EXPLANATION
+from editor.model.stats.parameters import BUFFERS_EXPLANATION, STATE_DICT_EXPLANATION, ParameterListing, Totals
 from editor.ui.panels.parameters.cells import (
     BUFFERS,
     HEADER,
@@ -18,10 +23,19 @@ from editor.ui.panels.parameters.cells import (
     size,
 )
 
-if TYPE_CHECKING:
-    from editor.ui.panels.parameters.table_model import ParameterTableModel
-
 EXPANDED, COLLAPSED = "▾", "▸"
+
+
+class TableState(Protocol):
+    """What the words depend on: the listing shown, its totals, and which sections are folded."""
+
+    @property
+    def listing(self) -> ParameterListing | None: ...
+
+    @property
+    def totals(self) -> Totals | None: ...
+
+    def is_collapsed(self, header: Entry) -> bool: ...
 
 
 def cell(entry: Entry, column: Column) -> str | None:
@@ -49,7 +63,7 @@ def cell(entry: Entry, column: Column) -> str | None:
     return None
 
 
-def summary(entry: Entry, column: Column, model: ParameterTableModel) -> str | None:
+def summary(entry: Entry, column: Column, model: TableState) -> str | None:
     """The text of a header, totals or buffers row."""
     if entry.kind == HEADER:
         section = entry.section
@@ -84,7 +98,7 @@ def _grad_summary(entry: Entry) -> str:
     return "all frozen" if frozen == len(rows) else f"{frozen} of {len(rows)} frozen"
 
 
-def total_text(model: ParameterTableModel) -> str:
+def total_text(model: TableState) -> str:
     """``Total: 265 parameters in 4 tensors · 265 trainable · 1.0 KB``."""
     totals = model.totals
     if totals is None:
@@ -98,7 +112,7 @@ def total_text(model: ParameterTableModel) -> str:
     return " · ".join(parts)
 
 
-def buffers_text(model: ParameterTableModel, entry: Entry) -> str:
+def buffers_text(model: TableState, entry: Entry) -> str:
     """The buffers header: what buffers are, in a few words, and how many there are."""
     listing = model.listing
     rows = listing.buffer_rows() if listing is not None else []
@@ -112,7 +126,7 @@ def buffers_text(model: ParameterTableModel, entry: Entry) -> str:
     return text
 
 
-def state_total_text(model: ParameterTableModel) -> str:
+def state_total_text(model: TableState) -> str:
     """``state_dict: 13 keys: 9 parameter entries, 4 buffer entries``, and how many repeat a tensor."""
     listing = model.listing
     rows = listing.state_dict_rows() if listing is not None else []
@@ -129,7 +143,7 @@ def state_total_text(model: ParameterTableModel) -> str:
     return text
 
 
-def tooltip(entry: Entry, column: Column, model: ParameterTableModel) -> str | None:
+def tooltip(entry: Entry, column: Column, model: TableState) -> str | None:
     """What a cell means, in a sentence or two."""
     row = entry.row
     if entry.kind == TOTAL:
