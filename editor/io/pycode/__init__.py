@@ -1,0 +1,13 @@
+"""Python code in and out: a design exported as a PyTorch script, and PyTorch source read into a design.
+
+- :mod:`editor.io.pycode.export`: :func:`export_code` and :func:`write_code`
+  write a project as a script that needs nothing but torch.
+- :mod:`editor.io.pycode.read`: :func:`find_models`, :func:`import_code` and
+  :func:`import_model` read the ``nn.Sequential`` models a source defines
+  into a new project; the source is parsed, never executed.
+"""
+
+from editor.io.pycode.export import export_code, write_code
+from editor.io.pycode.read import find_models, import_code, import_model
+
+__all__ = ["export_code", "find_models", "import_code", "import_model", "write_code"]

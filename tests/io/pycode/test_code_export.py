@@ -113,7 +113,7 @@ def test_a_shared_module_is_one_variable_used_twice():
     assert code.count(", shared,") == 2
     model = run_exported(code)
     assert model[2] is model[4]
-    assert sum(p.numel() for p in model.parameters()) == project.count_params()
+    assert sum(p.numel() for p in model.parameters()) == project.count_parameters()
 
 
 def test_a_shared_module_without_parameters_is_not_said_to_share_weights():

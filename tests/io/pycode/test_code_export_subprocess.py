@@ -126,7 +126,7 @@ def test_main_prints_the_model_and_runs_a_batch(runs):
     projects, _, results = runs
     project, stdout = projects["main_tokens"], results["main_tokens"]["stdout"]
     assert stdout.startswith(repr(project.model) + "\n")
-    assert f"{project.count_params():,} parameters" in stdout
+    assert f"{project.count_parameters():,} parameters" in stdout
     assert f"output shape: {project.output_shape}" in stdout
 
 

@@ -425,3 +425,39 @@ def test_exported_docstring_decides_between_rules_that_fill_the_same():
     project.initialize("uniform_", parameters="weight")
     again = Project.from_code(project.to_code())
     assert rules_to_data(again) == rules_to_data(project)
+
+
+# ------------------------------------------------------------------ blocks and parameters named as attributes
+LABELLED = """
+import torch
+from collections import OrderedDict
+from torch import nn
+
+shared = nn.Linear(4, 4)
+net = nn.Sequential(OrderedDict([("a", shared), ("act", nn.ReLU()), ("b", shared), ("head", nn.Linear(4, 2))]))
+
+def init_fn(m):
+    if type(m) == nn.Linear:
+        nn.init.normal_(m.weight, std=0.1)
+"""
+
+
+def test_blocks_and_parameters_named_as_attributes():
+    """``net.b`` is the shared Linear also when it is held under two labels; ``net.head.bias`` its parameter."""
+    source = src(LABELLED + """
+net.b.apply(init_fn)
+net.head.bias.requires_grad = False
+net.b.weight.requires_grad_(False)
+""")
+    project = imported(source)
+    assert [r.describe() for r in project.init_rules] and project.init_rules[0].layers
+    assert project.frozen("3") == ["bias"]
+    assert project.frozen("0") == project.frozen("2") == ["weight"]
+
+
+@pytest.mark.parametrize("statement", ["net.c.apply(init_fn)", "net.act.weight.requires_grad = False",
+                                       "net.head.in_features.requires_grad_(False)"])
+def test_attributes_that_name_no_block_or_parameter_are_errors(statement):
+    with pytest.raises(CodeImportError, match="has no parameter or submodule") as info:
+        Project.from_code(src(LABELLED + statement + "\n"))
+    assert info.value.line == LABELLED.strip().count("\n") + 2

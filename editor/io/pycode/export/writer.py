@@ -27,10 +27,12 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from editor.io.files.atomic import atomic_write
 from editor.io.pycode.export.calls import literal, module_call
+from editor.io.pycode.export.init_code import freeze_code, init_code
 from editor.io.pycode.export.names import Namer, comment_text, snake_case
-from editor.model.design.tree import Block, Group, Layer, Node, blocks
 from editor.model.design.seeding import construction_order
+from editor.model.design.tree import Block, Group, Layer, Node, blocks
 from editor.model.project.project import Project
 
 WIDTH = 100
@@ -60,7 +62,7 @@ def export_code(project: Project, *, weights_file: str | None = None) -> str:
     """
     if weights_file is not None:
         weights_file = check_weights_name(weights_file)
-    project._follow_direct_edits()  # a model edited directly is re-read first, so the code shows it
+    project.follow_direct_edits()  # a model edited directly is re-read first, so the code shows it
     init = _init_code(project)
     builder = _ModelCode(project, init)
     from_seed = project.weights_from_seed
@@ -101,8 +103,6 @@ def check_weights_name(name: str) -> str:
 
 
 def _init_code(project: Project) -> _Init:
-    from editor.io.pycode.export.init_code import freeze_code, init_code
-
     code = init_code(project)
     code.statements += freeze_code(project)
     definitions: list[str] = []
@@ -352,7 +352,5 @@ def _forward(project: Project) -> list[str]:
 
 def write_code(project: Project, path: str | Path, *, weights_file: str | None = None) -> None:
     """Write the exported script to ``path`` safely (the old file survives any failure)."""
-    from editor.io.files.atomic import atomic_write
-
     code = export_code(project, weights_file=weights_file)
     atomic_write(Path(path), lambda target: Path(target).write_text(code, encoding="utf-8"))

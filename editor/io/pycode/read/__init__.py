@@ -1,0 +1,19 @@
+"""Reading PyTorch source into a design, without ever executing it.
+
+:func:`find_models` lists the ``nn.Sequential`` models a file defines
+(:class:`ModelCandidate`), :func:`import_code` turns one of them into a new
+:class:`~editor.model.project.project.Project`, and :func:`import_model` also
+says which model it took (:class:`ImportResult`). Anything unsupported in the
+model's definition raises :class:`~editor.io.errors.CodeImportError` at its
+line and column.
+
+Modules, from the bottom up: ``values`` and ``constructs`` (what the reader
+works with and how it names syntax), ``evaluator`` (expressions), ``init``
+(init functions and freezing), ``statements`` (a whole file), ``models``
+(which models the file defines), ``reader`` (the entry points).
+"""
+
+from editor.io.pycode.read.models import ModelCandidate
+from editor.io.pycode.read.reader import ImportResult, find_models, import_code, import_model
+
+__all__ = ["ImportResult", "ModelCandidate", "find_models", "import_code", "import_model"]

@@ -21,7 +21,8 @@ from typing import Any
 
 from torch import nn
 
-from editor.io.pycode.read import values as cv
+import editor.io.pycode.read.values as cv
+from editor.io.pycode.read.constructs import expression_construct
 from editor.io.pycode.read.values import Poison, TorchRef
 from editor.model.errors import LayerLabError
 
@@ -75,20 +76,12 @@ class Scope:
                     yield item.id, value
 
 
-_CONSTRUCTS = {
-    ast.ListComp: "a list comprehension", ast.SetComp: "a set comprehension", ast.DictComp: "a dict comprehension",
-    ast.GeneratorExp: "a generator expression", ast.Lambda: "a lambda", ast.IfExp: "a conditional expression",
-    ast.Compare: "a comparison", ast.BoolOp: "and/or", ast.JoinedStr: "an f-string", ast.Dict: "a dict literal",
-    ast.Set: "a set literal", ast.NamedExpr: "an assignment expression (:=)", ast.Await: "await",
-    ast.Yield: "yield", ast.YieldFrom: "yield", ast.Subscript: "indexing", ast.Slice: "a slice",
-    ast.Starred: "star-args (*)", ast.FormattedValue: "an f-string",
-}
 # The import a learner forgot, for names that are modules rather than values.
 _IMPORTS = {"nn": "import torch.nn as nn (or from torch import nn)", "torch": "import torch",
             "F": "import torch.nn.functional as F", "OrderedDict": "from collections import OrderedDict",
             "math": "import math"}
 # Methods that return the module itself and leave its design alone.
-_PASS_THROUGH = frozenset({"to", "cpu", "cuda", "eval", "train"})
+PASS_THROUGH = frozenset({"to", "cpu", "cuda", "eval", "train"})
 
 
 class Reader:
@@ -141,7 +134,7 @@ class Reader:
     def _eval(self, node: ast.expr, scope: Scope) -> Any:
         if isinstance(node, ast.Constant):
             if node.value is None or isinstance(node.value, (bool, int, float, str)):
-                if cv._too_big(node.value):
+                if cv.too_big(node.value):
                     raise self.fail(node, "this constant is far too large for a hyperparameter", "a huge number")
                 return node.value
             raise self.fail(node, f"a {type(node.value).__name__} constant cannot be a hyperparameter. "
@@ -168,7 +161,7 @@ class Reader:
                             f"write the value itself instead. {cv.SUPPORTED}.", f"attribute access .{node.attr}")
         if isinstance(node, ast.Subscript):
             return self._subscript(node, scope)
-        construct = _CONSTRUCTS.get(type(node), type(node).__name__)
+        construct = expression_construct(node)
         raise self.fail(node, f"{construct} is not supported in a model definition. {cv.SUPPORTED}.", construct)
 
     def _subscript(self, node: ast.Subscript, scope: Scope, keys: bool = True) -> Any:
@@ -201,7 +194,8 @@ class Reader:
                             "indexing") from None
         if keys and isinstance(result, nn.Sequential) and isinstance(index, slice):
             # torch keeps the keys of a slice: base[1:3] holds (1) and (2), which LayerLab cannot hold.
-            for position, key in enumerate(result._modules):
+            # Every key counts, also of a module used twice, which named_children() would skip.
+            for position, key in enumerate(result._modules):  # noqa: SLF001
                 if key.isdigit() and key != str(position):
                     raise self.fail(node, f"torch keeps the original numbers of a slice, so this Sequential's "
                                     f"entry {position} is called ({key}), which a LayerLab design cannot hold: "
@@ -269,7 +263,7 @@ class Reader:
     # ------------------------------------------------------------------ calls
     def _call(self, node: ast.Call, scope: Scope) -> Any:
         func = node.func
-        if isinstance(func, ast.Attribute) and func.attr in _PASS_THROUGH:
+        if isinstance(func, ast.Attribute) and func.attr in PASS_THROUGH:
             receiver = self.eval(func.value, scope)
             if isinstance(receiver, nn.Module):
                 return receiver  # .to(device), .eval(): the design stays what it is
@@ -293,7 +287,7 @@ class Reader:
                 raise self.fail(keyword.value, "**kwargs are not supported: write each hyperparameter as "
                                 "name=value", "star-args (**)")
         if isinstance(value, Function):
-            return self._call_function(node, value, scope)
+            return self.call_function(node, value, scope)
         if isinstance(value, TorchRef):
             return self._call_torch(node, value, scope)
         raise self.fail(node, f"calling {self._what(value)} is not supported; LayerLab calls torch.nn layers, "
@@ -398,7 +392,8 @@ class Reader:
                                 "OrderedDict(...)")
         return OrderedDict([*pairs, *kwargs.items()])
 
-    def _call_function(self, node: ast.Call, function: Function, scope: Scope) -> Any:
+    def call_function(self, node: ast.Call, function: Function, scope: Scope) -> Any:
+        """The value ``function`` returns when ``node`` calls it: its body evaluated with the arguments bound."""
         if function.name in self.active:
             raise self.fail(node, f"{function.name}() calls itself; LayerLab reads functions that do not recurse",
                             "a recursive call")

@@ -14,10 +14,11 @@ from typing import Any
 
 from torch import nn
 
+import editor.io.pycode.read.init.statements as code_init_read
+import editor.io.pycode.read.values as cv
 from editor.io.errors import CodeImportError
-from editor.io.pycode.read import values as cv
-from editor.io.pycode.read.evaluator import _PASS_THROUGH, Function, Reader, Scope
-from editor.io.pycode.read.init import statements as code_init_read
+from editor.io.pycode.read.constructs import statement_construct
+from editor.io.pycode.read.evaluator import PASS_THROUGH, Function, Reader, Scope
 from editor.io.pycode.read.values import Poison, Taint, TorchRef
 from editor.model import catalog
 
@@ -30,32 +31,6 @@ _WEIGHTS = frozenset({"apply", "load_state_dict", "half", "double", "float", "bf
 
 # List methods LayerLab performs on a list of layers it holds (layers.append(nn.ReLU())).
 _LIST_EDITS = frozenset({"append", "extend", "insert"})
-
-_STATEMENTS = {
-    ast.For: "a for loop", ast.AsyncFor: "a for loop", ast.While: "a while loop", ast.If: "an if statement",
-    ast.With: "a with block", ast.AsyncWith: "a with block", ast.Try: "a try block", ast.Delete: "a del statement",
-    ast.ClassDef: "a class definition", ast.AsyncFunctionDef: "an async function", ast.Global: "a global statement",
-    ast.Nonlocal: "a nonlocal statement", ast.Raise: "a raise statement", ast.Assert: "an assert statement",
-    ast.Return: "a return statement", ast.Match: "a match statement",
-}
-
-
-def _construct(stmt: ast.stmt) -> str:
-    if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-        if any(isinstance(t, ast.Subscript) for t in targets):
-            return "an assignment to an index"
-        if any(isinstance(t, ast.Attribute) for t in targets):
-            return "an assignment to an attribute"
-        return "an augmented assignment" if isinstance(stmt, ast.AugAssign) else "an assignment"
-    if isinstance(stmt, ast.Expr):
-        call = stmt.value
-        if isinstance(call, ast.Call):
-            func = call.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            return f"a call of {name}()" if name else "a call"
-        return "an expression statement"
-    return _STATEMENTS.get(type(stmt), f"a {type(stmt).__name__} statement")
 
 
 def _children(node: ast.AST) -> list[ast.AST]:
@@ -137,8 +112,9 @@ class SourceReader(Reader):
                 return None if stmt.value is None else self.eval(stmt.value, scope)
             understood = self.statement(stmt, scope, top=not in_function)
             if in_function and not understood and any(isinstance(n, ast.Return) for n in _walk(stmt)):
-                raise self.fail(stmt, f"{_construct(stmt)} decides what the function returns, and LayerLab does "
-                                f"not run it: end the function with return nn.Sequential(...)", _construct(stmt))
+                construct = statement_construct(stmt)
+                raise self.fail(stmt, f"{construct} decides what the function returns, and LayerLab does not run it: "
+                                f"end the function with return nn.Sequential(...)", construct)
         return None
 
     def statement(self, stmt: ast.stmt, scope: Scope, top: bool) -> bool:
@@ -232,7 +208,7 @@ class SourceReader(Reader):
             self._bind(target, value, scope, stmt.value, top)
         origin = stmt.value
         while isinstance(origin, ast.Call) and isinstance(origin.func, ast.Attribute) and \
-                origin.func.attr in _PASS_THROUGH:
+                origin.func.attr in PASS_THROUGH:
             origin = origin.func.value
         if top and isinstance(value, nn.Sequential) and isinstance(origin, ast.Call) and \
                 isinstance(origin.func, ast.Name) and not origin.args and not origin.keywords:
@@ -307,7 +283,7 @@ class SourceReader(Reader):
             if isinstance(value, int) and not isinstance(value, bool):
                 self.seeds.append((call.lineno, value))
             return True
-        if isinstance(receiver, nn.Module) and func.attr in _PASS_THROUGH:
+        if isinstance(receiver, nn.Module) and func.attr in PASS_THROUGH:
             return True
         if isinstance(receiver, list) and func.attr in _LIST_EDITS:
             return self._list_edit(receiver, call, scope)
@@ -366,7 +342,7 @@ class SourceReader(Reader):
         A function of the file that ``stmt`` calls is looked into too (its
         names as its module sees them): ``add_layers()`` may append to a list.
         """
-        construct = _construct(stmt) if isinstance(stmt, ast.stmt) else "a call"
+        construct = statement_construct(stmt) if isinstance(stmt, ast.stmt) else "a call"
         pending: list[tuple[ast.AST, Scope]] = [(stmt, scope)]
         seen: set[int] = set()
         while pending:
@@ -416,7 +392,7 @@ class SourceReader(Reader):
     # ------------------------------------------------------------- skipping
     def _skip(self, stmt: ast.stmt, scope: Scope) -> None:
         """Do not run ``stmt``; make sure it only matters if the model depends on what it would do."""
-        construct = _construct(stmt)
+        construct = statement_construct(stmt)
         line = stmt.lineno
         snippet = self.snippet(stmt)
         self._poison_lists(stmt, scope)

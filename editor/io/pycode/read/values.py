@@ -167,7 +167,8 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float))
 
 
-def _too_big(value: Any) -> bool:
+def too_big(value: Any) -> bool:
+    """Whether ``value`` is beyond what a hyperparameter may be: an integer of more than 256 bits, or too many items."""
     if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
         return True
     return isinstance(value, (str, tuple, list)) and len(value) > MAX_ITEMS
@@ -201,7 +202,7 @@ def arithmetic(op: ast.operator, left: Any, right: Any) -> Any:
         raise ValueError(f"{left!r} {symbol} {right!r} fails: {exc}") from None
     if isinstance(result, complex):
         raise ValueError(f"{left!r} {symbol} {right!r} is a complex number")
-    if _too_big(result):
+    if too_big(result):
         raise ValueError(f"the result of {symbol} is far too large for a hyperparameter")
     return result
 

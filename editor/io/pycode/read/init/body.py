@@ -31,6 +31,7 @@ import torch
 from torch import nn
 
 from editor.io.errors import CodeImportError
+from editor.io.pycode.read.constructs import statement_construct
 from editor.io.pycode.read.init.expressions import ExpressionReader, StatementScope
 from editor.io.pycode.read.init.program import Fill, IfName, IfNotNone, IfType, Loop, Program
 from editor.io.pycode.read.values import TorchRef
@@ -112,9 +113,7 @@ class BodyReader(ExpressionReader):
         elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
             self._call(stmt.value, scope, out)
         else:
-            from editor.io.pycode.read.statements import _construct
-
-            construct = _construct(stmt)
+            construct = statement_construct(stmt)
             raise self.fail(stmt, f"{construct} inside the init function {self.function.name}(): LayerLab reads "
                             f"init functions as rules and does not run them. {_SUPPORTED}.", construct)
 

@@ -37,8 +37,8 @@ from editor.model.errors import LayerLabError, ValidationError
 from editor.model.init.rules import PARAMETERS, InitRule, apply_order, check_rule, targets
 
 if TYPE_CHECKING:
-    from editor.io.pycode.read.reader import ModelCandidate
-    from editor.io.pycode.read.statements import SourceReader
+    from editor.io.pycode.read.evaluator import Reader
+    from editor.io.pycode.read.models import ModelCandidate
     from editor.model.project.project import Project
 
 
@@ -53,8 +53,8 @@ def _path_of(target: Any, root: nn.Module) -> tuple[tuple[int, ...], str | None]
         if module is target:
             return path, None
         if isinstance(module, nn.Sequential):
-            for i, child in enumerate(module._modules.values()):
-                found = visit(child, (*path, i))  # type: ignore[arg-type]
+            for i, child in enumerate(module):  # every entry, a shared one at each of its places
+                found = visit(child, (*path, i))
                 if found is not None:
                     return found
             return None
@@ -72,7 +72,7 @@ def _path_of(target: Any, root: nn.Module) -> tuple[tuple[int, ...], str | None]
 class Restorer:
     """Turns the reader's records into rules and frozen flags on ``project``."""
 
-    def __init__(self, project: Project, reader: SourceReader, chosen: ModelCandidate) -> None:
+    def __init__(self, project: Project, reader: Reader, chosen: ModelCandidate) -> None:
         self.project = project
         self.reader = reader
         self.chosen = chosen
@@ -254,7 +254,7 @@ def _admits(cond: IfType, cls: type) -> bool:
     return cls in cond.classes if cond.exact else issubclass(cls, cond.classes)
 
 
-def restore(project: Project, reader: SourceReader, chosen: ModelCandidate) -> tuple[list[str], int]:
+def restore_rules(project: Project, reader: Reader, chosen: ModelCandidate) -> tuple[list[str], int]:
     """Give ``project`` the rules and frozen flags the source applies to ``chosen``; notices, and the count of
     layers the file had constructed when it last applied a function that draws random numbers."""
     restorer = Restorer(project, reader, chosen)

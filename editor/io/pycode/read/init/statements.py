@@ -11,6 +11,7 @@ model being imported is decided afterwards (:mod:`editor.io.pycode.read.init.res
 from __future__ import annotations
 
 import ast
+import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +54,8 @@ class Freeze:
 
 def structure(module: nn.Module) -> tuple[Any, ...]:
     """Which modules hold which children, by identity (to notice changes made after an ``apply``)."""
-    return tuple((id(m), tuple(id(c) for c in m._modules.values())) for m in module.modules())
+    # Every entry counts, also a child held twice, which named_children() would skip.
+    return tuple((id(m), tuple(id(c) for c in m._modules.values())) for m in module.modules())  # noqa: SLF001
 
 
 def _base_name(node: ast.expr) -> ast.Name | None:
@@ -95,10 +97,9 @@ def address(reader: Reader, node: ast.expr, scope: Scope) -> nn.Module | nn.Para
     if isinstance(node, ast.Attribute):
         holder = address(reader, node.value, scope)
         if isinstance(holder, nn.Module):
-            if node.attr in holder._modules and holder._modules[node.attr] is not None:
-                return holder._modules[node.attr]  # type: ignore[return-value]
-            if holder._parameters.get(node.attr) is not None:
-                return holder._parameters[node.attr]  # type: ignore[return-value]
+            for lookup in (holder.get_submodule, holder.get_parameter):  # model.fc, model[0].weight
+                with contextlib.suppress(AttributeError):
+                    return lookup(node.attr)
         raise reader.fail(node, f"{reader.snippet(node.value)} has no parameter or submodule {node.attr!r}",
                           f"attribute access .{node.attr}")
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \

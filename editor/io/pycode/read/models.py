@@ -1,0 +1,195 @@
+"""The models a source defines, and the one an import takes.
+
+After the reader has gone through a file (:class:`~editor.io.pycode.read.statements.SourceReader`),
+:func:`list_models` lists its models: ``nn.Sequential`` values assigned at
+module level (``model = nn.Sequential(...)``) and functions that return one
+when called without arguments (``def build_model(): ...``). :func:`pick`
+takes the one asked for, and :func:`explain_no_model` says why a file has
+none. :func:`measure` refuses models too large or deep for a design before
+anything walks them.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import NoReturn
+
+from torch import nn
+
+import editor.io.pycode.read.values as cv
+from editor.io.errors import CodeImportError
+from editor.io.pycode.read.evaluator import Function, Reader
+
+_NO_MODEL = ("No nn.Sequential model found. LayerLab reads a model written as model = nn.Sequential(...) or "
+             "returned by a function such as def build_model(): return nn.Sequential(...).")
+
+
+@dataclass(frozen=True)
+class ModelCandidate:
+    """One model the source defines: a module-level name (``"model"``) or a function (``"build_model()"``)."""
+
+    name: str
+    line: int | None
+    column: int | None
+    summary: str
+    root: nn.Sequential | None = field(default=None, repr=False, compare=False)
+    error: CodeImportError | None = field(default=None, repr=False, compare=False)
+    default: bool = False
+    start: int = field(default=0, repr=False, compare=False)  # layers the reader had built before this model
+    call: int = field(default=0, repr=False, compare=False)  # the reader's call that built it (0: module level)
+
+
+def mentions_sequential(node: ast.AST) -> bool:
+    """Whether ``node`` names ``Sequential`` anywhere (``nn.Sequential``, or ``Sequential`` imported)."""
+    return any((isinstance(n, ast.Name) and n.id == "Sequential") or
+               (isinstance(n, ast.Attribute) and n.attr == "Sequential") for n in ast.walk(node))
+
+
+def _about_models(reader: Reader, node: ast.AST) -> bool:
+    """Whether an assignment that failed meant to make a model: it mentions Sequential, or slices one."""
+    if mentions_sequential(node):
+        return True
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    return isinstance(node, ast.Name) and isinstance(reader.globals.names.get(node.id), (nn.Sequential, list))
+
+
+def list_models(reader: Reader) -> list[ModelCandidate]:
+    """The models of a source that ``reader`` has read, in source order, the one to take by default marked.
+
+    Each function that takes no arguments is evaluated by the reader (never
+    run) to see whether it returns an ``nn.Sequential``; helpers that other
+    builders call are pieces of a model, not models.
+    """
+    functions: list[ModelCandidate] = []
+    for name, value in list(reader.globals.names.items()):
+        if not isinstance(value, Function):
+            continue
+        params = value.node.args
+        needed = [a.arg for a in params.posonlyargs + params.args + params.kwonlyargs]
+        if params.vararg or params.kwarg or any(a not in value.defaults for a in needed):
+            continue
+        line, column = cv.position(value.node, reader.lines)
+        start = len(reader.registry.layers)
+        call = reader.calls + 1
+        try:
+            result = reader.call_function(ast.Call(ast.Name(name, ast.Load()), [], [], lineno=value.node.lineno,
+                                                   col_offset=value.node.col_offset), value, reader.globals)
+        except CodeImportError as exc:
+            if mentions_sequential(value.node):
+                functions.append(ModelCandidate(f"{name}()", line, column, f"cannot be read: {exc.problem}",
+                                                error=exc))
+            continue
+        if isinstance(result, nn.Sequential):
+            functions.append(ModelCandidate(f"{name}()", line, column, _summary(result), root=result, start=start,
+                                            call=call))
+    # Helpers called by other functions (def block(c=3): ...) are pieces of a model, not models.
+    builders = {c.name[:-2] for c in functions}
+    functions = [c for c in functions if not reader.callers.get(c.name[:-2], set()) & builders]
+    names: list[ModelCandidate] = []
+    returned = {c.name[:-2] for c in functions}
+    for name, (target, value_node) in reader.bindings.items():
+        value = reader.globals.names.get(name)
+        line, column = cv.position(target, reader.lines)
+        if isinstance(value, nn.Sequential) and reader.returned_by.get(id(value)) not in returned:
+            names.append(ModelCandidate(name, line, column, _summary(value), root=value))
+        elif isinstance(value, cv.Poison) and _about_models(reader, value_node) and not isinstance(target, ast.stmt):
+            names.append(ModelCandidate(name, line, column, f"cannot be read: {value.error.problem}",
+                                        error=value.error))
+    # A Sequential that is part of a model built after it (or returned by a function) is a piece of that model,
+    # not a model of its own; one taken out of a model built before it (model = base[1]) is a model.
+    parts: dict[int, tuple[int, int]] = {}
+    for c in functions + names:
+        if c.root is not None:  # functions count as built last: they are called after the module is read
+            when = (10**9, 0) if c in functions else (c.line or 0, c.column or 0)
+            for m in c.root.modules():
+                if m is not c.root:
+                    parts[id(m)] = max(parts.get(id(m), when), when)
+    names = [c for c in names if c.root is None or parts.get(id(c.root), (0, 0)) <= (c.line or 0, c.column or 0)]
+    names.sort(key=lambda c: (c.line or 0, c.column or 0))
+    functions.sort(key=lambda c: (c.line or 0, c.column or 0))
+    found = functions + names
+    if found:
+        chosen = functions[-1] if functions else names[-1]
+        found = [ModelCandidate(c.name, c.line, c.column, c.summary, c.root, c.error, c is chosen, c.start,
+                                 c.call)
+                 for c in found]
+    return found
+
+
+def _summary(root: nn.Sequential) -> str:
+    layers = {id(m): m for m in root.modules() if not isinstance(m, nn.Sequential)}
+    params = {id(p): p.numel() for m in layers.values() for p in m.parameters()}
+    try:
+        blocks = measure(root)[0]
+    except ValueError:
+        return f"Sequential of {len(root)} (too large to read)"
+    distinct = f"{len(layers)} distinct layer{'' if len(layers) == 1 else 's'}"
+    layers_text = (f"{blocks} blocks, {distinct}" if blocks > len(layers) else
+                   f"{blocks} layer{'' if blocks == 1 else 's'}")
+    return f"Sequential of {len(root)} ({layers_text}, {sum(params.values()):,} parameters)"
+
+
+class TooDeepError(ValueError):
+    """Sequentials nested deeper than a design can hold (raised by :func:`measure`)."""
+
+
+def measure(root: nn.Sequential) -> tuple[int, int]:
+    """Blocks (counting every use) and nesting depth; ``ValueError`` when absurd (before anything walks it)."""
+    memo: dict[int, tuple[int, int]] = {}
+
+    def visit(seq: nn.Sequential, depth: int) -> tuple[int, int]:
+        if depth > cv.MAX_DEPTH:
+            raise TooDeepError(f"its Sequentials are nested more than {cv.MAX_DEPTH} levels deep, as deep as a "
+                               f"design goes")
+        if id(seq) not in memo:
+            blocks, deepest = 0, 0
+            for child in seq:  # a Sequential iterates over every entry, shared ones too
+                if isinstance(child, nn.Sequential):
+                    inner, inner_depth = visit(child, depth + 1)
+                    blocks, deepest = blocks + inner, max(deepest, inner_depth + 1)
+                else:
+                    blocks += 1
+                if blocks > cv.MAX_ITEMS:
+                    raise ValueError(f"it has more than {cv.MAX_ITEMS:,} blocks, more than LayerLab reads")
+            memo[id(seq)] = (blocks, deepest)
+        return memo[id(seq)]
+
+    return visit(root, 0)
+
+
+def explain_no_model(reader: Reader) -> NoReturn:
+    """Say why there is no model: a model inside a class is the usual reason."""
+    for node in ast.walk(reader.tree):
+        if isinstance(node, ast.ClassDef) and mentions_sequential(node):
+            raise cv.fail(node, f"the nn.Sequential is inside the class {node.name}, and LayerLab does not read "
+                          f"custom classes. Move it out: def build_model(): return nn.Sequential(...)",
+                          "a class definition", reader.lines)
+    for node in ast.walk(reader.tree):
+        if isinstance(node, ast.ClassDef) and any(_names_module(base) for base in node.bases):
+            raise cv.fail(node, f"{node.name} is a custom nn.Module class, and LayerLab reads nn.Sequential models "
+                          f"(custom nn.Module classes are not supported yet). Rewrite its layers as an "
+                          f"nn.Sequential, in the order forward() uses them: model = nn.Sequential(nn.Linear(...), "
+                          f"nn.ReLU(), ...)", "a class definition", reader.lines)
+    raise CodeImportError(_NO_MODEL, construct="no model")
+
+
+def _names_module(base: ast.expr) -> bool:
+    """``nn.Module``, ``torch.nn.Module`` or ``Module`` as a base class."""
+    return (isinstance(base, ast.Attribute) and base.attr == "Module") or \
+        (isinstance(base, ast.Name) and base.id == "Module")
+
+
+def pick(candidates: list[ModelCandidate], choose: str | None) -> ModelCandidate:
+    """The candidate called ``choose`` (``"model"``, ``"build_model"`` or ``"build_model()"``), else the default."""
+    if not candidates:
+        raise CodeImportError(_NO_MODEL, construct="no model")
+    if choose is None:
+        return next(c for c in candidates if c.default)
+    wanted = choose.strip()
+    for candidate in candidates:
+        if wanted in (candidate.name, candidate.name.removesuffix("()"), candidate.name + "()"):
+            return candidate
+    names = ", ".join(c.name for c in candidates)
+    raise CodeImportError(f"the source has no model called {choose!r}; it has: {names}.", construct="--choose")

@@ -1,0 +1,50 @@
+"""The code packages' shape: one-way imports, and the entry points each package offers."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+grimp = pytest.importorskip("grimp")  # installed with import-linter (the test extra)
+
+PACKAGES = ("editor.io.pycode", "editor.io.pycode.export", "editor.io.pycode.read", "editor.io.pycode.read.init")
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return grimp.build_graph("editor", exclude_type_checking_imports=False, cache_dir=None)
+
+
+def test_no_import_cycles_through_the_code_packages(graph):
+    """Lazy and TYPE_CHECKING imports count too: each import of a pycode module goes one way only."""
+    cycles = [(a, b) for a in graph.modules if a.startswith("editor.io.pycode")
+              for b in graph.find_modules_directly_imported_by(a)
+              if b.startswith("editor.io") and graph.chain_exists(importer=b, imported=a)]
+    assert cycles == []
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_no_module_imports_its_own_package(graph, package):
+    """A package's ``__init__`` imports its modules; they import their siblings directly, never the package."""
+    inside = [m for m in graph.find_children(package) if m not in PACKAGES]
+    assert [m for m in inside if package in graph.find_modules_directly_imported_by(m)] == []
+
+
+@pytest.mark.parametrize(("package", "names"), [
+    ("editor.io.pycode", {"export_code": "export.writer", "write_code": "export.writer",
+                          "import_code": "read.reader", "import_model": "read.reader", "find_models": "read.reader"}),
+    ("editor.io.pycode.export", {"export_code": "writer", "write_code": "writer", "shadowing_note": "writer",
+                                 "check_weights_name": "writer", "rule_program": "init_code"}),
+    ("editor.io.pycode.read", {"import_code": "reader", "import_model": "reader", "find_models": "reader",
+                               "ImportResult": "reader", "ModelCandidate": "models"}),
+    ("editor.io.pycode.read.init", {"restore_rules": "restore", "read_call": "statements",
+                                    "read_assign": "statements", "Application": "statements",
+                                    "Freeze": "statements"}),
+])
+def test_packages_offer_their_entry_points(package, names):
+    module = importlib.import_module(package)
+    assert module.__doc__ and module.__doc__.strip()
+    assert set(module.__all__) == set(names)
+    for name, home in names.items():
+        assert getattr(module, name) is getattr(importlib.import_module(f"{package}.{home}"), name)
