@@ -32,13 +32,12 @@ def _window(project_path: Path | None, example: str | None = None, interactive: 
     """
     from editor.io.files.project_file import open_project
     from editor.model.examples import EXAMPLES
-    from editor.ui.window.files import open_path
     from editor.ui.window.main_window import MainWindow
 
     window = MainWindow()
     if project_path is not None:
         if interactive:
-            open_path(window, project_path, ask=False)
+            window.file_actions.open_path(project_path, ask=False)
         else:
             window.set_project(open_project(project_path).project, Path(project_path).resolve())
     elif example is not None:

@@ -19,10 +19,10 @@ def _no_modal_dialogs(monkeypatch, tmp_path):
 
     answers: list[str] = []
     errors: list[str] = []
-    monkeypatch.setattr(files, "ask_unsaved", lambda window: answers.pop(0) if answers else "discard")
-    monkeypatch.setattr(files, "show_error", lambda window, title, exc: errors.append(str(exc)))
+    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: answers.pop(0) if answers else "discard")
+    monkeypatch.setattr(files, "show_error", lambda parent, title, exc: errors.append(str(exc)))
 
-    def discard_code(window) -> bool:  # queue "keep code" to answer Cancel once
+    def discard_code(parent) -> bool:  # queue "keep code" to answer Cancel once
         if answers and answers[0] == "keep code":
             answers.pop(0)
             return False

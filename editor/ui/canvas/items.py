@@ -1,15 +1,15 @@
-"""Canvas items: blocks, groups, the input and output ends, the insertion marker.
+"""Canvas items: blocks and groups, and the signal hub they speak through.
 
 Items read what they show from their tree node when they refresh; they never
-change the Project. Clicks that mean an edit (collapse, fix) are passed to the
-scene, which turns them into commands.
+change the Project and never call the scene or the view. A click that means
+something beyond the item (collapse a group, apply a fix) is emitted on the
+:class:`ItemSignals` hub the item was given at construction; the scene owns
+the hub and listens to it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -23,9 +23,6 @@ from editor.model.catalog.shape_rules import fmt
 from editor.model.design.tree import Block, Group, Node, walk
 from editor.ui import theme
 
-if TYPE_CHECKING:
-    from editor.ui.canvas.scene import CanvasScene
-
 WIDTH = 500
 BLOCK_HEIGHT = 46
 ERROR_HEIGHT = 74
@@ -36,13 +33,19 @@ RADIUS = 7
 STRIPE = 6
 
 
-def format_count(count: int) -> str:
-    """A parameter count for a block: ``210 params``, ``101,066 params``, ``1.2M params``."""
-    if count >= 10_000_000:
-        return f"{count / 1e6:.0f}M params"
-    if count >= 1_000_000:
-        return f"{count / 1e6:.1f}M params"
-    return f"{count:,} param{'s' if count != 1 else ''}"
+class ItemSignals(QObject):
+    """What canvas items announce. One hub per scene, shared by all its items.
+
+    QGraphicsItem is not a QObject, and a QGraphicsObject per item would cost a
+    QObject (and a connection) for every block of a large design; one hub
+    keeps items light while still letting them speak only in signals.
+    """
+
+    collapse_clicked = Signal(object)
+    """The collapse arrow of a group was clicked (carries the :class:`GroupItem`)."""
+
+    fix_clicked = Signal(object)
+    """The fix button of a block was clicked (carries the block's tree node)."""
 
 
 class HoverItem(QGraphicsItem):
@@ -65,16 +68,13 @@ class HoverItem(QGraphicsItem):
 class NodeItem(HoverItem):
     """Common to blocks and groups: the node, a width, selection and hover looks."""
 
-    def __init__(self, node: Node, parent: QGraphicsItem | None = None) -> None:
+    def __init__(self, node: Node, signals: ItemSignals, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.node = node
+        self.signals = signals
         self.width = float(WIDTH)
         self._rect: QRectF | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-
-    @property
-    def canvas(self) -> CanvasScene:
-        return self.scene()  # type: ignore[return-value]
 
     def set_width(self, width: float) -> None:
         if width != self.width:
@@ -105,8 +105,8 @@ class NodeItem(HoverItem):
 class BlockItem(NodeItem):
     """One block: "Linear 20 → 10", its path, output shape and parameter count."""
 
-    def __init__(self, node: Block, parent: QGraphicsItem | None = None) -> None:
-        super().__init__(node, parent)
+    def __init__(self, node: Block, signals: ItemSignals, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(node, signals, parent)
         self.title = ""
         self.kind_name = ""
         self.shape_text = ""
@@ -136,7 +136,7 @@ class BlockItem(NodeItem):
         self.title = title
         spec = self.node.out_spec
         self.shape_text = fmt(spec.shape) if spec is not None and hasattr(spec, "shape") else ("—" if not error else "")
-        self.count = format_count(sum(p.numel() for p in layer.module.parameters()))
+        self.count = theme.format_count(sum(p.numel() for p in layer.module.parameters()))
         notes = []
         if layer.auto:
             notes.append("auto " + ", ".join(sorted(layer.auto)))
@@ -278,14 +278,14 @@ class FixButton(HoverItem):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
         block = self.parentItem()
         if isinstance(block, BlockItem) and self.boundingRect().contains(event.pos()):
-            block.canvas.fix_requested.emit(block.node)
+            block.signals.fix_clicked.emit(block.node)
 
 
 class GroupItem(NodeItem):
     """A nested Sequential: a tinted frame with a header, its children inside."""
 
-    def __init__(self, node: Group, depth: int, parent: QGraphicsItem | None = None) -> None:
-        super().__init__(node, parent)
+    def __init__(self, node: Group, depth: int, signals: ItemSignals, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(node, signals, parent)
         self.depth = depth
         self.child_items: list[NodeItem] = []
         self.inner_height = 0.0
@@ -322,7 +322,7 @@ class GroupItem(NodeItem):
             if id(p) not in seen:
                 seen.add(id(p))
                 total += p.numel()
-        self.count = format_count(total)
+        self.count = theme.format_count(total)
         self.inner_error = next((n for n in walk(self.group) if n.error is not None), None)
         n = len(self.group.children)
         tip = (f"A nested nn.Sequential with {n} block{'s' if n != 1 else ''}. "
@@ -384,6 +384,6 @@ class GroupItem(NodeItem):
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
         if self.arrow_rect().contains(event.pos()):
             event.accept()
-            self.canvas.toggle_collapsed(self)
+            self.signals.collapse_clicked.emit(self)
             return
         super().mousePressEvent(event)

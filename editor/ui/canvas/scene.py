@@ -5,6 +5,9 @@ event names a path that is valid in that mirror at the moment the event
 arrives (an insert's new path, a removal's old one), so the scene applies the
 same change to its mirror and touches only the items involved. There is no
 full rebuild after an edit; a relayout only moves the items that shifted.
+
+Items never call the scene: they emit on the scene's :class:`ItemSignals`
+hub (``item_signals``), which the scene listens to here.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from editor.model.design.tree import Block, Group, Node
 from editor.model.project.project import Project
 from editor.ui import theme
 from editor.ui.canvas.decorations import EmptyHint, EndpointItem, InsertionMarker, ShareLinks
-from editor.ui.canvas.items import GAP, HEADER, PAD, WIDTH, BlockItem, GroupItem, NodeItem
+from editor.ui.canvas.items import GAP, HEADER, PAD, WIDTH, BlockItem, GroupItem, ItemSignals, NodeItem
 
 MARGIN = 40
 
@@ -35,6 +38,9 @@ class CanvasScene(QGraphicsScene):
         super().__init__(parent)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # items move often; few hit tests
         self.project = project
+        self.item_signals = ItemSignals(self)
+        self.item_signals.collapse_clicked.connect(self.toggle_collapsed)
+        self.item_signals.fix_clicked.connect(self.fix_requested)
         self.width = float(WIDTH)
         self.top: list[NodeItem] = []
         self.items_by_node: dict[Node, NodeItem] = {}
@@ -70,11 +76,11 @@ class CanvasScene(QGraphicsScene):
     # ------------------------------------------------------------ items
     def _make(self, node: Node, depth: int, parent: GroupItem | None) -> NodeItem:
         if isinstance(node, Group):
-            item: NodeItem = GroupItem(node, depth, parent)
+            item: NodeItem = GroupItem(node, depth, self.item_signals, parent)
             for child in node.children:
                 item.child_items.append(self._make(child, depth + 1, item))  # type: ignore[attr-defined]
         else:
-            item = BlockItem(node, parent)  # type: ignore[arg-type]
+            item = BlockItem(node, self.item_signals, parent)  # type: ignore[arg-type]
         if parent is None:
             self.addItem(item)
         self.items_by_node[node] = item
@@ -91,7 +97,7 @@ class CanvasScene(QGraphicsScene):
         for item in self.top:
             self._forget(item)
             self.removeItem(item)
-        self.top = [self._make(node, 0, None) for node in self.project._root.children]
+        self.top = [self._make(node, 0, None) for node in self.project.root.children]
         self._on_settings("input_shape")
         self.relayout()
 
@@ -156,7 +162,7 @@ class CanvasScene(QGraphicsScene):
         items, owner, index = self._siblings(path)
         node = self.project.node(path)
         members = items[index:index + count]
-        group = GroupItem(node, self._depth(owner), owner)  # type: ignore[arg-type]
+        group = GroupItem(node, self._depth(owner), self.item_signals, owner)  # type: ignore[arg-type]
         if owner is None:
             self.addItem(group)
         self.items_by_node[node] = group
@@ -324,7 +330,7 @@ class CanvasScene(QGraphicsScene):
     def _update_links(self) -> None:
         curves = []
         shared: dict[int, list[BlockItem]] = {}
-        layers = [layer for layer in self.project._layers.values() if len(layer.blocks) > 1]
+        layers = [layer for layer in self.project.layers() if len(layer.blocks) > 1]
         if not layers and not self._had_links:
             return
         for item in self.items_by_node.values():
@@ -356,7 +362,7 @@ class CanvasScene(QGraphicsScene):
         depth); between top-level items it goes at that level.
         """
         forbidden = forbidden or set()
-        group: Group = self.project._root
+        group: Group = self.project.root
         items = self.top
         owner: GroupItem | None = None
         descended = True

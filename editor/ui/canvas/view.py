@@ -71,6 +71,23 @@ class CanvasView(QGraphicsView):
     def canvas(self) -> CanvasScene:
         return self.scene()  # type: ignore[return-value]
 
+    # -------------------------------------------------------- selection
+    def selected_nodes(self) -> list[Node]:
+        """The selected blocks and groups, in data-flow order (none while no design is shown)."""
+        scene = self.scene()
+        return scene.selected_nodes() if isinstance(scene, CanvasScene) else []
+
+    def select_nodes(self, nodes: list[Node]) -> None:
+        """Select exactly ``nodes`` and scroll the last of them into view."""
+        scene = self.scene()
+        if not isinstance(scene, CanvasScene):
+            return
+        scene.select_nodes(nodes)
+        if nodes:
+            item = scene.items_by_node.get(nodes[-1])
+            if item is not None:
+                self.ensureVisible(item.sceneBoundingRect(), 30, 40)
+
     # ------------------------------------------------------------- zoom
     def zoom(self) -> float:
         return self.transform().m11()

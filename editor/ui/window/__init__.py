@@ -1,0 +1,13 @@
+"""The main window and the parts it is built from.
+
+- ``main_window.MainWindow`` (objectName ``mainWindow``) composes the canvas
+  and the panels and wires the parts below; it is the only module here that
+  knows them all.
+- ``session.Session`` is what the parts get instead of the window: the open
+  Project, its undo stack and command runner, its file, the selection and
+  status messages, with signals such as ``project_replaced``.
+- ``editing.EditActions``, ``files.FileActions``, ``code_files.CodeActions``,
+  ``actions.build_menus``, ``toolbar.DesignToolbar``, ``status.DesignStatus``
+  and ``autosave.Autosave`` each take a session (and, where they show dialogs,
+  a parent widget); none of them imports the main window.
+"""

@@ -1,18 +1,23 @@
-"""The menu bar: File, Edit, View and Help, with standard shortcuts."""
+"""The menu bar: File, Edit, View and Help, with standard shortcuts.
+
+The menus only arrange actions that others own (files, code, editing) and
+the canvas view's zoom slots; :func:`build_menus` is handed exactly those.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
 
 import editor
 from editor.model.examples import EXAMPLES, TITLES
-
-if TYPE_CHECKING:
-    from editor.ui.window.main_window import MainWindow
+from editor.ui.canvas.view import CanvasView
+from editor.ui.window.code_files import CodeActions
+from editor.ui.window.editing import EditActions
+from editor.ui.window.files import FileActions
 
 Key = QKeySequence.StandardKey
 
@@ -38,13 +43,13 @@ def _add(menu: QMenu, text: str, slot, shortcut=None, name: str = "", tip: str =
     return action
 
 
-def build_menus(window: MainWindow) -> dict[str, QMenu]:
-    """Create the menu bar of ``window``; returns the menus by name."""
+def build_menus(window: QMainWindow, files: FileActions, code: CodeActions, edits: EditActions, view: CanvasView,
+                docks: Iterable[QDockWidget], reset_layout: Callable[[], None]) -> dict[str, QMenu]:
+    """Fill the menu bar of ``window`` (which Quit closes); returns the menus by name."""
     bar = window.menuBar()
     menus = {}
 
     file_menu = bar.addMenu("&File")
-    files = window.file_actions
     file_menu.addAction(files.new)
     file_menu.addAction(files.open)
     file_menu.addMenu(files.recent_menu)
@@ -52,35 +57,34 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     examples = file_menu.addMenu("Open &Example")
     examples.setObjectName("menuExamples")
     for name in EXAMPLES:
-        _add(examples, TITLES[name], lambda checked=False, n=name: open_example(window, n),
+        _add(examples, TITLES[name], lambda checked=False, n=name: files.open_example(n),
              name=f"actionExample_{name}")
-    file_menu.addAction(window.code_actions.open_code)
+    file_menu.addAction(code.open_code)
     file_menu.addSeparator()
     file_menu.addAction(files.save)
     file_menu.addAction(files.save_as)
     file_menu.addSeparator()
     file_menu.addAction(files.load_weights)
     file_menu.addAction(files.export_weights)
-    file_menu.addAction(window.code_actions.export_code)
+    file_menu.addAction(code.export_code)
     file_menu.addSeparator()
     _add(file_menu, "&Quit", window.close, Key.Quit, "actionQuit", fallback="Ctrl+Q")
     menus["file"] = file_menu
 
     edit_menu = bar.addMenu("&Edit")
-    window.edit_actions.fill_menu(edit_menu)
+    edits.fill_menu(edit_menu)
     menus["edit"] = edit_menu
 
     view_menu = bar.addMenu("&View")
-    view = window.view
     _add(view_menu, "Zoom &In", view.zoom_in, Key.ZoomIn, "actionZoomIn")
     _add(view_menu, "Zoom &Out", view.zoom_out, Key.ZoomOut, "actionZoomOut")
     _add(view_menu, "&Fit to Window", view.fit, "Ctrl+0", "actionFit")
     _add(view_menu, "&Actual Size", view.zoom_reset, "Ctrl+1", "actionActualSize")
     view_menu.addSeparator()
-    for dock in window.docks.values():
+    for dock in docks:
         view_menu.addAction(dock.toggleViewAction())
     view_menu.addSeparator()
-    _add(view_menu, "&Reset Panel Layout", window.reset_layout, name="actionResetLayout")
+    _add(view_menu, "&Reset Panel Layout", reset_layout, name="actionResetLayout")
     menus["view"] = view_menu
 
     help_menu = bar.addMenu("&Help")
@@ -91,17 +95,11 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     return menus
 
 
-def open_example(window: MainWindow, name: str) -> None:
-    from editor.ui.window.files import maybe_save
-
-    if maybe_save(window):
-        window.set_project(EXAMPLES[name](0))
-
-
-def about(window: MainWindow) -> None:
+def about(parent: QWidget) -> None:
+    """The About box: LayerLab's and torch's versions."""
     import torch
 
-    QMessageBox.about(window, "About LayerLab",
+    QMessageBox.about(parent, "About LayerLab",
                       f"<h3>LayerLab {editor.__version__}</h3>"
                       "<p>Build PyTorch networks from blocks. The canvas is a real <code>nn.Sequential</code>: "
                       "what you see is what <code>print(model)</code> prints.</p>"

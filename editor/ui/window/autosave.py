@@ -5,6 +5,10 @@ gesture, the project is written (atomically) to the platform's app-data
 folder, next to a small JSON note naming the process and the original file.
 A clean exit or a save removes both. On the next start, notes left by
 processes that are no longer running are offered for recovery.
+
+:class:`Autosave` follows a :class:`~editor.ui.window.session.Session`: its
+undo stack says when there is unsaved work, and a save or another project
+makes the autosave obsolete.
 """
 
 from __future__ import annotations
@@ -16,16 +20,14 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QThread, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
 from editor.io.errors import ProjectFileError
 from editor.io.files.project_file import save_payload, to_payload
-
-if TYPE_CHECKING:
-    from editor.ui.window.main_window import MainWindow
+from editor.ui.jobs import JobRunner, plain_message
+from editor.ui.window.session import Session
 
 DELAY_MS = 60_000
 BIG_FILE = 64 * 1024 * 1024
@@ -86,30 +88,33 @@ def find_recoverable(folder: Path | None = None) -> list[Recoverable]:
 
 
 class Autosave(QObject):
-    """Writes the window's project to the autosave folder after a quiet minute with unsaved changes."""
+    """Writes the session's project to the autosave folder after a quiet minute with unsaved changes."""
 
-    def __init__(self, window: MainWindow, folder: Path | None = None, delay_ms: int = DELAY_MS) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: Session, parent: QObject | None = None, folder: Path | None = None,
+                 delay_ms: int = DELAY_MS) -> None:
+        super().__init__(parent)
+        self.session = session
         self.folder = folder or autosave_folder()
-        self.session = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.session_id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"  # names this run's files
         self.timer = QTimer(self, singleShot=True, interval=delay_ms)
         self.timer.timeout.connect(self.save_now)
-        self._thread: QThread | None = None
-        self._worker: QObject | None = None
-        window.undo_stack.cleanChanged.connect(self._clean_changed)
-        window.undo_stack.indexChanged.connect(self._changed)
+        self.jobs = JobRunner(self)
+        session.undo_stack.cleanChanged.connect(self._clean_changed)
+        session.undo_stack.indexChanged.connect(self._changed)
+        # A save, or another project, leaves nothing to recover.
+        session.saved.connect(self.discard)
+        session.project_replaced.connect(self.discard)
 
     @property
     def data_path(self) -> Path:
-        return self.folder / f"{self.session}.pt"
+        return self.folder / f"{self.session_id}.pt"
 
     @property
     def note_path(self) -> Path:
-        return self.folder / f"{self.session}.json"
+        return self.folder / f"{self.session_id}.json"
 
     def _changed(self, *args: object) -> None:
-        if not self.window.undo_stack.isClean() and not self.timer.isActive():
+        if not self.session.undo_stack.isClean() and not self.timer.isActive():
             self.timer.start()
 
     def _clean_changed(self, clean: bool) -> None:
@@ -121,15 +126,15 @@ class Autosave(QObject):
 
         Big projects are written by a worker thread, so the window never stalls.
         """
-        if self.window.undo_stack.isClean() or self._thread is not None:
+        if self.session.undo_stack.isClean() or self.jobs.busy:
             return False
         if QApplication.mouseButtons():
             self.timer.start(RETRY_MS)
             return False
-        project = self.window.project
+        project = self.session.project
         payload = to_payload(project)  # taken here, on the GUI thread, between edits
-        source = str(self.window.file_path) if self.window.file_path else None
-        if project.param_bytes() >= BIG_FILE:
+        source = str(self.session.file_path) if self.session.file_path else None
+        if project.parameter_bytes() >= BIG_FILE:
             self._write_in_background(payload, source)
             return False
         return self._write(payload, source)
@@ -140,7 +145,7 @@ class Autosave(QObject):
             save_payload(payload, self.data_path)
             self._write_note(source)
         except (ProjectFileError, OSError) as exc:
-            self.window.show_message(f"Autosave failed: {exc}")
+            self.session.show_message(f"Autosave failed: {exc}")
             return False
         return True
 
@@ -149,43 +154,26 @@ class Autosave(QObject):
         self.note_path.write_text(json.dumps(note), encoding="utf-8")
 
     def _write_in_background(self, payload: dict, source: str | None) -> None:
-        from editor.ui.window.files import _Worker
+        folder, path = self.folder, self.data_path  # read here, on the GUI thread
 
-        def job() -> None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            save_payload(payload, self.data_path)
+        def write(context: object) -> None:
+            folder.mkdir(parents=True, exist_ok=True)
+            save_payload(payload, path)
 
-        thread = QThread(self)
-        worker = _Worker(job)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.done.connect(lambda result, error: self._written(source, error))
-        worker.done.connect(thread.quit)
-        thread.finished.connect(self._thread_finished)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        self.jobs.submit(write, on_done=lambda _: self._written(source),
+                         on_error=lambda message: self.session.show_message(f"Autosave failed: {message}"))
 
-    def _written(self, source: str | None, error: BaseException | None) -> None:
-        if error is None:
-            try:
-                self._write_note(source)
-            except OSError as exc:
-                error = exc
-        if error is not None:
-            self.window.show_message(f"Autosave failed: {error}")
+    def _written(self, source: str | None) -> None:
+        try:
+            self._write_note(source)
+        except OSError as exc:
+            self.session.show_message(f"Autosave failed: {plain_message(exc)}")
 
-    def _thread_finished(self) -> None:
-        if self._thread is not None:
-            self._thread.wait()
-            self._thread.deleteLater()
-        self._thread, self._worker = None, None
-
-    def discard(self) -> None:
-        """Remove this session's autosave (after a save or a clean exit)."""
+    def discard(self, *args: object) -> None:
+        """Remove this run's autosave (after a save or a clean exit)."""
         self.timer.stop()
-        if self._thread is not None:  # let a background write finish before removing its file
-            self._thread.quit()
-            self._thread.wait()
+        self.jobs.cancel_all()  # a write under way finishes (its note is never written), then the files go
+        self.jobs.wait()
         for path in (self.data_path, self.note_path):
             with contextlib.suppress(OSError):
                 path.unlink()

@@ -8,7 +8,12 @@ any failure); when the weights are not the seed's, the user may save them
 next to the code, which then loads them.
 
 The dialogs are module functions (``ask_open_code``, ``ask_export_path``,
-``ask_save_weights``, ``choose_model``) so tests can answer them.
+``ask_save_weights``, ``choose_model``) so tests can answer them; each takes
+the widget to show itself over.
+
+:class:`CodeActions` works on a :class:`~editor.ui.window.session.Session`,
+the :class:`~editor.ui.window.files.FileActions` (for the unsaved-changes
+prompt) and the Code panel it answers.
 """
 
 from __future__ import annotations
@@ -16,11 +21,11 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from editor.commands.replace import ReplaceDesignCommand
 from editor.io.errors import CodeImportError, ProjectFileError
@@ -29,10 +34,9 @@ from editor.io.files.weights import export_weights
 from editor.io.pycode.export.writer import shadowing_note
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
+from editor.ui.panels.code.panel import CodePanel
 from editor.ui.window import files
-
-if TYPE_CHECKING:
-    from editor.ui.window.main_window import MainWindow
+from editor.ui.window.session import Session
 
 PY_FILTER = "Python files (*.py);;All files (*)"
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
@@ -43,23 +47,23 @@ class DialogCancelled(Exception):  # noqa: N818 - a signal to stop, not an error
 
 
 # ------------------------------------------------------------------ dialogs (tests replace these)
-def ask_open_code(window: MainWindow) -> str | None:
+def ask_open_code(parent: QWidget) -> str | None:
     """The .py file to open, or None."""
-    name, _ = QFileDialog.getOpenFileName(window, "Open Python code", "", PY_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, "Open Python code", "", PY_FILTER)
     return name or None
 
 
-def ask_export_path(window: MainWindow, suggested: str) -> str | None:
+def ask_export_path(parent: QWidget, suggested: str) -> str | None:
     """Where to export the code, or None."""
-    name, _ = QFileDialog.getSaveFileName(window, "Export Python code", suggested, PY_FILTER)
+    name, _ = QFileDialog.getSaveFileName(parent, "Export Python code", suggested, PY_FILTER)
     return name or None
 
 
-def ask_save_weights(window: MainWindow, weights_name: str) -> str:
+def ask_save_weights(parent: QWidget, weights_name: str) -> str:
     """"save", "skip" or "cancel": whether to save the (non-seed) weights next to the code."""
     box = QMessageBox(QMessageBox.Icon.Question, "Save the weights too?",
                       "The weights were edited, trained or loaded, so the code alone rebuilds different values.",
-                      QMessageBox.StandardButton.Cancel, window)
+                      QMessageBox.StandardButton.Cancel, parent)
     box.setInformativeText(f"Save them as {weights_name} next to the code, and have the code load them?")
     save = box.addButton("Save weights too", QMessageBox.ButtonRole.YesRole)
     skip = box.addButton("Code only", QMessageBox.ButtonRole.NoRole)
@@ -69,10 +73,10 @@ def ask_save_weights(window: MainWindow, weights_name: str) -> str:
     return "save" if clicked is save else "skip" if clicked is skip else "cancel"
 
 
-def choose_model(window: MainWindow, candidates: Sequence[Any], default: int) -> int | None:
+def choose_model(parent: QWidget, candidates: Sequence[Any], default: int) -> int | None:
     """Which of several models in a file to take (an index into ``candidates``), or None."""
     items = [describe_candidate(c) for c in candidates]
-    item, ok = QInputDialog.getItem(window, "Several models in this code",
+    item, ok = QInputDialog.getItem(parent, "Several models in this code",
                                     "This code builds more than one nn.Sequential. Which one should become the "
                                     "design?", items, default, False)
     return items.index(item) if ok and item in items else None
@@ -85,7 +89,7 @@ def describe_candidate(candidate: Any) -> str:
 
 
 # --------------------------------------------------------------------------- reading code
-def read_design(window: MainWindow, source: str, seed: int | None) -> Project:
+def read_design(parent: QWidget, source: str, seed: int | None) -> Project:
     """The design ``source`` describes (asking which model when it holds several); raises CodeImportError."""
     from editor.io.pycode.read.reader import find_models, import_code
 
@@ -93,7 +97,7 @@ def read_design(window: MainWindow, source: str, seed: int | None) -> Project:
     if len(candidates) <= 1:
         return import_code(source, seed=seed)
     default = next((i for i, c in enumerate(candidates) if c.default), len(candidates) - 1)
-    index = choose_model(window, candidates, default)
+    index = choose_model(parent, candidates, default)
     if index is None:
         raise DialogCancelled
     return import_code(source, seed=seed, choose=candidates[index].name)
@@ -129,92 +133,109 @@ def read_source(path: Path) -> str:
 class CodeActions(QObject):
     """The File menu's Python entries and the Code panel's Apply and Export."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.open_code = QAction("Open &Python Code…", window)
+    panel_wanted = Signal()
+    """The Code panel holds something the user must look at: bring its tab to the front."""
+
+    def __init__(self, session: Session, file_actions: files.FileActions, panel: CodePanel,
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.file_actions = file_actions
+        self.panel = panel
+        self.parent_widget = parent
+        self.open_code = QAction("Open &Python Code…", parent)
         self.open_code.setObjectName("actionOpenCode")
         self.open_code.setStatusTip("Read an nn.Sequential from a .py file (never run) as a new project")
         self.open_code.triggered.connect(self.on_open_code)
-        self.export_code = QAction("Export P&ython Code…", window)
+        self.export_code = QAction("Export P&ython Code…", parent)
         self.export_code.setObjectName("actionExportCode")
         self.export_code.setStatusTip("Save the design as plain PyTorch code")
         self.export_code.triggered.connect(self.on_export_code)
 
+    def may_drop_edits(self) -> bool:
+        """Whether the Code panel's edits (if any were not applied) may be lost; asks the user.
+
+        The file actions ask this before the project is replaced or closed.
+        """
+        panel = self.panel
+        if panel.editing and panel.code() != panel.live_code and not files.ask_discard_code(self.parent_widget):
+            self.panel_wanted.emit()
+            return False
+        return True
+
     # ------------------------------------------------------------------ open
     def on_open_code(self) -> None:
-        name = ask_open_code(self.window)
+        name = ask_open_code(self.parent_widget)
         if name:
             self.open_code_path(Path(name))
 
     def open_code_path(self, path: Path) -> bool:
         """Open the model in a .py file as a new project; the current one stays if anything goes wrong."""
-        window = self.window
         try:
-            design = read_design(window, read_source(path), seed=None)
+            design = read_design(self.parent_widget, read_source(path), seed=None)
         except DialogCancelled:
             return False
         except LayerLabError as exc:  # CodeImportError (with its line) or an unreadable file
-            files.show_error(window, f"Could not open {path.name}", exc)
+            files.show_error(self.parent_widget, f"Could not open {path.name}", exc)
             return False
-        if not files.maybe_save(window):
+        if not self.file_actions.maybe_save():
             return False
         notices = list(design.notices)
-        window.set_project(design, source_name=path.name)
-        window.show_message(" ".join([f"Opened the model in {path.name} as a new project; save it to keep it as a "
-                                      f".pt file.", *notices]))
+        self.session.set_project(design, source_name=path.name)
+        self.session.show_message(" ".join([f"Opened the model in {path.name} as a new project; save it to keep it "
+                                            f"as a .pt file.", *notices]))
         return True
 
     # ----------------------------------------------------------------- apply
     def apply_code(self, source: str) -> bool:
         """The Code panel's Apply: the design becomes what ``source`` describes, in one undo step."""
-        window = self.window
-        panel = window.code_panel
-        project = window.project
+        panel = self.panel
+        project = self.session.project
         if panel.is_live_code(source):
             panel.applied()  # nothing was edited: no empty step in the undo history
             return False
         try:
             # The code's own torch.manual_seed(N) wins (the user may have edited it); otherwise keep the seed.
-            design = read_design(window, source, seed=None if sets_seed(source) else project.seed)
+            design = read_design(self.parent_widget, source, seed=None if sets_seed(source) else project.seed)
         except DialogCancelled:
             return False
         except CodeImportError as exc:
             panel.show_error(str(exc), exc.line, exc.column)
             return False
         refusals: list[str] = []
-        window.runner.failed.connect(refusals.append)
+        runner = self.session.runner
+        runner.failed.connect(refusals.append)
         try:
-            changed = window.runner.run(ReplaceDesignCommand(project, design))
+            changed = runner.run(ReplaceDesignCommand(project, design))
         finally:
-            window.runner.failed.disconnect(refusals.append)
+            runner.failed.disconnect(refusals.append)
         if refusals:
             panel.show_error(f"The code was read, but the design refused it: {refusals[0]}")
             return False
         panel.applied()
         if changed:
-            window.show_message(" ".join(["Applied the code to the canvas (Undo brings back the previous design).",
-                                          *design.notices]))
+            self.session.show_message(" ".join([
+                "Applied the code to the canvas (Undo brings back the previous design).", *design.notices]))
         return changed
 
     # ---------------------------------------------------------------- export
     def on_export_code(self) -> bool:
         """Save the code as a .py file (and the weights next to it when they are not the seed's)."""
-        window = self.window
-        suggested = str(window.file_path.with_suffix(".py")) if window.file_path is not None else "model.py"
-        name = ask_export_path(window, suggested)
+        file_path = self.session.file_path
+        suggested = str(file_path.with_suffix(".py")) if file_path is not None else "model.py"
+        name = ask_export_path(self.parent_widget, suggested)
         if not name:
             return False
         path = Path(name) if Path(name).suffix.lower() == ".py" else Path(name + ".py")
         return self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
-        window = self.window
-        project = window.project
+        """Write the code to ``path`` (asking whether to save the weights next to it when they are not the seed's)."""
+        project = self.session.project
         weights_path: Path | None = None
         if not project.weights_from_seed:
             candidate = path.with_name(f"{path.stem}_weights.pt")
-            answer = ask_save_weights(window, candidate.name)
+            answer = ask_save_weights(self.parent_widget, candidate.name)
             if answer == "cancel":
                 return False
             if answer == "save":
@@ -225,8 +246,9 @@ class CodeActions(QObject):
                 export_weights(project, weights_path)
             atomic_write(path, lambda target: Path(target).write_text(code, encoding="utf-8"))
         except LayerLabError as exc:
-            files.show_error(window, "Could not export the code", exc)
+            files.show_error(self.parent_widget, "Could not export the code", exc)
             return False
         extra = f" and the weights to {weights_path.name}" if weights_path is not None else ""
-        window.show_message(" ".join([f"Exported the code to {path}{extra}.", *filter(None, [shadowing_note(path)])]))
+        notes = filter(None, [shadowing_note(path)])
+        self.session.show_message(" ".join([f"Exported the code to {path}{extra}.", *notes]))
         return True

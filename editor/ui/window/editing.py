@@ -2,18 +2,26 @@
 
 :class:`EditActions` owns the Edit menu's actions and turns every editing
 intent (a drop, a key, a menu entry, an inspector change) into a command run
-through the :class:`~editor.commands.runner.CommandRunner`, then selects what
-the user will want to see next.
+through the session's :class:`~editor.commands.runner.CommandRunner`, then
+selects what the user will want to see next. It works on a
+:class:`~editor.ui.window.session.Session`; the widget it is given only holds
+the actions, so their shortcuts work anywhere in the window.
+
+The Quick Add and Initialize actions live here with the rest of the Edit menu,
+but what they open (a popup, a dialog) is the window's business: it connects
+their ``triggered`` signals.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import copy
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
+from editor.commands.base import ProjectCommand
 from editor.commands.edits import (
     ApplyFixCommand,
     DeleteCommand,
@@ -28,10 +36,9 @@ from editor.commands.edits import (
 )
 from editor.model.design.tree import Group, Node
 from editor.model.errors import Fix
+from editor.model.project.project import Project
 from editor.ui.window.clipboard import BlockClipboard
-
-if TYPE_CHECKING:
-    from editor.ui.window.main_window import MainWindow
+from editor.ui.window.session import Session
 
 Key = QKeySequence.StandardKey
 
@@ -52,11 +59,11 @@ def _action(parent: QObject, text: str, shortcut: Any = None, tip: str = "", nam
 class EditActions(QObject):
     """The Edit menu and the handlers of every editing intent."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: Session, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
         self.clipboard = BlockClipboard()
-        w = window
+        w = parent
         self.cut = _action(w, "Cu&t", Key.Cut, "Cut the selected blocks", "actionCut")
         self.copy = _action(w, "&Copy", Key.Copy, "Copy the selected blocks", "actionCopy")
         self.paste = _action(w, "&Paste", Key.Paste, "Paste copies (with their own parameters) after the selection",
@@ -79,18 +86,19 @@ class EditActions(QObject):
         self.initialize = _action(w, "&Initialize Parameters…", "Ctrl+I",
                                   "Apply a torch.nn.init function to the selected blocks, a layer kind or everything",
                                   "actionInitialize")
-        for action, slot in ((self.initialize, self.on_initialize), (self.cut, self.on_cut),
-                             (self.copy, self.on_copy), (self.paste, self.on_paste),
+        for action, slot in ((self.cut, self.on_cut), (self.copy, self.on_copy), (self.paste, self.on_paste),
                              (self.duplicate, self.on_duplicate), (self.delete, self.on_delete),
                              (self.select_all, self.on_select_all), (self.group, self.on_group),
                              (self.ungroup, self.on_ungroup), (self.move_up, lambda: self.on_step(-1)),
-                             (self.move_down, lambda: self.on_step(1)), (self.quick_add, window.open_quick_add),
-                             (self.reset, self.on_reset)):
+                             (self.move_down, lambda: self.on_step(1)), (self.reset, self.on_reset)):
             action.triggered.connect(slot)
-            window.addAction(action)
+        for action in (self.initialize, self.cut, self.copy, self.paste, self.duplicate, self.delete,
+                       self.select_all, self.group, self.ungroup, self.move_up, self.move_down, self.quick_add,
+                       self.reset):
+            parent.addAction(action)  # a window's actions: their shortcuts work wherever the focus is
 
     def fill_menu(self, menu: QMenu) -> None:
-        stack = self.window.undo_stack
+        stack = self.session.undo_stack
         undo = stack.createUndoAction(menu, "&Undo")
         undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))
         undo.setObjectName("actionUndo")
@@ -105,7 +113,7 @@ class EditActions(QObject):
 
     def update_enabled(self) -> None:
         """Enable what makes sense for the current selection."""
-        nodes = self.window.selected_nodes()
+        nodes = self.session.selected_nodes()
         has = bool(nodes)
         for action in (self.cut, self.copy, self.duplicate, self.delete, self.move_up, self.move_down):
             action.setEnabled(has)
@@ -115,18 +123,18 @@ class EditActions(QObject):
 
     # ------------------------------------------------------------ helpers
     @property
-    def project(self):
-        return self.window.project
+    def project(self) -> Project:
+        return self.session.project
 
-    def _run(self, command) -> bool:
-        return self.window.runner.run(command)
+    def _run(self, command: ProjectCommand) -> bool:
+        return self.session.run(command)
 
     def _paths(self, nodes: list[Node]) -> list[str]:
         return [self.project.path_of(n) for n in nodes]
 
     def slot_after_selection(self) -> str:
         """Where "after the selection" is: just after the last selected block, else at the end."""
-        nodes = self.window.selected_nodes()
+        nodes = self.session.selected_nodes()
         if not nodes:
             return str(len(self.project))
         last = nodes[-1]
@@ -134,7 +142,7 @@ class EditActions(QObject):
         return f"{parent}.{int(index) + 1}" if parent else str(int(index) + 1)
 
     def _select_paths(self, paths: list[str]) -> None:
-        self.window.select_nodes([self.project.node(p) for p in paths])
+        self.session.select_nodes([self.project.node(p) for p in paths])
 
     # ------------------------------------------------------------ intents
     def insert_kind(self, path: str, kind: str) -> None:
@@ -145,19 +153,19 @@ class EditActions(QObject):
         self.insert_kind(self.slot_after_selection(), kind)
 
     def on_delete(self) -> None:
-        nodes = self.window.selected_nodes()
+        nodes = self.session.selected_nodes()
         if nodes:
             self._run(DeleteCommand(self.project, self._paths(nodes)))
 
     def on_copy(self) -> bool:
-        nodes = self.window.selected_nodes()
+        nodes = self.session.selected_nodes()
         if nodes:
             self.clipboard.copy([n.module for n in nodes])
             self.update_enabled()
         return bool(nodes)
 
     def on_cut(self) -> None:
-        nodes = self.window.selected_nodes()
+        nodes = self.session.selected_nodes()
         if nodes and self.on_copy():
             self._run(DeleteCommand(self.project, self._paths(nodes), verb="Cut"))
 
@@ -168,10 +176,8 @@ class EditActions(QObject):
         self._insert_modules(modules, "Paste")
 
     def on_duplicate(self) -> None:
-        nodes = self.window.selected_nodes()
+        nodes = self.session.selected_nodes()
         if nodes:
-            import copy
-
             self._insert_modules(copy.deepcopy([n.module for n in nodes]), "Duplicate")
 
     def _insert_modules(self, modules: list, verb: str) -> None:
@@ -182,10 +188,10 @@ class EditActions(QObject):
             self._select_paths(paths)
 
     def on_select_all(self) -> None:
-        self.window.select_nodes(list(self.project.root.children))
+        self.session.select_nodes(list(self.project.root.children))
 
     def on_group(self) -> None:
-        nodes = self.window.selected_nodes()
+        nodes = self.session.selected_nodes()
         if not nodes:
             return
         command = GroupCommand(self.project, self._paths(nodes))
@@ -193,7 +199,7 @@ class EditActions(QObject):
             self._select_paths([command.result])
 
     def on_ungroup(self) -> None:
-        nodes = self.window.selected_nodes()
+        nodes = self.session.selected_nodes()
         if len(nodes) == 1 and isinstance(nodes[0], Group):
             command = UngroupCommand(self.project, self.project.path_of(nodes[0]))
             if self._run(command):
@@ -208,11 +214,11 @@ class EditActions(QObject):
         """A drag on the canvas ended: move ``nodes`` to ``index`` of ``group`` (counted as it is now)."""
         group_path = "" if group is self.project.root else self.project.path_of(group)
         self._run(MoveCommand(self.project, self._paths(nodes), group_path, index))
-        self.window.select_nodes(nodes)
+        self.session.select_nodes(nodes)
 
     def on_step(self, step: int) -> None:
         """Alt+Up / Alt+Down: move the selection one place within its group."""
-        nodes = self.window.selected_nodes()
+        nodes = self.session.selected_nodes()
         if not nodes or len({id(n.parent) for n in nodes}) != 1:
             return
         parent = nodes[0].parent
@@ -235,18 +241,6 @@ class EditActions(QObject):
     def fix_node(self, node: Node) -> None:
         if node.error is not None and node.error.fix is not None:
             self.apply_fix(node.error.at(self.project.path_of(node)).fix)  # type: ignore[arg-type]
-
-    def on_initialize(self) -> None:
-        """Open the Initialize dialog (one per window; it follows the selection while open)."""
-        from editor.ui.dialogs.init_dialog import InitDialog
-
-        dialog = self.window.findChild(InitDialog, "initDialog")
-        if dialog is None:
-            dialog = InitDialog(self.window)
-        dialog.refresh_targets()
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
 
     def on_reset(self) -> None:
         self._run(ResetParametersCommand(self.project))

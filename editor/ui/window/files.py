@@ -4,26 +4,33 @@ Large files (100 MB and up) are read and written in a worker thread behind a
 progress dialog, so the window keeps painting. Every failure is shown with
 the io layer's clear message, and nothing is lost: a failed open leaves the
 current project as it was, a failed save leaves it open and unsaved.
+
+:class:`FileActions` works on a :class:`~editor.ui.window.session.Session`
+and shows its dialogs over the parent widget it is given. The questions it
+asks are module functions (``ask_unsaved``, ``show_error``,
+``ask_discard_code``) so tests can answer them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
+from editor.commands.edits import LoadWeightsCommand
 from editor.io.errors import ProjectFileError
 from editor.io.files.project_file import open_project, save_project
 from editor.io.files.weights import export_weights, read_state_dict
 from editor.model.errors import LayerLabError
+from editor.model.examples import EXAMPLES
 from editor.model.project.project import Project
-
-if TYPE_CHECKING:
-    from editor.ui.window.main_window import MainWindow
+from editor.ui.jobs import JobRunner, wait_for
+from editor.ui.window.session import Session
+from editor.ui.window.settings import app_settings
 
 BIG_FILE = 100 * 1024 * 1024
 MAX_RECENT = 8
@@ -31,54 +38,29 @@ PT_FILTER = "LayerLab projects (*.pt);;All files (*)"
 Key = QKeySequence.StandardKey
 
 
-class _Worker(QObject):
-    done = Signal(object, object)
-
-    def __init__(self, job: Callable[[], Any]) -> None:
-        super().__init__()
-        self.job = job
-
-    def run(self) -> None:
-        try:
-            self.done.emit(self.job(), None)
-        except BaseException as exc:
-            self.done.emit(None, exc)
-
-
-def run_with_progress(window: MainWindow, job: Callable[[], Any], label: str, big: bool) -> Any:
-    """Run ``job``; when ``big``, in a worker thread behind a progress dialog (the UI keeps painting)."""
+def run_with_progress(parent: QWidget, job: Callable[[], Any], label: str, big: bool) -> Any:
+    """Run ``job``; when ``big``, in a worker thread behind a progress dialog over ``parent`` (the UI paints on)."""
     if not big:
         return job()
-    dialog = QProgressDialog(label, "", 0, 0, window)
+    dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setWindowTitle("LayerLab")
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.show()
-    thread = QThread(window)
-    worker = _Worker(job)
-    worker.moveToThread(thread)
-    loop = QEventLoop()
-    outcome: list[Any] = []
-    worker.done.connect(lambda result, error: (outcome.extend([result, error]), loop.quit()))
-    thread.started.connect(worker.run)
-    thread.start()
-    loop.exec()
-    thread.quit()
-    thread.wait()
-    dialog.close()
-    result, error = outcome
-    if error is not None:
-        raise error
-    return result
+    try:
+        return wait_for(JobRunner(dialog).submit(lambda context: job()))  # raises the job's own error unchanged
+    finally:
+        dialog.close()
+        dialog.deleteLater()
 
 
-def ask_unsaved(window: MainWindow) -> str:
-    """"save", "discard" or "cancel" for the unsaved changes of ``window`` (tests replace this)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                      f"{window.display_name()} has changes that are not saved.",
+# ------------------------------------------------------------------ dialogs (tests replace these)
+def ask_unsaved(parent: QWidget, name: str) -> str:
+    """"save", "discard" or "cancel" for the unsaved changes of the project called ``name``."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes", f"{name} has changes that are not saved.",
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                      | QMessageBox.StandardButton.Cancel, window)
+                      | QMessageBox.StandardButton.Cancel, parent)
     box.setInformativeText("Save them before going on?")
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     answer = box.exec()
@@ -86,206 +68,214 @@ def ask_unsaved(window: MainWindow) -> str:
         QMessageBox.StandardButton(answer), "cancel")
 
 
-def show_error(window: MainWindow, title: str, exc: Exception) -> None:
-    """Tell the user what went wrong in words (tests replace this)."""
-    QMessageBox.warning(window, title, str(exc))
+def show_error(parent: QWidget, title: str, exc: Exception) -> None:
+    """Tell the user what went wrong in words."""
+    QMessageBox.warning(parent, title, str(exc))
 
 
-def ask_discard_code(window: MainWindow) -> bool:
-    """Whether to drop code edited in the Code tab but not applied (tests replace this)."""
+def ask_discard_code(parent: QWidget) -> bool:
+    """Whether to drop code edited in the Code tab but not applied."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Code not applied",
                       "The Code tab holds edited code that was not applied to the design.",
-                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, window)
+                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, parent)
     box.setInformativeText("Discard the edited code? (Cancel, then Apply or copy it, to keep it.)")
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return QMessageBox.StandardButton(box.exec()) == QMessageBox.StandardButton.Discard
 
 
-def maybe_save(window: MainWindow) -> bool:
-    """Offer to save unsaved changes; False when the user cancelled (or the save failed).
-
-    Code edited in the Code tab and not applied counts too: it is asked about first.
-    """
-    panel = window.code_panel
-    if panel.editing and panel.code() != panel.live_code and not ask_discard_code(window):
-        window.bottom_tabs.setCurrentWidget(panel)
-        return False
-    if window.undo_stack.isClean():
-        return True
-    answer = ask_unsaved(window)
-    if answer == "save":
-        return save(window)
-    return answer == "discard"
-
-
-def open_path(window: MainWindow, path: Path, ask: bool = True) -> bool:
-    """Open the project at ``path`` in ``window``; the current project stays if anything goes wrong."""
-    if ask and not maybe_save(window):
-        return False
-    path = Path(path)
-    try:
-        big = path.is_file() and path.stat().st_size >= BIG_FILE
-        opened = run_with_progress(window, lambda: open_project(path), f"Opening {path.name}…", big)
-    except ProjectFileError as exc:
-        if exc.reason == "state_dict" and _offer_weights(window, path, exc):
-            return False
-        show_error(window, "Could not open the project", exc)
-        return False
-    window.set_project(opened.project, path.resolve())
-    for notice in opened.notices:
-        window.show_message(notice)
-    remember_recent(window, path)
-    return True
-
-
-def _offer_weights(window: MainWindow, path: Path, exc: ProjectFileError) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Information, "This is a weights file", str(exc),
-                      QMessageBox.StandardButton.Cancel, window)
-    load = box.addButton("Load weights into the current design", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-    if box.clickedButton() is load:
-        load_weights_from(window, path)
-    return True
-
-
-def save(window: MainWindow) -> bool:
-    """Save to the project's file (asking for one the first time)."""
-    if window.file_path is None:
-        return save_as(window)
-    return save_to(window, window.file_path)
-
-
-def save_as(window: MainWindow) -> bool:
-    name, _ = QFileDialog.getSaveFileName(window, "Save project", str(window.file_path or "untitled.pt"), PT_FILTER)
-    if not name:
-        return False
-    path = Path(name) if name.endswith(".pt") else Path(name + ".pt")
-    return save_to(window, path)
-
-
-def save_to(window: MainWindow, path: Path) -> bool:
-    """Write the project to ``path``; on failure it stays open and unsaved."""
-    project = window.project
-    try:
-        run_with_progress(window, lambda: save_project(project, path), f"Saving {path.name}…",
-                          project.param_bytes() >= BIG_FILE)
-    except ProjectFileError as exc:
-        show_error(window, "Could not save the project", exc)
-        return False
-    window.file_path = path
-    window.undo_stack.setClean()
-    window.refresh()
-    window.autosave.discard()
-    remember_recent(window, path)
-    window.show_message(f"Saved {path}")
-    return True
-
-
-def load_weights_from(window: MainWindow, path: Path, strict: bool | None = None) -> bool:
-    """Load a state_dict file into the current design (strict, or partial after asking)."""
-    from editor.commands.edits import LoadWeightsCommand
-
-    try:
-        state = read_state_dict(path)
-    except ProjectFileError as exc:
-        show_error(window, "Could not read the weights", exc)
-        return False
-    project = window.project
-    report = project.weights_report(state)
-    partial = False
-    if not report.exact:
-        if strict:
-            show_error(window, "The weights do not fit", LayerLabError(report.describe()))
-            return False
-        answer = QMessageBox.question(window, "The weights do not fit exactly",
-                                      f"These weights do not fit the design exactly: {report.describe()}\n\n"
-                                      f"Load the {len(report.loaded)} that fit?")
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        partial = True
-    command = LoadWeightsCommand(project, state, strict=not partial)
-    if window.runner.run(command):
-        window.show_message(f"Loaded {len(command.report.loaded)} weights from {path.name}")
-        return True
-    return False
-
-
+# ------------------------------------------------------------------ recent files
 def recent_files() -> list[str]:
     """The recent project files, newest first (an INI file hands back one entry as a plain string)."""
-    from editor.ui.window.main_window import app_settings
-
     value = app_settings().value("recentFiles")
     items = [value] if isinstance(value, str) else list(value or [])
     return [item for item in items if isinstance(item, str) and item]
 
 
-def remember_recent(window: MainWindow, path: Path) -> None:
-    from editor.ui.window.main_window import app_settings
-
+def remember_recent(path: Path) -> None:
+    """Put ``path`` first in the recent files."""
     absolute = str(Path(path).resolve())
     recent = [p for p in recent_files() if p != absolute]
     app_settings().setValue("recentFiles", [absolute, *recent][:MAX_RECENT])
-    window.file_actions.refresh_recent()
 
 
 class FileActions(QObject):
-    """The File menu's actions."""
+    """The File menu's actions, and opening and saving projects and weights for a session.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        w = window
+    ``checks`` are asked, in order, before unsaved work may be replaced or
+    closed (e.g. "the Code tab holds code that was not applied"); one that
+    answers False stops it.
+    """
+
+    def __init__(self, session: Session, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.parent_widget = parent
+        self.checks: list[Callable[[], bool]] = []
 
         def action(text: str, slot: Callable[[], Any], shortcut: Any = None, name: str = "") -> QAction:
-            a = QAction(text, w)
+            a = QAction(text, parent)
             a.triggered.connect(slot)
             if shortcut is not None:
                 a.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Key)
                                else [QKeySequence(shortcut)])
             a.setObjectName(name)
-            w.addAction(a)
+            parent.addAction(a)
             return a
 
         self.new = action("&New", self.on_new, Key.New, "actionNew")
         self.open = action("&Open…", self.on_open, Key.Open, "actionOpen")
-        self.save = action("&Save", lambda: save(w), Key.Save, "actionSave")
-        self.save_as = action("Save &As…", lambda: save_as(w), Key.SaveAs, "actionSaveAs")
+        self.save = action("&Save", self.save_project, Key.Save, "actionSave")
+        self.save_as = action("Save &As…", self.save_project_as, Key.SaveAs, "actionSaveAs")
         self.export_weights = action("&Export Weights…", self.on_export_weights, None, "actionExportWeights")
         self.load_weights = action("&Load Weights…", self.on_load_weights, None, "actionLoadWeights")
         self.recent_menu = QMenu("Open &Recent")
         self.recent_menu.setObjectName("menuRecent")
 
+    # ------------------------------------------------------------ asking
+    def maybe_save(self) -> bool:
+        """Offer to save unsaved changes; False when the user cancelled (or the save failed).
+
+        The ``checks`` (code edited in the Code tab and not applied) are asked about first.
+        """
+        if not all(check() for check in self.checks):
+            return False
+        if self.session.undo_stack.isClean():
+            return True
+        answer = ask_unsaved(self.parent_widget, self.session.display_name())
+        if answer == "save":
+            return self.save_project()
+        return answer == "discard"
+
+    # ------------------------------------------------------------ opening
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open the project at ``path``; the current project stays if anything goes wrong."""
+        if ask and not self.maybe_save():
+            return False
+        path = Path(path)
+        try:
+            big = path.is_file() and path.stat().st_size >= BIG_FILE
+            opened = run_with_progress(self.parent_widget, lambda: open_project(path), f"Opening {path.name}…", big)
+        except ProjectFileError as exc:
+            if exc.reason == "state_dict" and self.offer_weights(path, exc):
+                return False
+            show_error(self.parent_widget, "Could not open the project", exc)
+            return False
+        self.session.set_project(opened.project, path.resolve())
+        for notice in opened.notices:
+            self.session.show_message(notice)
+        self.remember(path)
+        return True
+
+    def offer_weights(self, path: Path, exc: ProjectFileError) -> bool:
+        """A weights file was opened as a project: offer to load it into the current design."""
+        box = QMessageBox(QMessageBox.Icon.Information, "This is a weights file", str(exc),
+                          QMessageBox.StandardButton.Cancel, self.parent_widget)
+        load = box.addButton("Load weights into the current design", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        if box.clickedButton() is load:
+            self.load_weights_from(path)
+        return True
+
+    def open_example(self, name: str) -> None:
+        """Open one of the lessons' example designs (after offering to save)."""
+        if self.maybe_save():
+            self.session.set_project(EXAMPLES[name](0))
+
+    # ------------------------------------------------------------- saving
+    def save_project(self) -> bool:
+        """Save to the project's file (asking for one the first time)."""
+        if self.session.file_path is None:
+            return self.save_project_as()
+        return self.save_to(self.session.file_path)
+
+    def save_project_as(self) -> bool:
+        """Ask for a file name, then save there."""
+        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save project",
+                                              str(self.session.file_path or "untitled.pt"), PT_FILTER)
+        if not name:
+            return False
+        path = Path(name) if name.endswith(".pt") else Path(name + ".pt")
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        """Write the project to ``path``; on failure it stays open and unsaved."""
+        project = self.session.project
+        try:
+            run_with_progress(self.parent_widget, lambda: save_project(project, path), f"Saving {path.name}…",
+                              project.parameter_bytes() >= BIG_FILE)
+        except ProjectFileError as exc:
+            show_error(self.parent_widget, "Could not save the project", exc)
+            return False
+        self.session.mark_saved(path)
+        self.remember(path)
+        self.session.show_message(f"Saved {path}")
+        return True
+
+    # ------------------------------------------------------------ weights
+    def load_weights_from(self, path: Path, strict: bool | None = None) -> bool:
+        """Load a state_dict file into the current design (strict, or partial after asking)."""
+        try:
+            state = read_state_dict(path)
+        except ProjectFileError as exc:
+            show_error(self.parent_widget, "Could not read the weights", exc)
+            return False
+        project = self.session.project
+        report = project.weights_report(state)
+        partial = False
+        if not report.exact:
+            if strict:
+                show_error(self.parent_widget, "The weights do not fit", LayerLabError(report.describe()))
+                return False
+            answer = QMessageBox.question(self.parent_widget, "The weights do not fit exactly",
+                                          f"These weights do not fit the design exactly: {report.describe()}\n\n"
+                                          f"Load the {len(report.loaded)} that fit?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            partial = True
+        command = LoadWeightsCommand(project, state, strict=not partial)
+        if self.session.run(command):
+            self.session.show_message(f"Loaded {len(command.report.loaded)} weights from {path.name}")
+            return True
+        return False
+
+    # ------------------------------------------------------------- recent
+    def remember(self, path: Path) -> None:
+        """Put ``path`` first in the recent files and the Open Recent menu."""
+        remember_recent(path)
+        self.refresh_recent()
+
     def refresh_recent(self) -> None:
         self.recent_menu.clear()
         recent = recent_files()
         for path in recent:
-            self.recent_menu.addAction(Path(path).name, lambda p=path: open_path(self.window, Path(p))) \
+            self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_path(Path(p))) \
                 .setToolTip(path)
         self.recent_menu.setEnabled(bool(recent))
 
+    # ---------------------------------------------------------- menu slots
     def on_new(self) -> None:
-        if maybe_save(self.window):
-            self.window.set_project(Project(seed=self.window.project.seed))
+        if self.maybe_save():
+            self.session.set_project(Project(seed=self.session.project.seed))
 
     def on_open(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open project", "", PT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open project", "", PT_FILTER)
         if name:
-            open_path(self.window, Path(name))
+            self.open_path(Path(name))
 
     def on_export_weights(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export weights (model.state_dict())", "weights.pt",
-                                              "PyTorch weights (*.pt *.pth);;All files (*)")
+        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "Export weights (model.state_dict())",
+                                              "weights.pt", "PyTorch weights (*.pt *.pth);;All files (*)")
         if not name:
             return
         try:
-            export_weights(self.window.project, Path(name))
+            export_weights(self.session.project, Path(name))
         except ProjectFileError as exc:
-            show_error(self.window, "Could not export the weights", exc)
+            show_error(self.parent_widget, "Could not export the weights", exc)
             return
-        self.window.show_message(f"Exported model.state_dict() to {name}")
+        self.session.show_message(f"Exported model.state_dict() to {name}")
 
     def on_load_weights(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Load weights into the current design", "",
+        name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Load weights into the current design", "",
                                               "PyTorch weights (*.pt *.pth);;All files (*)")
         if name:
-            load_weights_from(self.window, Path(name))
+            self.load_weights_from(Path(name))

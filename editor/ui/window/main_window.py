@@ -1,25 +1,30 @@
 """The main window (objectName ``mainWindow``): palette, canvas, inspector and the bottom tabs.
 
-It composes the panels, owns the undo stack and the command runner, and
-swaps everything over when another project is opened. Panels follow the
-Project's events; gestures go through :class:`~editor.ui.window.editing.EditActions`.
+It is the composition root: it creates the :class:`~editor.ui.window.session.Session`,
+the panels and the action groups, and wires them together. The parts get the
+session (and a parent widget for their dialogs), never the window itself.
+When the session opens another project the window swaps the canvas scene and
+points the panels at it. Panels follow the Project's events; gestures go
+through :class:`~editor.ui.window.editing.EditActions`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QTabWidget, QUndoView, QWidget
 
 from editor.commands.freeze import SetRequiresGradCommand
 from editor.commands.runner import CommandRunner
+from editor.io import doors  # noqa: F401  (registers p.save and p.to_code, which the panels call)
 from editor.model.design.tree import Node
 from editor.model.project.project import Project
 from editor.ui import icons
 from editor.ui.canvas.scene import CanvasScene
 from editor.ui.canvas.view import CanvasView
+from editor.ui.dialogs.init_dialog import InitDialog
 from editor.ui.palette import Palette, QuickAdd
 from editor.ui.panels.code.panel import CodePanel
 from editor.ui.panels.histogram.panel import HistogramPanel
@@ -30,16 +35,13 @@ from editor.ui.window.actions import build_menus
 from editor.ui.window.autosave import Autosave
 from editor.ui.window.code_files import CodeActions
 from editor.ui.window.editing import EditActions
-from editor.ui.window.files import FileActions, maybe_save, open_path
+from editor.ui.window.files import FileActions
+from editor.ui.window.session import Session
+from editor.ui.window.settings import app_settings
 from editor.ui.window.status import DesignStatus
 from editor.ui.window.toolbar import DesignToolbar
 
 LAYOUT_VERSION = 1
-
-
-def app_settings() -> QSettings:
-    """LayerLab's settings (an INI file in the user's config folder)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "LayerLab", "LayerLab")
 
 
 class MainWindow(QMainWindow):
@@ -52,22 +54,16 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.app_icon())
-        self.undo_stack = QUndoStack()  # not a child: it must outlive the panels that follow its signals
-        self.file_path: Path | None = None
-        self.source_name: str | None = None  # e.g. "model.py" for a design opened from code, not saved yet
-        self._project: Project | None = None
-        self.runner: CommandRunner | None = None
-        self.edit_actions = EditActions(self)
-        self.file_actions = FileActions(self)
-        self.code_actions = CodeActions(self)
-        self.autosave = Autosave(self)
+        self.session = Session(self)
         self.setAcceptDrops(True)
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
+        self._shown: Project | None = None  # the project the canvas and panels follow
 
         self.scene: CanvasScene | None = None
         self.view = CanvasView()
         self.setCentralWidget(self.view)
+        self.session.selection = self.view
         self.palette = Palette()
         self.inspector = Inspector()
         self.repr_panel = ReprPanel()
@@ -86,19 +82,32 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.insertTab(1, self.histogram, "Histogram")
         self.bottom_tabs.setCurrentIndex(0)
         self.docks = self._make_docks()
-        self.toolbar = DesignToolbar(self)
+
+        self.edit_actions = EditActions(self.session, self)
+        self.file_actions = FileActions(self.session, self)
+        self.code_actions = CodeActions(self.session, self.file_actions, self.code_panel, self)
+        self.file_actions.checks.append(self.code_actions.may_drop_edits)
+        self.autosave = Autosave(self.session, self)
+        self.toolbar = DesignToolbar(self.session, self.edit_actions.initialize, self.edit_actions.reset, self)
         self.addToolBar(self.toolbar)
-        self.status = DesignStatus(self)
+        self.status = DesignStatus(self.session, self)
         self.setStatusBar(self.status)
         self.quick_add = QuickAdd(self)
-        self.menus = build_menus(self)
+        self.menus = build_menus(self, self.file_actions, self.code_actions, self.edit_actions, self.view,
+                                 self.docks.values(), self.reset_layout)
 
+        self.session.project_replaced.connect(self._show_project)
+        self.session.selection_changed.connect(self.selection_changed)
+        self.session.file_changed.connect(self._update_title)
+        self.edit_actions.quick_add.triggered.connect(self.open_quick_add)
+        self.edit_actions.initialize.triggered.connect(self.open_init_dialog)
+        self.code_actions.panel_wanted.connect(lambda: self.bottom_tabs.setCurrentWidget(self.code_panel))
         self.view.insert_requested.connect(self.edit_actions.insert_kind)
         self.view.move_requested.connect(self.edit_actions.move_nodes)
         self.view.context_requested.connect(self._context_menu)
         self.view.files_dropped.connect(self.open_dropped)
         self.parameter_table.requires_grad_toggled.connect(
-            lambda path, name, flag: self.runner.run(SetRequiresGradCommand(self.project, path, name or None, flag)))
+            lambda path, name, flag: self.session.run(SetRequiresGradCommand(self.project, path, name or None, flag)))
         self.parameter_table.parameter_selected.connect(self.histogram.show_parameter)
         self.code_panel.apply_requested.connect(self.code_actions.apply_code)
         self.code_panel.export_requested.connect(self.code_actions.on_export_code)
@@ -164,7 +173,7 @@ class MainWindow(QMainWindow):
             d.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if not maybe_save(self):
+        if not self.file_actions.maybe_save():
             event.ignore()
             return
         self.autosave.discard()
@@ -186,41 +195,56 @@ class MainWindow(QMainWindow):
         projects = [p for p in paths if p.lower().endswith((".pt", ".pth"))]
         code = [p for p in paths if p.lower().endswith(".py")]
         if projects:
-            open_path(self, Path(projects[0]))
+            self.file_actions.open_path(Path(projects[0]))
         elif code:
             self.code_actions.open_code_path(Path(code[0]))
         elif paths:
-            self.show_message("Drop a LayerLab project (.pt) or Python code (.py) to open it.")
+            self.session.show_message("Drop a LayerLab project (.pt) or Python code (.py) to open it.")
 
     # ----------------------------------------------------------- project
     @property
     def project(self) -> Project:
         """The live Project (edits made to it from Python show up on the canvas, and can be undone)."""
-        assert self._project is not None
-        return self._project
+        return self.session.project
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.session.undo_stack
+
+    @property
+    def runner(self) -> CommandRunner:
+        return self.session.runner
+
+    @property
+    def file_path(self) -> Path | None:
+        """The project's file (None until it is saved)."""
+        return self.session.file_path
+
+    @file_path.setter
+    def file_path(self, path: Path | None) -> None:
+        self.session.file_path = path
+
+    @property
+    def source_name(self) -> str | None:
+        return self.session.source_name
 
     def set_project(self, project: Project, path: Path | None = None, source_name: str | None = None) -> None:
         """Show ``project``; the undo history starts afresh."""
-        old = self._project
+        self.session.set_project(project, path, source_name)
+
+    def _show_project(self, project: Project) -> None:
+        """The session opened ``project``: a new canvas scene, and every panel follows it."""
+        old = self._shown
         if old is not None:
             old.events.edited.disconnect(self._schedule_refresh)
             old.events.collapsed.disconnect(self._schedule_refresh)
-            old.events.reset.disconnect(self._design_replaced)
-        if self.runner is not None:
-            self.runner.detach()
-            self.runner.deleteLater()
+            old.events.reset.disconnect(self._schedule_refresh)
         old_scene = self.scene
         if old_scene is not None:
             old_scene.selectionChanged.disconnect(self._selection_changed)
             old_scene.fix_requested.disconnect(self.edit_actions.fix_node)
             old_scene.detach()
-        self._project = project
-        self.file_path = path
-        self.source_name = source_name
-        self.autosave.discard()
-        self.undo_stack.clear()
-        self.runner = CommandRunner(self.undo_stack, project, self)
-        self.runner.failed.connect(self.show_message)
+        self._shown = project
         self.scene = CanvasScene(project, self)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.fix_requested.connect(self.edit_actions.fix_node)
@@ -230,41 +254,31 @@ class MainWindow(QMainWindow):
             old_scene.deleteLater()
         project.events.edited.connect(self._schedule_refresh)
         project.events.collapsed.connect(self._schedule_refresh)
-        project.events.reset.connect(self._design_replaced)
+        project.events.reset.connect(self._schedule_refresh)
         self.repr_panel.set_project(project)
         self.parameter_table.set_project(project)
         self.histogram.set_project(project)
         self.code_panel.set_project(project)
         self.inspector.show_nodes(project, [])
-        self.undo_stack.setClean()
         self.refresh()
         self.view.zoom_reset()
         self.view.centerOn(0, 0)
-
-    def _design_replaced(self) -> None:
-        """project.model was edited directly: the undo history no longer fits the design."""
-        QTimer.singleShot(0, self.undo_stack.clear)  # not from inside an undo step that noticed it
-        self.show_message("project.model was changed directly; LayerLab followed the change and cleared the undo "
-                          "history.")
-        self._schedule_refresh()
 
     def _schedule_refresh(self, *args: object) -> None:
         self._refresh_timer.start()
 
     def refresh(self) -> None:
         """Bring the status bar, toolbar, inspector and title up to date (after edits, coalesced)."""
-        if self._project is None:
+        if not self.session.has_project:
             return
-        self.status.refresh(self.project)
+        self.status.refresh()
         self.toolbar.refresh()
         self.inspector.refresh()
         self.edit_actions.update_enabled()
         self._update_title()
 
     def display_name(self) -> str:
-        if self.file_path is not None:
-            return self.file_path.stem
-        return self.source_name or "Untitled"
+        return self.session.display_name()
 
     def _update_title(self, *args: object) -> None:
         hint = " (read from code, not saved yet)" if self.file_path is None and self.source_name else ""
@@ -274,21 +288,17 @@ class MainWindow(QMainWindow):
     # --------------------------------------------------------- selection
     def selected_nodes(self) -> list[Node]:
         """The selected blocks and groups, in data-flow order."""
-        return self.scene.selected_nodes() if self.scene is not None else []
+        return self.session.selected_nodes()
 
     def select_nodes(self, nodes: list[Node]) -> None:
-        if self.scene is not None:
-            self.scene.select_nodes(nodes)
-            if nodes:
-                item = self.scene.items_by_node.get(nodes[-1])
-                if item is not None:
-                    self.view.ensureVisible(item.sceneBoundingRect(), 30, 40)
+        """Select exactly ``nodes`` and scroll the last of them into view."""
+        self.session.select_nodes(nodes)
 
     def _selection_changed(self) -> None:
         self.inspector.show_nodes(self.project, self.selected_nodes())
         self.edit_actions.update_enabled()
         self._show_selection_histogram()
-        self.selection_changed.emit()
+        self.session.selection_changed.emit()
 
     def _show_selection_histogram(self) -> None:
         """One selected block or group: its values; otherwise every weight of the design."""
@@ -301,21 +311,33 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- misc
     def mark_recovered(self) -> None:
         """The project came from an autosave: it is unsaved work until the user saves it."""
-        self.undo_stack.resetClean()
+        self.session.mark_recovered()
         self._update_title()
-        self.show_message("Recovered the autosaved project; save it to keep it.")
 
     def show_message(self, text: str) -> None:
-        """Tell the user something went wrong (nothing was changed)."""
-        self.status.showMessage(text, 10000)
+        """Tell the user something (in the status bar for a while)."""
+        self.session.show_message(text)
 
     def open_quick_add(self) -> None:
         self.quick_add.open_at(self.view)
 
-    def _context_menu(self, position) -> None:
+    def open_init_dialog(self) -> None:
+        """Open the Initialize dialog (one per window; it follows the selection while open)."""
+        dialog = self.findChild(InitDialog, "initDialog")
+        if dialog is None:
+            dialog = InitDialog(self.session, self)
+        dialog.refresh_targets()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _context_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
         e = self.edit_actions
         for action in (e.cut, e.copy, e.paste, e.duplicate, e.delete, None, e.group, e.ungroup, None, e.initialize,
                        e.quick_add):
             menu.addSeparator() if action is None else menu.addAction(action)
         menu.popup(position)
+
+
+__all__ = ["LAYOUT_VERSION", "MainWindow", "app_settings"]

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import torch
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QToolButton, QWidget
 
 from editor.commands.edits import DeviceCommand, SetInputShapeCommand, SetSeedCommand
 from editor.model.design.user_values import check_seed, check_shape
 from editor.model.errors import ValidationError
 from editor.ui import theme
-
-if TYPE_CHECKING:
-    from editor.ui.window.main_window import MainWindow
+from editor.ui.window.session import Session
 
 
 def available_devices() -> list[str]:
@@ -40,12 +37,13 @@ def parse_shape(text: str) -> tuple[int, ...] | None:
 
 
 class DesignToolbar(QToolBar):
-    """Input shape, seed and device of the design."""
+    """Input shape, seed and device of the design, with buttons for the ``initialize`` and ``reset`` actions."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__("Design", window)
+    def __init__(self, session: Session, initialize_action: QAction, reset_action: QAction,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Design", parent)
         self.setObjectName("designToolbar")
-        self.window = window
+        self.session = session
         self.shape = QLineEdit()
         self.shape.setObjectName("inputShape")
         self.shape.setFixedWidth(150)
@@ -61,11 +59,11 @@ class DesignToolbar(QToolBar):
         self.seed.editingFinished.connect(self._seed_done)
         reset = QToolButton()
         reset.setObjectName("resetFromSeed")
-        reset.setDefaultAction(window.edit_actions.reset)
+        reset.setDefaultAction(reset_action)
         reset.setText("Reset from seed")
         initialize = QToolButton()
         initialize.setObjectName("initializeButton")
-        initialize.setDefaultAction(window.edit_actions.initialize)
+        initialize.setDefaultAction(initialize_action)
         initialize.setText("Initialize…")
         self.device = QComboBox()
         self.device.setObjectName("devicePicker")
@@ -84,7 +82,7 @@ class DesignToolbar(QToolBar):
 
     def refresh(self) -> None:
         """Show the project's values."""
-        project = self.window.project
+        project = self.session.project
         self._quiet = True
         try:
             if not self.shape.hasFocus():
@@ -102,36 +100,38 @@ class DesignToolbar(QToolBar):
             self._quiet = False
 
     def _shape_done(self) -> None:
-        project = self.window.project
+        project = self.session.project
         try:
             shape = parse_shape(self.shape.text())
         except ValidationError as exc:
             self.shape.setStyleSheet(f"border: 1px solid {theme.ERROR.name()};")
             self.shape.setToolTip(str(exc))
-            self.window.show_message(str(exc))
+            self.session.show_message(str(exc))
             return
         self.shape.setStyleSheet("")
         self.shape.setToolTip("The shape of the input batch, e.g. 3, 20 (empty: inferred from the first layer)")
         current = None if project.input_is_inferred else project.input_shape
         if shape != current:
-            self.window.runner.run(SetInputShapeCommand(project, shape))
+            self.session.run(SetInputShapeCommand(project, shape))
 
     def _seed_done(self) -> None:
-        project = self.window.project
+        project = self.session.project
         try:
             value = check_seed(int(self.seed.text().strip()))
         except (ValueError, ValidationError) as exc:
             message = exc if isinstance(exc, ValidationError) else "The seed must be a whole number, like 42."
             self.seed.setStyleSheet(f"border: 1px solid {theme.ERROR.name()};")
-            self.window.show_message(str(message))
+            self.session.show_message(str(message))
             return
         self.seed.setStyleSheet("")
         if value != project.seed:
-            self.window.runner.run(SetSeedCommand(project, value))
+            self.session.run(SetSeedCommand(project, value))
 
     def _device_changed(self, device: str) -> None:
-        changed = not self._quiet and device and device != self.window.project.device
-        if changed and not self.window.runner.run(DeviceCommand(self.window.project, device)):
+        if self._quiet or not device:
+            return
+        project = self.session.project
+        if device != project.device and not self.session.run(DeviceCommand(project, device)):
             self.refresh()
 
 

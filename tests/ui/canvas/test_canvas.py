@@ -257,3 +257,30 @@ def test_direct_edits_to_the_live_model_are_followed(window, qtbot):
     qtbot.waitUntil(lambda: len(window.scene.top) == 2 and window.undo_stack.count() == 0, timeout=2000)
     window.project.append(nn.Tanh())
     assert [type(m).__name__ for m in window.project.model] == ["Linear", "ReLU", "Tanh"]
+
+
+def test_clicking_a_groups_arrow_collapses_it(window, qtbot):
+    window.set_project(nested(0))
+    view, scene = window.view, window.scene
+    group = scene.item_at_path("0")
+    assert isinstance(group, GroupItem) and not group.collapsed
+    point = view.mapFromScene(group.mapToScene(group.arrow_rect().center()))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert group.collapsed and window.project.root.children[0].collapsed
+    assert window.undo_stack.count() == 0  # view state, not an undo step
+
+
+def test_items_speak_through_the_scenes_signal_hub(qtbot):
+    from editor.ui.canvas.scene import CanvasScene
+
+    project = nested(0)
+    scene = CanvasScene(project)
+    fixes = []
+    scene.fix_requested.connect(fixes.append)
+    group, block = scene.item_at_path("0"), scene.item_at_path("0.0")
+    assert group.signals is scene.item_signals and block.signals is scene.item_signals
+    scene.item_signals.collapse_clicked.emit(group)
+    assert group.collapsed
+    scene.item_signals.fix_clicked.emit(block.node)
+    assert fixes == [block.node]
+    scene.detach()

@@ -53,7 +53,7 @@ def test_refresh_keeps_the_scroll_position(window, panel, qtbot):
     settle()
     bar = panel.editor.verticalScrollBar()
     bar.setValue(10)
-    window.project.set_params("2.4", out_features=12)
+    window.project.set_hyperparameters("2.4", out_features=12)
     qtbot.waitUntil(lambda: "nn.Linear(64, 12)" in panel.code(), timeout=DEBOUNCE_MS * 20)
     assert bar.value() == 10
 

@@ -64,7 +64,7 @@ def test_totals_row_counts_shared_once(window):
     total = texts(table)[0]
     assert total == ("Total: 121 parameters in 6 tensors (each of the 2 shared tensors counted once) · "
                      "121 trainable · 484 B")
-    assert window.project.count_params() == 121
+    assert window.project.count_parameters() == 121
     shared = dict(zip(texts(table), texts(table, Column.SHARED), strict=True))
     assert shared["2.weight"] == "4.weight" and shared["4.bias"] == "2.bias" and shared["0.weight"] == ""
     assert shared["▾  2  Linear"] == "same module as block 4"
@@ -187,7 +187,7 @@ def test_bursts_are_coalesced_and_weights_refresh_statistics(window, qtbot):
     resets = []
     table.table_model.modelReset.connect(lambda: resets.append(1))
     for out in (6, 7, 8, 9):
-        window.project.set_params("2", out_features=out)
+        window.project.set_hyperparameters("2", out_features=out)
     qtbot.waitUntil(lambda: texts(table, Column.SHAPE)[texts(table).index("2.weight")] == "(9, 10)", timeout=2000)
     assert len(resets) == 1
     row = texts(table).index("0.bias")

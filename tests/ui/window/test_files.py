@@ -15,17 +15,17 @@ from editor.io.files.design_data import design_to_data
 from editor.model.examples import cnn, mlp
 from editor.ui.window import files
 from editor.ui.window.autosave import find_recoverable
-from editor.ui.window.main_window import app_settings
+from editor.ui.window.settings import app_settings
 from tests.ui.helpers import drag_to, settle
 
 
 def test_save_then_open_round_trip(window, tmp_path):
     window.set_project(cnn(0))
-    assert files.save_to(window, tmp_path / "cnn.pt")
+    assert window.file_actions.save_to(tmp_path / "cnn.pt")
     assert window.undo_stack.isClean() and window.windowTitle() == "cnn[*] — LayerLab"
     window.set_project(Project())
-    assert files.open_path(window, tmp_path / "cnn.pt")
-    assert window.project.count_params() == 105_898 and window.file_path == tmp_path / "cnn.pt"
+    assert window.file_actions.open_path(tmp_path / "cnn.pt")
+    assert window.project.count_parameters() == 105_898 and window.file_path == tmp_path / "cnn.pt"
     assert app_settings().value("recentFiles")[0] == str(tmp_path / "cnn.pt")
     assert window.file_actions.recent_menu.actions()[0].text() == "cnn.pt"
 
@@ -35,7 +35,7 @@ def test_failed_open_keeps_the_current_project_and_explains(window, tmp_path, di
     window.set_project(mlp(0))
     before = window.project
     (tmp_path / "bad.pt").write_bytes(b"not a file")
-    assert not files.open_path(window, tmp_path / "bad.pt")
+    assert not window.file_actions.open_path(tmp_path / "bad.pt")
     assert window.project is before and "not a PyTorch .pt file" in errors[-1]
 
 
@@ -50,7 +50,7 @@ def test_unsaved_prompt_on_new_open_and_close(window, tmp_path, dialogs):
     answers.append("save")
     window.file_path = tmp_path / "kept.pt"
     window.file_actions.new.trigger()
-    assert len(window.project) == 0 and Project.load(tmp_path / "kept.pt").count_params() == 12
+    assert len(window.project) == 0 and Project.load(tmp_path / "kept.pt").count_parameters() == 12
     window.project.append(nn.ReLU())
     settle()
     answers.append("cancel")
@@ -65,7 +65,7 @@ def test_failed_save_keeps_the_project_open_and_unsaved(window, tmp_path, dialog
     _answers, errors = dialogs
     window.project.append(nn.Linear(3, 3))
     settle()
-    assert not files.save_to(window, tmp_path / "missing-folder" / "p.pt")
+    assert not window.file_actions.save_to(tmp_path / "missing-folder" / "p.pt")
     assert not window.undo_stack.isClean() and "does not exist" in errors[-1]
     assert len(window.project) == 1
 
@@ -75,15 +75,15 @@ def test_dropping_a_project_file_opens_it(window, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "dropped.pt"))])
     drag_to(window.view, mime, QPointF(200, 200))
-    assert window.file_path == tmp_path / "dropped.pt" and window.project.count_params() == 265
+    assert window.file_path == tmp_path / "dropped.pt" and window.project.count_parameters() == 265
 
 
 def test_plain_state_dict_is_recognized_when_opened(window, tmp_path, dialogs, monkeypatch):
     _answers, _errors = dialogs
     offered = []
-    monkeypatch.setattr(files, "_offer_weights", lambda w, p, exc: offered.append(exc.reason) or True)
+    monkeypatch.setattr(window.file_actions, "offer_weights", lambda p, exc: offered.append(exc.reason) or True)
     torch.save(nn.Sequential(nn.Linear(20, 10)).state_dict(), tmp_path / "w.pt")
-    assert not files.open_path(window, tmp_path / "w.pt")
+    assert not window.file_actions.open_path(tmp_path / "w.pt")
     assert offered == ["state_dict"]
 
 
@@ -92,7 +92,7 @@ def test_load_weights_is_undoable(window, tmp_path):
     source = nn.Sequential(nn.Linear(20, 10), nn.ReLU(), nn.Linear(10, 5))
     torch.save(source.state_dict(), tmp_path / "w.pt")
     before = window.project[0].weight.detach().clone()
-    assert files.load_weights_from(window, tmp_path / "w.pt")
+    assert window.file_actions.load_weights_from(tmp_path / "w.pt")
     assert torch.equal(window.project[0].weight, source[0].weight)
     assert window.undo_stack.undoText() == "Load weights"
     window.undo_stack.undo()
@@ -149,8 +149,9 @@ def test_big_autosaves_are_written_by_a_worker(window, qtbot, tmp_path, monkeypa
     window.project.append(nn.Linear(8, 8))
     settle()
     assert autosave.save_now() is False  # handed to the worker
-    qtbot.waitUntil(lambda: autosave.note_path.exists() and autosave._thread is None, timeout=5000)
-    assert Project.load(autosave.data_path).count_params() == 72
+    assert autosave.jobs.busy
+    qtbot.waitUntil(lambda: autosave.note_path.exists() and not autosave.jobs.busy, timeout=5000)
+    assert Project.load(autosave.data_path).count_parameters() == 72
 
 
 def test_any_seed_torch_accepts_shows_in_the_toolbar(window, qtbot):

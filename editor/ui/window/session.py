@@ -1,0 +1,137 @@
+"""The session: the open Project and what the window's parts share about it.
+
+A :class:`Session` is what a ui module gets instead of the main window: the
+live Project, its undo stack and command runner, the file it belongs to, the
+canvas selection, and a way to tell the user something. Opening another
+project goes through :meth:`Session.set_project`; whatever shows the project
+follows :attr:`Session.project_replaced`, so a module that opens a file never
+needs to know who is showing it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from editor.commands.base import ProjectCommand
+from editor.commands.runner import CommandRunner
+from editor.model.design.tree import Node
+from editor.model.project.project import Project
+
+
+class Selection(Protocol):
+    """Where the session reads and sets the selection (the canvas view)."""
+
+    def selected_nodes(self) -> list[Node]: ...
+
+    def select_nodes(self, nodes: list[Node]) -> None: ...
+
+
+class Session(QObject):
+    """One open project at a time, its history and its file, shared by the window's parts."""
+
+    project_replaced = Signal(object)
+    """Another Project is open now (carries it); its undo history starts empty."""
+
+    file_changed = Signal()
+    """The project was saved under a (possibly new) file name."""
+
+    saved = Signal(object)
+    """The project was written to this file (carries the Path); it is clean now."""
+
+    selection_changed = Signal()
+    """The selected blocks and groups changed."""
+
+    message = Signal(str)
+    """Something to tell the user (shown in the status bar for a while)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack()  # not a child: it must outlive the panels that follow its signals
+        self.file_path: Path | None = None
+        self.source_name: str | None = None  # e.g. "model.py" for a design opened from code, not saved yet
+        self.selection: Selection | None = None
+        self._project: Project | None = None
+        self._runner: CommandRunner | None = None
+
+    # ----------------------------------------------------------- project
+    @property
+    def has_project(self) -> bool:
+        return self._project is not None
+
+    @property
+    def project(self) -> Project:
+        """The live Project (edits made to it from Python show up on the canvas, and can be undone)."""
+        assert self._project is not None, "no project is open yet"
+        return self._project
+
+    @property
+    def runner(self) -> CommandRunner:
+        """Runs commands on the undo stack: the one way the UI changes the Project."""
+        assert self._runner is not None, "no project is open yet"
+        return self._runner
+
+    def run(self, command: ProjectCommand) -> bool:
+        """Do ``command`` as one undo step; False (with a message) when the Project refused it."""
+        return self.runner.run(command)
+
+    def set_project(self, project: Project, path: Path | None = None, source_name: str | None = None) -> None:
+        """Open ``project`` (from ``path``, or read from code named ``source_name``); the undo history starts afresh."""
+        old = self._project
+        if old is not None:
+            old.events.reset.disconnect(self._design_replaced)
+        if self._runner is not None:
+            self._runner.detach()
+            self._runner.deleteLater()
+        self._project = project
+        self.file_path = path
+        self.source_name = source_name
+        self.undo_stack.clear()
+        self._runner = CommandRunner(self.undo_stack, project, self)
+        self._runner.failed.connect(self.show_message)
+        project.events.reset.connect(self._design_replaced)
+        self.project_replaced.emit(project)
+        self.undo_stack.setClean()
+
+    def _design_replaced(self) -> None:
+        """project.model was edited directly: the undo history no longer fits the design."""
+        QTimer.singleShot(0, self.undo_stack.clear)  # not from inside an undo step that noticed it
+        self.show_message("project.model was changed directly; LayerLab followed the change and cleared the undo "
+                          "history.")
+
+    # -------------------------------------------------------------- file
+    def display_name(self) -> str:
+        """The file's name without ``.pt``, the code file's name, or "Untitled"."""
+        if self.file_path is not None:
+            return self.file_path.stem
+        return self.source_name or "Untitled"
+
+    def mark_saved(self, path: Path) -> None:
+        """The project was written to ``path``: that is its file now, and it has no unsaved changes."""
+        self.file_path = path
+        self.undo_stack.setClean()
+        self.file_changed.emit()
+        self.saved.emit(path)
+
+    def mark_recovered(self) -> None:
+        """The project came from an autosave: it is unsaved work until the user saves it."""
+        self.undo_stack.resetClean()
+        self.show_message("Recovered the autosaved project; save it to keep it.")
+
+    # --------------------------------------------------------- selection
+    def selected_nodes(self) -> list[Node]:
+        """The selected blocks and groups, in data-flow order."""
+        return self.selection.selected_nodes() if self.selection is not None else []
+
+    def select_nodes(self, nodes: list[Node]) -> None:
+        """Select exactly ``nodes`` (and show the last of them)."""
+        if self.selection is not None:
+            self.selection.select_nodes(nodes)
+
+    # ----------------------------------------------------------- message
+    def show_message(self, text: str) -> None:
+        """Tell the user something (a refusal, a notice); nothing else happens."""
+        self.message.emit(text)

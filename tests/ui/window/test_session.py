@@ -1,0 +1,82 @@
+"""The session: what the window's parts share, so that none of them needs the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+from torch import nn
+
+from editor import Project
+from editor.model.examples import mlp
+from editor.ui.window.autosave import Autosave
+from editor.ui.window.files import FileActions
+from editor.ui.window.session import Session
+
+
+class FakeSelection:
+    """A selection without a canvas."""
+
+    def __init__(self) -> None:
+        self.nodes: list = []
+
+    def selected_nodes(self) -> list:
+        return list(self.nodes)
+
+    def select_nodes(self, nodes: list) -> None:
+        self.nodes = list(nodes)
+
+
+def test_set_project_starts_a_fresh_history_and_announces_it(qtbot):
+    session = Session()
+    seen = []
+    session.project_replaced.connect(seen.append)
+    first = mlp(0)
+    session.set_project(first)
+    assert seen == [first] and session.project is first and session.undo_stack.count() == 0
+    first.append(nn.ReLU())  # a scripted edit becomes an undo step through the session's runner
+    assert session.undo_stack.count() == 1
+    second = Project()
+    session.set_project(second, source_name="net.py")
+    assert seen == [first, second] and session.undo_stack.count() == 0 and session.display_name() == "net.py"
+    first.append(nn.ReLU())  # the old project is no longer followed
+    assert session.undo_stack.count() == 0
+
+
+def test_refusals_and_messages_reach_listeners(qtbot):
+    from editor.commands.edits import SetSeedCommand
+
+    session = Session()
+    session.set_project(Project())
+    messages = []
+    session.message.connect(messages.append)
+    assert not session.run(SetSeedCommand(session.project, 2**70))  # torch refuses such a seed
+    assert messages and "seed" in messages[0].lower()
+
+
+def test_selection_goes_through_whatever_the_session_is_given(qtbot):
+    session = Session()
+    session.set_project(mlp(0))
+    assert session.selected_nodes() == []
+    session.selection = FakeSelection()
+    node = session.project.node("1")
+    session.select_nodes([node])
+    assert session.selected_nodes() == [node]
+
+
+def test_file_actions_and_autosave_work_without_a_main_window(qtbot, tmp_path):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    session = Session(parent)
+    files = FileActions(session, parent)
+    autosave = Autosave(session, parent, folder=tmp_path / "autosave")
+    session.set_project(mlp(0))
+    session.project.append(nn.ReLU())
+    assert autosave.save_now() and autosave.note_path.exists()
+    changed = []
+    session.file_changed.connect(lambda: changed.append(session.file_path))
+    assert files.save_to(tmp_path / "p.pt")
+    assert session.undo_stack.isClean() and changed == [tmp_path / "p.pt"]
+    assert not autosave.note_path.exists()  # a save leaves nothing to recover
+    assert files.recent_menu.actions()[0].text() == "p.pt"
+    session.set_project(Project())
+    assert files.open_path(tmp_path / "p.pt", ask=False)
+    assert session.file_path == (tmp_path / "p.pt").resolve() and len(session.project) == 4
