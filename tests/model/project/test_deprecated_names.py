@@ -25,9 +25,8 @@ def test_every_old_name_warns_and_calls_the_new_one():
 
 def test_set_params_still_edits_and_is_one_undo_step():
     p = mlp()
-    with pytest.warns(DeprecationWarning):
-        with p.transaction("edit") as tx:
-            p.set_params("0", out_features=12)
+    with pytest.warns(DeprecationWarning), p.transaction("edit") as tx:
+        p.set_params("0", out_features=12)
     assert p.hyperparameters("0")["out_features"] == 12 and p.shape_error is not None  # 12 != in_features 10
     p.revert(tx)
     assert p.hyperparameters("0")["out_features"] == 10
