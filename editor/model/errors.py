@@ -56,6 +56,11 @@ class StructureError(LayerLabError, ValueError):
     """An edit that cannot be made to this design's structure (e.g. a group into itself)."""
 
 
+class SharingError(StructureError):
+    """Weights cannot be shared (or made independent) as asked: different kinds, shapes that one module
+    cannot take at every place, a group, or a block that shares nothing."""
+
+
 @dataclass(frozen=True)
 class FixStep:
     """One step of a suggested fix, as plain data.

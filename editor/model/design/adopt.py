@@ -16,7 +16,7 @@ from torch import nn
 from editor.model.catalog.build import kind_of, read_params
 from editor.model.catalog.hyperparameters import validate_params
 from editor.model.design.torch_dicts import slots
-from editor.model.design.tree import Block, Group, Layer, Node
+from editor.model.design.tree import Block, Group, Layer, Node, sync
 from editor.model.errors import StructureError, UnsupportedLayerError
 
 if TYPE_CHECKING:
@@ -63,4 +63,6 @@ class Adopter:
             node = self.node(child, label_from_key(key), where)
             node.parent = group
             group.children.append(node)
+        if seen:
+            sync(group)  # the new Sequential holds the same modules (torch's own behaviour for a repeated one)
         return group

@@ -50,14 +50,15 @@ from editor.model.project.initializing import InitMixin
 from editor.model.project.interop import InteropMixin
 from editor.model.project.reading import PathLike, ReadingMixin, _where
 from editor.model.project.replacing import ReplaceMixin
+from editor.model.project.sharing import SharingMixin
 from editor.model.project.weights import WeightsMixin, WeightsReport
 
 # Values that together decide whether a window fits its input (a larger dilation can make a kernel too big).
 _SIZE_FIELDS = ("kernel_size", "dilation", "padding", "stride", "output_padding")
 
 
-class Project(DeprecatedNamesMixin, InteropMixin, InitMixin, ReplaceMixin, FreezingMixin, ReadingMixin, WeightsMixin,
-              DeviceMixin, ResyncingDesign):
+class Project(DeprecatedNamesMixin, InteropMixin, InitMixin, SharingMixin, ReplaceMixin, FreezingMixin, ReadingMixin,
+              WeightsMixin, DeviceMixin, ResyncingDesign):
     """A design of layer blocks and the live ``torch.nn.Sequential`` that mirrors it."""
 
     def __init__(self, seed: int = 0) -> None:

@@ -1,0 +1,58 @@
+"""Weight tying as undo steps: share, make independent, use again, repeat."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from editor.commands.base import ProjectCommand
+from editor.model.project.project import Project
+
+
+class ShareCommand(ProjectCommand):
+    """Make blocks references to one module ("Share Linear weights"); ``keep`` names whose weights survive."""
+
+    def __init__(self, project: Project, paths: Sequence[str], keep: str) -> None:
+        super().__init__(project, f"Share {project.kind(keep).name} weights")
+        self.paths, self.keep = list(paths), keep
+
+    def perform(self) -> None:
+        self.project.share(*self.paths, keep=self.keep)
+
+
+class UnshareCommand(ProjectCommand):
+    """Give a shared block its own module, copied or freshly initialized ("Make Linear independent")."""
+
+    def __init__(self, project: Project, path: str, weights: str = "copy") -> None:
+        super().__init__(project, f"Make {project.kind(path).name} independent")
+        self.path, self.weights = path, weights
+
+    def perform(self) -> None:
+        self.project.unshare(self.path, weights=self.weights)
+
+
+class UseAgainCommand(ProjectCommand):
+    """Place another reference to a block's (or group's) module ("Use Linear again")."""
+
+    def __init__(self, project: Project, path: str, at: str) -> None:
+        node = project.node(path)
+        name = "Sequential" if node.is_group else project.kind(path).name
+        super().__init__(project, f"Use {name} again")
+        self.path, self.at = path, at
+        self.result = ""
+
+    def perform(self) -> None:
+        self.result = self.project.use_again(self.path, at=self.at)
+
+
+class RepeatCommand(ProjectCommand):
+    """Repeat a block or group N times, shared (``[m] * N``) or as independent copies ("Repeat Linear ×4")."""
+
+    def __init__(self, project: Project, path: str, n: int, shared: bool) -> None:
+        node = project.node(path)
+        name = "Sequential" if node.is_group else project.kind(path).name
+        super().__init__(project, f"Repeat {name} ×{n}" + ("" if shared else " (copies)"))
+        self.path, self.n, self.shared = path, n, shared
+        self.result: list[str] = []
+
+    def perform(self) -> None:
+        self.result = self.project.repeat(self.path, self.n, shared=self.shared)

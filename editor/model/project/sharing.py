@@ -1,0 +1,224 @@
+"""Weight tying you can do: share, use again, repeat, make independent.
+
+In PyTorch a tie is one module object used at two places (``shared =
+nn.Linear(8, 8)``, then ``nn.Sequential(shared, nn.ReLU(), shared)``). In a
+design it is two blocks that reference one layer. Every operation here is one
+undoable step, and each is refused (a :class:`SharingError`, nothing changed)
+when the one module could not work at every place: the operation is made, the
+shapes are worked out, and a new shape error at any place of the shared module
+undoes it and says which places disagree.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING
+
+from editor.model.catalog.shape_rules import fmt
+from editor.model.design.seeding import construct
+from editor.model.design.tree import Block, Group, Layer, Node, walk
+from editor.model.errors import SharingError, ValidationError
+
+if TYPE_CHECKING:
+    from editor.model.design.core import DesignCore
+
+    _Base = DesignCore
+else:
+    _Base = object
+
+PathLike = int | str
+WEIGHTS_CHOICES = ("copy", "reinit")
+MAX_REPEAT = 1000
+BROKEN = "shape error"  # a block's entry in _broken_places when it has a shape error
+
+
+class SharingMixin(_Base):
+    """Part of :class:`~editor.model.project.project.Project`: making and breaking weight ties."""
+
+    def share(self, first: PathLike, second: PathLike, *more: PathLike, keep: PathLike | None = None) -> None:
+        """Make the blocks at these paths references to one module: afterwards ``p[first] is p[second]``.
+
+        ``keep`` names the block whose module (and so whose current weights
+        and hyperparameters) survives; the first path by default. Refused when
+        the blocks are of different kinds, a path is a group or given twice, or
+        the kept module cannot take the input of every place.
+        """
+        paths = [first, second, *more]
+        nodes = [self._locate(p) for p in paths]  # type: ignore[attr-defined]
+        keep_node = nodes[0] if keep is None else self._locate(keep)  # type: ignore[attr-defined]
+        for path, node in zip(paths, nodes, strict=True):
+            if not isinstance(node, Block):
+                raise SharingError(f"Block {path} is a group (a nested Sequential): only single layers share "
+                                   f"weights. Use Repeat or Use again to place a group twice.")
+        if len({id(n) for n in nodes}) < len(nodes):
+            raise SharingError("The same block is named twice: sharing needs two different blocks.")
+        if keep_node not in nodes:
+            raise SharingError(f"keep={keep!r} is not one of the blocks to share; name one of {paths}.")
+        kept: Block = keep_node  # type: ignore[assignment]
+        for path, node in zip(paths, nodes, strict=True):
+            if node.layer.kind is not kept.layer.kind:  # type: ignore[attr-defined]
+                raise SharingError(f"Block {self.path_of(kept)} is a {kept.layer.kind.name} and block {path} is a "
+                                   f"{node.layer.kind.name}: only blocks of one kind can share a module.")  # type: ignore[attr-defined]
+        others = [n for n in nodes if n.layer is not kept.layer]  # type: ignore[attr-defined]
+        if not others:
+            return  # they share one module already
+        layer = kept.layer
+        before = self._broken_places()
+        with self._operation(f"Share {layer.kind.name} weights"):
+            for node in others:
+                parent = node.parent
+                assert parent is not None
+                index = parent.children.index(node)
+                self._detach(parent, index)
+                self._attach(parent, index, Block(layer, node.label))
+            self._refuse_misfits(layer, before)
+            self._seed_unknown()
+
+    def unshare(self, path: PathLike, weights: str = "copy") -> None:
+        """Give the block at ``path`` its own module: a copy of the current weights or fresh ones (``"reinit"``).
+
+        Fresh weights are drawn as constructing the layer would draw them: from
+        the seed's stream when the design is still exactly what its seed gives.
+        """
+        if weights not in WEIGHTS_CHOICES:
+            raise ValidationError(f"weights must be 'copy' or 'reinit', not {weights!r}.", field="weights",
+                                  valid="'copy' or 'reinit'")
+        node = self._locate(path)  # type: ignore[attr-defined]
+        if not isinstance(node, Block):
+            raise SharingError(f"Block {path} is a group; make the blocks inside it independent one by one.")
+        layer = node.layer
+        if len(layer.blocks) < 2:
+            raise SharingError(f"Block {path} does not share its module with another block, so it is "
+                               f"independent already.")
+        state_after = None
+        if weights == "copy":
+            module = copy.deepcopy(layer.module)
+        else:
+            module, state_after = construct(self.seeds, False, layer.kind, layer.params)
+        own = Layer(module, layer.kind, dict(layer.params), layer.auto)
+        with self._operation(f"Make {layer.kind.name} independent"):
+            parent = node.parent
+            assert parent is not None
+            index = parent.children.index(node)
+            self._detach(parent, index)
+            block = Block(own, node.label)
+            self._prepare_module(module)
+            self._attach(parent, index, block)
+            if weights == "reinit" and state_after is not None:
+                self._note_constructed(block, state_after)  # type: ignore[attr-defined]
+            else:
+                self._seed_unknown()
+
+    def use_again(self, path: PathLike, at: PathLike) -> str:
+        """Insert another reference to the module at ``path`` before position ``at`` (``shared`` used twice).
+
+        A group placed again is a second group over the same layers. Returns
+        the new block's path. Refused when the module cannot take the input it
+        would receive there.
+        """
+        node = self._locate(path)  # type: ignore[attr-defined]
+        parent, index = self._slot(at)  # type: ignore[attr-defined]
+        before = self._broken_places()
+        with self._operation(f"Use {_name(node)} again"):
+            placed = self._place_again(node, parent, index)
+            self._refuse_misfits_under(placed, before)
+            self._seed_unknown()
+        return placed.path()
+
+    def repeat(self, path: PathLike, n: int, shared: bool = True) -> list[str]:
+        """Make ``n`` blocks of the one at ``path`` (itself and ``n - 1`` more right after it).
+
+        ``shared=True`` places the same module again (``nn.Sequential(*[m] * n)``);
+        ``shared=False`` places independent copies of its current weights (and
+        keeps which hyperparameters follow the input). Returns the paths of all
+        ``n``.
+        """
+        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_REPEAT:
+            raise ValidationError(f"n must be a whole number from 1 to {MAX_REPEAT}, not {n!r}.", field="n",
+                                  valid=f"1 to {MAX_REPEAT}")
+        if not isinstance(shared, bool):
+            raise ValidationError(f"shared must be True or False, not {shared!r}.", field="shared")
+        node = self._locate(path)  # type: ignore[attr-defined]
+        parent = node.parent
+        assert parent is not None
+        placed = [node]
+        before = self._broken_places()
+        with self._operation(f"Repeat {_name(node)} ×{n}"):
+            for step in range(1, n):
+                index = parent.children.index(node) + step
+                if shared:
+                    placed.append(self._place_again(node, parent, index))
+                else:
+                    placed.append(self._place_copy(node, parent, index))
+            if shared:
+                for item in placed[1:]:
+                    self._refuse_misfits_under(item, before)
+            if n > 1:
+                self._seed_unknown()
+        return [p.path() for p in placed]
+
+    # ------------------------------------------------------------ helpers
+    def _place_again(self, node: Node, parent: Group, index: int) -> Node:
+        again = self._adopt(node.module)  # type: ignore[attr-defined]  # a module it holds: the same layers
+        self._attach(parent, index, again)
+        return again
+
+    def _place_copy(self, node: Node, parent: Group, index: int) -> Node:
+        fresh = self._adopt(copy.deepcopy(node.module))  # type: ignore[attr-defined]
+        sources = [node, *walk(node)] if isinstance(node, Group) else [node]
+        copies = [fresh, *walk(fresh)] if isinstance(fresh, Group) else [fresh]
+        for source, made in zip(sources, copies, strict=True):
+            if isinstance(source, Block) and isinstance(made, Block):
+                made.layer.auto = source.layer.auto  # copies adapt to their input as the original does
+            if isinstance(source, Group) and isinstance(made, Group):
+                made.collapsed = source.collapsed
+        self._attach(parent, index, fresh)
+        return fresh
+
+    def _seed_unknown(self) -> None:
+        """The construction order or the modules changed: whether the weights are the seed's is worked out anew."""
+        if self.seeds.status is True:
+            self._set_seed_status(None)
+
+    def _broken_places(self) -> dict[int, tuple[int, ...] | str | None]:
+        """Each block's input shape now (None: not known), or ``BROKEN`` where it has a shape error."""
+        return {id(b): (BROKEN if b.error is not None else _shape(b)) for b in self._blocks()}
+
+    def _refuse_misfits_under(self, node: Node, before: dict[int, tuple[int, ...] | str | None]) -> None:
+        for block in [node, *walk(node)] if isinstance(node, Group) else [node]:
+            if isinstance(block, Block):
+                self._refuse_misfits(block.layer, before)
+
+    def _refuse_misfits(self, layer: Layer, before: dict[int, tuple[int, ...] | str | None]) -> None:
+        """Raise (undoing the running operation) when a place of ``layer`` cannot take what it receives.
+
+        Only errors the operation made count (``before`` is :meth:`_broken_places` from before it).
+        """
+        self._settle()
+        broken = [b for b in layer.blocks if b.error is not None and before.get(id(b)) is not BROKEN]
+        if not broken:
+            return
+        bad = broken[0]
+        # A place that takes the module: fine now, or fine before the operation (its input may be unknown now).
+        earlier = {i: s for i, s in before.items() if s is not BROKEN}
+        fits = [(b, (_shape(b) if b.error is None else None) or earlier.get(id(b))) for b in layer.blocks
+                if b is not bad]
+        fine = next(((b, s) for b, s in fits if s is not None), None)
+        name = layer.kind.name
+        if fine is not None and _shape(bad) is not None and _shape(bad) != fine[1]:
+            raise SharingError(f"Block {fine[0].path()} receives {fmt(fine[1])} but block {bad.path()} receives "
+                               f"{fmt(_shape(bad))}: one {name} cannot take both. Change the layer that feeds one "
+                               f"of them, or keep them independent.")
+        raise SharingError(f"Block {bad.path()} cannot use this {name}: {bad.error.sentence}")  # type: ignore[union-attr]
+
+
+def _shape(block: Block) -> tuple[int, ...] | None:
+    spec = block.in_spec
+    return getattr(spec, "shape", None)
+
+
+def _name(node: Node) -> str:
+    return node.layer.kind.name if isinstance(node, Block) else "Sequential"
+
+
+__all__ = ["MAX_REPEAT", "WEIGHTS_CHOICES", "SharingMixin"]
