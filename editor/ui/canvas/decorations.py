@@ -107,17 +107,25 @@ class ShareLinks(QGraphicsItem):
 
     def __init__(self) -> None:
         super().__init__()
-        self.curves: list[tuple[QPainterPath, QColor]] = []
+        self.curves: list[tuple[QPainterPath, QColor, int]] = []
+        self.highlighted: int | None = None  # the share index whose curves are drawn strong (hovered)
         self.rect = QRectF()
         self.setZValue(-5)
 
-    def set_curves(self, curves: list[tuple[QPainterPath, QColor]]) -> None:
+    def set_curves(self, curves: list[tuple[QPainterPath, QColor, int]]) -> None:
+        """Curves with their colour and share index (the badge letter's number)."""
         self.prepareGeometryChange()
         self.curves = curves
         rect = QRectF()
-        for path, _ in curves:
+        for path, _, _ in curves:
             rect = rect.united(path.boundingRect())
         self.rect = rect.adjusted(-4, -4, 4, 4)
+
+    def set_highlighted(self, index: int | None) -> None:
+        """Draw the curves of share ``index`` strong and the others faint (None: all as usual)."""
+        if index != self.highlighted:
+            self.highlighted = index
+            self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self.rect
@@ -125,6 +133,13 @@ class ShareLinks(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for path, color in self.curves:
-            painter.setPen(QPen(color, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        for path, color, index in self.curves:
+            width = 2.2
+            if self.highlighted is not None:
+                if index == self.highlighted:
+                    width = 3.6
+                else:
+                    color = QColor(color)
+                    color.setAlphaF(0.35)
+            painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawPath(path)

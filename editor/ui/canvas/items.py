@@ -47,6 +47,9 @@ class ItemSignals(QObject):
     fix_clicked = Signal(object)
     """The fix button of a block was clicked (carries the block's tree node)."""
 
+    hover_changed = Signal(object)
+    """The mouse entered a block (carries its tree node) or left it (None)."""
+
 
 class HoverItem(QGraphicsItem):
     """An item that looks different under the mouse (``hovered``)."""
@@ -114,6 +117,7 @@ class BlockItem(NodeItem):
         self.extra = ""
         self.error = ""
         self.share_index: int | None = None
+        self.linked = False  # another reference of the same module is under the mouse
         self.fix_button = FixButton(self)
         self.refresh()
 
@@ -123,6 +127,20 @@ class BlockItem(NodeItem):
 
     def height(self) -> float:
         return ERROR_HEIGHT if self.error else BLOCK_HEIGHT
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
+        super().hoverEnterEvent(event)
+        self.signals.hover_changed.emit(self.node)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt override
+        super().hoverLeaveEvent(event)
+        self.signals.hover_changed.emit(None)
+
+    def set_linked(self, linked: bool) -> None:
+        """Show that this block holds the module of the block under the mouse."""
+        if linked != self.linked:
+            self.linked = linked
+            self.update()
 
     def refresh(self) -> None:
         """Re-read the block's layer, shape and error."""
@@ -168,11 +186,15 @@ class BlockItem(NodeItem):
             fill = theme.mix(fill, theme.ERROR, 0.07)
         elif selected:
             fill = theme.mix(fill, theme.ACCENT, 0.10)
+        elif self.linked and self.share_index is not None:
+            fill = theme.mix(fill, theme.share_color(self.share_index), 0.10)
         elif self.hovered:
             fill = theme.mix(fill, theme.text(), 0.03)
         outline = theme.ERROR if self.error else (theme.ACCENT if selected else theme.border())
+        if self.linked and self.share_index is not None and not (self.error or selected):
+            outline = theme.share_color(self.share_index)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(outline, 2 if (selected or self.error) else 1))
+        painter.setPen(QPen(outline, 2 if (selected or self.error or self.linked) else 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
         # category stripe: the left end of a rounded rectangle, clipped to a thin band

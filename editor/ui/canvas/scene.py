@@ -41,6 +41,7 @@ class CanvasScene(QGraphicsScene):
         self.item_signals = ItemSignals(self)
         self.item_signals.collapse_clicked.connect(self.toggle_collapsed)
         self.item_signals.fix_clicked.connect(self.fix_requested)
+        self.item_signals.hover_changed.connect(self.highlight_shared)
         self.width = float(WIDTH)
         self.top: list[NodeItem] = []
         self.items_by_node: dict[Node, NodeItem] = {}
@@ -50,6 +51,7 @@ class CanvasScene(QGraphicsScene):
         self.links = ShareLinks()
         self.hint = EmptyHint()
         self._had_links = False
+        self._linked: list[BlockItem] = []  # the blocks lit up by highlight_shared
         for item in (self.input_item, self.output_item, self.marker, self.links, self.hint):
             self.addItem(item)
         self._connect()
@@ -351,8 +353,23 @@ class CanvasScene(QGraphicsScene):
                 path = QPainterPath(a)
                 bulge = MARGIN + 10 + min((b.y() - a.y()) * 0.08, 30)
                 path.cubicTo(QPointF(a.x() + bulge, a.y()), QPointF(b.x() + bulge, b.y()), b)
-                curves.append((path, color))
+                curves.append((path, color, index))
         self.links.set_curves(curves)
+
+    def highlight_shared(self, node: Node | None) -> None:
+        """The mouse is over ``node`` (None: over no block): light up every block holding its module, and its curve."""
+        layer = node.layer if isinstance(node, Block) and len(node.layer.blocks) > 1 else None
+        for item in self._linked:
+            item.set_linked(False)
+        self._linked = [] if layer is None else [
+            i for b in layer.blocks if isinstance(i := self.items_by_node.get(b), BlockItem)]
+        for item in self._linked:
+            item.set_linked(True)
+        index = None
+        if layer is not None:
+            item = self.items_by_node.get(node)
+            index = item.share_index if isinstance(item, BlockItem) else None
+        self.links.set_highlighted(index)
 
     # -------------------------------------------------------- dropping
     def slot_at(self, pos: QPointF, forbidden: set[Node] | None = None) -> tuple[Group, int, QRectF] | None:

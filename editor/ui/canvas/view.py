@@ -43,6 +43,9 @@ class CanvasView(QGraphicsView):
     move_requested = Signal(list, object, int)
     """Move these nodes into this group at this index (the index counts the group as it is now)."""
 
+    use_again_requested = Signal(object, object, int)
+    """Alt-drag: place this node's module once more (first) into this group (second) at this index (third)."""
+
     files_dropped = Signal(list)
     """Files were dropped on the canvas (paths)."""
 
@@ -220,6 +223,8 @@ class CanvasView(QGraphicsView):
                 self._dragging = self.canvas.selected_nodes() or [item.node]
                 self.viewport().setCursor(Qt.CursorShape.DragMoveCursor)
             if self._dragging is not None:
+                again = event.modifiers() & Qt.KeyboardModifier.AltModifier and len(self._dragging) == 1
+                self.viewport().setCursor(Qt.CursorShape.DragCopyCursor if again else Qt.CursorShape.DragMoveCursor)
                 slot = self.canvas.slot_at(self.mapToScene(event.position().toPoint()), set(self._dragging))
                 self.canvas.show_marker(slot[2] if slot else None)
                 self.ensureVisible(self.mapToScene(event.position().toPoint()).x(),
@@ -239,7 +244,10 @@ class CanvasView(QGraphicsView):
             self.viewport().unsetCursor()
             if dragged is not None:
                 slot = self.canvas.slot_at(self.mapToScene(event.position().toPoint()), set(dragged))
-                if slot is not None:
+                again = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier) and len(dragged) == 1
+                if slot is not None and again:
+                    self.use_again_requested.emit(dragged[0], slot[0], slot[1])
+                elif slot is not None:
                     self.move_requested.emit(dragged, slot[0], slot[1])
             elif not modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
                 self.canvas.select_nodes([item.node])

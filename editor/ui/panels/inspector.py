@@ -42,6 +42,16 @@ def _wrapped(text: str) -> QLabel:
     return label
 
 
+def shared_sentence(shared: list[str]) -> str:
+    """What a block that shares its module should know, each other place a link (``href`` is its path)."""
+    links = [f"<a href='{path}'>block {path}</a>" for path in shared]
+    places = links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1]
+    count = len(shared) + 1
+    every = "both" if count == 2 else ("all three" if count == 3 else f"all {count}")
+    return (f"Shares its module (and weights) with {places}: one <code>nn.Module</code> used in {count} places, "
+            f"so editing or training one changes {every}.")
+
+
 def _quiet(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -71,6 +81,9 @@ class Inspector(QWidget):
 
     ungroup_requested = Signal(str)
     """Dissolve the group at this path."""
+
+    select_requested = Signal(str)
+    """Select the block at this path (a link to another reference of a shared module was clicked)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,6 +208,13 @@ class Inspector(QWidget):
         if node is not None and text != node.label:
             self.label_edited.emit(path, text)
 
+    def _shared_label(self, shared: list[str]) -> QLabel:
+        label = _quiet(shared_sentence(shared))
+        label.setObjectName("sharedWith")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.linkActivated.connect(self.select_requested)
+        return label
+
     def _show_blocks(self, layout: QVBoxLayout, project: Project, blocks: list[Block]) -> None:
         first = blocks[0]
         layer = first.layer
@@ -215,8 +235,7 @@ class Inspector(QWidget):
             layout.addWidget(self._header["count"])
         shared = project.shared_with(paths[0]) if len(blocks) == 1 else []
         if shared:
-            layout.addWidget(_quiet(f"Shares its module (and weights) with block {', '.join(shared)}: editing one "
-                                    f"edits both."))
+            layout.addWidget(self._shared_label(shared))
         if len(blocks) == 1:
             self._header["shapes"] = _quiet(texts["shapes"])
             layout.addWidget(self._header["shapes"])

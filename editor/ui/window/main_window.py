@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QTab
 from editor.commands.freeze import SetRequiresGradCommand
 from editor.commands.runner import CommandRunner
 from editor.io import doors  # noqa: F401  (registers p.save and p.to_code, which the panels call)
-from editor.model.design.tree import Node
+from editor.model.design.tree import Group, Node
 from editor.model.project.project import Project
 from editor.ui import icons
 from editor.ui.canvas.scene import CanvasScene
@@ -38,6 +38,7 @@ from editor.ui.window.editing import EditActions
 from editor.ui.window.files import FileActions
 from editor.ui.window.session import Session
 from editor.ui.window.settings import app_settings
+from editor.ui.window.sharing import SharingActions
 from editor.ui.window.status import DesignStatus
 from editor.ui.window.toolbar import DesignToolbar
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.docks = self._make_docks()
 
         self.edit_actions = EditActions(self.session, self)
+        self.sharing_actions = SharingActions(self.session, self)
         self.file_actions = FileActions(self.session, self)
         self.code_actions = CodeActions(self.session, self.file_actions, self.code_panel, self)
         self.file_actions.checks.append(self.code_actions.may_drop_edits)
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
         self.quick_add = QuickAdd(self)
         self.menus = build_menus(self, self.file_actions, self.code_actions, self.edit_actions, self.view,
                                  self.docks.values(), self.reset_layout)
+        self.menus["edit"].insertActions(self.edit_actions.initialize, self.sharing_actions.actions())
+        self.menus["edit"].insertSeparator(self.edit_actions.initialize)
 
         self.session.project_replaced.connect(self._show_project)
         self.session.selection_changed.connect(self.selection_changed)
@@ -104,6 +108,8 @@ class MainWindow(QMainWindow):
         self.code_actions.panel_wanted.connect(lambda: self.bottom_tabs.setCurrentWidget(self.code_panel))
         self.view.insert_requested.connect(self.edit_actions.insert_kind)
         self.view.move_requested.connect(self.edit_actions.move_nodes)
+        self.view.use_again_requested.connect(
+            lambda node, group, index: self.sharing_actions.use_again_at(node, self._slot_path(group, index)))
         self.view.context_requested.connect(self._context_menu)
         self.view.files_dropped.connect(self.open_dropped)
         self.parameter_table.requires_grad_toggled.connect(
@@ -117,6 +123,7 @@ class MainWindow(QMainWindow):
         self.inspector.label_edited.connect(self.edit_actions.rename)
         self.inspector.fix_requested.connect(self.edit_actions.apply_fix)
         self.inspector.ungroup_requested.connect(self.edit_actions.ungroup_path)
+        self.inspector.select_requested.connect(lambda path: self.select_nodes([self.project.node(path)]))
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.undo_stack.indexChanged.connect(self._update_title)
 
@@ -275,6 +282,7 @@ class MainWindow(QMainWindow):
         self.toolbar.refresh()
         self.inspector.refresh()
         self.edit_actions.update_enabled()
+        self.sharing_actions.update_enabled()
         self._update_title()
 
     def display_name(self) -> str:
@@ -297,6 +305,7 @@ class MainWindow(QMainWindow):
     def _selection_changed(self) -> None:
         self.inspector.show_nodes(self.project, self.selected_nodes())
         self.edit_actions.update_enabled()
+        self.sharing_actions.update_enabled()
         self._show_selection_histogram()
         self.session.selection_changed.emit()
 
@@ -331,11 +340,15 @@ class MainWindow(QMainWindow):
         dialog.raise_()
         dialog.activateWindow()
 
+    def _slot_path(self, group: Group, index: int) -> str:
+        """The insertion path of slot ``index`` in ``group`` ("1.2", or "3" at the top)."""
+        return str(index) if group is self.project.root else f"{self.project.path_of(group)}.{index}"
+
     def _context_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
-        e = self.edit_actions
-        for action in (e.cut, e.copy, e.paste, e.duplicate, e.delete, None, e.group, e.ungroup, None, e.initialize,
-                       e.quick_add):
+        e, s = self.edit_actions, self.sharing_actions
+        for action in (e.cut, e.copy, e.paste, e.duplicate, e.delete, None, e.group, e.ungroup, None, s.share,
+                       s.use_again, s.repeat, s.make_independent, None, e.initialize, e.quick_add):
             menu.addSeparator() if action is None else menu.addAction(action)
         menu.popup(position)
 

@@ -105,3 +105,12 @@ def test_shape_error_with_fix_button(window, qtbot):
     assert button is not None and "in_features=10" in button.text()
     button.click()
     assert window.project[1].in_features == 10
+
+
+def test_the_shared_sentence_counts_every_place_and_links_each():
+    from editor.ui.panels.inspector import shared_sentence
+
+    assert "changes both" in shared_sentence(["4"])
+    three = shared_sentence(["4", "6"])
+    assert "<a href='4'>block 4</a> and <a href='6'>block 6</a>" in three and "all three" in three
+    assert "all 4" in shared_sentence(["1", "2", "3"])
