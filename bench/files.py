@@ -16,7 +16,7 @@ from torch import nn
 
 from bench.common import Ratio, measure, report
 from editor import Project
-from editor.io.files.project_file import _save_without_crc, open_project, save_project
+from editor.io.files.project_file import open_project, save_project, save_without_crc
 
 
 def build(blocks: int, width: int) -> nn.Sequential:
@@ -58,7 +58,7 @@ def run() -> bool:
     project = Project.from_module(model)
     floor_save = measure(lambda: torch.save(model.state_dict(), folder / "floor.pt"), repeat=9, best=True)
     ours_save = measure(lambda: save_project(project, folder / "ours.pt"), repeat=9, best=True)
-    floor_no_crc = measure(lambda: _save_without_crc(model.state_dict(), str(folder / "nocrc.pt")), repeat=9,
+    floor_no_crc = measure(lambda: save_without_crc(model.state_dict(), str(folder / "nocrc.pt")), repeat=9,
                            best=True)
     floor_load = measure(lambda: torch.load(folder / "floor.pt", weights_only=True, map_location="cpu"), repeat=9,
                          best=True)

@@ -18,9 +18,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import editor
 from editor.cli.export_command import export_command
 from editor.cli.import_command import import_command
+from editor.io import doors  # noqa: F401  (registers p.save and p.to_code for the subcommands)
+from editor.version import __version__
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -31,7 +32,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("project", nargs="?", type=Path, help="a LayerLab project (.pt) to open")
     parser.add_argument("--screenshot", metavar="OUT.png", type=Path,
                         help="render the main window offscreen at 1400×900 and save it, then exit")
-    parser.add_argument("--version", action="version", version=f"LayerLab {editor.__version__}")
+    parser.add_argument("--version", action="version", version=f"LayerLab {__version__}")
     return parser
 
 

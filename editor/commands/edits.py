@@ -107,7 +107,7 @@ class UngroupCommand(ProjectCommand):
         self.result = self.project.ungroup(self.path)
 
 
-class SetParamsCommand(ProjectCommand):
+class SetHyperparametersCommand(ProjectCommand):
     """Change hyperparameters of one or more blocks of one kind; successive edits of one field merge."""
 
     merge_id = 1001
@@ -123,7 +123,7 @@ class SetParamsCommand(ProjectCommand):
             self.project.set_hyperparameters(path, **self.changes)
 
     def mergeWith(self, other: ProjectCommand) -> bool:  # noqa: N802 - Qt override
-        if not isinstance(other, SetParamsCommand) or other.project is not self.project:
+        if not isinstance(other, SetHyperparametersCommand) or other.project is not self.project:
             return False
         if other.paths != self.paths or set(other.changes) != set(self.changes):
             return False
@@ -227,3 +227,7 @@ class ScriptedEditCommand(ProjectCommand):
 def _node_name(project: Project, path: str) -> str:
     kind = project.kind(path)
     return kind.name if kind is not None else "Sequential"
+
+
+SetParamsCommand = SetHyperparametersCommand
+"""Deprecated name of :class:`SetHyperparametersCommand`."""

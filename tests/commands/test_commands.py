@@ -20,8 +20,8 @@ from editor.commands.edits import (
     MoveCommand,
     RenameCommand,
     ResetParametersCommand,
+    SetHyperparametersCommand,
     SetInputShapeCommand,
-    SetParamsCommand,
     SetSeedCommand,
     UngroupCommand,
 )
@@ -57,8 +57,8 @@ COMMANDS = {
     "move two": lambda p: MoveCommand(p, ["1.0", "1.1"], "", 3),
     "group": lambda p: GroupCommand(p, ["0", "1"]),
     "ungroup": lambda p: UngroupCommand(p, "1"),
-    "set params": lambda p: SetParamsCommand(p, ["0"], {"out_features": 6}),
-    "set auto": lambda p: SetParamsCommand(p, ["2"], {"in_features": "auto"}),
+    "set params": lambda p: SetHyperparametersCommand(p, ["0"], {"out_features": 6}),
+    "set auto": lambda p: SetHyperparametersCommand(p, ["2"], {"in_features": "auto"}),
     "fix": lambda p: ApplyFixCommand(p, p.shape_error.fix),
     "rename": lambda p: RenameCommand(p, "1", "body"),
     "input shape": lambda p: SetInputShapeCommand(p, (5, 10)),
@@ -92,7 +92,7 @@ def test_refused_command_changes_nothing_and_says_why(qapp):
     messages = []
     runner.failed.connect(messages.append)
     before = snapshot(project)
-    assert not runner.run(SetParamsCommand(project, ["0"], {"out_features": -1}))
+    assert not runner.run(SetHyperparametersCommand(project, ["0"], {"out_features": -1}))
     assert stack.count() == 0 and "out_features" in messages[0]
     assert_same(snapshot(project), before)
 
@@ -103,7 +103,7 @@ def test_successive_edits_of_one_field_merge(qapp):
     runner = CommandRunner(stack, project)
     before = snapshot(project)
     for value in (5, 6, 7):
-        runner.run(SetParamsCommand(project, ["0"], {"out_features": value}))
+        runner.run(SetHyperparametersCommand(project, ["0"], {"out_features": value}))
     assert stack.count() == 1 and project[0].out_features == 7
     stack.undo()
     assert_same(snapshot(project), before)
@@ -149,7 +149,8 @@ def test_random_command_sequences_undo_to_the_original(qapp, ops):
         elif op == "set":
             linears = [p for p in blocks if project.kind(p).name == "Linear"]
             if linears:
-                runner.run(SetParamsCommand(project, [linears[pick % len(linears)]], {"out_features": 2 + pick % 5}))
+                change = {"out_features": 2 + pick % 5}
+                runner.run(SetHyperparametersCommand(project, [linears[pick % len(linears)]], change))
         elif op == "paste" and blocks:
             import copy
 

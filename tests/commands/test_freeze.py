@@ -7,7 +7,7 @@ import torch
 from PySide6.QtGui import QUndoStack
 
 from editor import Project
-from editor.commands.edits import SetParamsCommand
+from editor.commands.edits import SetHyperparametersCommand
 from editor.commands.freeze import SetRequiresGradCommand
 from editor.commands.runner import CommandRunner
 from editor.model import examples
@@ -85,7 +85,7 @@ def test_undo_across_a_rebuild_restores_the_old_module_frozen(qapp):
     runner = CommandRunner(stack, project)
     runner.run(SetRequiresGradCommand(project, "2", "weight", False))
     frozen_module = project[2]
-    runner.run(SetParamsCommand(project, ["2"], {"out_features": 7}))
+    runner.run(SetHyperparametersCommand(project, ["2"], {"out_features": 7}))
     assert project[2] is not frozen_module and project.frozen("2") == ["weight"]  # a new module, still frozen
     stack.undo()
     assert project[2] is frozen_module and project.frozen("2") == ["weight"]

@@ -70,10 +70,10 @@ def save_project(project: Project, path: str | Path) -> None:
 
 def save_payload(payload: dict[str, Any], path: str | Path) -> None:
     """Write a payload made by :func:`to_payload` (it may be taken on one thread and written on another)."""
-    atomic_write(Path(path), lambda target: _save_without_crc(payload, target))
+    atomic_write(Path(path), lambda target: save_without_crc(payload, target))
 
 
-def _save_without_crc(payload: dict[str, Any], target: str) -> None:
+def save_without_crc(payload: dict[str, Any], target: str) -> None:
     """``torch.save`` without zip CRC32s: torch.load never checks them, and computing them costs more
     than the fsync that really protects the file. Files stay ordinary torch.load-able ``.pt`` files."""
     save_config = getattr(getattr(getattr(torch.utils, "serialization", None), "config", None), "save", None)

@@ -16,30 +16,30 @@ import torch
 from torch import nn
 
 # torch's base classes of convolutions and of batch/instance norms (private names, stable for years).
-CONV_BASE: type = nn.modules.conv._ConvNd  # noqa: SLF001
-NORM_BASE: type = nn.modules.batchnorm._NormBase  # noqa: SLF001
+CONV_BASE: type = nn.modules.conv._ConvNd  # noqa: SLF001 - torch exports no public base
+NORM_BASE: type = nn.modules.batchnorm._NormBase  # noqa: SLF001 - torch exports no public base
 
 
 def slots(module: nn.Module) -> dict[str, Any]:
     """The module's own dict of children, every slot (repeats and None included), as torch stores it."""
-    return module._modules  # noqa: SLF001
+    return module._modules  # noqa: SLF001 - every slot, repeats and None included
 
 
 def set_slots(sequential: nn.Sequential, mapping: dict[str, Any]) -> None:
     """Make ``mapping`` the Sequential's children dict (the design's mirror), in one step."""
-    sequential._modules = mapping  # noqa: SLF001
+    sequential._modules = mapping  # noqa: SLF001 - swapped in one step, as the mirror
 
 
 def own_parameters(module: nn.Module) -> dict[str, torch.nn.Parameter | None]:
     """The module's own parameter slots (not its children's), None slots included (``bias=False``)."""
-    return module._parameters  # noqa: SLF001
+    return module._parameters  # noqa: SLF001 - own slots only, None included
 
 
 def own_buffers(module: nn.Module) -> dict[str, torch.Tensor | None]:
     """The module's own buffer slots (not its children's), None slots included."""
-    return module._buffers  # noqa: SLF001
+    return module._buffers  # noqa: SLF001 - own slots only, None included
 
 
 def is_persistent_buffer(module: nn.Module, name: str) -> bool:
     """Whether the module's own buffer ``name`` is saved in ``state_dict()``."""
-    return name not in module._non_persistent_buffers_set  # noqa: SLF001
+    return name not in module._non_persistent_buffers_set  # noqa: SLF001 - no public query

@@ -15,17 +15,17 @@ from typing import Any
 
 from torch import nn
 
-from editor.model.catalog import AUTO, LayerKind
+from editor.model.catalog import AUTO, LayerKind, kinds
 from editor.model.catalog import kind as catalog_kind
-from editor.model.catalog.build import build_module, canonical_params, check_memory, read_params
-from editor.model.catalog.hyperparameters import resolve_auto, split_auto, validate_params
-from editor.model.catalog.shape_rules import Spec, output_spec
+from editor.model.catalog.build import check_memory, read_params
+from editor.model.catalog.hyperparameters import resolve_auto, validate_params
+from editor.model.catalog.shape_rules import Spec
 from editor.model.design.adopt import Adopter
 from editor.model.design.resync import ResyncingDesign
 from editor.model.design.seeding import construct
 from editor.model.design.torch_dicts import slots
 from editor.model.design.transaction import Transaction
-from editor.model.design.tree import Block, Group, Layer, Node, path_key, walk
+from editor.model.design.tree import Block, Group, Layer, Node, path_key, sync, walk
 from editor.model.design.user_values import (
     check_device,
     check_label,
@@ -35,30 +35,25 @@ from editor.model.design.user_values import (
     module_device,
 )
 from editor.model.errors import (
-    Fix,
     LayerLabError,
     PathError,
-    ShapeError,
     StructureError,
     UnsupportedLayerError,
-    ValidationError,
 )
 from editor.model.project.deprecated import DeprecatedNamesMixin
 from editor.model.project.devices import DeviceMixin
-from editor.model.project.freezing import FreezingMixin, apply_frozen, frozen_names
+from editor.model.project.freezing import FreezingMixin
+from editor.model.project.hyperparameters import HyperparametersMixin
 from editor.model.project.initializing import InitMixin
 from editor.model.project.interop import InteropMixin
-from editor.model.project.reading import PathLike, ReadingMixin, _where
+from editor.model.project.reading import PathLike, ReadingMixin, block_prefix
 from editor.model.project.replacing import ReplaceMixin
 from editor.model.project.sharing import SharingMixin
 from editor.model.project.weights import WeightsMixin, WeightsReport
 
-# Values that together decide whether a window fits its input (a larger dilation can make a kernel too big).
-_SIZE_FIELDS = ("kernel_size", "dilation", "padding", "stride", "output_padding")
 
-
-class Project(DeprecatedNamesMixin, InteropMixin, InitMixin, SharingMixin, ReplaceMixin, FreezingMixin, ReadingMixin,
-              WeightsMixin, DeviceMixin, ResyncingDesign):
+class Project(DeprecatedNamesMixin, InteropMixin, InitMixin, SharingMixin, ReplaceMixin, HyperparametersMixin,
+              FreezingMixin, ReadingMixin, WeightsMixin, DeviceMixin, ResyncingDesign):
     """A design of layer blocks and the live ``torch.nn.Sequential`` that mirrors it."""
 
     def __init__(self, seed: int = 0) -> None:
@@ -96,8 +91,6 @@ class Project(DeprecatedNamesMixin, InteropMixin, InitMixin, SharingMixin, Repla
         return project
 
     def _sync_all(self) -> None:
-        from editor.model.design.tree import sync
-
         for node in [self._root, *walk(self._root)]:
             if isinstance(node, Group):
                 sync(node)
@@ -272,7 +265,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, InitMixin, SharingMixin, Repla
         node = self._locate(source)
         target = self._root if group is None or group == "" else self._locate(group)
         if not isinstance(target, Group):
-            raise StructureError(f"{_where(group)}only a group (a nested Sequential) can hold blocks.")
+            raise StructureError(f"{block_prefix(group)}only a group (a nested Sequential) can hold blocks.")
         if target is node or node in target.ancestors():
             raise StructureError("A group cannot be moved into itself.")
         count = len(target.children)
@@ -318,7 +311,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, InitMixin, SharingMixin, Repla
         """Dissolve the group at ``path`` in place; returns the paths its children now have."""
         node = self._locate(path)
         if not isinstance(node, Group):
-            raise StructureError(f"{_where(path)}only a group (a nested Sequential) can be ungrouped.")
+            raise StructureError(f"{block_prefix(path)}only a group (a nested Sequential) can be ungrouped.")
         parent = node.parent
         assert parent is not None
         index = parent.children.index(node)
@@ -336,7 +329,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, InitMixin, SharingMixin, Repla
         """Collapse or expand the group at ``path`` on the canvas (saved with the design, not an edit)."""
         node = self._locate(path)
         if not isinstance(node, Group):
-            raise StructureError(f"{_where(path)}only a group (a nested Sequential) can be collapsed.")
+            raise StructureError(f"{block_prefix(path)}only a group (a nested Sequential) can be collapsed.")
         if node.collapsed != bool(collapsed):
             node.collapsed = bool(collapsed)
             self.events.collapsed.emit(node.path(), node.collapsed)
@@ -349,80 +342,6 @@ class Project(DeprecatedNamesMixin, InteropMixin, InitMixin, SharingMixin, Repla
             return
         with self._operation("Rename"):
             self._set_label(node, label)
-
-    def set_hyperparameters(self, path: PathLike, **changes: Any) -> None:
-        """Change hyperparameters of the block at ``path``; ``"auto"`` makes one follow the input.
-
-        Values are validated first: an invalid one raises
-        :class:`ValidationError` and changes nothing. Only this block is rebuilt
-        (and blocks whose auto values follow from it).
-        """
-        block, values, canonical, auto = self._plan_params(path, changes)
-        layer = block.layer
-        if canonical == layer.params:
-            if auto != layer.auto:
-                with self._operation(f"Change {layer.kind.name}"):
-                    self._swap_layer(layer, layer.module, layer.params, auto)
-            return
-        with self._operation(f"Change {layer.kind.name}"):
-            module = self._prepare_module(build_module(layer.kind, values, _where(path)))
-            apply_frozen(module, [n for n in frozen_names(layer.module) if _has_parameter(module, n)])
-            self._swap_layer(layer, module, read_params(layer.kind, module), auto)
-            self._set_seed_status(False)
-
-    def check_hyperparameters(self, path: PathLike, **changes: Any) -> dict[str, Any]:
-        """Validate a hyperparameter change without making it; returns the values the block would get.
-
-        Raises :class:`ValidationError` exactly when :meth:`set_hyperparameters` would.
-        """
-        return self._plan_params(path, changes)[2]
-
-    def _plan_params(self, path: PathLike,
-                     changes: dict[str, Any]) -> tuple[Block, dict[str, Any], dict[str, Any], frozenset[str]]:
-        block = self._block(path)
-        layer = block.layer
-        kind = layer.kind
-        where = _where(path)
-        concrete, to_auto, _ = split_auto(kind, changes, where)
-        auto = frozenset((layer.auto | to_auto) - set(concrete))
-        values = {**layer.params, **concrete}
-        spec = block.in_spec if isinstance(block.in_spec, Spec) else None
-        for name in to_auto:
-            resolved = resolve_auto(kind, name, spec.shape if spec is not None else None)
-            if resolved is not None:
-                values[name] = resolved
-        values = validate_params(kind, values, where)
-        check_memory(kind, values, where)
-        canonical = canonical_params(kind, values, where)
-        if spec is not None:
-            self._check_fits(kind, canonical, spec, set(concrete), where)
-        return block, values, canonical, auto
-
-    def _check_fits(self, kind: LayerKind, params: dict[str, Any], spec: Spec, changed: set[str], where: str) -> None:
-        """Refuse values that cannot work for the block's own input (a kernel larger than it, say)."""
-        try:
-            output_spec(kind, params, spec)
-        except ShapeError as exc:
-            field = exc.field
-            if field is None or field not in kind.param_names or kind.param(field).auto is not None:
-                return  # a mismatch with the input, not an impossible value: it stays a shape error
-            culprit = field if field in changed else next((n for n in _SIZE_FIELDS if n in changed), None)
-            if culprit is not None:
-                raise ValidationError(f"{where}{exc.sentence} Valid here: {exc.expected}.", field=culprit,
-                                      valid=exc.expected) from None
-
-    def apply_fix(self, fix: Fix) -> None:
-        """Apply a suggested fix (from a :class:`ShapeError`) as one operation."""
-        with self._operation(fix.label):
-            for step in fix.steps:
-                if step.op == "set_params":
-                    self.set_hyperparameters(step.path, **step.params)
-                elif step.op == "insert":
-                    self.insert_layer(step.path, step.kind or "", **step.params)
-                elif step.op == "set_batch_size" and self.input_shape is not None:
-                    self.input_shape = (step.params["batch_size"], *self.input_shape[1:])
-                else:
-                    raise StructureError(f"Unknown fix step {step.op!r}.")
 
     # ------------------------------------------------------------- input
     @property
@@ -471,8 +390,6 @@ def _catalog(name: str) -> LayerKind:
     try:
         return catalog_kind(name)
     except KeyError:
-        from editor.model.catalog import kinds
-
         raise UnsupportedLayerError(f"There is no layer kind {name!r} in the catalog. Known kinds: "
                                     f"{', '.join(k.name for k in kinds())}.") from None
 
@@ -487,20 +404,12 @@ def _first_use(block: Block) -> bool:
     return all(mine < path_key(other.path()) for other in block.layer.blocks if other is not block)
 
 
-def _has_parameter(module: nn.Module, name: str) -> bool:
-    """Whether ``module`` has a parameter ``name`` (a frozen bias stays frozen only if there still is one)."""
-    return any(n == name for n, _ in module.named_parameters())
-
-
 def _label(key: str) -> str | None:
     return None if key.isdigit() else key
 
 
 def _name(module: nn.Module) -> str:
     return "Sequential" if isinstance(module, nn.Sequential) else type(module).__name__
-
-
-
 
 
 __all__ = ["LayerLabError", "Project", "WeightsReport", "check_device", "check_shape"]

@@ -55,13 +55,18 @@ class ReadingMixin(_Base):
         return f"<Project: {len(self)} top-level blocks, {self.count_parameters():,} parameters, seed {self.seed}>"
 
     def blocks(self) -> Iterator[Block]:
-        """Every block of the design, in order (a shared module's blocks each appear)."""
-        self._follow_direct_edits()
+        """Every block of the design as the Project holds it, in order (a shared module's blocks each appear).
+
+        A plain read for views: it does not pick up edits made to ``project.model`` directly (see
+        :meth:`follow_direct_edits`), so drawing never changes the design.
+        """
         return self._blocks()
 
     def layers(self) -> list[Layer]:
-        """Every distinct layer (module) of the design once; ``layer.blocks`` are the places it is used."""
-        self._follow_direct_edits()
+        """Every distinct layer (module) of the design once; ``layer.blocks`` are the places it is used.
+
+        A plain read for views, like :meth:`blocks`.
+        """
         return list(self._layers.values())
 
     def is_attached(self, node: Node) -> bool:
@@ -161,7 +166,7 @@ class ReadingMixin(_Base):
     def _block(self, path: PathLike) -> Block:
         node = self._locate(path)
         if not isinstance(node, Block):
-            raise StructureError(f"{_where(path)}this is a group (a nested Sequential), which has no "
+            raise StructureError(f"{block_prefix(path)}this is a group (a nested Sequential), which has no "
                                  f"hyperparameters of its own.")
         return node
 
@@ -239,5 +244,6 @@ class ReadingMixin(_Base):
         return summarize(self)
 
 
-def _where(path: PathLike) -> str:
+def block_prefix(path: PathLike) -> str:
+    """"Block 1.0: ", the start of a message about the block at ``path``."""
     return f"Block {path}: "

@@ -70,7 +70,7 @@ def _seed_words(project: Project) -> str:
 class Inspector(QWidget):
     """Shows the selected blocks or group, or the design when nothing is selected."""
 
-    params_edited = Signal(list, dict)
+    hyperparameters_edited = Signal(list, dict)
     """Apply these hyperparameter changes (second) to the blocks at these paths (first)."""
 
     label_edited = Signal(str, object)
@@ -329,7 +329,7 @@ class Inspector(QWidget):
         changes, self._pending = self._pending, {}
         paths = [self.project.path_of(b) for b in self.nodes if self.project.is_attached(b)]
         if paths:
-            self.params_edited.emit(paths, changes)
+            self.hyperparameters_edited.emit(paths, changes)
 
     def refresh(self) -> None:
         """The project changed: show the new values (keeping the field being typed in)."""

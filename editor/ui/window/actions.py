@@ -12,12 +12,12 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
 
-import editor
 from editor.model.examples import EXAMPLES, TITLES
 from editor.ui.canvas.view import CanvasView
 from editor.ui.window.code_files import CodeActions
 from editor.ui.window.editing import EditActions
 from editor.ui.window.files import FileActions
+from editor.version import __version__
 
 Key = QKeySequence.StandardKey
 
@@ -100,7 +100,7 @@ def about(parent: QWidget) -> None:
     import torch
 
     QMessageBox.about(parent, "About LayerLab",
-                      f"<h3>LayerLab {editor.__version__}</h3>"
+                      f"<h3>LayerLab {__version__}</h3>"
                       "<p>Build PyTorch networks from blocks. The canvas is a real <code>nn.Sequential</code>: "
                       "what you see is what <code>print(model)</code> prints.</p>"
                       f"<p>torch {torch.__version__}</p>")

@@ -31,7 +31,7 @@ from editor.commands.edits import (
     MoveCommand,
     RenameCommand,
     ResetParametersCommand,
-    SetParamsCommand,
+    SetHyperparametersCommand,
     UngroupCommand,
 )
 from editor.model.design.tree import Group, Node
@@ -229,8 +229,8 @@ class EditActions(QObject):
             return
         self.move_nodes(nodes, parent, index)
 
-    def set_params(self, paths: list[str], changes: dict[str, Any]) -> None:
-        self._run(SetParamsCommand(self.project, paths, changes))
+    def set_hyperparameters(self, paths: list[str], changes: dict[str, Any]) -> None:
+        self._run(SetHyperparametersCommand(self.project, paths, changes))
 
     def rename(self, path: str, label: str | None) -> None:
         self._run(RenameCommand(self.project, path, label))

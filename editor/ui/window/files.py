@@ -49,7 +49,8 @@ def run_with_progress(parent: QWidget, job: Callable[[], Any], label: str, big: 
     dialog.setMinimumDuration(0)
     dialog.show()
     try:
-        return wait_for(JobRunner(dialog).submit(lambda context: job()))  # raises the job's own error unchanged
+        # wait_for raises the job's own error again, for the caller's except clause: nothing to log here.
+        return wait_for(JobRunner(dialog).submit(lambda context: job(), on_error=lambda message: None))
     finally:
         dialog.close()
         dialog.deleteLater()

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.code_panel.export_requested.connect(self.code_actions.on_export_code)
         self.palette.kind_activated.connect(self.edit_actions.insert_after_selection)
         self.quick_add.chosen.connect(self.edit_actions.insert_after_selection)
-        self.inspector.params_edited.connect(self.edit_actions.set_params)
+        self.inspector.hyperparameters_edited.connect(self.edit_actions.set_hyperparameters)
         self.inspector.label_edited.connect(self.edit_actions.rename)
         self.inspector.fix_requested.connect(self.edit_actions.apply_fix)
         self.inspector.ungroup_requested.connect(self.edit_actions.ungroup_path)
@@ -353,4 +353,4 @@ class MainWindow(QMainWindow):
         menu.popup(position)
 
 
-__all__ = ["LAYOUT_VERSION", "MainWindow", "app_settings"]
+__all__ = ["LAYOUT_VERSION", "MainWindow"]

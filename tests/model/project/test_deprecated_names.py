@@ -38,3 +38,15 @@ def test_new_names_say_what_they_count():
     assert p.parameter_bytes() == 265 * 4
     assert p.count_block_parameters("0") == 210
     assert p.hyperparameters("0") == {"in_features": 20, "out_features": 10, "bias": True}
+
+
+def test_moved_public_modules_still_import_and_warn():
+    import importlib
+    import sys
+
+    for old, name, new in (("editor.io.code_import", "find_models", "editor.io.pycode.read"),
+                           ("editor.ui.main_window", "MainWindow", "editor.ui")):
+        sys.modules.pop(old, None)
+        with pytest.warns(DeprecationWarning, match="moved"):
+            module = importlib.import_module(old)
+        assert getattr(module, name) is getattr(importlib.import_module(new), name)

@@ -46,7 +46,7 @@ MAX_NESTING = 120
 
 @dataclass
 class _Init:
-    """The init rules as code (see ``editor.model.init.rules.init_code``)."""
+    """The init rules as code (see :mod:`editor.io.pycode.export.init_code`)."""
 
     definitions: list[str] = field(default_factory=list)
     statements: list[str] = field(default_factory=list)

@@ -24,6 +24,7 @@ from torch import nn
 import editor.io.pycode.read.values as cv
 from editor.io.pycode.read.constructs import expression_construct
 from editor.io.pycode.read.values import Poison, TorchRef
+from editor.model.design.torch_dicts import slots
 from editor.model.errors import LayerLabError
 
 
@@ -195,7 +196,7 @@ class Reader:
         if keys and isinstance(result, nn.Sequential) and isinstance(index, slice):
             # torch keeps the keys of a slice: base[1:3] holds (1) and (2), which LayerLab cannot hold.
             # Every key counts, also of a module used twice, which named_children() would skip.
-            for position, key in enumerate(result._modules):  # noqa: SLF001
+            for position, key in enumerate(slots(result)):
                 if key.isdigit() and key != str(position):
                     raise self.fail(node, f"torch keeps the original numbers of a slice, so this Sequential's "
                                     f"entry {position} is called ({key}), which a LayerLab design cannot hold: "

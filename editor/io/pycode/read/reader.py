@@ -31,6 +31,7 @@ from editor.io.pycode.read.init.restore import restore_rules
 from editor.io.pycode.read.models import ModelCandidate, TooDeepError, explain_no_model, list_models, measure, pick
 from editor.io.pycode.read.statements import SourceReader
 from editor.model.catalog.build import available_memory, build_module, format_bytes, torch_class
+from editor.model.design.torch_dicts import slots
 from editor.model.design.user_values import check_seed
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
@@ -202,7 +203,7 @@ def _materialize(meta_root: nn.Sequential, order: list[nn.Module], registry: cv.
         if id(module) not in copies:
             copy = copies[id(module)] = nn.Sequential()  # a Sequential used twice stays one object
             # Every key, also of a child used twice, which named_children() would skip.
-            for key, child in module._modules.items():  # noqa: SLF001
+            for key, child in slots(module).items():
                 copy.add_module(key, convert(child))
         return copies[id(module)]
 

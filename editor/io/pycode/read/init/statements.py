@@ -22,6 +22,7 @@ from editor.io.pycode.read.evaluator import Function
 from editor.io.pycode.read.init.body import BodyReader
 from editor.io.pycode.read.init.program import Program
 from editor.io.pycode.read.values import Poison, Taint
+from editor.model.design.torch_dicts import slots
 
 if TYPE_CHECKING:
     from editor.io.pycode.read.evaluator import Reader, Scope
@@ -55,7 +56,7 @@ class Freeze:
 def structure(module: nn.Module) -> tuple[Any, ...]:
     """Which modules hold which children, by identity (to notice changes made after an ``apply``)."""
     # Every entry counts, also a child held twice, which named_children() would skip.
-    return tuple((id(m), tuple(id(c) for c in m._modules.values())) for m in module.modules())  # noqa: SLF001
+    return tuple((id(m), tuple(id(c) for c in slots(m).values())) for m in module.modules())
 
 
 def _base_name(node: ast.expr) -> ast.Name | None:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 import editor
 from editor.model.examples import tied
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, **kwargs) -> subprocess.CompletedProcess:
@@ -40,3 +40,16 @@ def test_screenshot_of_the_example_and_of_a_project(tmp_path):
 def test_help_mentions_the_subcommands():
     result = run("--help")
     assert result.returncode == 0 and "summary" in result.stdout
+
+
+def test_import_then_summary_in_fresh_processes(tmp_path):
+    """Each subcommand runs in a process where nothing else loaded the io layer first."""
+    source = tmp_path / "model.py"
+    source.write_text("from torch import nn\nmodel = nn.Sequential(nn.Linear(4, 3), nn.ReLU())\n")
+    out = tmp_path / "model.pt"
+    imported = run("import", str(source), "-o", str(out))
+    assert imported.returncode == 0, imported.stderr
+    summary = run("summary", str(out))
+    assert summary.returncode == 0 and "Total params: 15" in summary.stdout
+    exported = run("export", str(out), "-o", "-")
+    assert exported.returncode == 0 and "nn.Linear(4, 3)" in exported.stdout

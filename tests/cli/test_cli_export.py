@@ -14,7 +14,7 @@ from editor import Project
 from editor.cli.main import main
 from editor.model.examples import cnn, tied
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
