@@ -56,6 +56,17 @@ class StructureError(LayerLabError, ValueError):
     """An edit that cannot be made to this design's structure (e.g. a group into itself)."""
 
 
+class RunError(LayerLabError, RuntimeError):
+    """Running the design failed (a shape or device mismatch, out of memory), said in plain words.
+
+    ``path`` names the block where it happened, when there is one.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class SharingError(StructureError):
     """Weights cannot be shared (or made independent) as asked: different kinds, shapes that one module
     cannot take at every place, a group, or a block that shares nothing."""

@@ -8,6 +8,7 @@ import torch
 from torch import nn
 
 from editor.model.design.user_values import check_device, module_device
+from editor.model.run.devices import check_fits
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -28,10 +29,16 @@ class DeviceMixin(_Base):
         return str(self._device)
 
     def to(self, device: str | torch.device) -> Self:
-        """Move the whole model to ``device`` (``"cpu"``, ``"cuda"``, ``"cuda:1"``, ``"mps"``)."""
+        """Move the whole model to ``device`` (``"cpu"``, ``"cuda"``, ``"cuda:1"``, ``"mps"``).
+
+        Refused (``MemoryLimitError``, with both numbers) when the parameters, buffers and one forward pass
+        at the input shape would not fit in the memory free there.
+        """
         target = check_device(device)
         if target == self._device:
             return self
+        if target.type != "cpu":  # the CPU's memory is the host's: the model is in it already
+            check_fits(target, self.memory_needed())  # type: ignore[attr-defined]
         with self._operation(f"Move to {target}"):
             self._set_device(target)
         return self

@@ -48,12 +48,13 @@ from editor.model.project.initializing import InitMixin
 from editor.model.project.interop import InteropMixin
 from editor.model.project.reading import PathLike, ReadingMixin, block_prefix
 from editor.model.project.replacing import ReplaceMixin
+from editor.model.project.running import RunningMixin
 from editor.model.project.sharing import SharingMixin
 from editor.model.project.weights import WeightsMixin, WeightsReport
 
 
-class Project(DeprecatedNamesMixin, InteropMixin, InitMixin, SharingMixin, ReplaceMixin, HyperparametersMixin,
-              FreezingMixin, ReadingMixin, WeightsMixin, DeviceMixin, ResyncingDesign):
+class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, SharingMixin, ReplaceMixin,
+              HyperparametersMixin, FreezingMixin, ReadingMixin, WeightsMixin, DeviceMixin, ResyncingDesign):
     """A design of layer blocks and the live ``torch.nn.Sequential`` that mirrors it."""
 
     def __init__(self, seed: int = 0) -> None:

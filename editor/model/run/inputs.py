@@ -1,0 +1,75 @@
+"""Inputs to feed a design: a batch made by a generator from a seed, or a tensor the learner saved.
+
+Every generator draws from its own ``torch.Generator`` (the global random
+state is left alone), so the same seed gives the same batch every time, as
+``torch.manual_seed(seed); torch.randn(shape)`` would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import torch
+
+from editor.model.errors import ValidationError
+
+GENERATORS = ("randn", "rand", "zeros", "ones", "arange")
+MAX_INPUT_ELEMENTS = 50_000_000
+
+
+def make_input(shape: Sequence[int], generator: str = "randn", seed: int = 0, dtype: str = "float",
+               high: int | None = None, device: torch.device | str = "cpu") -> torch.Tensor:
+    """A batch of ``shape``: ``randn``/``rand`` from ``seed``, ``zeros``, ``ones`` or ``arange`` (reshaped).
+
+    For a design that takes token ids (``dtype="long"``) the random generators
+    draw whole numbers below ``high`` (the first Embedding's size) instead.
+    """
+    if generator not in GENERATORS:
+        raise ValidationError(f"Unknown input generator {generator!r}; use one of {', '.join(GENERATORS)}.",
+                              field="generator", valid=", ".join(GENERATORS))
+    shape = tuple(int(s) for s in shape)
+    count = 1
+    for size in shape:
+        if size < 1:
+            raise ValidationError(f"An input shape needs sizes of at least 1, not {shape}.", field="shape")
+        count *= size
+    if count > MAX_INPUT_ELEMENTS:
+        raise ValidationError(f"An input of shape {shape} has {count:,} values; at most {MAX_INPUT_ELEMENTS:,} "
+                              f"are made here. Use a smaller batch.", field="shape")
+    rng = torch.Generator().manual_seed(int(seed))
+    if dtype == "long":
+        limit = max(int(high or 2), 1)
+        if generator in ("randn", "rand"):
+            values = torch.randint(0, limit, shape, generator=rng)
+        elif generator == "arange":
+            values = (torch.arange(count) % limit).reshape(shape)
+        else:
+            fill = 0 if generator == "zeros" else min(1, limit - 1)
+            values = torch.full(shape, fill, dtype=torch.long)
+        return values.to(device)
+    if generator == "randn":
+        values = torch.randn(shape, generator=rng)
+    elif generator == "rand":
+        values = torch.rand(shape, generator=rng)
+    elif generator == "arange":
+        values = torch.arange(count, dtype=torch.float32).reshape(shape)
+    else:
+        values = (torch.zeros if generator == "zeros" else torch.ones)(shape)
+    return values.to(device)
+
+
+def check_loaded_input(value: object) -> torch.Tensor:
+    """A tensor read from a file (``torch.save(t, path)``), checked to be something a design can take."""
+    if not isinstance(value, torch.Tensor):
+        raise ValidationError(f"The file holds a {type(value).__name__}, not a tensor: save one with "
+                              f"torch.save(t, path).", field="input")
+    if value.layout != torch.strided or value.is_meta or value.is_complex():
+        raise ValidationError("The tensor is sparse, complex or on the meta device; a design takes an ordinary "
+                              "dense tensor.", field="input")
+    if value.dim() == 0:
+        raise ValidationError("The tensor is a single number; a design takes a batch, e.g. shape (2, 20).",
+                              field="input")
+    if value.numel() > MAX_INPUT_ELEMENTS:
+        raise ValidationError(f"The tensor has {value.numel():,} values; at most {MAX_INPUT_ELEMENTS:,} are run "
+                              f"here.", field="input")
+    return value.detach().clone()

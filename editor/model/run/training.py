@@ -1,0 +1,171 @@
+"""A few training steps to watch: a synthetic task that fits the design, SGD or Adam, and a loss curve.
+
+A :class:`Trainer` trains a *copy* of the design's model (so the editor can go
+on drawing the real one meanwhile) on a fixed synthetic data set:
+
+- ``"teacher"``: regress the outputs of a fixed random "teacher" network of
+  the same design (any design with a float input);
+- ``"clusters"``: classify points from a few separable clusters (a design
+  that maps ``(N, features)`` to ``(N, classes)`` scores).
+
+Each step is the plain PyTorch loop: ``zero_grad``, forward, loss,
+``backward``, per-layer gradient norms, ``step``. The Project keeps the
+trained values as one undoable edit (``p.keep_trained(trainer)``) or drops them.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import torch
+from torch import nn
+from torch.nn import functional as F  # noqa: N812 - torch's own convention
+
+from editor.model.catalog.shape_rules import fmt
+from editor.model.errors import RunError, ValidationError
+from editor.model.run.inputs import make_input
+
+TASKS = ("teacher", "clusters")
+OPTIMIZERS = ("adam", "sgd")
+MAX_STEPS = 100_000
+MAX_DATA_ELEMENTS = 2_000_000
+
+
+@dataclass
+class Task:
+    """A fixed data set: inputs, targets, and the loss that compares outputs with targets."""
+
+    name: str
+    inputs: torch.Tensor
+    targets: torch.Tensor
+    loss: str  # "mse" or "cross_entropy"
+
+    def loss_of(self, output: torch.Tensor) -> torch.Tensor:
+        if self.loss == "mse":
+            return F.mse_loss(output, self.targets)
+        return F.cross_entropy(output, self.targets)
+
+
+@dataclass
+class Trainer:
+    """Training state over a copy of a model: the copy, the task, the optimizer and what happened so far."""
+
+    model: nn.Module
+    originals: dict[int, nn.Module]
+    """id(copied module) -> the design's module it was copied from."""
+    layers: list[tuple[str, nn.Module]]
+    """(path of first use, copied module) for every layer with parameters, for the gradient norms."""
+    task: Task
+    optimizer: torch.optim.Optimizer
+    losses: list[float] = field(default_factory=list)
+    grad_norms: dict[str, list[float]] = field(default_factory=dict)
+    stopped_by: str = ""
+
+    def run(self, steps: int, on_step: Callable[[int, float, dict[str, float]], None] | None = None,
+            should_stop: Callable[[], bool] | None = None) -> list[float]:
+        """Train ``steps`` more steps (or until ``should_stop()``); returns this call's losses."""
+        if isinstance(steps, bool) or not isinstance(steps, int) or not 1 <= steps <= MAX_STEPS:
+            raise ValidationError(f"steps must be a whole number from 1 to {MAX_STEPS:,}, not {steps!r}.",
+                                  field="steps", valid=f"1 to {MAX_STEPS:,}")
+        model, task, optimizer = self.model, self.task, self.optimizer
+        flags = {id(m): m.training for m in model.modules()}
+        model.train()
+        done: list[float] = []
+        try:
+            for _ in range(steps):
+                optimizer.zero_grad(set_to_none=True)
+                loss = task.loss_of(model(task.inputs))
+                loss.backward()
+                norms = {path: _grad_norm(module) for path, module in self.layers}
+                optimizer.step()
+                value = float(loss.detach())
+                done.append(value)
+                self.losses.append(value)
+                for path, norm in norms.items():
+                    self.grad_norms.setdefault(path, []).append(norm)
+                if on_step is not None:
+                    on_step(len(self.losses), value, norms)
+                if not math.isfinite(value):
+                    self.stopped_by = (f"The loss became {value} at step {len(self.losses)}: the weights blew up. "
+                                       f"Revert, then try a smaller learning rate.")
+                    break
+                if should_stop is not None and should_stop():
+                    self.stopped_by = f"Stopped after {len(self.losses)} steps."
+                    break
+        finally:
+            for module in model.modules():
+                module.training = flags[id(module)]
+        return done
+
+
+def _grad_norm(module: nn.Module) -> float:
+    grads = [p.grad for p in module.parameters() if p.grad is not None]
+    if not grads:
+        return 0.0
+    return float(torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(g) for g in grads])))
+
+
+def make_task(model: nn.Module, name: str, input_shape: tuple[int, ...], dtype: str, high: int | None,
+              output_shape: tuple[int, ...] | None, seed: int, device: torch.device) -> Task:
+    """The synthetic task ``name`` for this design, its data made from ``seed`` on ``device``."""
+    if name not in TASKS:
+        raise ValidationError(f"Unknown task {name!r}; use one of {', '.join(TASKS)}.", field="task",
+                              valid=", ".join(TASKS))
+    per_sample = 1
+    for size in input_shape[1:]:
+        per_sample *= int(size)
+    count = max(8, min(256, MAX_DATA_ELEMENTS // max(per_sample, 1)))
+    shape = (count, *input_shape[1:])
+    if name == "teacher":
+        teacher = copy.deepcopy(model)
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(int(seed) + 1)
+            for module in teacher.modules():
+                reset = getattr(module, "reset_parameters", None)
+                if callable(reset):
+                    reset()
+        teacher.eval()
+        inputs = make_input(shape, "randn", seed, dtype, high, device)
+        with torch.no_grad():
+            targets = teacher(inputs)
+        if not targets.is_floating_point():
+            raise RunError("The teacher task needs a design whose output is floats.")
+        return Task("teacher", inputs, targets.detach(), "mse")
+    if dtype != "float" or len(input_shape) != 2:
+        raise RunError(f"The clusters task needs a design that takes points of shape (batch, features); this one "
+                       f"takes {fmt(input_shape)}. Use the teacher task.")
+    if output_shape is None or len(output_shape) != 2 or output_shape[1] < 2:
+        got = fmt(output_shape) if output_shape is not None else "an unknown shape"
+        raise RunError(f"The clusters task needs class scores of shape (batch, classes) with 2 classes or more; "
+                       f"this design gives {got}. End it with Linear(…, classes), or use the teacher task.")
+    classes, features = int(output_shape[1]), int(input_shape[1])
+    rng = torch.Generator().manual_seed(int(seed))
+    centers = torch.randn(classes, features, generator=rng) * 2.5
+    labels = torch.arange(count) % classes
+    points = centers[labels] + 0.6 * torch.randn(count, features, generator=rng)
+    return Task("clusters", points.to(device), labels.to(device), "cross_entropy")
+
+
+def make_optimizer(name: str, parameters: list[nn.Parameter], lr: float) -> torch.optim.Optimizer:
+    if name not in OPTIMIZERS:
+        raise ValidationError(f"Unknown optimizer {name!r}; use one of {', '.join(OPTIMIZERS)}.",
+                              field="optimizer", valid=", ".join(OPTIMIZERS))
+    if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or not 0 < lr <= 10:
+        raise ValidationError(f"The learning rate must be a number above 0 and at most 10, not {lr!r}.",
+                              field="lr", valid="0 < lr ≤ 10")
+    if not parameters:
+        raise RunError("This design has no trainable parameters, so there is nothing to train.")
+    if name == "adam":
+        return torch.optim.Adam(parameters, lr=float(lr))
+    return torch.optim.SGD(parameters, lr=float(lr))
+
+
+def copy_for_training(model: nn.Module) -> tuple[nn.Module, dict[int, nn.Module]]:
+    """A deep copy of ``model`` (ties kept) and id(copied module) -> original module."""
+    memo: dict[int, object] = {}
+    clone = copy.deepcopy(model, memo)
+    originals = {id(memo[id(m)]): m for m in model.modules() if id(m) in memo}
+    return clone, originals
