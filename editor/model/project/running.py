@@ -9,14 +9,16 @@ before anything is allocated when the estimate does not fit.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import torch
+from torch import nn
 
 from editor.model.design.tree import Block, Node, paths, walk
 from editor.model.errors import RunError, ValidationError
-from editor.model.run.devices import check_fits, memory_needed
-from editor.model.run.forward import RunResult, run_design
+from editor.model.run.devices import activation_bytes, check_fits, tensors_bytes
+from editor.model.run.forward import LOSSES, RunResult, Step, plan_of, run_design
 from editor.model.run.inputs import check_loaded_input, make_input
 from editor.model.run.training import Trainer, copy_for_training, make_optimizer, make_task
 
@@ -28,6 +30,35 @@ else:
     _Base = object
 
 MAX_BATCH = 100_000
+
+
+@dataclass
+class PreparedRun:
+    """A run with everything it needs from the design, ready to execute (on any thread)."""
+
+    plan: list[Step]
+    model: nn.Module
+    x: torch.Tensor
+    device: torch.device
+    backward: str | None
+    seed: int
+    train: bool
+    notes: list[str]
+
+    def execute(self) -> RunResult:
+        """Run it: ``model.train()`` or ``model.eval()`` for the run, the model's own modes restored after."""
+        flags = {id(m): m.training for m in self.model.modules()}
+        self.model.train(self.train)
+        try:
+            result = run_design(self.plan, self.model, self.x, self.device, self.backward, self.seed)
+        except torch.cuda.OutOfMemoryError:
+            raise RunError(f"Out of memory on {self.device}: use a smaller batch or design, or another device.") \
+                from None
+        finally:
+            for module in self.model.modules():
+                module.training = flags[id(module)]
+        result.notes.extend(self.notes)
+        return result
 
 
 class RunningMixin(_Base):
@@ -51,15 +82,20 @@ class RunningMixin(_Base):
         dtype = self.input_dtype  # type: ignore[attr-defined]
         return make_input(shape, generator, seed, dtype, self._token_count(), self._device)
 
-    def memory_needed(self, device: str | torch.device | None = None, batch: int | None = None) -> int:
-        """Bytes the design needs on a device: parameters and buffers (shared once) plus one forward pass."""
+    def memory_needed(self, batch: int | None = None) -> int:
+        """Bytes the design needs on a device: parameters and buffers (shared once) plus one forward pass.
+
+        The activations are the blocks' output shapes as worked out for the input shape (blocks after a shape
+        error are not counted: a run stops there), scaled to ``batch`` when one is given.
+        """
         shape = self.input_shape  # type: ignore[attr-defined]
-        if batch is not None and shape is not None:
-            shape = (batch, *shape[1:])
-        outputs = self.infer_shapes(shape) if shape is not None and self._root.children else {}  # type: ignore[attr-defined]
-        blocks = paths(self._root)
-        leaf_paths = {p for node, p in blocks.items() if isinstance(node, Block)}
-        return memory_needed(self.model, [s for p, s in outputs.items() if p in leaf_paths and s is not None])  # type: ignore[attr-defined]
+        scale = batch / shape[0] if batch is not None and shape else 1.0
+        outputs = []
+        for block in self._blocks():
+            spec = block.out_spec
+            if spec is not None and getattr(spec, "shape", None):
+                outputs.append(tuple(spec.shape))
+        return tensors_bytes(self.model) + round(activation_bytes(outputs) * scale)  # type: ignore[attr-defined]
 
     def run(self, x: torch.Tensor | None = None, batch: int = 2, generator: str = "randn", seed: int = 0,
             backward: str | None = None, train: bool = False) -> RunResult:
@@ -74,28 +110,31 @@ class RunningMixin(_Base):
         "cross_entropy" against random labels from ``seed``) the parameters'
         ``.grad`` hold autograd's gradients of that loss afterwards.
         """
+        prepared = self.prepare_run(x, batch, generator, seed, backward, train)
+        result = prepared.execute()
+        self.finish_run(prepared)
+        return result
+
+    def prepare_run(self, x: torch.Tensor | None = None, batch: int = 2, generator: str = "randn", seed: int = 0,
+                    backward: str | None = None, train: bool = False) -> PreparedRun:
+        """Everything :meth:`run` reads of the design, taken now: ``execute()`` may then run on a worker thread."""
         self._follow_direct_edits()  # type: ignore[attr-defined]
         x = self.make_run_input(batch, generator, seed) if x is None else check_loaded_input(x)
         if not self._root.children:
             raise RunError("The design is empty: add a layer first.")
         check_fits(self._device, self.memory_needed(batch=int(x.shape[0])) if self.input_shape else 0)  # type: ignore[attr-defined]
-        model = self.model  # type: ignore[attr-defined]
-        flags = {id(m): m.training for m in model.modules()}
-        model.train(bool(train))
-        try:
-            table = paths(self._root)
-            result = run_design(self._root, model, x, table, self._device, backward, seed)
-        except torch.cuda.OutOfMemoryError:
-            raise RunError(f"Out of memory on {self._device}: use a smaller batch or design, or another device.") \
-                from None
-        finally:
-            for module in model.modules():
-                module.training = flags[id(module)]
-        if train:
-            self.mark_weights_changed()  # type: ignore[attr-defined]  # BatchNorm's running statistics moved
-        if backward is not None:
-            result.notes.extend(self._shared_gradient_notes(table))
-        return result
+        if backward is not None and backward not in LOSSES:
+            raise ValidationError(f"Unknown loss {backward!r}; use one of {', '.join(LOSSES)}.", field="backward",
+                                  valid=", ".join(LOSSES))
+        table = paths(self._root)
+        notes = self._shared_gradient_notes(table) if backward is not None else []
+        return PreparedRun(plan_of(self._root, table), self.model, x, self._device, backward, seed,  # type: ignore[attr-defined]
+                           bool(train), notes)
+
+    def finish_run(self, prepared: PreparedRun) -> None:
+        """After a run in training mode, BatchNorm's running statistics have moved: the weights changed."""
+        if prepared.train and any(True for _ in self.model.buffers()):  # type: ignore[attr-defined]
+            self.mark_weights_changed()  # type: ignore[attr-defined]
 
     def _shared_gradient_notes(self, table: dict[Node, str]) -> list[str]:
         notes = []

@@ -86,15 +86,20 @@ def tensors_bytes(module: nn.Module) -> int:
     return sum(seen.values())
 
 
-def memory_needed(module: nn.Module, activation_shapes: Iterable[tuple[int, ...]], element_size: int = 4) -> int:
-    """Parameters and buffers, plus every block's output for one forward pass (kept for a backward)."""
-    activations = 0
-    for shape in activation_shapes:
+def activation_bytes(shapes: Iterable[tuple[int, ...]], element_size: int = 4) -> int:
+    """Bytes of the blocks' outputs of one forward pass (all kept, as a backward pass needs them)."""
+    total = 0
+    for shape in shapes:
         count = 1
         for size in shape:
             count *= int(size)
-        activations += count * element_size
-    return tensors_bytes(module) + activations
+        total += count * element_size
+    return total
+
+
+def memory_needed(module: nn.Module, activation_shapes: Iterable[tuple[int, ...]], element_size: int = 4) -> int:
+    """Parameters and buffers, plus every block's output for one forward pass (kept for a backward)."""
+    return tensors_bytes(module) + activation_bytes(activation_shapes, element_size)
 
 
 def check_fits(device: torch.device, needed: int) -> None:

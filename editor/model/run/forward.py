@@ -20,7 +20,7 @@ from torch import nn
 from torch.nn import functional as F  # noqa: N812 - torch's own convention
 
 from editor.model.catalog.shape_rules import fmt
-from editor.model.design.tree import Block, Group, Node
+from editor.model.design.tree import Group, Node
 from editor.model.errors import RunError, ValidationError
 
 LOSSES = ("sum", "mse", "cross_entropy")
@@ -75,32 +75,55 @@ def describe_failure(exc: BaseException, where: str, x: torch.Tensor, model_devi
     return f"{where}: {text}"
 
 
-def _where(path: str, node: Node) -> str:
-    kind = node.layer.kind.name if isinstance(node, Block) else "Sequential"
-    return f"Block {path} ({kind})"
+@dataclass(frozen=True)
+class Step:
+    """One block of a run: its path, its kind's name and its module."""
+
+    path: str
+    kind: str
+    module: nn.Module
+    shape_error: str = ""
+    """The design's own explanation when its shapes already say this block cannot take its input."""
 
 
-def forward(root: Group, x: torch.Tensor, paths: dict[Node, str], model_device: torch.device,
-            keep: Callable[[Block, str, torch.Tensor], None]) -> torch.Tensor:
-    """Run the design under ``root`` on ``x`` block by block, handing each block's output to ``keep``."""
+def plan_of(root: Group, paths: dict[Node, str]) -> list[Step]:
+    """The blocks under ``root`` in data-flow order: running them one after another is ``model(x)``.
 
-    def run(node: Node, value: torch.Tensor) -> torch.Tensor:
+    A nested ``nn.Sequential`` only applies its children in order, so the flat
+    plan computes exactly what the nested model does. Made on the thread that
+    owns the design; running it touches modules and tensors only.
+    """
+    steps: list[Step] = []
+
+    def visit(node: Node) -> None:
         if isinstance(node, Group):
             for child in node.children:
-                value = run(child, value)
-            return value
-        path = paths[node]
-        try:
-            out = node.module(value)
-        except (RuntimeError, ValueError, TypeError, IndexError, MemoryError) as exc:
-            got = f" It got {fmt(tuple(value.shape))}." if isinstance(value, torch.Tensor) else ""
-            raise RunError(describe_failure(exc, _where(path, node), x, model_device) + got, path=path) from None
-        keep(node, path, out)  # type: ignore[arg-type]
-        return out
+                visit(child)
+        else:
+            error = node.error.sentence if node.error is not None else ""
+            steps.append(Step(paths[node], node.layer.kind.name, node.module, error))  # type: ignore[attr-defined]
 
     for child in root.children:
-        x = run(child, x)
-    return x
+        visit(child)
+    return steps
+
+
+def forward(plan: list[Step], x: torch.Tensor, model_device: torch.device,
+            keep: Callable[[Step, torch.Tensor], None]) -> torch.Tensor:
+    """Run ``plan`` on ``x``, handing each block's output to ``keep``."""
+    value = x
+    for step in plan:
+        try:
+            out = step.module(value)
+        except (RuntimeError, ValueError, TypeError, IndexError, MemoryError) as exc:
+            where = f"Block {step.path} ({step.kind})"
+            if step.shape_error and not isinstance(exc, MemoryError):
+                raise RunError(f"{where}: {step.shape_error}", path=step.path) from None
+            got = f" It got {fmt(tuple(value.shape))}." if isinstance(value, torch.Tensor) else ""
+            raise RunError(describe_failure(exc, where, x, model_device) + got, path=step.path) from None
+        keep(step, out)
+        value = out
+    return value
 
 
 def layer_stats(path: str, kind: str, out: torch.Tensor) -> LayerStats:
@@ -143,10 +166,10 @@ def make_loss(output: torch.Tensor, loss: str, seed: int = 0) -> torch.Tensor:
     return F.cross_entropy(output, labels.to(output.device))
 
 
-def run_design(root: Group, model: nn.Module, x: torch.Tensor, paths: dict[Node, str], model_device: torch.device,
+def run_design(plan: list[Step], model: nn.Module, x: torch.Tensor, model_device: torch.device,
                backward: str | None = None, seed: int = 0) -> RunResult:
     """Forward ``x`` (and, with ``backward``, the loss's backward pass): the result with every block's statistics."""
-    outputs: list[tuple[Block, str, torch.Tensor]] = []
+    outputs: list[tuple[Step, torch.Tensor]] = []
     if backward is not None:
         for parameter in model.parameters():
             parameter.grad = None  # this run's gradients, not an accumulation of earlier ones
@@ -154,17 +177,17 @@ def run_design(root: Group, model: nn.Module, x: torch.Tensor, paths: dict[Node,
     with grad:
         _synchronize(model_device)
         start = time.perf_counter()
-        output = forward(root, x, paths, model_device, lambda b, p, o: outputs.append((b, p, o)))
+        output = forward(plan, x, model_device, lambda step, out: outputs.append((step, out)))
         _synchronize(model_device)
         seconds = time.perf_counter() - start
         loss = make_loss(output, backward, seed) if backward is not None else None
     result = RunResult(x, output, {}, seconds, loss)
     first_bad = None
-    for block, path, out in outputs:
-        stats = layer_stats(path, block.layer.kind.name, out)
-        result.layers[path] = stats
+    for step, out in outputs:
+        stats = layer_stats(step.path, step.kind, out)
+        result.layers[step.path] = stats
         if not stats.finite and first_bad is None:
-            first_bad = path
+            first_bad = step.path
     if first_bad is not None:
         result.notes.append(f"NaN or Inf first appears in the output of block {first_bad}; everything after it "
                             f"follows from there.")

@@ -1,0 +1,18 @@
+"""Running the network as undo steps: keeping the weights a few training steps gave."""
+
+from __future__ import annotations
+
+from editor.commands.base import ProjectCommand
+from editor.model.project.project import Project
+from editor.model.run.training import Trainer
+
+
+class KeepTrainedCommand(ProjectCommand):
+    """Take a trainer's weights into the design ("Train 200 steps"); undo brings back the weights before."""
+
+    def __init__(self, project: Project, trainer: Trainer) -> None:
+        super().__init__(project, f"Train {len(trainer.losses)} steps")
+        self.trainer = trainer
+
+    def perform(self) -> None:
+        self.project.keep_trained(self.trainer, self.text())

@@ -1,0 +1,132 @@
+"""The Run tab's per-block table: output shape, mean, std, min, max, zeros and a histogram sparkline.
+
+One row per block in data-flow order, so a learner sees at a glance how the
+signal's spread grows or vanishes with depth (std), and where ReLUs die
+(zeros). Clicking a row asks for the block to be selected on the canvas.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
+
+from editor.model.catalog.shape_rules import fmt
+from editor.model.run.forward import LayerStats
+from editor.ui import theme
+
+COLUMNS = ("block", "layer", "output shape", "mean", "std", "min", "max", "zeros", "values")
+TIPS = {
+    "mean": "The mean of the block's output over the whole batch.",
+    "std": "The spread of the block's output. If it shrinks towards 0 or grows block after block, the signal "
+           "vanishes or explodes with depth: try another init.",
+    "zeros": "The fraction of outputs that are exactly 0. After a ReLU, a high value means many dead units.",
+    "values": "A histogram of the block's output values, from min (left) to max (right).",
+}
+SPARK = COLUMNS.index("values")
+
+
+def _number(value: float) -> str:
+    if math.isnan(value):
+        return "—"
+    return f"{value:.4g}"
+
+
+class LayerStatsModel(QAbstractTableModel):
+    """Rows of :class:`~editor.model.run.forward.LayerStats`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[LayerStats] = []
+
+    def set_rows(self, rows: list[LayerStats]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return TIPS.get(COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                "block": row.path, "layer": row.kind, "output shape": fmt(row.shape), "mean": _number(row.mean),
+                "std": _number(row.std), "min": _number(row.min), "max": _number(row.max),
+                "zeros": f"{row.zeros:.0%}", "values": "",
+            }[column]
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("mean", "std", "min", "max", "zeros"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not row.finite:
+            return theme.ERROR
+        if role == Qt.ItemDataRole.ToolTipRole and not row.finite:
+            return "This output holds NaN or Inf values."
+        return None
+
+
+class SparklineDelegate(QStyledItemDelegate):
+    """Draws a row's 16-bin histogram as small bars in the block's category colour."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        row: LayerStats | None = index.data(Qt.ItemDataRole.UserRole)
+        if row is None or not row.histogram:
+            return
+        rect = QRectF(option.rect).adjusted(4, 4, -4, -4)
+        peak = max(row.histogram) or 1
+        width = rect.width() / len(row.histogram)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.kind_color(row.kind))
+        for i, count in enumerate(row.histogram):
+            height = rect.height() * count / peak
+            painter.drawRect(QRectF(rect.left() + i * width, rect.bottom() - height, max(width - 1, 1), height))
+        painter.restore()
+
+
+class LayerStatsTable(QTableView):
+    """The per-block table (objectName ``runLayers``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runLayers")
+        self.stats_model = LayerStatsModel(self)
+        self.setModel(self.stats_model)
+        self.setItemDelegateForColumn(SPARK, SparklineDelegate(self))
+        self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(22)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SPARK, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+
+    def set_rows(self, rows: list[LayerStats]) -> None:
+        self.stats_model.set_rows(rows)
+
+    def path_at(self, row: int) -> str:
+        return self.stats_model.rows[row].path

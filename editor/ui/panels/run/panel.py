@@ -1,0 +1,302 @@
+"""The Run tab (objectName ``runPanel``): a batch through the network, each block's output, gradients, training.
+
+Input: the batch size with the design's input shape, a generator (randn,
+rand, zeros, ones, arange) and a seed, or a tensor loaded from a ``.pt``
+file; shown as ``print(X)`` shows it. "Run forward" and "Run backward" (with
+a loss) run as a background job on the model's device: the output as
+``print()`` shows it (with ``grad_fn``), its shape and the time taken, and a
+per-block table with a sparkline each. Clicking a row selects the block.
+Train/eval mode is a switch the runs respect. Inputs and outputs can be
+saved with ``torch.save``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import torch
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.io.files.weights import load_tensor, save_tensor
+from editor.model.catalog.shape_rules import fmt
+from editor.model.errors import LayerLabError
+from editor.model.project.project import Project
+from editor.model.run.forward import LOSSES, RunResult
+from editor.model.run.inputs import GENERATORS, check_loaded_input
+from editor.ui import theme
+from editor.ui.jobs import JobRunner
+from editor.ui.panels.following import follow
+from editor.ui.panels.run.layers import LayerStatsTable
+from editor.ui.panels.run.training import TrainingBox
+
+LOSS_TEXT = {"sum": "sum of the outputs", "mse": "MSE against zeros", "cross_entropy": "cross-entropy, random labels"}
+MAX_PRINT = 4000  # characters of print(tensor) shown; torch already elides big tensors with "..."
+
+
+def print_text(tensor: torch.Tensor) -> str:
+    """What ``print(tensor)`` prints (torch's own formatting, which elides big tensors)."""
+    text = str(tensor)
+    return text if len(text) <= MAX_PRINT else text[:MAX_PRINT] + "\n…"
+
+
+def _text_box(name: str, height: int) -> QPlainTextEdit:
+    box = QPlainTextEdit(objectName=name)
+    box.setReadOnly(True)
+    box.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    box.setFont(theme.font(-0.5, mono=True))
+    box.setMaximumHeight(height)
+    return box
+
+
+class RunPanel(QWidget):
+    """Run forward and backward, see every block's output, and train a few steps."""
+
+    block_selected = Signal(str)
+    """Select the block at this path on the canvas (a row of the table was clicked)."""
+
+    keep_trained_requested = Signal(object)
+    """Keep this trainer's weights (the window runs KeepTrainedCommand)."""
+
+    message = Signal(str)
+    """A sentence for the status bar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runPanel")
+        self.project: Project | None = None
+        self.loaded: torch.Tensor | None = None
+        self.result: RunResult | None = None
+        self.jobs = JobRunner(self)
+        self.batch = QSpinBox(objectName="runBatch", minimum=1, maximum=100_000, value=2)
+        self.shape = QLabel(objectName="runShape")
+        self.generator = QComboBox(objectName="runGenerator")
+        self.generator.addItems(GENERATORS)
+        self.seed = QSpinBox(objectName="runSeed", minimum=0, maximum=2**31 - 1, value=0)
+        self.load = QPushButton("Load tensor…", objectName="runLoadInput")
+        self.load.setToolTip("Use a tensor saved with torch.save(x, 'x.pt') as the input.")
+        self.training_mode = QCheckBox("Training mode", objectName="runTrainMode")
+        self.training_mode.setToolTip("model.train(): Dropout drops values and BatchNorm uses (and updates) the "
+                                      "batch's statistics. Off: model.eval(), as for predictions.")
+        self.forward_button = QPushButton("Run forward", objectName="runForward")
+        self.backward_button = QPushButton("Run backward", objectName="runBackward")
+        self.loss = QComboBox(objectName="runLoss")
+        for name in LOSSES:
+            self.loss.addItem(LOSS_TEXT[name], name)
+        self.save_input = QPushButton("Save input…", objectName="runSaveInput")
+        self.save_output = QPushButton("Save output…", objectName="runSaveOutput")
+        self.input_text = _text_box("runInputText", 110)
+        self.output_text = _text_box("runOutputText", 130)
+        self.summary = QLabel(objectName="runSummary")
+        self.summary.setWordWrap(True)
+        self.notes = QLabel(objectName="runNotes")
+        self.notes.setWordWrap(True)
+        self.layers = LayerStatsTable(self)
+        self.training = TrainingBox(self)
+
+        row = QHBoxLayout()
+        for widget in (QLabel("Batch"), self.batch, self.shape, QLabel("Input"), self.generator, QLabel("seed"),
+                       self.seed, self.load, self.training_mode):
+            row.addWidget(widget)
+        row.addStretch(1)
+        actions = QHBoxLayout()
+        for widget in (self.forward_button, self.backward_button, QLabel("loss:"), self.loss, self.save_input,
+                       self.save_output):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        texts = QHBoxLayout()
+        for title, box in (("Input  print(X)", self.input_text), ("Output  print(model(X))", self.output_text)):
+            column = QVBoxLayout()
+            label = QLabel(title)
+            label.setStyleSheet(f"color: {theme.muted().name()};")
+            column.addWidget(label)
+            column.addWidget(box)
+            texts.addLayout(column)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        for item in (row, actions, texts):
+            top_layout.addLayout(item)
+        top_layout.addWidget(self.summary)
+        top_layout.addWidget(self.notes)
+        top_layout.addWidget(self.layers, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.training)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(top)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+        self.batch.valueChanged.connect(self.show_input)
+        self.generator.currentTextChanged.connect(self.show_input)
+        self.seed.valueChanged.connect(self.show_input)
+        self.load.clicked.connect(self.on_load)
+        self.forward_button.clicked.connect(lambda: self.start(backward=False))
+        self.backward_button.clicked.connect(lambda: self.start(backward=True))
+        self.save_input.clicked.connect(lambda: self.save_tensor("input"))
+        self.save_output.clicked.connect(lambda: self.save_tensor("output"))
+        self.layers.clicked.connect(self._row_clicked)
+        self.training.keep_requested.connect(self.keep_trained_requested)
+        self.training.message.connect(self.message)
+        self._set_busy(False)
+
+    # ------------------------------------------------------------ project
+    def set_project(self, project: Project) -> None:
+        """Follow ``project``: the input shown follows its input shape and device."""
+        self.project = follow(self.project, project, {"edited": self.show_input, "reset": self.show_input})
+        self.loaded = None
+        self.result = None
+        self.layers.set_rows([])
+        self.output_text.clear()
+        self.summary.clear()
+        self.notes.clear()
+        self.training.set_project(project)
+        self.show_input()
+
+    def _input(self) -> torch.Tensor:
+        assert self.project is not None
+        if self.loaded is not None:
+            return self.loaded
+        return self.project.make_run_input(self.batch.value(), self.generator.currentText(), self.seed.value())
+
+    def show_input(self, *args: object) -> None:
+        """Show the batch that a run would use, as ``print(X)`` shows it."""
+        if self.project is None:
+            return
+        self.batch.setEnabled(self.loaded is None)
+        self.generator.setEnabled(self.loaded is None)
+        self.seed.setEnabled(self.loaded is None)
+        try:
+            x = self._input()
+        except LayerLabError as exc:
+            self.shape.setText("")
+            self.input_text.setPlainText(str(exc))
+            return
+        where = "loaded from a file" if self.loaded is not None else f"on {x.device}"
+        self.shape.setText(f"→ X of shape {fmt(tuple(x.shape))}, {where}")
+        self.input_text.setPlainText(print_text(x))
+
+    # ------------------------------------------------------------ running
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.forward_button, self.backward_button, self.load):
+            widget.setEnabled(not busy)
+        self.save_output.setEnabled(not busy and self.result is not None)
+
+    def start(self, backward: bool) -> None:
+        """Run forward (and backward) as a background job on the model's device."""
+        if self.project is None or self.jobs.busy:
+            return
+        try:
+            prepared = self.project.prepare_run(self.loaded, self.batch.value(), self.generator.currentText(),
+                                                self.seed.value(), self.loss.currentData() if backward else None,
+                                                self.training_mode.isChecked())
+        except LayerLabError as exc:
+            self._show_error(str(exc))
+            return
+        project = self.project
+        self._set_busy(True)
+        self.summary.setText("Running…")
+        self.jobs.submit(lambda context: prepared.execute(),
+                         on_done=lambda result: self._done(project, prepared, result), on_error=self._show_error)
+
+    def _done(self, project: Project, prepared: object, result: RunResult) -> None:
+        project.finish_run(prepared)  # type: ignore[arg-type]
+        self.result = result
+        self._set_busy(False)
+        self.output_text.setPlainText(print_text(result.output))
+        mode = "training mode" if self.training_mode.isChecked() else "eval mode"
+        text = (f"Output shape {fmt(tuple(result.output.shape))} on {result.output.device}, {mode}; forward took "
+                f"{result.seconds * 1000:.2f} ms.")
+        if result.loss is not None:
+            text += (f" Loss ({self.loss.currentText()}) = {float(result.loss.detach()):.6g}; gradients are in "
+                     f"each parameter's .grad now.")
+        self.summary.setText(text)
+        self.summary.setStyleSheet("")
+        self.notes.setText("\n".join(result.notes))
+        self.notes.setStyleSheet(f"color: {theme.ERROR.name()};" if any("NaN" in n for n in result.notes)
+                                 else f"color: {theme.muted().name()};")
+        self.layers.set_rows(list(result.layers.values()))
+
+    def _show_error(self, message: str) -> None:
+        self._set_busy(False)
+        self.summary.setText(message)
+        self.summary.setStyleSheet(f"color: {theme.ERROR.name()};")
+        self.message.emit(message)
+
+    def _row_clicked(self, index: QModelIndex) -> None:
+        self.block_selected.emit(self.layers.path_at(index.row()))
+
+    # ------------------------------------------------------------ files
+    def on_load(self) -> None:
+        """Use a tensor from a ``.pt`` file as the input (loaded safely: weights_only, no code runs)."""
+        if self.loaded is not None:
+            self.loaded = None
+            self.load.setText("Load tensor…")
+            self.show_input()
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Load an input tensor", _folder(), "Tensors (*.pt *.pth);;All (*)")
+        if path:
+            self.load_input(Path(path))
+
+    def load_input(self, path: Path) -> bool:
+        """Read ``path`` as the input (True when it worked; the reason is shown otherwise)."""
+        try:
+            value = load_tensor(path)  # weights_only: nothing in the file runs
+            self.loaded = check_loaded_input(value).to(self.project.device if self.project else "cpu")
+        except LayerLabError as exc:
+            self._show_error(f"Could not use {path.name} as the input: {exc}")
+            return False
+        _remember(path)
+        self.load.setText("Use generated input")
+        self.show_input()
+        return True
+
+    def save_tensor(self, which: str) -> None:
+        """Save the input (or the last output) with ``torch.save``."""
+        if self.project is None:
+            return
+        tensor = self.result.output.detach() if which == "output" and self.result is not None else None
+        if which == "input":
+            try:
+                tensor = self._input()
+            except LayerLabError as exc:
+                self._show_error(str(exc))
+                return
+        if tensor is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, f"Save the {which}", str(Path(_folder()) / f"{which}.pt"),
+                                              "Tensors (*.pt)")
+        if path:
+            try:
+                save_tensor(tensor.cpu(), path)
+            except LayerLabError as exc:
+                self._show_error(str(exc))
+                return
+            _remember(Path(path))
+            self.message.emit(f"Saved the {which} to {path} (torch.load it to use it again).")
+
+
+def _folder() -> str:
+    return str(QSettings().value("run/folder", str(Path.home())))
+
+
+def _remember(path: Path) -> None:
+    QSettings().setValue("run/folder", str(path.parent))
