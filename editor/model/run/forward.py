@@ -11,6 +11,7 @@ naming the block, in plain words.
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from editor.model.errors import RunError, ValidationError
 
 LOSSES = ("sum", "mse", "cross_entropy")
 SPARK_BINS = 16
+SPARK_SAMPLE = 1024
 
 
 @dataclass(frozen=True)
@@ -127,23 +129,98 @@ def forward(plan: list[Step], x: torch.Tensor, model_device: torch.device,
 
 
 def layer_stats(path: str, kind: str, out: torch.Tensor) -> LayerStats:
-    """Statistics of one block's output (on its own device, then a few numbers to the CPU)."""
-    values = out.detach()
-    if not values.is_floating_point():
-        values = values.float()
-    flat = values.reshape(-1)
-    count = flat.numel()
-    if count == 0:
-        return LayerStats(path, kind, tuple(out.shape), math.nan, math.nan, math.nan, math.nan, 0.0)
-    finite = bool(torch.isfinite(flat).all())
-    shown = flat if finite else flat[torch.isfinite(flat)]
+    """Statistics of one block's output (see :func:`all_stats`, which computes many at once)."""
+    return all_stats([(path, kind, out)])[0]
+
+
+def all_stats(outputs: list[tuple[str, str, torch.Tensor]]) -> list[LayerStats]:
+    """Statistics of every block's output, computed a group at a time on the outputs' device.
+
+    Outputs with the same number of values are stacked and reduced together
+    (a handful of kernels for a whole stack of Linear and ReLU outputs, and one
+    transfer of numbers to the CPU at the end), so statistics stay cheap next
+    to the forward pass itself. The sparkline is a histogram of up to
+    ``SPARK_SAMPLE`` evenly spaced values of each output.
+    """
+    found: dict[int, LayerStats] = {}
+    order: list[int] = []
+    groups: dict[tuple[int, torch.device], list[int]] = {}
+    for index, (_, _, out) in enumerate(outputs):
+        order.append(index)
+        groups.setdefault((out.numel(), out.device), []).append(index)
+    for (count, _), members in groups.items():
+        if count == 0:
+            for i in members:
+                path, kind, out = outputs[i]
+                found[i] = LayerStats(path, kind, tuple(out.shape), math.nan, math.nan, math.nan, math.nan, 0.0)
+            continue
+        rows = torch.stack([_flat(outputs[i][2]) for i in members],
+                           out=_scratch("rows", (len(members), count), torch.float32, outputs[members[0]][2].device))
+        for i, stats in zip(members, _group_stats(rows, [outputs[i] for i in members]), strict=True):
+            found[i] = stats
+    return [found[i] for i in order]
+
+
+def _flat(out: torch.Tensor) -> torch.Tensor:
+    values = out.detach().reshape(-1)
+    return values if values.dtype == torch.float32 else values.float()
+
+
+_workspace = threading.local()
+SCRATCH_LIMIT = 256 * 1024**2  # bytes kept between runs; larger buffers are made for one run only
+
+
+def _scratch(name: str, shape: tuple[int, ...], dtype: torch.dtype, device: torch.device) -> torch.Tensor:
+    """A buffer of ``shape`` kept between runs on this thread: fresh pages cost more than the statistics."""
+    cache: dict[str, torch.Tensor] = _workspace.__dict__.setdefault("buffers", {})
+    held = cache.get(name)
+    if held is not None and held.shape == shape and held.dtype == dtype and held.device == device:
+        return held
+    buffer = torch.empty(shape, dtype=dtype, device=device)
+    if buffer.numel() * buffer.element_size() <= SCRATCH_LIMIT:
+        cache[name] = buffer
+    else:
+        cache.pop(name, None)
+    return buffer
+
+
+def _group_stats(rows: torch.Tensor, members: list[tuple[str, str, torch.Tensor]]) -> list[LayerStats]:
+    """Statistics of each row of ``rows`` (one block's output per row); sums run as matrix products (BLAS)."""
+    count = rows.shape[1]
+    ones = torch.ones(count, dtype=rows.dtype, device=rows.device)
+    mean = (rows @ ones) / count
+    low, high = rows.amin(dim=1), rows.amax(dim=1)
+    scratch = _scratch("work", tuple(rows.shape), rows.dtype, rows.device)
+    zeros = count - (torch.sign(rows, out=scratch).abs_() @ ones)
+    torch.sub(rows, mean[:, None], out=scratch)
+    spread = (scratch.mul_(scratch) @ ones) / max(count - 1, 1)
+    numbers_t = torch.stack([mean, spread.sqrt(), low, high, zeros])
+    if not bool(torch.isfinite(numbers_t).all()):  # rare: NaN or Inf somewhere; those rows one by one
+        finite = torch.isfinite(rows).all(dim=1).tolist()
+        return [_one_with_nonfinite(row, member) if not ok else _group_stats(row[None], [member])[0]
+                for row, ok, member in zip(rows, finite, members, strict=True)]
+    sample = rows[:, :: max(1, count // SPARK_SAMPLE)]
+    width = (high - low).clamp_min(torch.finfo(rows.dtype).tiny)
+    bins = ((sample - low[:, None]) * (SPARK_BINS / width)[:, None]).long().clamp_(0, SPARK_BINS - 1)
+    bins += torch.arange(len(members), device=rows.device)[:, None] * SPARK_BINS
+    counts = torch.bincount(bins.reshape(-1), minlength=SPARK_BINS * len(members)).reshape(len(members), -1)
+    numbers = numbers_t.double().cpu().tolist()
+    histograms = counts.cpu().tolist()
+    return [LayerStats(path, kind, tuple(out.shape), numbers[0][i], numbers[1][i], numbers[2][i], numbers[3][i],
+                       numbers[4][i] / count, tuple(histograms[i]))
+            for i, (path, kind, out) in enumerate(members)]
+
+
+def _one_with_nonfinite(row: torch.Tensor, member: tuple[str, str, torch.Tensor]) -> LayerStats:
+    """One output with NaN or Inf: statistics of its finite values, marked not finite."""
+    path, kind, out = member
+    shown = row[torch.isfinite(row)]
+    zeros = float((row == 0).sum()) / row.numel()
     if shown.numel() == 0:
-        return LayerStats(path, kind, tuple(out.shape), math.nan, math.nan, math.nan, math.nan, 0.0, (), False)
-    low, high = float(shown.min()), float(shown.max())
-    std = float(shown.float().std()) if shown.numel() > 1 else 0.0
-    histogram = torch.histc(shown.float(), bins=SPARK_BINS, min=low, max=high if high > low else low + 1)
-    return LayerStats(path, kind, tuple(out.shape), float(shown.float().mean()), std, low, high,
-                      float((flat == 0).sum()) / count, tuple(int(c) for c in histogram.tolist()), finite)
+        return LayerStats(path, kind, tuple(out.shape), math.nan, math.nan, math.nan, math.nan, zeros, (), False)
+    stats = _group_stats(shown[None], [member])[0]
+    return LayerStats(path, kind, tuple(out.shape), stats.mean, stats.std, stats.min, stats.max, zeros,
+                      stats.histogram, False)
 
 
 def make_loss(output: torch.Tensor, loss: str, seed: int = 0) -> torch.Tensor:
@@ -183,11 +260,10 @@ def run_design(plan: list[Step], model: nn.Module, x: torch.Tensor, model_device
         loss = make_loss(output, backward, seed) if backward is not None else None
     result = RunResult(x, output, {}, seconds, loss)
     first_bad = None
-    for step, out in outputs:
-        stats = layer_stats(step.path, step.kind, out)
-        result.layers[step.path] = stats
+    for stats in all_stats([(step.path, step.kind, out) for step, out in outputs]):
+        result.layers[stats.path] = stats
         if not stats.finite and first_bad is None:
-            first_bad = step.path
+            first_bad = stats.path
     if first_bad is not None:
         result.notes.append(f"NaN or Inf first appears in the output of block {first_bad}; everything after it "
                             f"follows from there.")

@@ -44,8 +44,8 @@ def test_per_block_statistics_equal_forward_hooks():
     for path, stats in result.layers.items():
         out = seen[path]
         assert stats.shape == tuple(out.shape)
-        assert stats.mean == pytest.approx(float(out.mean()), abs=1e-7)
-        assert stats.std == pytest.approx(float(out.std()), abs=1e-7)
+        assert stats.mean == pytest.approx(float(out.mean()), rel=1e-5, abs=1e-7)
+        assert stats.std == pytest.approx(float(out.std()), rel=1e-5, abs=1e-7)
         assert (stats.min, stats.max) == (float(out.min()), float(out.max()))
         assert stats.zeros == float((out == 0).sum()) / out.numel()
         assert sum(stats.histogram) == out.numel()

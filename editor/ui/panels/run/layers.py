@@ -24,7 +24,8 @@ TIPS = {
     "std": "The spread of the block's output. If it shrinks towards 0 or grows block after block, the signal "
            "vanishes or explodes with depth: try another init.",
     "zeros": "The fraction of outputs that are exactly 0. After a ReLU, a high value means many dead units.",
-    "values": "A histogram of the block's output values, from min (left) to max (right).",
+    "values": "A histogram of the block's output values, from min (left) to max (right); for big outputs, of "
+              "1,024 evenly spaced values.",
 }
 SPARK = COLUMNS.index("values")
 
