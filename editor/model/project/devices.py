@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import torch
@@ -28,11 +29,12 @@ class DeviceMixin(_Base):
         """The device the model lives on, e.g. ``"cpu"`` or ``"cuda:0"``."""
         return str(self._device)
 
-    def to(self, device: str | torch.device) -> Self:
+    def to(self, device: str | torch.device, progress: Callable[[int, int], None] | None = None) -> Self:
         """Move the whole model to ``device`` (``"cpu"``, ``"cuda"``, ``"cuda:1"``, ``"mps"``).
 
         Refused (``MemoryLimitError``, with both numbers) when the parameters, buffers and one forward pass
-        at the input shape would not fit in the memory free there.
+        at the input shape would not fit in the memory free there. ``progress(done, total)`` is called after
+        each layer (a window keeps painting a progress bar for a big model).
         """
         target = check_device(device)
         if target == self._device:
@@ -40,12 +42,17 @@ class DeviceMixin(_Base):
         if target.type != "cpu":  # the CPU's memory is the host's: the model is in it already
             check_fits(target, self.memory_needed())  # type: ignore[attr-defined]
         with self._operation(f"Move to {target}"):
-            self._set_device(target)
+            self._set_device(target, progress)
         return self
 
-    def _set_device(self, target: torch.device) -> None:
+    def _set_device(self, target: torch.device, progress: Callable[[int, int], None] | None = None) -> None:
         old = self._device
-        self.model.to(target)
+        layers = list(self._layers.values())
+        for done, layer in enumerate(layers, 1):
+            layer.module.to(target)
+            if progress is not None:
+                progress(done, len(layers))
+        self.model.to(target)  # anything the layers do not hold (nothing, unless added directly)
         self._device = target
         self.events.settings_changed.emit("device")
         if self._touched is not None:

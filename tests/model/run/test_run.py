@@ -200,3 +200,14 @@ def test_forward_and_backward_on_cuda():
     assert result.output.device.type == "cuda" and p.model[0].weight.grad.device.type == "cuda"
     assert torch.equal(result.output, p.model(result.input))
     assert len(p.train_steps(5)) == 5
+
+
+def test_a_move_reports_progress_layer_by_layer(monkeypatch):
+    from editor.model.project import devices as project_devices
+
+    p = mlp()
+    monkeypatch.setattr(project_devices, "check_device", lambda device: torch.device("meta"))
+    monkeypatch.setattr(project_devices, "check_fits", lambda device, needed: None)
+    calls = []
+    p.to("meta", progress=lambda done, total: calls.append((done, total)))  # meta: any device but the CPU
+    assert calls == [(1, 3), (2, 3), (3, 3)] and p.model[0].weight.device.type == "meta" and p.device == "meta"
