@@ -6,6 +6,12 @@ blocks, every block of a kind, or the whole design), optionally transform the
 fresh sample ``w`` with a small expression. A histogram previews the values
 with the rule's theoretical density; Apply is one undoable step, kept in the
 project as a rule that "Reset Parameters from Seed" and the exported code replay.
+
+The scope starts at "the selected blocks" whenever blocks are selected (when
+the dialog opens, and when the selection changes while it is open). A kept
+rule that the new one overwrites entirely is named before Apply, and replaced
+(removed in the same undo step) unless the user unticks "Replace". Escape
+takes back an edit in progress in a field; with none, it closes the dialog.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, SignalInstance
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QHideEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.commands.edits import ResetParametersCommand
 from editor.commands.init import InitializeCommand, RemoveInitRuleCommand
 from editor.commands.runner import CommandRunner
 from editor.io.pycode.export.init_code import rule_program
@@ -44,6 +51,8 @@ from editor.model.init.functions import INIT_FUNCTIONS, NONLINEARITIES, InitFunc
 from editor.model.init.rules import TENSOR_FUNCTIONS, InitRule, check_rule
 from editor.model.project.project import Project
 from editor.ui import theme
+from editor.ui.dialogs.escape import EscapeCancelsEdit
+from editor.ui.dialogs.init_overwrites import Overwrite, overwrite_text, overwrites, replace_label
 from editor.ui.dialogs.init_preview import InitPreview
 
 EXPRESSION_HELP = (f"w is the fresh sample; also fan_in, fan_out, numel. Functions: "
@@ -80,6 +89,11 @@ class InitDialog(QDialog):
         self.setWindowTitle("Initialize parameters")
         self.session = session
         self.arg_widgets: dict[str, QWidget] = {}
+        self.escape = EscapeCancelsEdit(self)
+        self.overwritten: list[Overwrite] = []
+        """Kept rules whose tensors the rule in the form fills again (found with each preview)."""
+        self._selection_seen: tuple[str, ...] | None = None  # None: the next selection is news (the dialog opens)
+        self._dropping = False  # an empty undo step is being dropped: the refusal's message must stay
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.update_preview)
 
@@ -116,6 +130,10 @@ class InitDialog(QDialog):
         self.code.setWordWrap(True)
         self.error = QLabel(objectName="initError", wordWrap=True)
         self.error.setStyleSheet(f"color: {theme.ERROR.name()}")
+        self.overwrites = QLabel(objectName="initOverwrites", wordWrap=True)
+        self.replace = QCheckBox(objectName="initReplace", checked=True)
+        self.replace.setToolTip("Remove the rules this one overwrites, in the same undo step, so that the list "
+                                "says what really made the values. Untick to keep every rule.")
         self.preview = InitPreview()
         self.rules = QListWidget(objectName="initRules")
         self.remove_rule = QPushButton("Remove rule", objectName="initRemoveRule")
@@ -178,6 +196,8 @@ class InitDialog(QDialog):
         right.addWidget(QLabel("As code:"))
         right.addWidget(self.code)
         right.addWidget(self.error)
+        right.addWidget(self.overwrites)
+        right.addWidget(self.replace)
         rules_title = QLabel("Rules kept in this project (replayed by Reset Parameters from Seed and in exported "
                              "code):")
         rules_title.setWordWrap(True)
@@ -207,12 +227,29 @@ class InitDialog(QDialog):
         self.rules.currentRowChanged.connect(lambda row: self.remove_rule.setEnabled(row >= 0))
         self.gain_nonlinearity.currentIndexChanged.connect(self._update_gain_param)
         self.gain_check.toggled.connect(self._update_gain_param)
+        self.replace.toggled.connect(self._mark_replaced)
+        self.escape.watch(self.expression, self.gain_param)
         self.session.selection_changed.connect(self._follow)
         self.session.undo_stack.indexChanged.connect(self._follow)
 
     def _follow(self, *args: object) -> None:
-        if self.isVisible():
+        if self.isVisible() and not self._dropping:
             self.refresh_targets()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Never shorter than the wrapped texts need at this width (Qt's minimum ignores word wrap): no overlaps."""
+        layout = self.layout()
+        need = layout.minimumHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        self._selection_seen = None  # opened again, the selection of that moment chooses the scope
 
     # ------------------------------------------------------------- state
     @property
@@ -230,6 +267,7 @@ class InitDialog(QDialog):
             widget = self._arg_widget(arg.name, arg.default, arg.kind, arg.choices)
             widget.setToolTip(arg.doc)
             self.arg_widgets[arg.name] = widget
+            self.escape.watch(widget)
             self.args_form.addRow(arg.name, widget)
         if not init.args:
             self.args_form.addRow(QLabel("This function takes no arguments."))
@@ -282,10 +320,16 @@ class InitDialog(QDialog):
         return [n.path() for n in self.session.selected_nodes()]
 
     def refresh_targets(self) -> None:
-        """Follow the canvas selection and the design's kinds."""
+        """Follow the canvas selection and the design's kinds.
+
+        A new selection (or the dialog opening) with blocks in it makes "the selected blocks" the scope, and
+        their kind the kind; losing the selection falls back to a kind. Otherwise the user's choice stays.
+        """
         project = self.session.project
         selected = self.selected_paths()
         count = len(selected)
+        news = tuple(selected) != self._selection_seen
+        self._selection_seen = tuple(selected)
         self.scope_selected.setText(f"the selected block{'s' if count != 1 else ''} ({count})" if count
                                     else "the selected blocks (none selected)")
         self.scope_selected.setEnabled(bool(count))
@@ -297,16 +341,21 @@ class InitDialog(QDialog):
         self.kind.addItems(present or [k.name for k in kinds() if k.name == "Linear"])
         chosen = [n.layer.kind.name for n in self.session.selected_nodes() if hasattr(n, "layer")]
         preferred = [k for k in (*chosen, "Linear", "Conv2d") if k in present]
-        self.kind.setCurrentText(current if current in present else (preferred or present or ["Linear"])[0])
+        keep = current in present and not (news and chosen and chosen[0] in present)
+        self.kind.setCurrentText(current if keep else (preferred or present or ["Linear"])[0])
         self.kind.blockSignals(False)
-        if not self.scopes.checkedButton() or (self.scope_selected.isChecked() and not count):
-            (self.scope_selected if count else self.scope_kind if present else self.scope_all).setChecked(True)
+        if count and (news or not self.scopes.checkedButton()):
+            self.scope_selected.setChecked(True)
+        elif not self.scopes.checkedButton() or (self.scope_selected.isChecked() and not count):
+            (self.scope_kind if present else self.scope_all).setChecked(True)
         self.rules.clear()
         for number, rule in enumerate(project.init_rules, start=1):
             self.rules.addItem(f"{number}. {rule.describe()}")
         if not project.init_rules:
             self.rules.addItem("None yet: every layer has its own default init (e.g. Linear: U(−1/√in, 1/√in)).")
             self.rules.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        self.overwritten = []  # the rule numbers may have changed: found again with the preview
+        self._show_overwrites()
         self.remove_rule.setEnabled(self.rules.currentRow() >= 0)
         self.schedule()
 
@@ -336,8 +385,10 @@ class InitDialog(QDialog):
 
     def update_preview(self) -> None:
         """Check the rule now; preview its values (drawn in a worker) or say what is wrong."""
+        self._timer.stop()  # this is the update a pending one would make
         project = self.session.project
         self.code.setText("")  # never the code of an earlier choice next to this one's error
+        self.overwritten = []
         try:
             rule = self.rule()
             self.code.setText(rule_program(project, rule))
@@ -348,9 +399,38 @@ class InitDialog(QDialog):
             self.error.setText(str(exc))
             self.apply_button.setEnabled(False)
             self.preview.clear("the rule does not fit (see the message below)")
+            self._show_overwrites()
             return
         self.error.setText("")
         self.apply_button.setEnabled(True)
+        self.overwritten = overwrites(project, rule)
+        self._show_overwrites()
+
+    def _show_overwrites(self) -> None:
+        """Say which kept rules the new one overwrites; offer to replace those it overwrites entirely."""
+        text, label = overwrite_text(self.overwritten), replace_label(self.overwritten)
+        self.overwrites.setText(text)
+        self.overwrites.setVisible(bool(text))
+        self.replace.setText(label)
+        self.replace.setVisible(bool(label))
+        self._mark_replaced()
+        self._fit_height()
+
+    def replaced_rules(self) -> list[int]:
+        """Indices (into ``project.init_rules``) of the rules Apply will remove: none unless Replace is ticked."""
+        if not self.replace.isChecked():
+            return []
+        return [o.index for o in self.overwritten if o.whole]
+
+    def _mark_replaced(self, *args: object) -> None:
+        """Strike through, in the list of kept rules, those that Apply will replace."""
+        replaced = set(self.replaced_rules())
+        for row in range(min(self.rules.count(), len(self.session.project.init_rules))):
+            item = self.rules.item(row)
+            font = item.font()
+            font.setStrikeOut(row in replaced)
+            item.setFont(font)
+            item.setToolTip("Apply removes this rule: the new one replaces it." if row in replaced else "")
 
     def apply(self) -> None:
         """Apply the rule as one undoable command."""
@@ -364,9 +444,39 @@ class InitDialog(QDialog):
         try:
             # The new undo step refreshes the targets (_follow). A refusal must not: the preview it schedules
             # would clear the message saying why.
-            runner.run(InitializeCommand(self.session.project, rule))
+            replaced = self.replaced_rules()
+            if replaced:
+                self._apply_replacing(rule, replaced)
+            else:
+                runner.run(InitializeCommand(self.session.project, rule))
         finally:
             runner.failed.disconnect(self.error.setText)
+
+    def _apply_replacing(self, rule: InitRule, replaced: list[int]) -> None:
+        """Apply ``rule`` and remove the kept rules it overwrites (``replaced``), as one undo step.
+
+        When the weights were exactly the seed's, they are then reset from the seed, which replays the rules
+        that remain: the values stay exactly what the seed and the rules in the list give (what exported code
+        builds), as if the replaced rules had never been applied.
+        """
+        project, runner, stack = self.session.project, self.session.runner, self.session.undo_stack
+        exact = project.weights_from_seed  # apply_init asks too: the answer is kept
+        numbers = ", ".join(str(i + 1) for i in replaced)
+        stack.beginMacro(f"Initialize: {rule.describe()} (replaces rule{'s' * (len(replaced) > 1)} {numbers})")
+        applied = runner.run(InitializeCommand(project, rule))
+        if applied:
+            for index in sorted(replaced, reverse=True):  # the last first: earlier indices stay valid
+                runner.run(RemoveInitRuleCommand(project, index))
+            if exact:
+                runner.run(ResetParametersCommand(project))
+        self._dropping = not applied
+        try:
+            stack.endMacro()
+            if not applied:  # refused: nothing changed, so no empty step may stay in the history
+                stack.command(stack.index() - 1).setObsolete(True)
+                stack.undo()
+        finally:
+            self._dropping = False
 
     def _remove_rule(self) -> None:
         row = self.rules.currentRow()

@@ -63,7 +63,7 @@ class InitPreview(QWidget):
         self.caption.setStyleSheet(f"color: {theme.muted().name()}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Preview (a fresh sample; nothing changes until Apply)")
+        title = QLabel("Preview (a fresh sample; nothing changes until Apply)", wordWrap=True)
         title.setFont(theme.font(0, bold=True))
         self.log_y = QCheckBox("log y", objectName="initPreviewLogY")
         self.log_y.setToolTip("A logarithmic count axis: a spike (say, the zeros of a custom rule) no longer "
@@ -90,7 +90,7 @@ class InitPreview(QWidget):
         self._jobs.cancel_all()
         self.shown_numel = 0
         self._summary = ""
-        self.plot.clear_plot()
+        self.plot.clear_plot("No preview")
         self.caption.setText(f"No preview: {message.rstrip('.')}.")
 
     def _failed(self, message: str) -> None:

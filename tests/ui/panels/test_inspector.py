@@ -114,3 +114,17 @@ def test_the_shared_sentence_counts_every_place_and_links_each():
     three = shared_sentence(["4", "6"])
     assert "<a href='4'>block 4</a> and <a href='6'>block 6</a>" in three and "all three" in three
     assert "all 4" in shared_sentence(["1", "2", "3"])
+
+
+def test_a_module_used_three_times_says_all_three_in_the_inspector(window):
+    project = window.project
+    project.append_layer("Linear", in_features=8, out_features=8)
+    project.append(nn.ReLU())
+    project.use_again("0", at="2")
+    project.use_again("0", at="3")
+    assert project.shared_with("0") == ["2", "3"]
+    select(window, "2")
+    label = window.inspector.findChild(QLabel, "sharedWith")
+    assert label is not None and label.isVisible()
+    assert "block 0</a> and <a href='3'>block 3</a>" in label.text()
+    assert "used in 3 places, so editing or training one changes all three." in label.text()

@@ -11,7 +11,8 @@ from editor import Project
 from editor.model import examples
 from editor.model.stats.parameters import STATE_DICT_EXPLANATION
 from editor.ui.panels.parameters.cells import BUFFER, BUFFERS, HEADER, PARAM, TOTAL, Column
-from editor.ui.panels.parameters.table import ARROW_WIDTH, ParameterTable
+from editor.ui.panels.parameters.table import ParameterTable
+from editor.ui.panels.parameters.view import ARROW_WIDTH
 from tests.ui.helpers import settle
 
 

@@ -160,8 +160,9 @@ class HistogramPanel(QWidget):
             self.jobs.cancel_all()  # an earlier request's result would be stale now
             self.computing = False
             self.data = None
-            self.plot.clear_plot()
+            self.plot.clear_plot()  # no axes of the previous tensor: "Nothing to show", and the note says why
             self.stats.setText("no values")
+            self.stats.hide()
             self.note.setText("This selection holds no parameters." if self.target.node is not None
                               else "The design has no weights yet: add a layer with parameters.")
             self.note.show()
@@ -176,6 +177,7 @@ class HistogramPanel(QWidget):
         self.data = data
         self.plot.show_histogram(data, self.distribution)
         self.stats.setText(stats_text(data))
+        self.stats.show()
         self._update_note()
 
     def _failed(self, message: str) -> None:
@@ -184,6 +186,7 @@ class HistogramPanel(QWidget):
         self.data = None
         self.plot.clear_plot()
         self.stats.setText("")
+        self.stats.hide()
         self.note.setText(f"Could not compute the histogram: {message}")
         self.note.show()
 

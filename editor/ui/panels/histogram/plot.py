@@ -4,8 +4,12 @@ Only drawing happens here (the counts come ready-made from a worker). The
 bins are a filled step curve; the theoretical density is scaled to counts
 (a bin of width ``w`` expects ``numel · w · pdf(x)`` values) and drawn as a
 curve; a point mass (``constant_``, zeros) is a vertical marker. The
-distribution's label (its bound or std) is written above the bins. With
-log y, zero-count bins stay empty and the axis reads 1, 10, 100, …
+distribution's label (its bound or std) is written above the bins, cut with
+"…" to the width of the plot area so that it never pushes the plot wider than
+the widget. The x range takes in a uniform density's bounds, so its edges show.
+With log y, zero-count bins stay empty and the axis reads 1, 10, 100, ….
+With nothing to show, the axes go (no stale ticks of an earlier tensor) and a
+plain message takes the middle.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ from editor.ui import theme
 DENSITY_COLOR = QColor("#C7622E")  # warm, against the calm blue bars
 LOG_FLOOR = -0.3  # log10 of the bars' baseline: a bin holding one value still shows
 TITLE_POINTS = 9.0
-KEY_WIDTH = 40  # pixels of the title taken by the colour key and the plot's margins
+KEY_WIDTH = 40  # pixels of the title's column taken by the colour key and the text item's margins
+SUPPORT_STRETCH = 1.5  # a density's bounds widen the x range up to this factor of the values' span
+EMPTY_MESSAGE = "Nothing to show"
 
 
 def _fmt(value: float) -> str:
@@ -46,6 +52,17 @@ def stats_text(data: HistogramData) -> str:
     if left_out:
         text += "   (left out: " + ", ".join(left_out) + ")"
     return text
+
+
+def support(distribution: Any) -> tuple[float, float] | None:
+    """Where a uniform density (or the uniform parts of a mixture) is non-zero; None for other distributions."""
+    parts = getattr(distribution, "parts", None)
+    found = [d for d, _ in parts] if parts is not None else [distribution]
+    bounds = [(d.low, d.high) for d in found if getattr(d, "kind", "") == "uniform" and d.low is not None
+              and d.high is not None]
+    if not bounds:
+        return None
+    return min(low for low, _ in bounds), max(high for _, high in bounds)
 
 
 def log_ticks(top: float) -> list[list[tuple[float, str]]]:
@@ -92,6 +109,14 @@ class HistogramPlot(pg.PlotWidget):
         self.bars = pg.PlotDataItem(stepMode="center", fillLevel=0, fillOutline=True,
                                     pen=pg.mkPen(accent.darker(115), width=1), brush=pg.mkBrush(fill))
         self.addItem(self.bars)
+        self.empty_text = pg.TextItem("", color=theme.muted(), anchor=(0.5, 0.5))
+        self.empty_text.setObjectName("histogramEmpty")
+        self.empty_text.setFont(theme.font(2))
+        self.empty_text.setZValue(10)
+        self.addItem(self.empty_text, ignoreBounds=True)
+        self.empty_message = ""
+        """What the plot says when it has nothing to draw ("" while it draws values)."""
+        item.getViewBox().sigResized.connect(self._fit_label)  # the axis grew or shrank: the label's room changed
         self.label_text = ""
         """The distribution's label as written above the bins (shortened to the plot's width)."""
         self.full_label = ""
@@ -110,9 +135,10 @@ class HistogramPlot(pg.PlotWidget):
             self.log_y = on
             self._redraw()
 
-    def clear_plot(self) -> None:
-        """Show nothing (no values, or nothing selected)."""
+    def clear_plot(self, message: str = EMPTY_MESSAGE) -> None:
+        """Show no values: no axes, no bars, only ``message`` in the middle (no values, or nothing selected)."""
         self.data, self.distribution = None, None
+        self.empty_message = message
         self._redraw()
 
     # ----------------------------------------------------------- drawing
@@ -134,18 +160,45 @@ class HistogramPlot(pg.PlotWidget):
         data = self.data
         if data is None or data.numel == 0:
             self.bars.setData([], [])
-            item.setYRange(0, 1, padding=0)
-            self._set_axis_log()
+            self._show_empty(self.empty_message or EMPTY_MESSAGE)
             return
+        self._show_empty("")
         self.bars.setData(data.edges, self._heights(data.counts))
-        self._overlay(data, self.distribution)
+        lo, hi = self._x_span(data, self.distribution)
+        self._overlay(data, self.distribution, lo, hi)
         top = float(self._heights(data.counts).max())
         if self.density_item is not None:
             top = max(top, float(np.nanmax(self.density_item.yData)) if len(self.density_item.yData) else top)
         item.setYRange(LOG_FLOOR if self.log_y else 0, top + (0.1 * (top - LOG_FLOOR) + 0.1 if self.log_y
                                                               else top * 0.08), padding=0)
-        item.setXRange(float(data.edges[0]), float(data.edges[-1]), padding=0.03)
+        item.setXRange(lo, hi, padding=0.03)
         self._set_axis_log()
+
+    def _show_empty(self, message: str) -> None:
+        """With a message: hide the axes and the grid (their ticks would be an earlier tensor's) and say it."""
+        item = self.getPlotItem()
+        empty = bool(message)
+        for name in ("left", "bottom"):
+            item.showAxis(name, not empty)
+        item.showGrid(x=False, y=not empty, alpha=0.15)
+        self.empty_text.setText(message)
+        self.empty_text.setVisible(empty)
+        self.empty_message = message
+        if empty:
+            item.setXRange(0, 1, padding=0)
+            item.setYRange(0, 1, padding=0)
+            self.empty_text.setPos(0.5, 0.5)
+
+    @staticmethod
+    def _x_span(data: HistogramData, distribution: Any) -> tuple[float, float]:
+        """The values' range, widened to a uniform density's bounds when they lie just outside it."""
+        lo, hi = float(data.edges[0]), float(data.edges[-1])
+        bounds = support(distribution)
+        if bounds is not None and math.isfinite(bounds[0]) and math.isfinite(bounds[1]):
+            wide_lo, wide_hi = min(lo, bounds[0]), max(hi, bounds[1])
+            if wide_hi - wide_lo <= SUPPORT_STRETCH * max(hi - lo, 1e-12):
+                return wide_lo, wide_hi
+        return lo, hi
 
     @property
     def label_shortened(self) -> bool:
@@ -162,24 +215,50 @@ class HistogramPlot(pg.PlotWidget):
         item = self.getPlotItem()
         if not label:
             self.label_text = ""
+            item.titleLabel.setText("")  # a hidden title keeps its width: an old long one would widen the plot
             item.setTitle(None)
             self.setToolTip("")
             self.label_changed.emit()
             return
+        self.label_text = ""
+        self.setToolTip(label)
+        self._fit_label()
+
+    def _column_width(self) -> float:
+        """The width of the title's column: the plot area between the count axis and the right edge."""
+        axis = self.getPlotItem().getAxis("left")
+        return self.width() - (axis.width() if axis.isVisible() else 0) - 2
+
+    def _fit_label(self, *args: object) -> None:
+        """Write the label, cut to the plot area's width (its drawn width is measured: fonts differ)."""
+        label = self.full_label
+        if not label:
+            return
+        item = self.getPlotItem()
         font = QFont(self.font())
         font.setPointSizeF(TITLE_POINTS)
-        room = max(self.width() - KEY_WIDTH, 80)
-        self.label_text = QFontMetricsF(font).elidedText(label, Qt.TextElideMode.ElideRight, room)
+        metrics = QFontMetricsF(font)
         drawn = self.density_item is not None or self.marker_item is not None
         key = f"<span style='color:{DENSITY_COLOR.name()}'>━━</span>&nbsp;" if drawn else ""
-        item.setTitle(key + html.escape(self.label_text), size=f"{TITLE_POINTS:g}pt", color=theme.text().name())
-        self.setToolTip(label)
-        self.label_changed.emit()
+        column = self._column_width()
+        room = max(column - KEY_WIDTH, 60.0)
+        before = self.label_text
+        for _ in range(4):  # the title's real width (key, margins, fallback glyphs) decides; shrink until it fits
+            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
+            if text != self.label_text or not item.titleLabel.isVisible():
+                self.label_text = text
+                item.setTitle(key + html.escape(text), size=f"{TITLE_POINTS:g}pt", color=theme.text().name())
+            over = item.titleLabel.itemRect().width() - column
+            if over <= 0 or room <= 60:
+                break
+            room = max(room - over - 4, 60.0)
+        if self.label_text != before:
+            self.label_changed.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if self.full_label and event.size().width() != event.oldSize().width():
-            self._set_label(self.full_label)  # cut the label again for the new width
+            self._fit_label()  # cut the label again for the new width
 
     def _set_axis_log(self) -> None:
         """Switch the count axis after the range (a linear range read as powers of ten would overflow)."""
@@ -189,12 +268,11 @@ class HistogramPlot(pg.PlotWidget):
         axis.setTicks(log_ticks(top) if self.log_y else None)
         axis.setLabel("count (log scale)" if self.log_y else "count", color=theme.muted().name())
 
-    def _overlay(self, data: HistogramData, distribution: Any) -> None:
+    def _overlay(self, data: HistogramData, distribution: Any, lo: float, hi: float) -> None:
         if distribution is None:
             return
         label = distribution.label
         width = data.bin_width
-        lo, hi = float(data.edges[0]), float(data.edges[-1])
         margin = (hi - lo) * 0.03
         x = np.linspace(lo - margin, hi + margin, 400)
         density = distribution.pdf(x)

@@ -35,7 +35,7 @@ class _Entry:
     stats: TensorStats | None
 
 
-def _version(tensor: torch.Tensor) -> int:
+def version_of(tensor: torch.Tensor) -> int:
     """The tensor's in-place change counter: every in-place op (fill_, an optimizer step, loading) bumps it."""
     return tensor._version  # noqa: SLF001 - torch offers no public name for this counter
 
@@ -59,7 +59,7 @@ class StatsCache(QObject):
 
     def get(self, tensor: torch.Tensor) -> TensorStats | object | None:
         """The statistics of ``tensor``, None when it has none, or :data:`PENDING` while a worker computes them."""
-        version = _version(tensor)
+        version = version_of(tensor)
         entry = self._entries.get(id(tensor))
         if entry is not None and entry.ref() is tensor and entry.version == version \
                 and entry.device == tensor.device:

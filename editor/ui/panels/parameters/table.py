@@ -7,113 +7,48 @@ exactly the keys of ``model.state_dict()``. The table follows every edit,
 initialization, load and device move, keeping the selection and the scroll
 position; bursts of changes (a dragged spin box) are coalesced into one
 update every 50 ms at most.
+
+Beside the table, the values pane (``tensorValues``) prints the current row's
+tensor exactly as ``print(model[0].weight)`` does. :meth:`ParameterTable.show_blocks`
+follows the canvas selection: it unfolds the selected blocks, selects their
+rows and scrolls to them, without hiding any other row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from editor.model.design.tree import Block, Group, Node, blocks
+from editor.model.errors import PathError
 from editor.model.project.project import Project
 from editor.model.stats.parameters import BUFFERS_EXPLANATION, STATE_DICT_EXPLANATION
 from editor.ui import theme
 from editor.ui.panels.following import follow
 from editor.ui.panels.parameters.cells import BUFFER, BUFFERS, HEADER, PARAM, STATE, TOTAL, Column, Entry
 from editor.ui.panels.parameters.table_model import ParameterTableModel
+from editor.ui.panels.parameters.values import PROMPT, Printed, TensorValues, access
+from editor.ui.panels.parameters.view import WIDTHS, NameDelegate, ParameterView
 
 PARAMETER_CAPTION = (
     "Parameters by block, named as model.named_parameters(remove_duplicate=False) names them. Untick "
     "requires_grad to freeze one: an optimizer then leaves it alone (a shared tensor is frozen everywhere it is "
     "used)."
 )
-ARROW_WIDTH = 22
-"""Pixels at the left of a header row that fold it when clicked."""
-WIDTHS = {Column.NAME: 210, Column.BLOCK: 150, Column.SHAPE: 130, Column.DTYPE: 70, Column.DEVICE: 60,
-          Column.GRAD: 110, Column.NUMEL: 80, Column.MEAN: 82, Column.STD: 82, Column.MIN: 82, Column.MAX: 82}
-
-
-class _NameDelegate(QStyledItemDelegate):
-    """Paints the name column: a category stripe on block headers, parameter names indented under them."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        model = index.model()
-        entry = model.entry(index.row()) if isinstance(model, ParameterTableModel) else None
-        if entry is not None and entry.kind == HEADER and entry.section is not None:
-            self._paint_shifted(painter, option, index, 6)
-            rect = option.rect  # type: ignore[attr-defined]
-            painter.fillRect(rect.x(), rect.y() + 1, 3, rect.height() - 2, theme.kind_color(entry.section.kind))
-        elif entry is not None and entry.kind in (PARAM, BUFFER):
-            self._paint_shifted(painter, option, index, ARROW_WIDTH - 4)
-        else:
-            super().paint(painter, option, index)
-
-    def _paint_shifted(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex, dx: int) -> None:
-        """Paint the cell ``dx`` pixels to the right, the gap in the row's own colour (or the selection's)."""
-        rect = option.rect  # type: ignore[attr-defined]
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            painter.fillRect(rect.x(), rect.y(), dx, rect.height(), option.palette.highlight())  # type: ignore[attr-defined]
-        else:
-            background = index.data(Qt.ItemDataRole.BackgroundRole)
-            if background is not None:
-                painter.fillRect(rect.x(), rect.y(), dx, rect.height(), background)
-        shifted = QStyleOptionViewItem(option)
-        shifted.rect.adjust(dx, 0, 0, 0)  # type: ignore[attr-defined]
-        super().paint(painter, shifted, index)
-
-
-class ParameterView(QTableView):
-    """The table view: folds a block on a click on its arrow, a double-click, or the Left/Right keys."""
-
-    toggle_requested = Signal(int)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        index = self.indexAt(event.position().toPoint())
-        if index.isValid() and index.column() == Column.NAME and self._is_header(index.row()):
-            x = event.position().x() - self.visualRect(index).x()
-            if x < ARROW_WIDTH:
-                self.toggle_requested.emit(index.row())
-        super().mousePressEvent(event)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        index = self.indexAt(event.position().toPoint())
-        if index.isValid() and index.column() != Column.GRAD and self._is_header(index.row()):
-            self.toggle_requested.emit(index.row())
-            return
-        super().mouseDoubleClickEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        index = self.currentIndex()
-        model = self.model()
-        if index.isValid() and self._is_header(index.row()) and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            assert isinstance(model, ParameterTableModel)
-            collapsed = model.is_collapsed(model.entry(index.row()))
-            if collapsed == (event.key() == Qt.Key.Key_Right):
-                self.toggle_requested.emit(index.row())
-            return
-        super().keyPressEvent(event)
-
-    def _is_header(self, row: int) -> bool:
-        model = self.model()
-        return isinstance(model, ParameterTableModel) and model.entry(row).kind in (HEADER, BUFFERS)
-
-
 @dataclass
 class _ViewState:
     """What the user was looking at, by what the rows stand for (rows move when blocks are inserted)."""
@@ -147,7 +82,7 @@ class ParameterTable(QWidget):
         self.view = ParameterView()
         self.view.setObjectName("parameterView")
         self.view.setModel(self.table_model)
-        self.view.setItemDelegateForColumn(Column.NAME, _NameDelegate(self.view))
+        self.view.setItemDelegateForColumn(Column.NAME, NameDelegate(self.view))
         self._setup_view()
 
         self.state_toggle = QCheckBox("state_dict view")
@@ -158,12 +93,19 @@ class ParameterTable(QWidget):
         self.expand_button = _tool_button("Expand all", "Unfold every block", lambda: self._fold_all(False))
         self.collapse_button = _tool_button("Collapse all", "Fold every block to its header row",
                                             lambda: self._fold_all(True))
+        self.values = TensorValues()
+        self.values_button = _tool_button("Values", "Show or hide the values of the current tensor, as print() "
+                                          "shows them", self._toggle_values)
+        self.values_button.setObjectName("tensorValuesToggle")
+        self.values_button.setCheckable(True)
+        self.values_button.setChecked(True)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 0)
         bar.addWidget(self.state_toggle)
         bar.addSpacing(12)
         bar.addWidget(self.expand_button)
         bar.addWidget(self.collapse_button)
+        bar.addWidget(self.values_button)
         bar.addSpacing(12)
         self.caption = QLabel(PARAMETER_CAPTION)
         self.caption.setObjectName("parameterCaption")
@@ -177,12 +119,22 @@ class ParameterTable(QWidget):
         layout.setSpacing(2)
         bar.addWidget(self.caption, 1)
         layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("parameterSplitter")
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.values)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        layout.addWidget(self.splitter, 1)
 
         self._timer = QTimer(self, singleShot=True, interval=50)
         self._timer.timeout.connect(self.refresh_now)
         self._structure = self._values = self._weights = False
         self._last_selected: tuple[str, str] | None = None
+        self._revealing = False  # show_blocks is choosing the rows: a canvas selection, not the user's pick here
+        self._revealed: list[tuple] | None = None  # the rows show_blocks selected (keys)
+        self._pending_scroll: tuple[QPersistentModelIndex, QPersistentModelIndex] | None = None
         self.view.toggle_requested.connect(self._toggle)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table_model.requires_grad_toggled.connect(self.requires_grad_toggled)
@@ -216,7 +168,9 @@ class ParameterTable(QWidget):
         self._timer.stop()
         self._structure = self._values = self._weights = False
         self._last_selected = None
+        self._revealed = self._pending_scroll = None
         self.table_model.set_source(project)
+        self._update_values()
 
     def _handlers(self) -> dict[str, Callable[..., None]]:
         structure = ("inserted", "removed", "changed", "moved", "grouped", "ungrouped", "reset")
@@ -258,6 +212,7 @@ class ParameterTable(QWidget):
             self.table_model.weights_changed()
         elif values:
             self.table_model.values_changed()
+        self._update_values()  # printed again only when the tensor, its values, device or requires_grad changed
 
     # ---------------------------------------------------------- view state
     def _save_state(self) -> _ViewState:
@@ -309,6 +264,7 @@ class ParameterTable(QWidget):
             return
         self.table_model.set_state_view(on)
         self._update_caption()
+        self._update_values()
         self.expand_button.setEnabled(not on)
         self.collapse_button.setEnabled(not on)
 
@@ -331,6 +287,7 @@ class ParameterTable(QWidget):
             return
         entry = self.table_model.entry(current.row())
         self._update_caption(entry)
+        self._update_values()
         if entry.kind == HEADER and entry.section is not None:
             chosen = (entry.section.path, "")
         elif entry.kind in (PARAM, BUFFER, STATE) and entry.row is not None:
@@ -341,8 +298,131 @@ class ParameterTable(QWidget):
             return
         if chosen != self._last_selected:
             self._last_selected = chosen
-            self.parameter_selected.emit(*chosen)
+            if not self._revealing:  # the canvas chose these rows: the window already follows its selection
+                self.parameter_selected.emit(*chosen)
 
+    # ------------------------------------------------- the canvas selection
+    def show_block(self, path: str | None) -> None:
+        """Bring the block (or group) at ``path`` into view, as :meth:`show_blocks`; None lets go of it."""
+        self.show_blocks([] if path is None else [path])
+
+    def show_blocks(self, paths: Sequence[str]) -> None:
+        """Follow the canvas selection: unfold these blocks (a group: its blocks), select their rows, scroll there.
+
+        No row is hidden: the blocks' header and tensor rows are selected, the
+        first header becomes the current row (unless the current row is one of
+        them already) and the first block is scrolled to the top when it is not
+        in view. :attr:`parameter_selected` is not emitted for this. An empty
+        ``paths`` (nothing selected on the canvas) clears the selection it made;
+        rows the user picked in the table since stay.
+        """
+        if self.project is None:
+            return
+        if self._timer.isActive():
+            self.refresh_now()  # an edit selected a new block: its rows first
+        ranges = self._block_ranges(self._blocks_at(paths))
+        model, chooser = self.table_model, self.view.selectionModel()
+        if not ranges:
+            if self._revealed is not None and self._selected_keys() == self._revealed:
+                chooser.clearSelection()
+            self._revealed = None
+            return
+        selection = QItemSelection()
+        for first, end in ranges:
+            selection.select(model.index(first, 0), model.index(end, len(Column) - 1))
+        current = self.view.currentIndex()
+        self._revealing = True
+        try:
+            if not current.isValid() or not any(first <= current.row() <= end for first, end in ranges):
+                chooser.setCurrentIndex(model.index(ranges[0][0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            chooser.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._revealing = False
+        self._revealed = self._selected_keys()
+        self._pending_scroll = (QPersistentModelIndex(model.index(ranges[0][0], 0)),
+                                QPersistentModelIndex(model.index(ranges[0][1], 0)))
+        if self.view.isVisible():
+            self._scroll_to_revealed()
+
+    def _blocks_at(self, paths: Sequence[str]) -> list[Node]:
+        """The blocks at ``paths``, a group standing for every block in it; paths that are gone are skipped."""
+        assert self.project is not None
+        found: list[Node] = []
+        for path in paths:
+            try:
+                node = self.project.node(path)
+            except PathError:
+                continue
+            members = [node] if isinstance(node, Block) else list(blocks(node)) if isinstance(node, Group) else []
+            found.extend(b for b in members if all(b is not f for f in found))
+        return found
+
+    def _block_ranges(self, nodes: list[Node]) -> list[tuple[int, int]]:
+        """The (first, last) rows of each block's section, unfolded; in the state_dict view, its keys' rows."""
+        model = self.table_model
+        if model.state_view:
+            assert self.project is not None
+            wanted = {self.project.path_of(n) for n in nodes}
+            if wanted:
+                model.fetch_all()
+            rows = [r for r, e in enumerate(model.entries()) if e.row is not None and e.row.path in wanted]
+            return [(r, r) for r in rows]
+        keys = [(HEADER, node) for node in nodes]
+        for key, row in model.find_rows(keys).items():
+            if model.is_collapsed(model.entry(row)):
+                model.toggle(model.rows_of([key])[key])  # rows below move: look the header up again
+        found = model.rows_of(keys)
+        return sorted((found[k], model.section_end(found[k])) for k in keys if k in found)
+
+    def _selected_keys(self) -> list[tuple]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.table_model.entry(r).key for r in rows]
+
+    def _scroll_to_revealed(self) -> None:
+        """Scroll the first revealed block to the top, unless all of it is in view already."""
+        pending, self._pending_scroll = self._pending_scroll, None
+        if pending is None or not pending[0].isValid():
+            return
+        view = self.view
+        first, last = (view.model().index(p.row(), 0) for p in pending)
+        area = view.viewport().rect()
+        if not (area.contains(view.visualRect(first)) and area.contains(view.visualRect(last))):
+            view.scrollTo(first, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._pending_scroll is not None:  # chosen while the tab was hidden: scroll once the rows are laid out
+            QTimer.singleShot(0, self._scroll_to_revealed)
+
+    # ------------------------------------------------------------- values
+    def _toggle_values(self) -> None:
+        self.values.setVisible(self.values_button.isChecked())
+        self._update_values()
+
+    def _update_values(self) -> None:
+        """Print the current row's tensor in the values pane (a block header: each of its parameters)."""
+        if self.values.isHidden():  # nobody reads it: print when it is shown again
+            self.values.show_message(PROMPT)
+            return
+        index = self.view.currentIndex()
+        entry = self.table_model.entry(index.row()) if index.isValid() else None
+        if entry is not None and entry.row is not None:
+            row = entry.row
+            if self.table_model.state_view:  # state_dict() holds detached tensors: no requires_grad in the text
+                self.values.show_tensor(f"model.state_dict()[{row.name!r}]", row.tensor, detach=True)
+            else:
+                self.values.show_tensor(access(row.name, row.buffer), row.tensor)
+        elif entry is not None and entry.kind == HEADER and entry.section is not None:
+            section = entry.section
+            owner = access(section.key) if section.key else "model"
+            if section.rows:
+                self.values.show_tensors(f"{owner}: each parameter, printed",
+                                         [Printed(access(r.name), r.tensor) for r in section.rows])
+            else:
+                self.values.show_message(f"{owner} ({section.title}) has no parameters: "
+                                         f"list({owner}.parameters()) is [].")
+        else:
+            self.values.show_message(PROMPT)
 
     def _update_caption(self, entry: Entry | None = None) -> None:
         """Explain what the user looks at: the state_dict, the buffers (a buffer row is current), or parameters."""

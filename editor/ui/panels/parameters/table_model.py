@@ -183,6 +183,22 @@ class ParameterTableModel(QAbstractTableModel):
                 found[key] = row
         return found
 
+    def find_rows(self, keys: Iterable[tuple]) -> dict[tuple, int]:
+        """Like :meth:`rows_of`, fetching more rows until every key is found (or no rows are left to fetch)."""
+        wanted = set(keys)
+        found = self.rows_of(wanted)
+        while len(found) < len(wanted) and self._chunks is not None:
+            self.fetchMore()
+            found = self.rows_of(wanted)
+        return found
+
+    def section_end(self, row: int) -> int:
+        """The last row of the section whose header is at ``row`` (the header itself when folded or empty)."""
+        end = row
+        while end + 1 < len(self._entries) and self._entries[end + 1].kind in (PARAM, BUFFER):
+            end += 1
+        return end
+
     def span_rows(self) -> list[int]:
         """Rows whose text runs across the whole table (totals, the buffers header)."""
         return [row for row, e in enumerate(self._entries) if e.kind in (TOTAL, STATE_TOTAL, BUFFERS)]

@@ -1,0 +1,107 @@
+"""Which kept init rules a new rule overwrites, said in the Initialize dialog's words.
+
+Every ``nn.init`` function fills each tensor it is given from scratch, so a
+kept rule whose tensors the new rule fills again, all of them, no longer does
+anything: the dialog offers to replace it (remove it in the same undo step).
+A rule that the new one overwrites only in part stays, and the dialog says so.
+Tensors are compared by identity on the live modules, as ``model.apply`` would
+reach them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from editor.model.init.rules import InitRule, targets
+from editor.model.project.project import Project
+
+MOST_NAMES = 3
+
+
+@dataclass(frozen=True)
+class Overwrite:
+    """A kept rule (``index`` into ``project.init_rules``) whose tensors the new rule fills again."""
+
+    index: int
+    rule: InitRule
+    names: tuple[str, ...]
+    """Every tensor the kept rule fills (``0.weight``), in its order."""
+    again: tuple[str, ...]
+    """Those the new rule fills again."""
+
+    @property
+    def whole(self) -> bool:
+        """Every tensor of the kept rule is filled again: the kept rule no longer does anything."""
+        return len(self.again) == len(self.names)
+
+    @property
+    def number(self) -> int:
+        """The rule's number as the dialog lists it (from 1)."""
+        return self.index + 1
+
+    def short(self) -> str:
+        """``rule 2 (xavier_uniform_ on 0.weight)``."""
+        return f"rule {self.number} ({self.rule.function} on {listed(self.names)})"
+
+
+def listed(names: tuple[str, ...] | list[str]) -> str:
+    """``0.weight``, ``0.weight and 2.weight``, ``0.weight, 2.weight, 4.weight and 3 more``."""
+    names = list(names)
+    if len(names) > MOST_NAMES:
+        return f"{', '.join(names[:MOST_NAMES])} and {len(names) - MOST_NAMES} more"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _filled(project: Project, rule: InitRule) -> dict[int, str]:
+    """The tensors ``rule`` fills on the live modules: id → name (``0.weight``), each once, in order."""
+    found: dict[int, str] = {}
+    for layer, name, tensor in targets(rule, project.root, lambda layer: layer.module):
+        found.setdefault(id(tensor), f"{layer.blocks[0].path()}.{name}")
+    return found
+
+
+def overwrites(project: Project, rule: InitRule) -> list[Overwrite]:
+    """The kept rules that fill at least one tensor ``rule`` fills again, in order."""
+    new = _filled(project, rule)
+    out = []
+    for index, kept in enumerate(project.init_rules):
+        old = _filled(project, kept)
+        again = tuple(name for key, name in old.items() if key in new)
+        if again:
+            out.append(Overwrite(index, kept, tuple(old.values()), again))
+    return out
+
+
+def overwrite_text(found: list[Overwrite]) -> str:
+    """What the new rule overwrites, in plain words ("" when nothing): ``Overwrites rule 2 (…): …``."""
+    whole = [o for o in found if o.whole]
+    parts = []
+    if whole:
+        rules = listed([o.short() for o in whole])
+        every = "it" if len(whole) == 1 else "each of them"
+        parts.append(f"Overwrites {rules}: this rule fills the same tensors again, so {every} would no longer "
+                     f"do anything.")
+    partial = partial_text(found)
+    if partial:
+        parts.append(partial)
+    return " ".join(parts)
+
+
+def replace_label(found: list[Overwrite]) -> str:
+    """The replace box: ``Replace it: remove rule 2 in the same step`` ("" when no rule is overwritten whole)."""
+    whole = [o.number for o in found if o.whole]
+    if not whole:
+        return ""
+    if len(whole) == 1:
+        return f"Replace it: remove rule {whole[0]} in the same step"
+    return f"Replace them: remove rules {listed([str(n) for n in whole])} in the same step"
+
+
+def partial_text(found: list[Overwrite]) -> str:
+    """What is overwritten only in part (those rules stay), in a sentence ("" when nothing is)."""
+    parts = [o for o in found if not o.whole]
+    if not parts:
+        return ""
+    said = "; ".join(f"{listed(o.again)} from rule {o.number}" for o in parts)
+    stays = "that rule stays, since it fills" if len(parts) == 1 else "those rules stay, since they fill"
+    return f"Also fills again {said}; {stays} other tensors too."
