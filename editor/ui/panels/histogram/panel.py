@@ -91,16 +91,38 @@ class HistogramPanel(QWidget):
         self.stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note = QLabel(wordWrap=True)
         self.note.setStyleSheet(f"color: {theme.muted().name()}")
+        self.show_grad = QCheckBox(".grad beside")
+        self.show_grad.setObjectName("histogramShowGrad")
+        self.show_grad.setToolTip("Also show the histogram of the gradients (.grad) that a backward pass in the Run "
+                                  "tab left in these parameters.")
+        self.grad_plot = HistogramPlot()
+        self.grad_plot.setObjectName("gradientPlot")
+        self.grad_note = QLabel(wordWrap=True)
+        self.grad_note.setObjectName("gradientNote")
+        self.grad_note.setStyleSheet(f"color: {theme.muted().name()}")
+        self.grad_jobs = JobRunner(self)
+        self.show_grad.toggled.connect(self._schedule)
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.bins)
         header.addWidget(self.log_y)
+        header.addWidget(self.show_grad)
+        plots = QHBoxLayout()
+        plots.addWidget(self.plot, 1)
+        self.grad_box = QWidget()
+        self.grad_box.setObjectName("gradientBox")
+        gradient = QVBoxLayout(self.grad_box)
+        gradient.setContentsMargins(0, 0, 0, 0)
+        gradient.addWidget(self.grad_plot, 1)
+        gradient.addWidget(self.grad_note)
+        self.grad_box.hide()
+        plots.addWidget(self.grad_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(3)
         layout.addLayout(header)
-        layout.addWidget(self.plot, 1)
+        layout.addLayout(plots, 1)
         layout.addWidget(self.stats)
         layout.addWidget(self.note)
 
@@ -170,6 +192,33 @@ class HistogramPanel(QWidget):
         self.computing = True
         self.jobs.submit(partial(_histogram, tensors, self.bins.value()), on_done=self._done, on_error=self._failed,
                          supersede=True)
+        self._refresh_gradient(tensors)
+
+    def _refresh_gradient(self, tensors: list[torch.Tensor]) -> None:
+        """With ".grad beside" on: the histogram of the same parameters' gradients, next to their values."""
+        self.grad_box.setVisible(self.show_grad.isChecked())
+        if not self.show_grad.isChecked():
+            self.grad_jobs.cancel_all()
+            return
+        grads = [g for t in tensors if (g := getattr(t, "grad", None)) is not None]
+        if not grads:
+            self.grad_jobs.cancel_all()
+            self.grad_plot.clear_plot()
+            self.grad_note.setText("No .grad yet: run a backward pass in the Run tab.")
+            return
+        self.grad_note.setText(f".grad of {len(grads)} of these {len(tensors)} tensors")
+        self.grad_jobs.submit(partial(_histogram, grads, self.bins.value()), on_done=self._gradient_done,
+                              on_error=lambda message: self.grad_note.setText(f"Could not compute it: {message}"),
+                              supersede=True)
+
+    def _gradient_done(self, data: HistogramData) -> None:
+        self.grad_plot.show_histogram(data)
+        self.grad_note.setText(f"{self.grad_note.text().split(' · ')[0]} · {stats_text(data)}")
+
+    def gradients_changed(self) -> None:
+        """A backward pass left new gradients: redraw them when they are shown."""
+        if self.show_grad.isChecked():
+            self._schedule()
 
     def _done(self, data: HistogramData) -> None:
         """The newest request's histogram arrived: draw it."""

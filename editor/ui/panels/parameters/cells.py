@@ -30,10 +30,11 @@ class Column(IntEnum):
     MIN = 9
     MAX = 10
     SHARED = 11
+    GRADIENT = 12
 
 
 HEADERS = ["name", "block", "shape", "dtype", "device", "requires_grad", "numel", "mean", "std", "min", "max",
-           "shared with"]
+           "shared with", "grad: norm, mean"]
 
 HEADER_TIPS = [
     "The full name, as model.named_parameters(remove_duplicate=False) or model.state_dict() gives it.",
@@ -48,9 +49,12 @@ HEADER_TIPS = [
     "The smallest value.",
     "The largest value.",
     "Other names of the very same tensor: the module is used in more than one place (weight tying).",
+    "The gradient autograd left in .grad after Run backward (Run tab): its norm and mean. '—' until a backward "
+    "pass. For a module used in several places it is the sum of the gradients from every place.",
 ]
 
-NUMERIC = frozenset({Column.SHAPE, Column.NUMEL, Column.MEAN, Column.STD, Column.MIN, Column.MAX})
+NUMERIC = frozenset({Column.SHAPE, Column.NUMEL, Column.MEAN, Column.STD, Column.MIN, Column.MAX,
+                     Column.GRADIENT})
 STATS = (Column.MEAN, Column.STD, Column.MIN, Column.MAX)
 
 # Row kinds.

@@ -197,6 +197,10 @@ class ParameterTable(QWidget):
         if not self._timer.isActive():  # a throttle, not a debounce: a long drag still updates as it goes
             self._timer.start()
 
+    def gradients_changed(self) -> None:
+        """A backward pass left new ``.grad`` tensors: show their norms and means (the grad column)."""
+        self.table_model.values_changed()
+
     def refresh_now(self) -> None:
         """Bring the table up to date with the project now (normally 50 ms after a change)."""
         self._timer.stop()

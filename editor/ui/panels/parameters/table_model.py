@@ -107,7 +107,7 @@ class ParameterTableModel(QAbstractTableModel):
 
     def _stats_arrived(self) -> None:
         if self._entries:
-            self.dataChanged.emit(self.index(0, Column.MEAN), self.index(len(self._entries) - 1, Column.MAX))
+            self.dataChanged.emit(self.index(0, Column.MEAN), self.index(len(self._entries) - 1, len(Column) - 1))
 
     # ------------------------------------------------------------- the rows
     def _generate(self) -> Iterator[list[Entry]]:
@@ -308,7 +308,23 @@ class ParameterTableModel(QAbstractTableModel):
             if stats is PENDING:
                 return "…"
             return "—" if stats is None else number(getattr(stats, column.name.lower()))
+        if column == Column.GRADIENT:
+            return self._gradient(entry.row.tensor)
         return text.cell(entry, column)
+
+    def _gradient(self, tensor: Any) -> str:
+        """``.grad``'s norm and mean, from the same (off-thread for big tensors) statistics as the values'."""
+        grad = getattr(tensor, "grad", None)
+        if grad is None:
+            return "—"
+        stats = self.stats.get(grad)
+        if stats is PENDING:
+            return "…"
+        if stats is None:
+            return "—"
+        n = grad.numel()
+        squares = stats.std**2 * max(n - 1, 0) + n * stats.mean**2  # Σg² from mean and unbiased std
+        return f"{number(max(squares, 0.0) ** 0.5)}, {number(stats.mean)}"
 
     def _check(self, entry: Entry) -> Qt.CheckState:
         if entry.kind == HEADER:

@@ -74,6 +74,9 @@ class RunPanel(QWidget):
     message = Signal(str)
     """A sentence for the status bar."""
 
+    gradients_changed = Signal()
+    """A backward pass left new ``.grad`` tensors (the parameter table and histogram show them)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runPanel")
@@ -234,6 +237,8 @@ class RunPanel(QWidget):
         self.notes.setStyleSheet(f"color: {theme.ERROR.name()};" if any("NaN" in n for n in result.notes)
                                  else f"color: {theme.muted().name()};")
         self.layers.set_rows(list(result.layers.values()))
+        if result.loss is not None:
+            self.gradients_changed.emit()
 
     def _show_error(self, message: str) -> None:
         self._set_busy(False)

@@ -1,0 +1,60 @@
+"""After a backward pass the parameter table's grad column and the histogram's '.grad beside' show autograd's."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from torch import nn
+
+from editor import Project
+from editor.ui.panels.histogram import HistogramPanel
+from editor.ui.panels.parameters import ParameterTable
+from editor.ui.panels.parameters.cells import Column
+from tests.ui.helpers import settle
+
+
+@pytest.fixture
+def project() -> Project:
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Linear(4, 3), nn.Tanh(), nn.Linear(3, 2)))
+    p.input_shape = (5, 4)
+    return p
+
+
+def test_the_grad_column_shows_norm_and_mean_after_a_backward(qtbot, project):
+    table = ParameterTable()
+    qtbot.addWidget(table)
+    table.set_project(project)
+    table.show()
+    table.refresh_now()
+    model = table.table_model
+    weight_row = next(r for r in range(model.rowCount()) if model.data(model.index(r, Column.NAME)) == "0.weight")
+    assert model.data(model.index(weight_row, Column.GRADIENT)) == "—"
+    project.run(backward="sum")
+    table.gradients_changed()
+    grad = project.model[0].weight.grad
+
+    def shown() -> str:
+        return model.data(model.index(weight_row, Column.GRADIENT))
+
+    qtbot.waitUntil(lambda: shown() not in ("—", "…"), timeout=10_000)
+    norm, mean = (float(part) for part in shown().split(", "))
+    assert norm == pytest.approx(float(grad.norm()), rel=1e-3) and mean == pytest.approx(float(grad.mean()), rel=1e-3,
+                                                                                           abs=1e-6)
+    settle()
+
+
+def test_the_histogram_shows_the_gradient_beside_the_values(qtbot, project):
+    panel = HistogramPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 300)
+    panel.set_project(project)
+    panel.show()
+    panel.show_parameter("0", "weight")
+    panel.show_grad.setChecked(True)
+    qtbot.waitUntil(lambda: "No .grad yet" in panel.grad_note.text(), timeout=10_000)
+    project.run(backward="mse")
+    panel.gradients_changed()
+    qtbot.waitUntil(lambda: panel.grad_plot.data is not None, timeout=10_000)
+    assert panel.grad_plot.data.numel == 12 and panel.grad_box.isVisible()
+    assert panel.grad_plot.data.min == pytest.approx(float(project.model[0].weight.grad.min()))
