@@ -43,6 +43,34 @@ class InsertModulesCommand(ProjectCommand):
             self.project.insert(index, module)
 
 
+class DuplicateCommand(ProjectCommand):
+    """Insert copies of blocks right after the last of them ("Duplicate Linear"), copied or with fresh weights.
+
+    ``result`` holds the copies' paths afterwards.
+    """
+
+    def __init__(self, project: Project, paths: Sequence[str], fresh: bool = False) -> None:
+        names = [_node_name(project, p) for p in paths]
+        what = names[0] if len(names) == 1 else _plural(len(names))
+        super().__init__(project, f"Duplicate {what}" + (" with fresh weights" if fresh else ""))
+        self.paths, self.fresh = list(paths), fresh
+        self.result: list[str] = []
+
+    def perform(self) -> None:
+        self.result = self.project.duplicate(self.paths, fresh=self.fresh)
+
+
+class ReplaceLayerCommand(ProjectCommand):
+    """Put a new catalog layer in place of a block ("Replace ReLU with Sigmoid"), like ``net[1] = nn.Sigmoid()``."""
+
+    def __init__(self, project: Project, path: str, kind: str) -> None:
+        super().__init__(project, f"Replace {_node_name(project, path)} with {kind}")
+        self.path, self.kind = path, kind
+
+    def perform(self) -> None:
+        self.project.replace_layer(self.path, self.kind)
+
+
 class DeleteCommand(ProjectCommand):
     """Delete blocks or groups ("Delete Linear", "Delete 3 blocks")."""
 
@@ -181,6 +209,31 @@ class SetSeedCommand(ProjectCommand):
         if not isinstance(other, SetSeedCommand):
             return False
         self.transactions += other.transactions
+        return True
+
+
+class ApplySeedCommand(ProjectCommand):
+    """Set the seed and rebuild every weight from it ("Set seed 42"), as ``torch.manual_seed(42)`` then building would.
+
+    Successive seeds typed in a row merge into one step, whose undo brings back the weights from before the first.
+    """
+
+    merge_id = 1003
+
+    def __init__(self, project: Project, seed: int) -> None:
+        super().__init__(project, f"Set seed {seed}")
+        self.seed = seed
+
+    def perform(self) -> None:
+        self.project.seed = self.seed
+        self.project.reset_parameters()
+
+    def mergeWith(self, other: ProjectCommand) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(other, ApplySeedCommand) or other.project is not self.project:
+            return False
+        self.transactions += other.transactions
+        self.seed = other.seed
+        self.setText(other.text())
         return True
 
 

@@ -119,6 +119,14 @@ class Palette(QWidget):
         self.search.returnPressed.connect(self._activate_first)
         self.tree.doubleClicked.connect(self._activate)
 
+    def clear_search(self) -> None:
+        """Show the whole catalog again (another project was opened: an old search would only hide layers)."""
+        self.search.clear()
+        self.tree.collapseAll()
+        self.tree.expandAll()
+        self.tree.clearSelection()
+        self.tree.scrollToTop()
+
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
         self.tree.expandAll()
@@ -144,19 +152,27 @@ class Palette(QWidget):
 
 
 class QuickAdd(QDialog):
-    """Ctrl+K: type a layer name, press Enter, and it is inserted after the selection."""
+    """A popup to pick a layer kind by typing: Ctrl+K inserts it after the selection; Replace with… swaps it in.
+
+    ``prompt`` is the search field's placeholder, saying what the choice is for.
+    """
 
     chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, prompt: str = "Add a layer: type its name, press Enter",
+                 name: str = "quickAdd") -> None:
         super().__init__(parent, Qt.WindowType.Popup)
-        self.setObjectName("quickAdd")
+        self.setObjectName(name)
         self.setMinimumWidth(360)
-        self.edit = QLineEdit(placeholderText="Add a layer: type its name, press Enter")
+        self.edit = QLineEdit(placeholderText=prompt)
+        self.title = QLabel()
+        self.title.setObjectName("quickAddTitle")
+        self.title.setVisible(False)
         self.list = QListWidget()
         self.list.setMaximumHeight(260)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.title)
         layout.addWidget(self.edit)
         layout.addWidget(self.list)
         self.edit.textChanged.connect(self._refresh)
@@ -191,8 +207,10 @@ class QuickAdd(QDialog):
             self.chosen.emit(item.data(KIND_ROLE))
             self.accept()
 
-    def open_at(self, widget: QWidget) -> None:
-        """Show centred near the top of ``widget``, with an empty search."""
+    def open_at(self, widget: QWidget, title: str = "") -> None:
+        """Show centred near the top of ``widget``, with an empty search, under ``title`` when one is given."""
+        self.title.setText(title)
+        self.title.setVisible(bool(title))
         self.edit.clear()
         center = widget.mapToGlobal(widget.rect().center())
         self.move(center.x() - self.width() // 2, widget.mapToGlobal(widget.rect().topLeft()).y() + 60)

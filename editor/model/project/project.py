@@ -42,6 +42,7 @@ from editor.model.errors import (
 )
 from editor.model.project.deprecated import DeprecatedNamesMixin
 from editor.model.project.devices import DeviceMixin
+from editor.model.project.duplicating import DuplicatingMixin
 from editor.model.project.freezing import FreezingMixin
 from editor.model.project.hyperparameters import HyperparametersMixin
 from editor.model.project.initializing import InitMixin
@@ -53,8 +54,9 @@ from editor.model.project.sharing import SharingMixin
 from editor.model.project.weights import WeightsMixin, WeightsReport
 
 
-class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, SharingMixin, ReplaceMixin,
-              HyperparametersMixin, FreezingMixin, ReadingMixin, WeightsMixin, DeviceMixin, ResyncingDesign):
+class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, DuplicatingMixin, SharingMixin,
+              ReplaceMixin, HyperparametersMixin, FreezingMixin, ReadingMixin, WeightsMixin, DeviceMixin,
+              ResyncingDesign):
     """A design of layer blocks and the live ``torch.nn.Sequential`` that mirrors it."""
 
     def __init__(self, seed: int = 0) -> None:

@@ -6,7 +6,7 @@
   drags and keys into intents (signals) for the window.
 - ``items`` holds ``BlockItem``, ``GroupItem`` and ``ItemSignals``, the hub
   through which items announce clicks; ``decorations`` the other items
-  (input and output ends, insertion marker, share links, empty hint).
+  (input and output ends, insertion marker, replace marker, share links, empty hint).
 
 Dependencies run one way: view → scene → decorations → items.
 """

@@ -1,5 +1,6 @@
 """Canvas items that are not blocks: the input and output ends, the empty-design hint,
-the insertion marker and the curves that join shared blocks."""
+the insertion marker (a line between blocks), the replace marker (a block outlined)
+and the curves that join shared blocks."""
 
 from __future__ import annotations
 
@@ -100,6 +101,52 @@ class InsertionMarker(QGraphicsItem):
         painter.setBrush(QBrush(theme.ACCENT))
         painter.drawEllipse(QPointF(0, 0), 5, 5)
         painter.drawEllipse(QPointF(self.width, 0), 5, 5)
+
+
+class ReplaceMarker(QGraphicsItem):
+    """A dragged layer will replace a block: the block outlined, with "Replace with Sigmoid" on a tab.
+
+    Unlike the insertion marker's line between blocks, it frames the block
+    itself, so a drop onto a block and a drop between two never look alike.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rect = QRectF()
+        self.text = ""
+        self.setZValue(100)
+        self.setVisible(False)
+
+    def show_at(self, rect: QRectF, text: str) -> None:
+        """Outline ``rect`` (scene coordinates) and label it ``text``."""
+        self.prepareGeometryChange()
+        self.rect = QRectF(rect)
+        self.text = text
+        self.setVisible(True)
+        self.update()
+
+    def _tab(self) -> QRectF:
+        metrics = QFontMetricsF(theme.font(-1, bold=True))
+        width = metrics.horizontalAdvance(self.text) + 18
+        return QRectF(self.rect.right() - width - 14, self.rect.top() - 11, width, 20)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self.rect.adjusted(-5, -5, 5, 5).united(self._tab().adjusted(-2, -2, 2, 2))
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(theme.ACCENT)
+        fill.setAlphaF(0.10)
+        painter.setBrush(fill)
+        painter.setPen(QPen(theme.ACCENT, 3, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+        painter.drawRoundedRect(self.rect.adjusted(-2, -2, 2, 2), RADIUS + 2, RADIUS + 2)
+        tab = self._tab()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.ACCENT)
+        painter.drawRoundedRect(tab, 10, 10)
+        painter.setPen(QColor("white"))
+        painter.setFont(theme.font(-1, bold=True))
+        painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, self.text)
 
 
 class ShareLinks(QGraphicsItem):

@@ -76,8 +76,15 @@ class NodeItem(HoverItem):
         self.node = node
         self.signals = signals
         self.width = float(WIDTH)
+        self.origin = ""  # which block this one was duplicated from, when known ("copy of block 2")
         self._rect: QRectF | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+
+    def set_origin(self, text: str) -> None:
+        """Show ``text`` (e.g. "fresh copy of block 2") on the quiet line."""
+        if text != self.origin:
+            self.origin = text
+            self.update()
 
     def set_width(self, width: float) -> None:
         if width != self.width:
@@ -250,8 +257,8 @@ class BlockItem(NodeItem):
         quiet = self.path_text()
         if self.node.label:
             quiet += f"  “{self.node.label}”"
-        if self.extra:
-            quiet += "  ·  " + self.extra
+        for note in (self.origin, self.extra):
+            quiet += "  ·  " + note if note else ""
         painter.drawText(QRectF(left, 26, right - count_w - left - 12, 16), Qt.AlignmentFlag.AlignVCenter,
                          QFontMetricsF(small).elidedText(quiet, Qt.TextElideMode.ElideRight,
                                                          right - count_w - left - 12))
@@ -399,6 +406,7 @@ class GroupItem(NodeItem):
         painter.setPen(theme.muted())
         n = len(self.group.children)
         info = f"{self.path_text()}  ·  {n} block{'s' if n != 1 else ''}  ·  {self.count}"
+        info += f"  ·  {self.origin}" if self.origin else ""
         room = max(right - shape_w - 12 - (left + title_w + 10), 0)
         painter.drawText(QRectF(left + title_w + 10, 0, room, HEADER), Qt.AlignmentFlag.AlignVCenter,
                          QFontMetricsF(small).elidedText(info, Qt.TextElideMode.ElideRight, room))

@@ -22,7 +22,7 @@ from editor.model.catalog.shape_rules import fmt
 from editor.model.design.tree import Block, Group, Node
 from editor.model.project.project import Project
 from editor.ui import theme
-from editor.ui.canvas.decorations import EmptyHint, EndpointItem, InsertionMarker, ShareLinks
+from editor.ui.canvas.decorations import EmptyHint, EndpointItem, InsertionMarker, ReplaceMarker, ShareLinks
 from editor.ui.canvas.items import GAP, HEADER, PAD, WIDTH, BlockItem, GroupItem, ItemSignals, NodeItem
 
 MARGIN = 40
@@ -48,11 +48,13 @@ class CanvasScene(QGraphicsScene):
         self.input_item = EndpointItem("input")
         self.output_item = EndpointItem("output")
         self.marker = InsertionMarker()
+        self.replace_marker = ReplaceMarker()
         self.links = ShareLinks()
         self.hint = EmptyHint()
         self._had_links = False
         self._linked: list[BlockItem] = []  # the blocks lit up by highlight_shared
-        for item in (self.input_item, self.output_item, self.marker, self.links, self.hint):
+        self._origins: dict[Node, tuple[Node, bool]] = {}  # copy → (original, fresh weights): see note_origins
+        for item in (self.input_item, self.output_item, self.marker, self.replace_marker, self.links, self.hint):
             self.addItem(item)
         self._connect()
         self.rebuild()
@@ -86,6 +88,8 @@ class CanvasScene(QGraphicsScene):
         if parent is None:
             self.addItem(item)
         self.items_by_node[node] = item
+        if node in self._origins:
+            item.set_origin(self._origin_text(node))
         return item
 
     def _forget(self, item: NodeItem) -> None:
@@ -234,6 +238,28 @@ class CanvasScene(QGraphicsScene):
         design replaced by code), before the shapes are worked out again.
         """
         self._on_settings("")
+        for node in self._origins:
+            item = self.items_by_node.get(node)
+            if item is not None:
+                item.set_origin(self._origin_text(node))
+
+    def note_origins(self, copies: list[Node], originals: list[Node], fresh: bool) -> None:
+        """Say on each copy's quiet line which block it was duplicated from ("copy of 2", "fresh copy of 2").
+
+        A view note for this session, like a hover: the design (and so the
+        saved file and the exported code) keeps no such history, as a module
+        made by ``copy.deepcopy`` does not remember its original either.
+        """
+        for copy, original in zip(copies, originals, strict=True):
+            self._origins[copy] = (original, fresh)
+            item = self.items_by_node.get(copy)
+            if item is not None:
+                item.set_origin(self._origin_text(copy))
+
+    def _origin_text(self, node: Node) -> str:
+        original, fresh = self._origins[node]
+        where = f"block {self.project.path_of(original)}" if self.project.is_attached(original) else "a deleted block"
+        return f"{'fresh copy' if fresh else 'copy'} of {where}"
 
     def _on_collapsed(self, path: str, collapsed: bool) -> None:
         item = self.item_at_path(path)
@@ -409,12 +435,27 @@ class CanvasScene(QGraphicsScene):
             y = top + 4
         return group, index, QRectF(x, y, width, 0)
 
-    def show_marker(self, line: QRectF | None) -> None:
-        """Show the insertion marker on ``line`` (hide it for None)."""
+    def replace_target_at(self, pos: QPointF) -> BlockItem | None:
+        """The block that a palette layer dropped at ``pos`` replaces: one whose middle half is there (else None).
+
+        Near a block's top or bottom edge, and in the gaps, a drop inserts.
+        """
+        for item in self.items(pos):
+            if isinstance(item, BlockItem) and item.isVisible():
+                top, height = item.scenePos().y(), item.height()
+                return item if top + height / 4 <= pos.y() <= top + height * 3 / 4 else None
+        return None
+
+    def show_marker(self, line: QRectF | None, replacing: BlockItem | None = None, text: str = "") -> None:
+        """Show the insertion marker on ``line``, or the block ``replacing`` outlined with ``text`` (None: neither)."""
         if line is None:
             self.marker.setVisible(False)
         else:
             self.marker.show_at(line.x(), line.y(), line.width())
+        if replacing is None:
+            self.replace_marker.setVisible(False)
+        else:
+            self.replace_marker.show_at(replacing.sceneBoundingRect().adjusted(1, 1, -1, -1), text)
 
     # -------------------------------------------------------- selection
     def selected_nodes(self) -> list[Node]:

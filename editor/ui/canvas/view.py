@@ -26,6 +26,8 @@ from editor.ui.canvas.scene import MARGIN, CanvasScene
 from editor.ui.palette import KIND_MIME
 
 MIN_ZOOM, MAX_ZOOM = 0.2, 3.0
+FIT_MIN_ZOOM = 0.7
+"""Fit to Window never zooms out further: below this the blocks' small text is no longer readable."""
 
 
 def slot_path(group: Group, index: int) -> str:
@@ -39,6 +41,9 @@ class CanvasView(QGraphicsView):
 
     insert_requested = Signal(str, str)
     """Insert a new layer of this kind (second) at this path (first)."""
+
+    replace_requested = Signal(str, str)
+    """Put a new layer of this kind (second) in place of the block at this path (first): a drop onto a block."""
 
     move_requested = Signal(list, object, int)
     """Move these nodes into this group at this index (the index counts the group as it is now)."""
@@ -109,13 +114,23 @@ class CanvasView(QGraphicsView):
         self.resetTransform()
 
     def fit(self) -> None:
-        """Fit the whole design in the window (never larger than 100 %)."""
+        """Fit the whole design in the window, between :data:`FIT_MIN_ZOOM` and 100 %.
+
+        A design too tall to fit at a readable size stays readable: it is
+        shown from its top (the input), and the rest is a scroll away.
+        """
         self.resetTransform()
         rect = self.canvas.itemsBoundingRect().adjusted(-20, -20, 20, 20)
         view = self.viewport().rect()
         factor = min(view.width() / max(rect.width(), 1), view.height() / max(rect.height(), 1), 1.0)
-        self.scale(max(factor, MIN_ZOOM), max(factor, MIN_ZOOM))
-        self.centerOn(rect.center())
+        factor = max(factor, FIT_MIN_ZOOM)
+        self.scale(factor, factor)
+        self.fit_width()
+        rect = self.canvas.itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        if rect.height() * factor <= view.height():
+            self.centerOn(rect.center())
+        else:
+            self.centerOn(rect.center().x(), rect.top() + view.height() / factor / 2)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -142,9 +157,18 @@ class CanvasView(QGraphicsView):
         else:
             event.ignore()
 
+    def _dragged_kind(self, event: QDropEvent) -> str:
+        return bytes(event.mimeData().data(KIND_MIME).data()).decode("utf-8")
+
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasFormat(KIND_MIME):
-            slot = self.canvas.slot_at(self.mapToScene(event.position().toPoint()))
+            pos = self.mapToScene(event.position().toPoint())
+            target = self.canvas.replace_target_at(pos)
+            if target is not None:
+                self.canvas.show_marker(None, target, f"Replace with {self._dragged_kind(event)}")
+                event.acceptProposedAction()
+                return
+            slot = self.canvas.slot_at(pos)
             self.canvas.show_marker(slot[2] if slot else None)
             event.acceptProposedAction() if slot else event.ignore()
         elif event.mimeData().hasUrls():
@@ -159,8 +183,14 @@ class CanvasView(QGraphicsView):
         self.canvas.show_marker(None)
         data = event.mimeData()
         if data.hasFormat(KIND_MIME):
-            kind = bytes(data.data(KIND_MIME).data()).decode("utf-8")
-            slot = self.canvas.slot_at(self.mapToScene(event.position().toPoint()))
+            kind = self._dragged_kind(event)
+            pos = self.mapToScene(event.position().toPoint())
+            target = self.canvas.replace_target_at(pos)
+            if kind and target is not None:
+                event.acceptProposedAction()
+                self.replace_requested.emit(target.node.path(), kind)
+                return
+            slot = self.canvas.slot_at(pos)
             if kind and slot is not None:
                 event.acceptProposedAction()
                 self.insert_requested.emit(slot_path(slot[0], slot[1]), kind)
@@ -184,9 +214,15 @@ class CanvasView(QGraphicsView):
         item = self._node_item_at(event.position().toPoint())
         on_arrow = isinstance(item, GroupItem) and item.arrow_rect().contains(
             item.mapFromScene(self.mapToScene(event.position().toPoint())))
-        if item is None or on_arrow or event.button() != Qt.MouseButton.LeftButton:
-            if event.button() == Qt.MouseButton.RightButton and item is not None and not item.isSelected():
+        if item is not None and not on_arrow and event.button() == Qt.MouseButton.RightButton:
+            # The context menu acts on what was clicked. Qt's default would treat the press as one on empty
+            # space (items take left presses only) and clear the selection first.
+            if not item.isSelected():
                 self.canvas.select_nodes([item.node])
+                self._anchor = item
+            event.accept()
+            return
+        if item is None or on_arrow or event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
             return
         self.setFocus()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QWid
 from editor.model.examples import EXAMPLES, TITLES
 from editor.ui.canvas.view import CanvasView
 from editor.ui.window.code_files import CodeActions
-from editor.ui.window.editing import EditActions
+from editor.ui.window.editing import EditActions, set_shortcuts
 from editor.ui.window.files import FileActions
 from editor.version import __version__
 
@@ -35,7 +35,7 @@ def _add(menu: QMenu, text: str, slot, shortcut=None, name: str = "", tip: str =
     action = menu.addAction(text)
     action.triggered.connect(slot)
     if shortcut is not None:
-        action.setShortcuts(shortcuts(shortcut, fallback))
+        set_shortcuts(action, shortcut, fallback)
     if name:
         action.setObjectName(name)
     if tip:

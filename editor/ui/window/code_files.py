@@ -48,14 +48,19 @@ class DialogCancelled(Exception):  # noqa: N818 - a signal to stop, not an error
 
 # ------------------------------------------------------------------ dialogs (tests replace these)
 def ask_open_code(parent: QWidget) -> str | None:
-    """The .py file to open, or None."""
-    name, _ = QFileDialog.getOpenFileName(parent, "Open Python code", "", PY_FILTER)
+    """The .py file to open (the dialog starts in the project's folder, or the last one used), or None."""
+    name, _ = QFileDialog.getOpenFileName(parent, "Open Python code", str(files.dialog_folder(parent)), PY_FILTER)
+    if name:
+        files.remember_folder(name)
     return name or None
 
 
 def ask_export_path(parent: QWidget, suggested: str) -> str | None:
-    """Where to export the code, or None."""
-    name, _ = QFileDialog.getSaveFileName(parent, "Export Python code", suggested, PY_FILTER)
+    """Where to export the code (``suggested``, a bare name in the project's or the last folder), or None."""
+    name, _ = QFileDialog.getSaveFileName(parent, "Export Python code", files.dialog_path(parent, suggested),
+                                          PY_FILTER)
+    if name:
+        files.remember_folder(name)
     return name or None
 
 

@@ -1,4 +1,4 @@
-"""Editing gestures to commands: insert, delete, move, group, copy and paste, fixes, parameters.
+"""Editing gestures to commands: insert, replace, delete, move, group, copy, paste and duplicate, fixes, parameters.
 
 :class:`EditActions` owns the Edit menu's actions and turns every editing
 intent (a drop, a key, a menu entry, an inspector change) into a command run
@@ -7,29 +7,36 @@ selects what the user will want to see next. It works on a
 :class:`~editor.ui.window.session.Session`; the widget it is given only holds
 the actions, so their shortcuts work anywhere in the window.
 
-The Quick Add and Initialize actions live here with the rest of the Edit menu,
-but what they open (a popup, a dialog) is the window's business: it connects
-their ``triggered`` signals.
+The Quick Add, Replace With and Initialize actions live here with the rest of
+the Edit menu, but what they open (a popup, a dialog) is the window's
+business: it connects their ``triggered`` signals.
+
+Shortcuts are given with :func:`set_shortcuts`, which remembers the standard
+key an action follows (its keys differ between Windows, macOS, KDE and
+GNOME), so that a test can check that no key is bound twice on any of them.
 """
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
-from PySide6.QtCore import QObject
+import torch
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
+from torch import nn
 
 from editor.commands.base import ProjectCommand
 from editor.commands.edits import (
     ApplyFixCommand,
     DeleteCommand,
+    DuplicateCommand,
     GroupCommand,
     InsertLayerCommand,
     InsertModulesCommand,
     MoveCommand,
     RenameCommand,
+    ReplaceLayerCommand,
     ResetParametersCommand,
     SetHyperparametersCommand,
     UngroupCommand,
@@ -43,11 +50,36 @@ from editor.ui.window.session import Session
 Key = QKeySequence.StandardKey
 
 
+STANDARD_KEY = "standardKey"
+"""Dynamic property of an action: the name of the ``QKeySequence.StandardKey`` its shortcuts follow."""
+
+FALLBACK_KEYS = "fallbackKeys"
+"""Dynamic property of an action: the keys it gets where its standard key has none (Quit on Windows)."""
+
+
+def set_shortcuts(action: QAction, shortcut: Any, fallback: str | None = None) -> None:
+    """Give ``action`` the keys of ``shortcut``: a standard key (the platform's bindings), a key string or a list.
+
+    A standard key brings every binding the platform has for it (StandardKey.Delete
+    is Del and, on X11, Ctrl+D as well), so use one only where every binding is
+    wanted window-wide; the key is remembered on the action (``standardKey``).
+    """
+    if isinstance(shortcut, Key):
+        keys = QKeySequence.keyBindings(shortcut) or ([QKeySequence(fallback)] if fallback else [])
+        action.setProperty(STANDARD_KEY, shortcut.name)
+        if fallback:
+            action.setProperty(FALLBACK_KEYS, fallback)
+    elif isinstance(shortcut, str):
+        keys = [QKeySequence(shortcut)]
+    else:
+        keys = [QKeySequence(key) for key in shortcut]
+    action.setShortcuts(keys)
+
+
 def _action(parent: QObject, text: str, shortcut: Any = None, tip: str = "", name: str = "") -> QAction:
     action = QAction(text, parent)
     if shortcut is not None:
-        action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Key)
-                            else [QKeySequence(shortcut)])
+        set_shortcuts(action, shortcut)
     if tip:
         action.setStatusTip(tip)
         action.setToolTip(tip)
@@ -56,8 +88,28 @@ def _action(parent: QObject, text: str, shortcut: Any = None, tip: str = "", nam
     return action
 
 
+def duplicate_message(paths: list[str], originals: list[Node], copies: list[Node], fresh: bool) -> str:
+    """What a duplicate made, in words: fresh weights, the same weights, or rebuilt to fit a different input."""
+    where = f"block{'s' if len(paths) != 1 else ''} {', '.join(paths)}"
+    if fresh:
+        return f"Duplicated as {where} with new weights, as building the layers again would."
+    if all(_same_values(a.module, b.module) for a, b in zip(originals, copies, strict=True)):
+        return f"Duplicated as {where}: the same weights, in modules of their own."
+    return (f"Duplicated as {where}. Sizes marked auto follow the input, which is different there, so what "
+            f"no longer fitted was rebuilt with new weights.")
+
+
+def _same_values(a: nn.Module, b: nn.Module) -> bool:
+    one, two = a.state_dict(), b.state_dict()
+    return one.keys() == two.keys() and all(one[k].shape == two[k].shape and torch.equal(one[k], two[k])
+                                            for k in one)
+
+
 class EditActions(QObject):
     """The Edit menu and the handlers of every editing intent."""
+
+    duplicated = Signal(list, list, bool)
+    """Blocks were duplicated: the copies' nodes, their originals' nodes, and whether the weights are fresh."""
 
     def __init__(self, session: Session, parent: QWidget) -> None:
         super().__init__(parent)
@@ -68,9 +120,19 @@ class EditActions(QObject):
         self.copy = _action(w, "&Copy", Key.Copy, "Copy the selected blocks", "actionCopy")
         self.paste = _action(w, "&Paste", Key.Paste, "Paste copies (with their own parameters) after the selection",
                              "actionPaste")
-        self.duplicate = _action(w, "D&uplicate", "Ctrl+D", "Insert a copy of the selection after it",
+        self.duplicate = _action(w, "D&uplicate", "Ctrl+D",
+                                 "Insert a copy of the selection after it, with the same weights (copy.deepcopy)",
                                  "actionDuplicate")
-        self.delete = _action(w, "&Delete", Key.Delete, "Delete the selected blocks", "actionDelete")
+        self.duplicate_fresh = _action(w, "Duplicate with &Fresh Weights", None,
+                                       "Insert new layers like the selection after it, with new weights, as calling "
+                                       "their constructors again would", "actionDuplicateFresh")
+        self.replace_with = _action(w, "Rep&lace with…", None,
+                                    "Put another kind of layer in place of the selected block, like "
+                                    "net[1] = nn.Sigmoid()", "actionReplaceWith")
+        # Not StandardKey.Delete: on X11 that also binds Ctrl+D, which is Duplicate's. Its keys delete text in a
+        # text field, so they delete blocks only where the blocks are: see canvas_actions.
+        self.delete = _action(w, "&Delete", ["Del", "Backspace"], "Delete the selected blocks", "actionDelete")
+        self.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.select_all = _action(w, "Select &All", Key.SelectAll, "Select every block", "actionSelectAll")
         self.group = _action(w, "&Group into Sequential", "Ctrl+G", "Wrap the selected blocks in a nested Sequential",
                              "actionGroup")
@@ -87,26 +149,37 @@ class EditActions(QObject):
                                   "Apply a torch.nn.init function to the selected blocks, a layer kind or everything",
                                   "actionInitialize")
         for action, slot in ((self.cut, self.on_cut), (self.copy, self.on_copy), (self.paste, self.on_paste),
-                             (self.duplicate, self.on_duplicate), (self.delete, self.on_delete),
+                             (self.duplicate, self.on_duplicate), (self.duplicate_fresh, self.on_duplicate_fresh),
+                             (self.delete, self.on_delete),
                              (self.select_all, self.on_select_all), (self.group, self.on_group),
                              (self.ungroup, self.on_ungroup), (self.move_up, lambda: self.on_step(-1)),
                              (self.move_down, lambda: self.on_step(1)), (self.reset, self.on_reset)):
             action.triggered.connect(slot)
-        for action in (self.initialize, self.cut, self.copy, self.paste, self.duplicate, self.delete,
-                       self.select_all, self.group, self.ungroup, self.move_up, self.move_down, self.quick_add,
-                       self.reset):
+        for action in (self.initialize, self.cut, self.copy, self.paste, self.duplicate, self.duplicate_fresh,
+                       self.replace_with, self.select_all, self.group, self.ungroup, self.move_up,
+                       self.move_down, self.quick_add, self.reset):
             parent.addAction(action)  # a window's actions: their shortcuts work wherever the focus is
+
+    def canvas_actions(self) -> list[QAction]:
+        """Actions whose keys work only while the canvas has the focus (the window adds them to it).
+
+        Del and Backspace delete the selected blocks there; anywhere else they
+        belong to what has the focus (a read-only code view, a table), and a
+        block the learner is not looking at must not vanish.
+        """
+        return [self.delete]
 
     def fill_menu(self, menu: QMenu) -> None:
         stack = self.session.undo_stack
         undo = stack.createUndoAction(menu, "&Undo")
-        undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))
+        set_shortcuts(undo, Key.Undo)
         undo.setObjectName("actionUndo")
         redo = stack.createRedoAction(menu, "&Redo")
-        redo.setShortcuts(QKeySequence.keyBindings(Key.Redo))
+        set_shortcuts(redo, Key.Redo)
         redo.setObjectName("actionRedo")
         self.undo, self.redo = undo, redo
-        for item in (undo, redo, None, self.cut, self.copy, self.paste, self.duplicate, self.delete, None,
+        for item in (undo, redo, None, self.cut, self.copy, self.paste, self.duplicate, self.duplicate_fresh,
+                     self.replace_with, self.delete, None,
                      self.select_all, None, self.group, self.ungroup, self.move_up, self.move_down, None,
                      self.quick_add, None, self.initialize, self.reset):
             menu.addSeparator() if item is None else menu.addAction(item)
@@ -115,8 +188,10 @@ class EditActions(QObject):
         """Enable what makes sense for the current selection."""
         nodes = self.session.selected_nodes()
         has = bool(nodes)
-        for action in (self.cut, self.copy, self.duplicate, self.delete, self.move_up, self.move_down):
+        for action in (self.cut, self.copy, self.duplicate, self.duplicate_fresh, self.delete, self.move_up,
+                       self.move_down):
             action.setEnabled(has)
+        self.replace_with.setEnabled(len(nodes) == 1)
         self.group.setEnabled(has and len({id(n.parent) for n in nodes}) == 1)
         self.ungroup.setEnabled(len(nodes) == 1 and isinstance(nodes[0], Group))
         self.paste.setEnabled(bool(self.clipboard))
@@ -176,9 +251,36 @@ class EditActions(QObject):
         self._insert_modules(modules, "Paste")
 
     def on_duplicate(self) -> None:
+        """Ctrl+D: copies with the same weights (and the same "auto" hyperparameters) right after the selection."""
+        self.duplicate_selection(fresh=False)
+
+    def on_duplicate_fresh(self) -> None:
+        """Copies built anew, with fresh weights (from the seed's stream while the design is the seed's)."""
+        self.duplicate_selection(fresh=True)
+
+    def duplicate_selection(self, fresh: bool) -> None:
         nodes = self.session.selected_nodes()
-        if nodes:
-            self._insert_modules(copy.deepcopy([n.module for n in nodes]), "Duplicate")
+        if not nodes:
+            return
+        command = DuplicateCommand(self.project, self._paths(nodes), fresh=fresh)
+        if self._run(command):
+            copies = [self.project.node(p) for p in command.result]
+            self._select_paths(command.result)
+            self.duplicated.emit(copies, nodes, fresh)
+            self.session.show_message(duplicate_message(command.result, nodes, copies, fresh))
+
+    def replace_selection(self, kind: str) -> None:
+        """Replace with…: put a new ``kind`` layer in place of the one selected block or group."""
+        nodes = self.session.selected_nodes()
+        if len(nodes) != 1:
+            self.session.show_message("Select one block to replace it with another kind of layer.")
+            return
+        self.replace_kind(self.project.path_of(nodes[0]), kind)
+
+    def replace_kind(self, path: str, kind: str) -> None:
+        """Put a new ``kind`` layer at ``path`` (a palette layer dropped onto a block, or Replace with…)."""
+        if self._run(ReplaceLayerCommand(self.project, path, kind)):
+            self._select_paths([path])
 
     def _insert_modules(self, modules: list, verb: str) -> None:
         start = self.slot_after_selection()

@@ -8,7 +8,11 @@ current project as it was, a failed save leaves it open and unsaved.
 :class:`FileActions` works on a :class:`~editor.ui.window.session.Session`
 and shows its dialogs over the parent widget it is given. The questions it
 asks are module functions (``ask_unsaved``, ``show_error``,
-``ask_discard_code``) so tests can answer them.
+``ask_discard_code``, ``ask_partial_load``) so tests can answer them.
+
+File dialogs start where the learner is working (:func:`dialog_folder`): the
+current project's folder, else the folder last used (remembered in the
+settings), else the home folder; never the process's working directory.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QDir, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
@@ -28,13 +32,16 @@ from editor.io.files.weights import export_weights, read_state_dict
 from editor.model.errors import LayerLabError
 from editor.model.examples import EXAMPLES
 from editor.model.project.project import Project
+from editor.model.project.weights import WeightsReport
 from editor.ui.jobs import JobRunner, wait_for
+from editor.ui.window.editing import set_shortcuts
 from editor.ui.window.session import Session
 from editor.ui.window.settings import app_settings
 
 BIG_FILE = 100 * 1024 * 1024
 MAX_RECENT = 8
 PT_FILTER = "LayerLab projects (*.pt);;All files (*)"
+WEIGHTS_FILTER = "PyTorch weights (*.pt *.pth);;All files (*)"
 Key = QKeySequence.StandardKey
 
 
@@ -84,6 +91,59 @@ def ask_discard_code(parent: QWidget) -> bool:
     return QMessageBox.StandardButton(box.exec()) == QMessageBox.StandardButton.Discard
 
 
+def partial_load_box(parent: QWidget, report: WeightsReport) -> QMessageBox:
+    """The question before loading only the weights that fit; "Don't load" is the default (and Esc)."""
+    count = len(report.loaded)
+    box = QMessageBox(QMessageBox.Icon.Warning, "The weights do not fit exactly",
+                      f"These weights do not fit the design exactly: {report.describe()}",
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(f"Load the {count} that fit and leave the other parameters as they are?")
+    box.addButton(f"Load {count} that fit", QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton("Don't load", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    return box
+
+
+def ask_partial_load(parent: QWidget, report: WeightsReport) -> bool:
+    """Whether to load only the weights that fit (asked only when some do)."""
+    box = partial_load_box(parent, report)
+    box.exec()
+    return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
+
+
+# ------------------------------------------------------------------ where dialogs start
+LAST_FOLDER = "lastFolder"
+"""The settings key of the folder a file was last opened from or saved to."""
+
+
+def dialog_folder(parent: QWidget | None) -> Path:
+    """Where a file dialog over ``parent`` starts: the current file's folder, else the last one used, else home.
+
+    The current file is the window's ``windowFilePath`` (which the main window keeps set).
+    """
+    current = parent.window().windowFilePath() if parent is not None else ""
+    if current and Path(current).parent.is_dir():
+        return Path(current).parent
+    last = app_settings().value(LAST_FOLDER)
+    if isinstance(last, str) and last and Path(last).is_dir():
+        return Path(last)
+    return Path(QDir.homePath())
+
+
+def dialog_path(parent: QWidget | None, name: str) -> str:
+    """``name`` in :func:`dialog_folder` (an absolute ``name`` stays as it is): a save dialog's suggestion."""
+    path = Path(name)
+    return str(path if path.is_absolute() else dialog_folder(parent) / path)
+
+
+def remember_folder(path: str | Path) -> None:
+    """The folder of ``path`` (a file opened or saved) is where the next file dialog starts."""
+    folder = Path(path).resolve().parent
+    if folder.is_dir():
+        app_settings().setValue(LAST_FOLDER, str(folder))
+
+
 # ------------------------------------------------------------------ recent files
 def recent_files() -> list[str]:
     """The recent project files, newest first (an INI file hands back one entry as a plain string)."""
@@ -117,8 +177,7 @@ class FileActions(QObject):
             a = QAction(text, parent)
             a.triggered.connect(slot)
             if shortcut is not None:
-                a.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Key)
-                               else [QKeySequence(shortcut)])
+                set_shortcuts(a, shortcut)
             a.setObjectName(name)
             parent.addAction(a)
             return a
@@ -190,9 +249,10 @@ class FileActions(QObject):
         return self.save_to(self.session.file_path)
 
     def save_project_as(self) -> bool:
-        """Ask for a file name, then save there."""
+        """Ask for a file name (in the project's folder, or the last one used), then save there."""
+        suggested = self.session.file_path or f"{Path(self.session.display_name()).stem}.pt"
         name, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save project",
-                                              str(self.session.file_path or "untitled.pt"), PT_FILTER)
+                                              dialog_path(self.parent_widget, str(suggested)), PT_FILTER)
         if not name:
             return False
         path = Path(name) if name.endswith(".pt") else Path(name + ".pt")
@@ -224,13 +284,16 @@ class FileActions(QObject):
         report = project.weights_report(state)
         partial = False
         if not report.exact:
+            if not report.loaded:
+                show_error(self.parent_widget, "None of the weights fit", LayerLabError(
+                    f"None of the weights in {path.name} fit this design, so nothing was loaded: "
+                    f"{report.describe()} Weights fit when their names and shapes are those of "
+                    f"model.state_dict() for this design."))
+                return False
             if strict:
                 show_error(self.parent_widget, "The weights do not fit", LayerLabError(report.describe()))
                 return False
-            answer = QMessageBox.question(self.parent_widget, "The weights do not fit exactly",
-                                          f"These weights do not fit the design exactly: {report.describe()}\n\n"
-                                          f"Load the {len(report.loaded)} that fit?")
-            if answer != QMessageBox.StandardButton.Yes:
+            if not ask_partial_load(self.parent_widget, report):
                 return False
             partial = True
         command = LoadWeightsCommand(project, state, strict=not partial)
@@ -241,8 +304,9 @@ class FileActions(QObject):
 
     # ------------------------------------------------------------- recent
     def remember(self, path: Path) -> None:
-        """Put ``path`` first in the recent files and the Open Recent menu."""
+        """Put ``path`` first in the recent files and the Open Recent menu; its folder is where dialogs start."""
         remember_recent(path)
+        remember_folder(path)
         self.refresh_recent()
 
     def refresh_recent(self) -> None:
@@ -259,15 +323,18 @@ class FileActions(QObject):
             self.session.set_project(Project(seed=self.session.project.seed))
 
     def on_open(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open project", "", PT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open project",
+                                              str(dialog_folder(self.parent_widget)), PT_FILTER)
         if name:
             self.open_path(Path(name))
 
     def on_export_weights(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "Export weights (model.state_dict())",
-                                              "weights.pt", "PyTorch weights (*.pt *.pth);;All files (*)")
+        suggested = dialog_path(self.parent_widget, f"{Path(self.session.display_name()).stem}_weights.pt")
+        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "Export weights (model.state_dict())", suggested,
+                                              WEIGHTS_FILTER)
         if not name:
             return
+        remember_folder(name)
         try:
             export_weights(self.session.project, Path(name))
         except ProjectFileError as exc:
@@ -276,7 +343,8 @@ class FileActions(QObject):
         self.session.show_message(f"Exported model.state_dict() to {name}")
 
     def on_load_weights(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Load weights into the current design", "",
-                                              "PyTorch weights (*.pt *.pth);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Load weights into the current design",
+                                              str(dialog_folder(self.parent_widget)), WEIGHTS_FILTER)
         if name:
+            remember_folder(name)
             self.load_weights_from(Path(name))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QTabWidget, QUndoView, QWidget
 
 from editor.commands.freeze import SetRequiresGradCommand
@@ -38,7 +38,7 @@ from editor.ui.window.editing import EditActions
 from editor.ui.window.files import FileActions
 from editor.ui.window.session import Session
 from editor.ui.window.settings import app_settings
-from editor.ui.window.sharing import SharingActions
+from editor.ui.window.sharing import SharingActions, describe
 from editor.ui.window.status import DesignStatus
 from editor.ui.window.toolbar import DesignToolbar
 
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.docks = self._make_docks()
 
         self.edit_actions = EditActions(self.session, self)
+        self.view.addActions(self.edit_actions.canvas_actions())
         self.sharing_actions = SharingActions(self.session, self)
         self.file_actions = FileActions(self.session, self)
         self.code_actions = CodeActions(self.session, self.file_actions, self.code_panel, self)
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.status = DesignStatus(self.session, self)
         self.setStatusBar(self.status)
         self.quick_add = QuickAdd(self)
+        self.replace_picker = QuickAdd(self, "Replace with: type a layer name, press Enter", "replacePicker")
         self.menus = build_menus(self, self.file_actions, self.code_actions, self.edit_actions, self.view,
                                  self.docks.values(), self.reset_layout)
         self.menus["edit"].insertActions(self.edit_actions.initialize, self.sharing_actions.actions())
@@ -104,9 +106,12 @@ class MainWindow(QMainWindow):
         self.session.selection_changed.connect(self.selection_changed)
         self.session.file_changed.connect(self._update_title)
         self.edit_actions.quick_add.triggered.connect(self.open_quick_add)
+        self.edit_actions.replace_with.triggered.connect(self.open_replace_picker)
+        self.edit_actions.duplicated.connect(self._note_duplicates)
         self.edit_actions.initialize.triggered.connect(self.open_init_dialog)
         self.code_actions.panel_wanted.connect(lambda: self.bottom_tabs.setCurrentWidget(self.code_panel))
         self.view.insert_requested.connect(self.edit_actions.insert_kind)
+        self.view.replace_requested.connect(self.edit_actions.replace_kind)
         self.view.move_requested.connect(self.edit_actions.move_nodes)
         self.view.use_again_requested.connect(
             lambda node, group, index: self.sharing_actions.use_again_at(node, self._slot_path(group, index)))
@@ -119,6 +124,7 @@ class MainWindow(QMainWindow):
         self.code_panel.export_requested.connect(self.code_actions.on_export_code)
         self.palette.kind_activated.connect(self.edit_actions.insert_after_selection)
         self.quick_add.chosen.connect(self.edit_actions.insert_after_selection)
+        self.replace_picker.chosen.connect(self.edit_actions.replace_selection)
         self.inspector.hyperparameters_edited.connect(self.edit_actions.set_hyperparameters)
         self.inspector.label_edited.connect(self.edit_actions.rename)
         self.inspector.fix_requested.connect(self.edit_actions.apply_fix)
@@ -267,6 +273,7 @@ class MainWindow(QMainWindow):
         self.histogram.set_project(project)
         self.code_panel.set_project(project)
         self.inspector.show_nodes(project, [])
+        self.palette.clear_search()
         self.refresh()
         self.view.zoom_reset()
         self.view.centerOn(0, 0)
@@ -291,6 +298,7 @@ class MainWindow(QMainWindow):
     def _update_title(self, *args: object) -> None:
         hint = " (read from code, not saved yet)" if self.file_path is None and self.source_name else ""
         self.setWindowTitle(f"{self.display_name()}{hint}[*] — LayerLab")
+        self.setWindowFilePath(str(self.file_path) if self.file_path is not None else "")  # where dialogs start
         self.setWindowModified(not self.undo_stack.isClean())
 
     # --------------------------------------------------------- selection
@@ -330,6 +338,16 @@ class MainWindow(QMainWindow):
     def open_quick_add(self) -> None:
         self.quick_add.open_at(self.view)
 
+    def open_replace_picker(self) -> None:
+        """Replace with…: pick the kind of layer that takes the selected block's place."""
+        nodes = self.selected_nodes()
+        if len(nodes) == 1:
+            self.replace_picker.open_at(self.view, f"Replace {describe(self.project, nodes[0])} with:")
+
+    def _note_duplicates(self, copies: list[Node], originals: list[Node], fresh: bool) -> None:
+        if self.scene is not None:
+            self.scene.note_origins(copies, originals, fresh)
+
     def open_init_dialog(self) -> None:
         """Open the Initialize dialog (one per window; it follows the selection while open)."""
         dialog = self.findChild(InitDialog, "initDialog")
@@ -344,11 +362,15 @@ class MainWindow(QMainWindow):
         """The insertion path of slot ``index`` in ``group`` ("1.2", or "3" at the top)."""
         return str(index) if group is self.project.root else f"{self.project.path_of(group)}.{index}"
 
+    def context_actions(self) -> list[QAction | None]:
+        """The canvas context menu's entries, in order (None: a separator)."""
+        e, s = self.edit_actions, self.sharing_actions
+        return [e.cut, e.copy, e.paste, e.duplicate, e.duplicate_fresh, e.replace_with, e.delete, None, e.group,
+                e.ungroup, None, s.share, s.use_again, s.repeat, s.make_independent, None, e.initialize, e.quick_add]
+
     def _context_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
-        e, s = self.edit_actions, self.sharing_actions
-        for action in (e.cut, e.copy, e.paste, e.duplicate, e.delete, None, e.group, e.ungroup, None, s.share,
-                       s.use_again, s.repeat, s.make_independent, None, e.initialize, e.quick_add):
+        for action in self.context_actions():
             menu.addSeparator() if action is None else menu.addAction(action)
         menu.popup(position)
 

@@ -1,7 +1,15 @@
-"""The status bar: parameters (shared ones once), memory, device and shape status, and the session's messages."""
+"""The status bar: parameters (shared ones once), memory, device and shape status, and the session's messages.
+
+The shape status can be a long sentence (a shared layer's error names both
+places and how to fix it). It is drawn elided, with the whole text in its
+tooltip, so that it never asks for more width than the window has: a label
+that wants its full text's width would widen the main window past the screen.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.model.catalog.build import format_bytes
@@ -9,6 +17,37 @@ from editor.ui import theme
 from editor.ui.window.session import Session
 
 MESSAGE_MS = 10_000
+
+
+class ElidedLabel(QLabel):
+    """One line of text that shrinks with the room it gets, ending in "…"; the tooltip holds all of it.
+
+    Its minimum width is small, so the layout never grows the window to fit the text.
+    """
+
+    MIN_WIDTH = 60
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.MIN_WIDTH, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.MIN_WIDTH, super().sizeHint().height())
+
+    def shown_text(self) -> str:
+        """The text as drawn now: all of it, or its start and "…" when it does not fit."""
+        room = max(self.contentsRect().width(), 0)
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.style().drawItemText(painter, self.contentsRect(), align, self.palette(), self.isEnabled(),
+                                  self.shown_text(), self.foregroundRole())
+        painter.end()
 
 
 class DesignStatus(QStatusBar):
@@ -19,11 +58,12 @@ class DesignStatus(QStatusBar):
         self.setObjectName("statusBar")
         self.session = session
         session.message.connect(self.show_message)
+        self.messageChanged.connect(self.setToolTip)  # a message is drawn clipped: hovering shows all of it
         self.params = QLabel()
         self.params.setObjectName("statusParams")
         self.device = QLabel()
         self.device.setObjectName("statusDevice")
-        self.shapes = QLabel()
+        self.shapes = ElidedLabel()
         self.shapes.setObjectName("statusShapes")
         for label in (self.params, self.device):
             self.addPermanentWidget(label)
@@ -46,8 +86,10 @@ class DesignStatus(QStatusBar):
             shape = project.output_shape
             self.shapes.setText("Shapes OK" + (f" · output {shape}" if shape else ""))
             self.shapes.setStyleSheet("")
-            self.shapes.setToolTip("")
         else:
             self.shapes.setText(f"Shape error at block {error.path}: {error.sentence}")
             self.shapes.setStyleSheet(f"color: {theme.ERROR.name()};")
             self.shapes.setToolTip(str(error))
+
+
+__all__ = ["DesignStatus", "ElidedLabel"]

@@ -1,4 +1,10 @@
-"""The design toolbar: input shape, seed (with a reset from it) and device."""
+"""The design toolbar: input shape, seed (with a reset from it) and device.
+
+Typing a seed applies it: the seed is set and every weight is rebuilt from
+it, as ``torch.manual_seed(seed)`` followed by building the layers gives, in
+one undoable step ("Set seed 42"). That is what a learner who has just read
+``torch.manual_seed(42); net = nn.Sequential(...)`` expects to see.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import torch
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QToolButton, QWidget
 
-from editor.commands.edits import DeviceCommand, SetInputShapeCommand, SetSeedCommand
+from editor.commands.edits import ApplySeedCommand, DeviceCommand, SetInputShapeCommand
 from editor.model.design.user_values import check_seed, check_shape
 from editor.model.errors import ValidationError
 from editor.ui import theme
@@ -21,6 +27,20 @@ def available_devices() -> list[str]:
     if hasattr(torch.backends, "mps") and torch.backends.mps.is_available():
         devices.append("mps")
     return devices
+
+
+def device_note() -> str:
+    """Why the device list holds what it holds: which GPU is there, or why there is none."""
+    if torch.cuda.is_available():
+        count = torch.cuda.device_count()
+        return f"{count} CUDA GPU{'s' if count != 1 else ''} found (torch built with CUDA {torch.version.cuda})."
+    if hasattr(torch.backends, "mps") and torch.backends.mps.is_available():
+        return "Apple GPU (mps) found; no CUDA GPU."
+    if torch.version.cuda is None:
+        return ("No CUDA: this torch build is CPU-only. To use an NVIDIA GPU, install a CUDA build of PyTorch "
+                "(see pytorch.org).")
+    return (f"No NVIDIA GPU found: this torch build supports CUDA {torch.version.cuda}, but no GPU (or no working "
+            f"driver) is available, so torch.cuda.is_available() is False.")
 
 
 def parse_shape(text: str) -> tuple[int, ...] | None:
@@ -54,8 +74,9 @@ class DesignToolbar(QToolBar):
         self.seed = QLineEdit()
         self.seed.setObjectName("seed")
         self.seed.setFixedWidth(110)
-        self.seed.setToolTip("The seed that Reset from seed and exported code start from: torch.manual_seed(seed), "
-                             "then constructing the layers")
+        self.seed.setToolTip("torch.manual_seed(seed), then constructing the layers: changing it rebuilds every "
+                             "weight from the new seed (Undo brings the previous weights back). Exported code "
+                             "starts from it too.")
         self.seed.editingFinished.connect(self._seed_done)
         reset = QToolButton()
         reset.setObjectName("resetFromSeed")
@@ -68,7 +89,7 @@ class DesignToolbar(QToolBar):
         self.device = QComboBox()
         self.device.setObjectName("devicePicker")
         self.device.addItems(available_devices())
-        self.device.setToolTip("Where the model's parameters live (model.to(device))")
+        self.device.setToolTip(f"<p>Where the model's parameters live: model.to(device).</p><p>{device_note()}</p>")
         self.device.currentTextChanged.connect(self._device_changed)
         self._quiet = False
         for label, widget in (("Input", self.shape), ("Seed", self.seed), (None, initialize), (None, reset),
@@ -124,8 +145,9 @@ class DesignToolbar(QToolBar):
             self.session.show_message(str(message))
             return
         self.seed.setStyleSheet("")
-        if value != project.seed:
-            self.session.run(SetSeedCommand(project, value))
+        if value != project.seed and self.session.run(ApplySeedCommand(project, value)):
+            self.session.show_message(f"Seed {value}: every weight was rebuilt from it, as torch.manual_seed({value}) "
+                                      f"then building the layers gives. Undo brings back the previous weights.")
 
     def _device_changed(self, device: str) -> None:
         if self._quiet or not device:
@@ -135,4 +157,4 @@ class DesignToolbar(QToolBar):
             self.refresh()
 
 
-__all__ = ["DesignToolbar", "QWidget", "available_devices", "parse_shape"]
+__all__ = ["DesignToolbar", "QWidget", "available_devices", "device_note", "parse_shape"]

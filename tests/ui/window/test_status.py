@@ -1,0 +1,49 @@
+"""The status bar: a long message is elided (all of it in the tooltip) and never widens the window (issue #18)."""
+
+from __future__ import annotations
+
+from torch import nn
+
+from editor import Project
+from editor.ui.window.status import ElidedLabel
+from tests.ui.helpers import settle
+
+
+def shared_mismatch() -> Project:
+    """A Linear used at two places that receive different shapes: the longest shape error there is."""
+    p = Project.from_module(nn.Sequential(nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 8), nn.ReLU()))
+    p.share("0", "2")
+    p.insert_layer("2", "Linear", out_features=4)
+    return p
+
+
+def test_a_long_shape_error_is_elided_and_the_window_keeps_its_width(window):
+    assert window.width() == 1400
+    window.set_project(shared_mismatch())
+    settle()
+    label = window.status.shapes
+    assert "shared with block 0" in label.text() and len(label.text()) > 200
+    assert label.shown_text().endswith("…") and label.text().startswith(label.shown_text()[:-1])
+    assert "one module cannot take both" in label.toolTip()  # the whole sentence is a hover away
+    assert window.minimumSizeHint().width() < 1000 and window.width() == 1400
+    window.project.input_shape = (2, 8)
+    window.undo_stack.undo()
+    settle()
+    assert window.width() == 1400
+
+
+def test_the_label_shows_everything_when_there_is_room(qtbot):
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.setText("Shapes OK · output (3, 5)")
+    label.resize(400, 20)
+    assert label.shown_text() == "Shapes OK · output (3, 5)" == label.toolTip()
+    label.setText("x" * 2000)
+    assert label.minimumSizeHint().width() == label.sizeHint().width() == ElidedLabel.MIN_WIDTH
+
+
+def test_a_long_message_shows_whole_in_the_tooltip(window):
+    text = "Could not do that: " + "a very long reason " * 30
+    window.show_message(text)
+    assert window.statusBar().currentMessage() == text == window.statusBar().toolTip()
+    assert window.width() == 1400
