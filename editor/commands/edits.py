@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from torch import nn
@@ -262,12 +262,13 @@ class LoadWeightsCommand(ProjectCommand):
 class DeviceCommand(ProjectCommand):
     """Move the model to another device."""
 
-    def __init__(self, project: Project, device: str) -> None:
+    def __init__(self, project: Project, device: str, progress: Callable[[int, int], None] | None = None) -> None:
         super().__init__(project, f"Move model to {device}")
         self.device = device
+        self.progress = progress
 
     def perform(self) -> None:
-        self.project.to(self.device)
+        self.project.to(self.device, progress=self.progress)
 
 
 class ScriptedEditCommand(ProjectCommand):

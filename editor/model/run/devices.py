@@ -40,8 +40,10 @@ class DeviceInfo:
 def cuda_unavailable_reason() -> str:
     """Why ``torch.cuda.is_available()`` is False here, in a learner's words."""
     if torch.version.cuda is None:
-        return "No CUDA: this torch build is CPU-only (install a CUDA build of torch to use an NVIDIA GPU)."
-    return "No NVIDIA GPU or driver found (torch.cuda.is_available() is False)."
+        return ("No CUDA: this torch build is CPU-only. To use an NVIDIA GPU, install a CUDA build of PyTorch "
+                "(see pytorch.org).")
+    return (f"No NVIDIA GPU found: this torch build supports CUDA {torch.version.cuda}, but no GPU (or no working "
+            f"driver) is available, so torch.cuda.is_available() is False.")
 
 
 def list_devices() -> list[DeviceInfo]:

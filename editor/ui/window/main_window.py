@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUn
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QTabWidget, QUndoView, QWidget
 
 from editor.commands.freeze import SetRequiresGradCommand
+from editor.commands.run import KeepTrainedCommand
 from editor.commands.runner import CommandRunner
 from editor.io import doors  # noqa: F401  (registers p.save and p.to_code, which the panels call)
 from editor.model.design.tree import Group, Node
@@ -31,6 +32,7 @@ from editor.ui.panels.histogram.panel import HistogramPanel
 from editor.ui.panels.inspector import Inspector
 from editor.ui.panels.parameters.table import ParameterTable
 from editor.ui.panels.repr_panel import ReprPanel
+from editor.ui.panels.run import RunPanel
 from editor.ui.window.actions import build_menus
 from editor.ui.window.autosave import Autosave
 from editor.ui.window.code_files import CodeActions
@@ -42,7 +44,7 @@ from editor.ui.window.sharing import SharingActions, describe
 from editor.ui.window.status import DesignStatus
 from editor.ui.window.toolbar import DesignToolbar
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the Run tab wants a taller bottom dock
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.parameter_table = ParameterTable()
         self.histogram = HistogramPanel()
         self.code_panel = CodePanel()
+        self.run_panel = RunPanel()
         self.undo_view = QUndoView(self.undo_stack)
         self.undo_view.setObjectName("undoView")
         self.undo_view.setEmptyLabel("<original design>")
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.setObjectName("bottomTabs")
         self.bottom_tabs.setDocumentMode(True)
         self.bottom_tabs.addTab(self.code_panel, "Code")
+        self.bottom_tabs.addTab(self.run_panel, "Run")
         self.bottom_tabs.addTab(self.repr_panel, "print(net)")
         self.bottom_tabs.insertTab(0, self.parameter_table, "Parameters")
         self.bottom_tabs.insertTab(1, self.histogram, "Histogram")
@@ -130,6 +134,13 @@ class MainWindow(QMainWindow):
         self.inspector.fix_requested.connect(self.edit_actions.apply_fix)
         self.inspector.ungroup_requested.connect(self.edit_actions.ungroup_path)
         self.inspector.select_requested.connect(lambda path: self.select_nodes([self.project.node(path)]))
+        self.run_panel.block_selected.connect(lambda path: self.select_nodes([self.project.node(path)]))
+        self.run_panel.keep_trained_requested.connect(
+            lambda trainer: self.session.run(KeepTrainedCommand(self.project, trainer)))
+        self.run_panel.message.connect(self.show_message)
+        self.run_panel.mode_changed.connect(self._schedule_refresh)
+        self.run_panel.gradients_changed.connect(self.parameter_table.gradients_changed)
+        self.run_panel.gradients_changed.connect(self.histogram.gradients_changed)
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.undo_stack.indexChanged.connect(self._update_title)
 
@@ -161,7 +172,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(docks["inspector"], docks["history"])
         docks["inspector"].raise_()
         self.resizeDocks([docks["palette"], docks["inspector"]], [230, 340], Qt.Orientation.Horizontal)
-        self.resizeDocks([docks["bottom"]], [300], Qt.Orientation.Vertical)  # tall enough to read code
+        self.resizeDocks([docks["bottom"]], [350], Qt.Orientation.Vertical)  # tall enough to read code and runs
         return docks
 
     def _restore_layout(self) -> None:
@@ -272,6 +283,7 @@ class MainWindow(QMainWindow):
         self.parameter_table.set_project(project)
         self.histogram.set_project(project)
         self.code_panel.set_project(project)
+        self.run_panel.set_project(project)
         self.inspector.show_nodes(project, [])
         self.palette.clear_search()
         self.refresh()
@@ -315,6 +327,7 @@ class MainWindow(QMainWindow):
         self.edit_actions.update_enabled()
         self.sharing_actions.update_enabled()
         self._show_selection_histogram()
+        self.parameter_table.show_blocks([self.project.path_of(n) for n in self.selected_nodes()])
         self.session.selection_changed.emit()
 
     def _show_selection_histogram(self) -> None:

@@ -80,7 +80,11 @@ class DesignStatus(QStatusBar):
         trainable = project.count_parameters(trainable_only=True)
         self.params.setText(f"{total:,} params · {trainable:,} trainable · {format_bytes(project.parameter_bytes())}")
         self.params.setToolTip("Shared parameters are counted once, as model.parameters() yields them.")
-        self.device.setText(f"  {project.device}  ")
+        mode = "train mode" if project.model.training else "eval mode"
+        self.device.setText(f"  {project.device} · {mode}  ")
+        self.device.setToolTip(f"The model lives on {project.device} and is in {mode} "
+                               f"({'model.train()' if project.model.training else 'model.eval()'}): it decides what "
+                               f"Dropout and BatchNorm do. The Run tab switches it.")
         error = project.shape_error
         if error is None:
             shape = project.output_shape

@@ -8,39 +8,18 @@ one undoable step ("Set seed 42"). That is what a learner who has just read
 
 from __future__ import annotations
 
-import torch
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QProgressDialog, QToolBar, QToolButton, QWidget
 
 from editor.commands.edits import ApplySeedCommand, DeviceCommand, SetInputShapeCommand
 from editor.model.design.user_values import check_seed, check_shape
 from editor.model.errors import ValidationError
 from editor.ui import theme
+from editor.ui.window.device_picker import DevicePicker
 from editor.ui.window.session import Session
 
-
-def available_devices() -> list[str]:
-    """The devices this machine has: cpu, each cuda:i, mps."""
-    devices = ["cpu"]
-    if torch.cuda.is_available():
-        devices += [f"cuda:{i}" for i in range(torch.cuda.device_count())]
-    if hasattr(torch.backends, "mps") and torch.backends.mps.is_available():
-        devices.append("mps")
-    return devices
-
-
-def device_note() -> str:
-    """Why the device list holds what it holds: which GPU is there, or why there is none."""
-    if torch.cuda.is_available():
-        count = torch.cuda.device_count()
-        return f"{count} CUDA GPU{'s' if count != 1 else ''} found (torch built with CUDA {torch.version.cuda})."
-    if hasattr(torch.backends, "mps") and torch.backends.mps.is_available():
-        return "Apple GPU (mps) found; no CUDA GPU."
-    if torch.version.cuda is None:
-        return ("No CUDA: this torch build is CPU-only. To use an NVIDIA GPU, install a CUDA build of PyTorch "
-                "(see pytorch.org).")
-    return (f"No NVIDIA GPU found: this torch build supports CUDA {torch.version.cuda}, but no GPU (or no working "
-            f"driver) is available, so torch.cuda.is_available() is False.")
+BIG_MOVE = 100 * 1024**2  # bytes from which a move shows progress
 
 
 def parse_shape(text: str) -> tuple[int, ...] | None:
@@ -86,11 +65,8 @@ class DesignToolbar(QToolBar):
         initialize.setObjectName("initializeButton")
         initialize.setDefaultAction(initialize_action)
         initialize.setText("Initialize…")
-        self.device = QComboBox()
-        self.device.setObjectName("devicePicker")
-        self.device.addItems(available_devices())
-        self.device.setToolTip(f"<p>Where the model's parameters live: model.to(device).</p><p>{device_note()}</p>")
-        self.device.currentTextChanged.connect(self._device_changed)
+        self.device = DevicePicker()
+        self.device.device_chosen.connect(self._device_changed)
         self._quiet = False
         for label, widget in (("Input", self.shape), ("Seed", self.seed), (None, initialize), (None, reset),
                               ("Device", self.device)):
@@ -112,11 +88,7 @@ class DesignToolbar(QToolBar):
                 self.shape.setPlaceholderText(f"inferred: {', '.join(map(str, inferred))}" if inferred else "not set")
             if not self.seed.hasFocus():
                 self.seed.setText(str(project.seed))
-            index = self.device.findText(project.device)
-            if index < 0:
-                self.device.addItem(project.device)
-                index = self.device.findText(project.device)
-            self.device.setCurrentIndex(index)
+            self.device.set_device(project.device)
         finally:
             self._quiet = False
 
@@ -150,11 +122,34 @@ class DesignToolbar(QToolBar):
                                       f"then building the layers gives. Undo brings back the previous weights.")
 
     def _device_changed(self, device: str) -> None:
+        """Move the model (one undo step); a big one shows progress layer by layer while the window paints."""
         if self._quiet or not device:
             return
         project = self.session.project
-        if device != project.device and not self.session.run(DeviceCommand(project, device)):
-            self.refresh()
+        if device == project.device:
+            return
+        dialog = None
+        if project.memory_needed() >= BIG_MOVE:
+            dialog = QProgressDialog(f"Moving the model to {device}…", "", 0, 100, self)
+            dialog.setWindowTitle("LayerLab")
+            dialog.setCancelButton(None)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+
+        def progress(done: int, total: int) -> None:
+            if dialog is not None:
+                dialog.setValue(round(100 * done / max(total, 1)))
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+        try:
+            moved = self.session.run(DeviceCommand(project, device, progress))
+        finally:
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+        if moved:
+            self.session.show_message(f"The model is on {device} now: feed it inputs on {device} too.")
+        self.refresh()
 
 
-__all__ = ["DesignToolbar", "QWidget", "available_devices", "device_note", "parse_shape"]
+__all__ = ["DesignToolbar", "parse_shape"]

@@ -116,3 +116,14 @@ def test_stop_ends_a_long_training_early(panel, qtbot):
     qtbot.waitUntil(lambda: box.keep.isEnabled(), timeout=20_000)
     assert len(box.trainer.losses) < 100_000 and "Stopped after" in box.status.text()
     assert box.stop.isEnabled() is False and Qt  # Stop is only for a running training
+
+
+def test_the_training_mode_switch_is_model_train_and_eval(panel):
+    model = panel.project.model
+    assert panel.training_mode.isChecked() == model.training
+    modes = []
+    panel.mode_changed.connect(modes.append)
+    panel.training_mode.setChecked(False)
+    assert not model.training and not model[0].training and modes == [False]
+    panel.training_mode.setChecked(True)
+    assert model.training and modes == [False, True]

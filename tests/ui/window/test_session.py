@@ -80,3 +80,22 @@ def test_file_actions_and_autosave_work_without_a_main_window(qtbot, tmp_path):
     session.set_project(Project())
     assert files.open_path(tmp_path / "p.pt", ask=False)
     assert session.file_path == (tmp_path / "p.pt").resolve() and len(session.project) == 4
+
+
+def test_the_run_tab_is_wired_to_the_window(window, qtbot):
+    from editor.model.examples import mlp
+
+    window.set_project(mlp())
+    tabs = [window.bottom_tabs.tabText(i) for i in range(window.bottom_tabs.count())]
+    assert tabs == ["Parameters", "Histogram", "Code", "Run", "print(net)"]
+    panel = window.run_panel
+    assert window.findChild(type(panel), "runPanel") is panel
+    panel.block_selected.emit("2")
+    assert window.selected_nodes() == [window.project.node("2")]
+    panel.training_mode.setChecked(False)
+    window.refresh()
+    assert "eval mode" in window.status.device.text()
+    trainer = window.project.make_trainer("teacher", lr=0.01)
+    trainer.run(3)
+    panel.keep_trained_requested.emit(trainer)
+    assert window.undo_stack.undoText() == "Train 3 steps"

@@ -74,6 +74,9 @@ class RunPanel(QWidget):
     message = Signal(str)
     """A sentence for the status bar."""
 
+    mode_changed = Signal(bool)
+    """The training-mode switch set ``model.train()`` (True) or ``model.eval()`` (False)."""
+
     gradients_changed = Signal()
     """A backward pass left new ``.grad`` tensors (the parameter table and histogram show them)."""
 
@@ -93,7 +96,7 @@ class RunPanel(QWidget):
         self.load.setToolTip("Use a tensor saved with torch.save(x, 'x.pt') as the input.")
         self.training_mode = QCheckBox("Training mode", objectName="runTrainMode")
         self.training_mode.setToolTip("model.train(): Dropout drops values and BatchNorm uses (and updates) the "
-                                      "batch's statistics. Off: model.eval(), as for predictions.")
+                                      "batch's statistics. Off: model.eval(), as for predictions. Runs use it.")
         self.forward_button = QPushButton("Run forward", objectName="runForward")
         self.backward_button = QPushButton("Run backward", objectName="runBackward")
         self.loss = QComboBox(objectName="runLoss")
@@ -101,8 +104,8 @@ class RunPanel(QWidget):
             self.loss.addItem(LOSS_TEXT[name], name)
         self.save_input = QPushButton("Save input…", objectName="runSaveInput")
         self.save_output = QPushButton("Save output…", objectName="runSaveOutput")
-        self.input_text = _text_box("runInputText", 110)
-        self.output_text = _text_box("runOutputText", 130)
+        self.input_text = _text_box("runInputText", 200)
+        self.output_text = _text_box("runOutputText", 200)
         self.summary = QLabel(objectName="runSummary")
         self.summary.setWordWrap(True)
         self.notes = QLabel(objectName="runNotes")
@@ -128,14 +131,28 @@ class RunPanel(QWidget):
             column.addWidget(label)
             column.addWidget(box)
             texts.addLayout(column)
+        text_box = QWidget()
+        text_box.setLayout(texts)
+        texts.setContentsMargins(0, 0, 0, 0)
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.summary)
+        results_layout.addWidget(self.notes)
+        results_layout.addWidget(self.layers, 1)
+        parts = QSplitter(Qt.Orientation.Vertical)
+        parts.setObjectName("runSplitter")
+        parts.addWidget(text_box)
+        parts.addWidget(results)
+        parts.setStretchFactor(0, 1)
+        parts.setStretchFactor(1, 2)
+        parts.setSizes([70, 200])
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        for item in (row, actions, texts):
+        for item in (row, actions):
             top_layout.addLayout(item)
-        top_layout.addWidget(self.summary)
-        top_layout.addWidget(self.notes)
-        top_layout.addWidget(self.layers, 1)
+        top_layout.addWidget(parts, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.training)
@@ -157,6 +174,7 @@ class RunPanel(QWidget):
         self.save_input.clicked.connect(lambda: self.save_tensor("input"))
         self.save_output.clicked.connect(lambda: self.save_tensor("output"))
         self.layers.clicked.connect(self._row_clicked)
+        self.training_mode.toggled.connect(self._mode_toggled)
         self.training.keep_requested.connect(self.keep_trained_requested)
         self.training.message.connect(self.message)
         self._set_busy(False)
@@ -172,7 +190,16 @@ class RunPanel(QWidget):
         self.summary.clear()
         self.notes.clear()
         self.training.set_project(project)
+        self.training_mode.blockSignals(True)
+        self.training_mode.setChecked(project.model.training)
+        self.training_mode.blockSignals(False)
         self.show_input()
+
+    def _mode_toggled(self, on: bool) -> None:
+        """model.train() or model.eval() on the live model, as a learner would call it."""
+        if self.project is not None:
+            self.project.model.train(on)
+            self.mode_changed.emit(on)
 
     def _input(self) -> torch.Tensor:
         assert self.project is not None

@@ -51,7 +51,8 @@ def _plot(title: str, y_label: str) -> pg.PlotWidget:
         axis.setTextPen(pg.mkPen(theme.muted()))
         axis.setTickFont(theme.font(-1))
         axis.setLabel(label, color=theme.muted().name())
-    plot.setMinimumHeight(150)
+    plot.setMinimumHeight(140)
+    plot.setMinimumWidth(200)
     return plot
 
 
@@ -93,18 +94,20 @@ class TrainingBox(QGroupBox):
         self.status.setStyleSheet(f"color: {theme.muted().name()};")
         form = QFormLayout()
         form.addRow("Task", self.task)
-        settings = QHBoxLayout()
-        for label, widget in (("Optimizer", self.optimizer), ("lr", self.lr), ("steps", self.steps),
-                              ("seed", self.seed)):
-            settings.addWidget(QLabel(label))
-            settings.addWidget(widget)
-        settings.addStretch(1)
-        form.addRow(settings)
+        for pair in ((("Optimizer", self.optimizer), ("learning rate", self.lr)),
+                     (("Steps", self.steps), ("seed", self.seed))):
+            row = QHBoxLayout()
+            row.addWidget(pair[0][1])
+            row.addWidget(QLabel(pair[1][0]))
+            row.addWidget(pair[1][1])
+            row.addStretch(1)
+            form.addRow(pair[0][0], row)
         buttons = QHBoxLayout()
         for button in (self.train, self.stop, self.keep, self.revert):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.loss_plot = _plot("loss", "loss")
+        self.loss_plot = _plot("loss (log scale)", "loss")
+        self.loss_plot.getPlotItem().setLogMode(y=True)  # a falling loss spans decades: log y shows every one
         self.grad_plot = _plot("gradient norm per layer", "‖grad‖")
         plots = QHBoxLayout()
         plots.addWidget(self.loss_plot)
