@@ -10,7 +10,12 @@ functions they are given.
 There is no attribute access, no comprehension, no lambda, no keyword
 arguments to unknown callables and no way to reach a builtin that was not
 handed in. Powers and repetitions that would build huge numbers or sequences
-are refused, so an expression cannot exhaust memory either.
+are refused, and so is any operation on tensors whose result would hold more
+values than the largest tensor it was given (at least ``MIN_ELEMENT_LIMIT``),
+checked from the shapes before anything is computed, so an expression cannot
+exhaust memory either. No call may pass ``out=``: an expression computes new
+values and never writes into its inputs. Every failure is an
+:class:`ExpressionError` with the line and column of the part that failed.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ from editor.model.errors import ValidationError
 MAX_SOURCE_LENGTH = 4000
 MAX_DEPTH = 60
 MAX_POWER_BITS = 4096
+MAX_RESULT_BITS = 1024  # a whole-number result beyond a float's range is refused
+MIN_ELEMENT_LIMIT = 1 << 20
+LIMIT_KEY = "\0elements"  # the element limit of one evaluation, kept in the scope (no identifier can name it)
 
 Env = Mapping[str, Any]
 Evaluator = Callable[[Env], Any]
@@ -113,13 +121,18 @@ class Expression:
         self._run = run
 
     def __call__(self, env: Env | None = None, /, **names: Any) -> Any:
-        scope: Env = {**env, **names} if env is not None and names else (env or names)
+        scope: dict[str, Any] = {**(env or {}), **names}
+        scope[LIMIT_KEY] = max([MIN_ELEMENT_LIMIT, *(_numel(v) for v in scope.values() if _shape_of(v) is not None)])
         try:
-            return self._run(scope)
+            result = self._run(scope)
         except ExpressionError:
             raise
-        except (ArithmeticError, TypeError, ValueError, IndexError, KeyError, RuntimeError) as exc:
-            raise ExpressionError(f"'{self.source}' could not be evaluated: {exc}") from None
+        except (ArithmeticError, TypeError, ValueError, IndexError, KeyError, RuntimeError, MemoryError,
+                RecursionError) as exc:
+            raise ExpressionError(f"'{self.source}' could not be evaluated: {_first_line(exc)}") from None
+        if isinstance(result, int) and not isinstance(result, bool) and result.bit_length() > MAX_RESULT_BITS:
+            raise ExpressionError(f"'{self.source}' gives a number too large to use ({result.bit_length()} bits)")
+        return result
 
     def __repr__(self) -> str:
         return f"Expression({self.source!r})"
@@ -142,6 +155,8 @@ def compile_expression(source: str, functions: Mapping[str, Callable[..., Any]] 
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         raise ExpressionError(f"syntax error: {exc.msg}", line=exc.lineno, column=exc.offset) from None
+    except (RecursionError, MemoryError, ValueError):  # thousands of nested operators exhaust the parser
+        raise ExpressionError("the expression is nested too deeply", line=1, column=1) from None
     used: set[str] = set()
     run = _Compiler(funcs, names, used).compile(tree.body, 0)
     return Expression(source, run, frozenset(used))
@@ -192,12 +207,23 @@ class _Compiler:
 
         return lookup
 
+    def guarded(self, node: ast.AST, run: Evaluator) -> Evaluator:
+        """``run``, with any failure turned into an :class:`ExpressionError` at ``node``'s position."""
+        def checked(env: Env) -> Any:
+            try:
+                return run(env)
+            except ExpressionError:
+                raise
+            except (ArithmeticError, TypeError, ValueError, IndexError, KeyError, RuntimeError, MemoryError) as exc:
+                raise self.fail(node, f"{ast.unparse(node)[:60]} failed: {_first_line(exc)}") from None
+        return checked
+
     def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> Evaluator:
         op = _UNARY.get(type(node.op))
         if op is None:
             raise self.fail(node, "this unary operator is not allowed")
         operand = self.compile(node.operand, depth)
-        return lambda env: op(operand(env))
+        return self.guarded(node, lambda env: op(operand(env)))
 
     def _BinOp(self, node: ast.BinOp, depth: int) -> Evaluator:
         op = _BINARY.get(type(node.op))
@@ -205,7 +231,12 @@ class _Compiler:
             raise self.fail(node, f"the operator {type(node.op).__name__} is not allowed")
         left = self.compile(node.left, depth)
         right = self.compile(node.right, depth)
-        return lambda env: op(left(env), right(env))
+
+        def run(env: Env) -> Any:
+            a, b = left(env), right(env)
+            _check_size(self, node, env, [a, b])
+            return op(a, b)
+        return self.guarded(node, run)
 
     def _BoolOp(self, node: ast.BoolOp, depth: int) -> Evaluator:
         parts = [self.compile(v, depth) for v in node.values]
@@ -265,7 +296,7 @@ class _Compiler:
     def _Subscript(self, node: ast.Subscript, depth: int) -> Evaluator:
         value = self.compile(node.value, depth)
         index = self.compile(node.slice, depth)
-        return lambda env: value(env)[index(env)]
+        return self.guarded(node, lambda env: value(env)[index(env)])
 
     def _Slice(self, node: ast.Slice, depth: int) -> Evaluator:
         parts = [self.compile(p, depth) if p is not None else None
@@ -287,8 +318,54 @@ class _Compiler:
         for kw in node.keywords:
             if kw.arg is None:
                 raise self.fail(node, "**keyword unpacking is not allowed")
+            if kw.arg == "out":
+                raise self.fail(kw, "out= is not allowed: an expression computes new values and never writes into "
+                                    "its inputs")
             kwargs[kw.arg] = self.compile(kw.value, depth)
-        return lambda env: func(*(a(env) for a in args), **{k: v(env) for k, v in kwargs.items()})
+
+        def run(env: Env) -> Any:
+            values = [a(env) for a in args]
+            named = {k: v(env) for k, v in kwargs.items()}
+            _check_size(self, node, env, [*values, *named.values()])
+            return func(*values, **named)
+        return self.guarded(node, run)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().split("\n")[0] or type(exc).__name__)[:200]
+
+
+def _shape_of(value: Any) -> tuple[int, ...] | None:
+    shape = getattr(value, "shape", None)
+    if shape is None or isinstance(value, (str, bytes)):
+        return None
+    try:
+        return tuple(int(s) for s in shape)
+    except (TypeError, ValueError):
+        return None
+
+
+def _numel(value: Any) -> int:
+    return math.prod(_shape_of(value) or ())
+
+
+def _check_size(compiler: _Compiler, node: ast.AST, env: Env, operands: list[Any]) -> None:
+    """Refuse, before computing it, an operation whose broadcast result would hold too many values."""
+    shapes = [s for s in (_shape_of(v) for v in operands) if s is not None]
+    if len(shapes) < 2:
+        return
+    rank = max(len(s) for s in shapes)
+    result = []
+    for axis in range(rank):
+        sizes = {s[axis - rank + len(s)] for s in shapes if axis - rank + len(s) >= 0} - {1}
+        if len(sizes) > 1:
+            return  # not broadcastable: the operation itself says so
+        result.append(sizes.pop() if sizes else 1)
+    count = math.prod(result)
+    limit = env.get(LIMIT_KEY, MIN_ELEMENT_LIMIT)
+    if count > limit:
+        raise compiler.fail(node, f"this would make a tensor of {count:,} values (shape {tuple(result)}), more "
+                                  f"than the largest input ({limit:,}): an expression may not grow its tensors")
 
 
 def prod(values: Any) -> Any:

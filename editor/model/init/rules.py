@@ -23,7 +23,7 @@ import torch
 from torch import nn
 
 from editor.model.catalog import kind as catalog_kind
-from editor.model.custom.expr import Expression, compile_expression
+from editor.model.custom.expr import Expression, ExpressionError, compile_expression
 from editor.model.design.tree import Block, Group, Layer
 from editor.model.errors import ValidationError
 from editor.model.init.distributions import Distribution, default_for, for_function
@@ -216,12 +216,26 @@ def fill(rule: InitRule, tensor: torch.Tensor, generator: torch.Generator | None
             fan_in, fan_out = fans(tensor)
             value = compile_rule_expression(rule.expression)(w=tensor, fan_in=fan_in, fan_out=fan_out,
                                                              numel=tensor.numel())
-            if not isinstance(value, torch.Tensor):
-                value = torch.full_like(tensor, float(value))
-            if value.shape != tensor.shape:
-                raise ValidationError(f"The expression {rule.expression!r} gives shape {tuple(value.shape)}, "
-                                      f"not the parameter's {tuple(tensor.shape)}.", field="expression")
-            tensor.copy_(value)
+            try:
+                if not isinstance(value, torch.Tensor):
+                    value = torch.full_like(tensor, float(value))
+                if value.shape != tensor.shape:
+                    raise ValidationError(f"The expression {rule.expression!r} gives shape {tuple(value.shape)}, "
+                                          f"not the parameter's {tuple(tensor.shape)}.", field="expression")
+                tensor.copy_(value)
+            except (TypeError, ValueError, OverflowError, RuntimeError) as exc:
+                if isinstance(exc, ValidationError):
+                    raise
+                raise ExpressionError(f"The expression {rule.expression!r} gives {_kind_of(value)}, which cannot "
+                                      f"fill a {tensor.dtype} parameter: {str(exc).splitlines()[0][:120]}") from None
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, torch.Tensor):
+        return f"a {value.dtype} tensor"
+    if isinstance(value, int) and abs(value) >= 10**20:
+        return f"a whole number of {len(str(abs(value)))} digits"
+    return f"the number {value!r}"[:60]
 
 
 def run_rules(rules: tuple[InitRule, ...] | list[InitRule], root: Group,
