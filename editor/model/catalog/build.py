@@ -43,6 +43,26 @@ def kind_of_class(cls: type) -> LayerKind | None:
     return _kinds_by_class().get(cls)
 
 
+@functools.cache
+def lazy_kinds() -> dict[str, tuple[LayerKind, str]]:
+    """torch's lazy layers that a catalog kind stands for: class path → (kind, the hyperparameter it infers).
+
+    ``torch.nn.LazyLinear`` learns ``in_features`` from the first batch it
+    sees and then becomes an ``nn.Linear``; a catalog Linear whose
+    ``in_features`` is "auto" does the same job. Only kinds with exactly one
+    auto hyperparameter, whose lazy class becomes the kind's own class, count.
+    """
+    from torch.nn.modules.lazy import LazyModuleMixin
+
+    found: dict[str, tuple[LayerKind, str]] = {}
+    for kind in catalog.kinds():
+        lazy = getattr(nn, f"Lazy{kind.name}", None) if kind.module == "torch.nn" else None
+        if isinstance(lazy, type) and issubclass(lazy, LazyModuleMixin) and len(kind.auto_names) == 1 and \
+                getattr(lazy, "cls_to_become", None) is torch_class(kind):
+            found[f"torch.nn.{lazy.__name__}"] = (kind, kind.auto_names[0])
+    return found
+
+
 def kind_of(module: object) -> LayerKind:
     """The catalog kind of ``module`` (its exact class); ``UnsupportedLayerError`` otherwise."""
     found = _kinds_by_class().get(type(module))
@@ -52,6 +72,14 @@ def kind_of(module: object) -> LayerKind:
         raise UnsupportedLayerError(
             f"module should be of type torch.nn.Module, but got {type(module).__name__} ({module!r:.60}).")
     cls = type(module)
+    lazy = lazy_kinds().get(f"torch.nn.{cls.__name__}")
+    if lazy is not None and getattr(nn, cls.__name__, None) is cls:
+        kind, name = lazy
+        raise UnsupportedLayerError(
+            f"{cls.__name__} has no weights until its first forward pass, so LayerLab cannot hold it yet. A "
+            f"{kind.name} block whose {name} is \"auto\" learns its input size the same way: add one with "
+            f"append_layer(\"{kind.name}\", ...), or run the module on a batch first (it then becomes an "
+            f"nn.{kind.name}).")
     raise UnsupportedLayerError(
         f"LayerLab does not know the layer type {cls.__name__} ({cls.__module__}.{cls.__qualname__}). "
         f"It can hold torch.nn.Sequential groups and these layers: "

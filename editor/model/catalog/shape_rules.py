@@ -14,7 +14,8 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-from editor.model.catalog import LayerKind
+from editor.model.catalog import AUTO, LayerKind
+from editor.model.catalog.hyperparameters import resolve_auto
 from editor.model.custom.expr import ntuple
 from editor.model.errors import Fix, FixStep, ShapeError
 
@@ -41,6 +42,28 @@ def _fail(sentence: str, spec: Spec, expected: str, fix: Fix | None = None, fiel
 
 def _set(label: str, **params: Any) -> Fix:
     return Fix(label, (FixStep("set_params", ".", params=params),))
+
+
+def _fit_step(kind: LayerKind, name: str, value: Any, shape: tuple[int, ...]) -> tuple[FixStep, str]:
+    """A step that gives ``name`` the ``value`` an input of ``shape`` asks for, and its words.
+
+    When the hyperparameter can follow the input and following it gives
+    exactly ``value``, the step makes it "auto" (so it keeps fitting when the
+    layers before it change) rather than pinning the number.
+    """
+    shown = fmt(value) if isinstance(value, tuple) else str(value)
+    hp = kind.param(name) if name in kind.param_names else None
+    if hp is not None and hp.auto is not None and resolve_auto(kind, name, shape) == value:
+        words = f"let {name} follow the input ({shown})" if not isinstance(value, tuple) else \
+            f"let {name} follow the input, now {shown}"
+        return FixStep("set_params", ".", params={name: AUTO}), words
+    return FixStep("set_params", ".", params={name: value}), f"set {name}={shown}"
+
+
+def _fit(kind: LayerKind, name: str, value: Any, shape: tuple[int, ...]) -> Fix:
+    """A one-step fix: ``name`` follows the input (or, when it cannot, is set to ``value``) on the block."""
+    step, words = _fit_step(kind, name, value, shape)
+    return Fix(f"{words[0].upper()}{words[1:]} on block {{path}}", (step,))
 
 
 def _insert_before(kind_name: str, **params: Any) -> FixStep:
@@ -77,7 +100,7 @@ def _check_channels(kind: LayerKind, spec: Spec, name: str, expected: int, actua
     if actual != expected:
         raise _fail(f"{kind.name} expects {expected} input channels ({name}), but the input {fmt(spec.shape)} "
                     f"has {actual} in {dim_text}.", spec, f"{expected} channels",
-                    _set(f"Set {name}={actual} on block {{path}}", **{name: actual}), field=name)
+                    _fit(kind, name, actual, spec.shape), field=name)
 
 
 def _pool_size(size: int, kernel: int, pad: int, stride: int, dilation: int, ceil_mode: bool) -> int:
@@ -104,14 +127,13 @@ def linear(kind: LayerKind, params: Params, spec: Spec) -> Spec:
                     f"({shape[0]}, {flat}) first.", spec, expected,
                     Fix("Insert Flatten before block {path}", (_insert_before("Flatten"),)))
     if len(shape) >= 4:
+        # The steps set in_features first: an insert at the block's own path moves the block on by one.
+        step, words = _fit_step(kind, "in_features", flat, (shape[0], flat))
         raise _fail(f"Linear works on the last dimension, but the input {fmt(shape)} has {len(shape)} "
                     f"dimensions. Flatten it to ({shape[0]}, {flat}) and set in_features={flat}.", spec, expected,
-                    Fix(f"Insert Flatten and set in_features={flat}",
-                        (FixStep("set_params", ".", params={"in_features": flat}),
-                         _insert_before("Flatten"))), field="in_features")
+                    Fix(f"Insert Flatten and {words}", (step, _insert_before("Flatten"))), field="in_features")
     raise _fail(f"Linear expects inputs whose last dimension is {n_in} (in_features), but gets "
-                f"{fmt(shape)}.", spec, expected,
-                _set(f"Set in_features={shape[-1]} on block {{path}}", in_features=shape[-1]), field="in_features")
+                f"{fmt(shape)}.", spec, expected, _fit(kind, "in_features", shape[-1], shape), field="in_features")
 
 
 def conv(kind: LayerKind, params: Params, spec: Spec) -> Spec:
@@ -225,7 +247,7 @@ def layernorm(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     if tail != wanted:
         fix = None
         if tail is not None:
-            fix = _set(f"Set normalized_shape={fmt(tail)} on block {{path}}", normalized_shape=tail)
+            fix = _fit(kind, "normalized_shape", tail, shape)
         raise _fail(f"LayerNorm normalizes the last dimensions {fmt(wanted)}, but the input is {fmt(shape)}.",
                     spec, f"(…, {', '.join(map(str, wanted))})", fix, field="normalized_shape")
     return spec
@@ -267,7 +289,7 @@ def prelu(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     if count != 1 and count != channels:
         raise _fail(f"PReLU has {count} slopes, but the input {fmt(shape)} has {channels} channels. "
                     f"Use 1 slope or one per channel.", spec, f"{count} channels",
-                    _set(f"Set num_parameters={channels} on block {{path}}", num_parameters=channels),
+                    _fit(kind, "num_parameters", channels, shape),
                     field="num_parameters")
     return spec
 
@@ -331,7 +353,7 @@ def transformer(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     if shape[-1] != params["d_model"]:
         raise _fail(f"TransformerEncoderLayer expects {params['d_model']} features per token (d_model), but the "
                     f"input {fmt(shape)} has {shape[-1]}.", spec, f"(…, {params['d_model']})",
-                    _set(f"Set d_model={shape[-1]} on block {{path}}", d_model=shape[-1]), field="d_model")
+                    _fit(kind, "d_model", shape[-1], shape), field="d_model")
     return spec
 
 

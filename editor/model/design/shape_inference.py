@@ -8,7 +8,10 @@ Inserting a ReLU in the middle of a 1,000-block design therefore looks at one
 or two blocks, not a thousand.
 
 Auto hyperparameters are resolved on the way: when the spec reaching a block
-asks for another ``in_features``, that block alone is rebuilt.
+asks for another ``in_features``, that block alone is rebuilt. The design is
+told before each rebuild (``_rebuilding``) and once shapes have settled
+(``_after_settle``), so that it can keep the weights' relation to the seed
+true (the Project draws rebuilt layers from the seed's stream again).
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from editor.model.errors import LayerLabError, ShapeError
 if TYPE_CHECKING:
     from editor.model.design.tree import Layer
 
-# Kinds that leave a 2-d (N, F) input as it is, so an input shape can be read off the layer after them.
-_TRANSPARENT = {"elementwise", "identity", "flatten", "channel_dropout", "softmax"}
+TRANSPARENT = frozenset({"elementwise", "identity", "flatten", "channel_dropout", "softmax"})
+"""Shape rules that leave a 2-d (N, F) input as it is, so an input shape can be read off the layer after them."""
 
 
 def inferred_input(first_blocks: list[Block]) -> Spec | None:
@@ -35,7 +38,7 @@ def inferred_input(first_blocks: list[Block]) -> Spec | None:
         shape = example_input(kind, block.layer.params)
         if shape is not None:
             return Spec(shape, kind.input_dtype)
-        if kind.shape not in _TRANSPARENT:
+        if kind.shape not in TRANSPARENT:
             return None
     return None
 
@@ -68,6 +71,18 @@ class ShapeEngine:
     def _on_rebuilt(self) -> None:  # pragma: no cover - provided by the Project
         pass
 
+    def _rebuilding(self, block: Block, cause: str) -> None:
+        """``block``'s layer is about to get a new module (``cause`` says why, in words).
+
+        The Project keeps the seed status honest here (see
+        :class:`~editor.model.project.weights.WeightsMixin`); a bare design
+        only says that something was rebuilt.
+        """
+        self._on_rebuilt()
+
+    def _after_settle(self) -> None:
+        """Shapes have settled: the Project finishes what rebuilds left to do (drawing weights from the seed)."""
+
     # ------------------------------------------------------------------ input
     def _effective_input(self) -> Spec | None:
         first = []
@@ -93,6 +108,7 @@ class ShapeEngine:
                     self._dirty.append(root.children[0])
             if not self._dirty:
                 self._review_shared_errors()
+                self._after_settle()
                 return
             pending = [n for n in dict.fromkeys(self._dirty) if n.in_spec is STALE and self._attached(n)]
             self._dirty = []
@@ -200,8 +216,8 @@ class ShapeEngine:
             module = self._prepare_module(build_module(layer.kind, params))
         except LayerLabError:
             return  # the shape rule will explain the mismatch
+        self._rebuilding(block, "was rebuilt to follow its new input")
         self._swap_layer(layer, module, read_params(layer.kind, module), layer.auto)
-        self._on_rebuilt()
         block.in_spec = spec  # being worked out right now; other places stay stale
 
     def _set_error(self, block: Block, error: ShapeError | None) -> None:

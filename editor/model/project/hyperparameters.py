@@ -34,7 +34,12 @@ class HyperparametersMixin(_Base):
 
         Values are validated first: an invalid one raises
         :class:`ValidationError` and changes nothing. Only this block is rebuilt
-        (and blocks whose auto values follow from it).
+        (and blocks whose auto values follow from it): the other modules keep
+        their identity. While the weights are exactly what :attr:`seed` gives,
+        they stay so: the values are drawn again from the seed as
+        ``torch.manual_seed(seed)`` and constructing the changed design give
+        them (see :mod:`editor.model.project.weights`); undo brings back the
+        exact previous values.
         """
         block, values, canonical, auto = self._plan_params(path, changes)
         layer = block.layer
@@ -43,11 +48,12 @@ class HyperparametersMixin(_Base):
                 with self._operation(f"Change {layer.kind.name}"):
                     self._swap_layer(layer, layer.module, layer.params, auto)
             return
+        self._settle_seed_status_if_cheap()  # type: ignore[attr-defined]
         with self._operation(f"Change {layer.kind.name}"):
             module = self._prepare_module(build_module(layer.kind, values, block_prefix(path)))
             apply_frozen(module, [n for n in frozen_names(layer.module) if _has_parameter(module, n)])
+            self._rebuilding(block, "was rebuilt with new hyperparameters")
             self._swap_layer(layer, module, read_params(layer.kind, module), auto)
-            self._set_seed_status(False)
 
     def check_hyperparameters(self, path: PathLike, **changes: Any) -> dict[str, Any]:
         """Validate a hyperparameter change without making it; returns the values the block would get.

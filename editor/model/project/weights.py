@@ -1,4 +1,18 @@
-"""The Project's weights: reset from the seed, seed tracking, construction order, loading a state_dict."""
+"""The Project's weights: reset from the seed, seed tracking, construction order, loading a state_dict.
+
+Seed exactness through edits: when an edit rebuilds a layer (new
+hyperparameters, an auto value following a new input) or constructs one
+before layers that were constructed after it, plain PyTorch would draw the
+new layer, and every layer constructed after it, from a different point of the
+seed's stream. While the weights are exactly the seed's, such an edit draws
+the design's values again from the seed once the edit has settled (module
+identities kept, as one undoable step), so they stay what
+``torch.manual_seed(seed)`` and constructing the final design give. Values
+the learner changed (edited, trained, loaded) are never drawn over: the
+weights then are not the seed's already, and stay honestly so. A design too
+large to redraw at every edit (:data:`REDRAW_LIMIT`) says why it is no longer
+the seed's (:attr:`WeightsMixin.why_not_from_seed`).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +23,10 @@ from typing import TYPE_CHECKING
 import torch
 from torch import nn
 
-from editor.model.catalog.build import build_module
-from editor.model.design.seeding import construction_order
+from editor.model.catalog.build import build_module, format_bytes
+from editor.model.design.seeding import construction_order, fingerprint
 from editor.model.design.tree import Block, Group, Layer, is_last_leaf, path_key, paths
-from editor.model.errors import ValidationError
+from editor.model.errors import LayerLabError, ValidationError
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -20,6 +34,15 @@ if TYPE_CHECKING:
     _Base = DesignCore
 else:
     _Base = object
+
+
+REDRAW_LIMIT = 32 * 2**20
+"""Bytes of parameters and buffers up to which an edit draws a seed-exact design's values again from the seed.
+
+Drawing them means constructing the whole design once more (a few milliseconds
+per million values); beyond this the edit leaves the weights as they are and
+says why they are no longer the seed's.
+"""
 
 
 @dataclass
@@ -55,6 +78,9 @@ class WeightsReport:
 class WeightsMixin(_Base):
     """Part of :class:`~editor.model.project.project.Project`: everything about parameter values."""
 
+    _seed_note: str | None = None  # why the weights are not the seed's, when an edit knows (journaled)
+    _redraw_for: tuple[str, ...] = ()  # what the running operation did that the seed now gives other values for
+
     def reset_parameters(self) -> None:
         """Every parameter and buffer from :attr:`seed`, in construction order (module identities kept).
 
@@ -80,10 +106,21 @@ class WeightsMixin(_Base):
         seeds = self.seeds
         if seeds.is_stale(self._layers.values()):
             seeds.forget()
+            self._seed_note = None  # changed in place: whatever was said before no longer tells the whole story
         if seeds.status is None:
             exact, state = self._verify_seed()
             seeds.settle(exact, state, self._layers.values())
         return bool(seeds.status)
+
+    @property
+    def why_not_from_seed(self) -> str | None:
+        """Why the weights are not what :attr:`seed` gives, in words, when an edit knows; else None.
+
+        For example "block 0 was rebuilt with new hyperparameters after the
+        weights were drawn, …". None while the weights are the seed's, and when
+        the reason is not known (values edited, trained or loaded).
+        """
+        return self._seed_note if self.seeds.status is False else None
 
     def mark_weights_changed(self) -> None:
         """Say that parameter values were changed outside the project (e.g. by training)."""
@@ -120,18 +157,101 @@ class WeightsMixin(_Base):
         return True, state
 
     def _note_constructed(self, block: Block, state_after: torch.Tensor | None) -> None:
-        """Update the seed status after ``block``'s new layer was constructed and attached."""
+        """Update the seed status after ``block``'s new layer was constructed and attached.
+
+        A layer constructed last continues the seed's stream; one constructed
+        before others (inserted in the middle), or in a design with init rules
+        (which run after all construction), changes what the seed gives the
+        layers after it, so the design's values are drawn again from the seed.
+        """
         seeds = self.seeds
         if seeds.status is not True:
             return
         before = seeds.state
         drew = state_after is None or before is None or not torch.equal(state_after, before)
-        if state_after is not None and not drew:
+        ruled = bool(self._init_rules) and bool(block.layer.module.state_dict())
+        if state_after is not None and not drew and not ruled:
             return  # it drew no random numbers (ReLU, BatchNorm, …): the seed stream is unchanged
         if state_after is not None and self._constructed_last(block) and not self._init_rules:
             self._set_seed_status(True, state_after)
-        else:
-            self._set_seed_status(False)
+            return
+        # New layers are registered after the ones the seed status was recorded over: those must be unchanged.
+        drawn = seeds.fingerprint or ()
+        if not self._redraw_for and fingerprint(self._layers.values())[:len(drawn)] != drawn:
+            self._set_seed_status(None)  # changed in place before this edit (trained, param.data): not ours to redraw
+            return
+        self._redraw_for += (f"block {block.path()} was inserted before layers constructed after it",)
+
+    def _rebuilding(self, block: Block, cause: str) -> None:
+        """``block``'s layer is about to get a new module (``cause``: why); see :meth:`_seed_stream_changed`."""
+        self._seed_stream_changed(f"block {block.path()} {cause}")
+
+    def _seed_stream_changed(self, what: str) -> None:
+        """An edit is about to change which values the seed gives the design's layers (``what`` says how).
+
+        While the weights are the seed's, they are drawn again from it once the
+        edit has settled (:meth:`_after_settle`). Call this before the edit
+        changes any module, so that values changed in place since they were
+        drawn (training, ``param.data``) are still noticed, and kept: the
+        weights are then not the seed's, and nothing is drawn over them.
+        """
+        seeds = self.seeds
+        if self._tx is None or self._replaying:
+            self._set_seed_status(False)  # not an edit (opening, undoing): nothing to draw again
+            return
+        if seeds.status is True and not self._redraw_for and seeds.is_stale(self._layers.values()):
+            self._set_seed_status(None)
+        if seeds.status is True:
+            self._redraw_for += (what,)
+        # Not the seed's (False) stays so; not known (None) is worked out when asked, values compared.
+
+    def _after_settle(self) -> None:
+        """After an edit that rebuilt layers of a seed-exact design: its values drawn again from the seed.
+
+        Every value as the seed gives the design now, in construction order
+        (module identities kept); only layers whose values differ are loaded
+        (and journaled, so undo brings back the exact previous values).
+        """
+        pending, self._redraw_for = self._redraw_for, ()
+        if not pending or self._tx is None or self._replaying or self.seeds.status is not True:
+            return
+        where = f"{pending[0]} after the weights were drawn"
+        size = self._state_bytes()
+        if size > REDRAW_LIMIT:
+            self._set_seed_status(False, reason=(
+                f"{where}, and this design is too large ({format_bytes(size)}) to draw again from the seed at "
+                f"every edit: reset_parameters() (Edit → Reset Parameters from Seed) draws every value from the "
+                f"seed."))
+            return
+        try:
+            order, modules, state = self._fresh_modules()
+        except (LayerLabError, RuntimeError, ValueError) as exc:  # an init rule that no longer fits, say
+            self._set_seed_status(False, reason=f"{where}, and drawing the values again from the seed failed: "
+                                                f"{str(exc).rstrip('.')}.")
+            return
+        for fresh_layer, fresh in zip(order, modules, strict=True):
+            values = fresh.state_dict()
+            if values and not _same_values(fresh_layer.module.state_dict(), values):
+                self._load_values(fresh_layer, values)
+        self._set_seed_status(True, state)
+
+    def _state_bytes(self) -> int:
+        """Bytes of every parameter and buffer of the design (a shared module's once)."""
+        return sum(t.numel() * t.element_size() for layer in self._layers.values()
+                   for t in layer.module.state_dict().values())
+
+    def _settle_seed_status_if_cheap(self) -> None:
+        """Before an edit that may draw from the seed: find out whether the weights are the seed's, if affordable."""
+        if self.seeds.status is None and self._state_bytes() <= REDRAW_LIMIT:
+            self.weights_from_seed  # noqa: B018 - settles the status (rebuilds from the seed and compares)
+
+    def _set_seed_status(self, status: bool | None, state: torch.Tensor | None = None,
+                         reason: str | None = None) -> None:
+        """Record the seed status (see :class:`DesignCore`) and, when not the seed's, the ``reason`` if known."""
+        super()._set_seed_status(status, state)
+        note = reason if status is False else None
+        if note != self._seed_note:
+            self._set_attr("_seed_note", note)
 
     def _constructed_last(self, block: Block) -> bool:
         if self.seeds.ranked:
@@ -196,6 +316,13 @@ class WeightsMixin(_Base):
 
         visit(self._root, "")
         return owners
+
+
+def _same_values(mine: Mapping[str, torch.Tensor], fresh: Mapping[str, torch.Tensor]) -> bool:
+    """Whether a layer's state equals freshly constructed values (same keys, shapes and bits)."""
+    if list(mine) != list(fresh):
+        return False
+    return all(mine[k].shape == v.shape and torch.equal(mine[k].detach().cpu(), v) for k, v in fresh.items())
 
 
 def _check_state(state: object) -> None:

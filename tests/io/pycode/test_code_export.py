@@ -220,6 +220,23 @@ def test_weights_not_from_the_seed_are_explained():
             check_weights_name(bad)
 
 
+def test_a_hyperparameter_change_keeps_the_code_seed_exact_and_a_known_reason_is_written(monkeypatch):
+    """Issue #18: changing a block's hyperparameters is not editing weights; when LayerLab knows why, it says so."""
+    from editor.model.project import weights
+
+    project = Project(seed=2)
+    project.append_layer("Linear", in_features=20, out_features=10)
+    project.append_layer("Linear", out_features=5)
+    project.set_hyperparameters("0", out_features=12)
+    assert project.weights_from_seed and "NOTE" not in project.to_code()
+    monkeypatch.setattr(weights, "REDRAW_LIMIT", 0)
+    project.set_hyperparameters("0", out_features=7)
+    code = project.to_code()
+    note = " ".join(line.lstrip("# ") for line in code.splitlines() if line.startswith("# "))
+    assert "do NOT come from the seed: block 0 was rebuilt with new hyperparameters after the weights" in note
+    assert "edited, trained" not in note
+
+
 def test_forward_pass_follows_the_input():
     empty = Project()
     code = empty.to_code()

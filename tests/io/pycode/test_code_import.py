@@ -447,7 +447,7 @@ def test_the_batch_the_source_runs_becomes_the_input_shape():
     """)
     assert import_code(source).input_shape == (4, 3, 32, 32)
     plain = "import torch\nfrom torch import nn\nnet = nn.Sequential(nn.Linear(20, 10))\nnet(torch.rand(2, 20))\n"
-    assert import_code(plain).input_shape == (1, 20)  # not a named batch: inferred from the first layer
+    assert import_code(plain).input_shape == (2, 20)  # a batch written inside the call counts too
     named = plain.replace("net(torch.rand(2, 20))", "X = torch.rand((2, 20))\nprint(net(X))")
     assert import_code(named).input_shape == (2, 20)
     tokens = ("import torch\nfrom torch import nn\nm = nn.Sequential(nn.Embedding(10, 4))\n"

@@ -259,7 +259,7 @@ def test_functions_not_applied_to_the_model_do_not_matter():
 
 # ------------------------------------------------------------------ errors at their place
 @pytest.mark.parametrize(("body", "line", "column", "construct"), [
-    ("    print('Init', m)\n", 7, 5, "a call of print()"),
+    ("    print('Init', m.weight.normal_())\n", 7, 19, "a call inside print()"),
     ("    for p in m.parameters():\n        nn.init.zeros_(p)\n", 7, 5, "a for loop"),
     ("    if type(m) == nn.Linear:\n        nn.init.zeros_(m.weight)\n    else:\n        pass\n", 10, 9,
      "an else branch"),

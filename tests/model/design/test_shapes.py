@@ -128,14 +128,15 @@ def test_nested_parts_that_do_not_line_up():
     assert error.in_shape == (2, 5)
     assert "25" in error.expected
     assert "last dimension is 25" in str(error) and "(2, 5)" in str(error)
-    assert error.fix is not None and error.fix.steps[0].params == {"in_features": 5}
+    assert error.fix is not None and error.fix.steps[0].params == {"in_features": "auto"}
+    assert error.fix.label == "Let in_features follow the input (5) on block 1.0"
     # the design stays editable and mirrored while it has the error
     assert p.shape_error is not None and p.shape_error.path == "1.0"
     p.append(nn.ReLU())
     assert len(p.model) == 3
     p.apply_fix(p.shape_error.fix)
     assert p.shape_error is None
-    assert p["1.0"].in_features == 5
+    assert p["1.0"].in_features == 5 and p.auto("1.0") == {"in_features"}
     assert p.model(torch.randn(2, 15)).shape == (2, 10)
     good = nn.Sequential(
         nn.Sequential(nn.Linear(30, 25), nn.ReLU(), nn.Linear(25, 20)),

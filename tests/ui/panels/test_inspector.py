@@ -102,7 +102,7 @@ def test_shape_error_with_fix_button(window, qtbot):
     settle()
     select(window, "1")
     button = window.inspector.findChild(QPushButton, "fixButton")
-    assert button is not None and "in_features=10" in button.text()
+    assert button is not None and "follow the input (10)" in button.text()
     button.click()
     assert window.project[1].in_features == 10
 

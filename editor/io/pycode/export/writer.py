@@ -139,10 +139,12 @@ def _constants(project: Project, from_seed: bool, weights_file: str | None) -> s
         lines.append(f"WEIGHTS = {literal(weights_file)}  # the editor's weights: model.state_dict(), saved "
                      f"next to this file")
     if not from_seed:
-        lines += ["",
-                  "# NOTE: the editor's weights do NOT come from the seed: they were edited, trained, loaded",
-                  "# or partly re-initialized. build_model() after torch.manual_seed(SEED) builds the same",
-                  "# network with different values."]
+        why = project.why_not_from_seed
+        why = (comment_text(why).rstrip(".") + "." if why else
+               "they were edited, trained, loaded or partly re-initialized.")
+        note = (f"NOTE: the editor's weights do NOT come from the seed: {why} build_model() after "
+                f"torch.manual_seed(SEED) builds the same network with different values.")
+        lines += ["", *("# " + line for line in textwrap.wrap(note, WIDTH - 2))]
         if weights_file is None:
             lines += ["# To get the editor's values, save its weights next to this file when exporting (LayerLab",
                       "# offers it; on the command line: python main.py export PROJECT.pt -o model.py --weights",

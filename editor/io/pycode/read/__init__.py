@@ -10,7 +10,8 @@ line and column.
 Modules, from the bottom up: ``values`` and ``constructs`` (what the reader
 works with and how it names syntax), ``evaluator`` (expressions), ``init``
 (init functions and freezing), ``statements`` (a whole file), ``models``
-(which models the file defines), ``reader`` (the entry points).
+(which models the file defines), ``lazy`` (sizing ``nn.LazyLinear`` and
+the other lazy layers from the input), ``reader`` (the entry points).
 """
 
 from editor.io.pycode.read.models import ModelCandidate

@@ -24,6 +24,7 @@ from torch import nn
 import editor.io.pycode.read.values as cv
 from editor.io.pycode.read.constructs import expression_construct
 from editor.io.pycode.read.values import Poison, TorchRef
+from editor.model.catalog.build import lazy_kinds
 from editor.model.design.torch_dicts import slots
 from editor.model.errors import LayerLabError
 
@@ -101,6 +102,7 @@ class Reader:
         self.callers: dict[str, set[str]] = {}  # function -> the functions that call it
         self.returned_by: dict[int, str] = {}  # id(model) -> "f" for `model = f()` at module level
         self.inputs: dict[int, tuple[int, ...]] = {}  # id(model) -> shape of x in `model(x)` statements
+        self.random_batches: list[tuple[int, str]] = []  # (line, call) of the first torch.randn(...)-like batch
         self.applications: list[Any] = []  # model.apply(fn) statements (init.statements.Application)
         self.freezes: list[Any] = []  # requires_grad_(False) statements (init.statements.Freeze)
         self.programs: dict[int, Any] = {}  # id(def node) -> its init function read as data, or the error
@@ -340,6 +342,15 @@ class Reader:
             except (LayerLabError, TypeError) as exc:
                 raise self.fail(node, f"{str(exc).rstrip('.')}.", f"nn.{kind.name}(...)") from None
             return module
+        lazy = lazy_kinds().get(dotted)
+        if lazy is not None:  # nn.LazyLinear(10): a Linear whose in_features follows its input
+            args, kwargs = self._arguments(node, scope)
+            try:
+                module, given = cv.construct_lazy(*lazy, dotted, args, kwargs)
+                self.registry.add(module, lazy[0], given, node.lineno, lazy=lazy[1], node=node)
+            except (LayerLabError, TypeError) as exc:
+                raise self.fail(node, f"{str(exc).rstrip('.')}.", ref.shown + "(...)") from None
+            return module
         if dotted in cv.SEQUENTIAL:
             if node.keywords:
                 raise self.fail(node, "nn.Sequential takes layers as positional arguments (or one OrderedDict), "
@@ -365,7 +376,11 @@ class Reader:
                 raise self.fail(node, f"{dotted}({args[0]!r}) fails: {exc}", f"a call of {dotted}") from None
         if ref.path[:2] == ("torch", "nn") and len(ref.path) == 3:
             known = ", ".join(k.name for k in cv.kinds_by_path().values())
-            raise self.fail(node, f"{ref.shown} is not a layer LayerLab knows. It knows nn.Sequential and: "
+            lazy_of = ref.path[2].removeprefix("Lazy")
+            hint = (f" (it is the lazy form of nn.{lazy_of}, which LayerLab does not know either; the lazy "
+                    f"layers it reads are nn.{', nn.'.join(p.rpartition('.')[2] for p in lazy_kinds())})"
+                    if lazy_of != ref.path[2] else "")
+            raise self.fail(node, f"{ref.shown} is not a layer LayerLab knows{hint}. It knows nn.Sequential and: "
                             f"{known}.", ref.shown)
         raise self.fail(node, f"{ref.shown}(...) cannot be part of a model definition. {cv.SUPPORTED}.",
                         f"a call of {ref.shown}")
@@ -380,6 +395,8 @@ class Reader:
             sizes = list(sizes[0])
         if not sizes or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in sizes):
             raise self.fail(node, f"{ref.dotted}(...) needs whole-number sizes", f"a call of {ref.dotted}")
+        if ref.dotted in cv.RANDOM_TENSORS and not self.random_batches:  # the first one is all a notice names
+            self.random_batches.append((node.lineno, cv.call_text(node, self.lines)))
         return cv.TensorValue(tuple(sizes))
 
     def _ordered_dict(self, node: ast.Call, scope: Scope) -> OrderedDict:

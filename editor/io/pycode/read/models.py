@@ -82,8 +82,8 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
                                                 error=exc))
             continue
         if isinstance(result, nn.Sequential):
-            functions.append(ModelCandidate(f"{name}()", line, column, _summary(result), root=result, start=start,
-                                            call=call))
+            functions.append(ModelCandidate(f"{name}()", line, column, _summary(result, reader.registry),
+                                            root=result, start=start, call=call))
     # Helpers called by other functions (def block(c=3): ...) are pieces of a model, not models.
     builders = {c.name[:-2] for c in functions}
     functions = [c for c in functions if not reader.callers.get(c.name[:-2], set()) & builders]
@@ -93,7 +93,7 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
         value = reader.globals.names.get(name)
         line, column = cv.position(target, reader.lines)
         if isinstance(value, nn.Sequential) and reader.returned_by.get(id(value)) not in returned:
-            names.append(ModelCandidate(name, line, column, _summary(value), root=value))
+            names.append(ModelCandidate(name, line, column, _summary(value, reader.registry), root=value))
         elif isinstance(value, cv.Poison) and _about_models(reader, value_node) and not isinstance(target, ast.stmt):
             names.append(ModelCandidate(name, line, column, f"cannot be read: {value.error.problem}",
                                         error=value.error))
@@ -118,9 +118,10 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
     return found
 
 
-def _summary(root: nn.Sequential) -> str:
+def _summary(root: nn.Sequential, registry: cv.Registry) -> str:
     layers = {id(m): m for m in root.modules() if not isinstance(m, nn.Sequential)}
-    params = {id(p): p.numel() for m in layers.values() for p in m.parameters()}
+    lazy = {key for key in layers if (info := registry.layers.get(key)) is not None and info.lazy}
+    params = {id(p): p.numel() for key, m in layers.items() if key not in lazy for p in m.parameters()}
     try:
         blocks = measure(root)[0]
     except ValueError:
@@ -128,7 +129,8 @@ def _summary(root: nn.Sequential) -> str:
     distinct = f"{len(layers)} distinct layer{'' if len(layers) == 1 else 's'}"
     layers_text = (f"{blocks} blocks, {distinct}" if blocks > len(layers) else
                    f"{blocks} layer{'' if blocks == 1 else 's'}")
-    return f"Sequential of {len(root)} ({layers_text}, {sum(params.values()):,} parameters)"
+    sized = " (and lazy layers, sized by the input)" if lazy else ""
+    return f"Sequential of {len(root)} ({layers_text}, {sum(params.values()):,} parameters{sized})"
 
 
 class TooDeepError(ValueError):

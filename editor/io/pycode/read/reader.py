@@ -28,6 +28,7 @@ from torch import nn
 import editor.io.pycode.read.values as cv
 from editor.io.errors import CodeImportError
 from editor.io.pycode.read.init.restore import restore_rules
+from editor.io.pycode.read.lazy import lazy_notice, resolve_lazy
 from editor.io.pycode.read.models import ModelCandidate, TooDeepError, explain_no_model, list_models, measure, pick
 from editor.io.pycode.read.statements import SourceReader
 from editor.model.catalog.build import available_memory, build_module, format_bytes, torch_class
@@ -144,10 +145,16 @@ def _import_model(source: str, seed: int | None, choose: str | None) -> ImportRe
     notices = list(dict.fromkeys(t.message for t in taints))
     if seed is None:
         seed = reader.seeds[0][1] if reader.seeds else 0
+    batch = _source_input(reader, chosen)
+    lazy = resolve_lazy(chosen.root, reader.registry, batch, reader.lines)  # nn.LazyLinear(10): from its input
+    if lazy:
+        notices.append(lazy_notice(lazy, reader.registry, reader.random_batches, reader.lines))
     try:
         seed = check_seed(seed)
         order = sorted({id(m): m for m in members if id(m) in reader.registry.layers}.values(),
                        key=lambda m: reader.registry.layers[id(m)].seq)
+        if lazy:
+            order = _lazy_order(order, lazy, members, reader.registry)
         root, real = _materialize(chosen.root, order, reader.registry, seed, chosen)
         project = Project.from_module(root, seed=seed)
     except LayerLabError as exc:
@@ -156,10 +163,14 @@ def _import_model(source: str, seed: int | None, choose: str | None) -> ImportRe
         raise CodeImportError(f"{chosen.name} cannot become a design: {exc}", construct="the model",
                               **where) from None
     rank = {id(module): i for i, module in enumerate(real)}
+    follows = {id(r): reader.registry.layers[id(m)].lazy for m, r in zip(order, real, strict=True)}
     for layer in project.layers():
         layer.rank = (rank[id(layer.module)],)
+        lazy_name = follows.get(id(layer.module))
+        if lazy_name:
+            layer.auto = frozenset({lazy_name})  # as the lazy layer did, it follows its input from now on
     project.seeds.start_ranking(len(real))
-    _set_input_shape(project, reader, chosen)
+    _set_input_shape(project, batch)
     init_notices, latest_draw = restore_rules(project, reader, chosen)  # model.apply(fn), requires_grad_
     # Settle the seed status now (rebuilding from the seed and comparing), so that layers added later
     # continue the seed's random stream as they do in a design built in the editor.
@@ -169,12 +180,34 @@ def _import_model(source: str, seed: int | None, choose: str | None) -> ImportRe
     return ImportResult(project, chosen, candidates)
 
 
-def _set_input_shape(project: Project, reader: SourceReader, chosen: ModelCandidate) -> None:
-    """The batch shape of ``model(torch.randn(...))`` in the source, when it is not what LayerLab infers."""
+def _lazy_order(order: list[nn.Module], lazy: list[nn.Module], members: list[nn.Module],
+                registry: cv.Registry) -> list[nn.Module]:
+    """The order torch draws weights in when the model has lazy layers.
+
+    The layers that draw at construction come first, in source order; torch
+    draws a lazy layer's weights at the model's first forward pass, so the lazy
+    ones come after them, in the order the data reaches them. Layers that draw
+    nothing (ReLU, BatchNorm) may go anywhere: they take their data-flow place,
+    so that exported code can build them inline.
+    """
+    late = {id(m) for m in lazy}
+    first = [m for m in order if id(m) not in late and _draws(registry.layers[id(m)].kind)]
+    early = {id(m) for m in first}
+    rest = [m for m in dict.fromkeys(members) if id(m) in registry.layers and id(m) not in early]
+    return first + rest
+
+
+def _source_input(reader: SourceReader, chosen: ModelCandidate) -> tuple[int, ...] | None:
+    """The batch shape of ``model(torch.randn(...))`` in the source, if it runs the model on one."""
     shape = reader.inputs.get(id(chosen.root))
     if shape is None and chosen.name.endswith("()"):
         shape = next((s for key, s in reader.inputs.items() if reader.returned_by.get(key) == chosen.name[:-2]),
                      None)
+    return shape
+
+
+def _set_input_shape(project: Project, shape: tuple[int, ...] | None) -> None:
+    """The source's batch shape as the project's input shape, when it is not what LayerLab infers."""
     if shape is not None and shape != project.input_shape:
         try:
             project.input_shape = shape

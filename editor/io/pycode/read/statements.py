@@ -21,6 +21,7 @@ from editor.io.pycode.read.constructs import statement_construct
 from editor.io.pycode.read.evaluator import PASS_THROUGH, Function, Reader, Scope
 from editor.io.pycode.read.values import Poison, Taint, TorchRef
 from editor.model import catalog
+from editor.model.catalog.build import lazy_kinds
 
 # Sequential methods LayerLab performs (on the values it holds, never by running the source).
 _EDITS = frozenset({"append", "extend", "insert", "add_module", "register_module"})
@@ -143,14 +144,28 @@ class SourceReader(Reader):
         return True
 
     def _note_inputs(self, stmt: ast.stmt, scope: Scope) -> None:
-        """Remember ``model(x)`` with ``x = torch.randn(...)``: the batch shape the model is meant for."""
+        """Remember ``model(x)`` with ``x = torch.randn(...)`` (or ``model(torch.randn(...))``): the batch shape."""
         for node in _walk(stmt):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and len(node.args) == 1 \
-                    and isinstance(node.args[0], ast.Name) and not node.keywords:
+                    and isinstance(node.args[0], (ast.Name, ast.Call)) and not node.keywords:
                 model = scope.names.get(node.func.id)
-                batch = scope.names.get(node.args[0].id)
-                if isinstance(model, nn.Module) and isinstance(batch, cv.TensorValue):
+                if not isinstance(model, nn.Module):
+                    continue
+                arg = node.args[0]
+                batch = scope.names.get(arg.id) if isinstance(arg, ast.Name) else self._batch(arg, scope)
+                if isinstance(batch, cv.TensorValue):
                     self.inputs.setdefault(id(model), batch.shape)
+
+    def _batch(self, call: ast.Call, scope: Scope) -> cv.TensorValue | None:
+        """``torch.randn(3, 20)`` written inside ``model(...)``: its shape; None for any other call."""
+        try:
+            func = self.eval(call.func, scope) if isinstance(call.func, ast.Attribute) else None
+            if isinstance(func, TorchRef) and func.dotted in cv.TENSORS:
+                value = self.eval(call, scope)
+                return value if isinstance(value, cv.TensorValue) else None
+        except CodeImportError:
+            return None
+        return None
 
     # -------------------------------------------------------------- imports
     def _import(self, stmt: ast.Import | ast.ImportFrom, scope: Scope) -> None:
@@ -165,6 +180,8 @@ class SourceReader(Reader):
                 if module == ("torch", "nn"):
                     for kind in catalog.kinds():
                         scope.names[kind.name] = TorchRef(("torch", "nn", kind.name))
+                    for path in lazy_kinds():
+                        scope.names[path.rpartition(".")[2]] = TorchRef(tuple(path.split(".")))
                     scope.names["Sequential"] = TorchRef(("torch", "nn", "Sequential"))
                 continue
             scope.names[alias.asname or alias.name] = TorchRef((*module, alias.name))

@@ -90,16 +90,24 @@ class TensorValue:
 
 
 TENSORS = frozenset({"torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.empty", "torch.randint"})
+RANDOM_TENSORS = frozenset({"torch.randn", "torch.rand", "torch.randint"})
 
 
 @dataclass
 class LayerInfo:
-    """How one layer of the source was constructed: its place in evaluation order, kind and arguments."""
+    """How one layer of the source was constructed: its place in evaluation order, kind and arguments.
+
+    A lazy layer (``nn.LazyLinear(10)``) is read as its catalog ``kind`` with
+    ``lazy`` naming the hyperparameter it learns from its first input
+    (``in_features``); ``node`` is its call, for messages.
+    """
 
     seq: int
     kind: LayerKind
     kwargs: dict[str, Any]
     line: int
+    lazy: str | None = None
+    node: ast.AST | None = None
 
 
 @dataclass
@@ -119,10 +127,11 @@ class Registry:
     taints: dict[int, list[Taint]] = field(default_factory=dict)
     keep: list[Any] = field(default_factory=list)  # keeps every id() above unique while reading
 
-    def add(self, module: nn.Module, kind: LayerKind, kwargs: dict[str, Any], line: int) -> None:
+    def add(self, module: nn.Module, kind: LayerKind, kwargs: dict[str, Any], line: int, lazy: str | None = None,
+            node: ast.AST | None = None) -> None:
         if len(self.layers) >= MAX_ITEMS:
             raise LayerLabError(f"the file constructs more than {MAX_ITEMS:,} layers, more than LayerLab reads")
-        self.layers[id(module)] = LayerInfo(len(self.layers) + 1, kind, kwargs, line)
+        self.layers[id(module)] = LayerInfo(len(self.layers) + 1, kind, kwargs, line, lazy, node)
         self.keep.append(module)
 
     def taint(self, module: nn.Module, taint: Taint) -> None:
@@ -145,6 +154,16 @@ def position(node: ast.AST, lines: list[str]) -> tuple[int | None, int | None]:
         return line, None
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     return line, len(text.encode("utf-8")[:col].decode("utf-8", errors="ignore")) + 1
+
+
+def call_text(node: ast.AST, lines: list[str]) -> str:
+    """How the source writes ``node`` (a call), cut to one short line, for messages."""
+    line_number, end_line = getattr(node, "lineno", 0), getattr(node, "end_lineno", None)
+    text = lines[line_number - 1] if 0 < line_number <= len(lines) else ""
+    start = getattr(node, "col_offset", 0)
+    end = getattr(node, "end_col_offset", None) if end_line == line_number else None
+    shown = text.encode("utf-8")[start:end].decode("utf-8", errors="ignore").strip()
+    return shown if len(shown) <= 60 and end is not None else shown[:57] + "..."
 
 
 def fail(node: ast.AST, message: str, construct: str, lines: list[str]) -> CodeImportError:
@@ -219,13 +238,15 @@ def _signature(kind: LayerKind) -> inspect.Signature:
     return inspect.signature(torch_class(kind))
 
 
-def construct_layer(kind: LayerKind, args: list[Any], kwargs: dict[str, Any]) -> tuple[nn.Module, dict[str, Any]]:
+def construct_layer(kind: LayerKind, args: list[Any], kwargs: dict[str, Any],
+                    shown: str = "") -> tuple[nn.Module, dict[str, Any]]:
     """A ``kind`` layer on the meta device, checked like the editor checks it; and its arguments by name.
 
     Raises ``LayerLabError`` (or ``TypeError`` for arguments that do not fit
-    the constructor) with a sentence for the learner.
+    the constructor) with a sentence for the learner; ``shown`` is how to
+    name the layer there (``nn.Linear`` by default).
     """
-    shown = f"nn.{kind.name}"
+    shown = shown or f"nn.{kind.name}"
     try:
         bound = _signature(kind).bind(*args, **kwargs)
     except TypeError as exc:
@@ -244,6 +265,36 @@ def construct_layer(kind: LayerKind, args: list[Any], kwargs: dict[str, Any]) ->
     except (TypeError, ValueError, RuntimeError, KeyError, AssertionError) as exc:
         raise TypeError(f"torch refused {shown} with these arguments: {exc}") from None
     return module, given
+
+
+def lazy_placeholder(kind: LayerKind, name: str, given: dict[str, Any]) -> int:
+    """A stand-in for the input size a lazy layer learns later: one that its other hyperparameters accept."""
+    groups = given.get("groups", 1)
+    return groups if name == "in_channels" and isinstance(groups, int) and not isinstance(groups, bool) and \
+        groups >= 1 else 1
+
+
+def construct_lazy(kind: LayerKind, name: str, lazy_path: str, args: list[Any],
+                   kwargs: dict[str, Any]) -> tuple[nn.Module, dict[str, Any]]:
+    """``nn.LazyLinear(10)`` as a meta ``kind`` layer with a stand-in ``name`` (worked out from its input later).
+
+    Its arguments are bound to the lazy class's own signature, defaults
+    included (``LazyInstanceNorm2d`` defaults to ``affine=True``, unlike
+    ``InstanceNorm2d``), so the catalog layer is the one torch materializes.
+    """
+    cls = getattr(nn, lazy_path.rpartition(".")[2])
+    shown = f"nn.{cls.__name__}"
+    try:
+        bound = inspect.signature(cls).bind(*args, **kwargs)
+    except TypeError as exc:
+        raise TypeError(f"{shown}() does not take these arguments ({exc})") from None
+    bound.apply_defaults()
+    given = {k: v for k, v in bound.arguments.items() if not (k in ("device", "dtype") and v is None)}
+    extra = [k for k in given if k not in kind.param_names]
+    if extra:
+        raise TypeError(f"LayerLab does not support the {extra[0]!r} argument of {shown}: leave it out")
+    given[name] = lazy_placeholder(kind, name, given)
+    return construct_layer(kind, [], given, shown)
 
 
 class ArgumentError(ValueError):

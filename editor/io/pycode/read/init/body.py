@@ -14,7 +14,10 @@ code and textbooks use::
             with torch.no_grad():
                 w.copy_(torch.where(torch.abs(w) < 5, 0, w))   # or: w.data *= w.data.abs() >= 5
 
-A fill's custom update is translated into the rule expression language
+Names assigned once are read where they are used (``mask = m.weight.data.abs()
+>= 5`` then ``m.weight.data *= mask``; ``std = 0.01``), and ``print(...)``
+calls that only show values are passed over. A fill's custom update is
+translated into the rule expression language
 (``torch.where`` → ``where``, ``w.abs()`` → ``abs(w)``). Anything else raises
 :class:`CodeImportError` at its line and column, naming the construct.
 :mod:`editor.io.pycode.read.init.run` runs the program on real modules to find what
@@ -24,6 +27,7 @@ it fills.
 from __future__ import annotations
 
 import ast
+import contextlib
 import inspect
 from typing import Any
 
@@ -32,7 +36,7 @@ from torch import nn
 
 from editor.io.errors import CodeImportError
 from editor.io.pycode.read.constructs import statement_construct
-from editor.io.pycode.read.init.expressions import ExpressionReader, StatementScope
+from editor.io.pycode.read.init.expressions import ExpressionReader, Local, StatementScope
 from editor.io.pycode.read.init.program import Fill, IfName, IfNotNone, IfType, Loop, Program
 from editor.io.pycode.read.values import TorchRef
 from editor.model.errors import ValidationError
@@ -45,8 +49,13 @@ _TENSOR_FILLS = {"normal_": ("normal_", ("mean", "std")), "uniform_": ("uniform_
 _UPDATE_OPS = {ast.Mult: ast.Mult(), ast.Add: ast.Add(), ast.Sub: ast.Sub(), ast.Div: ast.Div()}
 _SUPPORTED = ("LayerLab reads init functions made of nn.init calls, type checks (if type(m) is nn.Linear:), "
               "'if m.bias is not None:', 'for name, w in m.named_parameters(recurse=False):' with "
-              "'if \"weight\" in name:', and one custom update of the fresh values (w.copy_(...) or "
-              "m.weight.data *= ...)")
+              "'if \"weight\" in name:', names assigned once (mask = m.weight.data.abs() >= 5), and one custom "
+              "update of the fresh values (w.copy_(...) or m.weight.data *= ...)")
+# Calls that only read what a print(...) shows: a print made of these (and no others) changes nothing.
+_PRINTABLE = frozenset({"named_parameters", "parameters", "named_buffers", "buffers", "named_children", "children",
+                        "named_modules", "modules", "size", "numel", "dim", "item", "tolist", "abs", "sum",
+                        "mean", "std", "var", "min", "max", "norm", "len", "str", "repr", "type", "round",
+                        "float", "int", "list", "tuple", "format", "extra_repr", "_get_name"})
 
 
 class BodyReader(ExpressionReader):
@@ -66,6 +75,13 @@ class BodyReader(ExpressionReader):
                        "a decorator")
         self.module = params[0].arg
         self.depth = 0
+        self.assigned: dict[str, int] = {}  # every name the function assigns, and the line it is first assigned
+        for node in ast.walk(function):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    for name in ast.walk(target):
+                        if isinstance(name, ast.Name) and isinstance(name.ctx, ast.Store):
+                            self.assigned.setdefault(name.id, node.lineno)
 
     def read(self) -> Program:
         doc = ast.get_docstring(self.function) or ""
@@ -99,9 +115,12 @@ class BodyReader(ExpressionReader):
             for item in stmt.body:
                 self.statement(item, inner, out)
             scope.fans |= inner.fans
+            scope.locals.update(inner.locals)  # a with block always runs: its names are there after it
         elif isinstance(stmt, ast.Assign):
             self._assign(stmt, scope)
         elif isinstance(stmt, ast.AugAssign):
+            if isinstance(stmt.target, ast.Name) and stmt.target.id in scope.locals:
+                self._reassigned(stmt, stmt.target.id, scope)
             target = self._tensor(stmt.target, scope)
             if target is None or type(stmt.op) not in _UPDATE_OPS:
                 raise self.fail(stmt, f"this augmented assignment is not an update LayerLab reads. {_SUPPORTED}.",
@@ -215,8 +234,12 @@ class BodyReader(ExpressionReader):
                     self._tensor(value.args[0], scope) is not None:
                 scope.fans |= {"fan_in", "fan_out"}
                 return
+        if isinstance(target, ast.Name):
+            self._check_new_name(stmt, target.id, scope)
         source = self._tensor(stmt.value, scope) if isinstance(target, ast.Name) else None
         if source is not None and source[0] is not None and isinstance(target, ast.Name):
+            if target.id in scope.locals:
+                self._reassigned(stmt, target.id, scope)
             scope.aliases[target.id] = source[0]  # w = m.weight, or w = m.weight.data
             if isinstance(stmt.value, ast.Attribute) and stmt.value.attr == "data":
                 scope.data.add(target.id)
@@ -238,7 +261,33 @@ class BodyReader(ExpressionReader):
             where = ast.Call(ast.Name("where", ast.Load()), [mask, value, ast.Name("w", ast.Load())], [])
             self._update(stmt, scope, tensor, where)
             return
+        if isinstance(target, ast.Name):  # mask = m.weight.data.abs() >= 5, std = 0.01: read where it is used
+            if target.id in scope.locals or target.id in scope.aliases:
+                self._reassigned(stmt, target.id, scope)
+            local = Local(target.id, stmt, stmt.value, scope.inner(share_last=True), scope.drawn())
+            scope.locals[target.id] = local
+            if not any(isinstance(n, ast.Call) for n in ast.walk(stmt.value)):
+                with contextlib.suppress(CodeImportError):  # a number: worked out now, so long chains stay flat
+                    self._local_constant(local)
+            return
         raise self.fail(stmt, f"this assignment is not read in an init function. {_SUPPORTED}.", "an assignment")
+
+    def _check_new_name(self, stmt: ast.stmt, name: str, scope: StatementScope) -> None:
+        """A name the function may assign: not its module, the loop's name or an import of the file."""
+        if name == self.module or name == scope.loop_name:
+            what = "module the function is applied to" if name == self.module else "parameter name of the loop"
+            raise self.fail(stmt, f"{name!r} is the {what}; assigning it changes what the rest of the function "
+                            f"reads: use a new name", "an assignment")
+        if isinstance(self._maybe(ast.Name(name, ast.Load(), lineno=stmt.lineno, col_offset=0)), TorchRef):
+            raise self.fail(stmt, f"{name!r} names an import of the file; assigning it inside the init function "
+                            f"hides it: use a new name", "an assignment")
+
+    def _reassigned(self, stmt: ast.stmt, name: str, scope: StatementScope) -> None:
+        local = scope.locals.get(name)
+        first = local.node.lineno if local is not None else self.assigned.get(name, stmt.lineno)
+        raise self.fail(stmt, f"{name!r} is assigned again here (first on line {first}): LayerLab reads each name "
+                        f"of an init function as the one value it is assigned, so give this value a new name",
+                        "a second assignment")
 
     def _fan(self, stmt: ast.Assign, name: str, scope: StatementScope) -> None:
         """``fan_in = w.shape[1] * math.prod(w.shape[2:])`` (as exported), ``numel = w.numel()``."""
@@ -269,12 +318,15 @@ class BodyReader(ExpressionReader):
                 if len(call.args) > len(names) or any(k.arg not in {"from", "to", *names} for k in call.keywords):
                     raise self.fail(call, f"{func.attr}() takes {', '.join(names) or 'no arguments'} here",
                                     f"a call of {func.attr}()")
-                args = {n: self._constant(a) for n, a in zip(names, call.args, strict=False)}
-                args.update({{"from": "a", "to": "b"}.get(k.arg, k.arg): self._constant(k.value)
+                args = {n: self._constant(a, scope) for n, a in zip(names, call.args, strict=False)}
+                args.update({{"from": "a", "to": "b"}.get(k.arg, k.arg): self._constant(k.value, scope)
                              for k in call.keywords})
                 self._fill(call, scope, tensor, function, args, None, out)
                 return
         value = self._maybe(func) if isinstance(func, (ast.Attribute, ast.Name)) else None
+        if isinstance(func, ast.Name) and func.id == "print" and value is None:
+            self._print(call)
+            return
         if isinstance(value, TorchRef) and value.path[:3] == ("torch", "nn", "init") and len(value.path) == 4 and \
                 value.path[3] in INIT_FUNCTIONS:
             self._init_call(call, value.path[3], scope, out)
@@ -282,6 +334,18 @@ class BodyReader(ExpressionReader):
         shown = ast.unparse(func)[:40]
         raise self.fail(call, f"{shown}(...) inside the init function {self.function.name}(): LayerLab reads init "
                         f"functions as rules and does not run them. {_SUPPORTED}.", f"a call of {shown}()")
+
+    def _print(self, call: ast.Call) -> None:
+        """``print("Init", m.weight.shape)`` changes no parameter: passed over, unless it calls something else."""
+        for node in ast.walk(call):
+            if node is call or not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name not in _PRINTABLE:
+                raise self.fail(node, f"this print(...) calls {ast.unparse(func)[:40]}(), which may change the "
+                                f"parameters or draw random numbers, and LayerLab does not run it: print only "
+                                f"values such as {self.module}.weight.shape", "a call inside print()")
 
     def _init_call(self, call: ast.Call, function: str, scope: StatementScope, out: list[Any]) -> None:
         if not call.args or self._tensor(call.args[0], scope) is None:
@@ -311,10 +375,10 @@ class BodyReader(ExpressionReader):
             if not 1 <= len(gain.args) <= 2 or gain.keywords:
                 raise self.fail(gain, "write nn.init.calculate_gain('relu') or calculate_gain('leaky_relu', 0.2)",
                                 "calculate_gain")
-            values = [self._constant(a) for a in gain.args]
+            values = [self._constant(a, scope) for a in gain.args]
             gain_from = (values[0], values[1] if len(values) > 1 else None)
             del given["gain"]
-        args = {name: self._constant(node) for name, node in given.items()}
+        args = {name: self._constant(node, scope) for name, node in given.items()}
         self._fill(call, scope, tensor, function, args, gain_from, out)
 
     def _fill(self, node: ast.AST, scope: StatementScope, tensor: Any, function: str, args: dict[str, Any],
@@ -365,13 +429,6 @@ class BodyReader(ExpressionReader):
             return self.evaluate(node)
         except CodeImportError:
             return None
-
-    def _constant(self, node: ast.expr) -> Any:
-        value = self.evaluate(node)
-        if isinstance(value, bool) or not isinstance(value, (int, float, str, type(None))):
-            raise self.fail(node, "an init function's argument must be a number or a string (or a name assigned "
-                            "one earlier)", "an init argument")
-        return value
 
     def _is_module(self, node: ast.expr) -> bool:
         return isinstance(node, ast.Name) and node.id == self.module
