@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import importlib
 import inspect
-import os
 import threading
 from collections.abc import Mapping
 from typing import Any
@@ -22,6 +21,7 @@ from torch import nn
 from editor.model import catalog
 from editor.model.catalog import LayerKind
 from editor.model.catalog.hyperparameters import format_value, param_count
+from editor.model.catalog.memory import allocation_failure, available_memory
 from editor.model.custom.expr import Expression, compile_expression
 from editor.model.errors import MemoryLimitError, UnsupportedLayerError, ValidationError
 
@@ -158,21 +158,6 @@ def _same(default: Any, value: Any) -> bool:
     return type(default) is type(value) and default == value
 
 
-def available_memory() -> int:
-    """Bytes of memory this process could still allocate (a conservative estimate)."""
-    try:
-        with open("/proc/meminfo", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    try:
-        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (ValueError, OSError, AttributeError):
-        return 8 * 1024**3
-
-
 def format_bytes(count: float) -> str:
     """A byte count for people: ``1.0 KB``, ``3.4 GB``."""
     value = float(count)
@@ -208,10 +193,16 @@ def build_module(kind: LayerKind, params: Mapping[str, Any], where: str = "") ->
     kwargs = constructor_kwargs(kind, params)
     try:
         return torch_class(kind)(**kwargs)
+    except (MemoryError, RuntimeError) as exc:
+        if not allocation_failure(exc):
+            raise ValidationError(f"{where}torch refused {kind.name}({_call_text(kwargs)}): {exc}") from None
+        raise MemoryLimitError(f"{where}{kind.name}({_call_text(kwargs)}) could not be allocated: this process ran "
+                               f"out of memory ({format_bytes(available_memory())} free). Choose smaller sizes.") \
+            from None
     except TypeError as exc:
         raise ValidationError(f"{where}this version of torch ({torch.__version__}) cannot build "
                               f"{kind.name}({_call_text(kwargs)}): {exc}") from None
-    except (ValueError, RuntimeError) as exc:
+    except ValueError as exc:
         raise ValidationError(f"{where}torch refused {kind.name}({_call_text(kwargs)}): {exc}") from None
 
 
