@@ -12,6 +12,7 @@ raises when an allocation fails anyway.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -108,10 +109,20 @@ def cgroup_left(root: Path = CGROUP_ROOT) -> int | None:
 SOURCES: tuple[Callable[[], int | None], ...] = (host_available, address_space_left, cgroup_left)
 
 
+_last: tuple[float, int] | None = None
+FRESH_S = 0.25  # building thousands of layers asks thousands of times: read the files at most this often
+
+
 def available_memory() -> int:
     """Bytes this process could still allocate: the smallest of the host's, RLIMIT_AS's and the cgroup's."""
+    global _last
+    now = time.monotonic()
+    if _last is not None and now - _last[0] < FRESH_S:
+        return _last[1]
     found = [value for source in SOURCES if (value := source()) is not None]
-    return min(found) if found else FALLBACK
+    value = min(found) if found else FALLBACK
+    _last = (now, value)
+    return value
 
 
 def allocation_failure(exc: BaseException) -> bool:

@@ -34,6 +34,7 @@ def test_cgroup_v1_limit_and_its_no_limit_number(tmp_path, monkeypatch):
 
 
 def test_the_smallest_limit_wins(monkeypatch):
+    monkeypatch.setattr(memory, "FRESH_S", 0.0)
     monkeypatch.setattr(memory, "SOURCES", (lambda: 8 * 1024**3, lambda: None, lambda: 512 * 1024**2))
     assert memory.available_memory() == 512 * 1024**2
     monkeypatch.setattr(memory, "SOURCES", (lambda: None,))

@@ -15,6 +15,7 @@ unsupported inside the model's definition is reported at its line and column.
 from __future__ import annotations
 
 import ast
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
@@ -106,6 +107,8 @@ class Reader:
         self.applications: list[Any] = []  # model.apply(fn) statements (init.statements.Application)
         self.freezes: list[Any] = []  # requires_grad_(False) statements (init.statements.Freeze)
         self.programs: dict[int, Any] = {}  # id(def node) -> its init function read as data, or the error
+        self.steps = 0  # expressions evaluated so far (bounded by values.MAX_STEPS)
+        self.deadline = time.monotonic() + cv.MAX_SECONDS
         self.calls = 0  # function calls made from module level so far
         self.call = 0  # the number of the module-level call in progress (0: at module level)
 
@@ -125,6 +128,12 @@ class Reader:
     def eval(self, node: ast.expr, scope: Scope) -> Any:
         """The value of ``node``; raises :class:`CodeImportError` at the first unsupported construct."""
         self.depth += 1
+        self.steps += 1
+        if self.steps > cv.MAX_STEPS or (self.steps % 1024 == 0 and time.monotonic() > self.deadline):
+            self.depth -= 1
+            raise self.fail(node, f"reading this file takes too much work (more than {cv.MAX_STEPS:,} steps or "
+                                  f"{cv.MAX_SECONDS:g} s): LayerLab reads model definitions, not computations. "
+                                  f"Write the model's layers out, or build fewer of them", "too much work")
         try:
             if self.depth > cv.MAX_EXPRESSION_DEPTH:
                 raise self.fail(node, f"the expression is nested more than {cv.MAX_EXPRESSION_DEPTH} levels deep; "

@@ -55,6 +55,20 @@ def _about_models(reader: Reader, node: ast.AST) -> bool:
     return isinstance(node, ast.Name) and isinstance(reader.globals.names.get(node.id), (nn.Sequential, list))
 
 
+def _model_builders(reader: Reader) -> set[str]:
+    """Module-level functions that could build a model: they name Sequential, or call one that does."""
+    functions = {name: value for name, value in reader.globals.names.items() if isinstance(value, Function)}
+    calls = {name: {n.func.id for n in ast.walk(f.node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+             for name, f in functions.items()}
+    found = {name for name, f in functions.items() if mentions_sequential(f.node)}
+    grew = True
+    while grew:
+        more = {name for name, called in calls.items() if name not in found and called & found}
+        grew = bool(more)
+        found |= more
+    return found
+
+
 def list_models(reader: Reader) -> list[ModelCandidate]:
     """The models of a source that ``reader`` has read, in source order, the one to take by default marked.
 
@@ -63,9 +77,10 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
     builders call are pieces of a model, not models.
     """
     functions: list[ModelCandidate] = []
+    builders = _model_builders(reader)
     for name, value in list(reader.globals.names.items()):
-        if not isinstance(value, Function):
-            continue
+        if not isinstance(value, Function) or name not in builders:
+            continue  # only what could build a model is evaluated
         params = value.node.args
         needed = [a.arg for a in params.posonlyargs + params.args + params.kwonlyargs]
         if params.vararg or params.kwarg or any(a not in value.defaults for a in needed):

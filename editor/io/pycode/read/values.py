@@ -41,6 +41,10 @@ MAX_ITEMS = 10_000
 MAX_DEPTH = DESIGN_DEPTH
 """Deepest nesting of Sequentials: a design's own limit (``editor.io.files.design_data.MAX_DEPTH``)."""
 MAX_EXPRESSION_DEPTH = 200
+MAX_STEPS = 400_000
+"""Expressions the reader evaluates for one file: enough for any model definition, not for a computation."""
+MAX_SECONDS = 10.0
+"""Wall-clock time one file may take to read (the step budget bounds work; this bounds a slow machine)."""
 """Deepest nesting of expressions: Python's parser allows 200 brackets, and exported code nests up to 120."""
 MAX_INT_BITS = 256
 """Integers in hyperparameter arithmetic stay below 2**256."""
