@@ -52,13 +52,10 @@ def _fail(message: str) -> int:
 
 
 def _read_source(name: str) -> str:
-    if name == "-":
-        return sys.stdin.read()
-    raw = Path(name).read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{name} is not UTF-8 text (byte {exc.start}): save it as UTF-8") from None
+    """The source to import: a regular file checked before reading, or standard input (bounded)."""
+    from editor.io.pycode.read.source import read_source, read_stream
+
+    return read_stream() if name == "-" else read_source(name)
 
 
 def import_command(argv: list[str]) -> int:
@@ -78,6 +75,8 @@ def import_command(argv: list[str]) -> int:
             pass
     try:
         source = _read_source(args.source)
+    except LayerLabError as exc:
+        return _fail(str(exc))
     except (OSError, ValueError) as exc:
         return _fail(f"cannot read {shown}: {getattr(exc, 'strerror', None) or exc}")
     try:

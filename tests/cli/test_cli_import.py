@@ -125,3 +125,14 @@ def test_a_seed_out_of_range_is_a_usage_error_about_the_option(tmp_path, capsys)
     err = capsys.readouterr().err
     assert "--seed" in err and "out of range" in err and "net.py:" not in err
     assert not (tmp_path / "net.pt").exists()
+
+
+def test_pipes_and_devices_are_refused_before_reading(tmp_path, capsys):
+    import os
+
+    fifo = tmp_path / "model.py"
+    os.mkfifo(fifo)  # reading it would block forever
+    assert main(["import", str(fifo), "-o", str(tmp_path / "out.pt")]) == 1
+    assert "not a regular file" in capsys.readouterr().err
+    assert main(["import", "/dev/zero", "-o", str(tmp_path / "out.pt")]) == 1
+    assert "not a regular file" in capsys.readouterr().err

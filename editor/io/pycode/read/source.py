@@ -1,0 +1,61 @@
+"""Reading a ``.py`` file's text safely: a regular file, of a sensible size, in UTF-8, checked before reading.
+
+A FIFO or ``/dev/zero`` would block or never end, and a huge file would be read
+whole before any check; both are refused with a clear
+:class:`~editor.io.errors.ProjectFileError` before a byte is read.
+"""
+
+from __future__ import annotations
+
+import stat
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from editor.io.errors import ProjectFileError
+
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+"""The largest Python file read (a model definition is a few kilobytes)."""
+
+
+def read_source(path: Path | str) -> str:
+    """The text of the Python file at ``path``."""
+    path = Path(path)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ProjectFileError(f"cannot read {path}: {exc.strerror or exc}.", "os", str(path)) from None
+    if not stat.S_ISREG(info.st_mode):
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device, pipe or socket)"
+        raise ProjectFileError(f"{path} is {what}. Choose a .py file.", "not_a_file", str(path))
+    if info.st_size > MAX_SOURCE_BYTES:
+        raise ProjectFileError(f"{path.name} is {info.st_size / 1024**2:.1f} MB; LayerLab reads Python files up to "
+                               f"{MAX_SOURCE_BYTES // 1024**2} MB. Is it really a model definition?", "too_big",
+                               str(path))
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_SOURCE_BYTES + 1)
+    except OSError as exc:
+        raise ProjectFileError(f"cannot read {path}: {exc.strerror or exc}.", "os", str(path)) from None
+    if len(raw) > MAX_SOURCE_BYTES:
+        raise ProjectFileError(f"{path.name} grew past {MAX_SOURCE_BYTES // 1024**2} MB while it was read.",
+                               "too_big", str(path))
+    return _decode(raw, path.name, str(path))
+
+
+def read_stream(stream: TextIO | None = None, name: str = "<stdin>") -> str:
+    """Python source from a stream (standard input), at most ``MAX_SOURCE_BYTES`` of it."""
+    stream = stream if stream is not None else sys.stdin
+    text = stream.read(MAX_SOURCE_BYTES + 1)
+    if len(text) > MAX_SOURCE_BYTES:
+        raise ProjectFileError(f"{name} holds more than {MAX_SOURCE_BYTES // 1024**2} MB of text; is it really a "
+                               f"model definition?", "too_big", name)
+    return text
+
+
+def _decode(raw: bytes, name: str, where: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProjectFileError(f"{name} is not UTF-8 text (byte {exc.start}), so it is not Python code LayerLab can "
+                               f"read: save it as UTF-8.", "encoding", where) from None
