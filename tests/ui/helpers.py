@@ -53,3 +53,12 @@ def gap_between(scene, upper_path: str | None, lower_path: str | None) -> QPoint
 
 def viewport_point(view, scene_pos: QPointF) -> QPoint:
     return view.mapFromScene(scene_pos)
+
+
+def show_table(window, project):
+    """Open ``project`` in ``window`` and bring the Parameters tab to the front; returns the table."""
+    window.set_project(project)
+    table = window.parameter_table
+    window.bottom_tabs.setCurrentWidget(table)
+    settle()
+    return table

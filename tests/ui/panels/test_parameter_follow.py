@@ -8,15 +8,7 @@ from editor import Project
 from editor.model import examples
 from editor.ui.panels.parameters.cells import HEADER, Column
 from editor.ui.panels.parameters.table import ParameterTable
-from tests.ui.helpers import settle
-
-
-def show(window, project: Project) -> ParameterTable:
-    window.set_project(project)
-    table = window.parameter_table
-    window.bottom_tabs.setCurrentWidget(table)
-    settle()
-    return table
+from tests.ui.helpers import show_table as show
 
 
 def selected_names(table: ParameterTable) -> list[str]:

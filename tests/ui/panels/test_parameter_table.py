@@ -14,14 +14,7 @@ from editor.ui.panels.parameters.cells import BUFFER, BUFFERS, HEADER, PARAM, TO
 from editor.ui.panels.parameters.table import ParameterTable
 from editor.ui.panels.parameters.view import ARROW_WIDTH
 from tests.ui.helpers import settle
-
-
-def show(window, project: Project) -> ParameterTable:
-    window.set_project(project)
-    table = window.parameter_table
-    window.bottom_tabs.setCurrentWidget(table)
-    settle()
-    return table
+from tests.ui.helpers import show_table as show
 
 
 def texts(table: ParameterTable, column: Column = Column.NAME) -> list[str]:

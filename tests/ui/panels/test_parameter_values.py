@@ -13,15 +13,7 @@ from editor.model import examples
 from editor.ui.panels.parameters.cells import Column
 from editor.ui.panels.parameters.table import ParameterTable
 from editor.ui.panels.parameters.values import MAX_CHARS, access, print_text
-from tests.ui.helpers import settle
-
-
-def show(window, project: Project) -> ParameterTable:
-    window.set_project(project)
-    table = window.parameter_table
-    window.bottom_tabs.setCurrentWidget(table)
-    settle()
-    return table
+from tests.ui.helpers import show_table as show
 
 
 def pick(table: ParameterTable, name: str) -> None:
