@@ -1,7 +1,8 @@
-"""Starting the GUI: the QApplication, the main window, and offscreen screenshots."""
+"""Starting the GUI: the QApplication, the main window, the log and the error handler, and offscreen screenshots."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -27,8 +28,8 @@ def application() -> QApplication:
 def _window(project_path: Path | None, example: str | None = None, interactive: bool = True):
     """The main window with a project file or an example loaded.
 
-    Without ``interactive`` (screenshots) a file that cannot be opened raises
-    ``ProjectFileError`` instead of showing a dialog nobody could answer.
+    Without ``interactive`` (screenshots) a file that cannot be opened or shown
+    raises ``ProjectFileError`` instead of showing a dialog nobody could answer.
     """
     from editor.io.files.project_file import open_project
     from editor.model.examples import EXAMPLES
@@ -39,44 +40,51 @@ def _window(project_path: Path | None, example: str | None = None, interactive: 
         if interactive:
             window.file_actions.open_path(project_path, ask=False)
         else:
-            window.set_project(open_project(project_path).project, Path(project_path).resolve())
+            from editor.io.errors import ProjectFileError
+
+            failures: list[str] = []  # said on stderr, not in a dialog nobody could answer
+            window.session.open_failed.disconnect(window.file_actions.show_open_failed)
+            window.session.open_failed.connect(failures.append)
+            if not window.set_project(open_project(project_path).project, Path(project_path).resolve()):
+                raise ProjectFileError(failures[-1], "not_shown", str(project_path))
     elif example is not None:
         window.set_project(EXAMPLES[example](0))
     return window
 
 
-def offer_recovery(window) -> None:
-    """After a crash or a kill, offer the autosaved work of the last session."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from editor.io.errors import ProjectFileError
-    from editor.io.files.project_file import open_project
-    from editor.ui.window.autosave import find_recoverable
-
-    for item in find_recoverable():
-        answer = QMessageBox.question(
-            window, "Recover unsaved work?",
-            f"LayerLab did not close properly last time. Recover {item.describe()}?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard)
-        if answer == QMessageBox.StandardButton.Yes:
-            try:
-                opened = open_project(item.data)
-            except ProjectFileError as exc:
-                QMessageBox.warning(window, "Could not recover", str(exc))
-                continue
-            window.set_project(opened.project, Path(item.source) if item.source else None)
-            window.mark_recovered()
-        item.discard()
-        break
-
-
 def run(project_path: Path | None = None) -> int:
-    """Open LayerLab (with a project file, if given) and run until the window closes."""
+    """Open LayerLab (with a project file, if given) and run until the window closes.
+
+    From the first moment, warnings and errors go to a rotating log in the
+    app-data folder, and errors nobody expected are handled by a
+    :class:`~editor.ui.window.crash.CrashHandler`: logged, unsaved work
+    autosaved, a calm dialog, and the app goes on.
+    """
+    from editor.ui.window.crash import CrashHandler
+    from editor.ui.window.error_log import ErrorLog
+    from editor.ui.window.recovery import offer_recovery
+
     app = application()
-    window = _window(project_path)
-    window.show()
-    offer_recovery(window)
-    return app.exec()
+    error_log = ErrorLog()
+    error_log.start()
+    crash = CrashHandler()
+    crash.install()
+    try:
+        try:
+            window = _window(project_path)
+        except Exception:
+            logging.getLogger(__name__).exception("LayerLab could not start")
+            raise
+        crash.watch(window.session, window.autosave, window)
+        window.show()
+        try:
+            offer_recovery(window.session, window.autosave, window)
+        except Exception:  # the autosaves stay where they are; the window is usable
+            crash.handle(sys.exc_info())  # type: ignore[arg-type]
+        return app.exec()
+    finally:
+        crash.uninstall()
+        error_log.stop()
 
 
 def screenshot(out: Path, project_path: Path | None = None, example: str = "cnn") -> int:

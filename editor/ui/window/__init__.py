@@ -10,4 +10,10 @@
   ``actions.build_menus``, ``toolbar.DesignToolbar``, ``status.DesignStatus``
   and ``autosave.Autosave`` each take a session (and, where they show dialogs,
   a parent widget); none of them imports the main window.
+- ``recovery.offer_recovery`` offers, at start-up, the autosaves a LayerLab
+  that did not exit cleanly left behind.
+- ``crash.CrashHandler`` handles every error nobody caught: logged (by
+  ``error_log.ErrorLog``, a rotating file in the app-data folder), unsaved
+  work autosaved, one calm ``error_dialog.ErrorDialog`` (objectName
+  ``errorDialog``), and the app goes on.
 """

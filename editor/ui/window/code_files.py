@@ -186,7 +186,8 @@ class CodeActions(QObject):
         if not self.file_actions.maybe_save():
             return False
         notices = list(design.notices)
-        self.session.set_project(design, source_name=path.name)
+        if not self.session.set_project(design, source_name=path.name):
+            return False  # it could not be shown (the session said why): the current project stays
         self.session.show_message(" ".join([f"Opened the model in {path.name} as a new project; save it to keep it "
                                             f"as a .pt file.", *notices]))
         return True

@@ -2,8 +2,9 @@
 
 Large files (100 MB and up) are read and written in a worker thread behind a
 progress dialog, so the window keeps painting. Every failure is shown with
-the io layer's clear message, and nothing is lost: a failed open leaves the
-current project as it was, a failed save leaves it open and unsaved.
+the io layer's clear message, and nothing is lost: a failed open (a file that
+cannot be read, or a design that cannot be shown) leaves the current project
+as it was, a failed save leaves it open and unsaved.
 
 :class:`FileActions` works on a :class:`~editor.ui.window.session.Session`
 and shows its dialogs over the parent widget it is given. The questions it
@@ -190,6 +191,7 @@ class FileActions(QObject):
         self.load_weights = action("&Load Weights…", self.on_load_weights, None, "actionLoadWeights")
         self.recent_menu = QMenu("Open &Recent")
         self.recent_menu.setObjectName("menuRecent")
+        session.open_failed.connect(self.show_open_failed)
 
     # ------------------------------------------------------------ asking
     def maybe_save(self) -> bool:
@@ -220,11 +222,16 @@ class FileActions(QObject):
                 return False
             show_error(self.parent_widget, "Could not open the project", exc)
             return False
-        self.session.set_project(opened.project, path.resolve())
+        if not self.session.set_project(opened.project, path.resolve()):
+            return False  # it could not be shown (the session said why): the current project stays
         for notice in opened.notices:
             self.session.show_message(notice)
         self.remember(path)
         return True
+
+    def show_open_failed(self, text: str) -> None:
+        """Tell the learner that a project could not be shown (the session's ``open_failed``)."""
+        show_error(self.parent_widget, "Could not show the project", LayerLabError(text))
 
     def offer_weights(self, path: Path, exc: ProjectFileError) -> bool:
         """A weights file was opened as a project: offer to load it into the current design."""

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.menus["edit"].insertActions(self.edit_actions.initialize, self.sharing_actions.actions())
         self.menus["edit"].insertSeparator(self.edit_actions.initialize)
 
-        self.session.project_replaced.connect(self._show_project)
+        self.session.viewer = self._show_project
         self.session.selection_changed.connect(self.selection_changed)
         self.session.file_changed.connect(self._update_title)
         self.edit_actions.quick_add.triggered.connect(self.open_quick_add)
@@ -252,24 +252,32 @@ class MainWindow(QMainWindow):
     def source_name(self) -> str | None:
         return self.session.source_name
 
-    def set_project(self, project: Project, path: Path | None = None, source_name: str | None = None) -> None:
-        """Show ``project``; the undo history starts afresh."""
-        self.session.set_project(project, path, source_name)
+    def set_project(self, project: Project, path: Path | None = None, source_name: str | None = None) -> bool:
+        """Show ``project``; the undo history starts afresh.
+
+        False when it cannot be shown: the project open before stays, and the learner is told why.
+        """
+        return self.session.set_project(project, path, source_name)
 
     def _show_project(self, project: Project) -> None:
-        """The session opened ``project``: a new canvas scene, and every panel follows it."""
+        """The session opens ``project``: a new canvas scene, and every panel follows it.
+
+        The session's viewer: if this raises, the session calls it again with
+        the project that was open before, which must then look as it did.
+        """
+        scene = CanvasScene(project)  # every item is made here: if that fails, nothing has changed yet
+        scene.setParent(self)
         old = self._shown
         if old is not None:
-            old.events.edited.disconnect(self._schedule_refresh)
-            old.events.collapsed.disconnect(self._schedule_refresh)
-            old.events.reset.disconnect(self._schedule_refresh)
+            for signal in (old.events.edited, old.events.collapsed, old.events.reset):
+                signal.disconnect(self._schedule_refresh)  # psygnal: quietly, if it was not connected
         old_scene = self.scene
         if old_scene is not None:
             old_scene.selectionChanged.disconnect(self._selection_changed)
             old_scene.fix_requested.disconnect(self.edit_actions.fix_node)
             old_scene.detach()
         self._shown = project
-        self.scene = CanvasScene(project, self)
+        self.scene = scene
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.fix_requested.connect(self.edit_actions.fix_node)
         self.view.setScene(self.scene)

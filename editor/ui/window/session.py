@@ -6,10 +6,19 @@ canvas selection, and a way to tell the user something. Opening another
 project goes through :meth:`Session.set_project`; whatever shows the project
 follows :attr:`Session.project_replaced`, so a module that opens a file never
 needs to know who is showing it.
+
+Opening is all or nothing: the session's :attr:`Session.viewer` (the main
+window) builds the canvas and panels for the new project first, and only
+when that worked does the new project replace the old one. If it fails (an
+unexpected error while showing a crafted or damaged design), the project
+that was open stays open, with its history and unsaved changes, and
+:attr:`Session.open_failed` says so in words (the details go to the log).
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -19,7 +28,12 @@ from PySide6.QtGui import QUndoStack
 from editor.commands.base import ProjectCommand
 from editor.commands.runner import CommandRunner
 from editor.model.design.tree import Node
+from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
+from editor.ui.jobs import plain_message
+from editor.ui.window.error_log import active_log
+
+_log = logging.getLogger(__name__)
 
 
 class Selection(Protocol):
@@ -48,12 +62,17 @@ class Session(QObject):
     message = Signal(str)
     """Something to tell the user (shown in the status bar for a while)."""
 
+    open_failed = Signal(str)
+    """A project could not be shown (says why, in words); the one open before is still open."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack()  # not a child: it must outlive the panels that follow its signals
         self.file_path: Path | None = None
         self.source_name: str | None = None  # e.g. "model.py" for a design opened from code, not saved yet
         self.selection: Selection | None = None
+        self.viewer: Callable[[Project], None] | None = None
+        """Builds the views (canvas, panels) of a project; the main window sets it. Raising means "cannot show it"."""
         self._project: Project | None = None
         self._runner: CommandRunner | None = None
 
@@ -78,23 +97,50 @@ class Session(QObject):
         """Do ``command`` as one undo step; False (with a message) when the Project refused it."""
         return self.runner.run(command)
 
-    def set_project(self, project: Project, path: Path | None = None, source_name: str | None = None) -> None:
-        """Open ``project`` (from ``path``, or read from code named ``source_name``); the undo history starts afresh."""
-        old = self._project
+    def set_project(self, project: Project, path: Path | None = None, source_name: str | None = None) -> bool:
+        """Open ``project`` (from ``path``, or read from code named ``source_name``); the undo history starts afresh.
+
+        False when it could not be shown: then nothing changed (the project open
+        before, its history and its file stay) and :attr:`open_failed` says why.
+        """
+        previous = self._project, self.file_path, self.source_name
+        self._project, self.file_path, self.source_name = project, path, source_name
+        try:
+            if self.viewer is not None:
+                self.viewer(project)
+        except Exception as exc:  # anything at all: a design that cannot be shown must not close the window
+            self._project, self.file_path, self.source_name = previous
+            name = path.name if path is not None else source_name or "this project"
+            _log.error("Could not show %s", path or name, exc_info=exc)
+            if previous[0] is None:
+                raise
+            self.viewer(previous[0])  # put the views of the previous project back
+            self.open_failed.emit(self._not_shown(name, exc))
+            return False
+        old = previous[0]
         if old is not None:
             old.events.reset.disconnect(self._design_replaced)
         if self._runner is not None:
             self._runner.detach()
             self._runner.deleteLater()
-        self._project = project
-        self.file_path = path
-        self.source_name = source_name
         self.undo_stack.clear()
         self._runner = CommandRunner(self.undo_stack, project, self)
         self._runner.failed.connect(self.show_message)
         project.events.reset.connect(self._design_replaced)
         self.project_replaced.emit(project)
         self.undo_stack.setClean()
+        return True
+
+    @staticmethod
+    def _not_shown(name: str, exc: Exception) -> str:
+        """Why ``name`` is not open, in words a learner can act on."""
+        log = active_log()
+        where = f" The details are in LayerLab's log, {log}." if log is not None else ""
+        if isinstance(exc, LayerLabError):  # typed errors speak to the learner already
+            reason = f"{plain_message(exc).rstrip('.')}."
+        else:
+            reason = "it holds something LayerLab did not expect, and drawing it failed."
+        return f"LayerLab could not show {name}: {reason} The project you had open is still open, unchanged.{where}"
 
     def _design_replaced(self) -> None:
         """project.model was edited directly: the undo history no longer fits the design."""

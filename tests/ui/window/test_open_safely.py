@@ -1,0 +1,142 @@
+"""A project that cannot be shown never closes the window: the previous one stays open, as it was."""
+
+from __future__ import annotations
+
+import pytest
+from torch import nn
+
+from editor import Project
+from editor.io.files.project_file import save_project
+from editor.model.examples import cnn, mlp
+from editor.ui.window import main_window as main_window_module
+from editor.ui.window.error_log import ErrorLog
+from editor.ui.window.session import Session
+
+
+class ReplayError(RuntimeError):
+    """What a crafted design might make a view raise."""
+
+
+@pytest.fixture
+def crafted(tmp_path):
+    """A project file whose design the test makes impossible to show (the file itself is well formed)."""
+    path = tmp_path / "crafted.pt"
+    save_project(cnn(1), path)
+    return path
+
+
+@pytest.fixture
+def open_work(window, tmp_path):
+    """The learner's project: saved once, then edited (unsaved), with an autosave on disk."""
+    mine = tmp_path / "mine.pt"
+    save_project(mlp(0), mine)
+    assert window.file_actions.open_path(mine, ask=False)
+    window.project.append(nn.ReLU())
+    assert window.autosave.save_now()
+    return window.project
+
+
+def break_for_others(monkeypatch, target, name: str, keep: Project) -> None:
+    """Make ``target.name(project, ...)`` raise for any project but ``keep``."""
+    original = getattr(target, name)
+
+    def broken(project, *args):
+        if project is not keep:
+            raise ReplayError("the init rules cannot be replayed")
+        return original(project, *args)
+
+    monkeypatch.setattr(target, name, broken)
+
+
+@pytest.mark.parametrize("where", ["inspector", "parameter_table", "run_panel"])
+def test_a_project_that_cannot_be_shown_leaves_the_previous_one_open(window, open_work, crafted, dialogs,
+                                                                     monkeypatch, tmp_path, where):
+    _answers, errors = dialogs
+    log = ErrorLog(tmp_path / "logs")
+    log.start()
+    try:
+        target = getattr(window, where)
+        break_for_others(monkeypatch, target, "show_nodes" if where == "inspector" else "set_project", open_work)
+        assert not window.file_actions.open_path(crafted, ask=False)
+    finally:
+        log.stop()
+    assert window.project is open_work and window.file_path == tmp_path / "mine.pt"
+    assert window.undo_stack.count() == 1 and not window.undo_stack.isClean()  # history and unsaved state kept
+    assert window.autosave.data_path.exists()  # the autosave of the unsaved work was not discarded
+    assert errors[-1].startswith("LayerLab could not show crafted.pt: it holds something LayerLab did not expect")
+    assert "The project you had open is still open, unchanged." in errors[-1] and str(log.path) in errors[-1]
+    assert "ReplayError: the init rules cannot be replayed" in log.path.read_text(encoding="utf-8")
+    # Every view follows the project that is open, and the window works as before.
+    assert window.scene.project is open_work and len(window.scene.items_by_node) == 4
+    for panel in (window.parameter_table, window.histogram, window.code_panel, window.run_panel, window.repr_panel):
+        assert panel.project is open_work
+    window.edit_actions.insert_kind("0", "Identity")
+    assert len(open_work) == 5 and window.undo_stack.count() == 2
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert len(open_work) == 3 and window.undo_stack.isClean()  # back to what the file holds
+    window.undo_stack.redo()
+    assert window.file_actions.save_project() and window.undo_stack.isClean()
+    assert not window.autosave.data_path.exists()
+
+
+def test_a_canvas_that_cannot_be_built_changes_nothing(window, open_work, crafted, dialogs, monkeypatch):
+    _answers, errors = dialogs
+    scene = window.scene
+    real = main_window_module.CanvasScene
+
+    def scene_for(project, parent=None):
+        if project is not open_work:
+            raise ReplayError("no canvas for this one")
+        return real(project, parent)
+
+    monkeypatch.setattr(main_window_module, "CanvasScene", scene_for)
+    assert not window.file_actions.open_path(crafted, ask=False)
+    assert window.project is open_work and window.scene.project is open_work and scene is not None
+    assert "could not show crafted.pt" in errors[-1]
+
+
+def test_opening_code_or_an_example_that_cannot_be_shown_keeps_the_project(window, open_work, dialogs,
+                                                                           monkeypatch, tmp_path):
+    _answers, errors = dialogs
+    break_for_others(monkeypatch, window.parameter_table, "set_project", open_work)
+    source = tmp_path / "net.py"
+    source.write_text("import torch.nn as nn\nnet = nn.Sequential(nn.Linear(2, 3), nn.ReLU())\n")
+    assert not window.code_actions.open_code_path(source)
+    assert window.project is open_work and "could not show net.py" in errors[-1]
+    window.file_actions.open_example("cnn")
+    assert window.project is open_work and "could not show this project" in errors[-1]
+
+
+def test_session_opening_is_all_or_nothing(qtbot):
+    session = Session()
+    shown, replaced, failures = [], [], []
+    first, broken = mlp(0), cnn(0)
+
+    def viewer(project: Project) -> None:
+        if project is broken:
+            raise ReplayError("no")
+        shown.append(project)
+
+    session.viewer = viewer
+    session.project_replaced.connect(replaced.append)
+    session.open_failed.connect(failures.append)
+    assert session.set_project(first, source_name="first.py")
+    first.append(nn.ReLU())
+    assert not session.set_project(broken)
+    assert session.project is first and session.source_name == "first.py" and session.undo_stack.count() == 1
+    assert shown == [first, first] and replaced == [first] and len(failures) == 1
+    first.append(nn.ReLU())  # the session still follows the project that stayed
+    assert session.undo_stack.count() == 2
+
+
+def test_when_not_even_the_first_project_can_be_shown_the_error_is_raised(qtbot):
+    session = Session()
+
+    def viewer(project: Project) -> None:
+        raise ReplayError("no")
+
+    session.viewer = viewer
+    with pytest.raises(ReplayError):
+        session.set_project(Project())
+    assert not session.has_project
