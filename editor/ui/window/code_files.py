@@ -19,7 +19,7 @@ prompt) and the Code panel it answers.
 from __future__ import annotations
 
 import ast
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +28,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from editor.commands.replace import ReplaceDesignCommand
-from editor.io.errors import CodeImportError, ProjectFileError
+from editor.io.errors import CodeImportError
 from editor.io.files.atomic import atomic_write
 from editor.io.files.weights import export_weights
 from editor.io.pycode.export.writer import shadowing_note
+from editor.io.pycode.read.source import read_source
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
 from editor.ui.panels.code.panel import CodePanel
@@ -39,7 +40,6 @@ from editor.ui.window import files
 from editor.ui.window.session import Session
 
 PY_FILTER = "Python files (*.py);;All files (*)"
-MAX_SOURCE_BYTES = 5 * 1024 * 1024
 
 
 class DialogCancelled(Exception):  # noqa: N818 - a signal to stop, not an error
@@ -98,14 +98,20 @@ def read_design(parent: QWidget, source: str, seed: int | None) -> Project:
     """The design ``source`` describes (asking which model when it holds several); raises CodeImportError."""
     from editor.io.pycode.read.reader import find_models, import_code
 
-    candidates = find_models(source)
+    candidates = in_background(parent, lambda: find_models(source))
     if len(candidates) <= 1:
-        return import_code(source, seed=seed)
+        return in_background(parent, lambda: import_code(source, seed=seed))
     default = next((i for i, c in enumerate(candidates) if c.default), len(candidates) - 1)
     index = choose_model(parent, candidates, default)
     if index is None:
         raise DialogCancelled
-    return import_code(source, seed=seed, choose=candidates[index].name)
+    return in_background(parent, lambda: import_code(source, seed=seed, choose=candidates[index].name))
+
+
+def in_background(parent: QWidget, job: Callable[[], Any]) -> Any:
+    """Read code in a worker behind a progress dialog, so the window keeps painting (reading is bounded in time
+    and work by the reader; its errors come back unchanged)."""
+    return files.run_with_progress(parent, job, "Reading the Python code…", big=True, delay_ms=400)
 
 
 def sets_seed(source: str) -> bool:
@@ -117,22 +123,6 @@ def sets_seed(source: str) -> bool:
     return any(isinstance(node, ast.Call) and (
         (isinstance(node.func, ast.Attribute) and node.func.attr == "manual_seed")
         or (isinstance(node.func, ast.Name) and node.func.id == "manual_seed")) for node in ast.walk(tree))
-
-
-def read_source(path: Path) -> str:
-    """The text of a .py file; raises ProjectFileError with a clear message when it cannot be read."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise ProjectFileError(f"{path.name} is {size // 1024 // 1024} MB; LayerLab reads Python files up to "
-                                   f"{MAX_SOURCE_BYTES // 1024 // 1024} MB. Is it really a model definition?",
-                                   "too_big", str(path))
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise ProjectFileError(f"{path.name} is not UTF-8 text, so it is not Python code LayerLab can read.",
-                               "encoding", str(path)) from None
-    except OSError as exc:
-        raise ProjectFileError(f"{path} could not be read ({exc.strerror or exc}).", "os", str(path)) from None
 
 
 class CodeActions(QObject):

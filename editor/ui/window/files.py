@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDir, QObject, Qt
+from PySide6.QtCore import QDir, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
@@ -46,8 +46,11 @@ WEIGHTS_FILTER = "PyTorch weights (*.pt *.pth);;All files (*)"
 Key = QKeySequence.StandardKey
 
 
-def run_with_progress(parent: QWidget, job: Callable[[], Any], label: str, big: bool) -> Any:
-    """Run ``job``; when ``big``, in a worker thread behind a progress dialog over ``parent`` (the UI paints on)."""
+def run_with_progress(parent: QWidget, job: Callable[[], Any], label: str, big: bool, delay_ms: int = 0) -> Any:
+    """Run ``job``; when ``big``, in a worker thread behind a progress dialog over ``parent`` (the UI paints on).
+
+    The dialog appears after ``delay_ms`` (work that ends sooner never flashes one).
+    """
     if not big:
         return job()
     dialog = QProgressDialog(label, "", 0, 0, parent)
@@ -55,7 +58,10 @@ def run_with_progress(parent: QWidget, job: Callable[[], Any], label: str, big: 
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
-    dialog.show()
+    if delay_ms > 0:
+        QTimer.singleShot(delay_ms, dialog, dialog.show)
+    else:
+        dialog.show()
     try:
         # wait_for raises the job's own error again, for the caller's except clause: nothing to log here.
         return wait_for(JobRunner(dialog).submit(lambda context: job(), on_error=lambda message: None))

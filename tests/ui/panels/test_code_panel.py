@@ -259,7 +259,7 @@ def test_open_python_code_that_cannot_be_read(window, tmp_path, dialogs):
     assert not window.code_actions.open_code_path(tmp_path / "latin.py")
     assert "not UTF-8" in errors[-1]
     assert not window.code_actions.open_code_path(tmp_path / "nowhere.py")
-    assert "could not be read" in errors[-1]
+    assert "cannot read" in errors[-1]
 
 
 def test_dropping_a_py_file_opens_it(window, tmp_path):
