@@ -29,6 +29,10 @@ def _no_modal_dialogs(monkeypatch, tmp_path):
         return True
 
     monkeypatch.setattr(files, "ask_discard_code", discard_code)
+    # A safeguard: nothing offers recovery by default, but a test that does must never block on the question.
+    from editor.ui.window import recovery
+
+    monkeypatch.setattr(recovery, "ask_recover", lambda *args, **kwargs: "later")
     monkeypatch.setattr("editor.ui.window.autosave.autosave_folder", lambda: tmp_path / "autosave")
     return answers, errors
 
