@@ -10,13 +10,18 @@ class ProjectFileError(LayerLabError):
 
     ``reason`` is a short machine-readable word (``"missing"``, ``"code"``,
     ``"truncated"``, ``"newer"``, ``"state_dict"``, …) so the app can offer the
-    right next step, e.g. "Load weights into the current design".
+    right next step, e.g. "Load weights into the current design". The message is
+    in LayerLab's own words (what is wrong, what to do) and short enough for a
+    dialog; ``detail``, when given, keeps the low-level text (torch's, Python's)
+    for a log or a "Details" button, never for the message itself.
     """
 
-    def __init__(self, message: str, reason: str = "invalid", path: str | None = None) -> None:
+    def __init__(self, message: str, reason: str = "invalid", path: str | None = None,
+                 detail: str | None = None) -> None:
         super().__init__(message)
         self.reason = reason
         self.path = path
+        self.detail = detail
 
 
 class CodeImportError(LayerLabError, ValueError):

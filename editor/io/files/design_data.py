@@ -17,6 +17,7 @@ from typing import Any
 import torch
 from torch import nn
 
+from editor.io.files.tensors import fit_to_design, key_text
 from editor.model import catalog
 from editor.model.catalog.build import build_module
 from editor.model.catalog.hyperparameters import validate_params
@@ -61,7 +62,12 @@ def design_to_data(project: Project) -> dict[str, Any]:
     return {"layers": layers, "root": root}
 
 
+MAX_WHERE = 90
+
+
 def _fail(where: str, problem: str) -> DesignDataError:
+    if len(where) > MAX_WHERE:  # deep in the tree: the start and the end say where
+        where = f"{where[:30]}…{where[-(MAX_WHERE - 31):]}"
     return DesignDataError(f"{where}: {problem}")
 
 
@@ -119,18 +125,25 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
     if len(raw_layers) > MAX_LAYERS:
         raise _fail("design.layers", f"{len(raw_layers)} layers is more than LayerLab opens ({MAX_LAYERS})")
     specs = [_layer(item, f"design.layers[{i}]") for i, item in enumerate(raw_layers)]
+    modules = []
     with torch.random.fork_rng(devices=[]), torch.device("meta" if state_dict is not None else "cpu"):
-        try:
-            modules = [build_module(kind, values) for kind, values, _, _ in specs]
-        except ValidationError as exc:
-            raise DesignDataError(f"design.layers: {exc}") from None
+        for i, (kind, values, _, _) in enumerate(specs):
+            try:
+                modules.append(build_module(kind, values))
+            except ValidationError as exc:
+                raise DesignDataError(f"design.layers[{i}]: {exc}") from None
     frozen = [_frozen(item, module, f"design.layers[{i}].frozen")
               for i, (item, module) in enumerate(zip(raw_layers, modules, strict=True))]
     used: set[int] = set()
     collapsed: set[int] = set()
+    seen: set[int] = set()  # every node dict once: a tree, not a cycle or a graph that unfolds exponentially
 
     def build(data: Any, where: str, depth: int) -> nn.Module:
         _expect(data, dict, where)
+        if id(data) in seen:
+            raise _fail(where, "this node appears twice in the tree (a group inside itself, or a node reused); "
+                               "the file was altered")
+        seen.add(id(data))
         if depth > MAX_DEPTH:
             raise _fail(where, f"groups are nested more than {MAX_DEPTH} deep")
         kind = data.get("type")
@@ -168,7 +181,7 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
     for _, node in project.walk():
         if isinstance(node, Group) and id(node.sequential) in collapsed:
             node.collapsed = True
-    project.root.collapsed = bool(root_data.get("collapsed", False))
+    project.root.collapsed = root_data.get("collapsed") is True
     ranked = False
     for module, (_, _, auto, rank), names in zip(modules, specs, frozen, strict=True):
         layer = project.layer_for(module)
@@ -189,14 +202,18 @@ def _frozen(data: dict[str, Any], module: nn.Module, where: str) -> list[str]:
 
 
 def _take_weights(root: nn.Sequential, state_dict: dict[str, torch.Tensor]) -> None:
+    """Assign the saved tensors to the modules built on the meta device (checked first, aliases resolved)."""
     try:
-        root.load_state_dict(state_dict, strict=True, assign=True)
-    except RuntimeError as exc:
-        detail = " ".join(str(exc).split())[:300]
-        raise DesignDataError(f"state_dict: the saved weights do not fit the saved design ({detail})") from None
+        fitted = fit_to_design(root, state_dict)
+    except ValueError as exc:
+        raise DesignDataError(f"state_dict: {exc}") from None
+    try:
+        root.load_state_dict(fitted, strict=True, assign=True)
+    except (RuntimeError, ValueError, TypeError):
+        raise DesignDataError("state_dict: the saved weights do not fit the saved design") from None
     for name, tensor in [*root.named_parameters(), *root.named_buffers()]:
         if tensor.is_meta:
-            raise DesignDataError(f"state_dict: no value for {name}")
+            raise DesignDataError(f"state_dict: no value for {key_text(name)}")
 
 
 def apply_settings(project: Project, input_shape: Any) -> None:

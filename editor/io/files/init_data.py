@@ -4,7 +4,9 @@ A rule becomes a dict of strings, numbers and lists. Chosen blocks are
 stored as indices into the design's layer list (the order of
 :func:`~editor.model.design.tree.distinct_layers`, which is the order ``design_data``
 writes layers in), so they follow the blocks, not their positions. Reading checks every field and
-raises :class:`~editor.io.files.design_data.DesignDataError` naming it.
+raises :class:`~editor.io.files.design_data.DesignDataError` naming it; then
+:func:`~editor.io.files.rule_checks.check_rules` checks that every rule can be replayed on the
+design it was read with.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from typing import Any
 
 from editor.io.files.design_data import DesignDataError
 from editor.model.design.tree import distinct_layers
-from editor.model.errors import ValidationError
+from editor.model.errors import LayerLabError, ValidationError
 from editor.model.init.rules import InitRule, make_rule
 
 MAX_RULES = 1000
+
+_RULE_FIELDS = frozenset({"function", "parameters", "kind", "layers", "expression", "gain_from"})
+_BROKEN = (LayerLabError, RuntimeError, ValueError, TypeError, KeyError, IndexError, ArithmeticError)
 
 
 def rules_to_data(project: Any) -> list[dict[str, Any]]:
@@ -49,9 +54,14 @@ def rules_from_data(data: Any, project: Any) -> tuple[InitRule, ...]:
         where = f"init_rules[{i}]"
         if not isinstance(item, dict):
             raise DesignDataError(f"{where}: expected a dict, found {type(item).__name__}")
-        args = item.get("args") or {}
+        args = item.get("args")
+        args = {} if args is None else args
         if not isinstance(args, dict) or not all(isinstance(k, str) for k in args):
             raise DesignDataError(f"{where}.args: expected a dict of argument names to values")
+        clash = sorted(_RULE_FIELDS & set(args))
+        if clash:
+            raise DesignDataError(f"{where}.args: {clash[0][:40]!r} is a field of the rule, not an argument of its "
+                                  f"init function")
         layers = item.get("layers")
         chosen = None
         if layers is not None:
@@ -77,4 +87,6 @@ def rules_from_data(data: Any, project: Any) -> tuple[InitRule, ...]:
                                    layers=chosen, expression=item.get("expression"), gain_from=gain, **args))
         except ValidationError as exc:
             raise DesignDataError(f"{where}: {exc}") from None
+        except _BROKEN:
+            raise DesignDataError(f"{where}: its function, arguments or expression are not valid") from None
     return tuple(rules)

@@ -18,6 +18,7 @@ modules; every field is checked before anything is built.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,10 @@ from editor.io.errors import ProjectFileError
 from editor.io.files.atomic import atomic_write
 from editor.io.files.design_data import DesignDataError, apply_settings, design_to_data, project_from_data
 from editor.io.files.init_data import rules_from_data, rules_to_data
+from editor.io.files.limits import shown
+from editor.io.files.rule_checks import check_rules
 from editor.io.files.safe_load import safe_torch_load
+from editor.io.files.tensors import usable_state
 from editor.model.design.user_values import check_device
 from editor.model.errors import ValidationError
 from editor.model.project.project import Project
@@ -37,6 +41,8 @@ from editor.version import __version__
 
 FORMAT = "layerlab"
 VERSION = 1
+MAX_DETAIL = 170
+"""Characters of a field's problem quoted in a message (the file's name and our sentence come around it)."""
 
 
 @dataclass
@@ -93,8 +99,29 @@ def _looks_like_state_dict(data: Any) -> bool:
         isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in data.items())
 
 
+def _value(value: Any) -> str:
+    """A value from the file for a message: a short repr of a primitive, else its type's name."""
+    if isinstance(value, (str, int, float, bool, type(None))):
+        text = repr(value)
+        return text if len(text) <= 40 else text[:39] + "…"
+    return f"a {type(value).__name__}"
+
+
+def _cut(text: object, limit: int = MAX_DETAIL) -> str:
+    """A problem's first sentence, on one line, at most ``limit`` characters (the advice after it is for editing
+    a design in the app, not for a file)."""
+    text = re.split(r"(?<!e\.g)\.\s+(?=[A-Z])", " ".join(str(text).split()), maxsplit=1)[0].rstrip(".")
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def project_from_payload(data: Any, name: str = "the file") -> Opened:
-    """Check a loaded payload field by field and rebuild the project it describes."""
+    """Check a loaded payload field by field and rebuild the project it describes.
+
+    The state_dict's tensors are checked (:func:`~editor.io.files.tensors.usable_state`)
+    before anything is built, and the init rules are checked against the
+    rebuilt design (:func:`~editor.io.files.rule_checks.check_rules`), so a
+    file that opens can be used. Every problem is a :class:`ProjectFileError`.
+    """
     if not isinstance(data, dict):
         if isinstance(data, torch.Tensor):
             raise ProjectFileError(f"{name} holds a single tensor, not a LayerLab project. Tensors like this are "
@@ -109,15 +136,14 @@ def project_from_payload(data: Any, name: str = "the file") -> Opened:
                                    "state_dict", name)
         raise ProjectFileError(f"{name} is not a LayerLab project: it has no 'format' entry.", "not_project", name)
     if data.get("format") != FORMAT:
-        shown = str(data.get("format"))[:40]
-        raise ProjectFileError(f"{name} is not a LayerLab project: its format is {shown!r}, not 'layerlab'.",
-                               "wrong_format", name)
+        raise ProjectFileError(f"{name} is not a LayerLab project: its format is {_value(data.get('format'))}, not "
+                               f"'layerlab'.", "wrong_format", name)
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ProjectFileError(f"{name} has an invalid format version ({str(version)[:20]}).", "invalid", name)
+        raise ProjectFileError(f"{name} has an invalid format version ({_value(version)[:20]}).", "invalid", name)
     if version > VERSION:
-        raise ProjectFileError(f"{name} was made by a newer LayerLab (format version {version}; this LayerLab "
-                               f"{__version__} reads version {VERSION}). Update LayerLab to open it.",
+        raise ProjectFileError(f"{name} was made by a newer LayerLab (format version {_value(version)[:20]}; this "
+                               f"LayerLab {__version__} reads version {VERSION}). Update LayerLab to open it.",
                                "newer", name)
     seed = data.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or not -(2**63) <= seed < 2**64:
@@ -126,20 +152,24 @@ def project_from_payload(data: Any, name: str = "the file") -> Opened:
     if not isinstance(state, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor)
                                               for k, v in state.items()):
         raise ProjectFileError(f"{name} has no valid state_dict (a dict of names to tensors).", "invalid", name)
+    state = usable_state(state, name)
     try:
         project = project_from_data(data.get("design"), seed=seed, state_dict=state)
         apply_settings(project, data.get("input_shape"))
-        project.restore_init_rules(rules_from_data(data.get("init_rules"), project))
+        rules, notices = check_rules(project, rules_from_data(data.get("init_rules"), project))
+        project.restore_init_rules(rules)
     except DesignDataError as exc:
-        raise ProjectFileError(f"{name} has a damaged design ({exc}).", "invalid", name) from None
-    notices = []
+        if str(exc).startswith("init_rules"):
+            raise ProjectFileError(f"{name} has an unusable init rule: {_cut(exc)}. Open an earlier copy of the file.",
+                                   "init_rule", name) from None
+        raise ProjectFileError(f"{name} has a damaged design: {_cut(exc)}.", "invalid", name) from None
     device = data.get("device", "cpu")
     if isinstance(device, str) and device != "cpu":
         try:
             project.to(check_device(device))
-        except ValidationError:
-            notices.append(f"This project was saved on {device[:20]}, which this machine does not have, so it "
-                           f"opened on the CPU.")
+        except (ValidationError, RuntimeError):
+            notices.append(f"This project was saved on {device[:20]}, which this machine does not have (or has no "
+                           f"room on), so it opened on the CPU.")
     status = data.get("weights_from_seed")
     project.seeds.status = None if status is not False else False  # checked when first asked
     project.seeds.state = None
@@ -151,12 +181,14 @@ def open_project(path: str | Path) -> Opened:
     path = Path(path)
     data = safe_torch_load(path, "project file")
     try:
-        return project_from_payload(data, str(path))
-    except ProjectFileError:
+        return project_from_payload(data, shown(path))
+    except ProjectFileError as exc:
+        exc.path = str(path)
         raise
-    except Exception as exc:
-        raise ProjectFileError(f"{path} is damaged and could not be opened ({type(exc).__name__}: "
-                               f"{str(exc)[:160]}).", "damaged", str(path)) from None
+    except Exception as exc:  # a problem no check above foresaw: still our words, torch's or Python's in detail
+        raise ProjectFileError(f"{shown(path)} is damaged: LayerLab could not rebuild the design it describes. "
+                               f"Open an earlier copy of it.", "damaged", str(path),
+                               detail=f"{type(exc).__name__}: {str(exc)[:2000]}") from None
 
 
 def load_project(path: str | Path) -> Project:

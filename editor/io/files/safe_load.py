@@ -2,14 +2,18 @@
 
 Every read goes through :func:`safe_torch_load`: ``torch.load(f,
 weights_only=True, map_location="cpu")`` and nothing else: no pickled modules,
-no ``add_safe_globals``, no ``pickle_module``. Whatever goes wrong becomes a
-:class:`ProjectFileError` with its own clear message.
+no ``add_safe_globals``, no ``pickle_module``. Before it, the file is checked
+without being read (:mod:`~editor.io.files.limits`: a regular file whose
+declared contents fit in memory). Whatever goes wrong becomes a
+:class:`ProjectFileError` with its own clear message in LayerLab's words;
+torch's text is kept in the error's ``detail``.
 """
 
 from __future__ import annotations
 
-import os
+import io
 import pickle
+import pickletools
 import re
 import warnings
 import zipfile
@@ -19,81 +23,131 @@ from typing import Any
 import torch
 
 from editor.io.errors import ProjectFileError
+from editor.io.files.limits import check_archive, check_file, is_zip, shown
 
 
 def check_readable(path: Path, what: str = "file") -> None:
-    """Raise a clear :class:`ProjectFileError` when ``path`` cannot be read as a file."""
-    try:
-        _check_readable(path, what)
-    except OSError as exc:
-        raise ProjectFileError(f"{str(path)[:200]} cannot be opened: {exc.strerror or exc}.", "os",
-                               str(path)) from None
-
-
-def _check_readable(path: Path, what: str) -> None:
-    name = str(path)
-    if not path.exists():
-        raise ProjectFileError(f"There is no {what} at {name}. Check the name and folder.", "missing", name)
-    if path.is_dir():
-        raise ProjectFileError(f"{name} is a folder, not a {what}. Choose a .pt file inside it.", "directory", name)
-    if not os.access(path, os.R_OK):
-        raise ProjectFileError(f"LayerLab has no permission to read {name}. Check the file's permissions.",
-                               "permission", name)
-    if not path.is_file():
-        raise ProjectFileError(f"{name} is not a regular file (it may be a device or a pipe). Choose a .pt file.",
-                               "not_file", name)
-    if path.stat().st_size == 0:
-        raise ProjectFileError(f"{name} is empty (0 bytes): it was probably not saved completely. "
-                               f"If it was an autosave, look for an older copy.", "empty", name)
-
-
-def _looks_like_zip(path: Path) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(4) == b"PK\x03\x04"
-    except OSError:
-        return False
+    """Raise a clear :class:`ProjectFileError` when ``path`` is not a readable regular file that fits in memory."""
+    check_file(Path(path), what)
 
 
 def safe_torch_load(path: Path, what: str = "file") -> Any:
-    """``torch.load(path, weights_only=True, map_location="cpu")``, with every failure explained."""
-    check_readable(path, what)
-    name = str(path)
+    """``torch.load(path, weights_only=True, map_location="cpu")``, with every failure explained.
+
+    Before torch reads anything: the path must be a regular file (not a
+    folder, pipe or device), and the file and its zip entries' declared sizes
+    must fit in memory (:mod:`~editor.io.files.limits`).
+    """
+    path = Path(path)
+    info = check_file(path, what)
+    check_archive(path, info.st_size)
+    name = shown(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return torch.load(path, weights_only=True, map_location="cpu")
     except Exception as exc:
-        raise _explain(exc, path, name) from None
+        error = _explain(exc, path, name)
+        error.detail = f"{type(exc).__name__}: {exc}"[:2000]
+        raise error from None
+
+
+_CODE_OPCODES = {ord(c) for c in "icoRb"} | {0x81, 0x82, 0x83, 0x84, 0x92, 0x93}
+"""Pickle opcodes that import or call something (INST, GLOBAL, OBJ, REDUCE, BUILD, NEWOBJ, EXT*, NEWOBJ_EX,
+STACK_GLOBAL): a file that needs them would run code if it were unpickled without ``weights_only``."""
+
+_CODE_TEXTS = ("reduce for unrecognized function", "Can only create new object", "Can only build",
+               "whose module", "must be imported to load")
+_DOTTED = re.compile(r"[A-Za-z_][\w.]{0,79}")
+PEEK = 1 << 20
+"""Bytes of a pickle read to tell one that asks for code from a damaged one."""
+
+
+def _blocked(text: str, path: Path) -> str | None:
+    """What the weights-only unpickler refused, when it refused something that would run code: a name or ""."""
+    found = re.search(r"(?:unsupported|Unsupported global:) GLOBAL ([\w.]{1,80})", text)
+    if found:
+        return found.group(1)
+    operand = re.search(r"Unsupported operand (\d+)", text)
+    if operand and int(operand.group(1)) in _CODE_OPCODES:
+        return _asks_code(_pickle_bytes(path), chr(int(operand.group(1))))
+    return "" if any(words in text for words in _CODE_TEXTS) else None
+
+
+def _pickle_bytes(path: Path) -> bytes:
+    """The start of the pickle torch read: the archive's ``data.pkl``, or the file itself (legacy format)."""
+    try:
+        if is_zip(path):
+            with zipfile.ZipFile(path) as archive:
+                entry = next(e for e in archive.infolist() if e.filename.rpartition("/")[2] == "data.pkl")
+                with archive.open(entry) as handle:
+                    return handle.read(PEEK)
+        with open(path, "rb") as handle:
+            return handle.read(PEEK)
+    except (OSError, StopIteration, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
+        return b""
+
+
+def _asks_code(data: bytes, code: str) -> str | None:
+    """When ``data`` holds well-formed pickles up to one with a ``code`` opcode: the callable it names there (""
+    when it names none); None when ``data`` is damaged before that (random bytes are not a request to run code).
+
+    ``pickletools.dis`` checks each pickle's stack and marks; a legacy torch file is several pickles in a row.
+    """
+    start = 0
+    for _ in range(8):
+        chunk = data[start:]
+        try:
+            ops = list(pickletools.genops(chunk))
+            pickletools.dis(chunk, out=io.StringIO())
+        except Exception:  # any failure means "not a well-formed pickle"
+            return None
+        for op, arg, _ in ops:
+            if op.code == code:
+                module, _, name = str(arg).partition(" ") if op.name in ("INST", "GLOBAL") else ("", "", "")
+                return f"{module}.{name}" if _DOTTED.fullmatch(module) and _DOTTED.fullmatch(name) else ""
+        start += ops[-1][2] + 1  # past this pickle's STOP
+    return None
 
 
 def _explain(exc: Exception, path: Path, name: str) -> ProjectFileError:
-    """The clear message for a failed ``torch.load``."""
-    if isinstance(exc, pickle.UnpicklingError):
-        text = str(exc)
-        blocked = re.search(r"unsupported GLOBAL ([\w.]+)", text) or re.search(r"Unsupported global: GLOBAL ([\w.]+)",
-                                                                               text)
-        if blocked:
-            return ProjectFileError(
-                f"{name} asks to run Python code ({blocked.group(1)}) when it is opened. LayerLab refused to open "
-                f"it, and nothing in it ran. Only open .pt files from sources you trust.", "code", name)
-    if isinstance(exc, PermissionError):
-        return ProjectFileError(f"LayerLab has no permission to read {name}.", "permission", name)
-    if isinstance(exc, MemoryError):
-        return ProjectFileError(f"{name} is too large to open with the memory this machine has free.", "memory", name)
-    if not _looks_like_zip(path):  # every .pt torch writes today is a zip archive
-        return ProjectFileError(f"{name} is not a PyTorch .pt file (its contents cannot be read as one).",
-                                "not_torch", name)
+    """The clear message for a failed ``torch.load``, in LayerLab's words (torch's own text goes to ``detail``)."""
     text = str(exc)
-    missing = re.search(r"failed locating file ([\w./-]+)", text)
+    if isinstance(exc, pickle.UnpicklingError) or "Weights only load failed" in text:
+        blocked = _blocked(text, path)
+        if blocked is not None:
+            what = f" ({blocked})" if blocked else ""
+            return ProjectFileError(f"{name} asks to run Python code{what} when it is opened. LayerLab refused to "
+                                    f"open it, and nothing in it ran. Only open .pt files from sources you trust.",
+                                    "code", str(path))
+        if "Weights only load failed" in text and "Unsupported operand" in text and is_zip(path):
+            return ProjectFileError(f"{name} holds data in a form LayerLab does not read (it may come from another "
+                                    f"program); nothing in it ran. Save it again with torch.save of tensors and "
+                                    f"dicts.", "unsupported", str(path))
+    if isinstance(exc, PermissionError):
+        return ProjectFileError(f"LayerLab has no permission to read {name}.", "permission", str(path))
+    if allocation_failure(exc):
+        return ProjectFileError(f"{name} is too large to open with the memory this machine has free. Close other "
+                                f"programs, or open it on a machine with more memory.", "memory", str(path))
+    if not is_zip(path):  # every .pt torch writes today is a zip archive
+        return ProjectFileError(f"{name} is not a PyTorch .pt file (its contents cannot be read as one).",
+                                "not_torch", str(path))
+    missing = re.search(r"failed locating file ([\w./-]{1,80})", text)
     if missing:
         return ProjectFileError(f"{name} is incomplete: the part {missing.group(1)!r} is missing from it. "
-                                f"It may have been damaged while copying.", "incomplete", name)
+                                f"It may have been damaged while copying.", "incomplete", str(path))
     if isinstance(exc, (EOFError, zipfile.BadZipFile)) or "central directory" in text or "zip archive" in text:
         return ProjectFileError(f"{name} is damaged or truncated: it is not a complete PyTorch file. "
-                                f"If it was copied or downloaded, try again.", "truncated", name)
+                                f"If it was copied or downloaded, try again.", "truncated", str(path))
     if isinstance(exc, OSError):
-        return ProjectFileError(f"{name} could not be read: {exc.strerror or exc}.", "os", name)
-    first = text.splitlines()[0][:160] if text else "no details"
-    return ProjectFileError(f"{name} is damaged and could not be read ({type(exc).__name__}: {first}).", "damaged",
-                            name)
+        return ProjectFileError(f"{name} could not be read: {(exc.strerror or 'the system refused')[:80]}.", "os",
+                                str(path))
+    return ProjectFileError(f"{name} is damaged: PyTorch could not read its contents. If it was copied or "
+                            f"downloaded, try again, or open an earlier copy.", "damaged", str(path))
+
+
+def allocation_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` is an allocation that failed (Python's, or torch's CPU allocator)."""
+    lowered = str(exc).lower()
+    return isinstance(exc, MemoryError) or (isinstance(exc, RuntimeError) and (
+        "can't allocate memory" in lowered or "out of memory" in lowered or "not enough memory" in lowered))

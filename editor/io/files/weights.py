@@ -14,7 +14,9 @@ import torch
 
 from editor.io.errors import ProjectFileError
 from editor.io.files.atomic import atomic_write
+from editor.io.files.limits import shown
 from editor.io.files.safe_load import safe_torch_load
+from editor.io.files.tensors import tensor_problem, usable_state
 from editor.model.project.project import Project
 
 
@@ -29,17 +31,23 @@ def export_weights(project: Project, path: str | Path) -> None:
 
 
 def read_state_dict(path: str | Path) -> dict[str, torch.Tensor]:
-    """The state_dict in ``path``; raises :class:`ProjectFileError` when there is none."""
+    """The state_dict in ``path``; raises :class:`ProjectFileError` when there is none.
+
+    Every tensor is checked (:func:`~editor.io.files.tensors.usable_state`):
+    a sparse, quantized, meta, complex, stride-0 or overlapping one is
+    refused here, naming its key, before anything is loaded.
+    """
     path = Path(path)
     data = safe_torch_load(path, "weights file")
     if isinstance(data, dict):
         for candidate in (data, data.get("state_dict"), data.get("model")):
             if _is_state_dict(candidate) and candidate:
-                return dict(candidate)  # type: ignore[arg-type]
+                return usable_state(candidate, shown(path), str(path))  # type: ignore[arg-type]
     if isinstance(data, torch.Tensor):
-        raise ProjectFileError(f"{path} holds a single tensor, not a state_dict of weights.", "tensor", str(path))
-    raise ProjectFileError(f"{path} holds no state_dict: expected a dict of parameter names to tensors (or one "
-                           f"under 'state_dict' or 'model').", "no_weights", str(path))
+        raise ProjectFileError(f"{shown(path)} holds a single tensor, not a state_dict of weights.", "tensor",
+                               str(path))
+    raise ProjectFileError(f"{shown(path)} holds no state_dict: expected a dict of parameter names to tensors (or "
+                           f"one under 'state_dict' or 'model').", "no_weights", str(path))
 
 
 def save_tensor(tensor: torch.Tensor, path: str | Path) -> None:
@@ -54,6 +62,9 @@ def load_tensor(path: str | Path) -> torch.Tensor:
     path = Path(path)
     data = safe_torch_load(path, "tensor file")
     if not isinstance(data, torch.Tensor):
-        raise ProjectFileError(f"{path} does not hold a single tensor (it holds a {type(data).__name__}).",
+        raise ProjectFileError(f"{shown(path)} does not hold a single tensor (it holds a {type(data).__name__}).",
                                "not_tensor", str(path))
-    return data
+    problem = tensor_problem(data)
+    if problem is not None:
+        raise ProjectFileError(f"{shown(path)} holds a tensor that is {problem}.", "unsupported_tensor", str(path))
+    return data.detach()

@@ -267,7 +267,10 @@ class WeightsMixin(_Base):
 
         With ``strict``, any missing, unexpected or shape-mismatched key
         refuses the whole load (nothing changes); otherwise the keys that fit
-        are loaded and the rest reported.
+        are loaded and the rest reported. All or nothing: every tensor to be
+        loaded is checked first (dense, with values, of a dtype its parameter
+        or buffer can take: no sparse, quantized, meta or complex tensor), and
+        only then is anything copied; a refusal names the key.
         """
         _check_state(state)
         owners = self._state_owners()
@@ -277,6 +280,7 @@ class WeightsMixin(_Base):
             raise ValidationError(f"These weights do not fit the design: {report.describe()} Load them partially "
                                   f"to take what fits.", field="state_dict",
                                   valid="the keys and shapes of model.state_dict()")
+        _check_state(state, {key: (owners[key][0].module, owners[key][1]) for key in fitting})
         per_layer: dict[int, tuple[Layer, dict[str, torch.Tensor]]] = {}
         for key in fitting:
             layer, local, _ = owners[key]
@@ -292,6 +296,7 @@ class WeightsMixin(_Base):
     def weights_report(self, state: dict[str, torch.Tensor],
                        owners: dict[str, tuple[Layer, str, torch.Size]] | None = None) -> WeightsReport:
         """What :meth:`load_state` would do with ``state``, without doing it."""
+        _check_state(state)
         owners = owners if owners is not None else self._state_owners()
         mismatched = [(k, tuple(owners[k][2]), tuple(state[k].shape)) for k in owners
                       if k in state and tuple(state[k].shape) != tuple(owners[k][2])]
@@ -325,12 +330,47 @@ def _same_values(mine: Mapping[str, torch.Tensor], fresh: Mapping[str, torch.Ten
     return all(mine[k].shape == v.shape and torch.equal(mine[k].detach().cpu(), v) for k, v in fresh.items())
 
 
-def _check_state(state: object) -> None:
-    """A state_dict: a mapping of names to tensors (anything else gets a clear message)."""
+def _check_state(state: object, targets: Mapping[str, tuple[nn.Module, str]] | None = None) -> None:
+    """A state_dict: a mapping of names to tensors (anything else gets a clear message).
+
+    With ``targets`` (key -> the module and local name it would be copied
+    into), also every such tensor: one that could not be copied, or only by
+    losing values, is refused before anything is copied.
+    """
     if not isinstance(state, Mapping):
         raise ValidationError(f"Weights must be a state_dict (a dict of names to tensors, like model.state_dict()), "
                               f"not {type(state).__name__}.", field="state_dict", valid="a dict of names to tensors")
     for key, value in state.items():
         if not isinstance(key, str) or not isinstance(value, torch.Tensor):
-            raise ValidationError(f"Weights must map names to tensors, but {key!r} holds a "
+            raise ValidationError(f"Weights must map names to tensors, but {_key_text(key)} holds a "
                                   f"{type(value).__name__}.", field="state_dict", valid="a dict of names to tensors")
+    current: dict[int, dict[str, torch.Tensor]] = {}
+    for key, (module, local) in (targets or {}).items():
+        values = current.setdefault(id(module), module.state_dict())
+        problem = _value_problem(state[key], values[local])
+        if problem is not None:
+            raise ValidationError(f"Nothing was loaded: {_key_text(key)} is {problem}.", field="state_dict",
+                                  valid="dense tensors with values, of the dtype model.state_dict() has")
+
+
+def _key_text(key: object) -> str:
+    text = key if isinstance(key, str) else type(key).__name__
+    return repr(text if len(text) <= 60 else text[:59] + "…")
+
+
+def _value_problem(value: torch.Tensor, target: torch.Tensor) -> str | None:
+    """Why ``value`` cannot be copied into ``target`` (a parameter or buffer), with the fix; None when it can."""
+    if value.is_meta or value.device.type == "meta":
+        return "on the meta device, so it has no values; load the real tensor"
+    if value.layout != torch.strided:
+        return f"a {str(value.layout).removeprefix('torch.')} tensor; make it dense with .to_dense()"
+    if value.is_nested or value.is_quantized:
+        return "a nested or quantized tensor; load a regular one (.dequantize() for quantized)"
+    have, want = str(value.dtype).removeprefix("torch."), str(target.dtype).removeprefix("torch.")
+
+    def family(t: torch.Tensor) -> str:
+        return "complex" if t.is_complex() else "float" if t.is_floating_point() else "integer"
+
+    if family(value) != family(target):
+        return f"{have}, but the design's tensor is {want}; convert it first, e.g. with .to(torch.{want})"
+    return None

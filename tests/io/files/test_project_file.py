@@ -200,12 +200,12 @@ def test_full_disk_keeps_the_old_file_and_says_so(tmp_path, monkeypatch):
 
 
 def test_no_write_permission_message(tmp_path, monkeypatch):
-    import tempfile
+    from editor.io.files import atomic
 
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    monkeypatch.setattr(atomic, "_open_new", denied)
     with pytest.raises(ProjectFileError, match="no permission to write"):
         EXAMPLES["mlp"](0).save(tmp_path / "p.pt")
 

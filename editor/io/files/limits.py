@@ -1,0 +1,141 @@
+"""What is checked about a file before a byte of it is read: that it is a regular file, and that it fits.
+
+A stranger's ``.pt`` can be a folder, a FIFO that blocks forever, ``/dev/zero``
+that never ends, or a zip archive whose 1 MB of deflated zeros declares a
+1 GiB tensor. :func:`check_file` looks at ``stat`` only; :func:`check_archive`
+reads the zip's central directory (with :mod:`zipfile`, nothing extracted)
+and bounds the declared, uncompressed size of its entries against the memory
+this process could still allocate, before ``torch.load`` allocates any of it.
+Every refusal is a :class:`ProjectFileError` that gives the numbers.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import zipfile
+from pathlib import Path
+
+from editor.io.errors import ProjectFileError
+from editor.model.catalog import build
+
+MAX_NAME = 60
+"""Characters of a file name shown in a message; longer names keep their end (the file's own name)."""
+
+BOMB_FLOOR = 64 * 2**20
+"""A compressed zip entry may declare this much without question (torch.save itself never compresses)."""
+
+MAX_EXPANSION = 50
+"""Beyond :data:`BOMB_FLOOR`, how many times its packed size a compressed entry may declare.
+
+Real weights deflate by a few percent at most; only long runs of one value
+expand further, which is what a zip bomb is made of.
+"""
+
+ZIP_MAGIC = b"PK\x03\x04"
+
+_KINDS = ((stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """``path`` for a message: as given, or its last :data:`MAX_NAME` characters after an ellipsis."""
+    text = str(path)
+    return text if len(text) <= MAX_NAME else "…" + text[-(MAX_NAME - 1):]
+
+
+def available_memory() -> int:
+    """Bytes of memory this process could still allocate (the catalog's estimate, so both agree)."""
+    return build.available_memory()
+
+
+def format_bytes(count: float) -> str:
+    """A byte count for people: ``1.0 KB``, ``3.4 GB``."""
+    return build.format_bytes(count)
+
+
+def check_file(path: Path, what: str = "file") -> os.stat_result:
+    """``stat`` of ``path`` when it is a readable, non-empty regular file that fits in memory; else a clear refusal.
+
+    Nothing is opened: a FIFO would block, a device would never end.
+    """
+    name = shown(path)
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise ProjectFileError(f"There is no {what} at {name}. Check the name and folder.", "missing",
+                               str(path)) from None
+    except PermissionError:
+        raise ProjectFileError(f"LayerLab has no permission to read {name}. Check the file's permissions.",
+                               "permission", str(path)) from None
+    except (OSError, ValueError) as exc:
+        why = "the name is too long" if getattr(exc, "errno", None) == errno.ENAMETOOLONG else (
+            getattr(exc, "strerror", None) or "the name is not valid")
+        raise ProjectFileError(f"{name} cannot be opened: {why}. Choose another file.", "os", str(path)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ProjectFileError(f"{name} is a folder, not a {what}. Choose a .pt file inside it.", "directory",
+                               str(path))
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((words for test, words in _KINDS if test(info.st_mode)), "not a regular file")
+        raise ProjectFileError(f"{name} is {kind}, not a {what}, so LayerLab did not read it. Choose a .pt file "
+                               f"saved on disk.", "not_file", str(path))
+    if not os.access(path, os.R_OK):
+        raise ProjectFileError(f"LayerLab has no permission to read {name}. Check the file's permissions.",
+                               "permission", str(path))
+    if info.st_size == 0:
+        raise ProjectFileError(f"{name} is empty (0 bytes): it was probably not saved completely. If it was an "
+                               f"autosave, look for an older copy.", "empty", str(path))
+    have = available_memory()
+    if info.st_size > have:
+        raise ProjectFileError(f"{name} is {format_bytes(info.st_size)}, but only {format_bytes(have)} of memory is "
+                               f"free, so it cannot be opened here. Close other programs, or open it on a machine "
+                               f"with more memory.", "memory", str(path))
+    return info
+
+
+def is_zip(path: Path) -> bool:
+    """Whether ``path`` starts like a zip archive (every .pt torch has written since 1.6 does)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4) == ZIP_MAGIC
+    except OSError:
+        return False
+
+
+def check_archive(path: Path, size: int) -> None:
+    """Refuse a zip archive (``size`` bytes on disk) whose entries declare more than can be held in memory.
+
+    Reads the central directory only. An archive whose central directory
+    cannot be read is damaged (torch could not read it either); one whose
+    stored entries declare more than the file holds, or whose compressed
+    entries expand like a zip bomb, is refused before anything is extracted.
+    Files that are not zip archives (torch's legacy format) read no more than
+    their own size, which :func:`check_file` bounded already.
+    """
+    if not is_zip(path):
+        return
+    name = shown(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise ProjectFileError(f"{name} is damaged or truncated: it is not a complete PyTorch file. If it was "
+                               f"copied or downloaded, try again.", "truncated", str(path)) from None
+    declared = 0
+    for entry in entries:
+        unpacked, packed = max(entry.file_size, 0), max(entry.compress_size, 0)
+        if entry.compress_type == zipfile.ZIP_STORED and unpacked > size:
+            raise ProjectFileError(f"{name} is damaged: one of its parts claims {format_bytes(unpacked)}, more than "
+                                   f"the whole file ({format_bytes(size)}). If it was copied or downloaded, try "
+                                   f"again.", "truncated", str(path))
+        if entry.compress_type != zipfile.ZIP_STORED and unpacked > max(BOMB_FLOOR, MAX_EXPANSION * packed):
+            raise ProjectFileError(f"{name} declares {format_bytes(unpacked)} of data packed into "
+                                   f"{format_bytes(packed)}, which torch.save never does: it looks like a zip "
+                                   f"bomb, so LayerLab did not open it.", "bomb", str(path))
+        declared += unpacked
+    have = available_memory()
+    if declared > have:
+        raise ProjectFileError(f"{name} unpacks to {format_bytes(declared)}, but only {format_bytes(have)} of memory "
+                               f"is free, so LayerLab did not open it. Close other programs, or open it on a "
+                               f"machine with more memory.", "memory", str(path))

@@ -1,0 +1,166 @@
+"""Tensors from a stranger's file, checked before they become a design's weights.
+
+``torch.load(weights_only=True)`` runs no code, but what it returns can still
+hurt: a sparse, quantized or meta tensor that no layer can compute with; a
+stride-0 view (``expand``) or an ``as_strided`` view whose elements overlap,
+so that writing one element writes others; complex values; a ``float64``
+tensor where the design computes in ``float32``; and, worst, two layers'
+weights that are views of one storage, so that initializing one block
+silently changes another. Opening a project assigns the loaded tensors to the
+modules (no copy), so :func:`usable_state` refuses what cannot be a value and
+:func:`fit_to_design` lets tensors share memory only where the design shares
+the module, copying everything else. Every refusal names the key and says how
+to fix the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import torch
+from torch import nn
+
+from editor.io.errors import ProjectFileError
+
+MAX_KEY = 60
+"""Characters of a state_dict key shown in a message."""
+
+
+def key_text(key: object) -> str:
+    """A state_dict key for a message (quoted; long ones cut)."""
+    text = key if isinstance(key, str) else str(type(key).__name__)
+    return repr(text if len(text) <= MAX_KEY else text[:MAX_KEY - 1] + "…")
+
+
+def _overlaps(tensor: torch.Tensor) -> bool:
+    """Whether two elements of a strided tensor share memory (conservative: exotic interleavings count too)."""
+    reach = 0  # the largest offset the dimensions with smaller strides can reach
+    for stride, size in sorted((st, sz) for sz, st in zip(tensor.shape, tensor.stride(), strict=True) if sz > 1):
+        if stride <= reach:
+            return True
+        reach += stride * (size - 1)
+    return False
+
+
+def tensor_problem(tensor: torch.Tensor) -> str | None:
+    """What makes a loaded tensor unusable as a parameter or buffer, and how to fix it; None when it is usable."""
+    if tensor.is_meta or tensor.device.type == "meta":
+        return "on the meta device, so it has no values; save the real tensor instead"
+    if tensor.layout != torch.strided:
+        layout = str(tensor.layout).removeprefix("torch.")
+        return f"a {layout} tensor; save it dense, with .to_dense()"
+    if tensor.is_nested:
+        return "a nested tensor; save a regular tensor instead"
+    if tensor.is_quantized:
+        return "a quantized tensor; save it with .dequantize()"
+    if tensor.is_complex():
+        return f"complex ({str(tensor.dtype).removeprefix('torch.')}), which no layer computes with; save .real"
+    if any(size > 1 and stride == 0 for size, stride in zip(tensor.shape, tensor.stride(), strict=True)):
+        return "a view that repeats one stored value (stride 0, as .expand makes); save it with .contiguous()"
+    if _overlaps(tensor):
+        return "a view whose elements overlap in memory (as .as_strided can make); save it with .contiguous()"
+    return None
+
+
+def usable_state(state: Mapping[str, torch.Tensor], name: str, path: str | None = None) -> dict[str, torch.Tensor]:
+    """``state`` with every tensor checked by :func:`tensor_problem` and detached (plain, no grad, no hooks).
+
+    Raises :class:`ProjectFileError` (reason ``"unsupported_tensor"``) naming
+    the first key whose tensor is not usable (``name`` is the file as messages
+    show it, ``path`` the whole path). Detaching matters: a loaded
+    ``nn.Parameter`` assigned to a buffer would turn it into a parameter, and
+    a tensor loaded with ``requires_grad`` would break in-place updates.
+    """
+    out = {}
+    for key, tensor in state.items():
+        problem = tensor_problem(tensor)
+        if problem is not None:
+            raise ProjectFileError(f"{name}: the tensor {key_text(key)} is {problem}. Nothing was loaded.",
+                                   "unsupported_tensor", path or name)
+        out[key] = tensor.detach()
+    return out
+
+
+def _dtype(dtype: torch.dtype) -> str:
+    return str(dtype).removeprefix("torch.")
+
+
+def _shape(shape: torch.Size) -> str:
+    return str(tuple(shape))
+
+
+def _few(keys: list[str]) -> str:
+    shown = ", ".join(key_text(k) for k in keys[:3])
+    return shown + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
+
+
+def fit_to_design(root: nn.Module, state: Mapping[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """The tensors to assign to ``root`` (built on the meta device): checked against it, aliases resolved.
+
+    Every key of ``root.state_dict()`` must be present with its shape and dtype
+    (a design does not record a dtype: it computes in what its layers are built
+    with), and no other key. Tensors may share memory only where ``root``
+    shares the module (weight tying): each parameter or buffer gets one
+    tensor, and a tensor whose storage another one uses already, or that uses
+    only part of its storage, is copied. Raises :class:`ValueError` with a
+    sentence naming the key.
+    """
+    expected = root.state_dict(keep_vars=True)
+    missing = [k for k in expected if k not in state]
+    if missing:
+        raise ValueError(f"no value for {_few(missing)}")
+    unexpected = [k for k in state if k not in expected]
+    if unexpected:
+        raise ValueError(f"{_few(unexpected)} belong{'s' * (len(unexpected) == 1)} to no block of the design")
+    for key, want in expected.items():
+        got = state[key]
+        if got.shape != want.shape:
+            raise ValueError(f"{key_text(key)} has shape {_shape(got.shape)}, but the design needs "
+                             f"{_shape(want.shape)}")
+        if got.dtype != want.dtype:
+            raise ValueError(f"{key_text(key)} is {_dtype(got.dtype)}, but the design computes in "
+                             f"{_dtype(want.dtype)}; save it with .to(torch.{_dtype(want.dtype)})")
+    owner_of = _owners(root, expected)
+    chosen: dict[tuple[int, str], tuple[str, torch.Tensor, torch.Tensor]] = {}  # key, tensor given, as loaded
+    claimed: dict[int, tuple[int, str]] = {}  # storage address -> the parameter that keeps that storage
+    out: dict[str, torch.Tensor] = {}
+    for key in expected:
+        tensor, owner = state[key], owner_of[key]
+        if owner in chosen:  # a shared module seen under another path: one tensor for both
+            first_key, first, loaded = chosen[owner]
+            if not _same(loaded, tensor):
+                raise ValueError(f"{key_text(first_key)} and {key_text(key)} are one shared block's tensor, but the "
+                                 f"file gives them different values")
+            out[key] = first
+            continue
+        storage = tensor.untyped_storage()
+        address = storage.data_ptr()
+        whole = tensor.numel() > 0 and storage.nbytes() == tensor.numel() * tensor.element_size()
+        given = tensor
+        if whole and address not in claimed:
+            claimed[address] = owner
+        else:
+            given = tensor.clone(memory_format=torch.contiguous_format)
+        chosen[owner] = (key, given, tensor)
+        out[key] = given
+    return out
+
+
+def _owners(root: nn.Module, expected: Mapping[str, torch.Tensor]) -> dict[str, tuple[int, str]]:
+    """For each state_dict key, the (module, local name) it belongs to: one pair per parameter or buffer."""
+    modules: dict[str, nn.Module] = {}
+    out = {}
+    for key in expected:
+        path, _, local = key.rpartition(".")
+        if path not in modules:
+            modules[path] = root.get_submodule(path)
+        out[key] = (id(modules[path]), local)
+    return out
+
+
+def _same(a: torch.Tensor, b: torch.Tensor) -> bool:
+    """Whether two tensors for one shared parameter agree (the very same view, or equal values, NaN equal to NaN)."""
+    if a.untyped_storage().data_ptr() == b.untyped_storage().data_ptr() and a.storage_offset() == b.storage_offset() \
+            and a.stride() == b.stride():
+        return True
+    return bool(((a == b) | ((a != a) & (b != b))).all())
