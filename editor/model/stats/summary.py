@@ -11,12 +11,17 @@ from editor.model.design.view import DesignView
 def summary_rows(project: DesignView) -> list[tuple[str, str, str, str]]:
     """(path, kind and key hyperparameters, output shape, parameters) for every block and group."""
     rows = []
-    for path, node in project.walk():
+    walked = list(project.walk())
+    first_use: dict[int, str] = {}  # id(layer) -> the path of its first block (paths come in order)
+    for path, node in walked:
+        if isinstance(node, Block):
+            first_use.setdefault(id(node.layer), path)
+    for path, node in walked:
         if isinstance(node, Block):
             what = block_label(node.layer.kind, node.layer.params)
-            shared = project.shared_with(path)
-            if shared and path != min([path, *shared], key=lambda p: tuple(map(int, p.split(".")))):
-                what += f"  (shares weights with {shared[0]})"
+            first = first_use[id(node.layer)]
+            if first != path:  # linear in the number of blocks, however many share one module
+                what += f"  (shares weights with {first})"
         else:
             what = f"Sequential ({len(node.children)} blocks)"  # type: ignore[attr-defined]
         if node.error is not None:
