@@ -29,8 +29,7 @@ def max_stall_while_opening(path: Path) -> tuple[float, float]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from editor.ui.window.files import open_path
-    from editor.ui.window.main_window import MainWindow
+    from editor.ui import MainWindow
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow()
@@ -42,7 +41,7 @@ def max_stall_while_opening(path: Path) -> tuple[float, float]:
     timer.start()
     start = time.perf_counter()
     ticks.append(start)
-    ok = open_path(window, path, ask=False)
+    ok = window.file_actions.open_path(path, ask=False)
     took = time.perf_counter() - start
     timer.stop()
     assert ok and window.project.parameter_bytes() > 300 * 2**20

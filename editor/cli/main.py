@@ -50,6 +50,8 @@ def _summary(argv: list[str]) -> int:
         print(f"layerlab summary: {exc}", file=sys.stderr)
         return 1
     print(project.summary())
+    for notice in project.notices:  # e.g. a device this machine lacks, an init rule left out
+        print(f"layerlab summary: note: {notice}", file=sys.stderr)
     return 0
 
 

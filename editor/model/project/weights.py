@@ -108,7 +108,10 @@ class WeightsMixin(_Base):
             seeds.forget()
             self._seed_note = None  # changed in place: whatever was said before no longer tells the whole story
         if seeds.status is None:
-            exact, state = self._verify_seed()
+            try:
+                exact, state = self._verify_seed()
+            except ValidationError:  # the seed cannot rebuild this design (a rule it outgrew): not the seed's
+                exact, state = False, None
             seeds.settle(exact, state, self._layers.values())
         return bool(seeds.status)
 
@@ -141,7 +144,15 @@ class WeightsMixin(_Base):
             torch.manual_seed(self.seeds.seed)
             modules = [build_module(layer.kind, layer.params) for layer in order]
             if self._init_rules:
-                self._replay_rules({id(layer): module for layer, module in zip(order, modules, strict=True)})
+                try:
+                    self._replay_rules({id(layer): module for layer, module in zip(order, modules, strict=True)})
+                except ValidationError:
+                    raise
+                except (ValueError, RuntimeError, TypeError) as exc:
+                    raise ValidationError(
+                        f"An init rule no longer fits this design ({str(exc).splitlines()[0][:120]}), so the weights "
+                        f"cannot be rebuilt from the seed. Remove that rule in the Initialize dialog, or change the "
+                        f"design back.", field="init_rules") from None
             state = torch.get_rng_state()
         return order, modules, state
 
