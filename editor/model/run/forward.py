@@ -26,7 +26,7 @@ from editor.model.errors import RunError, ValidationError
 
 LOSSES = ("sum", "mse", "cross_entropy")
 SPARK_BINS = 16
-SPARK_SAMPLE = 1024
+SPARK_SAMPLE = 256
 
 
 @dataclass(frozen=True)
@@ -143,27 +143,26 @@ def all_stats(outputs: list[tuple[str, str, torch.Tensor]]) -> list[LayerStats]:
     ``SPARK_SAMPLE`` evenly spaced values of each output.
     """
     found: dict[int, LayerStats] = {}
-    order: list[int] = []
-    groups: dict[tuple[int, torch.device], list[int]] = {}
+    groups: dict[tuple[tuple[int, ...], torch.device, torch.dtype], list[int]] = {}
     for index, (_, _, out) in enumerate(outputs):
-        order.append(index)
-        groups.setdefault((out.numel(), out.device), []).append(index)
-    for (count, _), members in groups.items():
-        if count == 0:
-            for i in members:
-                path, kind, out = outputs[i]
-                found[i] = LayerStats(path, kind, tuple(out.shape), math.nan, math.nan, math.nan, math.nan, 0.0)
-            continue
-        rows = torch.stack([_flat(outputs[i][2]) for i in members],
-                           out=_scratch("rows", (len(members), count), torch.float32, outputs[members[0]][2].device))
-        for i, stats in zip(members, _group_stats(rows, [outputs[i] for i in members]), strict=True):
-            found[i] = stats
-    return [found[i] for i in order]
-
-
-def _flat(out: torch.Tensor) -> torch.Tensor:
-    values = out.detach().reshape(-1)
-    return values if values.dtype == torch.float32 else values.float()
+        groups.setdefault((tuple(out.shape), out.device, out.dtype), []).append(index)
+    with torch.no_grad():  # statistics are not part of anything autograd should see
+        for (shape, device, dtype), members in groups.items():
+            count = math.prod(shape)
+            if count == 0:
+                for i in members:
+                    path, kind, out = outputs[i]
+                    found[i] = LayerStats(path, kind, shape, math.nan, math.nan, math.nan, math.nan, 0.0)
+                continue
+            tensors = [outputs[i][2] for i in members]
+            if dtype == torch.float32:  # stacked straight into a kept buffer: no per-output copies
+                rows = torch.stack(tensors, out=_scratch("rows", (len(members), *shape), dtype, device))
+            else:
+                rows = torch.stack([t.float() for t in tensors])
+            for i, stats in zip(members, _group_stats(rows.view(len(members), count), [outputs[i] for i in members]),
+                                strict=True):
+                found[i] = stats
+    return [found[i] for i in range(len(outputs))]
 
 
 _workspace = threading.local()

@@ -25,7 +25,7 @@ TIPS = {
            "vanishes or explodes with depth: try another init.",
     "zeros": "The fraction of outputs that are exactly 0. After a ReLU, a high value means many dead units.",
     "values": "A histogram of the block's output values, from min (left) to max (right); for big outputs, of "
-              "1,024 evenly spaced values.",
+              "256 evenly spaced values.",
 }
 SPARK = COLUMNS.index("values")
 
