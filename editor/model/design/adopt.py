@@ -63,6 +63,5 @@ class Adopter:
             node = self.node(child, label_from_key(key), where)
             node.parent = group
             group.children.append(node)
-        if seen:
-            sync(group)  # the new Sequential holds the same modules (torch's own behaviour for a repeated one)
+        sync(group)  # the group's mirror: a new Sequential gets its modules, an adopted one is watched like the rest
         return group
