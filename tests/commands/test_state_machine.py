@@ -250,11 +250,15 @@ class CommandMachine(RuleBasedStateMachine):
         return self.block_count() < MAX_BLOCKS
 
     def stale_shared_errors(self) -> list[str]:
-        """Blocks whose shape error still says their module is shared, though it is not any more (known bug: the
-        block also keeps the hyperparameters its "auto" values had at the other place, and opening the saved file
-        works them out again, so the machine does not save and open while there is one)."""
+        """Blocks whose shape error still says their module is shared, though it is not any more."""
         return [path for path, node in self.entries() if isinstance(node, Block) and node.error is not None
                 and "This module is shared with" in str(node.error) and len(node.layer.blocks) == 1]
+
+    def in_known_bug(self) -> bool:
+        """A block whose module was shared keeps stale "auto" values (test_a_module_left_alone_follows_its_input_again);
+        from there, undo is no longer exact and can fail (test_undo_is_exact_after_a_module_was_left_alone), so
+        the machine stops editing and undoing for the rest of the example (the invariants are still checked)."""
+        return bool(self.stale_shared_errors())
 
     def rules_fit(self) -> bool:
         """Whether every init rule still fits what it targets (known bug: a file saved with a rule the design
@@ -269,6 +273,8 @@ class CommandMachine(RuleBasedStateMachine):
     # ------------------------------------------------------------ running commands
     def run(self, make) -> None:
         """Make a command and run it as the window does; a refusal must be typed and change nothing."""
+        if self.in_known_bug():
+            return
         before = self.history[self.stack.index()]
         index, count = self.stack.index(), self.stack.count()
         try:
@@ -473,7 +479,7 @@ class CommandMachine(RuleBasedStateMachine):
         self.run(lambda: RemoveInitRuleCommand(self.project, which % len(self.project.init_rules)))
 
     # ------------------------------------------------------------ rules: history
-    @precondition(lambda self: self.stack.canUndo())
+    @precondition(lambda self: self.stack.canUndo() and not self.in_known_bug())
     @rule()
     def undo(self) -> None:
         index = self.stack.index()
@@ -481,7 +487,7 @@ class CommandMachine(RuleBasedStateMachine):
         assert self.stack.index() == index - 1
         assert_same(snapshot(self.project), self.history[index - 1], f"undo of {self.stack.text(index - 1)!r}")
 
-    @precondition(lambda self: self.stack.canRedo())
+    @precondition(lambda self: self.stack.canRedo() and not self.in_known_bug())
     @rule()
     def redo(self) -> None:
         index = self.stack.index()
@@ -493,6 +499,8 @@ class CommandMachine(RuleBasedStateMachine):
     def undo_all_and_back(self) -> None:
         """``stack.setIndex(0)`` and back, one step at a time: an exception inside ``setIndex`` (Qt calling
         ``undo()`` in a loop) can crash the interpreter, which would take the whole test run down with it."""
+        if self.in_known_bug():
+            return
         index = self.stack.index()
         while self.stack.index() > 0:
             self.stack.undo()
@@ -503,10 +511,10 @@ class CommandMachine(RuleBasedStateMachine):
         assert_same(snapshot(self.project), self.history[index], "redoing everything")
 
     # ------------------------------------------------------------ rules: files
-    @precondition(lambda self: self.rules_fit() and not self.stale_shared_errors())
+    @precondition(lambda self: self.rules_fit() and not self.in_known_bug())
     @rule(switch=st.booleans())
     def save_and_open(self, switch: bool) -> None:
-        if not self.rules_fit() or self.stale_shared_errors():  # from teardown
+        if not self.rules_fit() or self.in_known_bug():  # from teardown
             return
         self.saves += 1
         path = self.folder / f"design{self.saves}.pt"
@@ -612,6 +620,32 @@ def test_a_module_left_alone_follows_its_input_again(qapp, how, tmp_path):
     assert project.shape_error is None
     project.save(tmp_path / "design.pt")
     check_round_trip(project, Project.load(tmp_path / "design.pt"))
+
+
+@pytest.mark.xfail(strict=True, reason="with a block left holding stale 'auto' values (above), settling shapes during "
+                   "an undo rebuilds its module outside the journal: undo gives a fresh module with new random "
+                   "weights, and undoing further raises RuntimeError (load_state_dict size mismatch) out of "
+                   "QUndoCommand.undo; QUndoStack.setIndex(0) over the same history (the Undo History panel) segfaults "
+                   "the interpreter")
+def test_undo_is_exact_after_a_module_was_left_alone(qapp):
+    project = Project(seed=0)
+    project.input_shape = (2, 8)
+    project.append_layer("Linear", out_features=4)  # 0: 8 → 4
+    project.append_layer("Linear", out_features=4)  # 1: in_features follows the input (4)
+    project.append_layer("Linear", in_features=4, out_features=4)  # 2: 4 → 4
+    stack = QUndoStack()
+    runner = CommandRunner(stack, project)
+    history = [snapshot(project)]
+    for command in (lambda: UseAgainCommand(project, "1", at="3"),  # block 1's module again; it receives 4 there
+                    lambda: SetHyperparametersCommand(project, ["0"], {"out_features": 6}),  # its first place: 6
+                    lambda: UnshareCommand(project, "1", "copy"),  # block 3 keeps it alone, with in_features 6
+                    lambda: ResetParametersCommand(project),
+                    lambda: SetInputShapeCommand(project, (3, 8))):  # block 3 follows its input again: 4
+        assert runner.run(command())
+        history.append(snapshot(project))
+    for index in range(len(history) - 2, -1, -1):
+        stack.undo()  # one at a time: stack.setIndex(0) crashes here today
+        assert_same(snapshot(project), history[index], f"undo back to step {index}")
 
 
 @pytest.mark.xfail(strict=True, reason="an init rule for the whole design keeps targeting layers added later: once "
