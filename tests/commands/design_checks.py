@@ -246,13 +246,15 @@ def _run_tree(node: Node, x: torch.Tensor, path: str, seen: list) -> torch.Tenso
 
 # --------------------------------------------------------------------- seed
 def check_seed_claim(project: Project) -> bool:
-    """When the project says (without being asked to check) that its weights are the seed's, they are.
+    """When the project holds that its weights are the seed's (and weights_from_seed would not re-check), they are.
 
     Rebuilds the layers from the seed in ``construction_order()``, as the exported code would, and compares.
     Skipped with init rules (they run after construction; their replay is the project's own code).
     Returns whether it checked.
     """
     if project.seeds.status is not True or project.init_rules:
+        return False
+    if project.seeds.is_stale(project.layers()):  # the claim is re-checked when next asked (weights_from_seed)
         return False
     order = project.construction_order()
     with torch.random.fork_rng(devices=[]):

@@ -73,6 +73,8 @@ from editor.commands.freeze import SetRequiresGradCommand
 from editor.commands.init import InitializeCommand, RemoveInitRuleCommand
 from editor.commands.runner import CommandRunner
 from editor.commands.sharing import RepeatCommand, ShareCommand, UnshareCommand, UseAgainCommand
+from editor.model.catalog.build import check_memory
+from editor.model.catalog.hyperparameters import resolve_auto, validate_params
 from editor.model.design.tree import Block, Group
 from editor.model.init.rules import check_rule
 from tests.commands.design_checks import (
@@ -249,20 +251,47 @@ class CommandMachine(RuleBasedStateMachine):
     def small(self) -> bool:
         return self.block_count() < MAX_BLOCKS
 
-    def stale_shared_errors(self) -> list[str]:
-        """Blocks whose shape error still says their module is shared, though it is not any more."""
-        return [path for path, node in self.entries() if isinstance(node, Block) and node.error is not None
-                and "This module is shared with" in str(node.error) and len(node.layer.blocks) == 1]
+    def stale_auto(self) -> list[str]:
+        """Blocks holding "auto" values that the next shape pass would change: the first place of a module whose
+        hyperparameters follow the input resolves to other values than it has (known bug, see in_known_bug)."""
+        stale = []
+        for layer in self.project.layers():
+            if not layer.auto:
+                continue
+            first = min(layer.blocks, key=lambda b: b.indices())
+            shape = getattr(first.in_spec, "shape", None)
+            if shape is None:
+                continue
+            wanted = {n: resolve_auto(layer.kind, n, shape) for n in layer.auto}
+            wanted = {n: v for n, v in wanted.items() if v is not None and v != layer.params[n]}
+            if not wanted:
+                continue
+            try:
+                check_memory(layer.kind, validate_params(layer.kind, {**layer.params, **wanted}))
+            except LayerLabError:
+                continue  # it could not follow its input anyway: the shape error says so
+            stale.append(first.path())
+        return stale
 
     def in_known_bug(self) -> bool:
-        """A block whose module was shared keeps stale "auto" values (test_a_module_left_alone_follows_its_input_again);
-        from there, undo is no longer exact and can fail (test_undo_is_exact_after_a_module_was_left_alone), so
-        the machine stops editing and undoing for the rest of the example (the invariants are still checked)."""
-        return bool(self.stale_shared_errors())
+        """A shared module's first place changed (replaced, deleted, made independent, another place put before it)
+        and keeps the "auto" values worked out at the old one (test_a_module_left_alone_follows_its_input_again);
+        from there, undo is no longer exact and can fail (test_undo_is_exact_after_a_module_was_left_alone), and a
+        saved file opens different. The machine stops editing, undoing and saving for the rest of the example (the
+        invariants are still checked after every step)."""
+        return bool(self.stale_auto())
+
+    def depth(self) -> int:
+        """How deep groups are nested (a group at the top: 1)."""
+        return max((len(node.indices()) for _, node in self.entries() if isinstance(node, Group)), default=0)
+
+    def can_save_and_open(self) -> bool:
+        """Known bugs: a file with a rule the design outgrew, or with groups nested deeper than 64 (grouping has
+        no limit), cannot be opened (test_a_whole_design_init_rule..., test_grouping_stops_at_the_depth...)."""
+        return self.rules_fit() and not self.in_known_bug() and self.depth() < 64  # 64 nested groups: refused
 
     def rules_fit(self) -> bool:
-        """Whether every init rule still fits what it targets (known bug: a file saved with a rule the design
-        outgrew cannot be opened, so the machine does not save and open while there is one)."""
+        """Whether every init rule still fits what it targets."""
         for init_rule in self.project.init_rules:
             try:
                 check_rule(init_rule, self.project.root)
@@ -511,10 +540,10 @@ class CommandMachine(RuleBasedStateMachine):
         assert_same(snapshot(self.project), self.history[index], "redoing everything")
 
     # ------------------------------------------------------------ rules: files
-    @precondition(lambda self: self.rules_fit() and not self.in_known_bug())
+    @precondition(lambda self: self.can_save_and_open())
     @rule(switch=st.booleans())
     def save_and_open(self, switch: bool) -> None:
-        if not self.rules_fit() or self.in_known_bug():  # from teardown
+        if not self.can_save_and_open():  # from teardown
             return
         self.saves += 1
         path = self.folder / f"design{self.saves}.pt"
@@ -646,6 +675,22 @@ def test_undo_is_exact_after_a_module_was_left_alone(qapp):
     for index in range(len(history) - 2, -1, -1):
         stack.undo()  # one at a time: stack.setIndex(0) crashes here today
         assert_same(snapshot(project), history[index], f"undo back to step {index}")
+
+
+@pytest.mark.xfail(strict=True, reason="Group into Sequential has no depth limit, but a project file (and code read "
+                   "back) holds groups nested at most 64 deep: the design saves, and the file cannot be opened")
+def test_grouping_stops_at_the_depth_a_file_can_hold(qapp, tmp_path):
+    project = Project(seed=0)
+    project.append_layer("ReLU")
+    runner = CommandRunner(QUndoStack(), project)
+    path = "0"
+    for _ in range(65):  # Ctrl+G on the same block, again and again
+        command = GroupCommand(project, [path])
+        if not runner.run(command):
+            break  # refused in words: fine
+        path = command.result + ".0"
+    project.save(tmp_path / "deep.pt")
+    check_round_trip(project, Project.load(tmp_path / "deep.pt"))  # ProjectFileError: nested more than 64 deep
 
 
 @pytest.mark.xfail(strict=True, reason="an init rule for the whole design keeps targeting layers added later: once "
