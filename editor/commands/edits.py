@@ -10,6 +10,7 @@ from torch import nn
 from editor.commands.base import ProjectCommand
 from editor.model.errors import Fix
 from editor.model.project.project import Project
+from editor.model.run.devices import PreparedMove
 
 
 def _plural(count: int, what: str = "block") -> str:
@@ -262,13 +263,17 @@ class LoadWeightsCommand(ProjectCommand):
 class DeviceCommand(ProjectCommand):
     """Move the model to another device."""
 
-    def __init__(self, project: Project, device: str, progress: Callable[[int, int], None] | None = None) -> None:
+    def __init__(self, project: Project, device: str, progress: Callable[[int, int], None] | None = None,
+                 prepared: PreparedMove | None = None) -> None:
         super().__init__(project, f"Move model to {device}")
         self.device = device
         self.progress = progress
+        self.prepared = prepared
+        """Copies made on a worker thread (``project.prepare_move``), swapped in the first time only."""
 
     def perform(self) -> None:
-        self.project.to(self.device, progress=self.progress)
+        prepared, self.prepared = self.prepared, None
+        self.project.to(self.device, progress=self.progress, prepared=prepared)
 
 
 class ScriptedEditCommand(ProjectCommand):

@@ -43,3 +43,8 @@ def own_buffers(module: nn.Module) -> dict[str, torch.Tensor | None]:
 def is_persistent_buffer(module: nn.Module, name: str) -> bool:
     """Whether the module's own buffer ``name`` is saved in ``state_dict()``."""
     return name not in module._non_persistent_buffers_set  # noqa: SLF001 - no public query
+
+
+def tensor_version(tensor: torch.Tensor) -> int:
+    """How many times ``tensor`` was changed in place (torch's counter): a copy taken earlier is stale if it grew."""
+    return int(tensor._version)  # noqa: SLF001 - torch's in-place write counter, not exposed otherwise

@@ -9,7 +9,7 @@ import torch
 from torch import nn
 
 from editor.model.design.user_values import check_device, module_device
-from editor.model.run.devices import check_fits
+from editor.model.run.devices import PreparedMove, check_fits, tensors_to_move
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -29,30 +29,56 @@ class DeviceMixin(_Base):
         """The device the model lives on, e.g. ``"cpu"`` or ``"cuda:0"``."""
         return str(self._device)
 
-    def to(self, device: str | torch.device, progress: Callable[[int, int], None] | None = None) -> Self:
+    def to(self, device: str | torch.device, progress: Callable[[int, int], None] | None = None,
+           prepared: PreparedMove | None = None) -> Self:
         """Move the whole model to ``device`` (``"cpu"``, ``"cuda"``, ``"cuda:1"``, ``"mps"``).
 
         Refused (``MemoryLimitError``, with both numbers) when the parameters, buffers and one forward pass
         at the input shape would not fit in the memory free there. ``progress(done, total)`` is called after
-        each layer (a window keeps painting a progress bar for a big model).
+        each layer. ``prepared`` (from :meth:`prepare_move`, its ``copy()`` done on a worker thread) swaps in
+        the copies made there, so the move itself takes no time here.
         """
         target = check_device(device)
         if target == self._device:
             return self
-        if target.type != "cpu":  # the CPU's memory is the host's: the model is in it already
+        if prepared is None and target.type != "cpu":  # the CPU's memory is the host's: the model is in it
             check_fits(target, self.memory_needed())  # type: ignore[attr-defined]
-        with self._operation(f"Move to {target}"):
-            self._set_device(target, progress)
+        if prepared is not None and prepared.target != target:
+            prepared = None
+        try:
+            with self._operation(f"Move to {target}"):
+                self._set_device(target, progress, prepared)
+        finally:
+            if prepared is not None:
+                prepared.release()
         return self
 
-    def _set_device(self, target: torch.device, progress: Callable[[int, int], None] | None = None) -> None:
+    def prepare_move(self, device: str | torch.device) -> PreparedMove:
+        """The first half of a move that a window runs off its GUI thread: ``prepared.copy()`` there, then ``to``.
+
+        Refused like :meth:`to` when the design does not fit on ``device``. Until the copies are swapped in,
+        the design stays where it is; a tensor changed meanwhile is copied again when they are.
+        """
+        target = check_device(device)
+        if target.type != "cpu" and target != self._device:
+            check_fits(target, self.memory_needed())  # type: ignore[attr-defined]
+        return PreparedMove(target, tensors_to_move(layer.module for layer in self._layers.values()))
+
+    def _set_device(self, target: torch.device, progress: Callable[[int, int], None] | None = None,
+                    prepared: PreparedMove | None = None) -> None:
         old = self._device
         layers = list(self._layers.values())
         for done, layer in enumerate(layers, 1):
-            layer.module.to(target)
+            if prepared is not None:
+                prepared.apply(layer.module)
+            else:
+                layer.module.to(target)
             if progress is not None:
                 progress(done, len(layers))
-        self.model.to(target)  # anything the layers do not hold (nothing, unless added directly)
+        if prepared is not None:
+            prepared.apply(self.model)  # anything the layers do not hold (nothing, unless added directly)
+        else:
+            self.model.to(target)
         self._device = target
         self.events.settings_changed.emit("device")
         if self._touched is not None:

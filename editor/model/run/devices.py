@@ -9,14 +9,15 @@ activations of one forward pass at its input shape.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 import torch
 from torch import nn
 
 from editor.model.catalog.build import available_memory, format_bytes
-from editor.model.errors import MemoryLimitError
+from editor.model.design.torch_dicts import tensor_version
+from editor.model.errors import MemoryLimitError, RunError
 
 # Room kept free on a device beyond the estimate (the allocator's caching, kernels' workspaces).
 MARGIN = 1.2
@@ -112,3 +113,84 @@ def check_fits(device: torch.device, needed: int) -> None:
                                f"and one forward pass), but only {format_bytes(free)} is free there. Make the "
                                f"design or the batch smaller, or stay on the current device.", field="device",
                                valid=f"at most {format_bytes(free / MARGIN)}")
+
+
+@dataclass
+class PreparedMove:
+    """A move of a design's tensors to another device, in two steps, so that the slow part can leave the GUI thread.
+
+    :meth:`copy` (on a worker thread) copies every parameter, gradient and
+    buffer to ``target`` and only reads the design; the Project's ``to(...,
+    prepared=...)`` (back on the GUI thread) then swaps the copies in, which
+    takes no time. A tensor changed in place after it was copied (its version
+    counter moved) is copied again then, so nothing stale is ever swapped in.
+    """
+
+    target: torch.device
+    tensors: list[torch.Tensor]
+    """The tensors to move, each distinct one once (parameters, their gradients, buffers)."""
+    copies: dict[int, tuple[torch.Tensor, int]] = field(default_factory=dict)
+    """``id(original)`` → (its copy on ``target``, the original's version when it was copied)."""
+    swapped: set[int] = field(default_factory=set)
+    """``id`` of each parameter and buffer already on the target (a shared module is met more than once)."""
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(t.numel() * t.element_size() for t in self.tensors)
+
+    def copy(self, progress: Callable[[float, str], None] | None = None,
+             cancelled: Callable[[], bool] | None = None) -> None:
+        """Copy each tensor to the target; ``progress(fraction, text)`` after each one; stops when ``cancelled()``."""
+        total, done = max(self.total_bytes, 1), 0
+        for tensor in self.tensors:
+            if cancelled is not None and cancelled():
+                raise RunError(f"The move to {self.target} was cancelled: the model stays where it was.")
+            with torch.no_grad():
+                self.copies[id(tensor)] = (tensor.detach().to(self.target, copy=True), tensor_version(tensor))
+            done += tensor.numel() * tensor.element_size()
+            if progress is not None:
+                progress(done / total, f"{format_bytes(done)} of {format_bytes(total)} copied to {self.target}")
+
+    def moved(self, tensor: torch.Tensor) -> torch.Tensor:
+        """``tensor`` on the target: its copy when one is current, else a fresh one."""
+        taken = self.copies.get(id(tensor))
+        if taken is not None and taken[1] == tensor_version(tensor) and taken[0].shape == tensor.shape:
+            return taken[0]
+        return tensor.detach().to(self.target)
+
+    def release(self) -> None:
+        """Forget the originals and the copies (once swapped in, the design holds what it needs)."""
+        self.tensors = []
+        self.copies.clear()
+        self.swapped.clear()
+
+    def apply(self, module: nn.Module) -> None:
+        """Swap the copies into ``module`` (parameters keep their identity, as ``module.to()`` keeps it)."""
+        with torch.no_grad():
+            for sub in module.modules():
+                for param in list(sub.parameters(recurse=False)):
+                    if id(param) in self.swapped:
+                        continue
+                    grad = param.grad
+                    param.data = self.moved(param)
+                    if grad is not None:
+                        param.grad = self.moved(grad)
+                    self.swapped.add(id(param))
+                for name, buffer in list(sub.named_buffers(recurse=False)):
+                    if id(buffer) not in self.swapped:
+                        moved = self.moved(buffer)
+                        setattr(sub, name, moved)
+                        self.swapped.add(id(moved))
+
+
+def tensors_to_move(modules: Iterable[nn.Module]) -> list[torch.Tensor]:
+    """Every distinct parameter, gradient and buffer of ``modules`` (shared ones once)."""
+    seen: dict[int, torch.Tensor] = {}
+    for module in modules:
+        for param in module.parameters():
+            seen.setdefault(id(param), param)
+            if param.grad is not None:
+                seen.setdefault(id(param.grad), param.grad)
+        for buffer in module.buffers():
+            seen.setdefault(id(buffer), buffer)
+    return list(seen.values())

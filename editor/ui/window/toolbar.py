@@ -8,14 +8,16 @@ one undoable step ("Set seed 42"). That is what a learner who has just read
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QProgressDialog, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QProgressDialog, QToolBar, QToolButton, QWidget
 
 from editor.commands.edits import ApplySeedCommand, DeviceCommand, SetInputShapeCommand
 from editor.model.design.user_values import check_seed, check_shape
-from editor.model.errors import ValidationError
+from editor.model.errors import LayerLabError, ValidationError
+from editor.model.run.devices import PreparedMove
 from editor.ui import theme
+from editor.ui.jobs import JobCancelled, JobRunner, plain_message, wait_for
 from editor.ui.window.device_picker import DevicePicker
 from editor.ui.window.session import Session
 
@@ -66,6 +68,7 @@ class DesignToolbar(QToolBar):
         initialize.setDefaultAction(initialize_action)
         initialize.setText("Initialize…")
         self.device = DevicePicker()
+        self.jobs = JobRunner(self)  # the copy of a big move runs here
         self.device.device_chosen.connect(self._device_changed)
         self._quiet = False
         for label, widget in (("Input", self.shape), ("Seed", self.seed), (None, initialize), (None, reset),
@@ -122,34 +125,56 @@ class DesignToolbar(QToolBar):
                                       f"then building the layers gives. Undo brings back the previous weights.")
 
     def _device_changed(self, device: str) -> None:
-        """Move the model (one undo step); a big one shows progress layer by layer while the window paints."""
+        """Move the model (one undo step); a big one copies on a worker thread, with progress and Cancel."""
         if self._quiet or not device:
             return
         project = self.session.project
         if device == project.device:
             return
-        dialog = None
+        prepared = None
         if project.memory_needed() >= BIG_MOVE:
-            dialog = QProgressDialog(f"Moving the model to {device}…", "", 0, 100, self)
-            dialog.setWindowTitle("LayerLab")
-            dialog.setCancelButton(None)
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(300)
-
-        def progress(done: int, total: int) -> None:
-            if dialog is not None:
-                dialog.setValue(round(100 * done / max(total, 1)))
-                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-
-        try:
-            moved = self.session.run(DeviceCommand(project, device, progress))
-        finally:
-            if dialog is not None:
-                dialog.close()
-                dialog.deleteLater()
-        if moved:
+            try:
+                prepared = project.prepare_move(device)  # refused here, in words, when it does not fit
+            except LayerLabError as exc:
+                self.session.show_message(str(exc))
+                self.refresh()
+                return
+            if not self._copy_in_background(prepared):
+                self.refresh()
+                return
+        if self.session.run(DeviceCommand(project, device, prepared=prepared)):
             self.session.show_message(f"The model is on {device} now: feed it inputs on {device} too.")
         self.refresh()
+
+    def _copy_in_background(self, prepared: PreparedMove) -> bool:
+        """Copy the tensors on a worker while a progress dialog (with Cancel) keeps the window painting."""
+        dialog = QProgressDialog(f"Moving the model to {prepared.target}…", "Cancel", 0, 1000, self)
+        dialog.setObjectName("moveProgress")
+        dialog.setWindowTitle("LayerLab")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def progress(fraction: float | None, text: str) -> None:
+            if fraction is not None:
+                dialog.setValue(round(1000 * fraction))
+            if text:
+                dialog.setLabelText(f"Moving the model to {prepared.target}…\n{text}")
+
+        job = self.jobs.submit(lambda context: prepared.copy(context.report, lambda: context.cancelled),
+                               on_progress=progress)
+        dialog.canceled.connect(job.cancel)
+        try:
+            wait_for(job)
+        except JobCancelled:
+            self.session.show_message(f"Move cancelled: the model stays on {self.session.project.device}.")
+            return False
+        except Exception as exc:  # out of memory on the device, a driver error: said in words, nothing moved
+            self.session.show_message(f"The model could not be moved to {prepared.target}: {plain_message(exc)}")
+            return False
+        finally:
+            dialog.close()
+            dialog.deleteLater()
+        return True
 
 
 __all__ = ["DesignToolbar", "parse_shape"]
