@@ -190,10 +190,19 @@ def _group_stats(rows: torch.Tensor, members: list[tuple[str, str, torch.Tensor]
     mean = (rows @ ones) / count
     low, high = rows.amin(dim=1), rows.amax(dim=1)
     scratch = _scratch("work", tuple(rows.shape), rows.dtype, rows.device)
-    zeros = count - (torch.sign(rows, out=scratch).abs_() @ ones)
-    torch.sub(rows, mean[:, None], out=scratch)
-    spread = (scratch.mul_(scratch) @ ones) / max(count - 1, 1)
-    numbers_t = torch.stack([mean, spread.sqrt(), low, high, zeros])
+    # ||sign(x)||² counts the values that are not zero; ||x||² is the sum of squares: two vectorized norms,
+    # much cheaper than squaring into a buffer.
+    zeros = count - torch.linalg.vector_norm(torch.sign(rows, out=scratch), dim=1).double().square().round()
+    squares = torch.linalg.vector_norm(rows, dim=1).double().square()
+    centred = (squares - count * mean.double().square()).clamp_min(0)
+    spread = centred / max(count - 1, 1)
+    # Where the mean dwarfs the spread, the one-pass formula loses digits: those rows the exact two-pass way.
+    unsure = centred < 1e-3 * squares
+    if bool(unsure.any()):
+        picked = unsure.nonzero().flatten()
+        exact = rows[picked] - mean[picked, None]
+        spread[picked] = (exact.double().square().sum(dim=1) / max(count - 1, 1))
+    numbers_t = torch.stack([mean.double(), spread.sqrt(), low.double(), high.double(), zeros])
     if not bool(torch.isfinite(numbers_t).all()):  # rare: NaN or Inf somewhere; those rows one by one
         finite = torch.isfinite(rows).all(dim=1).tolist()
         return [_one_with_nonfinite(row, member) if not ok else _group_stats(row[None], [member])[0]
