@@ -8,11 +8,17 @@ from editor.commands.base import ProjectCommand
 from editor.model.project.project import Project
 
 
+def _name(project: Project, path: str) -> str:
+    """The kind of the block at ``path`` ("Sequential" for a group: the Project refuses it in words)."""
+    kind = project.kind(path)
+    return kind.name if kind is not None else "Sequential"
+
+
 class ShareCommand(ProjectCommand):
     """Make blocks references to one module ("Share Linear weights"); ``keep`` names whose weights survive."""
 
     def __init__(self, project: Project, paths: Sequence[str], keep: str) -> None:
-        super().__init__(project, f"Share {project.kind(keep).name} weights")
+        super().__init__(project, f"Share {_name(project, keep)} weights")
         self.paths, self.keep = list(paths), keep
 
     def perform(self) -> None:
@@ -23,7 +29,7 @@ class UnshareCommand(ProjectCommand):
     """Give a shared block its own module, copied or freshly initialized ("Make Linear independent")."""
 
     def __init__(self, project: Project, path: str, weights: str = "copy") -> None:
-        super().__init__(project, f"Make {project.kind(path).name} independent")
+        super().__init__(project, f"Make {_name(project, path)} independent")
         self.path, self.weights = path, weights
 
     def perform(self) -> None:
@@ -34,9 +40,7 @@ class UseAgainCommand(ProjectCommand):
     """Place another reference to a block's (or group's) module ("Use Linear again")."""
 
     def __init__(self, project: Project, path: str, at: str) -> None:
-        node = project.node(path)
-        name = "Sequential" if node.is_group else project.kind(path).name
-        super().__init__(project, f"Use {name} again")
+        super().__init__(project, f"Use {_name(project, path)} again")
         self.path, self.at = path, at
         self.result = ""
 
@@ -48,9 +52,7 @@ class RepeatCommand(ProjectCommand):
     """Repeat a block or group N times, shared (``[m] * N``) or as independent copies ("Repeat Linear ×4")."""
 
     def __init__(self, project: Project, path: str, n: int, shared: bool) -> None:
-        node = project.node(path)
-        name = "Sequential" if node.is_group else project.kind(path).name
-        super().__init__(project, f"Repeat {name} ×{n}" + ("" if shared else " (copies)"))
+        super().__init__(project, f"Repeat {_name(project, path)} ×{n}" + ("" if shared else " (copies)"))
         self.path, self.n, self.shared = path, n, shared
         self.result: list[str] = []
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +21,6 @@ from torch import nn
 
 from editor import Project
 from editor.model.catalog.build import build_module, read_params
-from editor.model.design.shape_inference import ShapeEngine
 from editor.model.design.tree import Block, Group, Node
 
 FORWARD_LIMIT = 4096
@@ -39,29 +37,6 @@ def one_torch_thread() -> Iterator[None]:
         yield
     finally:
         torch.set_num_threads(threads)
-
-
-@contextlib.contextmanager
-def replay_rebuilds(found: list[str]) -> Iterator[list[str]]:
-    """Record in ``found`` every module that shape settling rebuilds while an undo or redo replays (unjournaled).
-
-    A known bug (``test_undo_is_exact_after_a_module_was_left_alone``): undo then gives a fresh module, with new
-    random values, instead of the exact previous one, and a later undo can fail to load values into it. The
-    state machine uses this record to stop an example there rather than report the same bug again and again.
-    """
-    original = ShapeEngine._resolve_auto
-
-    def watched(self: Any, block: Block, spec: Any) -> None:
-        module = block.layer.module
-        original(self, block, spec)
-        if self._replaying and block.layer.module is not module:
-            found.append(f"{block.layer.kind.name} at {block.path()}")
-
-    ShapeEngine._resolve_auto = watched
-    try:
-        yield found
-    finally:
-        ShapeEngine._resolve_auto = original
 
 
 # ------------------------------------------------------------------ snapshots
@@ -108,31 +83,21 @@ def snapshot(project: Project) -> Snapshot:
                     shape_errors(project))
 
 
-_AFTER_THE_PROBLEM = re.compile(r" (Suggested fix:|This module is shared with) .*$", re.DOTALL)
-
-
 def shape_errors(project: Project) -> list[str]:
-    """Every shape error in words, up to what it suggests.
-
-    What follows (a fix, or that a shared module cannot take both shapes, naming the other places) is
-    written when the error is made and can go stale after later edits and undos; the tests below the
-    state machine pin those bugs down, so the machine compares what the problem is and where.
-    """
-    return [_AFTER_THE_PROBLEM.sub("", str(e)) for e in project.shape_errors()]
+    """Every shape error in words, with what it suggests (its fix, or the other places of a shared module)."""
+    return [str(e) for e in project.shape_errors()]
 
 
 def rule_entries(project: Project) -> list[tuple[Any, ...]]:
-    """The init rules as data: function, arguments, target, and the paths of the chosen blocks still in the design.
+    """The init rules as data: function, arguments, target, and the paths of the chosen blocks.
 
-    A rule whose chosen blocks were all deleted targets nothing; a file has no way to name them, so it is left out.
+    Every edit keeps the rules replayable, so a rule never names a deleted block (it narrows, or goes with them).
     """
     out = []
     for rule in project.init_rules:
         places = None
         if rule.layers is not None:
-            places = sorted(b.path() for layer in rule.layers for b in layer.blocks if project.is_attached(b))
-            if not places:
-                continue
+            places = sorted(b.path() for layer in rule.layers for b in layer.blocks)
         out.append((rule.function, sorted(rule.args.items()), rule.parameters, rule.kind, rule.expression,
                     rule.gain_from, places))
     return out

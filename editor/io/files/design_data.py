@@ -12,6 +12,7 @@ nothing in the data is ever executed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import torch
@@ -22,15 +23,16 @@ from editor.model import catalog
 from editor.model.catalog.build import build_module
 from editor.model.catalog.hyperparameters import validate_params
 from editor.model.design.torch_dicts import is_persistent_buffer, own_buffers, own_parameters, slots
-from editor.model.design.tree import Block, Group, Node
+from editor.model.design.tree import MAX_DEPTH, Block, Group, Node
 from editor.model.design.user_values import check_shape
 from editor.model.errors import LayerLabError, ValidationError
 from editor.model.project.freezing import apply_frozen, frozen_names, read_frozen
 from editor.model.project.project import Project
 
 MAX_LAYERS = 200_000
-MAX_DEPTH = 64
 MAX_LABEL = 100
+MAX_RANK = 64
+"""Most entries in a layer's construction rank (LayerLab writes one; older files held more)."""
 _EMPTY = nn.Sequential()
 
 
@@ -42,6 +44,7 @@ def design_to_data(project: Project) -> dict[str, Any]:
     """The design of ``project`` as plain data."""
     layers: list[dict[str, Any]] = []
     index_of: dict[int, int] = {}
+    ranks = _ranks(project)
 
     def node(n: Node) -> dict[str, Any]:
         if isinstance(n, Group):
@@ -52,7 +55,7 @@ def design_to_data(project: Project) -> dict[str, Any]:
         if id(layer) not in index_of:
             index_of[id(layer)] = len(layers)
             layers.append({"kind": layer.kind.name, "params": dict(layer.params), "auto": sorted(layer.auto),
-                           "rank": list(layer.rank) if layer.rank is not None else None})
+                           "rank": ranks.get(id(layer))})
             frozen = frozen_names(layer.module)
             if frozen:  # optional: files without it (all trainable) stay as they were
                 layers[-1]["frozen"] = frozen
@@ -60,6 +63,17 @@ def design_to_data(project: Project) -> dict[str, Any]:
 
     root = node(project.root)
     return {"layers": layers, "root": root}
+
+
+def _ranks(project: Project) -> dict[int, list[int]]:
+    """Each ranked layer's place in construction order, as a rank of one entry (layer id -> ``[place]``).
+
+    In a design read from code, every layer inserted after another gets a rank one entry longer than that
+    one's; written as they are, 64 insertions in a row made a file that did not open. Their order is all a
+    rank says, so the file keeps the order only.
+    """
+    ranked = sorted((layer.rank, i, layer) for i, layer in enumerate(project.layers()) if layer.rank is not None)
+    return {id(layer): [place] for place, (_, _, layer) in enumerate(ranked)}
 
 
 MAX_WHERE = 90
@@ -88,12 +102,16 @@ def _label(value: Any, where: str) -> str | None:
     return value
 
 
-def _layer(data: Any, where: str) -> tuple[catalog.LayerKind, dict[str, Any], frozenset[str], tuple[int, ...] | None]:
+def _layer(data: Any, where: str, custom: Mapping[str, catalog.LayerKind]
+           ) -> tuple[catalog.LayerKind, dict[str, Any], frozenset[str], tuple[int, ...] | None]:
     _expect(data, dict, where)
     name = _expect(data.get("kind"), str, f"{where}.kind")
-    if not catalog.has_kind(name):
+    if name in custom:
+        kind = custom[name]
+    elif not catalog.has_kind(name):
         raise _fail(f"{where}.kind", f"unknown layer kind {name[:60]!r}")
-    kind = catalog.kind(name)
+    else:
+        kind = catalog.kind(name)
     params = _expect(data.get("params"), dict, f"{where}.params")
     try:
         values = validate_params(kind, params)
@@ -106,25 +124,27 @@ def _layer(data: Any, where: str) -> tuple[catalog.LayerKind, dict[str, Any], fr
     rank = data.get("rank")
     if rank is not None:
         _expect(rank, (list, tuple), f"{where}.rank")
-        if len(rank) > MAX_DEPTH or not all(isinstance(r, int) and not isinstance(r, bool) for r in rank):
+        if len(rank) > MAX_RANK or not all(isinstance(r, int) and not isinstance(r, bool) for r in rank):
             raise _fail(f"{where}.rank", "expected a list of integers")
         rank = tuple(rank)
     return kind, values, frozenset(auto_names), rank
 
 
-def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Tensor] | None = None) -> Project:
+def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Tensor] | None = None,
+                      kinds: Mapping[str, catalog.LayerKind] | None = None) -> Project:
     """A new Project built from design data, with the weights of ``state_dict`` (which must fit exactly).
 
     Without a state_dict the modules are freshly initialized. With one, they are
     built on the meta device and take the given tensors over directly, so no
-    time goes into random values that would be overwritten. Raises
-    :class:`DesignDataError` for anything malformed.
+    time goes into random values that would be overwritten. ``kinds`` are the
+    file's custom kinds by name (see :mod:`editor.io.files.definitions_data`).
+    Raises :class:`DesignDataError` for anything malformed.
     """
     _expect(design, dict, "design")
     raw_layers = _expect(design.get("layers"), (list, tuple), "design.layers")
     if len(raw_layers) > MAX_LAYERS:
         raise _fail("design.layers", f"{len(raw_layers)} layers is more than LayerLab opens ({MAX_LAYERS})")
-    specs = [_layer(item, f"design.layers[{i}]") for i, item in enumerate(raw_layers)]
+    specs = [_layer(item, f"design.layers[{i}]", kinds or {}) for i, item in enumerate(raw_layers)]
     modules = []
     with torch.random.fork_rng(devices=[]), torch.device("meta" if state_dict is not None else "cpu"):
         for i, (kind, values, _, _) in enumerate(specs):
@@ -144,8 +164,6 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
             raise _fail(where, "this node appears twice in the tree (a group inside itself, or a node reused); "
                                "the file was altered")
         seen.add(id(data))
-        if depth > MAX_DEPTH:
-            raise _fail(where, f"groups are nested more than {MAX_DEPTH} deep")
         kind = data.get("type")
         if kind == "block":
             index = _expect(data.get("layer"), int, f"{where}.layer")
@@ -155,6 +173,8 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
             return modules[index]
         if kind != "group":
             raise _fail(f"{where}.type", f"expected 'block' or 'group', found {str(kind)[:40]!r}")
+        if depth > MAX_DEPTH:  # the root is at 0; the blocks of a group 64 deep sit at 65
+            raise _fail(where, f"groups are nested more than {MAX_DEPTH} deep")
         children = _expect(data.get("children"), (list, tuple), f"{where}.children")
         sequential = nn.Sequential()
         keys: set[str] = set()

@@ -16,7 +16,7 @@ from torch import nn
 from editor.model.catalog.build import kind_of, read_params
 from editor.model.catalog.hyperparameters import validate_params
 from editor.model.design.torch_dicts import slots
-from editor.model.design.tree import Block, Group, Layer, Node, sync
+from editor.model.design.tree import MAX_DEPTH, Block, Group, Layer, Node, sync, too_deep_message
 from editor.model.errors import StructureError, UnsupportedLayerError
 
 if TYPE_CHECKING:
@@ -36,10 +36,13 @@ class Adopter:
         self.layers: dict[int, Layer] = {}
         self.groups: set[int] = set()
 
-    def node(self, module: object, label: str | None = None, where: str = "") -> Node:
-        """A new node for ``module`` (not attached yet)."""
+    def node(self, module: object, label: str | None = None, where: str = "", depth: int = 1) -> Node:
+        """A new node for ``module`` (not attached yet), to be placed at depth ``depth`` (1: at the top level).
+
+        Sequentials nested deeper than a design holds (:data:`MAX_DEPTH`) are refused before they are walked.
+        """
         if isinstance(module, nn.Sequential):
-            return self._group(module, label, where)
+            return self._group(module, label, where, depth)
         kind = kind_of(module)
         assert isinstance(module, nn.Module)
         layer = self.design.layer_for(module) or self.layers.get(id(module))
@@ -50,17 +53,20 @@ class Adopter:
             self.layers[id(module)] = layer
         return Block(layer, label)
 
-    def _group(self, sequential: nn.Sequential, label: str | None, where: str) -> Group:
+    def _group(self, sequential: nn.Sequential, label: str | None, where: str, depth: int) -> Group:
         if sequential is self.design.root.sequential:
             raise StructureError("The design cannot contain itself: project.model cannot be inserted into it.")
         seen = self.design.holds_group(sequential) or id(sequential) in self.groups
         # A Sequential used twice becomes two groups over the same (shared) layers.
+        if depth > MAX_DEPTH:  # before walking it: a Sequential nested 10,000 deep is refused, not recursed into
+            raise StructureError(too_deep_message(depth))
+        children = list(slots(sequential).items())
         group = Group(nn.Sequential() if seen else sequential, label)
         self.groups.add(id(group.sequential))
-        for key, child in list(slots(sequential).items()):
+        for key, child in children:
             if child is None:
                 raise UnsupportedLayerError(f"{where}slot {key!r} of a Sequential holds None, not a module.")
-            node = self.node(child, label_from_key(key), where)
+            node = self.node(child, label_from_key(key), where, depth + 1)
             node.parent = group
             group.children.append(node)
         sync(group)  # the group's mirror: a new Sequential gets its modules, an adopted one is watched like the rest

@@ -26,7 +26,23 @@ from editor.model.design.seeding import SeedTracker, fingerprint
 from editor.model.design.shape_inference import ShapeEngine
 from editor.model.design.torch_dicts import slots
 from editor.model.design.transaction import Transaction
-from editor.model.design.tree import STALE, Block, Group, Layer, Node, Watch, blocks, path_key, paths, sync, walk
+from editor.model.design.tree import (
+    MAX_DEPTH,
+    STALE,
+    Block,
+    Group,
+    Layer,
+    Node,
+    Watch,
+    blocks,
+    deepest_group,
+    depth,
+    path_key,
+    paths,
+    sync,
+    too_deep_message,
+    walk,
+)
 from editor.model.errors import StructureError
 
 
@@ -68,8 +84,10 @@ class DesignCore(ShapeEngine):
         self._serial = 0
         self._done: list[int] = []  # serials of the operations that can be undone, oldest first
         self._undone: list[int] = []  # serials of undone operations that can be redone, latest undone last
-        self._replaying = False
+        self._replaying = False  # undoing or redoing (or rolling back a failed operation): no new modules
         self._touched: set[Layer] | None = None
+        self._placed: list[Node] = []  # nodes the running operation attached, moved or wrapped (depth checks)
+        self._edited_layers: set[Layer] = set()  # layers the running operation placed or rebuilt (rule checks)
         ShapeEngine.__init__(self)
 
     # ----------------------------------------------------------------- journal
@@ -93,21 +111,44 @@ class DesignCore(ShapeEngine):
         tx = Transaction(name, keep_values=keep, serial=self._serial)
         self._tx = tx
         self._touched = set()
+        self._placed = []
+        self._edited_layers = set()
         try:
             yield tx
             self._settle()
+            self._before_commit()
         except BaseException:
             self._tx = None
-            for undo, _ in reversed(tx.steps):
-                undo()
-            self._settle()
+            self._placed = []
+            self._edited_layers = set()
+            self._replaying = True  # back to exactly the state before: nothing is built anew
+            try:
+                for undo, _ in reversed(tx.steps):
+                    undo()
+                self._settle()
+            finally:
+                self._replaying = False
             self._finish(None)
             raise
         self._tx = None
+        self._placed = []
+        self._edited_layers = set()
         if tx:
             self._done.append(tx.serial)
             self._undone.clear()  # a new step: what was undone can no longer be redone
         self._finish(tx)
+
+    def _before_commit(self) -> None:
+        """The operation's last word, once shapes have settled: raise a LayerLabError to refuse (and undo) it.
+
+        The design refuses nesting deeper than :data:`MAX_DEPTH`; the Project adds its own upkeep (init rules).
+        """
+        for node in self._placed:
+            if not self._attached(node):
+                continue
+            bottom, below = deepest_group(node)
+            if bottom is not None and below + depth(node) > MAX_DEPTH:
+                raise StructureError(too_deep_message(depth(bottom), bottom.path()))
 
     def _finish(self, tx: Transaction | None) -> None:
         touched, self._touched = self._touched, None
@@ -136,8 +177,16 @@ class DesignCore(ShapeEngine):
         return node is self._root
 
     def _replay(self, tx: Transaction, undo: bool) -> None:
+        """Undo or redo ``tx`` with the very objects it recorded; all or nothing.
+
+        Nothing is built anew here (shapes settle with the recorded modules), so
+        the design comes back bit for bit. Should a step fail all the same, the
+        steps done so far are taken back and a :class:`StructureError` says so:
+        the design is as it was before the call.
+        """
+        verb = "undo" if undo else "redo"
         if self._tx is not None:
-            raise RuntimeError("cannot undo or redo while an operation is running")
+            raise StructureError(f"Cannot {verb} while an operation is running; wait until it has finished.")
         if not isinstance(tx, Transaction):
             raise StructureError(f"revert and replay take a Transaction (from 'with project.transaction() as "
                                  f"tx:'), not {type(tx).__name__}.")
@@ -147,14 +196,31 @@ class DesignCore(ShapeEngine):
             self._check_order(tx, undo)
         self._touched = set()
         self._replaying = True
+        done: list[Callable[[], None]] = []  # how to take back each step done so far
         try:
-            steps = reversed(tx.steps) if undo else iter(tx.steps)
-            for back, forth in steps:
+            for back, forth in (reversed(tx.steps) if undo else iter(tx.steps)):
                 (back if undo else forth)()
+                done.append(forth if undo else back)
             self._settle()
+        except Exception as exc:
+            self._take_back(done)
+            if tx:
+                self._check_order(tx, not undo)  # the step counts as done (or undone) as before
+            raise StructureError(f"Could not {verb} {tx.name!r} ({type(exc).__name__}: "
+                                 f"{str(exc).splitlines()[0][:160] if str(exc) else 'no details'}). The design is "
+                                 f"as it was before.") from exc
         finally:
             self._replaying = False
         self._finish(None)
+
+    def _take_back(self, done: list[Callable[[], None]]) -> None:
+        """After a failed replay: take back the steps it did, latest first (still replaying: nothing is rebuilt)."""
+        try:
+            for step in reversed(done):
+                step()
+            self._settle()
+        finally:
+            self._finish(None)
 
     def _check_order(self, tx: Transaction, undo: bool) -> None:
         """Undo only the latest step, redo only the latest undone one: anything else would damage the design."""
@@ -185,6 +251,10 @@ class DesignCore(ShapeEngine):
             item.in_spec = STALE
             if isinstance(item, Block):
                 layer = item.layer
+                if layer.auto:
+                    self._places_changed.add(layer)
+                if self._tx is not None:
+                    self._edited_layers.add(layer)
                 if not layer.blocks:
                     self._layers[id(layer.module)] = layer
                     if self.seeds.ranked and layer.rank is None:
@@ -200,8 +270,12 @@ class DesignCore(ShapeEngine):
             if isinstance(item, Block):
                 layer = item.layer
                 layer.blocks.remove(item)
+                if self._tx is not None:
+                    self._edited_layers.add(layer)
                 if not layer.blocks:
                     del self._layers[id(layer.module)]
+                elif layer.auto:
+                    self._places_changed.add(layer)  # another place may be its first now
             else:
                 self._groups.pop(id(item.sequential), None)  # type: ignore[union-attr]
 
@@ -209,6 +283,8 @@ class DesignCore(ShapeEngine):
     def _attach(self, parent: Group, index: int, node: Node) -> None:
         parent.children.insert(index, node)
         node.parent = parent
+        if self._tx is not None:
+            self._placed.append(node)
         self._register(node)
         _sync_after_insert(parent, index)
         self._dirty.append(node)
@@ -245,8 +321,12 @@ class DesignCore(ShapeEngine):
         parent.children.insert(index, node)
         node.parent = parent
         sync(parent)
+        if self._tx is not None:
+            self._placed.append(node)
         for item in [node, *walk(node)] if isinstance(node, Group) else [node]:
             item.in_spec = STALE
+            if isinstance(item, Block) and item.layer.auto and len(item.layer.blocks) > 1:
+                self._places_changed.add(item.layer)  # its first place may have moved
         self._dirty.append(node)
         self.events.moved.emit(src, node.path())
         self._record(lambda: self._move(node, old_parent, old_index), lambda: self._move(node, parent, index))
@@ -262,6 +342,8 @@ class DesignCore(ShapeEngine):
         group.watch = self._watch
         sync(group)
         sync(parent)
+        if self._tx is not None:
+            self._placed.append(group)
         group.in_spec = STALE
         self._dirty.append(group)
         self.events.grouped.emit(group.path(), count)
@@ -293,6 +375,8 @@ class DesignCore(ShapeEngine):
     def _swap_layer(self, layer: Layer, module: nn.Module, params: dict[str, Any], auto: frozenset[str]) -> None:
         """Give ``layer`` a new module, hyperparameters and auto flags, at every place it is used."""
         old = (layer.module, layer.params, layer.auto)
+        if self._tx is not None:
+            self._edited_layers.add(layer)
         del self._layers[id(layer.module)]
         layer.module, layer.params, layer.auto = module, params, auto
         self._layers[id(module)] = layer

@@ -13,7 +13,7 @@ from __future__ import annotations
 from editor.model.design.adopt import Adopter, label_from_key
 from editor.model.design.core import DesignCore
 from editor.model.design.torch_dicts import slots
-from editor.model.design.tree import STALE, Group, Node, sync, walk
+from editor.model.design.tree import STALE, Group, Node, depth, sync, walk
 from editor.model.errors import LayerLabError, StructureError
 
 
@@ -60,11 +60,12 @@ class ResyncingDesign(DesignCore):
             known = {id(child.module): child for child in old}
             adopter = Adopter(self)
             fresh: list[Node] = []
+            inside = depth(group) + 1
             try:
                 for key, module in list(slots(group.sequential).items()):
                     node = known.pop(id(module), None)
                     if node is None:
-                        node = adopter.node(module, label_from_key(key))
+                        node = adopter.node(module, label_from_key(key), depth=inside)
                     else:
                         node.label = label_from_key(key)
                     fresh.append(node)

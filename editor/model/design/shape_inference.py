@@ -22,10 +22,13 @@ from editor.model.catalog.build import build_module, check_memory, read_params
 from editor.model.catalog.hyperparameters import example_input, resolve_auto, validate_params
 from editor.model.catalog.shape_rules import Spec, output_spec
 from editor.model.design.tree import STALE, Block, Group, Node, blocks
-from editor.model.errors import LayerLabError, ShapeError
+from editor.model.errors import Fix, LayerLabError, ShapeError
 
 if TYPE_CHECKING:
     from editor.model.design.tree import Layer
+
+SHOWN_PLACES = 3
+"""Other places of a shared module that a shape error names (then "and N more")."""
 
 TRANSPARENT = frozenset({"elementwise", "identity", "flatten", "channel_dropout", "softmax"})
 """Shape rules that leave a 2-d (N, F) input as it is, so an input shape can be read off the layer after them."""
@@ -48,11 +51,15 @@ class ShapeEngine:
 
     _root: Group
     _input_shape: tuple[int, ...] | None
+    _replaying: bool
 
     def __init__(self) -> None:
         self._dirty: list[Node] = []
         self._shape_changed: set[Node] = set()
         self._input_shape = None
+        self._places_changed: set[Layer] = set()  # layers with auto values whose first place may have changed
+        self._shared_forms: dict[Block, tuple[ShapeError, ShapeError]] = {}  # block: (its error, as shown)
+        self._positions: dict[int, dict[int, int]] = {}  # group id: child id -> index, while shapes settle
 
     # The core provides these.
     def _attached(self, node: Node) -> bool:  # pragma: no cover - provided by DesignCore
@@ -98,6 +105,29 @@ class ShapeEngine:
     # ---------------------------------------------------------------- settle
     def _settle(self) -> None:
         """Work out shapes again wherever an edit left them stale."""
+        self._positions = {}
+        try:
+            self._settle_loop()
+        finally:
+            self._positions = {}
+
+    def _mark_first_places(self) -> None:
+        """A module that follows its input follows it at its first place: when that place changed, look again.
+
+        Deleting, replacing or moving a shared module's first place (or making it
+        independent) leaves another place first, whose input may ask for other
+        "auto" values than the ones worked out at the old first place.
+        """
+        changed, self._places_changed = self._places_changed, set()
+        for layer in changed:
+            if layer.auto and layer.blocks and self._attached(layer.blocks[0]):
+                first = self._first_place(layer)
+                if first.in_spec is not STALE:
+                    first.in_spec = STALE
+                    self._dirty.append(first)
+
+    def _settle_loop(self) -> None:
+        self._mark_first_places()
         for _ in range(10_000):
             spec = self._effective_input()
             root = self._root
@@ -112,7 +142,7 @@ class ShapeEngine:
                 return
             pending = [n for n in dict.fromkeys(self._dirty) if n.in_spec is STALE and self._attached(n)]
             self._dirty = []
-            pending.sort(key=lambda n: n.indices())
+            pending.sort(key=self._order_key)
             for node in pending:
                 if node.in_spec is STALE:
                     self._propagate(node)
@@ -122,24 +152,78 @@ class ShapeEngine:
         """A shared module must fit every place it is used: never offer a fix that breaks another place.
 
         Setting ``in_features`` on a shared Linear to suit one place breaks the
-        other when they receive different sizes; the message says so instead.
+        other when they receive different sizes; the message says so instead,
+        naming the other places as they are now. The block's own error (with
+        its fix) is kept aside and comes back as soon as the module is no
+        longer shared that way (made independent, a share undone, inputs that
+        agree again). Done after every settle, so the paths never go stale.
         """
-        shared = [b for layer in self._layers.values() if len(layer.blocks) > 1 for b in layer.blocks]  # type: ignore[attr-defined]
-        for block in shared:
-            error, layer = block.error, block.layer
-            if error is None or error.fix is None or len(layer.blocks) < 2:
+        layers = {id(layer): layer for layer in self._layers.values() if len(layer.blocks) > 1}  # type: ignore[attr-defined]
+        for block in list(self._shared_forms):
+            if block.error is not self._shared_forms[block][1] or not self._attached(block):
+                del self._shared_forms[block]  # worked out again since, or no longer in the design
+            else:
+                layers.setdefault(id(block.layer), block.layer)
+        for layer in layers.values():
+            self._review_layer(layer)
+
+    def _review_layer(self, layer: Layer) -> None:
+        places = layer.blocks
+        inputs = {b.in_spec for b in places if b.in_spec is not STALE}
+        ordered: list[Block] | None = None
+        for block in places:
+            kept = self._shared_forms.get(block)
+            own = kept[0] if kept is not None else block.error
+            if own is None:
                 continue
-            follows_input = any(step.op == "set_params" and any(layer.kind.param(n).auto is not None
-                                                                for n in step.params if n in layer.kind.param_names)
-                                for step in error.fix.steps)
-            inputs = {b.in_spec for b in layer.blocks if b.in_spec is not STALE}
-            if follows_input and len(inputs) > 1:
-                others = ", ".join(b.path() for b in layer.blocks if b is not block)
-                self._shape_changed.add(block)
-                block.error = ShapeError(
-                    f"{error.sentence} This module is shared with block {others}, which receives a different shape, "
-                    f"and one module cannot take both: change the layer that feeds one of them instead.",
-                    in_shape=error.in_shape, expected=error.expected, fix=None, field=error.field)
+            wanted = None
+            if len(places) > 1 and len(inputs) > 1 and own.fix is not None and _follows_input(layer, own.fix):
+                if ordered is None:
+                    ordered = sorted(places, key=self._order_key)
+                others = [b for b in ordered[:SHOWN_PLACES + 1] if b is not block][:SHOWN_PLACES]
+                wanted = self._shared_error(own, others, len(places) - 1)
+            if wanted is None:
+                if kept is not None:
+                    del self._shared_forms[block]
+                    block.error = own
+                    self._shape_changed.add(block)
+                continue
+            if kept is not None and str(kept[1]) == str(wanted):
+                continue
+            self._shared_forms[block] = (own, wanted)
+            block.error = wanted
+            self._shape_changed.add(block)
+
+    def _shared_error(self, own: ShapeError, shown_places: list[Block], others: int) -> ShapeError:
+        """``own`` error, saying that the module is shared with ``others`` places (the first ones named)."""
+        shown = [self._path_now(b) for b in shown_places]
+        more = others - len(shown)
+        names = ", ".join(shown) + (f" and {more} more" if more else "")
+        if others == 1:
+            why = (f"This module is shared with block {names}, which receives a different shape, and one module "
+                   f"cannot take both: change the layer that feeds one of them instead.")
+        else:
+            why = (f"This module is shared with blocks {names}, which do not all receive the same shape, and one "
+                   f"module cannot take them all: change the layers that feed them instead.")
+        return ShapeError(f"{own.sentence} {why}", in_shape=own.in_shape, expected=own.expected, fix=None,
+                          field=own.field)
+
+    def _order_key(self, node: Node) -> tuple[int, ...]:
+        """``node.indices()``, with each group's child positions worked out once while shapes settle."""
+        out: list[int] = []
+        while node.parent is not None:
+            parent = node.parent
+            table = self._positions.get(id(parent))
+            if table is None:
+                table = {id(child): i for i, child in enumerate(parent.children)}
+                self._positions[id(parent)] = table
+            out.append(table[id(node)])
+            node = parent
+        out.reverse()
+        return tuple(out)
+
+    def _path_now(self, node: Node) -> str:
+        return ".".join(map(str, self._order_key(node)))
 
     def _incoming(self, parent: Group, index: int) -> Spec | None:
         if index > 0:
@@ -199,9 +283,13 @@ class ShapeEngine:
         return out
 
     def _first_place(self, layer: Layer) -> Block:
-        return min(layer.blocks, key=lambda b: b.indices())
+        if len(layer.blocks) == 1:
+            return layer.blocks[0]
+        return min(layer.blocks, key=self._order_key)
 
     def _resolve_auto(self, block: Block, spec: Spec) -> None:
+        if self._replaying:
+            return  # undo and redo bring back the recorded modules; building one here would escape the journal
         layer = block.layer
         wanted = {}
         for name in layer.auto:
@@ -231,6 +319,14 @@ class ShapeEngine:
         changed.discard(self._root)
         if changed:
             self.events.shapes_changed.emit(self._paths(list(changed)))  # type: ignore[attr-defined]
+
+
+def _follows_input(layer: Layer, fix: Fix) -> bool:
+    """Whether ``fix`` sets a hyperparameter of ``layer`` that can follow the input (``in_features``, …)."""
+    kind = layer.kind
+    return any(step.op == "set_params" and any(kind.param(n).auto is not None for n in step.params
+                                               if n in kind.param_names)
+               for step in fix.steps)
 
 
 def infer(root: Group, spec: Spec | None, path_of: dict[Node, str]) -> dict[str, tuple[int, ...]]:

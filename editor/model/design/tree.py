@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 STALE: Any = object()
 """The ``in_spec`` of a node whose shapes must be worked out again."""
 
+MAX_DEPTH = 64
+"""How deep groups nest in a design: a group's path has at most this many indices (a project file, and code read
+back, hold no more); the blocks of the deepest groups sit one level below them."""
+
 
 class Layer:
     """One torch module of the design and what LayerLab knows about it."""
@@ -237,6 +241,38 @@ def paths(group: Group) -> dict[Node, str]:
 
     visit(group, "")
     return out
+
+
+def depth(node: Node) -> int:
+    """How many groups hold ``node``: the number of indices in its path (the root: 0)."""
+    return sum(1 for _ in node.ancestors())
+
+
+def deepest_group(node: Node) -> tuple[Group | None, int]:
+    """The most deeply nested group of ``node``'s subtree (``node`` itself first) and how far below ``node`` it is.
+
+    ``(None, 0)`` when the subtree holds no group (a block).
+    """
+    found: Group | None = None
+    most = -1
+    stack: list[tuple[Node, int]] = [(node, 0)]
+    while stack:
+        current, below = stack.pop()
+        if isinstance(current, Group):
+            if below > most:
+                found, most = current, below
+            stack.extend((child, below + 1) for child in reversed(current.children))
+    return found, max(most, 0)
+
+
+def too_deep_message(depth: int, path: str | None = None) -> str:
+    """Why a design cannot nest a group ``depth`` deep (at ``path``, when it is known), and what to do."""
+    if path and len(path) > 40:  # "0.0.0.…" 65 levels deep says less than its start and end
+        path = f"{path[:15]}…{path[-15:]}"
+    where = f"the group at {path}" if path else "a group"
+    return (f"Sequentials can be nested at most {MAX_DEPTH} deep in a design (as deep as a project file holds), "
+            f"and this would put {where} {depth} deep. Ungroup some of the groups around it, or build the inner "
+            f"part flatter.")
 
 
 def is_last_leaf(node: Node) -> bool:

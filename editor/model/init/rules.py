@@ -14,6 +14,7 @@ CPU) and ``torch.manual_seed(seed); build_model()`` give the same bits.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -95,6 +96,8 @@ class InitRule:
         what = {"weight": "the weights", "bias": "the biases", "all": "all parameters"}[self.parameters]
         if self.layers is not None:
             where = f"{len(self.layers)} chosen block{'s' if len(self.layers) != 1 else ''}"
+            if self.kind is not None:
+                where = f"every {self.kind} in {where}"
         elif self.kind is not None:
             where = f"every {self.kind}"
         else:
@@ -116,8 +119,6 @@ def make_rule(function: str, *, parameters: str = "weight", kind: str | None = N
             kind = catalog_kind(kind).name
         except KeyError:
             raise ValidationError(f"There is no layer kind {kind!r} to initialize.", field="kind") from None
-    if kind is not None and layers is not None:
-        raise ValidationError("Choose either a layer kind or blocks to initialize, not both.", field="kind")
     if gain_from is not None:
         if not init.gain:
             raise ValidationError(f"{init.name} takes no gain; calculate_gain is for xavier_* and orthogonal_.",
@@ -157,11 +158,7 @@ def _visit_layer(rule: InitRule, layer: Layer, module: nn.Module, cls: type | No
 
 def targets(rule: InitRule, root: Group, module_of: Callable[[Layer], nn.Module]) -> Iterator[Target]:
     """The parameters ``rule`` fills, in the order it fills them (repeats included, as ``model.apply`` does)."""
-    cls = None
-    if rule.kind is not None:
-        from editor.model.catalog.build import torch_class
-
-        cls = torch_class(catalog_kind(rule.kind))
+    cls = _layer_class(rule)
     if rule.layers is not None:
         for layer in rule.layers:
             if layer.blocks and _attached(layer.blocks[0], root):
@@ -190,6 +187,31 @@ def _attached(node: Block, root: Group) -> bool:
     return top is root
 
 
+def _layer_class(rule: InitRule) -> type | None:
+    if rule.kind is None:
+        return None
+    from editor.model.catalog.build import torch_class
+
+    return torch_class(catalog_kind(rule.kind))
+
+
+def fits_layer(rule: InitRule, layer: Layer) -> bool | None:
+    """Whether ``rule`` can fill every parameter of ``layer`` it targets; None when it targets none of them."""
+    found = list(_visit_layer(rule, layer, layer.module, _layer_class(rule)))
+    if not found:
+        return None
+    try:
+        _check_targets(rule, found)
+    except ValidationError:
+        return False
+    return True
+
+
+def narrowed(rule: InitRule, layers: tuple[Layer, ...]) -> InitRule:
+    """``rule`` for the chosen ``layers`` only (its layer kind, when it has one, still picks inside them)."""
+    return dataclasses.replace(rule, layers=layers)
+
+
 def where_text(layer: Layer, name: str) -> str:
     block = layer.blocks[0]
     return f"{name} of the {layer.kind.name} block at {block.path()}"
@@ -198,6 +220,11 @@ def where_text(layer: Layer, name: str) -> str:
 def check_rule(rule: InitRule, root: Group) -> list[Target]:
     """The live parameters ``rule`` would fill; refuses (changing nothing) when one does not fit."""
     found = list(targets(rule, root, lambda layer: layer.module))
+    _check_targets(rule, found)
+    return found
+
+
+def _check_targets(rule: InitRule, found: list[Target]) -> None:
     init, kwargs = rule.init, rule.kwargs
     for layer, name, tensor in found:
         check_fits(init, tensor, where_text(layer, name), kwargs, name)
@@ -205,7 +232,6 @@ def check_rule(rule: InitRule, root: Group) -> list[Target]:
                 rule.expression).names:
             raise ValidationError(f"The expression uses fan_in or fan_out, which {where_text(layer, name)} "
                                   f"({tensor.dim()}-D) does not have. Nothing was changed.", field="expression")
-    return found
 
 
 def fill(rule: InitRule, tensor: torch.Tensor, generator: torch.Generator | None = None) -> None:

@@ -79,8 +79,11 @@ def test_a_rule_the_design_outgrew_is_left_out_with_a_notice_and_the_project_ope
 
     project = mlp(0)
     project.initialize("xavier_uniform_")  # every weight of the design: two Linears, then ...
-    project.append(nn.BatchNorm1d(5))  # ... a 1-D weight it cannot fill, added afterwards (LayerLab allows it)
-    project.save(tmp_path / "grown.pt")
+    project.append(nn.BatchNorm1d(5))  # ... a 1-D weight it cannot fill, added afterwards
+    assert len(project.init_rules[0].layers) == 2  # LayerLab narrows the rule to the two Linears at the edit ...
+    payload = to_payload(project)
+    payload["init_rules"][0]["layers"] = None  # ... a file from elsewhere (or an older LayerLab) does not
+    save(payload, tmp_path / "grown.pt")
     opened = open_project(tmp_path / "grown.pt")
     assert opened.project.init_rules == ()
     assert len(opened.notices) == 1 and "no longer fits this design" in opened.notices[0]

@@ -1,0 +1,58 @@
+"""Custom layers and blocks as undo steps: define (or edit), make a group reusable, remove a definition."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from editor.commands.base import ProjectCommand
+from editor.model.custom.definitions import BlockDefinition, LayerDefinition
+from editor.model.project.project import Project
+
+
+class DefineLayerCommand(ProjectCommand):
+    """Add a custom layer, or edit one (every instance follows): "Define CenteredLayer" / "Edit MyLinear"."""
+
+    def __init__(self, project: Project, definition: LayerDefinition) -> None:
+        verb = "Edit" if definition.name in project.definitions else "Define"
+        super().__init__(project, f"{verb} {definition.name}")
+        self.definition = definition
+
+    def perform(self) -> None:
+        self.project.define_layer(self.definition)
+
+
+class DefineBlockCommand(ProjectCommand):
+    """Add a composite block, or edit one (every instance follows)."""
+
+    def __init__(self, project: Project, definition: BlockDefinition) -> None:
+        verb = "Edit" if definition.name in project.definitions else "Define"
+        super().__init__(project, f"{verb} {definition.name}")
+        self.definition = definition
+
+    def perform(self) -> None:
+        self.project.define_block(self.definition)
+
+
+class MakeBlockCommand(ProjectCommand):
+    """Turn a group into an instance of a new reusable block ("Make block Net")."""
+
+    def __init__(self, project: Project, group_path: str, name: str, bindings: Mapping[str, list[str]]) -> None:
+        super().__init__(project, f"Make block {name}")
+        self.group_path, self.name = group_path, name
+        self.bindings = {key: list(fields) for key, fields in bindings.items()}
+        self.path: str | None = None
+        """The new block's path, once done."""
+
+    def perform(self) -> None:
+        self.path = self.project.make_block(self.group_path, self.name, self.bindings)
+
+
+class RemoveDefinitionCommand(ProjectCommand):
+    """Forget a definition no block uses ("Remove MyLinear")."""
+
+    def __init__(self, project: Project, name: str) -> None:
+        super().__init__(project, f"Remove {name}")
+        self.name = name
+
+    def perform(self) -> None:
+        self.project.remove_definition(self.name)
