@@ -8,7 +8,9 @@ Format (version 1)::
      "seed": 0, "input_shape": [3, 20] or None, "device": "cpu",
      "init_rules": [...],        # see editor/model/init_data.py: function, args, parameters, kind,
                                  # layers (indices into design.layers), expression, gain_from
-     "weights_from_seed": True/False/None}
+     "weights_from_seed": True/False/None,
+     "definitions": [...],       # optional: custom layers and blocks as plain data (editor/model/custom/data.py)
+     "plain_tensors": {...}}     # optional: custom layers' plain tensor attributes, by path ("0.weight")
 
 so ``torch.load(path, weights_only=True)["state_dict"]`` works with
 ``model.load_state_dict`` in any script. Files are read with
@@ -28,6 +30,12 @@ import torch.utils.serialization
 
 from editor.io.errors import ProjectFileError
 from editor.io.files.atomic import atomic_write
+from editor.io.files.definitions_data import (
+    definitions_to_payload,
+    kinds_from_payload,
+    plain_tensors_to_payload,
+    restore_plain_tensors,
+)
 from editor.io.files.design_data import DesignDataError, apply_settings, design_to_data, project_from_data
 from editor.io.files.init_data import rules_from_data, rules_to_data
 from editor.io.files.limits import shown
@@ -54,8 +62,8 @@ class Opened:
 
 
 def to_payload(project: Project) -> dict[str, Any]:
-    """The dict a project file holds."""
-    return {
+    """The dict a project file holds (``definitions`` and ``plain_tensors`` only when the project has them)."""
+    payload = {
         "format": FORMAT,
         "version": VERSION,
         "app_version": __version__,
@@ -67,6 +75,12 @@ def to_payload(project: Project) -> dict[str, Any]:
         "init_rules": rules_to_data(project),
         "weights_from_seed": project.seeds.status,
     }
+    if project.definitions:
+        payload["definitions"] = definitions_to_payload(project)
+        plain = plain_tensors_to_payload(project)
+        if plain:
+            payload["plain_tensors"] = plain
+    return payload
 
 
 def save_project(project: Project, path: str | Path) -> None:
@@ -154,7 +168,14 @@ def project_from_payload(data: Any, name: str = "the file") -> Opened:
         raise ProjectFileError(f"{name} has no valid state_dict (a dict of names to tensors).", "invalid", name)
     state = usable_state(state, name)
     try:
-        project = project_from_data(data.get("design"), seed=seed, state_dict=state)
+        definitions, kinds = kinds_from_payload(data.get("definitions"))
+        project = project_from_data(data.get("design"), seed=seed, state_dict=state, kinds=kinds)
+        if definitions:
+            try:
+                project.restore_definitions(definitions)
+            except ValidationError as exc:
+                raise DesignDataError(f"definitions: {exc}") from None
+            restore_plain_tensors(project, data.get("plain_tensors"))
         apply_settings(project, data.get("input_shape"))
         rules, notices = check_rules(project, rules_from_data(data.get("init_rules"), project))
         project.restore_init_rules(rules)

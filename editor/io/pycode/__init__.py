@@ -4,7 +4,8 @@
   write a project as a script that needs nothing but torch.
 - :mod:`editor.io.pycode.read`: :func:`find_models`, :func:`import_code` and
   :func:`import_model` read the ``nn.Sequential`` models a source defines
-  into a new project; the source is parsed, never executed.
+  (and its own ``nn.Module`` classes, as custom layers and blocks) into a new
+  project; the source is parsed, never executed.
 """
 
 from editor.io.pycode.export import export_code, write_code

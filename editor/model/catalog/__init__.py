@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from editor.model.catalog.layers import CATEGORIES, KINDS
+from editor.model.catalog.layers import CATEGORIES, CUSTOM_CATEGORY, KINDS
 from editor.model.catalog.schema import AUTO, Category, Constraint, HyperParam, LayerKind
 
-__all__ = ["AUTO", "CATEGORIES", "KINDS", "Category", "Constraint", "HyperParam", "LayerKind", "categories",
-           "category", "has_kind", "kind", "kinds", "kinds_in", "search"]
+__all__ = ["AUTO", "CATEGORIES", "CUSTOM_CATEGORY", "KINDS", "Category", "Constraint", "HyperParam", "LayerKind",
+           "categories", "category", "has_kind", "kind", "kinds", "kinds_in", "search"]
 
 _BY_NAME: dict[str, LayerKind] = {k.name: k for k in KINDS}
-_CATEGORY_BY_NAME: dict[str, Category] = {c.name: c for c in CATEGORIES}
+_CATEGORY_BY_NAME: dict[str, Category] = {c.name: c for c in (*CATEGORIES, CUSTOM_CATEGORY)}
 
 
 def kinds() -> tuple[LayerKind, ...]:
@@ -35,7 +35,7 @@ def categories() -> tuple[Category, ...]:
 
 
 def category(name: str) -> Category:
-    """The category called ``name``."""
+    """The category called ``name`` (the catalog's, or ``CUSTOM_CATEGORY`` of custom layers and blocks)."""
     return _CATEGORY_BY_NAME[name]
 
 
@@ -80,6 +80,7 @@ def search(text: str, within: Iterable[LayerKind] | None = None) -> list[LayerKi
 
 __all__ = [
     "AUTO",
+    "CUSTOM_CATEGORY",
     "Category",
     "Constraint",
     "HyperParam",

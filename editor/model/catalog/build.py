@@ -26,9 +26,14 @@ from editor.model.custom.expr import Expression, compile_expression
 from editor.model.errors import MemoryLimitError, UnsupportedLayerError, ValidationError
 
 
-@functools.cache
 def torch_class(kind: LayerKind) -> type[nn.Module]:
-    """The torch class of ``kind``, imported on first use."""
+    """The torch class of ``kind``, imported on first use (a custom kind's generated class)."""
+    own = getattr(kind, "module_class", None)
+    return own if own is not None else _catalog_class(kind)
+
+
+@functools.cache
+def _catalog_class(kind: LayerKind) -> type[nn.Module]:
     module_name, _, class_name = kind.class_path.rpartition(".")
     return getattr(importlib.import_module(module_name), class_name)
 
@@ -68,6 +73,9 @@ def kind_of(module: object) -> LayerKind:
     found = _kinds_by_class().get(type(module))
     if found is not None:
         return found
+    custom = getattr(type(module), "layerlab_kind", None)  # a class generated for a custom definition
+    if isinstance(custom, LayerKind):
+        return custom
     if not isinstance(module, nn.Module):
         raise UnsupportedLayerError(
             f"module should be of type torch.nn.Module, but got {type(module).__name__} ({module!r:.60}).")
@@ -132,9 +140,15 @@ def read_params(kind: LayerKind, module: nn.Module) -> dict[str, Any]:
     return params
 
 
-@functools.cache
 def torch_defaults(kind: LayerKind) -> dict[str, Any]:
-    """The defaults of the torch constructor of ``kind`` (required ones are absent)."""
+    """The defaults of the torch constructor of ``kind`` (required ones are absent; a custom kind has none)."""
+    if getattr(kind, "module_class", None) is not None:
+        return {}
+    return _catalog_defaults(kind)
+
+
+@functools.cache
+def _catalog_defaults(kind: LayerKind) -> dict[str, Any]:
     signature = inspect.signature(torch_class(kind).__init__)
     return {name: p.default for name, p in signature.parameters.items()
             if p.default is not inspect.Parameter.empty}
@@ -170,17 +184,32 @@ def format_bytes(count: float) -> str:
 
 def check_memory(kind: LayerKind, params: Mapping[str, Any], where: str = "",
                  dtype: torch.dtype = torch.float32) -> None:
-    """Refuse, before allocating, a layer whose parameters cannot fit in memory."""
-    count = param_count(kind, params)
+    """Refuse, before allocating, a layer whose parameters cannot fit in memory.
+
+    A custom kind counts every tensor it would make, plain tensor attributes included.
+    """
+    counter = getattr(kind, "count_elements", None)
+    try:
+        count = counter(params) if counter is not None else param_count(kind, params)
+    except ValidationError as exc:  # a custom kind's shapes, worked out from these values, are impossible
+        if not where or str(exc).startswith(where):
+            raise
+        raise ValidationError(f"{where}{exc}", field=exc.field, valid=exc.valid) from None
     need = count * torch.empty((), dtype=dtype).element_size()
     have = available_memory()
     if need > have:
-        biggest = max(kind.param_names, key=lambda n: params[n] if isinstance(params[n], int)
-                      and not isinstance(params[n], bool) else 0, default="")
+        sizes = [n for n in kind.param_names if isinstance(params.get(n), int) and not isinstance(params[n], bool)]
+        biggest = max(sizes, key=lambda n: params[n], default=None)
+        what = f"{kind.name} with these hyperparameters" if kind.params else kind.name
+        if biggest is not None:
+            fix = f"Choose smaller sizes (e.g. {biggest})."
+        elif getattr(kind, "definition", None) is not None:  # a custom kind whose sizes are written inside it
+            fix = f"Its sizes are written in its definition: edit {kind.name} to make its layers smaller."
+        else:
+            fix = "Choose smaller sizes."
         raise MemoryLimitError(
-            f"{where}{kind.name} with these hyperparameters would have {count:,} parameters "
-            f"({format_bytes(need)}), but only {format_bytes(have)} of memory is free. "
-            f"Choose smaller sizes (e.g. {biggest}).", field=biggest or None,
+            f"{where}{what} would have {count:,} parameters ({format_bytes(need)}), but only "
+            f"{format_bytes(have)} of memory is free. {fix}", field=biggest,
             valid=f"at most {format_bytes(have)} of parameters")
 
 
@@ -207,7 +236,12 @@ def build_module(kind: LayerKind, params: Mapping[str, Any], where: str = "") ->
 
 
 def canonical_params(kind: LayerKind, params: dict[str, Any], where: str = "") -> dict[str, Any]:
-    """``params`` in the form torch stores them (``3`` becomes ``(3, 3)`` for Conv2d), via the meta device."""
+    """``params`` in the form torch stores them (``3`` becomes ``(3, 3)`` for Conv2d), via the meta device.
+
+    A custom kind stores its hyperparameters as given (they were validated).
+    """
+    if getattr(kind, "module_class", None) is not None:
+        return dict(params)
     kwargs = constructor_kwargs(kind, params)
     try:
         with torch.device("meta"):

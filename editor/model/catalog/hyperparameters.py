@@ -34,6 +34,8 @@ def _as_int(hp: HyperParam, value: Any, where: str) -> int:
             value = operator.index(value)
         except TypeError:
             raise _invalid(hp, value, where) from None
+    if not -(2**63) <= value < 2**63:  # torch keeps whole numbers in 64 bits: beyond that a forward pass fails
+        raise _invalid(hp, value, where, "torch holds whole numbers up to 2**63 - 1 only")
     return int(value)
 
 
@@ -188,12 +190,18 @@ def resolve_auto(kind: LayerKind, name: str, shape: tuple[int, ...] | None) -> A
 
 
 def param_count(kind: LayerKind, params: Mapping[str, Any]) -> int:
-    """The number of learnable parameters of a ``kind`` layer with ``params``."""
+    """The number of learnable parameters of a ``kind`` layer with ``params`` (a custom kind counts its own)."""
+    counter = getattr(kind, "count_parameters", None)
+    if counter is not None:
+        return int(counter(params))
     return int(formula(kind.param_count)(params))
 
 
 def example_input(kind: LayerKind, params: Mapping[str, Any]) -> tuple[int, ...] | None:
     """A natural input shape for a design that starts with this layer, or None."""
+    example = getattr(kind, "example", None)  # a custom block: its first child's
+    if example is not None:
+        return example(params)
     if kind.example_input is None:
         return None
     try:

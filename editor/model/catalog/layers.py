@@ -22,6 +22,9 @@ CATEGORIES: tuple[Category, ...] = (
     Category("Transformer", "#6F6FC9", "transformer", "Self-attention blocks."),
 )
 
+CUSTOM_CATEGORY = Category("My blocks", "#7B8794", "custom", "Your own layers and blocks, defined in this project.")
+"""The palette section of custom layers and blocks (their kinds live in each project, not in ``KINDS``)."""
+
 _INPLACE = P("inplace", "bool", False, help="Overwrite the input instead of allocating the output.")
 _BIAS = P("bias", "bool", True, read="has('bias')", help="Learn an additive bias.")
 _NORM_BIAS = P("bias", "bool", True, read="has('bias') or not attr('affine')",

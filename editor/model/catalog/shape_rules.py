@@ -374,12 +374,36 @@ def identity(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     return spec
 
 
+def custom(kind: LayerKind, params: Params, spec: Spec) -> Spec:
+    """A custom layer or block: its forward runs on a meta-device copy (nothing allocated), errors in words."""
+    import torch
+
+    from editor.model.catalog.build import constructor_kwargs, torch_class
+
+    definition = getattr(kind, "definition", None)
+    forward = getattr(definition, "forward", None)
+    what = f"{kind.name}'s forward ({forward[:80]})" if forward else kind.name
+    with torch.device("meta"):
+        module = torch_class(kind)(**constructor_kwargs(kind, params))
+        dtype = torch.long if spec.dtype == "long" else torch.float32
+        try:
+            out = module(torch.empty(spec.shape, dtype=dtype))
+        except (RuntimeError, ValueError, IndexError, TypeError, AssertionError, ArithmeticError) as exc:
+            reason = " ".join(str(exc).split())[:300]
+            raise _fail(f"{what} cannot take an input of shape {fmt(spec.shape)}: {reason}", spec,
+                        "an input its forward accepts") from None
+    if not isinstance(out, torch.Tensor):
+        raise _fail(f"{what} gives a {type(out).__name__}, not a tensor, so nothing can follow it in a Sequential.",
+                    spec, "one tensor out")
+    return Spec(tuple(out.shape), "long" if out.dtype in (torch.long, torch.int32) else "float")
+
+
 RULES: dict[str, Rule] = {
     "linear": linear, "conv": conv, "conv_transpose": conv_transpose, "maxpool": maxpool,
     "avgpool": avgpool, "adaptive_pool": adaptive_pool, "batchnorm": batchnorm, "layernorm": layernorm,
     "groupnorm": groupnorm, "instancenorm": instancenorm, "prelu": prelu, "softmax": softmax,
     "flatten": flatten, "unflatten": unflatten, "embedding": embedding, "transformer": transformer,
-    "elementwise": elementwise, "channel_dropout": channel_dropout, "identity": identity,
+    "elementwise": elementwise, "channel_dropout": channel_dropout, "identity": identity, "custom": custom,
 }
 
 

@@ -7,13 +7,17 @@ written in a subset of Python expression syntax and evaluated here, never by
 whitelist, and the tree is compiled into closures that only know the names and
 functions they are given.
 
-There is no attribute access, no comprehension, no lambda, no keyword
-arguments to unknown callables and no way to reach a builtin that was not
-handed in. Powers and repetitions that would build huge numbers or sequences
+There is no attribute access (except the tensor methods and properties a
+caller hands in by name, each resolved through its own table, never
+``getattr``), no dunder name, no comprehension, no lambda, no keyword
+arguments to unknown callables (and, when a caller lists them, only the
+keyword names it allows) and no way to reach a builtin that was not handed
+in. Powers and repetitions that would build huge numbers or sequences
 are refused, and so is any operation on tensors whose result would hold more
 values than the largest tensor it was given (at least ``MIN_ELEMENT_LIMIT``),
-checked from the shapes before anything is computed, so an expression cannot
-exhaust memory either. No call may pass ``out=``: an expression computes new
+checked from the shapes before anything is computed (``@`` from the matrix
+shapes, functions that create or join tensors from their ``result_shape``), so
+an expression cannot exhaust memory either. No call may pass ``out=``: an expression computes new
 values and never writes into its inputs. Every failure is an
 :class:`ExpressionError` with the line and column of the part that failed.
 """
@@ -26,6 +30,16 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from editor.model.custom.formulas import (  # noqa: F401 - re-exported: catalog formulas import them from here
+    FORMULA_FUNCTIONS,
+    each_half,
+    each_half_span,
+    each_le,
+    each_lt,
+    each_max,
+    ntuple,
+    prod,
+)
 from editor.model.errors import ValidationError
 
 MAX_SOURCE_LENGTH = 4000
@@ -75,6 +89,7 @@ _BINARY: dict[type, Callable[[Any, Any], Any]] = {
     ast.Pow: _power,
     ast.BitAnd: operator.and_,
     ast.BitOr: operator.or_,
+    ast.MatMult: operator.matmul,
 }
 _UNARY: dict[type, Callable[[Any], Any]] = {
     ast.USub: operator.neg,
@@ -113,11 +128,18 @@ _SYNTAX_NAMES = {
 
 
 class Expression:
-    """A parsed, checked expression; call it with a mapping of names to values."""
+    """A parsed, checked expression; call it with a mapping of names to values.
 
-    def __init__(self, source: str, run: Evaluator, names: frozenset[str]) -> None:
+    ``names`` are the variables it reads, ``calls`` the functions it calls
+    (by their short name: ``torch.relu(x)`` and ``relu(x)`` both count as
+    ``relu``).
+    """
+
+    def __init__(self, source: str, run: Evaluator, names: frozenset[str],
+                 calls: frozenset[str] = frozenset()) -> None:
         self.source = source
         self.names = names
+        self.calls = calls
         self._run = run
 
     def __call__(self, env: Env | None = None, /, **names: Any) -> Any:
@@ -139,18 +161,34 @@ class Expression:
 
 
 def compile_expression(source: str, functions: Mapping[str, Callable[..., Any]] | None = None,
-                       names: frozenset[str] | None = None) -> Expression:
+                       names: frozenset[str] | None = None, *,
+                       methods: Mapping[str, Callable[..., Any]] | None = None,
+                       attributes: Mapping[str, Callable[[Any], Any]] | None = None,
+                       namespaces: frozenset[str] = frozenset(),
+                       keywords: frozenset[str] | None = None) -> Expression:
     """Parse and check ``source``; the result evaluates it against given names.
 
     ``functions`` are the only callables the expression may call. ``names``,
     when given, is the complete set of variable names it may use, so a typo is
     reported now rather than at evaluation.
+
+    ``methods`` (``x.mean(dim=1)``) and ``attributes`` (``x.shape``) are the
+    only attributes it may use; each entry gets the object first and checks
+    it itself. ``namespaces`` are dotted prefixes a function call may be
+    written with (``torch``, ``F``: ``torch.relu(x)`` calls ``relu``).
+    ``keywords``, when given, are the only keyword-argument names allowed.
+    A function or method with a ``result_shape`` attribute is asked, before it
+    runs, for the shape of what it would make, so a call that would create a
+    tensor beyond the element limit is refused first.
     """
     funcs = dict(functions or {})
     if not isinstance(source, str):
         raise ExpressionError(f"an expression must be text, not {type(source).__name__}")
     if len(source) > MAX_SOURCE_LENGTH:
-        raise ExpressionError(f"the expression is longer than {MAX_SOURCE_LENGTH} characters")
+        line = source.count("\n", 0, MAX_SOURCE_LENGTH) + 1
+        column = MAX_SOURCE_LENGTH - (source.rfind("\n", 0, MAX_SOURCE_LENGTH) + 1) + 1
+        raise ExpressionError(f"the expression is longer than {MAX_SOURCE_LENGTH} characters", line=line,
+                              column=column)
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
@@ -158,8 +196,13 @@ def compile_expression(source: str, functions: Mapping[str, Callable[..., Any]] 
     except (RecursionError, MemoryError, ValueError):  # thousands of nested operators exhaust the parser
         raise ExpressionError("the expression is nested too deeply", line=1, column=1) from None
     used: set[str] = set()
-    run = _Compiler(funcs, names, used).compile(tree.body, 0)
-    return Expression(source, run, frozenset(used))
+    compiler = _Compiler(funcs, names, used)
+    compiler.methods = dict(methods or {})
+    compiler.attributes = dict(attributes or {})
+    compiler.namespaces = namespaces
+    compiler.keywords = keywords
+    run = compiler.compile(tree.body, 0)
+    return Expression(source, run, frozenset(used), frozenset(compiler.calls))
 
 
 class _Compiler:
@@ -170,6 +213,11 @@ class _Compiler:
         self.functions = functions
         self.names = names
         self.used = used
+        self.methods: dict[str, Callable[..., Any]] = {}
+        self.attributes: dict[str, Callable[[Any], Any]] = {}
+        self.namespaces: frozenset[str] = frozenset()
+        self.keywords: frozenset[str] | None = None
+        self.calls: set[str] = set()
 
     def fail(self, node: ast.AST, message: str) -> ExpressionError:
         return ExpressionError(message, line=getattr(node, "lineno", None),
@@ -192,6 +240,9 @@ class _Compiler:
 
     def _Name(self, node: ast.Name, depth: int) -> Evaluator:
         name = node.id
+        if name.startswith("__"):
+            raise self.fail(node, f"the name {name!r} is not allowed: names starting with __ reach Python's "
+                                  f"internals")
         if name in self.functions:
             raise self.fail(node, f"'{name}' is a function; call it like {name}(...)")
         if self.names is not None and name not in self.names:
@@ -212,7 +263,9 @@ class _Compiler:
         def checked(env: Env) -> Any:
             try:
                 return run(env)
-            except ExpressionError:
+            except ExpressionError as exc:
+                if exc.line is None:  # raised by an operation that does not know where it is
+                    raise self.fail(node, str(exc)) from None
                 raise
             except (ArithmeticError, TypeError, ValueError, IndexError, KeyError, RuntimeError, MemoryError) as exc:
                 raise self.fail(node, f"{ast.unparse(node)[:60]} failed: {_first_line(exc)}") from None
@@ -232,9 +285,14 @@ class _Compiler:
         left = self.compile(node.left, depth)
         right = self.compile(node.right, depth)
 
+        matmul = isinstance(node.op, ast.MatMult)
+
         def run(env: Env) -> Any:
             a, b = left(env), right(env)
-            _check_size(self, node, env, [a, b])
+            if matmul:
+                _check_count(self, node, env, matmul_shape(_shape_of(a), _shape_of(b)))
+            else:
+                _check_size(self, node, env, [a, b])
             return op(a, b)
         return self.guarded(node, run)
 
@@ -303,16 +361,50 @@ class _Compiler:
                  for p in (node.lower, node.upper, node.step)]
         return lambda env: slice(*(p(env) if p is not None else None for p in parts))
 
+    def _Attribute(self, node: ast.Attribute, depth: int) -> Evaluator:
+        attr = node.attr
+        if attr.startswith("_"):
+            raise self.fail(node, f"attribute access (.{attr}) is not allowed: names starting with _ reach "
+                                  f"Python's internals")
+        read = self.attributes.get(attr)
+        if read is None:
+            known = ", ".join("." + a for a in sorted(self.attributes))
+            hint = f" (the ones available are {known})" if known else ""
+            raise self.fail(node, f"attribute access (.{attr}) is not allowed{hint}")
+        value = self.compile(node.value, depth)
+        return self.guarded(node, lambda env: read(value(env)))
+
+    def _callee(self, node: ast.Call, depth: int) -> tuple[str, Callable[..., Any], Evaluator | None]:
+        """The name and callable ``node`` calls, and the object it is a method of (None for a function)."""
+        func = node.func
+        known = ", ".join(sorted(self.functions)) or "none"
+        if isinstance(func, ast.Name):
+            if func.id in self.functions:
+                return func.id, self.functions[func.id], None
+            raise self.fail(node, f"cannot call {func.id!r}: the functions available are {known}")
+        if isinstance(func, ast.Attribute):
+            attr = func.attr
+            if attr.startswith("_"):
+                raise self.fail(func, f"attribute access (.{attr}) is not allowed: names starting with _ reach "
+                                      f"Python's internals")
+            prefix = _dotted(func.value)
+            if prefix is not None and prefix in self.namespaces:
+                if attr in self.functions:
+                    return attr, self.functions[attr], None
+                raise self.fail(node, f"cannot call {prefix}.{attr}: the functions available are {known}")
+            owner = self.compile(func.value, depth)  # what the method is called on: its own problems first
+            if attr in self.methods:
+                return attr, self.methods[attr], owner
+            methods = ", ".join("." + m + "()" for m in sorted(self.methods))
+            if methods:
+                raise self.fail(node, f"cannot call the method .{attr}(): the methods available are {methods}")
+            raise self.fail(node, f"cannot call the method .{attr}(): calls of methods are not allowed; the "
+                                  f"functions available are {known}")
+        raise self.fail(node, f"only a function name can be called; the functions available are {known}")
+
     def _Call(self, node: ast.Call, depth: int) -> Evaluator:
-        if not isinstance(node.func, ast.Name) or node.func.id not in self.functions:
-            known = ", ".join(sorted(self.functions)) or "none"
-            if isinstance(node.func, ast.Attribute):
-                raise self.fail(node, f"cannot call the method .{node.func.attr}(): calls of methods are not "
-                                      f"allowed; the functions available are {known}")
-            if not isinstance(node.func, ast.Name):
-                raise self.fail(node, f"only a function name can be called; the functions available are {known}")
-            raise self.fail(node, f"cannot call {node.func.id!r}: the functions available are {known}")
-        func = self.functions[node.func.id]
+        name, func, owner = self._callee(node, depth)
+        self.calls.add(name)
         args = [self.compile(a, depth) for a in node.args]
         kwargs = {}
         for kw in node.keywords:
@@ -321,14 +413,34 @@ class _Compiler:
             if kw.arg == "out":
                 raise self.fail(kw, "out= is not allowed: an expression computes new values and never writes into "
                                     "its inputs")
+            if self.keywords is not None and kw.arg not in self.keywords:
+                raise self.fail(kw, f"the keyword argument {kw.arg}= is not allowed; the ones available are "
+                                    f"{', '.join(k + '=' for k in sorted(self.keywords))}")
             kwargs[kw.arg] = self.compile(kw.value, depth)
+        sized = getattr(func, "result_shape", None)
 
         def run(env: Env) -> Any:
             values = [a(env) for a in args]
+            if owner is not None:
+                values.insert(0, owner(env))
             named = {k: v(env) for k, v in kwargs.items()}
             _check_size(self, node, env, [*values, *named.values()])
+            if sized is not None:
+                _check_count(self, node, env, sized(*values, **named))
             return func(*values, **named)
         return self.guarded(node, run)
+
+
+def _dotted(node: ast.AST) -> str | None:
+    """``torch.nn.functional`` for that chain of names (None for anything else)."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
 
 
 def _first_line(exc: BaseException) -> str:
@@ -349,6 +461,37 @@ def _numel(value: Any) -> int:
     return math.prod(_shape_of(value) or ())
 
 
+def matmul_shape(a: tuple[int, ...] | None, b: tuple[int, ...] | None) -> tuple[int, ...] | None:
+    """The shape ``a @ b`` has, by torch's rules (None when either is not a tensor or they do not fit)."""
+    if a is None or b is None or not a or not b:
+        return None
+    left = (1, *a) if len(a) == 1 else a
+    right = (*b, 1) if len(b) == 1 else b
+    if left[-1] != right[-2]:
+        return None
+    batch_a, batch_b = left[:-2], right[:-2]
+    rank = max(len(batch_a), len(batch_b))
+    batch = []
+    for axis in range(rank):
+        sizes = {s[axis - rank + len(s)] for s in (batch_a, batch_b) if axis - rank + len(s) >= 0} - {1}
+        if len(sizes) > 1:
+            return None
+        batch.append(sizes.pop() if sizes else 1)
+    return (*batch, *((left[-2],) if len(a) > 1 else ()), *((right[-1],) if len(b) > 1 else ()))
+
+
+def _check_count(compiler: _Compiler, node: ast.AST, env: Env, shape: Any) -> None:
+    """Refuse, before computing it, a result of ``shape`` with more values than the element limit."""
+    if shape is None:
+        return
+    count = math.prod(int(s) for s in shape)
+    limit = env.get(LIMIT_KEY, MIN_ELEMENT_LIMIT)
+    if count > limit:
+        raise compiler.fail(node, f"this would make a tensor of {count:,} values (shape {tuple(shape)}), more "
+                                  f"than the limit ({limit:,}, or the largest input if larger): an expression may "
+                                  f"not grow its tensors")
+
+
 def _check_size(compiler: _Compiler, node: ast.AST, env: Env, operands: list[Any]) -> None:
     """Refuse, before computing it, an operation whose broadcast result would hold too many values."""
     shapes = [s for s in (_shape_of(v) for v in operands) if s is not None]
@@ -366,66 +509,3 @@ def _check_size(compiler: _Compiler, node: ast.AST, env: Env, operands: list[Any
     if count > limit:
         raise compiler.fail(node, f"this would make a tensor of {count:,} values (shape {tuple(result)}), more "
                                   f"than the largest input ({limit:,}): an expression may not grow its tensors")
-
-
-def prod(values: Any) -> Any:
-    """The product of a tuple of numbers (1 for an empty one)."""
-    if not isinstance(values, (tuple, list)):
-        return values
-    return math.prod(values)
-
-
-def ntuple(value: Any, n: int) -> tuple[Any, ...]:
-    """``value`` as an ``n``-tuple: ``3`` becomes ``(3, 3)`` for ``n=2``, tuples stay."""
-    if isinstance(value, (tuple, list)):
-        return tuple(value)
-    return (value,) * n
-
-
-def _pairs(a: Any, b: Any) -> list[tuple[Any, Any]]:
-    left = a if isinstance(a, (tuple, list)) else (a,)
-    right = b if isinstance(b, (tuple, list)) else (b,) * len(left)
-    if len(left) == 1 and len(right) > 1:
-        left = tuple(left) * len(right)
-    return list(zip(left, right, strict=True))
-
-
-def each_lt(a: Any, b: Any) -> bool:
-    """Every entry of ``a`` is below the matching entry of ``b`` (scalars broadcast)."""
-    return all(x < y for x, y in _pairs(a, b))
-
-
-def each_le(a: Any, b: Any) -> bool:
-    """Every entry of ``a`` is at most the matching entry of ``b`` (scalars broadcast)."""
-    return all(x <= y for x, y in _pairs(a, b))
-
-
-def each_max(a: Any, b: Any) -> tuple[Any, ...]:
-    """The entry-wise maximum of two tuples."""
-    return tuple(max(x, y) for x, y in _pairs(a, b))
-
-
-def each_half(kernel: Any) -> tuple[Any, ...]:
-    """Half of each kernel size, rounded down."""
-    return tuple(k // 2 for k in ntuple(kernel, 1))
-
-
-def each_half_span(kernel: Any, dilation: Any) -> tuple[Any, ...]:
-    """Half of each dilated kernel span ``((k - 1) * d + 1) // 2``."""
-    return tuple(((k - 1) * d + 1) // 2 for k, d in _pairs(kernel, dilation))
-
-
-FORMULA_FUNCTIONS: dict[str, Callable[..., Any]] = {
-    "each_lt": each_lt,
-    "each_le": each_le,
-    "each_max": each_max,
-    "each_half": each_half,
-    "each_half_span": each_half_span,
-    "prod": prod,
-    "ntuple": ntuple,
-    "min": min,
-    "max": max,
-    "abs": abs,
-    "len": len,
-    "int": int,
-}

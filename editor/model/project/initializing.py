@@ -11,7 +11,17 @@ from torch import nn
 
 from editor.model.design.tree import Block, Layer, distinct_layers
 from editor.model.errors import ValidationError
-from editor.model.init.rules import InitRule, check_rule, fill, make_rule, run_rules, targets, where_text
+from editor.model.init.rules import (
+    InitRule,
+    check_rule,
+    fill,
+    fits_layer,
+    make_rule,
+    narrowed,
+    run_rules,
+    targets,
+    where_text,
+)
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -136,6 +146,58 @@ class InitMixin(_Base):
         what the rules gave. Use :meth:`apply_init` to initialize.
         """
         self._init_rules = tuple(rules)
+
+    # ------------------------------------------------------------ upkeep
+    def _after_settle(self) -> None:
+        """Every edit leaves rules that can be replayed: see :meth:`_tidy_init_rules`."""
+        if self._tx is not None and not self._replaying and self._init_rules and self._edited_layers:
+            self._tidy_init_rules()
+        super()._after_settle()
+
+    def _tidy_init_rules(self) -> None:
+        """Keep every init rule replayable ("reset parameters", the seed check, exported code, a saved file).
+
+        An edit can outgrow a rule: an init rule for the whole design, or for
+        every Conv1d, meets a layer it cannot fill (xavier_uniform_ on a
+        LayerNorm's 1-D weight, dirac_ with groups=2 on a convolution whose
+        output channels no longer divide by 2), or the blocks a rule was made
+        for are deleted. The rule then narrows to the blocks it can still fill
+        (``model[i].apply(fn)`` in exported code; a layer kind it had still
+        picks inside them), and a rule left with none is dropped. The values
+        stay as they are; undoing the edit brings the rule back as it was.
+        """
+        edited = self._edited_layers
+        rules, changed = [], []
+        for rule in self._init_rules:
+            tidy = self._tidied(rule, edited)
+            if tidy is not rule:
+                changed.append(rule)
+            if tidy is not None:
+                rules.append(tidy)
+        if not changed:
+            return
+        self._set_attr("_init_rules", tuple(rules), "init_rules")
+        words = "; ".join(rule.describe() for rule in changed[:2])
+        self._seed_stream_changed(f"init rules were narrowed to the blocks they can fill ({words})")  # type: ignore[attr-defined]
+
+    def _tidied(self, rule: InitRule, edited: set[Layer]) -> InitRule | None:
+        """``rule`` as it can still be replayed after an edit of the ``edited`` layers (None: nothing left)."""
+        if rule.layers is not None:
+            kept = tuple(layer for layer in rule.layers if self._holds_layer(layer)
+                         and (layer not in edited or fits_layer(rule, layer) is not False))
+            if len(kept) == len(rule.layers):
+                return rule
+            return narrowed(rule, kept) if kept else None
+        misfits = [layer for layer in edited if self._holds_layer(layer) and fits_layer(rule, layer) is False]
+        if not misfits:
+            return rule
+        kept = tuple(layer for layer in distinct_layers(self._root)
+                     if layer not in misfits and fits_layer(rule, layer))
+        return narrowed(rule, kept) if kept else None
+
+    def _holds_layer(self, layer: Layer) -> bool:
+        """Whether ``layer`` is still part of the design (placed at least once)."""
+        return self._layers.get(id(layer.module)) is layer and bool(layer.blocks)
 
     def _replay_rules(self, modules: dict[int, nn.Module]) -> None:
         """Apply every rule to freshly constructed modules (keyed by layer id), from the current random state."""

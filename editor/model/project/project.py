@@ -15,8 +15,7 @@ from typing import Any
 
 from torch import nn
 
-from editor.model.catalog import AUTO, LayerKind, kinds
-from editor.model.catalog import kind as catalog_kind
+from editor.model.catalog import AUTO
 from editor.model.catalog.build import check_memory, read_params
 from editor.model.catalog.hyperparameters import resolve_auto, validate_params
 from editor.model.catalog.shape_rules import Spec
@@ -25,7 +24,7 @@ from editor.model.design.resync import ResyncingDesign
 from editor.model.design.seeding import construct
 from editor.model.design.torch_dicts import slots
 from editor.model.design.transaction import Transaction
-from editor.model.design.tree import Block, Group, Layer, Node, path_key, sync, walk
+from editor.model.design.tree import Block, Group, Layer, Node, depth, path_key, sync, walk
 from editor.model.design.user_values import (
     check_device,
     check_label,
@@ -40,6 +39,7 @@ from editor.model.errors import (
     StructureError,
     UnsupportedLayerError,
 )
+from editor.model.project.custom_layers import CustomLayersMixin
 from editor.model.project.deprecated import DeprecatedNamesMixin
 from editor.model.project.devices import DeviceMixin
 from editor.model.project.duplicating import DuplicatingMixin
@@ -55,8 +55,8 @@ from editor.model.project.weights import WeightsMixin, WeightsReport
 
 
 class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, DuplicatingMixin, SharingMixin,
-              ReplaceMixin, HyperparametersMixin, FreezingMixin, ReadingMixin, WeightsMixin, DeviceMixin,
-              ResyncingDesign):
+              ReplaceMixin, HyperparametersMixin, FreezingMixin, CustomLayersMixin, ReadingMixin, WeightsMixin,
+              DeviceMixin, ResyncingDesign):
     """A design of layer blocks and the live ``torch.nn.Sequential`` that mirrors it."""
 
     def __init__(self, seed: int = 0) -> None:
@@ -122,10 +122,11 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         self._set_seed_status(False)
 
     # ------------------------------------------------------------ editing
-    def _adopt(self, module: object, label: str | None = None) -> Node:
+    def _adopt(self, module: object, label: str | None = None, parent: Group | None = None) -> Node:
+        """A new node for ``module``, to be placed in ``parent`` (its depth bounds the nesting it may bring)."""
         if not isinstance(module, nn.Module):
             raise UnsupportedLayerError(f"module should be of type torch.nn.Module, not {type(module).__name__}.")
-        node = Adopter(self).node(module, label)
+        node = Adopter(self).node(module, label, depth=1 if parent is None else depth(parent) + 1)
         self._prepare_module(node.module)
         return node
 
@@ -149,7 +150,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
 
     def __setitem__(self, index: PathLike, module: nn.Module) -> None:
         old = self._locate(index)
-        new = self._adopt(module, old.label)
+        new = self._adopt(module, old.label, old.parent)
         with self._operation(f"Replace with {_name(module)}"):
             parent = old.parent
             assert parent is not None
@@ -185,7 +186,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
     def insert(self, index: PathLike, module: nn.Module) -> Project:
         """Insert ``module`` before ``index`` (``"1.2"`` inserts into the group at 1); returns the project."""
         parent, i = self._slot(index)
-        node = self._adopt(module)
+        node = self._adopt(module, parent=parent)
         with self._operation(f"Insert {_name(module)}"):
             fresh = self._new_layers(node)
             self._attach(parent, i, node)
@@ -207,13 +208,13 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         return module
 
     def insert_layer(self, index: PathLike, kind: str, **params: Any) -> nn.Module:
-        """Build a new ``kind`` layer from the catalog and insert it before ``index``.
+        """Build a new ``kind`` layer (from the catalog, or one of :attr:`definitions`) and insert it before ``index``.
 
         Hyperparameters not given, and that can follow the input (like
         ``in_features``), are "auto". Returns the new module.
         """
         parent, i = self._slot(index)
-        spec_kind = _catalog(kind)
+        spec_kind = self._kind_named(kind)
         given = {k: v for k, v in params.items() if not (isinstance(v, str) and v == AUTO)}
         auto = frozenset(n for n in spec_kind.auto_names if n not in given)
         values = {**spec_kind.defaults(), **given}
@@ -225,6 +226,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         where = f"New {spec_kind.name}: "
         values = validate_params(spec_kind, values, where)
         check_memory(spec_kind, values, where)
+        self._settle_seed_status_if_cheap()  # the new layer continues the seed's stream only when that is known
         with self._operation(f"Insert {spec_kind.name}"):
             module, state_after = construct(self.seeds, not self._layers, spec_kind, values)
             self._prepare_module(module)
@@ -387,14 +389,6 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         """Redo ``tx`` exactly as it first ran."""
         self._replay(tx, undo=False)
 
-
-
-def _catalog(name: str) -> LayerKind:
-    try:
-        return catalog_kind(name)
-    except KeyError:
-        raise UnsupportedLayerError(f"There is no layer kind {name!r} in the catalog. Known kinds: "
-                                    f"{', '.join(k.name for k in kinds())}.") from None
 
 
 def _children(module: nn.Sequential) -> list[tuple[str, nn.Module]]:

@@ -15,7 +15,7 @@ import copy
 from typing import TYPE_CHECKING
 
 from editor.model.catalog.shape_rules import fmt
-from editor.model.design.seeding import construct
+from editor.model.design.seeding import construct, construction_order
 from editor.model.design.tree import Block, Group, Layer, Node, walk
 from editor.model.errors import SharingError, ValidationError
 
@@ -64,6 +64,7 @@ class SharingMixin(_Base):
             return  # they share one module already
         layer = kept.layer
         before = self._broken_places()
+        order = self._construction_layers()
         with self._operation(f"Share {layer.kind.name} weights"):
             for node in others:
                 parent = node.parent
@@ -72,7 +73,7 @@ class SharingMixin(_Base):
                 self._detach(parent, index)
                 self._attach(parent, index, Block(layer, node.label))
             self._refuse_misfits(layer, before)
-            self._seed_unknown()
+            self._seed_unknown(order)
 
     def unshare(self, path: PathLike, weights: str = "copy") -> None:
         """Give the block at ``path`` its own module: a copy of the current weights or fresh ones (``"reinit"``).
@@ -94,6 +95,7 @@ class SharingMixin(_Base):
         if weights == "copy":
             module = copy.deepcopy(layer.module)
         else:
+            self._settle_seed_status_if_cheap()  # type: ignore[attr-defined]  # so the new draw continues the stream
             module, state_after = construct(self.seeds, False, layer.kind, layer.params)
         own = Layer(module, layer.kind, dict(layer.params), layer.auto)
         with self._operation(f"Make {layer.kind.name} independent"):
@@ -106,8 +108,8 @@ class SharingMixin(_Base):
             self._attach(parent, index, block)
             if weights == "reinit" and state_after is not None:
                 self._note_constructed(block, state_after)  # type: ignore[attr-defined]
-            else:
-                self._seed_unknown()
+            elif self.seeds.status is True:
+                self._set_seed_status(None)  # a copy of the values, or drawn off the seed's stream
 
     def use_again(self, path: PathLike, at: PathLike) -> str:
         """Insert another reference to the module at ``path`` before position ``at`` (``shared`` used twice).
@@ -119,10 +121,11 @@ class SharingMixin(_Base):
         node = self._locate(path)  # type: ignore[attr-defined]
         parent, index = self._slot(at)  # type: ignore[attr-defined]
         before = self._broken_places()
+        order = self._construction_layers()
         with self._operation(f"Use {_name(node)} again"):
             placed = self._place_again(node, parent, index)
             self._refuse_misfits_under(placed, before)
-            self._seed_unknown()
+            self._seed_unknown(order)
         return placed.path()
 
     def repeat(self, path: PathLike, n: int, shared: bool = True) -> list[str]:
@@ -143,6 +146,7 @@ class SharingMixin(_Base):
         assert parent is not None
         placed = [node]
         before = self._broken_places()
+        order = self._construction_layers()
         with self._operation(f"Repeat {_name(node)} ×{n}"):
             for step in range(1, n):
                 index = parent.children.index(node) + step
@@ -154,7 +158,7 @@ class SharingMixin(_Base):
                 for item in placed[1:]:
                     self._refuse_misfits_under(item, before)
             if n > 1:
-                self._seed_unknown()
+                self._seed_unknown(order)
         return [p.path() for p in placed]
 
     # ------------------------------------------------------------ helpers
@@ -175,9 +179,18 @@ class SharingMixin(_Base):
         self._attach(parent, index, fresh)
         return fresh
 
-    def _seed_unknown(self) -> None:
-        """The construction order or the modules changed: whether the weights are the seed's is worked out anew."""
-        if self.seeds.status is True:
+    def _construction_layers(self) -> list[int]:
+        """The design's layers, by identity, in the order a script constructs their modules."""
+        return [id(layer) for layer in construction_order(self._root, self.seeds)]
+
+    def _seed_unknown(self, order: list[int]) -> None:
+        """After placing modules again (or dropping some): the seed's values still hold while the construction order
+        (``order``, from :meth:`_construction_layers` before the edit) is unchanged. Placing a module again after its
+        first use constructs nothing (``nn.Sequential(shared, relu, shared)`` draws ``shared`` once), so the weights
+        stay the seed's and the stream goes on where it was for the layers added next. Otherwise whether the weights
+        are the seed's is worked out anew, when asked.
+        """
+        if self.seeds.status is True and self._construction_layers() != order:
             self._set_seed_status(None)
 
     def _broken_places(self) -> dict[int, tuple[int, ...] | str | None]:

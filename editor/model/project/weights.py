@@ -183,13 +183,13 @@ class WeightsMixin(_Base):
         ruled = bool(self._init_rules) and bool(block.layer.module.state_dict())
         if state_after is not None and not drew and not ruled:
             return  # it drew no random numbers (ReLU, BatchNorm, …): the seed stream is unchanged
-        if state_after is not None and self._constructed_last(block) and not self._init_rules:
-            self._set_seed_status(True, state_after)
-            return
         # New layers are registered after the ones the seed status was recorded over: those must be unchanged.
         drawn = seeds.fingerprint or ()
         if not self._redraw_for and fingerprint(self._layers.values())[:len(drawn)] != drawn:
             self._set_seed_status(None)  # changed in place before this edit (trained, param.data): not ours to redraw
+            return
+        if state_after is not None and self._constructed_last(block) and not self._init_rules:
+            self._set_seed_status(True, state_after)
             return
         self._redraw_for += (f"block {block.path()} was inserted before layers constructed after it",)
 
@@ -252,9 +252,19 @@ class WeightsMixin(_Base):
                    for t in layer.module.state_dict().values())
 
     def _settle_seed_status_if_cheap(self) -> None:
-        """Before an edit that may draw from the seed: find out whether the weights are the seed's, if affordable."""
+        """Before an edit that may draw from the seed: find out whether the weights are the seed's, if affordable.
+
+        Inside a running operation the outcome is journaled, so that undoing the operation forgets it again.
+        """
         if self.seeds.status is None and self._state_bytes() <= REDRAW_LIMIT:
-            self.weights_from_seed  # noqa: B018 - settles the status (rebuilds from the seed and compares)
+            if self._tx is None:
+                self.weights_from_seed  # noqa: B018 - settles the status (rebuilds from the seed and compares)
+                return
+            try:
+                exact, state = self._verify_seed()
+            except ValidationError:
+                exact, state = False, None
+            self._set_seed_status(exact, state)
 
     def _set_seed_status(self, status: bool | None, state: torch.Tensor | None = None,
                          reason: str | None = None) -> None:

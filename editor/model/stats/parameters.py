@@ -11,7 +11,10 @@ A :class:`ParameterListing` reads a Project's live model, or any
   are persistent, that is saved in the ``state_dict`` (:meth:`buffer_rows`);
 * exactly the keys of ``model.state_dict()`` (:meth:`state_dict_rows`);
 * totals that count a shared tensor once, like ``model.parameters()`` does
-  (:meth:`totals`).
+  (:meth:`totals`);
+* the plain tensor attributes of custom layers (a tensor declared without
+  "register as Parameter"), which neither ``parameters()`` nor
+  ``state_dict()`` sees, flagged so a view can warn (:meth:`plain_rows`).
 
 Sections and their rows are produced lazily, block by block, so a view of a
 design with ten thousand tensors only pays for the rows it shows. Statistics
@@ -29,6 +32,7 @@ from typing import TYPE_CHECKING
 import torch
 from torch import nn
 
+from editor.model.custom.modules import plain_tensors
 from editor.model.design.torch_dicts import is_persistent_buffer, own_buffers, own_parameters, slots
 from editor.model.design.tree import Block, Group, Node, path_key
 
@@ -51,6 +55,14 @@ BUFFERS_EXPLANATION = (
     "restored by load_state_dict; a non-persistent buffer (register_buffer(..., persistent=False)) is not saved."
 )
 """What buffers are, for the buffers section of the table."""
+
+PLAIN_EXPLANATION = (
+    "This tensor is a plain attribute (self.weight = torch.randn(...)), not an nn.Parameter: model.parameters() "
+    "and model.state_dict() do not see it, so an optimizer never trains it, torch.save(model.state_dict()) does "
+    "not save it, and model.to(device) does not move it. Wrap it in nn.Parameter (turn on \"register as "
+    "Parameter\") to make it a real parameter."
+)
+"""Why a custom layer's plain tensor is not a parameter, for the warning next to its row."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,6 +87,13 @@ class TensorRow:
     """Buffers only: whether ``state_dict()`` holds it."""
     shared_with: tuple[str, ...] = ()
     """Other full names of the very same tensor (shared modules, tied weights)."""
+    plain: bool = False
+    """A custom layer's plain tensor attribute: not a parameter, not in the state_dict (see PLAIN_EXPLANATION)."""
+
+    @property
+    def warning(self) -> str | None:
+        """What a view should warn about this row (None when nothing)."""
+        return PLAIN_EXPLANATION if self.plain else None
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -90,7 +109,9 @@ class TensorRow:
 
     @property
     def requires_grad(self) -> bool | None:
-        """Whether an optimizer trains it (None for buffers, which are never trained)."""
+        """Whether an optimizer trains it (None for buffers, which are never trained; False for plain tensors)."""
+        if self.plain:
+            return False
         return None if self.buffer else bool(self.tensor.requires_grad)
 
     @property
@@ -148,6 +169,9 @@ class Totals:
     """Tensors reached by more than one name."""
     buffers: int
     buffer_elements: int
+    plain_tensors: int = 0
+    """Plain tensor attributes of custom layers (not parameters, not counted above)."""
+    plain_elements: int = 0
 
 
 @dataclass(frozen=True)
@@ -309,6 +333,35 @@ class ParameterListing:
                 yield Section(path, key, _title(block.layer.kind.name, block.label), block.layer.kind.name,
                               block.module, node=block, _listing=self)
 
+    def plain_rows(self) -> list[TensorRow]:
+        """The plain tensor attributes of custom layers, per block that holds them (flagged ``plain``).
+
+        ``parameters()`` and ``state_dict()`` do not see these tensors; they are
+        listed so that a view can show them with :data:`PLAIN_EXPLANATION`.
+        """
+        rows: list[TensorRow] = []
+        if self.project is None:
+            for name, tensor in plain_tensors(self.model).items():
+                owner = name.rpartition(".")[0]
+                section = Section(owner, owner, "", "", self.model, _listing=self)
+                rows.append(TensorRow(name, name.rpartition(".")[2], owner, section.title, tensor, plain=True))
+            return rows
+        for block, path, key in self._walk():
+            if not _custom(block.module):
+                continue
+            found = plain_tensors(block.module)
+            title = _title(block.layer.kind.name, block.label)
+            for local, tensor in found.items():
+                rows.append(TensorRow(f"{key}.{local}", local, path, title, tensor, plain=True))
+        return rows
+
+    def _plain_tensors(self) -> dict[int, torch.Tensor]:
+        """Every distinct plain tensor of the model's custom layers, by identity."""
+        if self.project is None:
+            return {id(t): t for t in plain_tensors(self.model).values()}
+        return {id(t): t for layer in self.project.layers() if _custom(layer.module)
+                for t in plain_tensors(layer.module).values()}
+
     def state_dict_rows(self) -> list[TensorRow]:
         """Exactly the entries of ``model.state_dict()``, in its order, each with the block it belongs to."""
         if self._state_rows is not None:
@@ -342,6 +395,7 @@ class ParameterListing:
         shared = sum(1 for refs in self._refs.values() if not self._alone(refs))
         values = self._params.values()  # by identity: what model.parameters() yields
         buffers = self._buffers
+        plain = self._plain_tensors()
         return Totals(
             tensors=len(values),
             parameters=sum(p.numel() for p in values),
@@ -350,6 +404,8 @@ class ParameterListing:
             shared_tensors=shared,
             buffers=len(buffers),
             buffer_elements=sum(b.numel() for b in buffers.values()),
+            plain_tensors=len(plain),
+            plain_elements=sum(t.numel() for t in plain.values()),
         )
 
 
@@ -396,6 +452,11 @@ def _owner(sections: dict[str, Section], name: str) -> Section:
         if found is not None:
             return found
     return sections[""]
+
+
+def _custom(module: nn.Module) -> bool:
+    """Whether ``module`` is an instance of a class generated for a custom definition (cheap: no walk)."""
+    return getattr(type(module), "layerlab_kind", None) is not None
 
 
 def _title(kind: str, label: str | None) -> str:

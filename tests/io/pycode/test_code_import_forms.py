@@ -85,13 +85,18 @@ NET = src("""
 """)
 
 
-@pytest.mark.parametrize(("source", "name", "line"), [(D2L_MLP, "MLP", 4), (NET, "Net", 3)])
-def test_a_custom_module_class_is_named_at_its_line(source, name, line):
-    error = refused(source)
-    assert (error.line, error.column) == (line, 1), error
-    assert error.construct == "a class definition"
-    assert name in error.problem and "custom nn.Module classes are not supported yet" in error.problem
-    assert "nn.Sequential" in error.problem
+def test_a_custom_module_class_is_read_as_a_block():
+    project = Project.from_code(NET, seed=5)
+    reference = run_source(NET, 5, "net")
+    assert len(project) == 1 and repr(project.model[0]) == repr(reference)
+    mine, theirs = project.model[0].state_dict(), reference.state_dict()
+    assert list(mine) == list(theirs) and all(torch.equal(mine[k], theirs[k]) for k in theirs)
+
+
+def test_a_lazy_layer_inside_a_class_is_named_at_its_line():
+    error = refused(D2L_MLP)
+    assert (error.line, error.column) == (7, 23), error
+    assert "LazyLinear" in error.problem and "nn.Linear" in error.problem
 
 
 # ------------------------------------------------------------- star-args

@@ -11,7 +11,8 @@ import pytest
 
 grimp = pytest.importorskip("grimp")  # installed with import-linter (the test extra)
 
-PACKAGES = ("editor.io.pycode", "editor.io.pycode.export", "editor.io.pycode.read", "editor.io.pycode.read.init")
+PACKAGES = ("editor.io.pycode", "editor.io.pycode.export", "editor.io.pycode.read", "editor.io.pycode.read.init",
+            "editor.io.pycode.read.classes")
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +37,9 @@ def test_no_module_imports_its_own_package(graph, package):
     ("editor.io.pycode.read.init", {"restore_rules": "restore", "read_call": "statements",
                                     "read_assign": "statements", "Application": "statements",
                                     "Freeze": "statements"}),
+    ("editor.io.pycode.read.classes", {"analyze_class": "analyze", "ClassContext": "context", "REQUIRED": "ir",
+                                       "ChildIR": "ir", "ClassIR": "ir", "Hyperparameter": "ir", "InitCall": "ir",
+                                       "ParameterIR": "ir"}),
 ])
 def test_packages_offer_their_entry_points(package, names):
     module = importlib.import_module(package)

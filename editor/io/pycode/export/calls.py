@@ -68,8 +68,12 @@ def module_call(kind: LayerKind, params: Mapping[str, Any], column: int = 0, ind
     """The constructor call that builds ``kind`` with ``params``, e.g. ``nn.Linear(20, 10, bias=False)``.
 
     A call that would not fit in ``width`` from ``column`` is wrapped, its
-    arguments on lines indented one step more than ``indent``.
+    arguments on lines indented one step more than ``indent``. A custom kind
+    (its class is written by :mod:`editor.io.pycode.export.classes`) gets
+    every hyperparameter positionally: ``MyLinear(20, 10)``.
     """
+    if getattr(kind, "module_class", None) is not None:
+        return f"{kind.name}({', '.join(literal(params[hp.name]) for hp in kind.params)})"
     positional, keywords = call_arguments(kind, params)
     parts = [literal(v) for v in positional] + [f"{k}={literal(v)}" for k, v in keywords.items()]
     head = class_expression(kind)

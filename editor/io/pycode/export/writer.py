@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from editor.io.files.atomic import atomic_write
-from editor.io.pycode.export.calls import literal, module_call
+from editor.io.pycode.export.calls import literal
+from editor.io.pycode.export.classes import classes_code, instance_call, needs_ordered_dict
 from editor.io.pycode.export.init_code import freeze_code, init_code
 from editor.io.pycode.export.names import Namer, comment_text, snake_case
 from editor.model.design.seeding import construction_order
@@ -66,12 +67,14 @@ def export_code(project: Project, *, weights_file: str | None = None) -> str:
     init = _init_code(project)
     builder = _ModelCode(project, init)
     from_seed = project.weights_from_seed
+    classes, functional = classes_code([layer.kind for layer in project.layers()])
     header = [
         _docstring(from_seed, weights_file),
-        _imports(builder.needs_ordered_dict, weights_file is not None, init.imports),
+        _imports(builder.needs_ordered_dict, weights_file is not None, init.imports, functional),
         _constants(project, from_seed, weights_file),
     ]
-    definitions = ["\n".join(init.definitions).strip("\n")] if init.definitions else []
+    definitions = list(classes)
+    definitions += ["\n".join(init.definitions).strip("\n")] if init.definitions else []
     definitions += [builder.function(), _main(project, from_seed, weights_file)]
     # PEP 8: one blank line between the header's parts, two around top-level definitions.
     code = "\n\n".join(header) + "\n\n\n" + "\n\n\n".join(definitions) + "\n"
@@ -125,11 +128,12 @@ def _docstring(from_seed: bool, weights_file: str | None) -> str:
     return "\n".join([*lines, '"""'])
 
 
-def _imports(ordered_dict: bool, path: bool, extra: set[str]) -> str:
+def _imports(ordered_dict: bool, path: bool, extra: set[str], functional: bool = False) -> str:
     stdlib = sorted({*extra, *(["from collections import OrderedDict"] if ordered_dict else []),
                      *(["from pathlib import Path"] if path else [])} - {"import torch", "from torch import nn"},
                     key=lambda line: (not line.startswith("import "), line))
-    return "\n".join([*stdlib, *([""] if stdlib else []), "import torch", "from torch import nn"])
+    torch_lines = ["import torch", *(["import torch.nn.functional as F"] if functional else []), "from torch import nn"]
+    return "\n".join([*stdlib, *([""] if stdlib else []), *torch_lines])
 
 
 def _constants(project: Project, from_seed: bool, weights_file: str | None) -> str:
@@ -163,10 +167,11 @@ class _ModelCode:
         self.project = project
         self.init = init
         self.needs_ordered_dict = any(isinstance(node, Group) and _labelled(node)
-                                      for node in [project.root, *(n for _, n in project.walk())])
+                                      for node in [project.root, *(n for _, n in project.walk())]) or \
+            needs_ordered_dict([layer.kind for layer in project.layers()])
         self.names: dict[int, str] = {}
         self.uses: dict[int, int] = {}
-        self.namer = Namer()
+        self.namer = Namer(frozenset(project.definitions) | {"F"})  # class names the script defines
         # Too deep for one expression: every module and every inner group becomes a variable, inner first.
         self.deep = _nesting(project.root) > MAX_NESTING
         self.assigned = self._plan_variables()
@@ -243,7 +248,7 @@ class _ModelCode:
                       "one module object (it has no weights)")
             note = f"  # used {times}: {shares}" if uses > 1 else ""
             start = f"{INDENT}{self.names[id(layer)]} = "
-            call = module_call(layer.kind, layer.params, len(start) + len(note), INDENT, WIDTH)
+            call = instance_call(layer.kind, layer.params, len(start) + len(note), INDENT, WIDTH)
             lines.append(f"{start}{call}{note}")  # a wrapped call gets the note after its closing bracket
         if self.groups:
             lines.append(f"{INDENT}# The groups nest too deep for one expression: inner groups first.")
@@ -260,8 +265,8 @@ class _ModelCode:
         """Source for ``node`` starting at ``column``; continuation lines start with ``indent``."""
         if isinstance(node, Block):
             name = self.names.get(id(node.layer))
-            return name if name is not None else module_call(node.layer.kind, node.layer.params, column, indent,
-                                                             WIDTH)
+            return name if name is not None else instance_call(node.layer.kind, node.layer.params, column, indent,
+                                                               WIDTH)
         assert isinstance(node, Group)
         if not top and id(node) in self.names:
             return self.names[id(node)]

@@ -1,17 +1,20 @@
 """Reading PyTorch source into a design, without ever executing it.
 
-:func:`find_models` lists the ``nn.Sequential`` models a file defines
-(:class:`ModelCandidate`), :func:`import_code` turns one of them into a new
+:func:`find_models` lists the models a file defines (:class:`ModelCandidate`):
+``nn.Sequential`` models and instances of the file's own ``nn.Module``
+classes, which become the project's custom-layer definitions.
+:func:`import_code` turns one of them into a new
 :class:`~editor.model.project.project.Project`, and :func:`import_model` also
 says which model it took (:class:`ImportResult`). Anything unsupported in the
 model's definition raises :class:`~editor.io.errors.CodeImportError` at its
 line and column.
 
 Modules, from the bottom up: ``values`` and ``constructs`` (what the reader
-works with and how it names syntax), ``evaluator`` (expressions), ``init``
-(init functions and freezing), ``statements`` (a whole file), ``models``
-(which models the file defines), ``lazy`` (sizing ``nn.LazyLinear`` and
-the other lazy layers from the input), ``reader`` (the entry points).
+works with and how it names syntax), ``evaluator`` (expressions), ``classes``
+(the file's ``nn.Module`` classes, read as data), ``init`` (init functions and
+freezing), ``statements`` (a whole file), ``models`` (which models the file
+defines), ``lazy`` (sizing ``nn.LazyLinear`` and the other lazy layers from
+the input), ``reader`` (the entry points).
 """
 
 from editor.io.pycode.read.models import ModelCandidate

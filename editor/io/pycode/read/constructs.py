@@ -24,7 +24,9 @@ _STATEMENTS: dict[type[ast.AST], str] = {
     ast.With: "a with block", ast.AsyncWith: "a with block", ast.Try: "a try block", ast.Delete: "a del statement",
     ast.ClassDef: "a class definition", ast.AsyncFunctionDef: "an async function", ast.Global: "a global statement",
     ast.Nonlocal: "a nonlocal statement", ast.Raise: "a raise statement", ast.Assert: "an assert statement",
-    ast.Return: "a return statement", ast.Match: "a match statement",
+    ast.Return: "a return statement", ast.Match: "a match statement", ast.Import: "an import",
+    ast.ImportFrom: "an import", ast.FunctionDef: "a def", ast.Pass: "pass", ast.Break: "a break statement",
+    ast.Continue: "a continue statement",
 }
 
 

@@ -111,10 +111,16 @@ class Reader:
         self.deadline = time.monotonic() + cv.MAX_SECONDS
         self.calls = 0  # function calls made from module level so far
         self.call = 0  # the number of the module-level call in progress (0: at module level)
+        self.class_definitions: Any = None  # the definitions the file's classes became (classes.instances)
 
     def run(self, body: list[ast.stmt], scope: Scope, in_function: bool = False) -> Any:
         """Run statements in order; the value of a ``return`` (None when there is none)."""
         raise NotImplementedError
+
+    def call_class(self, node: ast.Call, ref: cv.ClassRef, scope: Scope) -> Any:
+        """The module ``node`` makes by calling a class of the file (read as data, never run)."""
+        raise self.fail(node, f"{ref.name} is a class defined in the file; LayerLab reads it only while reading "
+                        f"a whole file", "a class definition")
 
     def fail(self, node: ast.AST, message: str, construct: str) -> cv.CodeImportError:
         return cv.fail(node, message, construct, self.lines)
@@ -215,6 +221,10 @@ class Reader:
                                     "a slice")
         return result
 
+    def describe(self, value: Any) -> str:
+        """How a value is named in messages: "the module Linear", "the function f", "a float"."""
+        return self._what(value)
+
     def _what(self, value: Any) -> str:
         if isinstance(value, nn.Module):
             return f"the module {type(value).__name__}"
@@ -289,6 +299,8 @@ class Reader:
                             "a call of an unknown function")
         else:
             value = self.eval(func, scope)
+        if isinstance(value, cv.ClassRef):  # a class of the file: read as data (MySequential(*layers) spreads)
+            return self.call_class(node, value, scope)
         spreads = isinstance(value, TorchRef) and value.dotted in cv.SEQUENTIAL  # nn.Sequential(*layers)
         for arg in node.args:
             if isinstance(arg, ast.Starred) and not spreads:
@@ -306,6 +318,10 @@ class Reader:
                         f"nn.Sequential, OrderedDict and functions defined in the file",
                         "a call of an unknown function")
 
+    def arguments(self, node: ast.Call, scope: Scope) -> tuple[list[Any], dict[str, Any]]:
+        """The values of a call's positional and keyword arguments (no star-args)."""
+        return self._arguments(node, scope)
+
     def _arguments(self, node: ast.Call, scope: Scope) -> tuple[list[Any], dict[str, Any]]:
         args = [self.eval(arg, scope) for arg in node.args]
         kwargs: dict[str, Any] = {}
@@ -313,7 +329,7 @@ class Reader:
             kwargs[keyword.arg or ""] = self.eval(keyword.value, scope)
         return args, kwargs
 
-    def _sequential_arguments(self, node: ast.Call, scope: Scope) -> tuple[list[Any], list[ast.AST]]:
+    def spread_arguments(self, node: ast.Call, scope: Scope) -> tuple[list[Any], list[ast.AST]]:
         """The arguments of ``nn.Sequential(...)`` with ``*layers`` spread as Python does, and each one's node.
 
         ``*seq`` of a Sequential spreads its modules (torch iterates
@@ -364,7 +380,7 @@ class Reader:
             if node.keywords:
                 raise self.fail(node, "nn.Sequential takes layers as positional arguments (or one OrderedDict), "
                                 "not keywords", "keyword arguments of nn.Sequential")
-            args, origins = self._sequential_arguments(node, scope)
+            args, origins = self.spread_arguments(node, scope)
             try:
                 cv.check_sequential_args(args)
                 return nn.Sequential(*args)

@@ -2,8 +2,9 @@
 
 After the reader has gone through a file (:class:`~editor.io.pycode.read.statements.SourceReader`),
 :func:`list_models` lists its models: ``nn.Sequential`` values assigned at
-module level (``model = nn.Sequential(...)``) and functions that return one
-when called without arguments (``def build_model(): ...``). :func:`pick`
+module level (``model = nn.Sequential(...)``), instances of the file's own
+classes (``net = Net(784, 256, 8)``, a model of one block) and functions that
+return either when called without arguments (``def build_model(): ...``). :func:`pick`
 takes the one asked for, and :func:`explain_no_model` says why a file has
 none. :func:`measure` refuses models too large or deep for a design before
 anything walks them.
@@ -21,8 +22,9 @@ import editor.io.pycode.read.values as cv
 from editor.io.errors import CodeImportError
 from editor.io.pycode.read.evaluator import Function, Reader
 
-_NO_MODEL = ("No nn.Sequential model found. LayerLab reads a model written as model = nn.Sequential(...) or "
-             "returned by a function such as def build_model(): return nn.Sequential(...).")
+_NO_MODEL = ("No nn.Sequential model found. LayerLab reads a model written as model = nn.Sequential(...), an "
+             "instance of an nn.Module class of the file (net = Net(...)), or one returned by a function such as "
+             "def build_model(): return nn.Sequential(...).")
 
 
 @dataclass(frozen=True)
@@ -40,15 +42,39 @@ class ModelCandidate:
     call: int = field(default=0, repr=False, compare=False)  # the reader's call that built it (0: module level)
 
 
-def mentions_sequential(node: ast.AST) -> bool:
-    """Whether ``node`` names ``Sequential`` anywhere (``nn.Sequential``, or ``Sequential`` imported)."""
-    return any((isinstance(n, ast.Name) and n.id == "Sequential") or
+def mentions_sequential(node: ast.AST, classes: frozenset[str] = frozenset()) -> bool:
+    """Whether ``node`` names ``Sequential`` anywhere (``nn.Sequential``, or ``Sequential`` imported), or a class
+    of the file (``classes``)."""
+    return any((isinstance(n, ast.Name) and (n.id == "Sequential" or n.id in classes)) or
                (isinstance(n, ast.Attribute) and n.attr == "Sequential") for n in ast.walk(node))
+
+
+def _classes(reader: Reader) -> frozenset[str]:
+    """The module-level names of the file's classes (``Net``): calling one makes a model too."""
+    return frozenset(name for name, value in reader.globals.names.items() if isinstance(value, cv.ClassRef))
+
+
+def as_model(value: object, registry: cv.Registry) -> nn.Sequential | None:
+    """The model a value is: an ``nn.Sequential``, or an instance of a class of the file as a Sequential of one."""
+    if isinstance(value, nn.Sequential):
+        return value
+    if isinstance(value, nn.Module) and (info := registry.layers.get(id(value))) is not None and \
+            getattr(info.kind, "module_class", None) is not None:
+        root = nn.Sequential(value)
+        registry.wrappers.add(id(root))
+        registry.keep.append(root)
+        return root
+    return None
+
+
+def model_module(root: nn.Sequential, registry: cv.Registry) -> nn.Module:
+    """What the source calls the model: ``root``, or the class instance it wraps (see :func:`as_model`)."""
+    return root[0] if id(root) in registry.wrappers else root
 
 
 def _about_models(reader: Reader, node: ast.AST) -> bool:
     """Whether an assignment that failed meant to make a model: it mentions Sequential, or slices one."""
-    if mentions_sequential(node):
+    if mentions_sequential(node, _classes(reader)):
         return True
     while isinstance(node, ast.Subscript):
         node = node.value
@@ -60,7 +86,8 @@ def _model_builders(reader: Reader) -> set[str]:
     functions = {name: value for name, value in reader.globals.names.items() if isinstance(value, Function)}
     calls = {name: {n.func.id for n in ast.walk(f.node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
              for name, f in functions.items()}
-    found = {name for name, f in functions.items() if mentions_sequential(f.node)}
+    classes = _classes(reader)
+    found = {name for name, f in functions.items() if mentions_sequential(f.node, classes)}
     grew = True
     while grew:
         more = {name for name, called in calls.items() if name not in found and called & found}
@@ -92,13 +119,14 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
             result = reader.call_function(ast.Call(ast.Name(name, ast.Load()), [], [], lineno=value.node.lineno,
                                                    col_offset=value.node.col_offset), value, reader.globals)
         except CodeImportError as exc:
-            if mentions_sequential(value.node):
+            if mentions_sequential(value.node, _classes(reader)):
                 functions.append(ModelCandidate(f"{name}()", line, column, f"cannot be read: {exc.problem}",
                                                 error=exc))
             continue
-        if isinstance(result, nn.Sequential):
-            functions.append(ModelCandidate(f"{name}()", line, column, _summary(result, reader.registry),
-                                            root=result, start=start, call=call))
+        root = as_model(result, reader.registry)
+        if root is not None:
+            functions.append(ModelCandidate(f"{name}()", line, column, _summary(root, reader.registry),
+                                            root=root, start=start, call=call))
     # Helpers called by other functions (def block(c=3): ...) are pieces of a model, not models.
     builders = {c.name[:-2] for c in functions}
     functions = [c for c in functions if not reader.callers.get(c.name[:-2], set()) & builders]
@@ -107,8 +135,9 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
     for name, (target, value_node) in reader.bindings.items():
         value = reader.globals.names.get(name)
         line, column = cv.position(target, reader.lines)
-        if isinstance(value, nn.Sequential) and reader.returned_by.get(id(value)) not in returned:
-            names.append(ModelCandidate(name, line, column, _summary(value, reader.registry), root=value))
+        root = as_model(value, reader.registry)
+        if root is not None and reader.returned_by.get(id(value)) not in returned:
+            names.append(ModelCandidate(name, line, column, _summary(root, reader.registry), root=root))
         elif isinstance(value, cv.Poison) and _about_models(reader, value_node) and not isinstance(target, ast.stmt):
             names.append(ModelCandidate(name, line, column, f"cannot be read: {value.error.problem}",
                                         error=value.error))
@@ -118,10 +147,12 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
     for c in functions + names:
         if c.root is not None:  # functions count as built last: they are called after the module is read
             when = (10**9, 0) if c in functions else (c.line or 0, c.column or 0)
+            own = model_module(c.root, reader.registry)
             for m in c.root.modules():
-                if m is not c.root:
+                if m is not c.root and m is not own:
                     parts[id(m)] = max(parts.get(id(m), when), when)
-    names = [c for c in names if c.root is None or parts.get(id(c.root), (0, 0)) <= (c.line or 0, c.column or 0)]
+    names = [c for c in names if c.root is None or parts.get(id(model_module(c.root, reader.registry)), (0, 0))
+             <= (c.line or 0, c.column or 0)]
     names.sort(key=lambda c: (c.line or 0, c.column or 0))
     functions.sort(key=lambda c: (c.line or 0, c.column or 0))
     found = functions + names
@@ -134,6 +165,12 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
 
 
 def _summary(root: nn.Sequential, registry: cv.Registry) -> str:
+    if id(root) in registry.wrappers:
+        module = root[0]
+        info = registry.layers[id(module)]
+        values = ", ".join(f"{v!r}" for v in info.kwargs.values())
+        count = sum(p.numel() for p in module.parameters())
+        return f"{type(module).__name__}({values}) ({count:,} parameters)"
     layers = {id(m): m for m in root.modules() if not isinstance(m, nn.Sequential)}
     lazy = {key for key in layers if (info := registry.layers.get(key)) is not None and info.lazy}
     params = {id(p): p.numel() for key, m in layers.items() if key not in lazy for p in m.parameters()}
@@ -177,18 +214,13 @@ def measure(root: nn.Sequential) -> tuple[int, int]:
 
 
 def explain_no_model(reader: Reader) -> NoReturn:
-    """Say why there is no model: a model inside a class is the usual reason."""
-    for node in ast.walk(reader.tree):
-        if isinstance(node, ast.ClassDef) and mentions_sequential(node):
-            raise cv.fail(node, f"the nn.Sequential is inside the class {node.name}, and LayerLab does not read "
-                          f"custom classes. Move it out: def build_model(): return nn.Sequential(...)",
-                          "a class definition", reader.lines)
+    """Say why there is no model: a class the file defines but never makes is the usual reason."""
     for node in ast.walk(reader.tree):
         if isinstance(node, ast.ClassDef) and any(_names_module(base) for base in node.bases):
-            raise cv.fail(node, f"{node.name} is a custom nn.Module class, and LayerLab reads nn.Sequential models "
-                          f"(custom nn.Module classes are not supported yet). Rewrite its layers as an "
-                          f"nn.Sequential, in the order forward() uses them: model = nn.Sequential(nn.Linear(...), "
-                          f"nn.ReLU(), ...)", "a class definition", reader.lines)
+            raise cv.fail(node, f"{node.name} is an nn.Module class of the file, but the file never makes one, so "
+                          f"there is no model to read. Add the line that builds the model, e.g. net = "
+                          f"{node.name}(...) or model = nn.Sequential({node.name}(...), ...)", "a class definition",
+                          reader.lines)
     raise CodeImportError(_NO_MODEL, construct="no model")
 
 

@@ -29,12 +29,22 @@ import editor.io.pycode.read.values as cv
 from editor.io.errors import CodeImportError
 from editor.io.pycode.read.init.restore import restore_rules
 from editor.io.pycode.read.lazy import lazy_notice, resolve_lazy
-from editor.io.pycode.read.models import ModelCandidate, TooDeepError, explain_no_model, list_models, measure, pick
+from editor.io.pycode.read.models import (
+    ModelCandidate,
+    TooDeepError,
+    explain_no_model,
+    list_models,
+    measure,
+    model_module,
+    pick,
+)
 from editor.io.pycode.read.statements import SourceReader
 from editor.model.catalog.build import available_memory, build_module, format_bytes, torch_class
+from editor.model.custom.definitions import LayerDefinition
 from editor.model.design.torch_dicts import slots
 from editor.model.design.user_values import check_seed
 from editor.model.errors import LayerLabError
+from editor.model.init.functions import INIT_FUNCTIONS
 from editor.model.project.project import Project
 
 _STACK_FRAMES = 6_000  # Python frames the deepest accepted code needs, with room to spare
@@ -199,7 +209,7 @@ def _lazy_order(order: list[nn.Module], lazy: list[nn.Module], members: list[nn.
 
 def _source_input(reader: SourceReader, chosen: ModelCandidate) -> tuple[int, ...] | None:
     """The batch shape of ``model(torch.randn(...))`` in the source, if it runs the model on one."""
-    shape = reader.inputs.get(id(chosen.root))
+    shape = reader.inputs.get(id(model_module(chosen.root, reader.registry))) if chosen.root is not None else None
     if shape is None and chosen.name.endswith("()"):
         shape = next((s for key, s in reader.inputs.items() if reader.returned_by.get(key) == chosen.name[:-2]),
                      None)
@@ -245,7 +255,17 @@ def _materialize(meta_root: nn.Sequential, order: list[nn.Module], registry: cv.
 
 @functools.cache
 def _draws(kind: object) -> bool:
-    """Whether constructing a layer of ``kind`` draws random numbers (Linear does, BatchNorm does not)."""
+    """Whether constructing a layer of ``kind`` draws random numbers (Linear does, BatchNorm does not).
+
+    A custom kind says so from its definition (nothing is built: its defaults may be large).
+    """
+    definition = getattr(kind, "definition", None)
+    if isinstance(definition, LayerDefinition):
+        return any(spec.init_function[0] in ("randn", "rand") or (
+            spec.init_function[0] in INIT_FUNCTIONS and INIT_FUNCTIONS[spec.init_function[0]].random)
+            for spec in definition.parameters)
+    if definition is not None:
+        return any(_draws(child) for child in getattr(kind, "children", ()))
     with torch.random.fork_rng(devices=[]):
         before = torch.get_rng_state()
         build_module(kind, kind.defaults())  # type: ignore[attr-defined]

@@ -17,6 +17,8 @@ from torch import nn
 import editor.io.pycode.read.init.statements as code_init_read
 import editor.io.pycode.read.values as cv
 from editor.io.errors import CodeImportError
+from editor.io.pycode.read.classes.context import find_method
+from editor.io.pycode.read.classes.instances import instantiate
 from editor.io.pycode.read.constructs import statement_construct
 from editor.io.pycode.read.evaluator import PASS_THROUGH, Function, Reader, Scope
 from editor.io.pycode.read.values import Poison, Taint, TorchRef
@@ -128,6 +130,8 @@ class SourceReader(Reader):
             self._import(stmt, scope)
         elif isinstance(stmt, ast.FunctionDef):
             self._def(stmt, scope, top)
+        elif isinstance(stmt, ast.ClassDef):
+            self._class(stmt, scope, top)
         elif isinstance(stmt, (ast.Assign, ast.AnnAssign)) and (
                 (isinstance(stmt, ast.Assign) and code_init_read.read_assign(self, stmt, scope))  # requires_grad
                 or self._assign(stmt, scope, top)):
@@ -206,6 +210,36 @@ class SourceReader(Reader):
         scope.names[stmt.name] = value
         if top:
             self.bindings[stmt.name] = (stmt, stmt)
+
+    def _class(self, stmt: ast.ClassDef, scope: Scope, top: bool) -> None:
+        """``class Net(nn.Module)``: kept as data; its ``__init__`` defaults are worked out now, as Python does.
+
+        Nothing of the class runs: neither its body, nor its decorators, nor
+        its base classes' code. Whether LayerLab reads it is decided when the
+        model calls it; until then a class LayerLab cannot read stops nothing.
+        """
+        value: Any
+        try:
+            init = find_method(stmt, "__init__")
+            defaults: dict[str, Any] = {}
+            if init is not None and not stmt.decorator_list:
+                params = init.args
+                positional = params.posonlyargs + params.args
+                for arg, node in zip(positional[len(positional) - len(params.defaults):], params.defaults,
+                                     strict=True):
+                    defaults[arg.arg] = self.eval(node, scope)
+                for arg, node in zip(params.kwonlyargs, params.kw_defaults, strict=True):
+                    if node is not None:
+                        defaults[arg.arg] = self.eval(node, scope)
+            value = cv.ClassRef(stmt, scope, defaults)
+        except CodeImportError as exc:
+            value = Poison(exc)
+        scope.names[stmt.name] = value
+        if top:
+            self.bindings[stmt.name] = (stmt, stmt)
+
+    def call_class(self, node: ast.Call, ref: cv.ClassRef, scope: Scope) -> Any:
+        return instantiate(self, node, ref, scope)
 
     # ---------------------------------------------------------- assignments
     def _assign(self, stmt: ast.Assign | ast.AnnAssign, scope: Scope, top: bool) -> bool:
@@ -426,10 +460,6 @@ class SourceReader(Reader):
                                                         f"how the model is built, so its weights are the freshly "
                                                         f"constructed ones."))
         for name in _stored_names(stmt):
-            if isinstance(stmt, ast.ClassDef) and name == stmt.name:
-                message = (f"{name!r} is a class defined in the file; LayerLab does not read custom classes "
-                           f"(custom layers or models) from code: use torch.nn layers in nn.Sequential(...)")
-            else:
-                message = (f"{name!r} is set by {construct} on line {line}, which LayerLab does not run when it "
-                           f"reads a model: set it with a plain assignment such as {name} = ... instead")
+            message = (f"{name!r} is set by {construct} on line {line}, which LayerLab does not run when it "
+                       f"reads a model: set it with a plain assignment such as {name} = ... instead")
             scope.names[name] = Poison(self.fail(stmt, message, construct))

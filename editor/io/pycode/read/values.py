@@ -83,6 +83,26 @@ class Poison:
     error: CodeImportError
 
 
+@dataclass(eq=False)
+class ClassRef:
+    """A class the file defines (``class Net(nn.Module)``): read as data when it is called, never run.
+
+    ``defaults`` are its ``__init__`` defaults, worked out where the class is
+    defined (as Python does); ``scope`` is the module's names.
+    """
+
+    node: ast.ClassDef
+    scope: Any
+    defaults: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return self.node.name
+
+    def describe(self) -> str:
+        return f"the class {self.name} (make one: {self.name}(...))"
+
+
 @dataclass(frozen=True)
 class TensorValue:
     """A batch made with ``torch.randn(3, 20)`` (or rand, randint, zeros, ones, empty): only its shape is kept."""
@@ -130,6 +150,7 @@ class Registry:
     layers: dict[int, LayerInfo] = field(default_factory=dict)
     taints: dict[int, list[Taint]] = field(default_factory=dict)
     keep: list[Any] = field(default_factory=list)  # keeps every id() above unique while reading
+    wrappers: set[int] = field(default_factory=set)  # Sequentials of one made for a class instance as a model
 
     def add(self, module: nn.Module, kind: LayerKind, kwargs: dict[str, Any], line: int, lazy: str | None = None,
             node: ast.AST | None = None) -> None:

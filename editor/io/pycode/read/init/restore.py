@@ -93,6 +93,8 @@ class Restorer:
             return None
         if self.chosen.name.endswith("()") and call != self.chosen.call:
             return None
+        if id(self.chosen.root) in self.reader.registry.wrappers and target is self.chosen.root[0]:
+            return (), None  # net = Net(...); net.apply(fn): the model is that one instance, so the whole design
         return _path_of(target, self.chosen.root)
 
     def where(self, module: nn.Module) -> str:

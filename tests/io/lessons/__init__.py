@@ -1,0 +1,1 @@
+"""Tests of the lessons in resources/examples: their texts and their project files."""
