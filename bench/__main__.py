@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SUITES = ["model", "canvas", "files", "table", "code", "histogram", "run"]
+SUITES = ["startup", "model", "canvas", "files", "table", "code", "histogram", "run"]
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,203 @@
+"""Start-up: the window first, then PyTorch, then the editor comes alive in the same window.
+
+``import torch`` takes about a second, longer than Qt and the window
+together. So :class:`Startup` shows the real main window at once, built from
+torch-free parts (``MainWindow(wait_for_torch=True)``: the palette, a canvas
+that takes drops, "Loading PyTorch…" panels). Once the window has painted, a
+:class:`~editor.ui.torch_loader.TorchLoader` maps torch's libraries and
+imports torch and the editor's torch parts on its thread, while the learner
+can already search the palette and drop layers. Then, on the GUI thread,
+:meth:`MainWindow.go_live` builds the editor in place, opens the file given on
+the command line and adds the blocks dropped meanwhile as ordinary commands.
+
+With ``LAYERLAB_STARTUP_TRACE=1`` it prints one line per milestone on stderr::
+
+    layerlab-startup shown 81234.567890 torch=no
+    layerlab-startup visible 81234.601234 torch=no      (the window's first paint)
+    layerlab-startup torch-ready 81235.402345
+    layerlab-startup live 81235.561234 stall_ms=12 blocks=3   (the editor's first paint, design shown)
+
+Times are ``time.monotonic()``, which other processes on the machine share:
+``bench/startup.py`` subtracts the moment it started the process.
+``stall_ms`` is the longest the event loop went without turning between
+``visible`` and ``live``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from editor.ui.i18n import translate
+from editor.ui.torch_loader import TorchLoader
+from editor.ui.window.main_window import MainWindow
+
+_log = logging.getLogger(__name__)
+
+TRACE = "LAYERLAB_STARTUP_TRACE"
+"""Set to 1 to have the start-up milestones printed on stderr."""
+
+LIVE_MODULES = ("torch", "editor.ui.window.live_parts")
+"""What the editor needs before it goes live, imported on the loader's thread in this order."""
+
+WARM_UP = "editor.ui.window.live_parts:warm_up"
+"""Called on the loader's thread after the imports: work the GUI thread would otherwise do while going live."""
+
+PAINT_WAIT_MS = 2000
+"""PyTorch starts loading at the window's first paint, or this long after ``show()`` when no paint comes."""
+
+RETRY_MS = 50
+"""While the mouse is held down or a popup is open, going live waits this long and looks again."""
+
+
+def tracing() -> bool:
+    """Whether the start-up milestones are printed (:data:`TRACE` is 1)."""
+    return os.environ.get(TRACE) == "1"
+
+
+def trace(event: str, **values: object) -> None:
+    """Print the milestone ``event`` with the time (and ``values``) on stderr, when :data:`TRACE` is set."""
+    if tracing():
+        extra = "".join(f" {key}={value}" for key, value in values.items())
+        print(f"layerlab-startup {event} {time.monotonic():.6f}{extra}", file=sys.stderr, flush=True)
+
+
+def torch_imported() -> str:
+    """"yes" once ``import torch`` has begun in this process, else "no" (for the trace)."""
+    return "yes" if "torch" in sys.modules else "no"
+
+
+class PaintProbe(QObject):
+    """Calls ``then`` once ``widget`` has painted and that paint reached the screen (the next event-loop turn)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
+class StallMeter(QObject):
+    """The longest the event loop went without turning, sampled by a 10 ms timer."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.longest = 0.0
+        self._last = time.monotonic()
+        self._timer = QTimer(self, interval=10)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.monotonic()
+        self._timer.start()
+
+    def stop(self) -> float:
+        """Stop sampling; returns the longest gap in seconds."""
+        self._tick()
+        self._timer.stop()
+        return self.longest
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        self.longest = max(self.longest, now - self._last - 0.010)
+        self._last = now
+
+
+class Startup(QObject):
+    """Shows the main window at once and makes it live when PyTorch is loaded (see the module's docstring)."""
+
+    live = Signal()
+    """The editor is built and the project (from the command line, if any) is open: the window has a session now."""
+
+    failed = Signal(str)
+    """PyTorch could not be loaded (says why, in words); the window stays in its loading state."""
+
+    _loaded = Signal()  # from the loader's thread to the GUI thread
+
+    def __init__(self, project_path: Path | None = None, torch_loader: TorchLoader | None = None) -> None:
+        super().__init__()
+        self.loader = torch_loader if torch_loader is not None else TorchLoader(LIVE_MODULES, WARM_UP)
+        self.window = MainWindow(wait_for_torch=True)
+        self.is_live = False
+        self.failure = ""
+        self._ready = False
+        if project_path is not None:
+            self.window.loading.open_when_ready(Path(project_path))
+        self._stalls = StallMeter(self)
+        PaintProbe(self.window.loading.canvas.viewport(), self._visible)
+        self._loaded.connect(self._go_live, Qt.ConnectionType.QueuedConnection)
+        self.loader.when_done(self._loaded.emit)
+
+    def show(self) -> None:
+        """Show the window; PyTorch starts loading once it has painted (or after :data:`PAINT_WAIT_MS` anyway)."""
+        self.window.show()
+        trace("shown", torch=torch_imported())
+        QTimer.singleShot(PAINT_WAIT_MS, self.loader.start)
+
+    def _visible(self) -> None:
+        trace("visible", torch=torch_imported())
+        if tracing():  # a timer that wakes the GUI thread: only when someone reads the result
+            self._stalls.start()
+        self.loader.start()
+
+    def _go_live(self) -> None:
+        if self.is_live or self.failure:
+            return
+        if self.loader.error is not None:
+            self._fail()
+            return
+        if not self._ready:
+            self._ready = True
+            trace("torch-ready")
+            _log.info("PyTorch %s loaded", getattr(sys.modules.get("torch"), "__version__", "?"))
+        busy = QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton or QApplication.activePopupWidget()
+        if busy and self.window.isVisible():  # a drag from the palette, or an open menu: not under the learner's hand
+            QTimer.singleShot(RETRY_MS, self._go_live)
+            return
+        self.window.go_live()
+        self.is_live = True
+        PaintProbe(self.window.view.viewport(), self._painted_live)
+        self.live.emit()
+
+    def _painted_live(self) -> None:
+        trace("live", stall_ms=round(self._stalls.stop() * 1000), blocks=len(self.window.project))
+
+    def _fail(self) -> None:
+        error = self.loader.error
+        self.failure = translate("Loading", "PyTorch could not be loaded ({error}). Check that torch is installed "
+                                 "for this Python ({python}), for example with 'pip install torch', then start "
+                                 "LayerLab again.").format(error=f"{type(error).__name__}: {str(error)[:300]}",
+                                                           python=sys.executable)
+        trace("failed")
+        self.window.loading.show_failure(self.failure)
+        self.failed.emit(self.failure)
+
+    def wait_until_live(self, timeout: float = 120.0) -> bool:
+        """Load PyTorch now if not yet, and process events until the editor is live.
+
+        True once live; False when loading failed or ``timeout`` seconds
+        passed. For tests and scripts that want the finished window; the app
+        itself never waits.
+        """
+        self.loader.start()
+        deadline = time.monotonic() + timeout
+        app = QApplication.instance()
+        while not self.is_live and not self.failure and time.monotonic() < deadline:
+            app.processEvents()
+            self.loader.done.wait(0.01)
+        app.processEvents()
+        return self.is_live
