@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	@$(BIN)/python editor/cli/qt_check.py  # the system libraries Qt needs on Linux: one sentence if one is missing
 	$(BIN)/python main.py
 
 test: $(STAMP)

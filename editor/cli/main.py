@@ -2,7 +2,8 @@
 
     layerlab                          open the editor
     layerlab PROJECT.pt               open a project
-    layerlab --screenshot OUT.png [PROJECT]
+    layerlab --screenshot OUT.png [PROJECT] [--example E | --lesson N] [--select PATH] [--tab TAB]
+             [--run forward] [--lang zh_CN] [--theme dark] [--part welcome] [--size 1400x900]
     layerlab --version
     layerlab summary PROJECT.pt       print(model), a table of blocks, totals
     layerlab export PROJECT.pt -o model.py [--weights W.pt]
@@ -18,9 +19,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from editor.cli.export_command import export_command
-from editor.cli.import_command import import_command
-from editor.io import doors  # noqa: F401  (registers p.save and p.to_code for the subcommands)
 from editor.version import __version__
 
 
@@ -32,8 +30,30 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("project", nargs="?", type=Path, help="a LayerLab project (.pt) to open")
     parser.add_argument("--screenshot", metavar="OUT.png", type=Path,
                         help="render the main window offscreen at 1400×900 and save it, then exit")
+    shots = parser.add_argument_group("screenshot options", "what --screenshot shows (tools/make_screenshots.py "
+                                      "uses them for the pictures in docs/)")
+    shots.add_argument("--example", default="cnn", help="the example design shown without a PROJECT: mlp, nested, "
+                       "cnn (default) or tied")
+    shots.add_argument("--lesson", type=int, metavar="N", help="open lesson N, with its text beside the canvas")
+    shots.add_argument("--select", metavar="PATH[,PATH]", default="",
+                       help="select these blocks, e.g. 1.0 (default: one the picture shows)")
+    shots.add_argument("--tab", metavar="TAB[,TAB]", default="", help="bring a bottom tab forward: parameters, "
+                       "histogram, code, run or print; with --part bottom, several are saved one under the other")
+    shots.add_argument("--run", choices=["forward", "backward"], help="run a pass in the Run tab first")
+    shots.add_argument("--lang", metavar="LANGUAGE", help="the language: en or zh_CN (default: the settings')")
+    shots.add_argument("--theme", default="system", choices=["system", "light", "dark"],
+                       help="a light or dark palette (default: the system's)")
+    shots.add_argument("--part", default="window", choices=["window", "welcome", "inspector", "bottom"],
+                       help="what to save: the window (default), the welcome screen, the inspector column (with "
+                       "About this layer) or the bottom panel")
+    shots.add_argument("--size", default="1400x900", metavar="WxH", help="the window's size (default 1400x900)")
     parser.add_argument("--version", action="version", version=f"LayerLab {__version__}")
     return parser
+
+
+def _names(text: str) -> list[str]:
+    """``"parameters, histogram"`` as ``["parameters", "histogram"]``."""
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def _summary(argv: list[str]) -> int:
@@ -55,14 +75,28 @@ def _summary(argv: list[str]) -> int:
     return 0
 
 
-SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"summary": _summary, "export": export_command,
-                                                      "import": import_command}
+def _export(argv: list[str]) -> int:
+    from editor.cli.export_command import export_command
+
+    return export_command(argv)
+
+
+def _import(argv: list[str]) -> int:
+    from editor.cli.import_command import import_command
+
+    return import_command(argv)
+
+
+SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"summary": _summary, "export": _export, "import": _import}
+"""The subcommands; each imports torch and the io layer only when it runs (the GUI shows its window first)."""
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``layerlab`` and ``python main.py``."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
+        from editor.io import doors  # noqa: F401  (registers p.save and p.to_code for the subcommands)
+
         return SUBCOMMANDS[args[0]](args[1:])
     options = _gui_parser().parse_args(args)
     if options.screenshot is not None:
@@ -70,8 +104,23 @@ def main(argv: list[str] | None = None) -> int:
 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from editor.ui.app import screenshot
+        from editor.ui.screenshots import ScreenshotError, Shot, parse_size
 
-        return screenshot(options.screenshot, options.project)
+        try:
+            shot = Shot(size=parse_size(options.size), tabs=_names(options.tab), select=_names(options.select),
+                        run=options.run, lesson=options.lesson, language=options.lang, scheme=options.theme,
+                        part=options.part)
+            shot.check()  # a wrong option is a usage error (status 2), said before Qt starts
+        except ScreenshotError as exc:
+            print(f"layerlab: {exc}", file=sys.stderr)
+            return 2
+        return screenshot(options.screenshot, options.project, options.example, shot)
+    from editor.cli.qt_check import problem
+
+    missing = problem()  # before Qt loads: one clear sentence instead of Qt's platform-plugin trace
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
     from editor.ui.app import run
 
     return run(options.project)

@@ -1,4 +1,8 @@
-"""Example designs, one per lesson learners bring to the app."""
+"""Example designs of File → Open Example (``mlp``, ``nested``, ``cnn``, ``tied``), and handy fixtures for tests.
+
+The lessons themselves (the Lessons menu, the welcome screen) are the
+project files in ``resources/examples``, built by :mod:`editor.model.lessons`.
+"""
 
 from __future__ import annotations
 

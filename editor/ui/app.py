@@ -9,11 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from editor.ui import icons
+from editor.ui import icons, theme
+from editor.ui.screenshots import ScreenshotError, Shot, prepare, shoot
 
 
 def application() -> QApplication:
-    """The QApplication (created once, with LayerLab's name, icon and style)."""
+    """The QApplication (created once, with LayerLab's name, icon, style and language)."""
     app = QApplication.instance()
     if app is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -21,7 +22,11 @@ def application() -> QApplication:
         app.setApplicationName("LayerLab")
         app.setOrganizationName("LayerLab")
         app.setStyle("Fusion")
+        theme.follow_system()  # the desktop's light or dark look (LAYERLAB_THEME chooses where it cannot say)
         app.setWindowIcon(icons.app_icon())
+        from editor.ui.window.language import apply_saved_language
+
+        apply_saved_language()  # the language chosen in View → Language, or the system's
     return app  # type: ignore[return-value]
 
 
@@ -55,14 +60,17 @@ def _window(project_path: Path | None, example: str | None = None, interactive: 
 def run(project_path: Path | None = None) -> int:
     """Open LayerLab (with a project file, if given) and run until the window closes.
 
-    From the first moment, warnings and errors go to a rotating log in the
-    app-data folder, and errors nobody expected are handled by a
+    The window shows at once and PyTorch loads meanwhile (see
+    :mod:`editor.ui.startup`); the project opens, and recovery and the
+    welcome screen are offered, once the editor is live. From the first
+    moment, warnings and errors go to a rotating log in the app-data folder,
+    and errors nobody expected are handled by a
     :class:`~editor.ui.window.crash.CrashHandler`: logged, unsaved work
     autosaved, a calm dialog, and the app goes on.
     """
+    from editor.ui.startup import Startup
     from editor.ui.window.crash import CrashHandler
     from editor.ui.window.error_log import ErrorLog
-    from editor.ui.window.recovery import offer_recovery
 
     app = application()
     error_log = ErrorLog()
@@ -71,45 +79,53 @@ def run(project_path: Path | None = None) -> int:
     crash.install()
     try:
         try:
-            window = _window(project_path)
+            startup = Startup(project_path)
         except Exception:
             logging.getLogger(__name__).exception("LayerLab could not start")
             raise
-        crash.watch(window.session, window.autosave, window)
-        window.show()
-        try:
-            offer_recovery(window.session, window.autosave, window)
-        except Exception:  # the autosaves stay where they are; the window is usable
-            crash.handle(sys.exc_info())  # type: ignore[arg-type]
+        startup.live.connect(lambda: _when_live(startup.window, crash, welcome=project_path is None))
+        startup.show()
         return app.exec()
     finally:
         crash.uninstall()
         error_log.stop()
 
 
-def screenshot(out: Path, project_path: Path | None = None, example: str = "cnn") -> int:
-    """Render the main window offscreen at 1400×900 with a design loaded, save it as PNG."""
-    from editor.io.errors import ProjectFileError
+def _when_live(window, crash, welcome: bool) -> None:
+    """The editor is live: watch its session for crashes, offer recovery, and the welcome screen on a first start."""
+    from editor.ui.window.recovery import offer_recovery
 
+    crash.watch(window.session, window.autosave, window)
+    try:
+        offer_recovery(window.session, window.autosave, window)
+    except Exception:  # the autosaves stay where they are; the window is usable
+        crash.handle(sys.exc_info())  # type: ignore[arg-type]
+    if welcome:
+        window.lesson_actions.welcome_at_start()  # the first start (until turned off), never in tests
+
+
+def screenshot(out: Path, project_path: Path | None = None, example: str = "cnn", shot: Shot | None = None) -> int:
+    """Render the main window offscreen (1400×900 unless ``shot`` says otherwise) with a design loaded; save a PNG.
+
+    ``shot`` chooses what the picture shows (see :mod:`editor.ui.screenshots`):
+    a lesson, the selection, a tab, a run, the language, light or dark, and
+    which part of the window is saved. A problem is said on stderr (status 1).
+    """
+    from editor.io.errors import ProjectFileError
+    from editor.model.examples import EXAMPLES
+
+    shot = shot or Shot()
     app = application()
     try:
+        if example not in EXAMPLES:
+            raise ScreenshotError(f"{example!r} is not an example: choose one of {', '.join(EXAMPLES)}.")
+        prepare(shot)
         window = _window(project_path, example if project_path is None else None, interactive=False)
-    except ProjectFileError as exc:
+        ok = shoot(window, shot, out)
+    except (ProjectFileError, ScreenshotError) as exc:
         print(f"layerlab: {exc}", file=sys.stderr)
         return 1
-    window.resize(1400, 900)
-    window.show()
-    for _ in range(5):
-        app.processEvents()
-    blocks = [node for _, node in window.project.walk() if getattr(node, "layer", None) is not None]
-    window.view.verticalScrollBar().setValue(0)
-    visible = [b for b in blocks if window.view.mapFromScene(
-        window.scene.items_by_node[b].sceneBoundingRect().bottomLeft()).y() < window.view.viewport().height()]
-    if visible:  # show the inspector for a block the screenshot also shows, preferring one with "auto" values
-        window.scene.select_nodes([next((b for b in reversed(visible) if b.layer.auto), visible[-1])])
-    for _ in range(5):
-        app.processEvents()
-    ok = window.grab().save(str(out))
-    window.undo_stack.setClean()
-    window.close()
+    app.processEvents()
+    if not ok:
+        print(f"layerlab: could not write the screenshot {out}", file=sys.stderr)
     return 0 if ok else 1

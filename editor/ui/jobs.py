@@ -37,7 +37,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThreadPool, Signal
 
 __all__ = ["Job", "JobCancelled", "JobContext", "JobRunner", "plain_message", "wait_for"]
 
@@ -59,14 +59,15 @@ class JobCancelled(Exception):  # noqa: N818 - a request to stop, not a failure
 def plain_message(exc: BaseException) -> str:
     """What went wrong, as a sentence for a person: the error's own words, never a traceback."""
     if isinstance(exc, MemoryError):
-        return "There is not enough memory for it."
+        return QCoreApplication.translate("Jobs", "There is not enough memory for it.")
     if isinstance(exc, OSError) and exc.strerror:
         where = f": {exc.filename}" if exc.filename else ""
         return f"{exc.strerror}{where}"
     text = str(exc).strip()
     if text:
         return text
-    return f"An unexpected error happened ({type(exc).__name__})."
+    return QCoreApplication.translate("Jobs", "An unexpected error happened ({name}).").format(
+        name=type(exc).__name__)
 
 
 class JobContext:

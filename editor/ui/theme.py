@@ -4,19 +4,108 @@ One colour per layer category (the catalog's), used as a stripe on blocks, in
 the palette and in tables; everything else stays neutral. Red is kept for
 errors only. Numbers that several views show (a parameter count) read the
 same everywhere: :func:`format_count`.
+
+Every colour is read from the application palette when it is asked for, so
+the views follow a light or a dark palette. :func:`follow_system` makes the
+palette follow the desktop: a dark desktop (Qt's ``QStyleHints.colorScheme``)
+gets LayerLab's own calm :func:`dark_palette`, a light one keeps the
+system's palette, and ``LAYERLAB_THEME=dark`` (or ``light``) chooses for a
+desktop Qt cannot ask.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from editor.model import catalog
+from editor.ui.i18n import translate
 
-ERROR = QColor("#D64545")
+ERROR = QColor("#E5484D")  # readable on a white block (4:1) and on a dark one (3:1)
 ACCENT = QColor("#3D7BD9")
 SHARE_COLORS = ["#8E6BBF", "#2E9E8F", "#C7622E", "#3F7FBF", "#B04A7A", "#6C8F2F"]
+
+
+SCHEMES = ("system", "light", "dark")
+"""The choices of :func:`apply_scheme` (and of ``LAYERLAB_THEME`` and ``--theme``)."""
+SCHEME_VARIABLE = "LAYERLAB_THEME"
+"""The environment variable that chooses light or dark where the desktop cannot say."""
+
+_DARK = {  # role: colour; calm blue-greys, text a soft white, the accent as in the light palette
+    "Window": "#25282D", "WindowText": "#E3E6EA", "Base": "#1C1F23", "AlternateBase": "#23272C",
+    "ToolTipBase": "#2F3338", "ToolTipText": "#E3E6EA", "PlaceholderText": "#858B94", "Text": "#E3E6EA",
+    "Button": "#2F3339", "ButtonText": "#E3E6EA", "BrightText": "#FFFFFF", "Light": "#41464E",
+    "Midlight": "#363B41", "Mid": "#2A2E33", "Dark": "#16181B", "Shadow": "#0C0D0F", "Highlight": "#3D7BD9",
+    "HighlightedText": "#FFFFFF", "Link": "#7FAEF5", "LinkVisited": "#B49AE8", "Accent": "#3D7BD9",
+}
+_DARK_DISABLED = {"WindowText": "#737982", "Text": "#737982", "ButtonText": "#737982", "Base": "#202328",
+                  "Button": "#2A2D32", "Highlight": "#3A4250", "HighlightedText": "#9AA0A8",
+                  "PlaceholderText": "#5E636B"}
+
+
+def dark_palette() -> QPalette:
+    """LayerLab's dark palette: blue-grey surfaces, soft white text, the light palette's accent."""
+    result = QPalette()
+    for role, color in _DARK.items():
+        result.setColor(QPalette.ColorRole[role], QColor(color))
+    for role, color in _DARK_DISABLED.items():
+        result.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole[role], QColor(color))
+    return result
+
+
+def light_palette() -> QPalette:
+    """The light palette: the Fusion style's own, with LayerLab's accent for selections."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    style = QStyleFactory.create("Fusion")
+    result = QPalette(style.standardPalette())
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        result.setColor(group, QPalette.ColorRole.Highlight, ACCENT)
+        result.setColor(group, QPalette.ColorRole.Accent, ACCENT)
+    return result
+
+
+def system_is_dark() -> bool:
+    """Whether the desktop asks for a dark look (False where Qt cannot tell)."""
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_scheme(scheme: str) -> str:
+    """Give the application a ``"light"`` or ``"dark"`` palette, or the system's (``"system"``); returns the look.
+
+    ``"system"`` follows the desktop: dark there means :func:`dark_palette`;
+    light (or unknown) keeps the palette the platform gives, unless it is dark.
+    """
+    if scheme not in SCHEMES:
+        raise ValueError(f"{scheme!r} is not a theme: choose one of {', '.join(SCHEMES)}.")
+    app = QGuiApplication.instance()
+    if scheme == "system":
+        scheme = "dark" if system_is_dark() else "light"
+        if scheme == "light" and QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() >= 128:
+            return scheme  # the desktop's own light palette stays
+    QGuiApplication.setPalette(dark_palette() if scheme == "dark" else light_palette())
+    if app is not None:
+        app.setProperty("layerlabScheme", scheme)
+    return scheme
+
+
+def follow_system() -> str:
+    """Follow the desktop's light or dark look now and whenever it changes (``LAYERLAB_THEME`` overrides it).
+
+    Call once, after the QApplication exists and its style is set.
+    """
+    chosen = os.environ.get(SCHEME_VARIABLE, "system").strip().lower()
+    if chosen not in SCHEMES:
+        chosen = "system"
+    if chosen == "system":
+        hints = QGuiApplication.styleHints()
+        if not hints.property("layerlabFollowing"):
+            hints.setProperty("layerlabFollowing", True)
+            hints.colorSchemeChanged.connect(lambda scheme: apply_scheme("system"))
+    return apply_scheme(chosen)
 
 
 def palette() -> QPalette:
@@ -60,9 +149,14 @@ def border() -> QColor:
     return mix(text(), base(), 0.78)
 
 
+def block_fill() -> QColor:
+    """The face of a block on the canvas (before selection, error or sharing tints): raised above the canvas."""
+    return base() if not is_dark() else mix(window(), text(), 0.07)
+
+
 def canvas_background() -> QColor:
-    """Behind the blocks on the canvas: between the window and a table's background."""
-    return mix(window(), base(), 0.5)
+    """Behind the blocks on the canvas: between the window and a table's background (darker than blocks in dark)."""
+    return mix(window(), base(), 0.5) if not is_dark() else mix(base(), window(), 0.25)
 
 
 def category_color(name: str) -> QColor:
@@ -83,6 +177,8 @@ def kind_color(kind_name: str) -> QColor:
 
 def group_fill(depth: int) -> QColor:
     """A group's tint: a little stronger at each level of nesting."""
+    if is_dark():
+        return mix(mix(canvas_background(), text(), 0.03), ACCENT, min(0.05 * (depth + 1), 0.25))
     return mix(base(), ACCENT, min(0.035 * (depth + 1), 0.2))
 
 
@@ -108,7 +204,8 @@ def font(size_delta: float = 0, bold: bool = False, mono: bool = False) -> QFont
 def format_count(count: int) -> str:
     """A parameter count as blocks and the inspector show it: ``210 params``, ``101,066 params``, ``1.2M params``."""
     if count >= 10_000_000:
-        return f"{count / 1e6:.0f}M params"
+        return translate("Theme", "{count}M params").format(count=f"{count / 1e6:.0f}")
     if count >= 1_000_000:
-        return f"{count / 1e6:.1f}M params"
-    return f"{count:,} param{'s' if count != 1 else ''}"
+        return translate("Theme", "{count}M params").format(count=f"{count / 1e6:.1f}")
+    return translate("Theme", "1 param") if count == 1 else translate("Theme", "{count} params").format(
+        count=f"{count:,}")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from editor.ui import theme
 from editor.ui.canvas.items import RADIUS, WIDTH
+from editor.ui.i18n import translate
 
 
 class EndpointItem(QGraphicsItem):
@@ -67,12 +68,12 @@ class EmptyHint(QGraphicsItem):
         painter.setPen(theme.text())
         painter.setFont(theme.font(1, bold=True))
         painter.drawText(QRectF(0, 26, self.width, 26), Qt.AlignmentFlag.AlignCenter,
-                         "Drag layers here from the palette")
+                         translate("EmptyHint", "Drag layers here from the palette"))
         painter.setPen(theme.muted())
         painter.setFont(theme.font(-0.5))
         painter.drawText(QRectF(0, 56, self.width, 40), Qt.AlignmentFlag.AlignCenter,
-                         "or press Ctrl+K and type a name, like Linear or Conv2d.\n"
-                         "Each block you add becomes a real layer in an nn.Sequential.")
+                         translate("EmptyHint", "or press Ctrl+K and type a name, like Linear or Conv2d.\n"
+                                   "Each block you add becomes a real layer in an nn.Sequential."))
 
 
 class InsertionMarker(QGraphicsItem):

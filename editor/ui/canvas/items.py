@@ -22,6 +22,7 @@ from editor.model.catalog.hyperparameters import block_label
 from editor.model.catalog.shape_rules import fmt
 from editor.model.design.tree import Block, Group, Node, walk
 from editor.ui import theme
+from editor.ui.i18n import catalog_text, translate
 
 WIDTH = 500
 BLOCK_HEIGHT = 46
@@ -164,20 +165,22 @@ class BlockItem(NodeItem):
         self.count = theme.format_count(sum(p.numel() for p in layer.module.parameters()))
         notes = []
         if layer.auto:
-            notes.append("auto " + ", ".join(sorted(layer.auto)))
+            notes.append(translate("BlockItem", "auto {names}").format(names=", ".join(sorted(layer.auto))))
         if layer.module.training is False:
-            notes.append("eval mode")
+            notes.append(translate("BlockItem", "eval mode"))
         self.extra = " · ".join(notes)
         self.error = error_text
         fix = error.fix if error is not None else None
         self.fix_button.set_fix(fix.label.replace(" on block {path}", "").replace(" before block {path}", "")
                                 if fix else "")
         self.fix_button.setPos(self.width - self.fix_button.width - 10, BLOCK_HEIGHT + 2)
-        tip = [f"<b>{layer.kind.name}</b> — {layer.kind.description}"]
+        tip = [f"<b>{layer.kind.name}</b> — {catalog_text(layer.kind.description)}"]
         if error is not None:
-            tip.append(f"<br><span style='color:{theme.ERROR.name()}'><b>Shape error:</b> {error.sentence}</span>")
+            heading = translate("BlockItem", "Shape error:")
+            tip.append(f"<br><span style='color:{theme.ERROR.name()}'><b>{heading}</b> {error.sentence}</span>")
             if error.in_shape is not None:
-                tip.append(f"<br>Gets {fmt(error.in_shape)}; expects {error.expected}.")
+                tip.append("<br>" + translate("BlockItem", "Gets {shape}; expects {expected}.").format(
+                    shape=fmt(error.in_shape), expected=error.expected))
         self.setToolTip("".join(tip))
         self.update()
 
@@ -188,7 +191,7 @@ class BlockItem(NodeItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         rect = QRectF(0, 0, self.width, self.height())
         selected = self.isSelected()
-        fill = theme.base()
+        fill = theme.block_fill()
         if self.error:
             fill = theme.mix(fill, theme.ERROR, 0.07)
         elif selected:
@@ -222,7 +225,7 @@ class BlockItem(NodeItem):
         shape_w = QFontMetricsF(mono).horizontalAdvance(self.shape_text) if self.shape_text else 0.0
         badge_space = 22 if self.share_index is not None else 0
         painter.setPen(theme.ERROR if self.error else theme.text())
-        shape_text = self.shape_text if not self.error else "shape error"
+        shape_text = self.shape_text if not self.error else translate("BlockItem", "shape error")
         if self.error:
             painter.setFont(theme.font(-0.5, bold=True))
             shape_w = QFontMetricsF(painter.font()).horizontalAdvance(shape_text)
@@ -282,11 +285,11 @@ class FixButton(HoverItem):
 
     def set_fix(self, label: str) -> None:
         self.prepareGeometryChange()
-        self.label = f"Fix: {label}" if label else ""
+        self.label = translate("BlockItem", "Fix: {fix}").format(fix=label) if label else ""
         metrics = QFontMetricsF(theme.font(-1, bold=True))
         self.width = min(metrics.horizontalAdvance(self.label) + 20, 260) if label else 0.0
         self.setVisible(bool(label))
-        self.setToolTip(f"Apply the suggested fix: {label}" if label else "")
+        self.setToolTip(translate("BlockItem", "Apply the suggested fix: {fix}").format(fix=label) if label else "")
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return QRectF(0, 0, self.width, 22)
@@ -354,11 +357,14 @@ class GroupItem(NodeItem):
         self.count = theme.format_count(total)
         self.inner_error = next((n for n in walk(self.group) if n.error is not None), None)
         n = len(self.group.children)
-        tip = (f"A nested nn.Sequential with {n} block{'s' if n != 1 else ''}. "
-               f"Click the arrow to {'expand' if self.collapsed else 'collapse'} it.")
+        tip = (translate("GroupItem", "A nested nn.Sequential with 1 block.") if n == 1 else
+               translate("GroupItem", "A nested nn.Sequential with {count} blocks.").format(count=n))
+        tip += " " + (translate("GroupItem", "Click the arrow to expand it.") if self.collapsed
+                      else translate("GroupItem", "Click the arrow to collapse it."))
         if self.inner_error is not None:
-            tip += f"<br><span style='color:{theme.ERROR.name()}'>Shape error inside, at block " \
-                   f"{self.inner_error.path()}: {self.inner_error.error.sentence}</span>"  # type: ignore[union-attr]
+            inside = translate("GroupItem", "Shape error inside, at block {path}: {sentence}").format(
+                path=self.inner_error.path(), sentence=self.inner_error.error.sentence)  # type: ignore[union-attr]
+            tip += f"<br><span style='color:{theme.ERROR.name()}'>{inside}</span>"
         self.setToolTip(tip)
         self.update()
 
@@ -392,7 +398,7 @@ class GroupItem(NodeItem):
         painter.drawText(QRectF(left, 0, title_w + 2, HEADER), Qt.AlignmentFlag.AlignVCenter, title)
         if self.inner_error is not None:
             shape_font, shape_pen = theme.font(-0.5, bold=True), theme.ERROR
-            shown = f"shape error at {self.inner_error.path()}"
+            shown = translate("GroupItem", "shape error at {path}").format(path=self.inner_error.path())
         else:
             shape_font, shape_pen = theme.font(-0.5, mono=True), theme.text()
             shown = self.shape_text
@@ -405,7 +411,9 @@ class GroupItem(NodeItem):
         painter.setFont(small)
         painter.setPen(theme.muted())
         n = len(self.group.children)
-        info = f"{self.path_text()}  ·  {n} block{'s' if n != 1 else ''}  ·  {self.count}"
+        blocks = translate("GroupItem", "1 block") if n == 1 else translate("GroupItem", "{count} blocks").format(
+            count=n)
+        info = f"{self.path_text()}  ·  {blocks}  ·  {self.count}"
         info += f"  ·  {self.origin}" if self.origin else ""
         room = max(right - shape_w - 12 - (left + title_w + 10), 0)
         painter.drawText(QRectF(left + title_w + 10, 0, room, HEADER), Qt.AlignmentFlag.AlignVCenter,

@@ -24,6 +24,7 @@ from editor.model.project.project import Project
 from editor.ui import theme
 from editor.ui.canvas.decorations import EmptyHint, EndpointItem, InsertionMarker, ReplaceMarker, ShareLinks
 from editor.ui.canvas.items import GAP, HEADER, PAD, WIDTH, BlockItem, GroupItem, ItemSignals, NodeItem
+from editor.ui.i18n import on_language_change
 
 MARGIN = 40
 
@@ -58,6 +59,14 @@ class CanvasScene(QGraphicsScene):
             self.addItem(item)
         self._connect()
         self.rebuild()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every item's words again, in the current language."""
+        for item in self.items_by_node.values():
+            item.refresh()
+        self._on_edited()
+        self.hint.update()
 
     # ----------------------------------------------------------- wiring
     def _handlers(self) -> dict[str, object]:
@@ -223,11 +232,15 @@ class CanvasScene(QGraphicsScene):
 
     def _on_settings(self, name: str) -> None:
         shape = self.project.input_shape
-        dtype = " (token ids)" if self.project.input_dtype == "long" else ""
-        text = f"input {fmt(shape)}{dtype}" if shape is not None else "input: shape not set"
-        note = "inferred from the first layer" if self.project.input_is_inferred and shape else ""
         if shape is None:
-            note = "set an input shape in the toolbar"
+            text = self.tr("input: shape not set")
+        elif self.project.input_dtype == "long":
+            text = self.tr("input {shape} (token ids)").format(shape=fmt(shape))
+        else:
+            text = self.tr("input {shape}").format(shape=fmt(shape))
+        note = self.tr("inferred from the first layer") if self.project.input_is_inferred and shape else ""
+        if shape is None:
+            note = self.tr("set an input shape in the toolbar")
         self.input_item.set_text(text, note)
         self._update_output()
 
@@ -258,8 +271,10 @@ class CanvasScene(QGraphicsScene):
 
     def _origin_text(self, node: Node) -> str:
         original, fresh = self._origins[node]
-        where = f"block {self.project.path_of(original)}" if self.project.is_attached(original) else "a deleted block"
-        return f"{'fresh copy' if fresh else 'copy'} of {where}"
+        if not self.project.is_attached(original):
+            return self.tr("fresh copy of a deleted block") if fresh else self.tr("copy of a deleted block")
+        where = self.project.path_of(original)
+        return (self.tr("fresh copy of block {path}") if fresh else self.tr("copy of block {path}")).format(path=where)
 
     def _on_collapsed(self, path: str, collapsed: bool) -> None:
         item = self.item_at_path(path)
@@ -274,11 +289,12 @@ class CanvasScene(QGraphicsScene):
         shape = self.project.output_shape
         error = self.project.shape_error
         if error is not None:
-            self.output_item.set_text("output: unknown", f"fix the shape error at block {error.path} first")
+            self.output_item.set_text(self.tr("output: unknown"),
+                                      self.tr("fix the shape error at block {path} first").format(path=error.path))
         elif shape is None:
-            self.output_item.set_text("output", "")
+            self.output_item.set_text(self.tr("output"), "")
         else:
-            self.output_item.set_text(f"output {fmt(shape)}", "")
+            self.output_item.set_text(self.tr("output {shape}").format(shape=fmt(shape)), "")
 
     def _after_structure(self, owner: GroupItem | None, index: int) -> None:
         self._refresh_groups(owner)

@@ -6,7 +6,7 @@ The view never changes the Project itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -74,6 +74,14 @@ class CanvasView(QGraphicsView):
         self._dragging: list[Node] | None = None
         self._pan: QPoint | None = None
         self._anchor: NodeItem | None = None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """The desktop switched between light and dark: the canvas and its blocks take the new colours."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self.setBackgroundBrush(theme.canvas_background())
+            if self.scene() is not None:
+                self.scene().update()
+        super().changeEvent(event)
 
     @property
     def canvas(self) -> CanvasScene:
@@ -165,7 +173,8 @@ class CanvasView(QGraphicsView):
             pos = self.mapToScene(event.position().toPoint())
             target = self.canvas.replace_target_at(pos)
             if target is not None:
-                self.canvas.show_marker(None, target, f"Replace with {self._dragged_kind(event)}")
+                self.canvas.show_marker(None, target, self.tr("Replace with {kind}").format(
+                    kind=self._dragged_kind(event)))
                 event.acceptProposedAction()
                 return
             slot = self.canvas.slot_at(pos)

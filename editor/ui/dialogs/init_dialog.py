@@ -54,9 +54,17 @@ from editor.ui import theme
 from editor.ui.dialogs.escape import EscapeCancelsEdit
 from editor.ui.dialogs.init_overwrites import Overwrite, overwrite_text, overwrites, replace_label
 from editor.ui.dialogs.init_preview import InitPreview
+from editor.ui.i18n import catalog_text, keep_translated, on_language_change, translate
 
 EXPRESSION_HELP = (f"w is the fresh sample; also fan_in, fan_out, numel. Functions: "
                    f"{', '.join(TENSOR_FUNCTIONS)}. Operators: + - * / ** < <= > >= == & |.")
+
+
+def expression_help() -> str:
+    """What a custom rule's expression may use, in the current language."""
+    return translate("InitDialog", "w is the fresh sample; also fan_in, fan_out, numel. Functions: {functions}. "
+                     "Operators: {operators}.").format(functions=", ".join(TENSOR_FUNCTIONS),
+                                                        operators="+ - * / ** < <= > >= == & |")
 
 
 class InitSession(Protocol):
@@ -86,7 +94,7 @@ class InitDialog(QDialog):
     def __init__(self, session: InitSession, parent: QWidget | None = None) -> None:
         super().__init__(parent if parent is not None else session if isinstance(session, QWidget) else None)
         self.setObjectName("initDialog")
-        self.setWindowTitle("Initialize parameters")
+        keep_translated(self, self.setWindowTitle, lambda: self.tr("Initialize parameters"))
         self.session = session
         self.arg_widgets: dict[str, QWidget] = {}
         self.escape = EscapeCancelsEdit(self)
@@ -102,29 +110,36 @@ class InitDialog(QDialog):
         self.function.setCurrentText("nn.init.xavier_uniform_")
         self.function_doc = QLabel(wordWrap=True)
         self.function_doc.setStyleSheet(f"color: {theme.muted().name()}")
-        self.args_box = QGroupBox("Arguments")
+        self.args_box = QGroupBox()
+        keep_translated(self, self.args_box.setTitle, lambda: self.tr("Arguments"))
         self.args_form = QFormLayout(self.args_box)
         self.gain_check = QCheckBox("gain = nn.init.calculate_gain(", objectName="initGainFrom")
         self.gain_nonlinearity = QComboBox()
         self.gain_nonlinearity.addItems(NONLINEARITIES)
         self.gain_nonlinearity.setCurrentText("relu")
         self.gain_param = QDoubleSpinBox(minimum=0.0, maximum=10.0, decimals=3, value=0.01, singleStep=0.01)
-        self.gain_param.setToolTip("negative slope of leaky_relu")
+        keep_translated(self, self.gain_param.setToolTip, lambda: self.tr("negative slope of leaky_relu"))
 
         self.parameters = QComboBox(objectName="initParameters")
-        for text, value in (("weights", "weight"), ("biases", "bias"), ("all parameters", "all")):
-            self.parameters.addItem(text, value)
+        for value in ("weight", "bias", "all"):
+            self.parameters.addItem("", value)
+        for index, text in enumerate((lambda: self.tr("weights"), lambda: self.tr("biases"),
+                                      lambda: self.tr("all parameters"))):
+            keep_translated(self, lambda words, i=index: self.parameters.setItemText(i, words), text)
         self.scope_selected = QRadioButton(objectName="initScopeSelected")
-        self.scope_kind = QRadioButton("every block of kind", objectName="initScopeKind")
-        self.scope_all = QRadioButton("the whole design", objectName="initScopeAll")
+        self.scope_kind = QRadioButton(objectName="initScopeKind")
+        keep_translated(self, self.scope_kind.setText, lambda: self.tr("every block of kind"))
+        self.scope_all = QRadioButton(objectName="initScopeAll")
+        keep_translated(self, self.scope_all.setText, lambda: self.tr("the whole design"))
         self.scopes = QButtonGroup(self)
         for button in (self.scope_selected, self.scope_kind, self.scope_all):
             self.scopes.addButton(button)
         self.kind = QComboBox(objectName="initKind")
-        self.expression_check = QCheckBox("then transform the sample:", objectName="initExpressionOn")
+        self.expression_check = QCheckBox(objectName="initExpressionOn")
+        keep_translated(self, self.expression_check.setText, lambda: self.tr("then transform the sample:"))
         self.expression = QLineEdit(objectName="initExpression", placeholderText="where(abs(w) < 5, 0, w)")
         self.expression.setFont(theme.font(0, mono=True))
-        self.expression.setToolTip(EXPRESSION_HELP)
+        keep_translated(self, self.expression.setToolTip, expression_help)
         self.code = QLabel(objectName="initCode", textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setFont(theme.font(-1, mono=True))
         self.code.setWordWrap(True)
@@ -132,26 +147,43 @@ class InitDialog(QDialog):
         self.error.setStyleSheet(f"color: {theme.ERROR.name()}")
         self.overwrites = QLabel(objectName="initOverwrites", wordWrap=True)
         self.replace = QCheckBox(objectName="initReplace", checked=True)
-        self.replace.setToolTip("Remove the rules this one overwrites, in the same undo step, so that the list "
-                                "says what really made the values. Untick to keep every rule.")
+        keep_translated(self, self.replace.setToolTip, lambda: self.tr(
+            "Remove the rules this one overwrites, in the same undo step, so that the list says what really made "
+            "the values. Untick to keep every rule."))
         self.preview = InitPreview()
         self.rules = QListWidget(objectName="initRules")
-        self.remove_rule = QPushButton("Remove rule", objectName="initRemoveRule")
-        self.remove_rule.setToolTip("Forget the rule: the values stay, but Reset Parameters from Seed no longer "
-                                    "replays it.")
+        self.remove_rule = QPushButton(objectName="initRemoveRule")
+        keep_translated(self, self.remove_rule.setText, lambda: self.tr("Remove rule"))
+        keep_translated(self, self.remove_rule.setToolTip, lambda: self.tr(
+            "Forget the rule: the values stay, but Reset Parameters from Seed no longer replays it."))
         self.buttons = QDialogButtonBox()
-        self.apply_button = self.buttons.addButton("Apply", QDialogButtonBox.ButtonRole.ApplyRole)
+        self.apply_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ApplyRole)
+        keep_translated(self, self.apply_button.setText, lambda: self.tr("Apply"))
         self.apply_button.setObjectName("initApply")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self._layout()
         self._connect()
         self.refresh_targets()
         self._function_changed()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The texts that follow the form (the function's help, the targets, the preview), in the new language."""
+        init = self.init
+        self.function_doc.setText(catalog_text(init.doc))
+        for arg in init.args:
+            if arg.name in self.arg_widgets:
+                self.arg_widgets[arg.name].setToolTip(catalog_text(arg.doc))
+        self._update_gain_param()
+        self.preview.retranslate()
+        self.refresh_targets()
 
     # ------------------------------------------------------------ layout
     def _layout(self) -> None:
         form = QFormLayout()
-        form.addRow("Function", self.function)
+        function_label = QLabel()
+        keep_translated(self, function_label.setText, lambda: self.tr("Function"))
+        form.addRow(function_label, self.function)
         form.addRow("", self.function_doc)
         gain_row = QHBoxLayout()
         for w in (self.gain_check, self.gain_nonlinearity, self.gain_param, QLabel(")")):
@@ -160,11 +192,14 @@ class InitDialog(QDialog):
         self.gain_widget = QWidget()
         self.gain_widget.setLayout(gain_row)
         gain_row.setContentsMargins(0, 0, 0, 0)
-        where = QGroupBox("Fill")
+        where = QGroupBox()
+        keep_translated(self, where.setTitle, lambda: self.tr("Fill"))
         where_layout = QVBoxLayout(where)
         first = QHBoxLayout()
         first.addWidget(self.parameters)
-        first.addWidget(QLabel("of"))
+        of = QLabel()
+        keep_translated(self, of.setText, lambda: self.tr("of"))
+        first.addWidget(of)
         first.addStretch()
         where_layout.addLayout(first)
         where_layout.addWidget(self.scope_selected)
@@ -174,11 +209,13 @@ class InitDialog(QDialog):
         kind_row.addStretch()
         where_layout.addLayout(kind_row)
         where_layout.addWidget(self.scope_all)
-        custom = QGroupBox("Custom rule (optional)")
+        custom = QGroupBox()
+        keep_translated(self, custom.setTitle, lambda: self.tr("Custom rule (optional)"))
         custom_layout = QVBoxLayout(custom)
         custom_layout.addWidget(self.expression_check)
         custom_layout.addWidget(self.expression)
-        hint = QLabel(EXPRESSION_HELP, wordWrap=True)
+        hint = QLabel(wordWrap=True)
+        keep_translated(self, hint.setText, expression_help)
         hint.setStyleSheet(f"color: {theme.muted().name()}")
         custom_layout.addWidget(hint)
         left_widget = QWidget()
@@ -193,13 +230,16 @@ class InitDialog(QDialog):
         left.addStretch()
         right = QVBoxLayout()
         right.addWidget(self.preview, 3)
-        right.addWidget(QLabel("As code:"))
+        as_code = QLabel()
+        keep_translated(self, as_code.setText, lambda: self.tr("As code:"))
+        right.addWidget(as_code)
         right.addWidget(self.code)
         right.addWidget(self.error)
         right.addWidget(self.overwrites)
         right.addWidget(self.replace)
-        rules_title = QLabel("Rules kept in this project (replayed by Reset Parameters from Seed and in exported "
-                             "code):")
+        rules_title = QLabel()
+        keep_translated(self, rules_title.setText, lambda: self.tr(
+            "Rules kept in this project (replayed by Reset Parameters from Seed and in exported code):"))
         rules_title.setWordWrap(True)
         right.addWidget(rules_title)
         rules_row = QHBoxLayout()
@@ -259,18 +299,18 @@ class InitDialog(QDialog):
 
     def _function_changed(self) -> None:
         init = self.init
-        self.function_doc.setText(init.doc)
+        self.function_doc.setText(catalog_text(init.doc))
         while self.args_form.rowCount():
             self.args_form.removeRow(0)
         self.arg_widgets = {}
         for arg in init.args:
             widget = self._arg_widget(arg.name, arg.default, arg.kind, arg.choices)
-            widget.setToolTip(arg.doc)
+            widget.setToolTip(catalog_text(arg.doc))
             self.arg_widgets[arg.name] = widget
             self.escape.watch(widget)
             self.args_form.addRow(arg.name, widget)
         if not init.args:
-            self.args_form.addRow(QLabel("This function takes no arguments."))
+            self.args_form.addRow(QLabel(self.tr("This function takes no arguments.")))
         self.gain_widget.setVisible(init.gain)  # kaiming_* compute their gain from nonlinearity and a
         self._update_gain_param()
         self.schedule()
@@ -283,7 +323,7 @@ class InitDialog(QDialog):
         gain = self.arg_widgets.get("gain")
         if gain is not None:
             gain.setEnabled(not on)
-            gain.setToolTip("set by calculate_gain" if on else "scales the spread")
+            gain.setToolTip(self.tr("set by calculate_gain") if on else self.tr("scales the spread"))
 
     def _arg_widget(self, name: str, default: Any, kind: type, choices: tuple[str, ...]) -> QWidget:
         if choices:
@@ -330,8 +370,9 @@ class InitDialog(QDialog):
         count = len(selected)
         news = tuple(selected) != self._selection_seen
         self._selection_seen = tuple(selected)
-        self.scope_selected.setText(f"the selected block{'s' if count != 1 else ''} ({count})" if count
-                                    else "the selected blocks (none selected)")
+        self.scope_selected.setText(self.tr("the selected block (1)") if count == 1 else
+                                    self.tr("the selected blocks ({count})").format(count=count) if count
+                                    else self.tr("the selected blocks (none selected)"))
         self.scope_selected.setEnabled(bool(count))
         present = sorted({b.layer.kind.name for b in project.blocks()
                           if any(True for _ in b.layer.module.parameters())})
@@ -352,7 +393,8 @@ class InitDialog(QDialog):
         for number, rule in enumerate(project.init_rules, start=1):
             self.rules.addItem(f"{number}. {rule.describe()}")
         if not project.init_rules:
-            self.rules.addItem("None yet: every layer has its own default init (e.g. Linear: U(−1/√in, 1/√in)).")
+            self.rules.addItem(self.tr("None yet: every layer has its own default init (e.g. Linear: "
+                                       "U(−1/√in, 1/√in))."))
             self.rules.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self.overwritten = []  # the rule numbers may have changed: found again with the preview
         self._show_overwrites()
@@ -393,12 +435,13 @@ class InitDialog(QDialog):
             rule = self.rule()
             self.code.setText(rule_program(project, rule))
             if not check_rule(rule, project.root):
-                raise ValidationError(f"Nothing to fill: {rule.describe()} matches no parameter of this design.")
+                raise ValidationError(self.tr("Nothing to fill: {rule} matches no parameter of this design.").format(
+                    rule=rule.describe()))
             self.preview.request(project, rule)
         except LayerLabError as exc:
             self.error.setText(str(exc))
             self.apply_button.setEnabled(False)
-            self.preview.clear("the rule does not fit (see the message below)")
+            self.preview.clear(self.tr("the rule does not fit (see the message below)"))
             self._show_overwrites()
             return
         self.error.setText("")
@@ -430,7 +473,7 @@ class InitDialog(QDialog):
             font = item.font()
             font.setStrikeOut(row in replaced)
             item.setFont(font)
-            item.setToolTip("Apply removes this rule: the new one replaces it." if row in replaced else "")
+            item.setToolTip(self.tr("Apply removes this rule: the new one replaces it.") if row in replaced else "")
 
     def apply(self) -> None:
         """Apply the rule as one undoable command."""
@@ -462,7 +505,9 @@ class InitDialog(QDialog):
         project, runner, stack = self.session.project, self.session.runner, self.session.undo_stack
         exact = project.weights_from_seed  # apply_init asks too: the answer is kept
         numbers = ", ".join(str(i + 1) for i in replaced)
-        stack.beginMacro(f"Initialize: {rule.describe()} (replaces rule{'s' * (len(replaced) > 1)} {numbers})")
+        stack.beginMacro((self.tr("Initialize: {rule} (replaces rule {numbers})") if len(replaced) == 1 else
+                          self.tr("Initialize: {rule} (replaces rules {numbers})")).format(rule=rule.describe(),
+                                                                                          numbers=numbers))
         applied = runner.run(InitializeCommand(project, rule))
         if applied:
             for index in sorted(replaced, reverse=True):  # the last first: earlier indices stay valid

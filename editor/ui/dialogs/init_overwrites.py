@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from editor.model.init.rules import InitRule, targets
 from editor.model.project.project import Project
+from editor.ui.i18n import translate
 
 MOST_NAMES = 3
 
@@ -41,15 +42,19 @@ class Overwrite:
 
     def short(self) -> str:
         """``rule 2 (xavier_uniform_ on 0.weight)``."""
-        return f"rule {self.number} ({self.rule.function} on {listed(self.names)})"
+        return translate("InitOverwrites", "rule {number} ({function} on {names})").format(
+            number=self.number, function=self.rule.function, names=listed(self.names))
 
 
 def listed(names: tuple[str, ...] | list[str]) -> str:
     """``0.weight``, ``0.weight and 2.weight``, ``0.weight, 2.weight, 4.weight and 3 more``."""
     names = list(names)
+    comma = translate("InitOverwrites", ", ")
     if len(names) > MOST_NAMES:
-        return f"{', '.join(names[:MOST_NAMES])} and {len(names) - MOST_NAMES} more"
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return translate("InitOverwrites", "{names} and {count} more").format(
+            names=comma.join(names[:MOST_NAMES]), count=len(names) - MOST_NAMES)
+    return names[0] if len(names) == 1 else translate("InitOverwrites", "{names} and {last}").format(
+        names=comma.join(names[:-1]), last=names[-1])
 
 
 def _filled(project: Project, rule: InitRule) -> dict[int, str]:
@@ -78,9 +83,10 @@ def overwrite_text(found: list[Overwrite]) -> str:
     parts = []
     if whole:
         rules = listed([o.short() for o in whole])
-        every = "it" if len(whole) == 1 else "each of them"
-        parts.append(f"Overwrites {rules}: this rule fills the same tensors again, so {every} would no longer "
-                     f"do anything.")
+        parts.append((translate("InitOverwrites", "Overwrites {rules}: this rule fills the same tensors again, so "
+                                "it would no longer do anything.") if len(whole) == 1 else
+                      translate("InitOverwrites", "Overwrites {rules}: this rule fills the same tensors again, so "
+                                "each of them would no longer do anything.")).format(rules=rules))
     partial = partial_text(found)
     if partial:
         parts.append(partial)
@@ -93,8 +99,9 @@ def replace_label(found: list[Overwrite]) -> str:
     if not whole:
         return ""
     if len(whole) == 1:
-        return f"Replace it: remove rule {whole[0]} in the same step"
-    return f"Replace them: remove rules {listed([str(n) for n in whole])} in the same step"
+        return translate("InitOverwrites", "Replace it: remove rule {number} in the same step").format(number=whole[0])
+    return translate("InitOverwrites", "Replace them: remove rules {numbers} in the same step").format(
+        numbers=listed([str(n) for n in whole]))
 
 
 def partial_text(found: list[Overwrite]) -> str:
@@ -102,6 +109,10 @@ def partial_text(found: list[Overwrite]) -> str:
     parts = [o for o in found if not o.whole]
     if not parts:
         return ""
-    said = "; ".join(f"{listed(o.again)} from rule {o.number}" for o in parts)
-    stays = "that rule stays, since it fills" if len(parts) == 1 else "those rules stay, since they fill"
-    return f"Also fills again {said}; {stays} other tensors too."
+    said = "; ".join(translate("InitOverwrites", "{names} from rule {number}").format(
+        names=listed(o.again), number=o.number) for o in parts)
+    if len(parts) == 1:
+        return translate("InitOverwrites", "Also fills again {what}; that rule stays, since it fills other tensors "
+                         "too.").format(what=said)
+    return translate("InitOverwrites", "Also fills again {what}; those rules stay, since they fill other tensors "
+                     "too.").format(what=said)

@@ -23,6 +23,7 @@ from editor.model.project.initializing import sample_preview
 from editor.model.project.project import Project
 from editor.model.stats.histogram import HistogramData, compute_histogram
 from editor.ui import theme
+from editor.ui.i18n import keep_translated, translate
 from editor.ui.jobs import JobContext, JobRunner
 from editor.ui.panels.histogram.plot import HistogramPlot
 
@@ -46,7 +47,9 @@ def _sample(rule: InitRule, planned: list[tuple[str, torch.Size, torch.dtype]], 
     data = compute_histogram(tensors, BINS, cancelled=lambda: context.cancelled)
     dist = combine([(distribution_of(rule, t), t.numel()) for t in tensors])
     keys = [k for k, _ in samples]
-    shown = ", ".join(keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
+    shown = ", ".join(keys[:3])
+    if len(keys) > 3:
+        shown = translate("InitPreview", "{names} and {count} more").format(names=shown, count=len(keys) - 3)
     return _Preview(data, dist, shown)
 
 
@@ -63,11 +66,13 @@ class InitPreview(QWidget):
         self.caption.setStyleSheet(f"color: {theme.muted().name()}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Preview (a fresh sample; nothing changes until Apply)", wordWrap=True)
+        title = QLabel(wordWrap=True)
+        keep_translated(self, title.setText, lambda: self.tr("Preview (a fresh sample; nothing changes until Apply)"))
         title.setFont(theme.font(0, bold=True))
-        self.log_y = QCheckBox("log y", objectName="initPreviewLogY")
-        self.log_y.setToolTip("A logarithmic count axis: a spike (say, the zeros of a custom rule) no longer "
-                              "flattens the rest")
+        self.log_y = QCheckBox(objectName="initPreviewLogY")
+        keep_translated(self, self.log_y.setText, lambda: self.tr("log y"))
+        keep_translated(self, self.log_y.setToolTip, lambda: self.tr(
+            "A logarithmic count axis: a spike (say, the zeros of a custom rule) no longer flattens the rest"))
         self.log_y.toggled.connect(self.plot.set_log_y)
         header = QHBoxLayout()
         header.addWidget(title, 1)
@@ -90,19 +95,24 @@ class InitPreview(QWidget):
         self._jobs.cancel_all()
         self.shown_numel = 0
         self._summary = ""
-        self.plot.clear_plot("No preview")
-        self.caption.setText(f"No preview: {message.rstrip('.')}.")
+        self.plot.clear_plot(self.tr("No preview"))
+        self.caption.setText(self.tr("No preview: {reason}.").format(reason=message.rstrip(".")))
 
     def _failed(self, message: str) -> None:
-        self.clear(f"Preview failed: {message}")
+        self.clear(self.tr("Preview failed: {reason}").format(reason=message))
+
+    def retranslate(self) -> None:
+        """The caption in the current language (the dialog asks for a new preview right after)."""
+        self._update_caption()
 
     def _done(self, preview: _Preview) -> None:
         data, dist, shown = preview.data, preview.distribution, preview.shown
-        formula = "" if dist is not None and dist.pdf(data.edges[:1]) is not None else " No density formula for it."
-        self._summary = f"{data.numel:,} values from {shown}.{formula}"
+        self._summary = self.tr("{count} values from {names}.").format(count=f"{data.numel:,}", names=shown)
+        if dist is None or dist.pdf(data.edges[:1]) is None:
+            self._summary += " " + self.tr("No density formula for it.")
         if data.nan or data.inf:  # a custom expression such as log(w): say it before Apply refuses it
-            self._summary += (f" {data.nan + data.inf:,} NaN or infinite values are left out of the plot; Apply "
-                              f"refuses a rule that makes them.")
+            self._summary += " " + self.tr("{count} NaN or infinite values are left out of the plot; Apply refuses a "
+                                           "rule that makes them.").format(count=f"{data.nan + data.inf:,}")
         self.shown_numel = data.numel
         self.plot.show_histogram(data, dist)  # says label_changed: the caption follows
 
@@ -111,4 +121,5 @@ class InitPreview(QWidget):
         if not self._summary:
             return  # the caption says why there is no preview
         label = self.plot.full_label
-        self.caption.setText(self._summary + (f"\nExpected: {label}" if self.plot.label_shortened else ""))
+        expected = "\n" + self.tr("Expected: {label}").format(label=label) if self.plot.label_shortened else ""
+        self.caption.setText(self._summary + expected)

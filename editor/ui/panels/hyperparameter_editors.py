@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpi
 
 from editor.model.catalog import HyperParam
 from editor.model.catalog.hyperparameters import format_value
+from editor.ui.i18n import catalog_text, translate
 
 INT_LIMIT = 2**31 - 1
 
@@ -24,13 +25,47 @@ class ParseError(ValueError):
     """Text that is not a value of the right form."""
 
 
+def describe_valid(hp: HyperParam) -> str:
+    """The valid values of ``hp`` in words, in the current language (``hp.describe_valid()`` in English)."""
+    arity = hp.arity
+    quoted = [repr(c) for c in hp.choices]
+    text = {
+        "int": translate("ParamEditor", "an integer"),
+        "float": translate("ParamEditor", "a number"),
+        "bool": translate("ParamEditor", "True or False"),
+        "choice": translate("ParamEditor", "one of {choices}").format(choices=", ".join(quoted)),
+        "size": translate("ParamEditor", "an integer or a tuple of {n} integers").format(n=arity),
+        "padding": translate("ParamEditor", "an integer, a tuple of {n} integers, or {choices}").format(
+            n=arity, choices=translate("ParamEditor", " or ").join(quoted)),
+        "output_size": translate("ParamEditor", "an integer or a tuple of {n} integers (None keeps that size)").format(
+            n=arity),
+        "shape": translate("ParamEditor", "an integer or a tuple of integers"),
+    }[hp.type]
+    if hp.type not in ("choice", "bool"):
+        bounds = []
+        if hp.minimum is not None:
+            bounds.append(f"{'>' if hp.min_exclusive else '≥'} {_number(hp.minimum)}")
+        if hp.maximum is not None:
+            bounds.append(f"≤ {_number(hp.maximum)}")
+        if bounds:
+            text += " " + translate("ParamEditor", " and ").join(bounds)
+    if hp.nullable:
+        text += translate("ParamEditor", ", or None")
+    return text
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
 def parse_text(hp: HyperParam, text: str) -> Any:
     """The value typed as ``text`` for ``hp`` ("3, 3" → (3, 3); "None" → None; "same" → "same")."""
     raw = text.strip()
     if raw == "" or raw.lower() == "none":
         if hp.nullable or hp.type == "output_size":
             return None
-        raise ParseError(f"{hp.name} needs a value: {hp.describe_valid()}.")
+        raise ParseError(translate("ParamEditor", "{name} needs a value: {valid}.").format(
+            name=hp.name, valid=describe_valid(hp)))
     if hp.type in ("padding", "choice") and raw.strip("'\"") in [c for c in hp.choices if isinstance(c, str)]:
         return raw.strip("'\"")
     try:
@@ -39,7 +74,8 @@ def parse_text(hp: HyperParam, text: str) -> Any:
         try:
             value = ast.literal_eval(f"({raw})")
         except (ValueError, SyntaxError):
-            raise ParseError(f"{raw!r} is not {hp.describe_valid()}.") from None
+            raise ParseError(translate("ParamEditor", "{text} is not {valid}.").format(
+                text=repr(raw), valid=describe_valid(hp))) from None
     if isinstance(value, list):
         value = tuple(value)
     if hp.type == "float" and isinstance(value, int) and not isinstance(value, bool):
@@ -74,13 +110,14 @@ class ParamEditor(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.widget = self._make()
-        self.widget.setToolTip(f"{hp.help}\nValid: {hp.describe_valid()}.")
+        self.widget.setToolTip(self.tr("{help}\nValid: {valid}.").format(help=catalog_text(hp.help),
+                                                                           valid=describe_valid(hp)))
         layout.addWidget(self.widget, 1)
         self.auto_box: QCheckBox | None = None
         if can_auto:
             self.auto_box = QCheckBox("auto")
             self.auto_box.setObjectName(f"auto_{hp.name}")
-            self.auto_box.setToolTip("Follow the input shape: the value is worked out from the block's input.")
+            self.auto_box.setToolTip(self.tr("Follow the input shape: the value is worked out from the block's input."))
             self.auto_box.toggled.connect(self._auto_toggled)
             layout.addWidget(self.auto_box)
         self._quiet = False
@@ -108,7 +145,7 @@ class ParamEditor(QWidget):
             combo.currentIndexChanged.connect(self._changed)
             return combo
         edit = QLineEdit()
-        edit.setPlaceholderText("None" if hp.nullable else hp.describe_valid())
+        edit.setPlaceholderText("None" if hp.nullable else describe_valid(hp))
         edit.textEdited.connect(self._changed)
         edit.editingFinished.connect(self.committed.emit)
         return edit

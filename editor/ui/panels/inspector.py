@@ -24,16 +24,34 @@ from PySide6.QtWidgets import (
 )
 
 from editor.model.catalog.build import format_bytes
+from editor.model.catalog.custom_kinds import CustomKind
 from editor.model.catalog.hyperparameters import block_label
 from editor.model.catalog.shape_rules import fmt
+from editor.model.custom.definitions import BlockDefinition, LayerDefinition, ParameterSpec
 from editor.model.design.tree import Block, Group, Node
 from editor.model.errors import Fix, LayerLabError
 from editor.model.project.project import Project
 from editor.ui import theme
+from editor.ui.i18n import catalog_text, on_language_change, translate
 from editor.ui.panels.hyperparameter_editors import ParamEditor, ParseError
 from editor.ui.panels.seed_check import from_seed
 
 APPLY_DELAY_MS = 250
+PLAIN_WARNING = "#B26B00"
+"""The colour of the plain-tensor warning (a caution, not an error)."""
+
+
+def declaration(spec: ParameterSpec) -> str:
+    """How ``__init__`` makes a custom layer's tensor: ``weight = nn.Parameter(torch.randn(in_units, units))``."""
+    function, kwargs = spec.init_function
+    shape = ", ".join(spec.shape)
+    creation = function if function in ("randn", "rand", "zeros", "ones", "empty") else "empty"
+    tensor = f"torch.{creation}({shape})"
+    text = f"{spec.name} = nn.Parameter({tensor})" if spec.registered else f"{spec.name} = {tensor}"
+    if creation != function:
+        extra = "".join(f", {k}={v!r}" for k, v in kwargs.items())
+        text += f"; nn.init.{function}({spec.name}{extra})"
+    return text
 
 
 def _wrapped(text: str) -> QLabel:
@@ -44,12 +62,16 @@ def _wrapped(text: str) -> QLabel:
 
 def shared_sentence(shared: list[str]) -> str:
     """What a block that shares its module should know, each other place a link (``href`` is its path)."""
-    links = [f"<a href='{path}'>block {path}</a>" for path in shared]
-    places = links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1]
+    block = translate("Inspector", "block {path}")
+    links = [f"<a href='{path}'>{block.format(path=path)}</a>" for path in shared]
+    places = links[0] if len(links) == 1 else translate("Inspector", "{some} and {last}").format(
+        some=translate("Inspector", ", ").join(links[:-1]), last=links[-1])
     count = len(shared) + 1
-    every = "both" if count == 2 else ("all three" if count == 3 else f"all {count}")
-    return (f"Shares its module (and weights) with {places}: one <code>nn.Module</code> used in {count} places, "
-            f"so editing or training one changes {every}.")
+    every = (translate("Inspector", "both") if count == 2 else translate("Inspector", "all three") if count == 3
+             else translate("Inspector", "all {count}").format(count=count))
+    return translate("Inspector", "Shares its module (and weights) with {places}: one <code>nn.Module</code> used in "
+                     "{count} places, so editing or training one changes {every}.").format(
+                         places=places, count=count, every=every)
 
 
 def _quiet(text: str) -> QLabel:
@@ -63,15 +85,20 @@ def _seed_words(project: Project) -> str:
     """Whether the weights are the seed's, checked for designs small enough to check at once."""
     exact = from_seed(project)
     if exact is None:
-        return "not checked against the seed"
-    return "exactly what the seed gives" if exact else "changed since they were built from the seed"
+        return translate("Inspector", "not checked against the seed")
+    return (translate("Inspector", "exactly what the seed gives") if exact
+            else translate("Inspector", "changed since they were built from the seed"))
 
 
 class Inspector(QWidget):
     """Shows the selected blocks or group, or the design when nothing is selected."""
 
-    hyperparameters_edited = Signal(list, dict)
-    """Apply these hyperparameter changes (second) to the blocks at these paths (first)."""
+    hyperparameters_edited = Signal(list, object)
+    """Apply these hyperparameter changes (second, a dict) to the blocks at these paths (first).
+
+    ``object``, not ``dict``: a dict would be converted to a QVariantMap on the way, which cannot hold every
+    Python value (an integer beyond 64 bits raised OverflowError there, and the edit was lost without a word).
+    """
 
     label_edited = Signal(str, object)
     """Give the block at this path this label (None: its index)."""
@@ -84,6 +111,9 @@ class Inspector(QWidget):
 
     select_requested = Signal(str)
     """Select the block at this path (a link to another reference of a shared module was clicked)."""
+
+    edit_definition_requested = Signal(str)
+    """Open the definition of this custom layer or block for editing."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +130,13 @@ class Inspector(QWidget):
         self._layout.setContentsMargins(12, 10, 12, 10)
         self._layout.setSpacing(8)
         self._body: QWidget | None = None
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Show the same selection again, in the current language."""
+        if self.project is not None:
+            self.apply_pending()
+            self._rebuild()
 
     # ------------------------------------------------------------ showing
     def show_nodes(self, project: Project, nodes: list[Node]) -> None:
@@ -152,44 +189,49 @@ class Inspector(QWidget):
         layout.addWidget(line)
 
     def _show_design(self, layout: QVBoxLayout, project: Project) -> None:
-        self._title(layout, "Design", "Nothing selected. Click a block to see and edit its hyperparameters.")
+        self._title(layout, self.tr("Design"),
+                    self.tr("Nothing selected. Click a block to see and edit its hyperparameters."))
         form = QFormLayout()
         shape = project.input_shape
-        form.addRow("Input", QLabel(fmt(shape) if shape else "not set"))
+        form.addRow(self.tr("Input"), QLabel(fmt(shape) if shape else self.tr("not set")))
         out = project.output_shape
-        form.addRow("Output", QLabel(fmt(out) if out else "unknown"))
-        form.addRow("Blocks", QLabel(str(sum(1 for _ in project.blocks()))))
-        form.addRow("Parameters", QLabel(f"{project.count_parameters():,} ({format_bytes(project.parameter_bytes())})"))
-        form.addRow("Seed", QLabel(str(project.seed)))
-        form.addRow("Weights", _wrapped(_seed_words(project)))
+        form.addRow(self.tr("Output"), QLabel(fmt(out) if out else self.tr("unknown")))
+        form.addRow(self.tr("Blocks"), QLabel(str(sum(1 for _ in project.blocks()))))
+        form.addRow(self.tr("Parameters"),
+                    QLabel(f"{project.count_parameters():,} ({format_bytes(project.parameter_bytes())})"))
+        form.addRow(self.tr("Seed"), QLabel(str(project.seed)))
+        form.addRow(self.tr("Weights"), _wrapped(_seed_words(project)))
         layout.addLayout(form)
         self._line(layout)
-        layout.addWidget(_quiet("Tips: drag layers from the palette; Ctrl+K adds one by name; Ctrl+G groups the "
-                                "selection into a nested Sequential; every edit can be undone with Ctrl+Z."))
+        layout.addWidget(_quiet(self.tr("Tips: drag layers from the palette; Ctrl+K adds one by name; Ctrl+G groups "
+                                        "the selection into a nested Sequential; every edit can be undone with "
+                                        "Ctrl+Z.")))
 
     def _show_group(self, layout: QVBoxLayout, project: Project, group: Group) -> None:
         path = project.path_of(group)
         count = sum(p.numel() for p in group.sequential.parameters())
         self._title(layout, "Sequential" + (f" “{group.label}”" if group.label else ""),
-                    f"Group at path {path}: a nested nn.Sequential. In code it is model[{path.replace('.', '][')}].")
+                    self.tr("Group at path {path}: a nested nn.Sequential. In code it is {code}.").format(
+                        path=path, code=f"model[{path.replace('.', '][')}]"))
         form = QFormLayout()
-        form.addRow("Path", QLabel(path))
-        form.addRow("Children", QLabel(str(len(group.children))))
-        form.addRow("Parameters", QLabel(f"{count:,}"))
+        form.addRow(self.tr("Path"), QLabel(path))
+        form.addRow(self.tr("Children"), QLabel(str(len(group.children))))
+        form.addRow(self.tr("Parameters"), QLabel(f"{count:,}"))
         spec_in, spec_out = project.in_shape(path), project.shape(path)
-        form.addRow("Shapes", QLabel(f"{fmt(spec_in) if spec_in else '?'} → {fmt(spec_out) if spec_out else '?'}"))
-        form.addRow("Name", self._label_editor(path, group.label))
+        form.addRow(self.tr("Shapes"),
+                    QLabel(f"{fmt(spec_in) if spec_in else '?'} → {fmt(spec_out) if spec_out else '?'}"))
+        form.addRow(self.tr("Name"), self._label_editor(path, group.label))
         layout.addLayout(form)
-        button = QPushButton("Ungroup")
+        button = QPushButton(self.tr("Ungroup"))
         button.setObjectName("ungroupButton")
-        button.setToolTip("Dissolve this group in place (Ctrl+Shift+G)")
+        button.setToolTip(self.tr("Dissolve this group in place (Ctrl+Shift+G)"))
         button.clicked.connect(lambda: self.ungroup_requested.emit(path))
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _show_mixed(self, layout: QVBoxLayout, project: Project, nodes: list[Node]) -> None:
-        self._title(layout, f"{len(nodes)} items selected",
-                    "They are of different kinds, so there is nothing to edit together. Ctrl+G groups them "
-                    "(when they sit side by side); Delete removes them.")
+        self._title(layout, self.tr("{count} items selected").format(count=len(nodes)),
+                    self.tr("They are of different kinds, so there is nothing to edit together. Ctrl+G groups them "
+                            "(when they sit side by side); Delete removes them."))
         for node in nodes[:12]:
             text = block_label(node.layer.kind, node.layer.params) if isinstance(node, Block) else "Sequential"
             layout.addWidget(QLabel(f"{project.path_of(node)}   {text}"))
@@ -197,8 +239,8 @@ class Inspector(QWidget):
     def _label_editor(self, path: str, label: str | None) -> QLineEdit:
         edit = QLineEdit(label or "")
         edit.setObjectName("labelEdit")
-        edit.setPlaceholderText(f"(its index, {path.rpartition('.')[2]})")
-        edit.setToolTip("The key of this block in its Sequential, like OrderedDict([('encoder', …)]).")
+        edit.setPlaceholderText(self.tr("(its index, {index})").format(index=path.rpartition(".")[2]))
+        edit.setToolTip(self.tr("The key of this block in its Sequential, like OrderedDict([('encoder', …)])."))
         edit.editingFinished.connect(lambda: self._label_done(path, edit))
         return edit
 
@@ -222,13 +264,22 @@ class Inspector(QWidget):
         paths = [project.path_of(b) for b in blocks]
         texts = self._block_texts(project, blocks)
         if len(blocks) == 1:
-            self._header["title"] = self._title(layout, texts["title"], f"Block {paths[0]} · {kind.category}")
+            self._header["title"] = self._title(layout, texts["title"], self.tr("Block {path} · {category}").format(
+                path=paths[0], category=catalog_text(kind.category)))
         else:
             self._title(layout, f"{len(blocks)} × {kind.name}",
-                        f"Blocks {', '.join(paths)}: an edit applies to all of them.")
-        about = QLabel(f"{kind.description} <a href='{kind.docs_url}'>About {kind.name}…</a>")
-        about.setWordWrap(True)
-        about.setOpenExternalLinks(True)
+                        self.tr("Blocks {paths}: an edit applies to all of them.").format(paths=", ".join(paths)))
+        custom = kind.definition if isinstance(kind, CustomKind) else None
+        if custom is not None:
+            about = _wrapped(custom.description or (self.tr("Your own block, defined in this project.")
+                                                    if isinstance(custom, BlockDefinition)
+                                                    else self.tr("Your own layer, defined in this project.")))
+            about.setTextFormat(Qt.TextFormat.PlainText)  # the learner's words, as written
+        else:
+            link = self.tr("About {name}…").format(name=kind.name)
+            about = QLabel(f"{catalog_text(kind.description)} <a href='{kind.docs_url}'>{link}</a>")
+            about.setWordWrap(True)
+            about.setOpenExternalLinks(True)
         layout.addWidget(about)
         if kind.param_count != "0":
             self._header["count"] = _quiet(texts["count"])
@@ -262,13 +313,54 @@ class Inspector(QWidget):
             cell_layout.addWidget(editor)
             cell_layout.addWidget(message)
             name = QLabel(hp.name)
-            name.setToolTip(hp.help)
+            name.setToolTip(self.tr("An argument of {name}(…), as its definition names it.").format(name=kind.name)
+                            if custom is not None else catalog_text(hp.help))
             form.addRow(name, cell)
             self.editors[hp.name] = editor
             self.messages[hp.name] = message
         if len(blocks) == 1:
-            form.addRow("name", self._label_editor(paths[0], first.label))
+            form.addRow(self.tr("name"), self._label_editor(paths[0], first.label))
         layout.addLayout(form)
+        if custom is not None:
+            self._show_definition(layout, custom)
+
+    def _show_definition(self, layout: QVBoxLayout, definition: LayerDefinition | BlockDefinition) -> None:
+        """A custom kind's definition, read-only, as the lines of its class; and a way to edit it."""
+        self._line(layout)
+        heading = QLabel(self.tr("Definition of {name}").format(name=definition.name))
+        heading.setFont(theme.font(0, bold=True))
+        layout.addWidget(heading)
+        lines = []
+        if isinstance(definition, LayerDefinition):
+            lines.append(f"forward: {definition.forward}")
+            lines += [declaration(spec) for spec in definition.parameters]
+        else:
+            lines += [f"{child.name} = {child.kind}({', '.join(f'{k}={v}' for k, v in child.arguments)})"
+                      for child in definition.children]
+            lines.append(f"forward: {definition.forward}" if definition.forward else
+                         "forward: " + self.tr("the children, in order"))
+        code = QLabel("\n".join(lines))
+        code.setObjectName("customDefinition")
+        code.setFont(theme.font(-0.5, mono=True))
+        code.setWordWrap(True)
+        code.setTextFormat(Qt.TextFormat.PlainText)
+        code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(code)
+        plain = [spec.name for spec in getattr(definition, "parameters", ()) if not spec.registered]
+        if plain:
+            warning = QLabel("⚠ " + self.tr(
+                "{names}: a plain tensor attribute, not an nn.Parameter. parameters() and state_dict() do not see "
+                "it, an optimizer does not train it, and .to(device) does not move it.").format(names=", ".join(plain)))
+            warning.setObjectName("plainTensorWarning")
+            warning.setWordWrap(True)
+            warning.setStyleSheet(f"color: {PLAIN_WARNING};")
+            layout.addWidget(warning)
+        button = QPushButton(self.tr("Edit Definition…"))
+        button.setObjectName("editDefinitionButton")
+        button.setToolTip(self.tr("Change {name} for every block of it (one undoable step)").format(
+            name=definition.name))
+        button.clicked.connect(lambda: self.edit_definition_requested.emit(definition.name))
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _block_texts(self, project: Project, blocks: list[Block]) -> dict[str, str]:
         """The header lines of a block that change with its hyperparameters."""
@@ -278,9 +370,11 @@ class Inspector(QWidget):
         spec_in, spec_out = project.in_shape(path), project.shape(path)
         return {
             "title": block_label(layer.kind, layer.params),
-            "count": f"Parameters: {layer.kind.formula_text} = {count:,}",
-            "shapes": f"Shapes: {fmt(spec_in) if spec_in else '?'} → {fmt(spec_out) if spec_out else '?'}"
-                      f" · {theme.format_count(count)}",
+            "count": self.tr("Parameters: {formula} = {count}").format(formula=catalog_text(layer.kind.formula_text),
+                                                                       count=f"{count:,}"),
+            "shapes": self.tr("Shapes: {shapes}").format(
+                shapes=f"{fmt(spec_in) if spec_in else '?'} → {fmt(spec_out) if spec_out else '?'}")
+                      + f" · {theme.format_count(count)}",
         }
 
     def _show_error(self, layout: QVBoxLayout, sentence: str, fix: Fix | None, path: str) -> None:
@@ -289,12 +383,13 @@ class Inspector(QWidget):
         box.setStyleSheet(f"#inspectorError {{ border: 1px solid {theme.ERROR.name()}; border-radius: 6px; "
                           f"background: {theme.mix(theme.base(), theme.ERROR, 0.08).name()}; }}")
         inner = QVBoxLayout(box)
-        text = QLabel(f"<b>Shape error.</b> {sentence}")
+        heading = self.tr("Shape error.")
+        text = QLabel(f"<b>{heading}</b> {sentence}")
         text.setWordWrap(True)
         inner.addWidget(text)
         if fix is not None:
             row = QHBoxLayout()
-            button = QPushButton(f"Fix: {fix.label.replace('{path}', path)}")
+            button = QPushButton(self.tr("Fix: {fix}").format(fix=fix.label.replace("{path}", path)))
             button.setObjectName("fixButton")
             button.clicked.connect(lambda: self.fix_requested.emit(fix))
             row.addWidget(button)

@@ -10,6 +10,8 @@
   ``actions.build_menus``, ``toolbar.DesignToolbar``, ``status.DesignStatus``
   and ``autosave.Autosave`` each take a session (and, where they show dialogs,
   a parent widget); none of them imports the main window.
+- ``custom_layers.CustomLayerActions``: the Layer menu (new custom layer, make reusable block), the
+  definition dialogs, the palette's "My blocks" and the user's library of definitions.
 - ``recovery.offer_recovery`` offers, at start-up, the autosaves a LayerLab
   that did not exit cleanly left behind.
 - ``crash.CrashHandler`` handles every error nobody caught: logged (by

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QApplication
 from editor.io.errors import ProjectFileError
 from editor.io.files.atomic import atomic_write
 from editor.io.files.project_file import save_payload, to_payload
+from editor.ui.i18n import translate
 from editor.ui.jobs import JobRunner, plain_message
 from editor.ui.window.session import Session
 
@@ -123,8 +124,11 @@ class Recoverable:
         try:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
         except (OverflowError, OSError, ValueError):
-            when = "at an unknown time"
-        return f"{Path(self.source).name if self.source else 'an untitled project'}, autosaved {when}"
+            return translate("Autosave", "{name}, autosaved at an unknown time").format(name=self._name())
+        return translate("Autosave", "{name}, autosaved {when}").format(name=self._name(), when=when)
+
+    def _name(self) -> str:
+        return Path(self.source).name if self.source else translate("Autosave", "an untitled project")
 
     def discard(self) -> None:
         """Delete the autosave and its note (only ever inside the note's own folder)."""
@@ -244,7 +248,7 @@ class Autosave(QObject):
             save_payload(payload, self.data_path)
             self._write_note(source)
         except (ProjectFileError, OSError) as exc:
-            self.session.show_message(f"Autosave failed: {plain_message(exc)}")
+            self.session.show_message(self.tr("Autosave failed: {reason}").format(reason=plain_message(exc)))
             return False
         self._written = edits
         return True
@@ -262,13 +266,14 @@ class Autosave(QObject):
             save_payload(payload, path)
 
         self.jobs.submit(write, on_done=lambda _: self._written_by_worker(source, edits),
-                         on_error=lambda message: self.session.show_message(f"Autosave failed: {message}"))
+                         on_error=lambda message: self.session.show_message(
+                             self.tr("Autosave failed: {reason}").format(reason=message)))
 
     def _written_by_worker(self, source: str | None, edits: int) -> None:
         try:
             self._write_note(source)
         except (ProjectFileError, OSError) as exc:
-            self.session.show_message(f"Autosave failed: {plain_message(exc)}")
+            self.session.show_message(self.tr("Autosave failed: {reason}").format(reason=plain_message(exc)))
             return
         self._written = edits
 

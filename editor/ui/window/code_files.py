@@ -35,11 +35,17 @@ from editor.io.pycode.export.writer import shadowing_note
 from editor.io.pycode.read.source import read_source
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
+from editor.ui.i18n import keep_translated, translate
 from editor.ui.panels.code.panel import CodePanel
 from editor.ui.window import files
 from editor.ui.window.session import Session
 
 PY_FILTER = "Python files (*.py);;All files (*)"
+
+
+def py_filter() -> str:
+    """The file dialogs' filter for Python code, in the current language."""
+    return translate("CodeActions", "Python files (*.py);;All files (*)")
 
 
 class DialogCancelled(Exception):  # noqa: N818 - a signal to stop, not an error
@@ -49,7 +55,8 @@ class DialogCancelled(Exception):  # noqa: N818 - a signal to stop, not an error
 # ------------------------------------------------------------------ dialogs (tests replace these)
 def ask_open_code(parent: QWidget) -> str | None:
     """The .py file to open (the dialog starts in the project's folder, or the last one used), or None."""
-    name, _ = QFileDialog.getOpenFileName(parent, "Open Python code", str(files.dialog_folder(parent)), PY_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, translate("CodeActions", "Open Python code"),
+                                          str(files.dialog_folder(parent)), py_filter())
     if name:
         files.remember_folder(name)
     return name or None
@@ -57,8 +64,8 @@ def ask_open_code(parent: QWidget) -> str | None:
 
 def ask_export_path(parent: QWidget, suggested: str) -> str | None:
     """Where to export the code (``suggested``, a bare name in the project's or the last folder), or None."""
-    name, _ = QFileDialog.getSaveFileName(parent, "Export Python code", files.dialog_path(parent, suggested),
-                                          PY_FILTER)
+    name, _ = QFileDialog.getSaveFileName(parent, translate("CodeActions", "Export Python code"),
+                                          files.dialog_path(parent, suggested), py_filter())
     if name:
         files.remember_folder(name)
     return name or None
@@ -66,12 +73,14 @@ def ask_export_path(parent: QWidget, suggested: str) -> str | None:
 
 def ask_save_weights(parent: QWidget, weights_name: str) -> str:
     """"save", "skip" or "cancel": whether to save the (non-seed) weights next to the code."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Save the weights too?",
-                      "The weights were edited, trained or loaded, so the code alone rebuilds different values.",
+    box = QMessageBox(QMessageBox.Icon.Question, translate("CodeActions", "Save the weights too?"),
+                      translate("CodeActions", "The weights were edited, trained or loaded, so the code alone "
+                                "rebuilds different values."),
                       QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText(f"Save them as {weights_name} next to the code, and have the code load them?")
-    save = box.addButton("Save weights too", QMessageBox.ButtonRole.YesRole)
-    skip = box.addButton("Code only", QMessageBox.ButtonRole.NoRole)
+    box.setInformativeText(translate("CodeActions", "Save them as {name} next to the code, and have the code load "
+                                     "them?").format(name=weights_name))
+    save = box.addButton(translate("CodeActions", "Save weights too"), QMessageBox.ButtonRole.YesRole)
+    skip = box.addButton(translate("CodeActions", "Code only"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(save)
     box.exec()
     clicked = box.clickedButton()
@@ -81,16 +90,16 @@ def ask_save_weights(parent: QWidget, weights_name: str) -> str:
 def choose_model(parent: QWidget, candidates: Sequence[Any], default: int) -> int | None:
     """Which of several models in a file to take (an index into ``candidates``), or None."""
     items = [describe_candidate(c) for c in candidates]
-    item, ok = QInputDialog.getItem(parent, "Several models in this code",
-                                    "This code builds more than one nn.Sequential. Which one should become the "
-                                    "design?", items, default, False)
+    item, ok = QInputDialog.getItem(parent, translate("CodeActions", "Several models in this code"),
+                                    translate("CodeActions", "This code builds more than one nn.Sequential. Which "
+                                              "one should become the design?"), items, default, False)
     return items.index(item) if ok and item in items else None
 
 
 def describe_candidate(candidate: Any) -> str:
     """"net (line 12): Sequential of 3 layers" for the chooser."""
     summary = f": {candidate.summary}" if getattr(candidate, "summary", "") else ""
-    return f"{candidate.name} (line {candidate.line}){summary}"
+    return translate("CodeActions", "{name} (line {line})").format(name=candidate.name, line=candidate.line) + summary
 
 
 # --------------------------------------------------------------------------- reading code
@@ -111,7 +120,8 @@ def read_design(parent: QWidget, source: str, seed: int | None) -> Project:
 def in_background(parent: QWidget, job: Callable[[], Any]) -> Any:
     """Read code in a worker behind a progress dialog, so the window keeps painting (reading is bounded in time
     and work by the reader; its errors come back unchanged)."""
-    return files.run_with_progress(parent, job, "Reading the Python code…", big=True, delay_ms=400)
+    return files.run_with_progress(parent, job, translate("CodeActions", "Reading the Python code…"), big=True,
+                                   delay_ms=400)
 
 
 def sets_seed(source: str) -> bool:
@@ -138,13 +148,16 @@ class CodeActions(QObject):
         self.file_actions = file_actions
         self.panel = panel
         self.parent_widget = parent
-        self.open_code = QAction("Open &Python Code…", parent)
+        self.open_code = QAction(parent)
         self.open_code.setObjectName("actionOpenCode")
-        self.open_code.setStatusTip("Read an nn.Sequential from a .py file (never run) as a new project")
+        keep_translated(self, self.open_code.setText, lambda: self.tr("Open &Python Code…"))
+        keep_translated(self, self.open_code.setStatusTip,
+                        lambda: self.tr("Read an nn.Sequential from a .py file (never run) as a new project"))
         self.open_code.triggered.connect(self.on_open_code)
-        self.export_code = QAction("Export P&ython Code…", parent)
+        self.export_code = QAction(parent)
         self.export_code.setObjectName("actionExportCode")
-        self.export_code.setStatusTip("Save the design as plain PyTorch code")
+        keep_translated(self, self.export_code.setText, lambda: self.tr("Export P&ython Code…"))
+        keep_translated(self, self.export_code.setStatusTip, lambda: self.tr("Save the design as plain PyTorch code"))
         self.export_code.triggered.connect(self.on_export_code)
 
     def may_drop_edits(self) -> bool:
@@ -171,15 +184,15 @@ class CodeActions(QObject):
         except DialogCancelled:
             return False
         except LayerLabError as exc:  # CodeImportError (with its line) or an unreadable file
-            files.show_error(self.parent_widget, f"Could not open {path.name}", exc)
+            files.show_error(self.parent_widget, self.tr("Could not open {name}").format(name=path.name), exc)
             return False
         if not self.file_actions.maybe_save():
             return False
         notices = list(design.notices)
         if not self.session.set_project(design, source_name=path.name):
             return False  # it could not be shown (the session said why): the current project stays
-        self.session.show_message(" ".join([f"Opened the model in {path.name} as a new project; save it to keep it "
-                                            f"as a .pt file.", *notices]))
+        self.session.show_message(" ".join([self.tr("Opened the model in {name} as a new project; save it to keep "
+                                                    "it as a .pt file.").format(name=path.name), *notices]))
         return True
 
     # ----------------------------------------------------------------- apply
@@ -206,12 +219,13 @@ class CodeActions(QObject):
         finally:
             runner.failed.disconnect(refusals.append)
         if refusals:
-            panel.show_error(f"The code was read, but the design refused it: {refusals[0]}")
+            panel.show_error(self.tr("The code was read, but the design refused it: {reason}").format(
+                reason=refusals[0]))
             return False
         panel.applied()
         if changed:
             self.session.show_message(" ".join([
-                "Applied the code to the canvas (Undo brings back the previous design).", *design.notices]))
+                self.tr("Applied the code to the canvas (Undo brings back the previous design)."), *design.notices]))
         return changed
 
     # ---------------------------------------------------------------- export
@@ -242,9 +256,13 @@ class CodeActions(QObject):
                 export_weights(project, weights_path)
             atomic_write(path, lambda target: Path(target).write_text(code, encoding="utf-8"))
         except LayerLabError as exc:
-            files.show_error(self.parent_widget, "Could not export the code", exc)
+            files.show_error(self.parent_widget, self.tr("Could not export the code"), exc)
             return False
-        extra = f" and the weights to {weights_path.name}" if weights_path is not None else ""
+        if weights_path is not None:
+            done = self.tr("Exported the code to {path} and the weights to {weights}.").format(
+                path=path, weights=weights_path.name)
+        else:
+            done = self.tr("Exported the code to {path}.").format(path=path)
         notes = filter(None, [shadowing_note(path)])
-        self.session.show_message(" ".join([f"Exported the code to {path}{extra}.", *notes]))
+        self.session.show_message(" ".join([done, *notes]))
         return True

@@ -30,24 +30,32 @@ import traceback
 from collections import deque
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-from editor.ui.window.autosave import Autosave
+from editor.ui.i18n import translate
 from editor.ui.window.error_dialog import ErrorDialog
 from editor.ui.window.error_log import ExcInfo, active_log, error_report
-from editor.ui.window.session import Session
+
+if TYPE_CHECKING:  # installed before torch is imported (see editor.ui.startup): these need it
+    from editor.ui.window.autosave import Autosave
+    from editor.ui.window.session import Session
 
 MAX_DIALOGS = 3
 FLOOD_SECONDS = 60.0
 
 _log = logging.getLogger(__name__)
 
-_WORK_AGAIN = {"none": "", "clean": "There are no unsaved changes.", "saved": "Your unsaved work is autosaved.",
-               "failed": "Your unsaved work could not be autosaved: save it now."}
+
+
+def _work_again(work: str) -> str:
+    """What became of the work after another error (``work``: see :meth:`CrashHandler.summary`)."""
+    return {"none": "", "clean": translate("CrashHandler", "There are no unsaved changes."),
+            "saved": translate("CrashHandler", "Your unsaved work is autosaved."),
+            "failed": translate("CrashHandler", "Your unsaved work could not be autosaved: save it now.")}[work]
 
 
 class ErrorReport(QObject):
@@ -173,8 +181,8 @@ class CrashHandler(QObject):
             if self._report is None and self._dialog_wanted(_signature(exc_info)):
                 self._show(exc_info, where, work)
             elif self.session is not None:
-                parts = [f"Another unexpected error happened ({self.errors} so far).", _WORK_AGAIN[work],
-                         "The details are in the log."]
+                parts = [self.tr("Another unexpected error happened ({count} so far).").format(count=self.errors),
+                         _work_again(work), self.tr("The details are in the log.")]
                 self.session.show_message(" ".join(part for part in parts if part))
         except Exception:  # the handler itself failed: say it the old way rather than not at all
             _log.exception("The error handler failed")
@@ -199,12 +207,15 @@ class CrashHandler(QObject):
     def summary(work: str) -> str:
         """The dialog's plain sentence: what happened, and what became of the work (``work``: see above)."""
         return {
-            "none": "Something went wrong in LayerLab before any project was open, so no work is affected.",
-            "clean": "Something went wrong in LayerLab. Your work is safe: there were no unsaved changes.",
-            "saved": "Something went wrong in LayerLab. Your work is safe: your unsaved changes were autosaved "
-                     "just now, so even if LayerLab had to close, it would offer them back at the next start.",
-            "failed": "Something went wrong in LayerLab, and your unsaved changes could not be autosaved. Save "
-                      "them now with File → Save As…, under a new name to be safe.",
+            "none": translate("CrashHandler", "Something went wrong in LayerLab before any project was open, so no "
+                              "work is affected."),
+            "clean": translate("CrashHandler", "Something went wrong in LayerLab. Your work is safe: there were no "
+                               "unsaved changes."),
+            "saved": translate("CrashHandler", "Something went wrong in LayerLab. Your work is safe: your unsaved "
+                               "changes were autosaved just now, so even if LayerLab had to close, it would offer "
+                               "them back at the next start."),
+            "failed": translate("CrashHandler", "Something went wrong in LayerLab, and your unsaved changes could "
+                                "not be autosaved. Save them now with File → Save As…, under a new name to be safe."),
         }[work]
 
     def _dialog_wanted(self, signature: str) -> bool:

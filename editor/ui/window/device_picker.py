@@ -13,7 +13,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from editor.model.catalog.build import format_bytes
 from editor.model.run.devices import DeviceInfo, list_devices
+from editor.ui.i18n import on_language_change
 
 NAME = Qt.ItemDataRole.UserRole
 
@@ -33,6 +35,7 @@ class DevicePicker(QComboBox):
         self._quiet = False
         self.refresh()
         self.activated.connect(self._activated)
+        on_language_change(self, self.refresh)
 
     def refresh(self, current: str | None = None) -> None:
         """List the devices again (free memory changes), keeping ``current`` (or the current one) chosen."""
@@ -40,9 +43,10 @@ class DevicePicker(QComboBox):
         self.devices = list_devices()
         model = QStandardItemModel(self)
         for info in self.devices:
-            item = QStandardItem(info.label)
+            item = QStandardItem(self.label(info))
             item.setData(info.name, NAME)
-            item.setToolTip(info.reason or f"model.to({info.name!r}) moves every parameter and buffer there.")
+            item.setToolTip(info.reason or self.tr("{call} moves every parameter and buffer there.").format(
+                call=f"model.to({info.name!r})"))
             if not info.available:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
             model.appendRow(item)
@@ -54,6 +58,18 @@ class DevicePicker(QComboBox):
             self._quiet = False
         self._update_tooltip()
 
+    def label(self, info: DeviceInfo) -> str:
+        """The row's words in the current language: the device, its name, and its free memory."""
+        parts = info.label.split(" · ")
+        if not info.available:
+            return self.tr("{device} · not available").format(device=info.name)
+        if info.free is not None and info.total is not None and len(parts) >= 3:
+            return self.tr("{device} · {model} · {free} free of {total}").format(
+                device=info.name, model=parts[1], free=format_bytes(info.free), total=format_bytes(info.total))
+        if info.free is not None and info.total is None:
+            return self.tr("{device} · {free} free").format(device=info.name, free=format_bytes(info.free))
+        return info.label
+
     def current_device(self) -> str:
         return str(self.currentData(NAME) or "")
 
@@ -61,7 +77,7 @@ class DevicePicker(QComboBox):
         """Show ``name`` as the current device (a project opened on a device not listed gets its own row)."""
         index = self.findData(name, NAME)
         if index < 0:
-            item = QStandardItem(f"{name} · not on this machine")
+            item = QStandardItem(self.tr("{device} · not on this machine").format(device=name))
             item.setData(name, NAME)
             self.model().appendRow(item)  # type: ignore[attr-defined]
             index = self.count() - 1
@@ -74,7 +90,7 @@ class DevicePicker(QComboBox):
 
     def _update_tooltip(self) -> None:
         notes = [d.reason for d in self.devices if not d.available]
-        tip = "Where the model's parameters live: model.to(device)."
+        tip = self.tr("Where the model's parameters live: model.to(device).")
         if notes:
             tip += " " + " ".join(notes)
         self.setToolTip(tip)

@@ -18,6 +18,7 @@ GNOME), so that a test can check that no key is bound twice on any of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import torch
@@ -44,6 +45,7 @@ from editor.commands.edits import (
 from editor.model.design.tree import Group, Node
 from editor.model.errors import Fix
 from editor.model.project.project import Project
+from editor.ui.i18n import keep_translated, on_language_change, translate
 from editor.ui.window.clipboard import BlockClipboard
 from editor.ui.window.session import Session
 
@@ -76,13 +78,16 @@ def set_shortcuts(action: QAction, shortcut: Any, fallback: str | None = None) -
     action.setShortcuts(keys)
 
 
-def _action(parent: QObject, text: str, shortcut: Any = None, tip: str = "", name: str = "") -> QAction:
-    action = QAction(text, parent)
+def _action(parent: QObject, text: Callable[[], str], shortcut: Any = None, tip: Callable[[], str] | None = None,
+            name: str = "") -> QAction:
+    """An action whose ``text`` and ``tip`` (callables that translate) follow the language."""
+    action = QAction(parent)
+    keep_translated(parent, action.setText, text)
     if shortcut is not None:
         set_shortcuts(action, shortcut)
-    if tip:
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
+    if tip is not None:
+        keep_translated(parent, action.setStatusTip, tip)
+        keep_translated(parent, action.setToolTip, tip)
     if name:
         action.setObjectName(name)
     return action
@@ -90,13 +95,16 @@ def _action(parent: QObject, text: str, shortcut: Any = None, tip: str = "", nam
 
 def duplicate_message(paths: list[str], originals: list[Node], copies: list[Node], fresh: bool) -> str:
     """What a duplicate made, in words: fresh weights, the same weights, or rebuilt to fit a different input."""
-    where = f"block{'s' if len(paths) != 1 else ''} {', '.join(paths)}"
+    where = (translate("EditActions", "block {paths}") if len(paths) == 1
+             else translate("EditActions", "blocks {paths}")).format(paths=", ".join(paths))
     if fresh:
-        return f"Duplicated as {where} with new weights, as building the layers again would."
-    if all(_same_values(a.module, b.module) for a, b in zip(originals, copies, strict=True)):
-        return f"Duplicated as {where}: the same weights, in modules of their own."
-    return (f"Duplicated as {where}. Sizes marked auto follow the input, which is different there, so what "
-            f"no longer fitted was rebuilt with new weights.")
+        text = translate("EditActions", "Duplicated as {where} with new weights, as building the layers again would.")
+    elif all(_same_values(a.module, b.module) for a, b in zip(originals, copies, strict=True)):
+        text = translate("EditActions", "Duplicated as {where}: the same weights, in modules of their own.")
+    else:
+        text = translate("EditActions", "Duplicated as {where}. Sizes marked auto follow the input, which is "
+                         "different there, so what no longer fitted was rebuilt with new weights.")
+    return text.format(where=where)
 
 
 def _same_values(a: nn.Module, b: nn.Module) -> bool:
@@ -116,38 +124,42 @@ class EditActions(QObject):
         self.session = session
         self.clipboard = BlockClipboard()
         w = parent
-        self.cut = _action(w, "Cu&t", Key.Cut, "Cut the selected blocks", "actionCut")
-        self.copy = _action(w, "&Copy", Key.Copy, "Copy the selected blocks", "actionCopy")
-        self.paste = _action(w, "&Paste", Key.Paste, "Paste copies (with their own parameters) after the selection",
-                             "actionPaste")
-        self.duplicate = _action(w, "D&uplicate", "Ctrl+D",
-                                 "Insert a copy of the selection after it, with the same weights (copy.deepcopy)",
-                                 "actionDuplicate")
-        self.duplicate_fresh = _action(w, "Duplicate with &Fresh Weights", None,
-                                       "Insert new layers like the selection after it, with new weights, as calling "
-                                       "their constructors again would", "actionDuplicateFresh")
-        self.replace_with = _action(w, "Rep&lace with…", None,
-                                    "Put another kind of layer in place of the selected block, like "
-                                    "net[1] = nn.Sigmoid()", "actionReplaceWith")
+        self.cut = _action(w, lambda: self.tr("Cu&t"), Key.Cut, lambda: self.tr("Cut the selected blocks"),
+                           "actionCut")
+        self.copy = _action(w, lambda: self.tr("&Copy"), Key.Copy, lambda: self.tr("Copy the selected blocks"),
+                            "actionCopy")
+        self.paste = _action(w, lambda: self.tr("&Paste"), Key.Paste, lambda: self.tr(
+            "Paste copies (with their own parameters) after the selection"), "actionPaste")
+        self.duplicate = _action(w, lambda: self.tr("D&uplicate"), "Ctrl+D", lambda: self.tr(
+            "Insert a copy of the selection after it, with the same weights (copy.deepcopy)"), "actionDuplicate")
+        self.duplicate_fresh = _action(w, lambda: self.tr("Duplicate with &Fresh Weights"), None, lambda: self.tr(
+            "Insert new layers like the selection after it, with new weights, as calling their constructors "
+            "again would"), "actionDuplicateFresh")
+        self.replace_with = _action(w, lambda: self.tr("Rep&lace with…"), None, lambda: self.tr(
+            "Put another kind of layer in place of the selected block, like net[1] = nn.Sigmoid()"),
+            "actionReplaceWith")
         # Not StandardKey.Delete: on X11 that also binds Ctrl+D, which is Duplicate's. Its keys delete text in a
         # text field, so they delete blocks only where the blocks are: see canvas_actions.
-        self.delete = _action(w, "&Delete", ["Del", "Backspace"], "Delete the selected blocks", "actionDelete")
+        self.delete = _action(w, lambda: self.tr("&Delete"), ["Del", "Backspace"],
+                              lambda: self.tr("Delete the selected blocks"), "actionDelete")
         self.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.select_all = _action(w, "Select &All", Key.SelectAll, "Select every block", "actionSelectAll")
-        self.group = _action(w, "&Group into Sequential", "Ctrl+G", "Wrap the selected blocks in a nested Sequential",
-                             "actionGroup")
-        self.ungroup = _action(w, "&Ungroup", "Ctrl+Shift+G", "Dissolve the selected group in place",
-                               "actionUngroup")
-        self.move_up = _action(w, "Move &Up", "Alt+Up", "Move the selection one place up", "actionMoveUp")
-        self.move_down = _action(w, "Move Do&wn", "Alt+Down", "Move the selection one place down", "actionMoveDown")
-        self.quick_add = _action(w, "&Quick Add Layer…", "Ctrl+K", "Type a layer name and press Enter",
-                                 "actionQuickAdd")
-        self.reset = _action(w, "&Reset Parameters from Seed", None,
-                             "Rebuild every weight from the seed, as torch.manual_seed(seed) then construction would",
-                             "actionResetParameters")
-        self.initialize = _action(w, "&Initialize Parameters…", "Ctrl+I",
-                                  "Apply a torch.nn.init function to the selected blocks, a layer kind or everything",
-                                  "actionInitialize")
+        self.select_all = _action(w, lambda: self.tr("Select &All"), Key.SelectAll,
+                                  lambda: self.tr("Select every block"), "actionSelectAll")
+        self.group = _action(w, lambda: self.tr("&Group into Sequential"), "Ctrl+G",
+                             lambda: self.tr("Wrap the selected blocks in a nested Sequential"), "actionGroup")
+        self.ungroup = _action(w, lambda: self.tr("&Ungroup"), "Ctrl+Shift+G",
+                               lambda: self.tr("Dissolve the selected group in place"), "actionUngroup")
+        self.move_up = _action(w, lambda: self.tr("Move &Up"), "Alt+Up",
+                               lambda: self.tr("Move the selection one place up"), "actionMoveUp")
+        self.move_down = _action(w, lambda: self.tr("Move Do&wn"), "Alt+Down",
+                                 lambda: self.tr("Move the selection one place down"), "actionMoveDown")
+        self.quick_add = _action(w, lambda: self.tr("&Quick Add Layer…"), "Ctrl+K",
+                                 lambda: self.tr("Type a layer name and press Enter"), "actionQuickAdd")
+        self.reset = _action(w, lambda: self.tr("&Reset Parameters from Seed"), None, lambda: self.tr(
+            "Rebuild every weight from the seed, as torch.manual_seed(seed) then construction would"),
+            "actionResetParameters")
+        self.initialize = _action(w, lambda: self.tr("&Initialize Parameters…"), "Ctrl+I", lambda: self.tr(
+            "Apply a torch.nn.init function to the selected blocks, a layer kind or everything"), "actionInitialize")
         for action, slot in ((self.cut, self.on_cut), (self.copy, self.on_copy), (self.paste, self.on_paste),
                              (self.duplicate, self.on_duplicate), (self.duplicate_fresh, self.on_duplicate_fresh),
                              (self.delete, self.on_delete),
@@ -170,19 +182,36 @@ class EditActions(QObject):
         return [self.delete]
 
     def fill_menu(self, menu: QMenu) -> None:
-        stack = self.session.undo_stack
-        undo = stack.createUndoAction(menu, "&Undo")
+        undo = QAction(menu)
         set_shortcuts(undo, Key.Undo)
         undo.setObjectName("actionUndo")
-        redo = stack.createRedoAction(menu, "&Redo")
+        redo = QAction(menu)
         set_shortcuts(redo, Key.Redo)
         redo.setObjectName("actionRedo")
         self.undo, self.redo = undo, redo
+        stack = self.session.undo_stack
+        undo.triggered.connect(stack.undo)
+        redo.triggered.connect(stack.redo)
+        for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged):
+            signal.connect(self.update_undo_texts)
+        on_language_change(self, self.update_undo_texts)
+        self.update_undo_texts()
         for item in (undo, redo, None, self.cut, self.copy, self.paste, self.duplicate, self.duplicate_fresh,
                      self.replace_with, self.delete, None,
                      self.select_all, None, self.group, self.ungroup, self.move_up, self.move_down, None,
                      self.quick_add, None, self.initialize, self.reset):
             menu.addSeparator() if item is None else menu.addAction(item)
+
+    def update_undo_texts(self, *args: object) -> None:
+        """Undo and Redo say what they undo and redo (the command's own words), in the current language."""
+        if not hasattr(self, "undo"):
+            return
+        stack = self.session.undo_stack
+        for action, can, what, text in (
+                (self.undo, stack.canUndo(), stack.undoText(), self.tr("&Undo {what}")),
+                (self.redo, stack.canRedo(), stack.redoText(), self.tr("&Redo {what}"))):
+            action.setText(text.format(what=what).strip())
+            action.setEnabled(can)
 
     def update_enabled(self) -> None:
         """Enable what makes sense for the current selection."""
@@ -273,7 +302,7 @@ class EditActions(QObject):
         """Replace with…: put a new ``kind`` layer in place of the one selected block or group."""
         nodes = self.session.selected_nodes()
         if len(nodes) != 1:
-            self.session.show_message("Select one block to replace it with another kind of layer.")
+            self.session.show_message(self.tr("Select one block to replace it with another kind of layer."))
             return
         self.replace_kind(self.project.path_of(nodes[0]), kind)
 

@@ -37,7 +37,7 @@ class ErrorDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorDialog")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(self.tr("LayerLab: something went wrong"))
         self.setSizeGripEnabled(True)
         self.report = report
 
@@ -52,9 +52,10 @@ class ErrorDialog(QDialog):
         font = self.summary.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.summary.setFont(font)
-        where = (f"LayerLab keeps running. A report of what happened is in the log, {log_path}."
-                 if log_path is not None else "LayerLab keeps running.")
-        self.log_note = QLabel(f"{where} If something looks wrong now, save your work and restart LayerLab.")
+        where = (self.tr("LayerLab keeps running. A report of what happened is in the log, {log}.").format(
+            log=log_path) if log_path is not None else self.tr("LayerLab keeps running."))
+        self.log_note = QLabel(" ".join([where, self.tr(
+            "If something looks wrong now, save your work and restart LayerLab.")]))
         self.log_note.setObjectName("errorLogNote")
         self.log_note.setWordWrap(True)
         self.log_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -66,7 +67,7 @@ class ErrorDialog(QDialog):
 
         self.details_toggle = QToolButton()
         self.details_toggle.setObjectName("errorDetailsToggle")
-        self.details_toggle.setText("Details")
+        self.details_toggle.setText(self.tr("Details"))
         self.details_toggle.setCheckable(True)
         self.details_toggle.setAutoRaise(True)
         self.details_toggle.setStyleSheet("QToolButton { border: none; padding: 2px 0; }")
@@ -81,19 +82,19 @@ class ErrorDialog(QDialog):
         self.details.setMinimumHeight(220)
         self.details.hide()
 
-        self.copy_button = QPushButton("Copy report")
+        self.copy_button = QPushButton(self.tr("Copy report"))
         self.copy_button.setObjectName("copyReportButton")
-        self.copy_button.setToolTip("Copy the versions and the technical details, to paste into a bug report")
+        self.copy_button.setToolTip(self.tr("Copy the versions and the technical details, to paste into a bug report"))
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy_report)
-        self.log_button = QPushButton("Show log folder")
+        self.log_button = QPushButton(self.tr("Show log folder"))
         self.log_button.setObjectName("showLogFolderButton")
         self.log_button.setAutoDefault(False)
         self.log_button.setVisible(log_path is not None)
         if log_path is not None:
             folder = QUrl.fromLocalFile(str(log_path.parent))
             self.log_button.clicked.connect(lambda: QDesktopServices.openUrl(folder))
-        self.close_button = QPushButton("Continue")
+        self.close_button = QPushButton(self.tr("Continue"))
         self.close_button.setObjectName("errorContinueButton")
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.accept)
@@ -133,11 +134,11 @@ class ErrorDialog(QDialog):
     def copy_report(self) -> None:
         """Put the report on the clipboard (the button says so for a moment)."""
         QGuiApplication.clipboard().setText(self.report)
-        self.copy_button.setText("Copied")
-        QTimer.singleShot(1500, self, lambda: self.copy_button.setText("Copy report"))
+        self.copy_button.setText(self.tr("Copied"))
+        QTimer.singleShot(1500, self, lambda: self.copy_button.setText(self.tr("Copy report")))
 
     def set_more(self, count: int) -> None:
         """``count`` more unexpected errors happened while the dialog was open (they are in the log too)."""
-        self.more.setText("1 more error happened while this message was open." if count == 1 else
-                          f"{count} more errors happened while this message was open.")
+        self.more.setText(self.tr("1 more error happened while this message was open.") if count == 1 else
+                          self.tr("{count} more errors happened while this message was open.").format(count=count))
         self.more.setVisible(count > 0)

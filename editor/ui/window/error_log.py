@@ -54,12 +54,8 @@ def active_log() -> Path | None:
 
 def versions() -> dict[str, str]:
     """LayerLab's version and those of what it runs on, as a report names them."""
-    try:
-        import torch
-
-        torch_version = str(torch.__version__)
-    except Exception:  # a report must be written even when torch itself is what broke
-        torch_version = "unknown"
+    torch = sys.modules.get("torch")  # never imported here: the log starts before torch loads (editor.ui.startup)
+    torch_version = str(getattr(torch, "__version__", "unknown")) if torch is not None else "not loaded yet"
     app = QGuiApplication.instance()
     qt_platform = QGuiApplication.platformName() if app is not None else "none"
     return {"LayerLab": __version__, "Python": platform.python_version(), "torch": torch_version,

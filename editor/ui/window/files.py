@@ -34,6 +34,7 @@ from editor.model.errors import LayerLabError
 from editor.model.examples import EXAMPLES
 from editor.model.project.project import Project
 from editor.model.project.weights import WeightsReport
+from editor.ui.i18n import keep_translated, translate
 from editor.ui.jobs import JobRunner, wait_for
 from editor.ui.window.editing import set_shortcuts
 from editor.ui.window.session import Session
@@ -43,6 +44,16 @@ BIG_FILE = 100 * 1024 * 1024
 MAX_RECENT = 8
 PT_FILTER = "LayerLab projects (*.pt);;All files (*)"
 WEIGHTS_FILTER = "PyTorch weights (*.pt *.pth);;All files (*)"
+
+
+def pt_filter() -> str:
+    """The file dialogs' filter for projects, in the current language."""
+    return translate("FileActions", "LayerLab projects (*.pt);;All files (*)")
+
+
+def weights_filter() -> str:
+    """The file dialogs' filter for weights, in the current language."""
+    return translate("FileActions", "PyTorch weights (*.pt *.pth);;All files (*)")
 Key = QKeySequence.StandardKey
 
 
@@ -73,10 +84,11 @@ def run_with_progress(parent: QWidget, job: Callable[[], Any], label: str, big: 
 # ------------------------------------------------------------------ dialogs (tests replace these)
 def ask_unsaved(parent: QWidget, name: str) -> str:
     """"save", "discard" or "cancel" for the unsaved changes of the project called ``name``."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes", f"{name} has changes that are not saved.",
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("FileActions", "Unsaved changes"),
+                      translate("FileActions", "{name} has changes that are not saved.").format(name=name),
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                       | QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText("Save them before going on?")
+    box.setInformativeText(translate("FileActions", "Save them before going on?"))
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     answer = box.exec()
     return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
@@ -90,10 +102,11 @@ def show_error(parent: QWidget, title: str, exc: Exception) -> None:
 
 def ask_discard_code(parent: QWidget) -> bool:
     """Whether to drop code edited in the Code tab but not applied."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Code not applied",
-                      "The Code tab holds edited code that was not applied to the design.",
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("FileActions", "Code not applied"),
+                      translate("FileActions", "The Code tab holds edited code that was not applied to the design."),
                       QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText("Discard the edited code? (Cancel, then Apply or copy it, to keep it.)")
+    box.setInformativeText(translate("FileActions", "Discard the edited code? (Cancel, then Apply or copy it, to keep "
+                                     "it.)"))
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return QMessageBox.StandardButton(box.exec()) == QMessageBox.StandardButton.Discard
 
@@ -101,12 +114,15 @@ def ask_discard_code(parent: QWidget) -> bool:
 def partial_load_box(parent: QWidget, report: WeightsReport) -> QMessageBox:
     """The question before loading only the weights that fit; "Don't load" is the default (and Esc)."""
     count = len(report.loaded)
-    box = QMessageBox(QMessageBox.Icon.Warning, "The weights do not fit exactly",
-                      f"These weights do not fit the design exactly: {report.describe()}",
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("FileActions", "The weights do not fit exactly"),
+                      translate("FileActions", "These weights do not fit the design exactly: {report}").format(
+                          report=report.describe()),
                       QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText(f"Load the {count} that fit and leave the other parameters as they are?")
-    box.addButton(f"Load {count} that fit", QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton("Don't load", QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(translate("FileActions", "Load the {count} that fit and leave the other parameters as "
+                                     "they are?").format(count=count))
+    box.addButton(translate("FileActions", "Load {count} that fit").format(count=count),
+                  QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(translate("FileActions", "Don't load"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     return box
@@ -180,8 +196,9 @@ class FileActions(QObject):
         self.parent_widget = parent
         self.checks: list[Callable[[], bool]] = []
 
-        def action(text: str, slot: Callable[[], Any], shortcut: Any = None, name: str = "") -> QAction:
-            a = QAction(text, parent)
+        def action(text: Callable[[], str], slot: Callable[[], Any], shortcut: Any = None, name: str = "") -> QAction:
+            a = QAction(parent)
+            keep_translated(self, a.setText, text)
             a.triggered.connect(slot)
             if shortcut is not None:
                 set_shortcuts(a, shortcut)
@@ -189,14 +206,16 @@ class FileActions(QObject):
             parent.addAction(a)
             return a
 
-        self.new = action("&New", self.on_new, Key.New, "actionNew")
-        self.open = action("&Open…", self.on_open, Key.Open, "actionOpen")
-        self.save = action("&Save", self.save_project, Key.Save, "actionSave")
-        self.save_as = action("Save &As…", self.save_project_as, Key.SaveAs, "actionSaveAs")
-        self.export_weights = action("&Export Weights…", self.on_export_weights, None, "actionExportWeights")
-        self.load_weights = action("&Load Weights…", self.on_load_weights, None, "actionLoadWeights")
-        self.recent_menu = QMenu("Open &Recent")
+        self.new = action(lambda: self.tr("&New"), self.on_new, Key.New, "actionNew")
+        self.open = action(lambda: self.tr("&Open…"), self.on_open, Key.Open, "actionOpen")
+        self.save = action(lambda: self.tr("&Save"), self.save_project, Key.Save, "actionSave")
+        self.save_as = action(lambda: self.tr("Save &As…"), self.save_project_as, Key.SaveAs, "actionSaveAs")
+        self.export_weights = action(lambda: self.tr("&Export Weights…"), self.on_export_weights, None,
+                                     "actionExportWeights")
+        self.load_weights = action(lambda: self.tr("&Load Weights…"), self.on_load_weights, None, "actionLoadWeights")
+        self.recent_menu = QMenu()
         self.recent_menu.setObjectName("menuRecent")
+        keep_translated(self, self.recent_menu.setTitle, lambda: self.tr("Open &Recent"))
         session.open_failed.connect(self.show_open_failed)
 
     # ------------------------------------------------------------ asking
@@ -222,11 +241,12 @@ class FileActions(QObject):
         path = Path(path)
         try:
             big = path.is_file() and path.stat().st_size >= BIG_FILE
-            opened = run_with_progress(self.parent_widget, lambda: open_project(path), f"Opening {path.name}…", big)
+            opened = run_with_progress(self.parent_widget, lambda: open_project(path),
+                                       self.tr("Opening {name}…").format(name=path.name), big)
         except ProjectFileError as exc:
             if exc.reason == "state_dict" and self.offer_weights(path, exc):
                 return False
-            show_error(self.parent_widget, "Could not open the project", exc)
+            show_error(self.parent_widget, self.tr("Could not open the project"), exc)
             return False
         if not self.session.set_project(opened.project, path.resolve()):
             return False  # it could not be shown (the session said why): the current project stays
@@ -237,13 +257,13 @@ class FileActions(QObject):
 
     def show_open_failed(self, text: str) -> None:
         """Tell the learner that a project could not be shown (the session's ``open_failed``)."""
-        show_error(self.parent_widget, "Could not show the project", LayerLabError(text))
+        show_error(self.parent_widget, self.tr("Could not show the project"), LayerLabError(text))
 
     def offer_weights(self, path: Path, exc: ProjectFileError) -> bool:
         """A weights file was opened as a project: offer to load it into the current design."""
-        box = QMessageBox(QMessageBox.Icon.Information, "This is a weights file", str(exc),
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("This is a weights file"), str(exc),
                           QMessageBox.StandardButton.Cancel, self.parent_widget)
-        load = box.addButton("Load weights into the current design", QMessageBox.ButtonRole.AcceptRole)
+        load = box.addButton(self.tr("Load weights into the current design"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         if box.clickedButton() is load:
             self.load_weights_from(path)
@@ -264,8 +284,8 @@ class FileActions(QObject):
     def save_project_as(self) -> bool:
         """Ask for a file name (in the project's folder, or the last one used), then save there."""
         suggested = self.session.file_path or f"{Path(self.session.display_name()).stem}.pt"
-        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save project",
-                                              dialog_path(self.parent_widget, str(suggested)), PT_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Save project"),
+                                              dialog_path(self.parent_widget, str(suggested)), pt_filter())
         if not name:
             return False
         path = Path(name) if name.endswith(".pt") else Path(name + ".pt")
@@ -275,14 +295,14 @@ class FileActions(QObject):
         """Write the project to ``path``; on failure it stays open and unsaved."""
         project = self.session.project
         try:
-            run_with_progress(self.parent_widget, lambda: save_project(project, path), f"Saving {path.name}…",
-                              project.parameter_bytes() >= BIG_FILE)
+            run_with_progress(self.parent_widget, lambda: save_project(project, path),
+                              self.tr("Saving {name}…").format(name=path.name), project.parameter_bytes() >= BIG_FILE)
         except ProjectFileError as exc:
-            show_error(self.parent_widget, "Could not save the project", exc)
+            show_error(self.parent_widget, self.tr("Could not save the project"), exc)
             return False
         self.session.mark_saved(path)
         self.remember(path)
-        self.session.show_message(f"Saved {path}")
+        self.session.show_message(self.tr("Saved {path}").format(path=path))
         return True
 
     # ------------------------------------------------------------ weights
@@ -291,27 +311,28 @@ class FileActions(QObject):
         try:
             state = read_state_dict(path)
         except ProjectFileError as exc:
-            show_error(self.parent_widget, "Could not read the weights", exc)
+            show_error(self.parent_widget, self.tr("Could not read the weights"), exc)
             return False
         project = self.session.project
         report = project.weights_report(state)
         partial = False
         if not report.exact:
             if not report.loaded:
-                show_error(self.parent_widget, "None of the weights fit", LayerLabError(
-                    f"None of the weights in {path.name} fit this design, so nothing was loaded: "
-                    f"{report.describe()} Weights fit when their names and shapes are those of "
-                    f"model.state_dict() for this design."))
+                show_error(self.parent_widget, self.tr("None of the weights fit"), LayerLabError(self.tr(
+                    "None of the weights in {name} fit this design, so nothing was loaded: {report} Weights fit "
+                    "when their names and shapes are those of model.state_dict() for this design.").format(
+                        name=path.name, report=report.describe())))
                 return False
             if strict:
-                show_error(self.parent_widget, "The weights do not fit", LayerLabError(report.describe()))
+                show_error(self.parent_widget, self.tr("The weights do not fit"), LayerLabError(report.describe()))
                 return False
             if not ask_partial_load(self.parent_widget, report):
                 return False
             partial = True
         command = LoadWeightsCommand(project, state, strict=not partial)
         if self.session.run(command):
-            self.session.show_message(f"Loaded {len(command.report.loaded)} weights from {path.name}")
+            self.session.show_message(self.tr("Loaded {count} weights from {name}").format(
+                count=len(command.report.loaded), name=path.name))
             return True
         return False
 
@@ -336,28 +357,28 @@ class FileActions(QObject):
             self.session.set_project(Project(seed=self.session.project.seed))
 
     def on_open(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open project",
-                                              str(dialog_folder(self.parent_widget)), PT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open project"),
+                                              str(dialog_folder(self.parent_widget)), pt_filter())
         if name:
             self.open_path(Path(name))
 
     def on_export_weights(self) -> None:
         suggested = dialog_path(self.parent_widget, f"{Path(self.session.display_name()).stem}_weights.pt")
-        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "Export weights (model.state_dict())", suggested,
-                                              WEIGHTS_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export weights (model.state_dict())"),
+                                              suggested, weights_filter())
         if not name:
             return
         remember_folder(name)
         try:
             export_weights(self.session.project, Path(name))
         except ProjectFileError as exc:
-            show_error(self.parent_widget, "Could not export the weights", exc)
+            show_error(self.parent_widget, self.tr("Could not export the weights"), exc)
             return
-        self.session.show_message(f"Exported model.state_dict() to {name}")
+        self.session.show_message(self.tr("Exported model.state_dict() to {path}").format(path=name))
 
     def on_load_weights(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Load weights into the current design",
-                                              str(dialog_folder(self.parent_widget)), WEIGHTS_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Load weights into the current design"),
+                                              str(dialog_folder(self.parent_widget)), weights_filter())
         if name:
             remember_folder(name)
             self.load_weights_from(Path(name))

@@ -6,45 +6,45 @@ session (and a parent widget for their dialogs), never the window itself.
 When the session opens another project the window swaps the canvas scene and
 points the panels at it. Panels follow the Project's events; gestures go
 through :class:`~editor.ui.window.editing.EditActions`.
+
+This module imports nothing that needs torch (``live_parts`` holds those
+parts), so that ``MainWindow(wait_for_torch=True)`` can show the window, with a
+:class:`~editor.ui.loading.shell.LoadingShell` in it, while torch loads;
+:meth:`MainWindow.go_live` then builds the editor in its place.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QTabWidget, QUndoView, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QTabWidget,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from editor.commands.freeze import SetRequiresGradCommand
-from editor.commands.run import KeepTrainedCommand
-from editor.commands.runner import CommandRunner
-from editor.io import doors  # noqa: F401  (registers p.save and p.to_code, which the panels call)
-from editor.model.design.tree import Group, Node
-from editor.model.project.project import Project
-from editor.ui import icons
-from editor.ui.canvas.scene import CanvasScene
-from editor.ui.canvas.view import CanvasView
-from editor.ui.dialogs.init_dialog import InitDialog
+from editor.ui import icons, theme
+from editor.ui.i18n import on_language_change
+from editor.ui.loading.shell import Handover, LoadingShell
 from editor.ui.palette import Palette, QuickAdd
-from editor.ui.panels.code.panel import CodePanel
-from editor.ui.panels.histogram.panel import HistogramPanel
-from editor.ui.panels.inspector import Inspector
-from editor.ui.panels.parameters.table import ParameterTable
-from editor.ui.panels.repr_panel import ReprPanel
-from editor.ui.panels.run import RunPanel
-from editor.ui.window.actions import build_menus
-from editor.ui.window.autosave import Autosave
-from editor.ui.window.code_files import CodeActions
-from editor.ui.window.editing import EditActions
-from editor.ui.window.files import FileActions
-from editor.ui.window.session import Session
 from editor.ui.window.settings import app_settings
-from editor.ui.window.sharing import SharingActions, describe
-from editor.ui.window.status import DesignStatus
-from editor.ui.window.toolbar import DesignToolbar
 
-LAYOUT_VERSION = 2  # 2: the Run tab wants a taller bottom dock
+if TYPE_CHECKING:  # the parts that need torch load with it (see live_parts and go_live), not with this module
+    from editor.commands.runner import CommandRunner
+    from editor.model.design.tree import Group, Node
+    from editor.model.project.project import Project
+    from editor.ui.canvas.scene import CanvasScene
+
+LAYOUT_VERSION = 3  # 2: the Run tab wants a taller bottom dock; 3: taller still, for the training plots
 
 
 class MainWindow(QMainWindow):
@@ -53,12 +53,54 @@ class MainWindow(QMainWindow):
     selection_changed = Signal()
     """The canvas selection changed (panels and dialogs that follow it listen here)."""
 
-    def __init__(self, project: Project | None = None) -> None:
+    def __init__(self, project: Project | None = None, *, wait_for_torch: bool = False) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.app_icon())
-        self.session = Session(self)
         self.setAcceptDrops(True)
+        self.loading: LoadingShell | None = None
+        """While PyTorch loads (``wait_for_torch``): the torch-free parts shown until :meth:`go_live`."""
+        if wait_for_torch:
+            self.loading = LoadingShell(self)
+            self._arrange_docks(self.loading.docks)
+            self.resize(1400, 900)
+            self.loading.default_state = self.saveState(LAYOUT_VERSION)
+            self._restore_layout()
+            return
+        self._build(project)
+
+    def _build(self, project: Project | None, handover: Handover | None = None) -> None:
+        """Make the editor's parts and wire them together (torch is imported by now).
+
+        With a ``handover`` from the loading shell, the window is up already:
+        its palette and docks stay where the learner sees them.
+        """
+        from editor.ui.window.live_parts import (  # imported on the start-up loader's thread by now
+            AboutLayerPanel,
+            Autosave,
+            CanvasView,
+            CodeActions,
+            CodePanel,
+            CustomLayerActions,
+            DesignStatus,
+            DesignToolbar,
+            EditActions,
+            FileActions,
+            HistogramPanel,
+            Inspector,
+            KeepTrainedCommand,
+            LessonActions,
+            ParameterTable,
+            Project,
+            ReprPanel,
+            RunPanel,
+            Session,
+            SetRequiresGradCommand,
+            SharingActions,
+            build_menus,
+        )
+
+        self.session = Session(self)
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
         self._shown: Project | None = None  # the project the canvas and panels follow
@@ -66,9 +108,11 @@ class MainWindow(QMainWindow):
         self.scene: CanvasScene | None = None
         self.view = CanvasView()
         self.setCentralWidget(self.view)
+        self.view.show()  # in a window on screen already (see go_live) Qt would leave it hidden, and the docks grow
         self.session.selection = self.view
-        self.palette = Palette()
+        self.palette = handover.palette if handover is not None else Palette()
         self.inspector = Inspector()
+        self.about_panel = AboutLayerPanel()
         self.repr_panel = ReprPanel()
         self.parameter_table = ParameterTable()
         self.histogram = HistogramPanel()
@@ -76,22 +120,23 @@ class MainWindow(QMainWindow):
         self.run_panel = RunPanel()
         self.undo_view = QUndoView(self.undo_stack)
         self.undo_view.setObjectName("undoView")
-        self.undo_view.setEmptyLabel("<original design>")
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.setObjectName("bottomTabs")
         self.bottom_tabs.setDocumentMode(True)
-        self.bottom_tabs.addTab(self.code_panel, "Code")
-        self.bottom_tabs.addTab(self.run_panel, "Run")
+        self.bottom_tabs.addTab(self.code_panel, "")
+        self.bottom_tabs.addTab(self.run_panel, "")
         self.bottom_tabs.addTab(self.repr_panel, "print(net)")
-        self.bottom_tabs.insertTab(0, self.parameter_table, "Parameters")
-        self.bottom_tabs.insertTab(1, self.histogram, "Histogram")
+        self.bottom_tabs.insertTab(0, self.parameter_table, "")
+        self.bottom_tabs.insertTab(1, self.histogram, "")
         self.bottom_tabs.setCurrentIndex(0)
-        self.docks = self._make_docks()
+        self.docks = self._make_docks(handover.docks if handover is not None else None)
 
         self.edit_actions = EditActions(self.session, self)
         self.view.addActions(self.edit_actions.canvas_actions())
         self.sharing_actions = SharingActions(self.session, self)
+        self.custom_actions = CustomLayerActions(self.session, self.palette, self.edit_actions, self)
         self.file_actions = FileActions(self.session, self)
+        self.lesson_actions = LessonActions(self.session, self.file_actions, self, self.docks["inspector"])
         self.code_actions = CodeActions(self.session, self.file_actions, self.code_panel, self)
         self.file_actions.checks.append(self.code_actions.may_drop_edits)
         self.autosave = Autosave(self.session, self)
@@ -100,11 +145,15 @@ class MainWindow(QMainWindow):
         self.status = DesignStatus(self.session, self)
         self.setStatusBar(self.status)
         self.quick_add = QuickAdd(self)
-        self.replace_picker = QuickAdd(self, "Replace with: type a layer name, press Enter", "replacePicker")
+        self.replace_picker = QuickAdd(self, "", "replacePicker")
         self.menus = build_menus(self, self.file_actions, self.code_actions, self.edit_actions, self.view,
                                  self.docks.values(), self.reset_layout)
         self.menus["edit"].insertActions(self.edit_actions.initialize, self.sharing_actions.actions())
         self.menus["edit"].insertSeparator(self.edit_actions.initialize)
+        self.custom_actions.install(self.menus)
+        self.lesson_actions.install(self.menus)
+        self.lesson_actions.focus_wanted.connect(self.show_tab)
+        icons.decorate(self)  # the actions and buttons that wear an icon (see icons.ACTION_ICONS)
 
         self.session.viewer = self._show_project
         self.session.selection_changed.connect(self.selection_changed)
@@ -114,8 +163,8 @@ class MainWindow(QMainWindow):
         self.edit_actions.duplicated.connect(self._note_duplicates)
         self.edit_actions.initialize.triggered.connect(self.open_init_dialog)
         self.code_actions.panel_wanted.connect(lambda: self.bottom_tabs.setCurrentWidget(self.code_panel))
-        self.view.insert_requested.connect(self.edit_actions.insert_kind)
-        self.view.replace_requested.connect(self.edit_actions.replace_kind)
+        self.view.insert_requested.connect(self.custom_actions.insert_kind)  # My blocks' names may need defining
+        self.view.replace_requested.connect(self.custom_actions.replace_kind)
         self.view.move_requested.connect(self.edit_actions.move_nodes)
         self.view.use_again_requested.connect(
             lambda node, group, index: self.sharing_actions.use_again_at(node, self._slot_path(group, index)))
@@ -126,7 +175,7 @@ class MainWindow(QMainWindow):
         self.parameter_table.parameter_selected.connect(self.histogram.show_parameter)
         self.code_panel.apply_requested.connect(self.code_actions.apply_code)
         self.code_panel.export_requested.connect(self.code_actions.on_export_code)
-        self.palette.kind_activated.connect(self.edit_actions.insert_after_selection)
+        self.palette.kind_activated.connect(self.custom_actions.insert_after_selection)
         self.quick_add.chosen.connect(self.edit_actions.insert_after_selection)
         self.replace_picker.chosen.connect(self.edit_actions.replace_selection)
         self.inspector.hyperparameters_edited.connect(self.edit_actions.set_hyperparameters)
@@ -134,6 +183,7 @@ class MainWindow(QMainWindow):
         self.inspector.fix_requested.connect(self.edit_actions.apply_fix)
         self.inspector.ungroup_requested.connect(self.edit_actions.ungroup_path)
         self.inspector.select_requested.connect(lambda path: self.select_nodes([self.project.node(path)]))
+        self.inspector.edit_definition_requested.connect(self.custom_actions.edit_definition)
         self.run_panel.block_selected.connect(lambda path: self.select_nodes([self.project.node(path)]))
         self.run_panel.keep_trained_requested.connect(
             lambda trainer: self.session.run(KeepTrainedCommand(self.project, trainer)))
@@ -144,15 +194,69 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.undo_stack.indexChanged.connect(self._update_title)
 
-        self.resize(1400, 900)
-        self._default_state = self.saveState(LAYOUT_VERSION)
-        self._restore_layout()
+        self.retranslate()
+        on_language_change(self, self.retranslate)
+        if handover is None:
+            self.resize(1400, 900)
+            self._default_state = self.saveState(LAYOUT_VERSION)
+            self._restore_layout()
+        else:  # laid out already, as the learner may have rearranged it while torch loaded
+            self._default_state = handover.default_state
         self.set_project(project if project is not None else Project())
 
+    def go_live(self, project: Project | None = None) -> None:
+        """PyTorch is loaded: build the editor in place of the loading shell, then catch up with the learner.
+
+        The window keeps its size, its panel layout and its palette (search
+        included). A file given on the command line (or dropped) meanwhile
+        opens first; then the pending blocks join the design, in order and
+        after what the file holds, each as an ordinary command (one undo step
+        each, as if it had been dropped now). Does nothing once live.
+        """
+        if self.loading is None:
+            return
+        handover = self.loading.hand_over()
+        self.loading.deleteLater()
+        self.loading = None
+        search = handover.palette.search.text()
+        self._build(project, handover)
+        self.palette.search.setText(search)  # showing the first project cleared it
+        for name in handover.files:
+            path = Path(name)
+            if path.suffix.lower() == ".py":
+                self.code_actions.open_code_path(path)
+            else:
+                self.file_actions.open_path(path, ask=False)
+        first = len(self.project)
+        for offset, block in enumerate(handover.blocks):
+            self.edit_actions.insert_kind(str(first + offset), block.kind)
+
+    def retranslate(self) -> None:
+        """Tab and panel titles, and the title bar, in the current language."""
+        self.undo_view.setEmptyLabel(self.tr("<original design>"))
+        tabs = self.bottom_tabs
+        for widget, text in ((self.parameter_table, self.tr("Parameters")), (self.histogram, self.tr("Histogram")),
+                             (self.code_panel, self.tr("Code")), (self.run_panel, self.tr("Run"))):
+            tabs.setTabText(tabs.indexOf(widget), text)
+        for key, text in (("palette", self.tr("Layers")), ("inspector", self.tr("Inspector")),
+                          ("history", self.tr("History")), ("bottom", self.tr("Model"))):
+            self.docks[key].setWindowTitle(text)
+        self.replace_picker.set_hint(self.tr("Replace with: type a layer name, press Enter"))
+        self._update_title()
+
     # ------------------------------------------------------------ layout
-    def _make_docks(self) -> dict[str, QDockWidget]:
+    def _make_docks(self, kept: dict[str, QDockWidget] | None = None) -> dict[str, QDockWidget]:
+        """The four docks, or the loading shell's ``kept`` ones (by objectName) with the editor's panels in them."""
+
         def dock(title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-            d = QDockWidget(title, self)
+            if kept is not None and name in kept:  # where the learner sees it already: only its content changes
+                d, old = kept[name], kept[name].widget()
+                d.setWidget(widget)
+                widget.show()  # the dock is on screen: Qt leaves new content hidden
+                if old is not None and old is not widget:
+                    old.deleteLater()
+                return d
+            d = QDockWidget(title, self)  # titled in retranslate
             d.setObjectName(name)
             d.setWidget(widget)
             self.addDockWidget(area, d)
@@ -162,18 +266,34 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.inspector)
+        column = QWidget()  # the inspector, and below it "About this layer"
+        column.setObjectName("inspectorColumn")
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet(f"color: {theme.border().name()};")
+        for part in (self.inspector, line, self.about_panel):
+            column_layout.addWidget(part)
+        column_layout.addStretch(1)
+        scroll.setWidget(column)
         docks = {
             "palette": dock("Layers", "paletteDock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea),
             "inspector": dock("Inspector", "inspectorDock", scroll, Qt.DockWidgetArea.RightDockWidgetArea),
             "history": dock("History", "historyDock", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea),
             "bottom": dock("Model", "bottomDock", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea),
         }
+        if kept is None:
+            self._arrange_docks(docks)
+        return docks
+
+    def _arrange_docks(self, docks: dict[str, QDockWidget]) -> None:
+        """The default layout of the docks (the loading shell's too, so that the editor takes over its places)."""
         self.tabifyDockWidget(docks["inspector"], docks["history"])
         docks["inspector"].raise_()
         self.resizeDocks([docks["palette"], docks["inspector"]], [230, 340], Qt.Orientation.Horizontal)
-        self.resizeDocks([docks["bottom"]], [350], Qt.Orientation.Vertical)  # tall enough to read code and runs
-        return docks
+        self.resizeDocks([docks["bottom"]], [380], Qt.Orientation.Vertical)  # tall enough to read code and runs
 
     def _restore_layout(self) -> None:
         settings = app_settings()
@@ -190,6 +310,14 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
 
+    def show_tab(self, name: str) -> None:
+        """Bring a bottom tab forward: "parameters", "histogram", "code", "run" or "print"."""
+        tabs = {"parameters": self.parameter_table, "histogram": self.histogram, "code": self.code_panel,
+                "run": self.run_panel, "print": self.repr_panel}
+        if name in tabs:
+            self.docks["bottom"].show()
+            self.bottom_tabs.setCurrentWidget(tabs[name])
+
     def reset_layout(self) -> None:
         """Put the panels back where they started."""
         self.restoreState(self._default_state, LAYOUT_VERSION)
@@ -197,6 +325,10 @@ class MainWindow(QMainWindow):
             d.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.loading is not None:  # nothing to save yet
+            self.save_layout()
+            super().closeEvent(event)
+            return
         if not self.file_actions.maybe_save():
             event.ignore()
             return
@@ -216,6 +348,9 @@ class MainWindow(QMainWindow):
 
     def open_dropped(self, paths: list[str]) -> None:
         """A file was dropped on the window: open the first project file (or else the first .py file)."""
+        if self.loading is not None:
+            self.loading.open_when_ready(paths)
+            return
         projects = [p for p in paths if p.lower().endswith((".pt", ".pth"))]
         code = [p for p in paths if p.lower().endswith(".py")]
         if projects:
@@ -223,7 +358,7 @@ class MainWindow(QMainWindow):
         elif code:
             self.code_actions.open_code_path(Path(code[0]))
         elif paths:
-            self.session.show_message("Drop a LayerLab project (.pt) or Python code (.py) to open it.")
+            self.session.show_message(self.tr("Drop a LayerLab project (.pt) or Python code (.py) to open it."))
 
     # ----------------------------------------------------------- project
     @property
@@ -265,6 +400,8 @@ class MainWindow(QMainWindow):
         The session's viewer: if this raises, the session calls it again with
         the project that was open before, which must then look as it did.
         """
+        from editor.ui.window.live_parts import CanvasScene
+
         scene = CanvasScene(project)  # every item is made here: if that fails, nothing has changed yet
         scene.setParent(self)
         old = self._shown
@@ -293,6 +430,7 @@ class MainWindow(QMainWindow):
         self.code_panel.set_project(project)
         self.run_panel.set_project(project)
         self.inspector.show_nodes(project, [])
+        self.about_panel.show_nodes(project, [])
         self.palette.clear_search()
         self.refresh()
         self.view.zoom_reset()
@@ -308,16 +446,23 @@ class MainWindow(QMainWindow):
         self.status.refresh()
         self.toolbar.refresh()
         self.inspector.refresh()
+        self.about_panel.refresh()
         self.edit_actions.update_enabled()
         self.sharing_actions.update_enabled()
+        self.custom_actions.update_enabled()
         self._update_title()
 
     def display_name(self) -> str:
         return self.session.display_name()
 
     def _update_title(self, *args: object) -> None:
-        hint = " (read from code, not saved yet)" if self.file_path is None and self.source_name else ""
-        self.setWindowTitle(f"{self.display_name()}{hint}[*] — LayerLab")
+        if not self.session.has_project:
+            return
+        if self.file_path is None and self.source_name:
+            title = self.tr("{name} (read from code, not saved yet)").format(name=self.display_name())
+        else:
+            title = self.display_name()
+        self.setWindowTitle(f"{title}[*] — LayerLab")
         self.setWindowFilePath(str(self.file_path) if self.file_path is not None else "")  # where dialogs start
         self.setWindowModified(not self.undo_stack.isClean())
 
@@ -332,8 +477,10 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self) -> None:
         self.inspector.show_nodes(self.project, self.selected_nodes())
+        self.about_panel.show_nodes(self.project, self.selected_nodes())
         self.edit_actions.update_enabled()
         self.sharing_actions.update_enabled()
+        self.custom_actions.update_enabled()
         self._show_selection_histogram()
         self.parameter_table.show_blocks([self.project.path_of(n) for n in self.selected_nodes()])
         self.session.selection_changed.emit()
@@ -361,9 +508,12 @@ class MainWindow(QMainWindow):
 
     def open_replace_picker(self) -> None:
         """Replace with…: pick the kind of layer that takes the selected block's place."""
+        from editor.ui.window.live_parts import describe
+
         nodes = self.selected_nodes()
         if len(nodes) == 1:
-            self.replace_picker.open_at(self.view, f"Replace {describe(self.project, nodes[0])} with:")
+            self.replace_picker.open_at(self.view, self.tr("Replace {block} with:").format(
+                block=describe(self.project, nodes[0])))
 
     def _note_duplicates(self, copies: list[Node], originals: list[Node], fresh: bool) -> None:
         if self.scene is not None:
@@ -371,6 +521,8 @@ class MainWindow(QMainWindow):
 
     def open_init_dialog(self) -> None:
         """Open the Initialize dialog (one per window; it follows the selection while open)."""
+        from editor.ui.window.live_parts import InitDialog
+
         dialog = self.findChild(InitDialog, "initDialog")
         if dialog is None:
             dialog = InitDialog(self.session, self)
@@ -387,7 +539,8 @@ class MainWindow(QMainWindow):
         """The canvas context menu's entries, in order (None: a separator)."""
         e, s = self.edit_actions, self.sharing_actions
         return [e.cut, e.copy, e.paste, e.duplicate, e.duplicate_fresh, e.replace_with, e.delete, None, e.group,
-                e.ungroup, None, s.share, s.use_again, s.repeat, s.make_independent, None, e.initialize, e.quick_add]
+                e.ungroup, self.custom_actions.make_block, None, s.share, s.use_again, s.repeat, s.make_independent,
+                None, e.initialize, e.quick_add]
 
     def _context_menu(self, position: QPoint) -> None:
         menu = QMenu(self)

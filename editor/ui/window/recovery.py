@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.io.errors import ProjectFileError
 from editor.io.files.project_file import open_project
+from editor.ui.i18n import translate
 from editor.ui.window import files
 from editor.ui.window.autosave import Autosave, Recoverable, find_recoverable
 from editor.ui.window.session import Session
@@ -22,14 +23,16 @@ from editor.ui.window.session import Session
 
 def ask_recover(parent: QWidget | None, item: Recoverable) -> str:
     """"recover", "discard" or "later" for the autosave ``item`` (Escape: later)."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work?",
-                      f"LayerLab did not close properly last time. Recover {item.describe()}?",
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Recovery", "Recover unsaved work?"),
+                      translate("Recovery", "LayerLab did not close properly last time. Recover {what}?").format(
+                          what=item.describe()),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("recoverBox")
-    box.setInformativeText("“Discard” deletes the autosaved copy; “Not now” keeps it for the next start.")
-    recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    later = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(translate("Recovery", "“Discard” deletes the autosaved copy; “Not now” keeps it for the "
+                                     "next start."))
+    recover = box.addButton(translate("Recovery", "Recover"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(translate("Recovery", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton(translate("Recovery", "Not now"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(recover)
     box.setEscapeButton(later)
     box.exec()
@@ -49,7 +52,7 @@ def offer_recovery(session: Session, autosave: Autosave, parent: QWidget | None 
         try:
             opened = open_project(item.data)
         except ProjectFileError as exc:
-            files.show_error(parent, "Could not recover", exc)
+            files.show_error(parent, translate("Recovery", "Could not recover"), exc)
             continue  # kept: a later LayerLab may read it
         if not session.set_project(opened.project, Path(item.source) if item.source else None):
             continue  # could not be shown (the session said why); kept as it is

@@ -30,6 +30,7 @@ from editor.commands.runner import CommandRunner
 from editor.model.design.tree import Node
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
+from editor.ui.i18n import translate
 from editor.ui.jobs import plain_message
 from editor.ui.window.error_log import active_log
 
@@ -110,7 +111,7 @@ class Session(QObject):
                 self.viewer(project)
         except Exception as exc:  # anything at all: a design that cannot be shown must not close the window
             self._project, self.file_path, self.source_name = previous
-            name = path.name if path is not None else source_name or "this project"
+            name = path.name if path is not None else source_name or self.tr("this project")
             _log.error("Could not show %s", path or name, exc_info=exc)
             if previous[0] is None:
                 raise
@@ -135,25 +136,26 @@ class Session(QObject):
     def _not_shown(name: str, exc: Exception) -> str:
         """Why ``name`` is not open, in words a learner can act on."""
         log = active_log()
-        where = f" The details are in LayerLab's log, {log}." if log is not None else ""
+        where = translate("Session", " The details are in LayerLab's log, {log}.").format(log=log) if log else ""
         if isinstance(exc, LayerLabError):  # typed errors speak to the learner already
             reason = f"{plain_message(exc).rstrip('.')}."
         else:
-            reason = "it holds something LayerLab did not expect, and drawing it failed."
-        return f"LayerLab could not show {name}: {reason} The project you had open is still open, unchanged.{where}"
+            reason = translate("Session", "it holds something LayerLab did not expect, and drawing it failed.")
+        return translate("Session", "LayerLab could not show {name}: {reason} The project you had open is still open, "
+                         "unchanged.").format(name=name, reason=reason) + where
 
     def _design_replaced(self) -> None:
         """project.model was edited directly: the undo history no longer fits the design."""
         QTimer.singleShot(0, self.undo_stack.clear)  # not from inside an undo step that noticed it
-        self.show_message("project.model was changed directly; LayerLab followed the change and cleared the undo "
-                          "history.")
+        self.show_message(self.tr("project.model was changed directly; LayerLab followed the change and cleared the "
+                                  "undo history."))
 
     # -------------------------------------------------------------- file
     def display_name(self) -> str:
         """The file's name without ``.pt``, the code file's name, or "Untitled"."""
         if self.file_path is not None:
             return self.file_path.stem
-        return self.source_name or "Untitled"
+        return self.source_name or self.tr("Untitled")
 
     def mark_saved(self, path: Path) -> None:
         """The project was written to ``path``: that is its file now, and it has no unsaved changes."""
@@ -165,7 +167,7 @@ class Session(QObject):
     def mark_recovered(self) -> None:
         """The project came from an autosave: it is unsaved work until the user saves it."""
         self.undo_stack.resetClean()
-        self.show_message("Recovered the autosaved project; save it to keep it.")
+        self.show_message(self.tr("Recovered the autosaved project; save it to keep it."))
 
     # --------------------------------------------------------- selection
     def selected_nodes(self) -> list[Node]:

@@ -10,6 +10,8 @@ from the Project and are shown by the command runner, nothing changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -30,14 +32,18 @@ from editor.model.catalog.hyperparameters import block_label
 from editor.model.design.tree import Block, Group, Node
 from editor.model.project.project import Project
 from editor.model.project.sharing import MAX_REPEAT
+from editor.ui.i18n import keep_translated, translate
 from editor.ui.window.session import Session
 
 
-def _action(parent: QObject, text: str, name: str, tip: str, shortcut: str | None = None) -> QAction:
-    action = QAction(text, parent)
+def _action(parent: QObject, text: Callable[[], str], name: str, tip: Callable[[], str],
+            shortcut: str | None = None) -> QAction:
+    """An action whose ``text`` and ``tip`` (callables that translate) follow the language."""
+    action = QAction(parent)
     action.setObjectName(name)
-    action.setStatusTip(tip)
-    action.setToolTip(tip)
+    keep_translated(parent, action.setText, text)
+    keep_translated(parent, action.setStatusTip, tip)
+    keep_translated(parent, action.setToolTip, tip)
     if shortcut:
         action.setShortcut(QKeySequence(shortcut))
     return action
@@ -47,26 +53,28 @@ def describe(project: Project, node: Node) -> str:
     """"Block 2 · Linear 8 → 8" for a block, "Group 1 · Sequential (3 blocks)" for a group."""
     path = project.path_of(node)
     if isinstance(node, Block):
-        return f"Block {path} · {block_label(node.layer.kind, node.layer.params)}"
+        return translate("SharingActions", "Block {path} · {label}").format(
+            path=path, label=block_label(node.layer.kind, node.layer.params))
     assert isinstance(node, Group)
-    return f"Group {path} · Sequential ({len(node.children)} blocks)"
+    return translate("SharingActions", "Group {path} · Sequential ({count} blocks)").format(
+        path=path, count=len(node.children))
 
 
 def ask_keep(parent: QWidget, choices: list[str]) -> int | None:
     """Which block's current weights survive a share (the first by default); None when cancelled."""
-    chosen, ok = QInputDialog.getItem(parent, "Share Weights",
-                                      "The blocks will hold one module. Whose current weights and settings stay?",
-                                      choices, 0, False)
+    chosen, ok = QInputDialog.getItem(parent, translate("SharingActions", "Share Weights"),
+                                      translate("SharingActions", "The blocks will hold one module. Whose current "
+                                                "weights and settings stay?"), choices, 0, False)
     return choices.index(chosen) if ok else None
 
 
 def ask_independent(parent: QWidget, name: str) -> str | None:
     """``"copy"`` or ``"reinit"`` for Make Independent; None when cancelled."""
-    choices = [f"Copy the current weights (the two {name}s start equal)",
-               "Fresh weights, drawn as constructing a new layer would"]
-    chosen, ok = QInputDialog.getItem(parent, "Make Independent",
-                                      f"This block gets its own {name}, no longer tied to the others. Its weights:",
-                                      choices, 0, False)
+    choices = [translate("SharingActions", "Copy the current weights (the two {name}s start equal)").format(name=name),
+               translate("SharingActions", "Fresh weights, drawn as constructing a new layer would")]
+    chosen, ok = QInputDialog.getItem(parent, translate("SharingActions", "Make Independent"),
+                                      translate("SharingActions", "This block gets its own {name}, no longer tied to "
+                                                "the others. Its weights:").format(name=name), choices, 0, False)
     return ("copy", "reinit")[choices.index(chosen)] if ok else None
 
 
@@ -76,9 +84,10 @@ class RepeatDialog(QDialog):
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("repeatDialog")
-        self.setWindowTitle("Repeat")
+        self.setWindowTitle(self.tr("Repeat"))
         layout = QVBoxLayout(self)
-        intro = QLabel(f"Repeat {what}, one after the other (the block itself counts as one).")
+        intro = QLabel(self.tr("Repeat {what}, one after the other (the block itself counts as one).").format(
+            what=what))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -86,10 +95,11 @@ class RepeatDialog(QDialog):
         self.count.setObjectName("repeatCount")
         self.count.setRange(2, MAX_REPEAT)
         self.count.setValue(2)
-        form.addRow("Times", self.count)
+        form.addRow(self.tr("Times"), self.count)
         layout.addLayout(form)
-        self.shared = QRadioButton("Shared: the same module every time, one set of weights  (nn.Sequential(*[m] * n))")
-        self.copies = QRadioButton("Independent copies, each with its own weights (copied from this one)")
+        self.shared = QRadioButton(self.tr(
+            "Shared: the same module every time, one set of weights  (nn.Sequential(*[m] * n))"))
+        self.copies = QRadioButton(self.tr("Independent copies, each with its own weights (copied from this one)"))
         self.shared.setChecked(True)
         group = QButtonGroup(self)
         for button in (self.shared, self.copies):
@@ -116,15 +126,15 @@ class SharingActions(QObject):
         super().__init__(parent)
         self.session = session
         self.parent_widget = parent
-        self.share = _action(parent, "S&hare Weights…", "actionShareWeights",
-                             "Make the selected blocks one module used in several places (weight tying)")
-        self.use_again = _action(parent, "Use &Again", "actionUseAgain",
-                                 "Place the same module once more, right after it (like using 'shared' twice); "
-                                 "Alt-drag a block to place it anywhere", "Ctrl+Shift+D")
-        self.repeat = _action(parent, "&Repeat…", "actionRepeat",
-                              "Repeat the selected block or group: the same module, or independent copies")
-        self.make_independent = _action(parent, "Make &Independent…", "actionMakeIndependent",
-                                        "Give the selected shared block its own module")
+        self.share = _action(parent, lambda: self.tr("S&hare Weights…"), "actionShareWeights", lambda: self.tr(
+            "Make the selected blocks one module used in several places (weight tying)"))
+        self.use_again = _action(parent, lambda: self.tr("Use &Again"), "actionUseAgain", lambda: self.tr(
+            "Place the same module once more, right after it (like using 'shared' twice); Alt-drag a block to "
+            "place it anywhere"), "Ctrl+Shift+D")
+        self.repeat = _action(parent, lambda: self.tr("&Repeat…"), "actionRepeat", lambda: self.tr(
+            "Repeat the selected block or group: the same module, or independent copies"))
+        self.make_independent = _action(parent, lambda: self.tr("Make &Independent…"), "actionMakeIndependent",
+                                        lambda: self.tr("Give the selected shared block its own module"))
         for action, slot in ((self.share, self.on_share), (self.use_again, self.on_use_again),
                              (self.repeat, self.on_repeat), (self.make_independent, self.on_make_independent)):
             action.triggered.connect(slot)
@@ -150,7 +160,7 @@ class SharingActions(QObject):
     def on_share(self) -> None:
         nodes = self.session.selected_nodes()
         if len(nodes) < 2:
-            self.session.show_message("Select two or more blocks of one kind to share their weights.")
+            self.session.show_message(self.tr("Select two or more blocks of one kind to share their weights."))
             return
         paths = [self.project.path_of(n) for n in nodes]
         keep = ask_keep(self.parent_widget, [describe(self.project, n) for n in nodes])
@@ -158,7 +168,8 @@ class SharingActions(QObject):
             return
         if self.session.run(ShareCommand(self.project, paths, keep=paths[keep])):
             self.session.select_nodes([self.project.node(p) for p in paths])
-            self.session.show_message(f"Blocks {', '.join(paths)} now hold one module: their weights are tied.")
+            self.session.show_message(self.tr("Blocks {paths} now hold one module: their weights are tied.").format(
+                paths=", ".join(paths)))
 
     def on_use_again(self) -> None:
         nodes = self.session.selected_nodes()

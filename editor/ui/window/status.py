@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.model.catalog.build import format_bytes
 from editor.ui import theme
+from editor.ui.i18n import on_language_change
 from editor.ui.window.session import Session
 
 MESSAGE_MS = 10_000
@@ -68,6 +69,11 @@ class DesignStatus(QStatusBar):
         for label in (self.params, self.device):
             self.addPermanentWidget(label)
         self.addWidget(self.shapes, 1)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        if self.session.has_project:
+            self.refresh()
 
     def show_message(self, text: str) -> None:
         """Show ``text`` for a while (a bound method, so Qt drops the connection with the widget)."""
@@ -78,20 +84,24 @@ class DesignStatus(QStatusBar):
         project = self.session.project
         total = project.count_parameters()
         trainable = project.count_parameters(trainable_only=True)
-        self.params.setText(f"{total:,} params · {trainable:,} trainable · {format_bytes(project.parameter_bytes())}")
-        self.params.setToolTip("Shared parameters are counted once, as model.parameters() yields them.")
-        mode = "train mode" if project.model.training else "eval mode"
+        self.params.setText(self.tr("{total} params · {trainable} trainable · {size}").format(
+            total=f"{total:,}", trainable=f"{trainable:,}", size=format_bytes(project.parameter_bytes())))
+        self.params.setToolTip(self.tr("Shared parameters are counted once, as model.parameters() yields them."))
+        mode = self.tr("train mode") if project.model.training else self.tr("eval mode")
         self.device.setText(f"  {project.device} · {mode}  ")
-        self.device.setToolTip(f"The model lives on {project.device} and is in {mode} "
-                               f"({'model.train()' if project.model.training else 'model.eval()'}): it decides what "
-                               f"Dropout and BatchNorm do. The Run tab switches it.")
+        self.device.setToolTip(self.tr(
+            "The model lives on {device} and is in {mode} ({call}): it decides what Dropout and BatchNorm do. "
+            "The Run tab switches it.").format(device=project.device, mode=mode,
+                                               call="model.train()" if project.model.training else "model.eval()"))
         error = project.shape_error
         if error is None:
             shape = project.output_shape
-            self.shapes.setText("Shapes OK" + (f" · output {shape}" if shape else ""))
+            self.shapes.setText(self.tr("Shapes OK · output {shape}").format(shape=shape) if shape
+                                else self.tr("Shapes OK"))
             self.shapes.setStyleSheet("")
         else:
-            self.shapes.setText(f"Shape error at block {error.path}: {error.sentence}")
+            self.shapes.setText(self.tr("Shape error at block {path}: {sentence}").format(
+                path=error.path, sentence=error.sentence))
             self.shapes.setStyleSheet(f"color: {theme.ERROR.name()};")
             self.shapes.setToolTip(str(error))
 

@@ -17,6 +17,7 @@ from editor.model.design.user_values import check_seed, check_shape
 from editor.model.errors import LayerLabError, ValidationError
 from editor.model.run.devices import PreparedMove
 from editor.ui import theme
+from editor.ui.i18n import keep_translated, on_language_change, translate
 from editor.ui.jobs import JobCancelled, JobRunner, plain_message, wait_for
 from editor.ui.window.device_picker import DevicePicker
 from editor.ui.window.session import Session
@@ -32,7 +33,8 @@ def parse_shape(text: str) -> tuple[int, ...] | None:
     try:
         parts = [int(part) for part in raw.split(",") if part.strip()]
     except ValueError:
-        raise ValidationError(f"{text!r} is not a shape: write sizes separated by commas, like 3, 20.",
+        raise ValidationError(translate("DesignToolbar", "{text} is not a shape: write sizes separated by commas, "
+                                        "like 3, 20.").format(text=repr(text)),
                               field="input_shape", valid="sizes like 3, 20") from None
     return check_shape(parts)
 
@@ -42,43 +44,56 @@ class DesignToolbar(QToolBar):
 
     def __init__(self, session: Session, initialize_action: QAction, reset_action: QAction,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Design", parent)
+        super().__init__(parent)
         self.setObjectName("designToolbar")
+        keep_translated(self, self.setWindowTitle, lambda: self.tr("Design"))
         self.session = session
         self.shape = QLineEdit()
         self.shape.setObjectName("inputShape")
         self.shape.setFixedWidth(150)
-        self.shape.setPlaceholderText("inferred")
-        self.shape.setToolTip("The shape of the input batch, e.g. 3, 20 (empty: inferred from the first layer)")
+        self.shape.setPlaceholderText(self.tr("inferred"))
+        self.shape.setToolTip(self._shape_tip())
         self.shape.editingFinished.connect(self._shape_done)
         # A line edit, not a spin box: torch seeds go up to 2**64 - 1 (and down to -2**63), past a QSpinBox's int.
         self.seed = QLineEdit()
         self.seed.setObjectName("seed")
         self.seed.setFixedWidth(110)
-        self.seed.setToolTip("torch.manual_seed(seed), then constructing the layers: changing it rebuilds every "
-                             "weight from the new seed (Undo brings the previous weights back). Exported code "
-                             "starts from it too.")
+        keep_translated(self, self.seed.setToolTip, lambda: self.tr(
+            "torch.manual_seed(seed), then constructing the layers: changing it rebuilds every weight from the new "
+            "seed (Undo brings the previous weights back). Exported code starts from it too."))
         self.seed.editingFinished.connect(self._seed_done)
         reset = QToolButton()
         reset.setObjectName("resetFromSeed")
         reset.setDefaultAction(reset_action)
-        reset.setText("Reset from seed")
+        keep_translated(self, reset_action.setIconText, lambda: self.tr("Reset from seed"))  # the button's word
         initialize = QToolButton()
         initialize.setObjectName("initializeButton")
         initialize.setDefaultAction(initialize_action)
-        initialize.setText("Initialize…")
+        keep_translated(self, initialize_action.setIconText, lambda: self.tr("Initialize…"))
         self.device = DevicePicker()
         self.jobs = JobRunner(self)  # the copy of a big move runs here
         self.device.device_chosen.connect(self._device_changed)
         self._quiet = False
-        for label, widget in (("Input", self.shape), ("Seed", self.seed), (None, initialize), (None, reset),
-                              ("Device", self.device)):
+        for label, widget in ((lambda: self.tr("Input"), self.shape), (lambda: self.tr("Seed"), self.seed),
+                              (None, initialize), (None, reset), (lambda: self.tr("Device"), self.device)):
             if label:
-                text = QLabel(f"  {label} ")
+                text = QLabel()
+                keep_translated(self, text.setText, lambda label=label: f"  {label()} ")
                 text.setStyleSheet(f"color: {theme.muted().name()};")
                 self.addWidget(text)
             self.addWidget(widget)
             self.addSeparator() if widget is reset else None
+        on_language_change(self, self.retranslate)
+
+    def _shape_tip(self) -> str:
+        return self.tr("The shape of the input batch, e.g. 3, 20 (empty: inferred from the first layer)")
+
+    def retranslate(self) -> None:
+        """The texts that depend on the project, in the current language."""
+        if not self.shape.styleSheet():  # an error's tooltip stays until the shape is fixed
+            self.shape.setToolTip(self._shape_tip())
+        if self.session.has_project:
+            self.refresh()
 
     def refresh(self) -> None:
         """Show the project's values."""
@@ -88,7 +103,8 @@ class DesignToolbar(QToolBar):
             if not self.shape.hasFocus():
                 self.shape.setText("" if project.input_is_inferred else ", ".join(map(str, project.input_shape or ())))
                 inferred = project.input_shape
-                self.shape.setPlaceholderText(f"inferred: {', '.join(map(str, inferred))}" if inferred else "not set")
+                self.shape.setPlaceholderText(self.tr("inferred: {shape}").format(shape=", ".join(map(str, inferred)))
+                                              if inferred else self.tr("not set"))
             if not self.seed.hasFocus():
                 self.seed.setText(str(project.seed))
             self.device.set_device(project.device)
@@ -105,7 +121,7 @@ class DesignToolbar(QToolBar):
             self.session.show_message(str(exc))
             return
         self.shape.setStyleSheet("")
-        self.shape.setToolTip("The shape of the input batch, e.g. 3, 20 (empty: inferred from the first layer)")
+        self.shape.setToolTip(self._shape_tip())
         current = None if project.input_is_inferred else project.input_shape
         if shape != current:
             self.session.run(SetInputShapeCommand(project, shape))
@@ -115,14 +131,15 @@ class DesignToolbar(QToolBar):
         try:
             value = check_seed(int(self.seed.text().strip()))
         except (ValueError, ValidationError) as exc:
-            message = exc if isinstance(exc, ValidationError) else "The seed must be a whole number, like 42."
+            message = exc if isinstance(exc, ValidationError) else self.tr("The seed must be a whole number, like 42.")
             self.seed.setStyleSheet(f"border: 1px solid {theme.ERROR.name()};")
             self.session.show_message(str(message))
             return
         self.seed.setStyleSheet("")
         if value != project.seed and self.session.run(ApplySeedCommand(project, value)):
-            self.session.show_message(f"Seed {value}: every weight was rebuilt from it, as torch.manual_seed({value}) "
-                                      f"then building the layers gives. Undo brings back the previous weights.")
+            self.session.show_message(self.tr(
+                "Seed {seed}: every weight was rebuilt from it, as torch.manual_seed({seed}) then building the layers "
+                "gives. Undo brings back the previous weights.").format(seed=value))
 
     def _device_changed(self, device: str) -> None:
         """Move the model (one undo step); a big one copies on a worker thread, with progress and Cancel."""
@@ -143,12 +160,14 @@ class DesignToolbar(QToolBar):
                 self.refresh()
                 return
         if self.session.run(DeviceCommand(project, device, prepared=prepared)):
-            self.session.show_message(f"The model is on {device} now: feed it inputs on {device} too.")
+            self.session.show_message(self.tr("The model is on {device} now: feed it inputs on {device} too.").format(
+                device=device))
         self.refresh()
 
     def _copy_in_background(self, prepared: PreparedMove) -> bool:
         """Copy the tensors on a worker while a progress dialog (with Cancel) keeps the window painting."""
-        dialog = QProgressDialog(f"Moving the model to {prepared.target}…", "Cancel", 0, 1000, self)
+        moving = self.tr("Moving the model to {device}…").format(device=prepared.target)
+        dialog = QProgressDialog(moving, self.tr("Cancel"), 0, 1000, self)
         dialog.setObjectName("moveProgress")
         dialog.setWindowTitle("LayerLab")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -158,7 +177,7 @@ class DesignToolbar(QToolBar):
             if fraction is not None:
                 dialog.setValue(round(1000 * fraction))
             if text:
-                dialog.setLabelText(f"Moving the model to {prepared.target}…\n{text}")
+                dialog.setLabelText(f"{moving}\n{text}")
 
         job = self.jobs.submit(lambda context: prepared.copy(context.report, lambda: context.cancelled),
                                on_progress=progress)
@@ -166,10 +185,12 @@ class DesignToolbar(QToolBar):
         try:
             wait_for(job)
         except JobCancelled:
-            self.session.show_message(f"Move cancelled: the model stays on {self.session.project.device}.")
+            self.session.show_message(self.tr("Move cancelled: the model stays on {device}.").format(
+                device=self.session.project.device))
             return False
         except Exception as exc:  # out of memory on the device, a driver error: said in words, nothing moved
-            self.session.show_message(f"The model could not be moved to {prepared.target}: {plain_message(exc)}")
+            self.session.show_message(self.tr("The model could not be moved to {device}: {reason}").format(
+                device=prepared.target, reason=plain_message(exc)))
             return False
         finally:
             dialog.close()

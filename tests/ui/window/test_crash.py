@@ -229,11 +229,14 @@ def test_the_app_handles_unexpected_errors_while_it_runs_and_puts_the_hooks_back
     monkeypatch.setattr("editor.ui.window.error_log.log_folder", lambda: tmp_path / "logs")
     before = sys.excepthook, threading.excepthook
     seen = {}
-    make_window = app_module._window
-    monkeypatch.setattr(app_module, "_window", lambda *args: seen.setdefault("window", make_window(*args)))
+    from editor.ui import startup
+
+    make_startup = startup.Startup
+    monkeypatch.setattr(startup, "Startup", lambda *args: seen.setdefault("startup", make_startup(*args)))
 
     def exec_() -> int:  # instead of the event loop: one broken slot, then quit
-        window = seen["window"]
+        assert seen["startup"].wait_until_live()  # the window shows first; the editor goes live when torch is in
+        window = seen["startup"].window
         window.project.append(nn.ReLU())
         click_broken_button(window)
         seen["autosaved"] = window.autosave.data_path.exists()

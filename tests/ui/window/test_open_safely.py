@@ -8,7 +8,7 @@ from torch import nn
 from editor import Project
 from editor.io.files.project_file import save_project
 from editor.model.examples import cnn, mlp
-from editor.ui.window import main_window as main_window_module
+from editor.ui.window import live_parts
 from editor.ui.window.error_log import ErrorLog
 from editor.ui.window.session import Session
 
@@ -83,14 +83,14 @@ def test_a_project_that_cannot_be_shown_leaves_the_previous_one_open(window, ope
 def test_a_canvas_that_cannot_be_built_changes_nothing(window, open_work, crafted, dialogs, monkeypatch):
     _answers, errors = dialogs
     scene = window.scene
-    real = main_window_module.CanvasScene
+    real = live_parts.CanvasScene  # where the main window finds it (it imports torch)
 
     def scene_for(project, parent=None):
         if project is not open_work:
             raise ReplayError("no canvas for this one")
         return real(project, parent)
 
-    monkeypatch.setattr(main_window_module, "CanvasScene", scene_for)
+    monkeypatch.setattr(live_parts, "CanvasScene", scene_for)
     assert not window.file_actions.open_path(crafted, ask=False)
     assert window.project is open_work and window.scene.project is open_work and scene is not None
     assert "could not show crafted.pt" in errors[-1]

@@ -16,22 +16,26 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QV
 
 from editor.model.project.project import Project
 from editor.ui import theme
+from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, on_language_change, translate
 from editor.ui.panels.code.editor import CodeEditor
 from editor.ui.panels.following import follow
 from editor.ui.panels.seed_check import from_seed
 
 DEBOUNCE_MS = 150
-NOT_FROM_SEED = ("The weights were edited, trained or loaded, so building from the seed gives different values. "
-                 "Export .py… can save them alongside.")
+NOT_FROM_SEED = QT_TRANSLATE_NOOP("CodePanel", "The weights were edited, trained or loaded, so building from the "
+                                  "seed gives different values. Export .py… can save them alongside.")
 
 
-EXPORT_TIP = "Save the code as a Python file (and the weights, when they are not the seed's)"
-EXPORT_WAITS_TIP = "Export saves the design's own code: Apply or Cancel your edits first"
+EXPORT_TIP = QT_TRANSLATE_NOOP("CodePanel", "Save the code as a Python file (and the weights, when they are not the "
+                               "seed's)")
+EXPORT_WAITS_TIP = QT_TRANSLATE_NOOP("CodePanel", "Export saves the design's own code: Apply or Cancel your edits "
+                                     "first")
 
 
 def from_seed_note(seed: int) -> str:
     """The line under the code when running it rebuilds the editor's weights exactly."""
-    return f"Running this code after torch.manual_seed({seed}) rebuilds exactly the editor's weights."
+    return translate("CodePanel", "Running this code after torch.manual_seed({seed}) rebuilds exactly the editor's "
+                     "weights.").format(seed=seed)
 
 
 class CodePanel(QWidget):
@@ -58,14 +62,24 @@ class CodePanel(QWidget):
 
         self.editor = CodeEditor()
         self.editor.setReadOnly(True)
-        self.copy_button = self._button("Copy", "copyCodeButton", "Copy the code to the clipboard")
-        self.export_button = self._button("Export .py…", "exportCodeButton", EXPORT_TIP)
-        self.edit_button = self._button("Edit", "editCodeButton",
-                                        "Edit the code or paste your own, then Apply it to the canvas")
+        self.copy_button = self._button("copyCodeButton")
+        keep_translated(self, self.copy_button.setText, lambda: self.tr("Copy"))
+        keep_translated(self, self.copy_button.setToolTip, lambda: self.tr("Copy the code to the clipboard"))
+        self.export_button = self._button("exportCodeButton")
+        keep_translated(self, self.export_button.setText, lambda: self.tr("Export .py…"))
+        self.edit_button = self._button("editCodeButton")
+        keep_translated(self, self.edit_button.setText, lambda: self.tr("Edit"))
+        keep_translated(self, self.edit_button.setToolTip,
+                        lambda: self.tr("Edit the code or paste your own, then Apply it to the canvas"))
         self.edit_button.setCheckable(True)
-        self.apply_button = self._button("Apply", "applyCodeButton",
-                                         "Read this code onto the canvas, as one undo step (Ctrl+Enter)")
-        self.cancel_button = self._button("Cancel", "cancelCodeButton", "Forget these edits and show the live code")
+        self.apply_button = self._button("applyCodeButton")
+        keep_translated(self, self.apply_button.setText, lambda: self.tr("Apply"))
+        keep_translated(self, self.apply_button.setToolTip,
+                        lambda: self.tr("Read this code onto the canvas, as one undo step (Ctrl+Enter)"))
+        self.cancel_button = self._button("cancelCodeButton")
+        keep_translated(self, self.cancel_button.setText, lambda: self.tr("Cancel"))
+        keep_translated(self, self.cancel_button.setToolTip,
+                        lambda: self.tr("Forget these edits and show the live code"))
         self.apply_button.setDefault(True)
         self.mode_label = QLabel()
         self.mode_label.setObjectName("codeModeLabel")
@@ -105,11 +119,19 @@ class CodePanel(QWidget):
         self.apply_button.clicked.connect(self.apply)
         self.cancel_button.clicked.connect(self.cancel_edit)
         self._show_mode()
+        on_language_change(self, self.retranslate)
 
-    def _button(self, text: str, name: str, tip: str) -> QPushButton:
-        button = QPushButton(text)
+    def retranslate(self) -> None:
+        """The mode line and the note under the code, in the current language."""
+        self._show_mode()
+        if self.project is not None and self.note_label.text():
+            self.note_label.setText(from_seed_note(self.project.seed) if self.from_seed
+                                    else translate("CodePanel", NOT_FROM_SEED))
+
+    def _button(self, name: str) -> QPushButton:
+        """A push button called ``name`` (its text and tooltip are set where it is made)."""
+        button = QPushButton()
         button.setObjectName(name)
-        button.setToolTip(tip)
         button.setAutoDefault(False)
         return button
 
@@ -156,7 +178,7 @@ class CodePanel(QWidget):
         try:
             text = self.project.to_code()
         except Exception as exc:  # the panel must keep working; the message says what failed
-            self.error_label.setText(f"The code cannot be generated: {exc}")
+            self.error_label.setText(self.tr("The code cannot be generated: {reason}").format(reason=exc))
             self.error_label.show()
             return
         self.error_label.hide()
@@ -185,13 +207,14 @@ class CodePanel(QWidget):
         # to_code() just settled whether the weights are the seed's; asking weights_from_seed again would
         # checksum every weight a second time (as long as generating the code itself, for a big design).
         self.from_seed = bool(from_seed(self.project))
-        self.note_label.setText(from_seed_note(self.project.seed) if self.from_seed else NOT_FROM_SEED)
+        self.note_label.setText(from_seed_note(self.project.seed) if self.from_seed
+                                else translate("CodePanel", NOT_FROM_SEED))
 
     # -------------------------------------------------------------- actions
     def copy(self) -> None:
         """Put the code shown on the clipboard."""
         QApplication.clipboard().setText(self.code())
-        self.mode_label.setText("Copied the code to the clipboard.")
+        self.mode_label.setText(self.tr("Copied the code to the clipboard."))
         QTimer.singleShot(2500, self._show_mode)
 
     def _edit_toggled(self, on: bool) -> None:
@@ -252,14 +275,15 @@ class CodePanel(QWidget):
         self.cancel_button.setVisible(self.editing)
         self.copy_button.setEnabled(True)
         self.export_button.setEnabled(not self.editing)  # it writes the design's code, not the edited text
-        self.export_button.setToolTip(EXPORT_WAITS_TIP if self.editing else EXPORT_TIP)
+        self.export_button.setToolTip(translate("CodePanel", EXPORT_WAITS_TIP if self.editing else EXPORT_TIP))
         if not self.editing:
-            self.mode_label.setText("Live: follows every change on the canvas.")
+            self.mode_label.setText(self.tr("Live: follows every change on the canvas."))
         elif self._changed_while_editing:
-            self.mode_label.setText("The design changed since you began editing. Apply replaces it with this "
-                                    "code; Cancel shows the new code.")
+            self.mode_label.setText(self.tr("The design changed since you began editing. Apply replaces it with "
+                                            "this code; Cancel shows the new code."))
         elif not self.from_seed:
-            self.mode_label.setText("Editing. Apply builds the weights from the seed; Undo brings back the current "
-                                    "ones.")
+            self.mode_label.setText(self.tr("Editing. Apply builds the weights from the seed; Undo brings back the "
+                                            "current ones."))
         else:
-            self.mode_label.setText("Editing: change the code or paste your own, then Apply (one undo step).")
+            self.mode_label.setText(self.tr("Editing: change the code or paste your own, then Apply (one undo "
+                                            "step)."))

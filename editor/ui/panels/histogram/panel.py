@@ -29,6 +29,7 @@ from editor.model.init.rules import expected_distributions
 from editor.model.project.project import Project
 from editor.model.stats.histogram import HistogramCancelled, HistogramData, compute_histogram
 from editor.ui import theme
+from editor.ui.i18n import keep_translated, on_language_change
 from editor.ui.jobs import JobCancelled, JobContext, JobRunner
 from editor.ui.panels.following import follow
 from editor.ui.panels.histogram.plot import HistogramPlot, stats_text
@@ -71,17 +72,21 @@ class HistogramPanel(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=60)
         self._timer.timeout.connect(self.refresh)
 
-        self.title = QLabel("All weights")
+        self.title = QLabel(self.tr("All weights"))
         self.title.setObjectName("histogramTarget")
         self.title.setFont(theme.font(0, bold=True))
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.bins = QSpinBox(minimum=10, maximum=500, value=DEFAULT_BINS, singleStep=10, suffix=" bins")
+        self.bins = QSpinBox(minimum=10, maximum=500, value=DEFAULT_BINS, singleStep=10)
         self.bins.setObjectName("histogramBins")
-        self.bins.setToolTip("How many equal bins from the smallest to the largest value")
+        keep_translated(self, self.bins.setSuffix, lambda: self.tr(" bins"))
+        keep_translated(self, self.bins.setToolTip,
+                        lambda: self.tr("How many equal bins from the smallest to the largest value"))
         self.bins.valueChanged.connect(self._schedule)
-        self.log_y = QCheckBox("log y")
+        self.log_y = QCheckBox()
         self.log_y.setObjectName("histogramLogY")
-        self.log_y.setToolTip("Counts on a logarithmic axis: rare values and tails become visible")
+        keep_translated(self, self.log_y.setText, lambda: self.tr("log y"))
+        keep_translated(self, self.log_y.setToolTip,
+                        lambda: self.tr("Counts on a logarithmic axis: rare values and tails become visible"))
         self.plot = HistogramPlot()
         self.log_y.toggled.connect(self.plot.set_log_y)
         self.plot.label_changed.connect(self._update_note)
@@ -91,10 +96,12 @@ class HistogramPanel(QWidget):
         self.stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note = QLabel(wordWrap=True)
         self.note.setStyleSheet(f"color: {theme.muted().name()}")
-        self.show_grad = QCheckBox(".grad beside")
+        self.show_grad = QCheckBox()
         self.show_grad.setObjectName("histogramShowGrad")
-        self.show_grad.setToolTip("Also show the histogram of the gradients (.grad) that a backward pass in the Run "
-                                  "tab left in these parameters.")
+        keep_translated(self, self.show_grad.setText, lambda: self.tr(".grad beside"))
+        keep_translated(self, self.show_grad.setToolTip, lambda: self.tr(
+            "Also show the histogram of the gradients (.grad) that a backward pass in the Run tab left in these "
+            "parameters."))
         self.grad_plot = HistogramPlot()
         self.grad_plot.setObjectName("gradientPlot")
         self.grad_note = QLabel(wordWrap=True)
@@ -125,6 +132,7 @@ class HistogramPanel(QWidget):
         layout.addLayout(plots, 1)
         layout.addWidget(self.stats)
         layout.addWidget(self.note)
+        on_language_change(self, self.retranslate)
 
     # ----------------------------------------------------------- project
     def set_project(self, project: Project) -> None:
@@ -160,6 +168,12 @@ class HistogramPanel(QWidget):
         self.target = Target(node, name if node is not None else "")
         self.refresh()
 
+    def retranslate(self) -> None:
+        """The title and the notes in the current language (hidden, the histogram itself waits to be shown)."""
+        if self.project is not None:
+            self.title.setText(self._gather()[0])
+        self.refresh()
+
     # ----------------------------------------------------------- compute
     def _schedule(self, *args: object) -> None:
         self._timer.start()
@@ -183,10 +197,10 @@ class HistogramPanel(QWidget):
             self.computing = False
             self.data = None
             self.plot.clear_plot()  # no axes of the previous tensor: "Nothing to show", and the note says why
-            self.stats.setText("no values")
+            self.stats.setText(self.tr("no values"))
             self.stats.hide()
-            self.note.setText("This selection holds no parameters." if self.target.node is not None
-                              else "The design has no weights yet: add a layer with parameters.")
+            self.note.setText(self.tr("This selection holds no parameters.") if self.target.node is not None
+                              else self.tr("The design has no weights yet: add a layer with parameters."))
             self.note.show()
             return
         self.computing = True
@@ -204,11 +218,13 @@ class HistogramPanel(QWidget):
         if not grads:
             self.grad_jobs.cancel_all()
             self.grad_plot.clear_plot()
-            self.grad_note.setText("No .grad yet: run a backward pass in the Run tab.")
+            self.grad_note.setText(self.tr("No .grad yet: run a backward pass in the Run tab."))
             return
-        self.grad_note.setText(f".grad of {len(grads)} of these {len(tensors)} tensors")
+        self.grad_note.setText(self.tr(".grad of {count} of these {total} tensors").format(count=len(grads),
+                                                                                          total=len(tensors)))
         self.grad_jobs.submit(partial(_histogram, grads, self.bins.value()), on_done=self._gradient_done,
-                              on_error=lambda message: self.grad_note.setText(f"Could not compute it: {message}"),
+                              on_error=lambda message: self.grad_note.setText(
+                                  self.tr("Could not compute it: {reason}").format(reason=message)),
                               supersede=True)
 
     def _gradient_done(self, data: HistogramData) -> None:
@@ -236,7 +252,7 @@ class HistogramPanel(QWidget):
         self.plot.clear_plot()
         self.stats.setText("")
         self.stats.hide()
-        self.note.setText(f"Could not compute the histogram: {message}")
+        self.note.setText(self.tr("Could not compute the histogram: {reason}").format(reason=message))
         self.note.show()
 
     def _update_note(self) -> None:
@@ -245,13 +261,15 @@ class HistogramPanel(QWidget):
             return  # the note says why there is no histogram
         label = self.distribution.label if self.distribution is not None else ""
         if not label:
-            self.note.setText("No known rule produced these values, so there is no density to compare with.")
+            self.note.setText(self.tr("No known rule produced these values, so there is no density to compare "
+                                      "with."))
         else:
-            text = f"Expected: {label}" if self.plot.label_shortened else ""
+            text = self.tr("Expected: {label}").format(label=label) if self.plot.label_shortened else ""
             if self.project is not None and from_seed(self.project) is False:  # never a long check here
                 # Loaded, trained or edited values need not follow the rule that first drew them.
-                text = (f"{text} " if text else "") + ("The curve is the rule that last initialized these values; "
-                                                       "weights loaded, trained or edited since may not follow it.")
+                text = (f"{text} " if text else "") + self.tr(
+                    "The curve is the rule that last initialized these values; weights loaded, trained or edited "
+                    "since may not follow it.")
             self.note.setText(text)
         self.note.setVisible(bool(self.note.text()))
 
@@ -275,7 +293,8 @@ class HistogramPanel(QWidget):
             entries = [(b, local, t) for b in project.blocks() for local, t in _parameters(b)
                        if "weight" in local.rpartition(".")[2]]
             entries = _unique(entries)
-            title = f"All weights — {len(entries)} tensor{'s' if len(entries) != 1 else ''}"
+            title = (self.tr("All weights — 1 tensor") if len(entries) == 1 else
+                     self.tr("All weights — {count} tensors").format(count=len(entries)))
         elif isinstance(node, Block) and self.target.name:
             entries = [(node, local, t) for local, t in _parameters(node, buffers=True) if local == self.target.name]
             title = f"{path}.{self.target.name} — {block_label(node.layer.kind, node.layer.params)}"
@@ -283,10 +302,12 @@ class HistogramPanel(QWidget):
             members = [node] if isinstance(node, Block) else list(blocks(node)) if isinstance(node, Group) else []
             entries = _unique([(b, local, t) for b in members for local, t in _parameters(b)])
             what = block_label(node.layer.kind, node.layer.params) if isinstance(node, Block) else "Sequential"
-            title = f"{path or 'model'} — {what}, all {len(entries)} parameter tensor{'s' * (len(entries) != 1)}"
+            title = (self.tr("{where} — {what}, all 1 parameter tensor") if len(entries) == 1 else
+                     self.tr("{where} — {what}, all {count} parameter tensors")).format(
+                         where=path or "model", what=what, count=len(entries))
         tensors = [t for _, _, t in entries]
         count = sum(t.numel() for t in tensors)
-        title += f", {count:,} value{'s' * (count != 1)}"
+        title += (self.tr(", 1 value") if count == 1 else self.tr(", {count} values").format(count=f"{count:,}"))
         return title, tensors, self._distribution(entries)
 
     def _distribution(self, entries: list[tuple[Block, str, torch.Tensor]]) -> Any:

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import QWidget
 
 from editor.model.stats.histogram import HistogramData
 from editor.ui import theme
+from editor.ui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 
 DENSITY_COLOR = QColor("#C7622E")  # warm, against the calm blue bars
 LOG_FLOOR = -0.3  # log10 of the bars' baseline: a bin holding one value still shows
 TITLE_POINTS = 9.0
 KEY_WIDTH = 40  # pixels of the title's column taken by the colour key and the text item's margins
 SUPPORT_STRETCH = 1.5  # a density's bounds widen the x range up to this factor of the values' span
-EMPTY_MESSAGE = "Nothing to show"
+EMPTY_MESSAGE = QT_TRANSLATE_NOOP("HistogramPlot", "Nothing to show")
 
 
 def _fmt(value: float) -> str:
@@ -44,13 +45,15 @@ def _fmt(value: float) -> str:
 def stats_text(data: HistogramData) -> str:
     """One line of statistics: mean, std, min, max, zeros and the number of values."""
     if data.numel == 0:
-        text = "no values"
+        text = translate("HistogramPlot", "no values")
     else:
-        text = (f"mean {_fmt(data.mean)}   std {_fmt(data.std)}   min {_fmt(data.min)}   max {_fmt(data.max)}   "
-                f"zeros {data.zero_fraction:.1%}   {data.numel:,} values")
+        text = translate("HistogramPlot", "mean {mean}   std {std}   min {min}   max {max}   zeros {zeros}   "
+                         "{count} values").format(mean=_fmt(data.mean), std=_fmt(data.std), min=_fmt(data.min),
+                                                  max=_fmt(data.max), zeros=f"{data.zero_fraction:.1%}",
+                                                  count=f"{data.numel:,}")
     left_out = [f"{n:,} {what}" for n, what in ((data.nan, "NaN"), (data.inf, "±inf")) if n]
     if left_out:
-        text += "   (left out: " + ", ".join(left_out) + ")"
+        text += "   " + translate("HistogramPlot", "(left out: {what})").format(what=", ".join(left_out))
     return text
 
 
@@ -96,13 +99,14 @@ class HistogramPlot(pg.PlotWidget):
         item.setMenuEnabled(False)
         item.hideButtons()
         item.showGrid(x=False, y=True, alpha=0.15)
-        for name, label in (("bottom", "value"), ("left", "count")):
+        for name in ("bottom", "left"):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(theme.border()))
             axis.setTextPen(pg.mkPen(theme.muted()))
             axis.setTickFont(theme.font(-1))
-            axis.setLabel(label, color=theme.muted().name())
             axis.enableAutoSIPrefix(False)  # "value (x0.001)" confuses; ticks carry their own digits
+        self.retranslate()
+        on_language_change(self, self.retranslate)
         accent = theme.ACCENT
         fill = QColor(accent)
         fill.setAlpha(120)
@@ -135,7 +139,7 @@ class HistogramPlot(pg.PlotWidget):
             self.log_y = on
             self._redraw()
 
-    def clear_plot(self, message: str = EMPTY_MESSAGE) -> None:
+    def clear_plot(self, message: str = "") -> None:
         """Show no values: no axes, no bars, only ``message`` in the middle (no values, or nothing selected)."""
         self.data, self.distribution = None, None
         self.empty_message = message
@@ -160,7 +164,7 @@ class HistogramPlot(pg.PlotWidget):
         data = self.data
         if data is None or data.numel == 0:
             self.bars.setData([], [])
-            self._show_empty(self.empty_message or EMPTY_MESSAGE)
+            self._show_empty(self.empty_message or translate("HistogramPlot", EMPTY_MESSAGE))
             return
         self._show_empty("")
         self.bars.setData(data.edges, self._heights(data.counts))
@@ -260,13 +264,20 @@ class HistogramPlot(pg.PlotWidget):
         if self.full_label and event.size().width() != event.oldSize().width():
             self._fit_label()  # cut the label again for the new width
 
+    def retranslate(self) -> None:
+        """The axis labels in the current language."""
+        item = self.getPlotItem()
+        muted = theme.muted().name()
+        item.getAxis("bottom").setLabel(self.tr("value"), color=muted)
+        item.getAxis("left").setLabel(self.tr("count (log scale)") if self.log_y else self.tr("count"), color=muted)
+
     def _set_axis_log(self) -> None:
         """Switch the count axis after the range (a linear range read as powers of ten would overflow)."""
         axis = self.getPlotItem().getAxis("left")
         axis.setLogMode(self.log_y)
         top = self.getPlotItem().getViewBox().viewRange()[1][1]
         axis.setTicks(log_ticks(top) if self.log_y else None)
-        axis.setLabel("count (log scale)" if self.log_y else "count", color=theme.muted().name())
+        self.retranslate()
 
     def _overlay(self, data: HistogramData, distribution: Any, lo: float, hi: float) -> None:
         if distribution is None:

@@ -1,8 +1,9 @@
 """What one row of the parameter table is, and how its values read as text.
 
 An :class:`Entry` is one table row: the totals row, a block's header row, a
-parameter, the buffers header, a buffer, or (in the state_dict view) one
-``state_dict()`` entry. Numbers read calmly: four significant digits,
+parameter, the buffers header, a buffer, the plain-tensors header, a plain
+tensor attribute of a custom layer (not a parameter: shown with a warning), or
+(in the state_dict view) one ``state_dict()`` entry. Numbers read calmly: four significant digits,
 thousands separators, sizes in KB/MB.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from editor.model.stats.parameters import Section, TensorRow
+from editor.ui.i18n import QT_TRANSLATE_NOOP
 
 
 class Column(IntEnum):
@@ -33,24 +35,38 @@ class Column(IntEnum):
     GRADIENT = 12
 
 
-HEADERS = ["name", "block", "shape", "dtype", "device", "requires_grad", "numel", "mean", "std", "min", "max",
-           "shared with", "grad: norm, mean"]
+# Marked for translation here, translated where they are shown (context ParameterTable). The tensor
+# attributes (shape, dtype, device, requires_grad, numel) keep torch's names in every language.
+HEADERS = [
+    QT_TRANSLATE_NOOP("ParameterTable", "name"), QT_TRANSLATE_NOOP("ParameterTable", "block"), "shape", "dtype",
+    "device", "requires_grad", "numel", QT_TRANSLATE_NOOP("ParameterTable", "mean"),
+    QT_TRANSLATE_NOOP("ParameterTable", "std"), QT_TRANSLATE_NOOP("ParameterTable", "min"),
+    QT_TRANSLATE_NOOP("ParameterTable", "max"), QT_TRANSLATE_NOOP("ParameterTable", "shared with"),
+    QT_TRANSLATE_NOOP("ParameterTable", "grad: norm, mean"),
+]
 
 HEADER_TIPS = [
-    "The full name, as model.named_parameters(remove_duplicate=False) or model.state_dict() gives it.",
-    "The block that holds the tensor: its path on the canvas and its kind.",
-    "tensor.shape",
-    "tensor.dtype",
-    "tensor.device: where the values live (the project's device).",
-    "requires_grad: whether an optimizer trains this parameter. Untick to freeze it (undo brings it back).",
-    "tensor.numel(): how many numbers it holds.",
-    "The mean of its values.",
-    "The standard deviation of its values (unbiased, as torch.std).",
-    "The smallest value.",
-    "The largest value.",
-    "Other names of the very same tensor: the module is used in more than one place (weight tying).",
-    "The gradient autograd left in .grad after Run backward (Run tab): its norm and mean. '—' until a backward "
-    "pass. For a module used in several places it is the sum of the gradients from every place.",
+    QT_TRANSLATE_NOOP("ParameterTable", "The full name, as model.named_parameters(remove_duplicate=False) or "
+                      "model.state_dict() gives it. Each parameter is an nn.Parameter: a tensor registered on its "
+                      "module, so parameters() lists it and an optimizer trains it. A plain tensor stored as an "
+                      "attribute is neither listed nor trained nor saved."),
+    QT_TRANSLATE_NOOP("ParameterTable", "The block that holds the tensor: its path on the canvas and its kind."),
+    QT_TRANSLATE_NOOP("ParameterTable", "tensor.shape: the size of each dimension."),
+    QT_TRANSLATE_NOOP("ParameterTable", "tensor.dtype: the type of its numbers (float32 unless you ask for another)."),
+    QT_TRANSLATE_NOOP("ParameterTable", "tensor.device: where the values live (the project's device)."),
+    QT_TRANSLATE_NOOP("ParameterTable", "requires_grad: whether autograd computes a gradient for this parameter, so "
+                      "that an optimizer trains it. Untick to freeze it (undo brings it back). Buffers have no "
+                      "requires_grad: they are never trained."),
+    QT_TRANSLATE_NOOP("ParameterTable", "tensor.numel(): how many numbers it holds."),
+    QT_TRANSLATE_NOOP("ParameterTable", "The mean of its values."),
+    QT_TRANSLATE_NOOP("ParameterTable", "The standard deviation of its values (unbiased, as torch.std)."),
+    QT_TRANSLATE_NOOP("ParameterTable", "The smallest value."),
+    QT_TRANSLATE_NOOP("ParameterTable", "The largest value."),
+    QT_TRANSLATE_NOOP("ParameterTable", "Other names of the very same tensor: the module is used in more than one "
+                      "place (weight tying)."),
+    QT_TRANSLATE_NOOP("ParameterTable", "The gradient autograd left in .grad after Run backward (Run tab): its norm "
+                      "and mean. '—' until a backward pass. For a module used in several places it is the sum of the "
+                      "gradients from every place."),
 ]
 
 NUMERIC = frozenset({Column.SHAPE, Column.NUMEL, Column.MEAN, Column.STD, Column.MIN, Column.MAX,
@@ -60,6 +76,8 @@ STATS = (Column.MEAN, Column.STD, Column.MIN, Column.MAX)
 # Row kinds.
 TOTAL, HEADER, PARAM, BUFFERS, BUFFER, STATE_TOTAL, STATE = "total", "header", "param", "buffers", "buffer", \
     "state_total", "state"
+PLAINS, PLAIN = "plains", "plain"
+"""The plain-tensors section: custom layers' tensor attributes that are not parameters."""
 
 
 @dataclass(frozen=True, eq=False)

@@ -36,19 +36,32 @@ from PySide6.QtWidgets import (
 from editor.model.design.tree import Block, Group, Node, blocks
 from editor.model.errors import PathError
 from editor.model.project.project import Project
-from editor.model.stats.parameters import BUFFERS_EXPLANATION, STATE_DICT_EXPLANATION
+from editor.model.stats.parameters import BUFFERS_EXPLANATION, PLAIN_EXPLANATION, STATE_DICT_EXPLANATION
 from editor.ui import theme
+from editor.ui.i18n import QT_TRANSLATE_NOOP, catalog_text, keep_translated, on_language_change, translate
 from editor.ui.panels.following import follow
-from editor.ui.panels.parameters.cells import BUFFER, BUFFERS, HEADER, PARAM, STATE, TOTAL, Column, Entry
+from editor.ui.panels.parameters.cells import (
+    BUFFER,
+    BUFFERS,
+    HEADER,
+    PARAM,
+    PLAIN,
+    PLAINS,
+    STATE,
+    TOTAL,
+    Column,
+    Entry,
+)
 from editor.ui.panels.parameters.table_model import ParameterTableModel
-from editor.ui.panels.parameters.values import PROMPT, Printed, TensorValues, access
+from editor.ui.panels.parameters.values import Printed, TensorValues, access, prompt
 from editor.ui.panels.parameters.view import WIDTHS, NameDelegate, ParameterView
 
-PARAMETER_CAPTION = (
-    "Parameters by block, named as model.named_parameters(remove_duplicate=False) names them. Untick "
+PARAMETER_CAPTION = QT_TRANSLATE_NOOP(
+    "ParameterTable",
+    "Parameters by block, named as model.named_parameters(remove_duplicate=False) names them: each is an "
+    "nn.Parameter, which parameters() lists and an optimizer trains (a plain tensor attribute is neither). Untick "
     "requires_grad to freeze one: an optimizer then leaves it alone (a shared tensor is frozen everywhere it is "
-    "used)."
-)
+    "used).")
 @dataclass
 class _ViewState:
     """What the user was looking at, by what the rows stand for (rows move when blocks are inserted)."""
@@ -85,17 +98,24 @@ class ParameterTable(QWidget):
         self.view.setItemDelegateForColumn(Column.NAME, NameDelegate(self.view))
         self._setup_view()
 
-        self.state_toggle = QCheckBox("state_dict view")
+        self.state_toggle = QCheckBox()
         self.state_toggle.setObjectName("stateDictToggle")
-        self.state_toggle.setToolTip("List exactly the keys of model.state_dict(): parameters and persistent "
-                                     "buffers, a shared module's tensors once per place it is used.")
+        keep_translated(self, self.state_toggle.setText, lambda: self.tr("state_dict view"))
+        keep_translated(self, self.state_toggle.setToolTip, lambda: self.tr(
+            "List exactly the keys of model.state_dict(): parameters and persistent buffers, a shared module's "
+            "tensors once per place it is used."))
         self.state_toggle.toggled.connect(self.set_state_view)
-        self.expand_button = _tool_button("Expand all", "Unfold every block", lambda: self._fold_all(False))
-        self.collapse_button = _tool_button("Collapse all", "Fold every block to its header row",
-                                            lambda: self._fold_all(True))
+        self.expand_button = _tool_button(lambda: self._fold_all(False))
+        keep_translated(self, self.expand_button.setText, lambda: self.tr("Expand all"))
+        keep_translated(self, self.expand_button.setToolTip, lambda: self.tr("Unfold every block"))
+        self.collapse_button = _tool_button(lambda: self._fold_all(True))
+        keep_translated(self, self.collapse_button.setText, lambda: self.tr("Collapse all"))
+        keep_translated(self, self.collapse_button.setToolTip, lambda: self.tr("Fold every block to its header row"))
         self.values = TensorValues()
-        self.values_button = _tool_button("Values", "Show or hide the values of the current tensor, as print() "
-                                          "shows them", self._toggle_values)
+        self.values_button = _tool_button(self._toggle_values)
+        keep_translated(self, self.values_button.setText, lambda: self.tr("Values"))
+        keep_translated(self, self.values_button.setToolTip, lambda: self.tr(
+            "Show or hide the values of the current tensor, as print() shows them"))
         self.values_button.setObjectName("tensorValuesToggle")
         self.values_button.setCheckable(True)
         self.values_button.setChecked(True)
@@ -107,7 +127,7 @@ class ParameterTable(QWidget):
         bar.addWidget(self.collapse_button)
         bar.addWidget(self.values_button)
         bar.addSpacing(12)
-        self.caption = QLabel(PARAMETER_CAPTION)
+        self.caption = QLabel(translate("ParameterTable", PARAMETER_CAPTION))
         self.caption.setObjectName("parameterCaption")
         self.caption.setWordWrap(True)
         self.caption.setFont(theme.font(-1))
@@ -138,6 +158,7 @@ class ParameterTable(QWidget):
         self.view.toggle_requested.connect(self._toggle)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table_model.requires_grad_toggled.connect(self.requires_grad_toggled)
+        on_language_change(self, self.retranslate)
         for signal in (self.table_model.modelReset, self.table_model.rowsInserted, self.table_model.rowsRemoved):
             signal.connect(self._update_spans)
 
@@ -406,7 +427,7 @@ class ParameterTable(QWidget):
     def _update_values(self) -> None:
         """Print the current row's tensor in the values pane (a block header: each of its parameters)."""
         if self.values.isHidden():  # nobody reads it: print when it is shown again
-            self.values.show_message(PROMPT)
+            self.values.show_message(prompt())
             return
         index = self.view.currentIndex()
         entry = self.table_model.entry(index.row()) if index.isValid() else None
@@ -420,29 +441,37 @@ class ParameterTable(QWidget):
             section = entry.section
             owner = access(section.key) if section.key else "model"
             if section.rows:
-                self.values.show_tensors(f"{owner}: each parameter, printed",
+                self.values.show_tensors(self.tr("{owner}: each parameter, printed").format(owner=owner),
                                          [Printed(access(r.name), r.tensor) for r in section.rows])
             else:
-                self.values.show_message(f"{owner} ({section.title}) has no parameters: "
-                                         f"list({owner}.parameters()) is [].")
+                self.values.show_message(self.tr("{owner} ({title}) has no parameters: {code} is [].").format(
+                    owner=owner, title=section.title, code=f"list({owner}.parameters())"))
         else:
-            self.values.show_message(PROMPT)
+            self.values.show_message(prompt())
+
+    def retranslate(self) -> None:
+        """Headers, rows, caption and values pane in the current language."""
+        self.table_model.retranslate()
+        index = self.view.currentIndex()
+        self._update_caption(self.table_model.entry(index.row()) if index.isValid() else None)
+        self._update_values()
 
     def _update_caption(self, entry: Entry | None = None) -> None:
         """Explain what the user looks at: the state_dict, the buffers (a buffer row is current), or parameters."""
         if self.table_model.state_view:
-            text = STATE_DICT_EXPLANATION
+            text = catalog_text(STATE_DICT_EXPLANATION)
         elif entry is not None and entry.kind in (BUFFER, BUFFERS):
-            text = BUFFERS_EXPLANATION  # otherwise only a tooltip would say what persistent buffers are
+            text = catalog_text(BUFFERS_EXPLANATION)  # otherwise only a tooltip would say what persistent buffers are
+        elif entry is not None and entry.kind in (PLAIN, PLAINS):
+            text = catalog_text(PLAIN_EXPLANATION)  # the lesson: it looks like a parameter, but it is not one
         else:
-            text = PARAMETER_CAPTION
+            text = translate("ParameterTable", PARAMETER_CAPTION)
         self.caption.setText(text)
 
 
-def _tool_button(text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+def _tool_button(slot: Callable[[], object]) -> QToolButton:
+    """A flat tool button that calls ``slot`` (its text and tooltip are set where it is made)."""
     button = QToolButton()
-    button.setText(text)
-    button.setToolTip(tip)
     button.setAutoRaise(True)
     button.clicked.connect(slot)
     return button

@@ -20,8 +20,9 @@ from PySide6.QtGui import QColor
 from torch import nn
 
 from editor.model.project.project import Project
-from editor.model.stats.parameters import ParameterListing, Totals
+from editor.model.stats.parameters import ParameterListing, TensorRow, Totals
 from editor.ui import theme
+from editor.ui.i18n import translate
 from editor.ui.panels.parameters import text
 from editor.ui.panels.parameters.cells import (
     BUFFER,
@@ -31,6 +32,8 @@ from editor.ui.panels.parameters.cells import (
     HEADERS,
     NUMERIC,
     PARAM,
+    PLAIN,
+    PLAINS,
     STATE,
     STATE_TOTAL,
     STATS,
@@ -44,6 +47,9 @@ from editor.ui.panels.parameters.stats import PENDING, StatsCache
 
 Index = QModelIndex | QPersistentModelIndex
 _BUFFERS_KEY = "buffers"
+_PLAINS_KEY = "plains"
+WARNING = QColor("#B26B00")
+"""Plain tensor attributes are written in this colour: they look like parameters but are not."""
 _ROLE = Qt.ItemDataRole
 
 
@@ -66,6 +72,7 @@ class ParameterTableModel(QAbstractTableModel):
         self._collapse_default = False
         self._toggled: set[object] = set()  # sections whose fold state differs from the default
         self._totals: Totals | None = None
+        self._plain: list[TensorRow] | None = None
         self.stats = StatsCache(self)
         self.stats.ready.connect(self._stats_arrived)
 
@@ -89,6 +96,7 @@ class ParameterTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.listing = ParameterListing(self.source) if self.source is not None else None
         self._totals = None
+        self._plain = None
         self._entries = []
         self._chunks = self._generate()
         self._entries.extend(self._pull(max(min_rows, self.BATCH)))
@@ -125,11 +133,15 @@ class ParameterTableModel(QAbstractTableModel):
             yield self._section_entries(Entry(HEADER, section=section))
         if listing.buffer_rows():
             yield self._section_entries(Entry(BUFFERS))
+        if self.plain_rows():
+            yield self._section_entries(Entry(PLAINS))
 
     def _children(self, header: Entry) -> list[Entry]:
         if header.kind == BUFFERS:
             assert self.listing is not None
             return [Entry(BUFFER, row) for row in self.listing.buffer_rows()]
+        if header.kind == PLAINS:
+            return [Entry(PLAIN, row) for row in self.plain_rows()]
         assert header.section is not None
         return [Entry(PARAM, row, header.section) for row in header.section.rows]
 
@@ -195,13 +207,19 @@ class ParameterTableModel(QAbstractTableModel):
     def section_end(self, row: int) -> int:
         """The last row of the section whose header is at ``row`` (the header itself when folded or empty)."""
         end = row
-        while end + 1 < len(self._entries) and self._entries[end + 1].kind in (PARAM, BUFFER):
+        while end + 1 < len(self._entries) and self._entries[end + 1].kind in (PARAM, BUFFER, PLAIN):
             end += 1
         return end
 
     def span_rows(self) -> list[int]:
         """Rows whose text runs across the whole table (totals, the buffers header)."""
-        return [row for row, e in enumerate(self._entries) if e.kind in (TOTAL, STATE_TOTAL, BUFFERS)]
+        return [row for row, e in enumerate(self._entries) if e.kind in (TOTAL, STATE_TOTAL, BUFFERS, PLAINS)]
+
+    def plain_rows(self) -> list[TensorRow]:
+        """The custom layers' plain tensor attributes (read once per rebuild: the design's structure)."""
+        if self._plain is None:
+            self._plain = self.listing.plain_rows() if self.listing is not None else []
+        return self._plain
 
     @property
     def totals(self) -> Totals | None:
@@ -212,16 +230,15 @@ class ParameterTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ folding
     def is_collapsed(self, header: Entry) -> bool:
-        """Whether the block (or buffers section) of this header row is folded."""
-        key = _BUFFERS_KEY if header.kind == BUFFERS else section_key(header.section)
-        return self._collapse_default != (key in self._toggled)
+        """Whether the block (or buffers or plain-tensors section) of this header row is folded."""
+        return self._collapse_default != (_fold_key(header) in self._toggled)
 
     def toggle(self, row: int) -> None:
         """Fold or unfold the block (or the buffers section) whose header is at ``row``."""
         header = self._entries[row]
-        if header.kind not in (HEADER, BUFFERS):
+        if header.kind not in (HEADER, BUFFERS, PLAINS):
             return
-        key = _BUFFERS_KEY if header.kind == BUFFERS else section_key(header.section)
+        key = _fold_key(header)
         collapsed = self.is_collapsed(header)
         self._toggled ^= {key}
         children = self._children(header)
@@ -253,14 +270,20 @@ class ParameterTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role == _ROLE.DisplayRole:
-            return HEADERS[section]
+            return translate("ParameterTable", HEADERS[section])
         if role == _ROLE.ToolTipRole:
-            return HEADER_TIPS[section]
+            return translate("ParameterTable", HEADER_TIPS[section])
         if role == _ROLE.TextAlignmentRole:
             right = section in NUMERIC
             return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
                        | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def retranslate(self) -> None:
+        """The language changed: every header and cell says its words again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(Column) - 1))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -273,6 +296,8 @@ class ParameterTableModel(QAbstractTableModel):
     def _checkable(self, entry: Entry) -> bool:
         if entry.kind == HEADER:
             return True
+        if entry.kind == PLAIN:
+            return False  # not a parameter: autograd never trains it, so there is nothing to freeze
         return entry.row is not None and entry.row.requires_grad is not None
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
@@ -287,12 +312,12 @@ class ParameterTableModel(QAbstractTableModel):
         if role == _ROLE.ToolTipRole:
             return text.tooltip(entry, column, self)
         if role == _ROLE.TextAlignmentRole:
-            right = column in NUMERIC and entry.kind not in (TOTAL, STATE_TOTAL, BUFFERS)
+            right = column in NUMERIC and entry.kind not in (TOTAL, STATE_TOTAL, BUFFERS, PLAINS)
             return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
                        | Qt.AlignmentFlag.AlignVCenter)
         if role == _ROLE.FontRole:
-            bold = entry.kind in (HEADER, TOTAL, STATE_TOTAL, BUFFERS)
-            mono = column in NUMERIC and entry.kind not in (TOTAL, STATE_TOTAL, BUFFERS)
+            bold = entry.kind in (HEADER, TOTAL, STATE_TOTAL, BUFFERS, PLAINS)
+            mono = column in NUMERIC and entry.kind not in (TOTAL, STATE_TOTAL, BUFFERS, PLAINS)
             return theme.font(0, bold=bold and column in (Column.NAME, Column.NUMEL), mono=mono)
         if role == _ROLE.ForegroundRole:
             return self._foreground(entry, column)
@@ -337,6 +362,8 @@ class ParameterTableModel(QAbstractTableModel):
         return Qt.CheckState.Checked if entry.row.requires_grad else Qt.CheckState.Unchecked
 
     def _foreground(self, entry: Entry, column: Column) -> QColor | None:
+        if entry.kind == PLAINS or (entry.kind == PLAIN and column in (Column.NAME, Column.GRAD)):
+            return WARNING
         if entry.row is not None and entry.row.buffer and column == Column.GRAD:
             return theme.muted()
         if column in (Column.BLOCK, Column.SHARED, Column.DEVICE, Column.DTYPE) and entry.kind != HEADER:
@@ -348,6 +375,10 @@ class ParameterTableModel(QAbstractTableModel):
     def _background(self, entry: Entry) -> QColor | None:
         if entry.kind in (HEADER, BUFFERS):
             return theme.mix(theme.base(), theme.ACCENT, 0.07)
+        if entry.kind == PLAINS:
+            return theme.mix(theme.base(), WARNING, 0.12)
+        if entry.kind == PLAIN:
+            return theme.mix(theme.base(), WARNING, 0.05)
         if entry.kind in (TOTAL, STATE_TOTAL):
             return theme.mix(theme.base(), theme.text(), 0.06)
         return None
@@ -368,3 +399,12 @@ class ParameterTableModel(QAbstractTableModel):
             self.requires_grad_toggled.emit(entry.row.path, entry.row.local, flag)
         self.values_changed()  # a shared tensor shows in other rows too
         return True
+
+
+def _fold_key(header: Entry) -> object:
+    """What a header row's fold state is kept under: its block, or the buffers or plain-tensors section."""
+    if header.kind == BUFFERS:
+        return _BUFFERS_KEY
+    if header.kind == PLAINS:
+        return _PLAINS_KEY
+    return section_key(header.section)

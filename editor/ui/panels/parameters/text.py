@@ -9,21 +9,35 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from editor.model.stats.parameters import BUFFERS_EXPLANATION, STATE_DICT_EXPLANATION, ParameterListing, Totals
+from editor.model.stats.parameters import (
+    BUFFERS_EXPLANATION,
+    PLAIN_EXPLANATION,
+    STATE_DICT_EXPLANATION,
+    ParameterListing,
+    TensorRow,
+    Totals,
+)
+from editor.ui.i18n import catalog_text, translate
 from editor.ui.panels.parameters.cells import (
     BUFFERS,
     HEADER,
+    PLAIN,
+    PLAINS,
     STATE_TOTAL,
     TOTAL,
     Column,
     Entry,
     count,
-    plural,
     shape,
     size,
 )
 
 EXPANDED, COLLAPSED = "▾", "▸"
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (translated texts with ``{n}``) for ``n`` things."""
+    return (one if n == 1 else many).format(n=f"{n:,}")
 
 
 class TableState(Protocol):
@@ -36,6 +50,8 @@ class TableState(Protocol):
     def totals(self) -> Totals | None: ...
 
     def is_collapsed(self, header: Entry) -> bool: ...
+
+    def plain_rows(self) -> list[TensorRow]: ...
 
 
 def cell(entry: Entry, column: Column) -> str | None:
@@ -53,8 +69,11 @@ def cell(entry: Entry, column: Column) -> str | None:
     if column == Column.DEVICE:
         return row.device
     if column == Column.GRAD:
+        if entry.kind == PLAIN:
+            return translate("ParameterTable", "⚠ plain")
         if row.buffer:
-            return "buffer" if row.persistent else "buffer, not saved"
+            return translate("ParameterTable", "buffer") if row.persistent else translate(
+                "ParameterTable", "buffer, not saved")
         return "True" if row.requires_grad else "False"
     if column == Column.NUMEL:
         return count(row.numel)
@@ -76,7 +95,7 @@ def summary(entry: Entry, column: Column, model: TableState) -> str | None:
         if column == Column.GRAD:
             return _grad_summary(entry)
         if column == Column.SHARED and section.shared_paths:
-            return "same module as " + _blocks(section.shared_paths)
+            return translate("ParameterTable", "same module as {blocks}").format(blocks=_blocks(section.shared_paths))
         return None
     if column != Column.NAME:
         return None
@@ -84,6 +103,8 @@ def summary(entry: Entry, column: Column, model: TableState) -> str | None:
         return total_text(model)
     if entry.kind == BUFFERS:
         return buffers_text(model, entry)
+    if entry.kind == PLAINS:
+        return plains_text(model, entry)
     if entry.kind == STATE_TOTAL:
         return state_total_text(model)
     return None
@@ -94,21 +115,34 @@ def _grad_summary(entry: Entry) -> str:
     rows = entry.section.rows
     frozen = sum(1 for r in rows if not r.tensor.requires_grad)
     if frozen == 0:
-        return "trainable"
-    return "all frozen" if frozen == len(rows) else f"{frozen} of {len(rows)} frozen"
+        return translate("ParameterTable", "trainable")
+    return translate("ParameterTable", "all frozen") if frozen == len(rows) else translate(
+        "ParameterTable", "{frozen} of {count} frozen").format(frozen=frozen, count=len(rows))
 
 
 def total_text(model: TableState) -> str:
     """``Total: 265 parameters in 4 tensors · 265 trainable · 1.0 KB``."""
     totals = model.totals
     if totals is None:
-        return "Total: no model"
-    parts = [f"Total: {plural(totals.parameters, 'parameter')} in {plural(totals.tensors, 'tensor')}"]
+        return translate("ParameterTable", "Total: no model")
+    parameters = _plural(totals.parameters, translate("ParameterTable", "{n} parameter"),
+                         translate("ParameterTable", "{n} parameters"))
+    tensors = _plural(totals.tensors, translate("ParameterTable", "{n} tensor"),
+                      translate("ParameterTable", "{n} tensors"))
+    parts = [translate("ParameterTable", "Total: {parameters} in {tensors}").format(parameters=parameters,
+                                                                                    tensors=tensors)]
     if totals.shared_tensors:
-        parts[0] += f" (each of the {totals.shared_tensors} shared tensors counted once)"
+        parts[0] += translate("ParameterTable", " (each of the {count} shared tensors counted once)").format(
+            count=totals.shared_tensors)
     frozen = totals.parameters - totals.trainable
-    parts.append(f"{count(totals.trainable)} trainable" + (f", {count(frozen)} frozen" if frozen else ""))
+    trainable = translate("ParameterTable", "{count} trainable").format(count=count(totals.trainable))
+    if frozen:
+        trainable += translate("ParameterTable", ", {count} frozen").format(count=count(frozen))
+    parts.append(trainable)
     parts.append(size(totals.bytes))
+    if totals.plain_tensors:
+        parts.append(_plural(totals.plain_tensors, translate("ParameterTable", "⚠ {n} plain tensor, not counted"),
+                             translate("ParameterTable", "⚠ {n} plain tensors, not counted")))
     return " · ".join(parts)
 
 
@@ -118,12 +152,26 @@ def buffers_text(model: TableState, entry: Entry) -> str:
     rows = listing.buffer_rows() if listing is not None else []
     arrow = COLLAPSED if model.is_collapsed(entry) else EXPANDED
     elements = sum(r.numel for r in {id(r.tensor): r for r in rows}.values())
-    text = f"{arrow}  buffers: saved in state_dict, not trained  ({plural(len(rows), 'buffer')}, " \
-           f"{plural(elements, 'number')})"
+    buffers = _plural(len(rows), translate("ParameterTable", "{n} buffer"), translate("ParameterTable", "{n} buffers"))
+    numbers = _plural(elements, translate("ParameterTable", "{n} number"), translate("ParameterTable", "{n} numbers"))
+    text = f"{arrow}  " + translate("ParameterTable", "buffers: saved in state_dict, not trained  ({buffers}, "
+                                    "{numbers})").format(buffers=buffers, numbers=numbers)
     transient = sum(1 for r in rows if not r.persistent)
     if transient:
-        text += f"; {transient} non-persistent, not saved"
+        text += translate("ParameterTable", "; {count} non-persistent, not saved").format(count=transient)
     return text
+
+
+def plains_text(model: TableState, entry: Entry) -> str:
+    """The plain-tensors header: they look like parameters, but parameters() and state_dict() do not see them."""
+    rows = model.plain_rows()
+    arrow = COLLAPSED if model.is_collapsed(entry) else EXPANDED
+    tensors = _plural(len(rows), translate("ParameterTable", "{n} tensor"), translate("ParameterTable", "{n} tensors"))
+    numbers = _plural(sum(r.numel for r in rows), translate("ParameterTable", "{n} number"),
+                      translate("ParameterTable", "{n} numbers"))
+    return f"{arrow}  ⚠ " + translate("ParameterTable", "plain tensors ({tensors}, {numbers}): not parameters, so "
+                                      "parameters() and state_dict() do not see them").format(tensors=tensors,
+                                                                                              numbers=numbers)
 
 
 def state_total_text(model: TableState) -> str:
@@ -137,9 +185,11 @@ def state_total_text(model: TableState) -> str:
         repeats += id(r.tensor) in seen
         seen.add(id(r.tensor))
     params = len(rows) - buffers
-    text = f"state_dict: {plural(len(rows), 'key')}: {params} for parameters, {buffers} for buffers"
+    keys = _plural(len(rows), translate("ParameterTable", "{n} key"), translate("ParameterTable", "{n} keys"))
+    text = translate("ParameterTable", "state_dict: {keys}: {params} for parameters, {buffers} for buffers").format(
+        keys=keys, params=params, buffers=buffers)
     if repeats:
-        text += f"; {repeats} of them repeat a shared tensor"
+        text += translate("ParameterTable", "; {count} of them repeat a shared tensor").format(count=repeats)
     return text
 
 
@@ -147,41 +197,67 @@ def tooltip(entry: Entry, column: Column, model: TableState) -> str | None:
     """What a cell means, in a sentence or two."""
     row = entry.row
     if entry.kind == TOTAL:
-        return ("Counted like sum(p.numel() for p in model.parameters()): a tensor that several blocks share "
-                "counts once.")
+        return translate("ParameterTable", "Counted like sum(p.numel() for p in model.parameters()): a tensor that "
+                         "several blocks share counts once.")
     if entry.kind == STATE_TOTAL:
-        return STATE_DICT_EXPLANATION
+        return catalog_text(STATE_DICT_EXPLANATION)
     if entry.kind == BUFFERS:
-        return BUFFERS_EXPLANATION + "\n\nClick the arrow (or double-click) to fold this section."
+        return catalog_text(BUFFERS_EXPLANATION) + "\n\n" + translate(
+            "ParameterTable", "Click the arrow (or double-click) to fold this section.")
+    if entry.kind in (PLAINS, PLAIN):
+        return plain_warning(entry)
     if entry.kind == HEADER:
         section = entry.section
         assert section is not None
         if column == Column.GRAD:
-            tip = "Tick or untick to unfreeze or freeze every parameter of this block (one undo step)."
+            tip = translate("ParameterTable", "Tick or untick to unfreeze or freeze every parameter of this block "
+                            "(one undo step).")
             if section.shared_paths:
-                tip += f" The module is also {_blocks(section.shared_paths)}: it changes there too."
+                tip += translate("ParameterTable", " The module is also {blocks}: it changes there too.").format(
+                    blocks=_blocks(section.shared_paths))
             return tip
         if column == Column.SHARED and section.shared_paths:
-            return (f"This block and {_blocks(section.shared_paths)} hold one module: their parameters are the "
-                    f"same tensors (weight tying).")
-        return f"Block {section.path}: {section.title}. Click the arrow (or double-click) to fold it."
+            return translate("ParameterTable", "This block and {blocks} hold one module: their parameters are the "
+                             "same tensors (weight tying).").format(blocks=_blocks(section.shared_paths))
+        return translate("ParameterTable", "Block {path}: {title}. Click the arrow (or double-click) to fold "
+                         "it.").format(path=section.path, title=section.title)
     if row is None:
         return None
     if row.buffer and column == Column.GRAD:
-        return BUFFERS_EXPLANATION
+        return catalog_text(BUFFERS_EXPLANATION)
     if column == Column.GRAD:
-        tip = ("requires_grad=True: an optimizer trains it. Untick to freeze it." if row.requires_grad else
-               "requires_grad=False: frozen, an optimizer leaves it as it is. Tick to train it again.")
+        tip = (translate("ParameterTable", "requires_grad=True: an optimizer trains it. Untick to freeze it.")
+               if row.requires_grad else translate("ParameterTable", "requires_grad=False: frozen, an optimizer "
+                                                   "leaves it as it is. Tick to train it again."))
         if row.shared_with:
-            tip += f" It is the same tensor as {', '.join(row.shared_with)}, so that one changes too."
+            tip += translate("ParameterTable", " It is the same tensor as {names}, so that one changes too.").format(
+                names=", ".join(row.shared_with))
         return tip
     if column == Column.SHARED and row.shared_with:
-        return (f"{row.name} is the same tensor as {', '.join(row.shared_with)}: the module is used in more than "
-                f"one place. Changing or freezing it here changes it everywhere; parameters() counts it once.")
+        return translate("ParameterTable", "{name} is the same tensor as {names}: the module is used in more than "
+                         "one place. Changing or freezing it here changes it everywhere; parameters() counts it "
+                         "once.").format(name=row.name, names=", ".join(row.shared_with))
     if column == Column.NAME:
-        return f"{row.name}: {shape(row.shape)} {row.dtype} on {row.device}"
+        what = (translate("ParameterTable", "a buffer (register_buffer): saved, never trained") if row.buffer
+                else translate("ParameterTable", "an nn.Parameter: listed by parameters(), trained, saved"))
+        return translate("ParameterTable", "{name}: {shape} {dtype} on {device}").format(
+            name=row.name, shape=shape(row.shape), dtype=row.dtype, device=row.device) + f" · {what}"
     return None
 
 
+def plain_warning(entry: Entry) -> str:
+    """Why a plain tensor attribute is not a parameter (the listing's own words, in the current language)."""
+    warning = entry.row.warning if entry.row is not None else None
+    text = catalog_text(warning or PLAIN_EXPLANATION)
+    if entry.row is None:
+        return text
+    where = translate("ParameterTable", "{name}: {shape} {dtype} on {device}, in block {path}").format(
+        name=entry.row.name, shape=shape(entry.row.shape), dtype=entry.row.dtype, device=entry.row.device,
+        path=entry.row.path)
+    return f"{where}\n\n{text}"
+
+
 def _blocks(paths: tuple[str, ...]) -> str:
-    return ("block " if len(paths) == 1 else "blocks ") + ", ".join(paths)
+    one = len(paths) == 1
+    return (translate("ParameterTable", "block {paths}") if one else translate("ParameterTable", "blocks {paths}")
+            ).format(paths=", ".join(paths))

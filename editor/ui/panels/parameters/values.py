@@ -21,13 +21,20 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from editor.ui import theme
+from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, translate
 from editor.ui.jobs import JobContext, JobRunner
 from editor.ui.panels.parameters.stats import version_of
 
 MAX_CHARS = 200_000
 """Longest text shown for one tensor: torch summarizes big tensors itself, unless its print options say not to."""
 
-PROMPT = "Click a parameter or a buffer in the table to see its values as print() shows them."
+PROMPT = QT_TRANSLATE_NOOP("TensorValues",
+                           "Click a parameter or a buffer in the table to see its values as print() shows them.")
+
+
+def prompt() -> str:
+    """What the empty values pane says, in the current language."""
+    return translate("TensorValues", PROMPT)
 
 
 def access(name: str, buffer: bool = False) -> str:
@@ -58,8 +65,9 @@ def print_text(tensor: torch.Tensor, detach: bool = False) -> str:
     if len(text) > MAX_CHARS:
         cut = text.rfind("\n", 0, MAX_CHARS)
         left = len(text) - (cut if cut > 0 else MAX_CHARS)
-        text = (text[:cut if cut > 0 else MAX_CHARS] + f"\n… {left:,} more characters not shown (torch's print "
-                f"options ask for every value; torch.set_printoptions(profile='default') summarizes again)")
+        text = text[:cut if cut > 0 else MAX_CHARS] + "\n… " + translate(
+            "TensorValues", "{count} more characters not shown (torch's print options ask for every value; "
+            "torch.set_printoptions(profile='default') summarizes again)").format(count=f"{left:,}")
     return text
 
 
@@ -107,8 +115,8 @@ class TensorValues(QWidget):
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # torch breaks its own lines (linewidth 80)
         self.text.setFont(theme.font(-1, mono=True))  # 80 columns of torch text beside a wide table
-        self.text.setToolTip("What print() of this tensor writes: torch's own text, summarized with ... for big "
-                             "tensors.")
+        keep_translated(self, self.text.setToolTip, lambda: self.tr(
+            "What print() of this tensor writes: torch's own text, summarized with ... for big tensors."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.setSpacing(2)
@@ -117,7 +125,7 @@ class TensorValues(QWidget):
         self.computing = False
         self._shown: _Shown | None = None
         self._jobs = JobRunner(self)
-        self.show_message(PROMPT)
+        self.show_message(prompt())
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         hint = super().sizeHint()
@@ -176,4 +184,4 @@ class TensorValues(QWidget):
     def _failed(self, message: str) -> None:
         self.computing = False
         self._shown = None
-        self.text.setPlainText(f"Could not print the values: {message}")
+        self.text.setPlainText(self.tr("Could not print the values: {reason}").format(reason=message))

@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from editor.ui import theme
-from editor.ui.panels.parameters.cells import BUFFER, BUFFERS, HEADER, PARAM, Column
+from editor.ui.panels.parameters.cells import BUFFER, BUFFERS, HEADER, PARAM, PLAIN, PLAINS, Column
 from editor.ui.panels.parameters.table_model import ParameterTableModel
 
 ARROW_WIDTH = 22
@@ -32,7 +32,7 @@ class NameDelegate(QStyledItemDelegate):
             self._paint_shifted(painter, option, index, 6)
             rect = option.rect  # type: ignore[attr-defined]
             painter.fillRect(rect.x(), rect.y() + 1, 3, rect.height() - 2, theme.kind_color(entry.section.kind))
-        elif entry is not None and entry.kind in (PARAM, BUFFER):
+        elif entry is not None and entry.kind in (PARAM, BUFFER, PLAIN):
             self._paint_shifted(painter, option, index, ARROW_WIDTH - 4)
         else:
             super().paint(painter, option, index)
@@ -84,4 +84,4 @@ class ParameterView(QTableView):
 
     def _is_header(self, row: int) -> bool:
         model = self.model()
-        return isinstance(model, ParameterTableModel) and model.entry(row).kind in (HEADER, BUFFERS)
+        return isinstance(model, ParameterTableModel) and model.entry(row).kind in (HEADER, BUFFERS, PLAINS)

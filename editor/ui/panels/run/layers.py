@@ -17,15 +17,24 @@ from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionView
 from editor.model.catalog.shape_rules import fmt
 from editor.model.run.forward import LayerStats
 from editor.ui import theme
+from editor.ui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
 
 COLUMNS = ("block", "layer", "output shape", "mean", "std", "min", "max", "zeros", "values")
+LABELS = {  # the headers, in the current language (context LayerStats)
+    "block": QT_TRANSLATE_NOOP("LayerStats", "block"), "layer": QT_TRANSLATE_NOOP("LayerStats", "layer"),
+    "output shape": QT_TRANSLATE_NOOP("LayerStats", "output shape"), "mean": QT_TRANSLATE_NOOP("LayerStats", "mean"),
+    "std": QT_TRANSLATE_NOOP("LayerStats", "std"), "min": QT_TRANSLATE_NOOP("LayerStats", "min"),
+    "max": QT_TRANSLATE_NOOP("LayerStats", "max"), "zeros": QT_TRANSLATE_NOOP("LayerStats", "zeros"),
+    "values": QT_TRANSLATE_NOOP("LayerStats", "values"),
+}
 TIPS = {
-    "mean": "The mean of the block's output over the whole batch.",
-    "std": "The spread of the block's output. If it shrinks towards 0 or grows block after block, the signal "
-           "vanishes or explodes with depth: try another init.",
-    "zeros": "The fraction of outputs that are exactly 0. After a ReLU, a high value means many dead units.",
-    "values": "A histogram of the block's output values, from min (left) to max (right); for big outputs, of "
-              "256 evenly spaced values.",
+    "mean": QT_TRANSLATE_NOOP("LayerStats", "The mean of the block's output over the whole batch."),
+    "std": QT_TRANSLATE_NOOP("LayerStats", "The spread of the block's output. If it shrinks towards 0 or grows block "
+                             "after block, the signal vanishes or explodes with depth: try another init."),
+    "zeros": QT_TRANSLATE_NOOP("LayerStats", "The fraction of outputs that are exactly 0. After a ReLU, a high value "
+                               "means many dead units."),
+    "values": QT_TRANSLATE_NOOP("LayerStats", "A histogram of the block's output values, from min (left) to max "
+                                "(right); for big outputs, of 256 evenly spaced values."),
 }
 SPARK = COLUMNS.index("values")
 
@@ -58,9 +67,10 @@ class LayerStatsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("LayerStats", LABELS[COLUMNS[section]])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return TIPS.get(COLUMNS[section])
+            tip = TIPS.get(COLUMNS[section])
+            return translate("LayerStats", tip) if tip else None
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -81,7 +91,7 @@ class LayerStatsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not row.finite:
             return theme.ERROR
         if role == Qt.ItemDataRole.ToolTipRole and not row.finite:
-            return "This output holds NaN or Inf values."
+            return translate("LayerStats", "This output holds NaN or Inf values.")
         return None
 
 
@@ -125,6 +135,11 @@ class LayerStatsTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SPARK, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Headers and tooltips in the current language."""
+        self.stats_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def set_rows(self, rows: list[LayerStats]) -> None:
         self.stats_model.set_rows(rows)

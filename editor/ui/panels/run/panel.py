@@ -38,12 +38,15 @@ from editor.model.project.project import Project
 from editor.model.run.forward import LOSSES, RunResult
 from editor.model.run.inputs import GENERATORS, check_loaded_input
 from editor.ui import theme
+from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, on_language_change, translate
 from editor.ui.jobs import JobRunner
 from editor.ui.panels.following import follow
 from editor.ui.panels.run.layers import LayerStatsTable
 from editor.ui.panels.run.training import TrainingBox
 
-LOSS_TEXT = {"sum": "sum of the outputs", "mse": "MSE against zeros", "cross_entropy": "cross-entropy, random labels"}
+LOSS_TEXT = {"sum": QT_TRANSLATE_NOOP("RunPanel", "sum of the outputs"),
+             "mse": QT_TRANSLATE_NOOP("RunPanel", "MSE against zeros"),
+             "cross_entropy": QT_TRANSLATE_NOOP("RunPanel", "cross-entropy, random labels")}
 MAX_PRINT = 4000  # characters of print(tensor) shown; torch already elides big tensors with "..."
 
 
@@ -92,18 +95,25 @@ class RunPanel(QWidget):
         self.generator = QComboBox(objectName="runGenerator")
         self.generator.addItems(GENERATORS)
         self.seed = QSpinBox(objectName="runSeed", minimum=0, maximum=2**31 - 1, value=0)
-        self.load = QPushButton("Load tensor…", objectName="runLoadInput")
-        self.load.setToolTip("Use a tensor saved with torch.save(x, 'x.pt') as the input.")
-        self.training_mode = QCheckBox("Training mode", objectName="runTrainMode")
-        self.training_mode.setToolTip("model.train(): Dropout drops values and BatchNorm uses (and updates) the "
-                                      "batch's statistics. Off: model.eval(), as for predictions. Runs use it.")
-        self.forward_button = QPushButton("Run forward", objectName="runForward")
-        self.backward_button = QPushButton("Run backward", objectName="runBackward")
+        self.load = QPushButton(self.tr("Load tensor…"), objectName="runLoadInput")
+        keep_translated(self, self.load.setToolTip,
+                        lambda: self.tr("Use a tensor saved with torch.save(x, 'x.pt') as the input."))
+        self.training_mode = QCheckBox(objectName="runTrainMode")
+        keep_translated(self, self.training_mode.setText, lambda: self.tr("Training mode"))
+        keep_translated(self, self.training_mode.setToolTip, lambda: self.tr(
+            "model.train(): Dropout drops values and BatchNorm uses (and updates) the batch's statistics. Off: "
+            "model.eval(), as for predictions. Runs use it."))
+        self.forward_button = QPushButton(objectName="runForward")
+        keep_translated(self, self.forward_button.setText, lambda: self.tr("Run forward"))
+        self.backward_button = QPushButton(objectName="runBackward")
+        keep_translated(self, self.backward_button.setText, lambda: self.tr("Run backward"))
         self.loss = QComboBox(objectName="runLoss")
         for name in LOSSES:
-            self.loss.addItem(LOSS_TEXT[name], name)
-        self.save_input = QPushButton("Save input…", objectName="runSaveInput")
-        self.save_output = QPushButton("Save output…", objectName="runSaveOutput")
+            self.loss.addItem(translate("RunPanel", LOSS_TEXT[name]), name)
+        self.save_input = QPushButton(objectName="runSaveInput")
+        keep_translated(self, self.save_input.setText, lambda: self.tr("Save input…"))
+        self.save_output = QPushButton(objectName="runSaveOutput")
+        keep_translated(self, self.save_output.setText, lambda: self.tr("Save output…"))
         self.input_text = _text_box("runInputText", 200)
         self.output_text = _text_box("runOutputText", 200)
         self.summary = QLabel(objectName="runSummary")
@@ -113,22 +123,28 @@ class RunPanel(QWidget):
         self.layers = LayerStatsTable(self)
         self.training = TrainingBox(self)
 
+        def label(text) -> QLabel:  # a caption in the current language
+            caption = QLabel()
+            keep_translated(self, caption.setText, text)
+            return caption
+
         row = QHBoxLayout()
-        for widget in (QLabel("Batch"), self.batch, self.shape, QLabel("Input"), self.generator, QLabel("seed"),
-                       self.seed, self.load, self.training_mode):
+        for widget in (label(lambda: self.tr("Batch")), self.batch, self.shape, label(lambda: self.tr("Input")),
+                       self.generator, label(lambda: self.tr("seed")), self.seed, self.load, self.training_mode):
             row.addWidget(widget)
         row.addStretch(1)
         actions = QHBoxLayout()
-        for widget in (self.forward_button, self.backward_button, QLabel("loss:"), self.loss, self.save_input,
-                       self.save_output):
+        for widget in (self.forward_button, self.backward_button, label(lambda: self.tr("loss:")), self.loss,
+                       self.save_input, self.save_output):
             actions.addWidget(widget)
         actions.addStretch(1)
         texts = QHBoxLayout()
-        for title, box in (("Input  print(X)", self.input_text), ("Output  print(model(X))", self.output_text)):
+        for title, box in ((lambda: self.tr("Input  print(X)"), self.input_text),
+                           (lambda: self.tr("Output  print(model(X))"), self.output_text)):
             column = QVBoxLayout()
-            label = QLabel(title)
-            label.setStyleSheet(f"color: {theme.muted().name()};")
-            column.addWidget(label)
+            caption = label(title)
+            caption.setStyleSheet(f"color: {theme.muted().name()};")
+            column.addWidget(caption)
             column.addWidget(box)
             texts.addLayout(column)
         text_box = QWidget()
@@ -178,6 +194,16 @@ class RunPanel(QWidget):
         self.training.keep_requested.connect(self.keep_trained_requested)
         self.training.message.connect(self.message)
         self._set_busy(False)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The words that follow the state (the input line, the load button, the last run), in the new language."""
+        for index in range(self.loss.count()):
+            self.loss.setItemText(index, translate("RunPanel", LOSS_TEXT[self.loss.itemData(index)]))
+        self.load.setText(self.tr("Use generated input") if self.loaded is not None else self.tr("Load tensor…"))
+        self.show_input()
+        if self.result is not None and not self.jobs.busy and not self.summary.styleSheet():
+            self.summary.setText(self._summary_text(self.result))
 
     # ------------------------------------------------------------ project
     def set_project(self, project: Project) -> None:
@@ -220,8 +246,9 @@ class RunPanel(QWidget):
             self.shape.setText("")
             self.input_text.setPlainText(str(exc))
             return
-        where = "loaded from a file" if self.loaded is not None else f"on {x.device}"
-        self.shape.setText(f"→ X of shape {fmt(tuple(x.shape))}, {where}")
+        where = self.tr("loaded from a file") if self.loaded is not None else self.tr("on {device}").format(
+            device=x.device)
+        self.shape.setText(self.tr("→ X of shape {shape}, {where}").format(shape=fmt(tuple(x.shape)), where=where))
         self.input_text.setPlainText(print_text(x))
 
     # ------------------------------------------------------------ running
@@ -243,7 +270,7 @@ class RunPanel(QWidget):
             return
         project = self.project
         self._set_busy(True)
-        self.summary.setText("Running…")
+        self.summary.setText(self.tr("Running…"))
         self.jobs.submit(lambda context: prepared.execute(),
                          on_done=lambda result: self._done(project, prepared, result), on_error=self._show_error)
 
@@ -252,13 +279,7 @@ class RunPanel(QWidget):
         self.result = result
         self._set_busy(False)
         self.output_text.setPlainText(print_text(result.output))
-        mode = "training mode" if self.training_mode.isChecked() else "eval mode"
-        text = (f"Output shape {fmt(tuple(result.output.shape))} on {result.output.device}, {mode}; forward took "
-                f"{result.seconds * 1000:.2f} ms.")
-        if result.loss is not None:
-            text += (f" Loss ({self.loss.currentText()}) = {float(result.loss.detach()):.6g}; gradients are in "
-                     f"each parameter's .grad now.")
-        self.summary.setText(text)
+        self.summary.setText(self._summary_text(result))
         self.summary.setStyleSheet("")
         self.notes.setText("\n".join(result.notes))
         self.notes.setStyleSheet(f"color: {theme.ERROR.name()};" if any("NaN" in n for n in result.notes)
@@ -266,6 +287,16 @@ class RunPanel(QWidget):
         self.layers.set_rows(list(result.layers.values()))
         if result.loss is not None:
             self.gradients_changed.emit()
+
+    def _summary_text(self, result: RunResult) -> str:
+        mode = self.tr("training mode") if self.training_mode.isChecked() else self.tr("eval mode")
+        text = self.tr("Output shape {shape} on {device}, {mode}; forward took {ms} ms.").format(
+            shape=fmt(tuple(result.output.shape)), device=result.output.device, mode=mode,
+            ms=f"{result.seconds * 1000:.2f}")
+        if result.loss is not None:
+            text += " " + self.tr("Loss ({loss}) = {value}; gradients are in each parameter's .grad now.").format(
+                loss=self.loss.currentText(), value=f"{float(result.loss.detach()):.6g}")
+        return text
 
     def _show_error(self, message: str) -> None:
         self._set_busy(False)
@@ -281,10 +312,11 @@ class RunPanel(QWidget):
         """Use a tensor from a ``.pt`` file as the input (loaded safely: weights_only, no code runs)."""
         if self.loaded is not None:
             self.loaded = None
-            self.load.setText("Load tensor…")
+            self.load.setText(self.tr("Load tensor…"))
             self.show_input()
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Load an input tensor", _folder(), "Tensors (*.pt *.pth);;All (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load an input tensor"), _folder(),
+                                              self.tr("Tensors (*.pt *.pth);;All (*)"))
         if path:
             self.load_input(Path(path))
 
@@ -294,10 +326,10 @@ class RunPanel(QWidget):
             value = load_tensor(path)  # weights_only: nothing in the file runs
             self.loaded = check_loaded_input(value).to(self.project.device if self.project else "cpu")
         except LayerLabError as exc:
-            self._show_error(f"Could not use {path.name} as the input: {exc}")
+            self._show_error(self.tr("Could not use {name} as the input: {reason}").format(name=path.name, reason=exc))
             return False
         _remember(path)
-        self.load.setText("Use generated input")
+        self.load.setText(self.tr("Use generated input"))
         self.show_input()
         return True
 
@@ -314,8 +346,9 @@ class RunPanel(QWidget):
                 return
         if tensor is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, f"Save the {which}", str(Path(_folder()) / f"{which}.pt"),
-                                              "Tensors (*.pt)")
+        title = self.tr("Save the input") if which == "input" else self.tr("Save the output")
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(_folder()) / f"{which}.pt"),
+                                              self.tr("Tensors (*.pt)"))
         if path:
             try:
                 save_tensor(tensor.cpu(), path)
@@ -323,7 +356,9 @@ class RunPanel(QWidget):
                 self._show_error(str(exc))
                 return
             _remember(Path(path))
-            self.message.emit(f"Saved the {which} to {path} (torch.load it to use it again).")
+            self.message.emit((self.tr("Saved the input to {path} (torch.load it to use it again).") if which == "input"
+                               else self.tr("Saved the output to {path} (torch.load it to use it again).")).format(
+                                   path=path))
 
 
 def _folder() -> str:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -30,30 +30,43 @@ from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
 from editor.model.run.training import MAX_STEPS, OPTIMIZERS, TASKS, Trainer
 from editor.ui import theme
+from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, on_language_change, translate
 from editor.ui.jobs import JobContext, JobRunner
 
 TASK_TEXT = {
-    "teacher": "Copy a teacher: regress the outputs of a fixed random network of this design",
-    "clusters": "Clusters: classify points from separable clusters (needs (N, features) → (N, classes))",
+    "teacher": QT_TRANSLATE_NOOP("TrainingBox", "Copy a teacher: regress the outputs of a fixed random network of "
+                                 "this design"),
+    "clusters": QT_TRANSLATE_NOOP("TrainingBox", "Clusters: classify points from separable clusters (needs "
+                                  "(N, features) → (N, classes))"),
 }
+TASK_NAME = {"teacher": QT_TRANSLATE_NOOP("TrainingBox", "teacher"),
+             "clusters": QT_TRANSLATE_NOOP("TrainingBox", "clusters")}
 
 
-def _plot(title: str, y_label: str) -> pg.PlotWidget:
+def _plot(title: str, y_label: str, x_label: str) -> pg.PlotWidget:
     plot = pg.PlotWidget(background=theme.base())
     item = plot.getPlotItem()
     item.setMenuEnabled(False)
     item.hideButtons()
     item.showGrid(x=False, y=True, alpha=0.15)
-    item.setTitle(title, color=theme.muted().name(), size="9pt")
-    for name, label in (("bottom", "step"), ("left", y_label)):
+    for name in ("bottom", "left"):
         axis = item.getAxis(name)
         axis.setPen(pg.mkPen(theme.border()))
         axis.setTextPen(pg.mkPen(theme.muted()))
         axis.setTickFont(theme.font(-1))
-        axis.setLabel(label, color=theme.muted().name())
-    plot.setMinimumHeight(140)
+        axis.enableAutoSIPrefix(False)  # "loss (x0.001)" with ticks of 2·10² reads as a loss of 200
+    _label(plot, title, y_label, x_label)
+    plot.setMinimumHeight(110)
     plot.setMinimumWidth(200)
     return plot
+
+
+def _label(plot: pg.PlotWidget, title: str, y_label: str, x_label: str) -> None:
+    """The plot's title and axis labels (set again when the language changes)."""
+    item = plot.getPlotItem()
+    item.setTitle(title, color=theme.muted().name(), size="9pt")
+    for name, label in (("bottom", x_label), ("left", y_label)):
+        item.getAxis(name).setLabel(label, color=theme.muted().name())
 
 
 class TrainingBox(QGroupBox):
@@ -66,8 +79,9 @@ class TrainingBox(QGroupBox):
     """A sentence for the learner (what happened, or why it was refused)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Train a few steps", parent)
+        super().__init__(parent)
         self.setObjectName("runTraining")
+        keep_translated(self, self.setTitle, lambda: self.tr("Train a few steps"))
         self.project: Project | None = None
         self.trainer: Trainer | None = None
         self._stop = threading.Event()
@@ -75,7 +89,6 @@ class TrainingBox(QGroupBox):
         self.task = QComboBox(objectName="trainTask")
         for name in TASKS:
             self.task.addItem(name, name)
-            self.task.setItemData(self.task.count() - 1, TASK_TEXT[name], role=3)  # ToolTipRole
         self.optimizer = QComboBox(objectName="trainOptimizer")
         for name in OPTIMIZERS:
             self.optimizer.addItem({"adam": "Adam", "sgd": "SGD"}[name], name)
@@ -83,40 +96,51 @@ class TrainingBox(QGroupBox):
                                  singleStep=0.001, value=0.01)
         self.steps = QSpinBox(objectName="trainSteps", minimum=1, maximum=MAX_STEPS, value=200, singleStep=50)
         self.seed = QSpinBox(objectName="trainSeed", minimum=0, maximum=2**31 - 1, value=0)
-        self.train = QPushButton("Train", objectName="trainStart")
-        self.stop = QPushButton("Stop", objectName="trainStop")
-        self.keep = QPushButton("Keep trained weights", objectName="trainKeep")
-        self.revert = QPushButton("Revert", objectName="trainRevert")
-        self.keep.setToolTip("Put the trained weights into the design (one step you can undo).")
-        self.revert.setToolTip("Forget the training: the design keeps the weights it had.")
-        self.status = QLabel("Trains a copy of the model; the design changes only when you keep the result.")
+        self.train = QPushButton(objectName="trainStart")
+        keep_translated(self, self.train.setText, lambda: self.tr("Train"))
+        self.stop = QPushButton(objectName="trainStop")
+        keep_translated(self, self.stop.setText, lambda: self.tr("Stop"))
+        self.keep = QPushButton(objectName="trainKeep")
+        keep_translated(self, self.keep.setText, lambda: self.tr("Keep trained weights"))
+        self.revert = QPushButton(objectName="trainRevert")
+        keep_translated(self, self.revert.setText, lambda: self.tr("Revert"))
+        keep_translated(self, self.keep.setToolTip,
+                        lambda: self.tr("Put the trained weights into the design (one step you can undo)."))
+        keep_translated(self, self.revert.setToolTip,
+                        lambda: self.tr("Forget the training: the design keeps the weights it had."))
+        self.status = QLabel(self._hint())
         self.status.setWordWrap(True)
         self.status.setStyleSheet(f"color: {theme.muted().name()};")
-        form = QFormLayout()
-        form.addRow("Task", self.task)
-        for pair in ((("Optimizer", self.optimizer), ("learning rate", self.lr)),
-                     (("Steps", self.steps), ("seed", self.seed))):
-            row = QHBoxLayout()
-            row.addWidget(pair[0][1])
-            row.addWidget(QLabel(pair[1][0]))
-            row.addWidget(pair[1][1])
-            row.addStretch(1)
-            form.addRow(pair[0][0], row)
+        # Three short rows, so that the plots keep most of the tab's height (the dock is short by default).
+        form = QGridLayout()
+        form.setHorizontalSpacing(6)
+        form.setVerticalSpacing(4)
+        cells = ((0, 0, lambda: self.tr("Task"), self.task, 3), (0, 4, lambda: self.tr("Optimizer"), self.optimizer, 1),
+                 (1, 0, lambda: self.tr("Steps"), self.steps, 1), (1, 2, lambda: self.tr("seed"), self.seed, 1),
+                 (1, 4, lambda: self.tr("learning rate"), self.lr, 1))
+        for row, column, text, widget, span in cells:
+            caption = QLabel()
+            keep_translated(self, caption.setText, text)
+            form.addWidget(caption, row, column)
+            form.addWidget(widget, row, column + 1, 1, span)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
         buttons = QHBoxLayout()
         for button in (self.train, self.stop, self.keep, self.revert):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.loss_plot = _plot("loss (log scale)", "loss")
+        self.loss_plot = _plot(self.tr("loss (log scale)"), self.tr("loss"), self.tr("step"))
         self.loss_plot.getPlotItem().setLogMode(y=True)  # a falling loss spans decades: log y shows every one
-        self.grad_plot = _plot("gradient norm per layer", "‖grad‖")
+        self.grad_plot = _plot(self.tr("gradient norm per layer"), "‖grad‖", self.tr("step"))
         plots = QHBoxLayout()
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.grad_plot)
         layout = QVBoxLayout(self)
+        layout.setSpacing(4)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        layout.addLayout(plots)
+        layout.addLayout(plots, 1)
         self.loss_curve = self.loss_plot.plot(pen=pg.mkPen(theme.ACCENT, width=2))
         self.grad_curves: dict[str, pg.PlotDataItem] = {}
         self.timer = QTimer(self, interval=100)
@@ -126,6 +150,26 @@ class TrainingBox(QGroupBox):
         self.keep.clicked.connect(self.on_keep)
         self.revert.clicked.connect(self.on_revert)
         self._set_state("idle")
+        self._retranslate_tasks()
+        on_language_change(self, self.retranslate)
+
+    def _hint(self) -> str:
+        return self.tr("Trains a copy of the model; the design changes only when you keep the result.")
+
+    def _retranslate_tasks(self) -> None:
+        for index in range(self.task.count()):
+            name = self.task.itemData(index)
+            self.task.setItemText(index, translate("TrainingBox", TASK_NAME.get(name, name)))
+            self.task.setItemData(index, translate("TrainingBox", TASK_TEXT.get(name, "")), role=3)  # ToolTipRole
+
+    def retranslate(self) -> None:
+        """Tasks, plot titles and the idle hint in the current language (a result's message stays)."""
+        self._retranslate_tasks()
+        for plot, title, y_label in ((self.loss_plot, self.tr("loss (log scale)"), self.tr("loss")),
+                                     (self.grad_plot, self.tr("gradient norm per layer"), "‖grad‖")):
+            _label(plot, title, y_label, self.tr("step"))
+        if self.trainer is None and not self.running:
+            self.status.setText(self._hint())
 
     # ------------------------------------------------------------ state
     def set_project(self, project: Project) -> None:
@@ -168,7 +212,7 @@ class TrainingBox(QGroupBox):
         self.jobs.submit(lambda context: self._train(trainer, steps, context), on_done=self._finished,
                          on_error=self._failed)
         self._set_state("running")
-        self.status.setText(f"Training {steps} steps on a copy of the model…")
+        self.status.setText(self.tr("Training {steps} steps on a copy of the model…").format(steps=steps))
         self.timer.start()
 
     def _train(self, trainer: Trainer, steps: int, context: JobContext) -> str:
@@ -181,15 +225,16 @@ class TrainingBox(QGroupBox):
         trainer = self.trainer
         assert trainer is not None
         losses = trainer.losses
-        done = stopped_by or f"Trained {len(losses)} steps."
+        done = stopped_by or self.tr("Trained {steps} steps.").format(steps=len(losses))
         if losses:
-            done += f" Loss {losses[0]:.4g} → {losses[-1]:.4g}. Keep the trained weights, or revert."
+            done += " " + self.tr("Loss {first} → {last}. Keep the trained weights, or revert.").format(
+                first=f"{losses[0]:.4g}", last=f"{losses[-1]:.4g}")
         self.status.setText(done)
         self._set_state("done")
 
     def _failed(self, message: str) -> None:
         self.timer.stop()
-        self.status.setText(f"Training failed: {message}")
+        self.status.setText(self.tr("Training failed: {reason}").format(reason=message))
         self.trainer = None
         self._set_state("idle")
 
@@ -198,7 +243,8 @@ class TrainingBox(QGroupBox):
             self.keep_requested.emit(self.trainer)
         self.trainer = None
         self._set_state("idle")
-        self.status.setText("Kept: the design has the trained weights (Edit → Undo brings back the ones before).")
+        self.status.setText(self.tr("Kept: the design has the trained weights (Edit → Undo brings back the ones "
+                                    "before)."))
 
     def on_revert(self) -> None:
         self._stop.set()
@@ -207,7 +253,7 @@ class TrainingBox(QGroupBox):
         self.timer.stop()
         self.trainer = None
         self._set_state("idle")
-        self.status.setText("Reverted: the design keeps the weights it had.")
+        self.status.setText(self.tr("Reverted: the design keeps the weights it had."))
 
     # ------------------------------------------------------------ drawing
     def redraw(self) -> None:
@@ -222,6 +268,7 @@ class TrainingBox(QGroupBox):
             curve = self.grad_curves.get(path)
             if curve is None:
                 color = theme.share_color(index)
-                curve = self.grad_plot.plot(pen=pg.mkPen(color, width=1.5), name=f"block {path}")
+                curve = self.grad_plot.plot(pen=pg.mkPen(color, width=1.5),
+                                            name=self.tr("block {path}").format(path=path))
                 self.grad_curves[path] = curve
             curve.setData(range(1, len(values) + 1), values)
