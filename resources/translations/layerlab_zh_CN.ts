@@ -122,20 +122,12 @@
         <translation>对应的 PyTorch 代码（“文件 → 导出 Python 代码”写出的内容）：</translation>
     </message>
     <message>
-        <source>At the end</source>
-        <translation>在末尾</translation>
-    </message>
-    <message>
         <source>Built in this order in __init__: a kind from the palette (Linear, ReLU, …, or one of My blocks) and its arguments by name, over the hyperparameters: in_features=n_in.</source>
         <translation>在 __init__ 中按这个顺序创建：种类取自层面板（Linear、ReLU……或“我的积木”中的一个），参数按名字写，用超参数表示：in_features=n_in。</translation>
     </message>
     <message>
         <source>Children</source>
         <translation>子层</translation>
-    </message>
-    <message>
-        <source>Column {column}</source>
-        <translation>第 {column} 列</translation>
     </message>
     <message>
         <source>Description</source>
@@ -152,10 +144,6 @@
     <message>
         <source>Input shape</source>
         <translation>输入形状</translation>
-    </message>
-    <message>
-        <source>Line {line}, column {column}</source>
-        <translation>第 {line} 行，第 {column} 列</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1321,14 +1309,6 @@
         <translation>对应的 PyTorch 代码（“文件 → 导出 Python 代码”写出的内容）：</translation>
     </message>
     <message>
-        <source>At the end</source>
-        <translation>在末尾</translation>
-    </message>
-    <message>
-        <source>Column {column}</source>
-        <translation>第 {column} 列</translation>
-    </message>
-    <message>
         <source>Define</source>
         <translation>定义</translation>
     </message>
@@ -1355,10 +1335,6 @@
     <message>
         <source>Input shape</source>
         <translation>输入形状</translation>
-    </message>
-    <message>
-        <source>Line {line}, column {column}</source>
-        <translation>第 {line} 行，第 {column} 列</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1475,6 +1451,21 @@
     <message>
         <source>The class appears here once the layer is valid.</source>
         <translation>层的定义有效后，这里会显示对应的类。</translation>
+    </message>
+</context>
+<context>
+    <name>DefinitionDialog</name>
+    <message>
+        <source>Column {column}</source>
+        <translation>第 {column} 列</translation>
+    </message>
+    <message>
+        <source>At the end</source>
+        <translation>在末尾</translation>
+    </message>
+    <message>
+        <source>Line {line}, column {column}</source>
+        <translation>第 {line} 行，第 {column} 列</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,6 @@ import html
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -37,7 +36,7 @@ from editor.model.custom.definitions import BlockDefinition, ChildSpec, Definiti
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
 from editor.ui import theme
-from editor.ui.dialogs.custom_layer import WARNING, FormError, sample_shape
+from editor.ui.dialogs.custom_layer import WARNING, DefinitionDialog, FormError, sample_shape
 from editor.ui.dialogs.definition_widgets import (
     ChildTable,
     CodePreview,
@@ -52,7 +51,7 @@ from editor.ui.dialogs.definition_widgets import (
 from editor.ui.i18n import keep_translated, on_language_change
 
 
-class BlockDefinitionDialog(QDialog):
+class BlockDefinitionDialog(DefinitionDialog):
     """Edit ``definition`` (its name stays): hyperparameters, children, forward; previewed as code."""
 
     submitted = Signal(object, bool)
@@ -85,7 +84,8 @@ class BlockDefinitionDialog(QDialog):
         self.forward.setPlainText(definition.forward or "")
         keep_translated(self, self.forward.setPlaceholderText, lambda: self.tr(
             "(empty: the children in order, as nn.Sequential does; or e.g. out(relu(hidden(x))))"))
-        self.errors = {place: self._error_label(place) for place in ("name", "hyper", "children", "forward")}
+        self.errors = {place: self._error_label(f"blockDefinitionError_{place}")
+                       for place in ("name", "hyper", "children", "forward")}
         self.errors["forward"].linkActivated.connect(lambda link: self.forward.go_to_error())
         self.sample = QLineEdit(fmt(input_shape) if input_shape else "", objectName="blockDefinitionInput")
         self.sample.setFont(theme.font(0, mono=True))
@@ -113,25 +113,6 @@ class BlockDefinitionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         on_language_change(self, self.check_now)
         self.check_now()
-
-    def _error_label(self, place: str) -> QLabel:
-        label = QLabel(objectName=f"blockDefinitionError_{place}", wordWrap=True)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setVisible(False)
-        return label
-
-    def _heading(self, text) -> QLabel:
-        label = QLabel()
-        label.setFont(theme.font(0.5, bold=True))
-        keep_translated(self, label.setText, text)
-        return label
-
-    def _quiet(self, text) -> QLabel:
-        label = QLabel(wordWrap=True)
-        label.setStyleSheet(f"color: {theme.muted().name()};")
-        label.setFont(theme.font(-1))
-        keep_translated(self, label.setText, text)
-        return label
 
     def _layout(self) -> None:
         form = QFormLayout()
@@ -186,22 +167,6 @@ class BlockDefinitionDialog(QDialog):
         self.resize(1060, 720)
 
     # ------------------------------------------------------------ checking
-    def check_now(self) -> BlockDefinition | None:
-        """Check the form now and show the result; returns the definition when it is valid."""
-        self._timer.stop()
-        self.definition, self.kind, self.problem = None, None, None
-        try:
-            definition = self._read()
-            kind = self._kind(definition)
-        except FormError as problem:
-            self.problem = problem
-        else:
-            self.definition, self.kind = definition, kind
-        self._show_problem(self.problem)
-        self._preview()
-        self.ok.setEnabled(self.definition is not None)
-        return self.definition
-
     def _read(self) -> BlockDefinition:
         hyper = []
         for row, name, text in self.hyperparameters.rows():
@@ -277,14 +242,7 @@ class BlockDefinitionDialog(QDialog):
             return
         label = self.errors[problem.place]
         label.setStyleSheet(f"color: {(theme.muted() if problem.quiet else theme.ERROR).name()};")
-        text = problem.words
-        line, column = problem.location
-        if column is not None:
-            where = self.tr("Column {column}").format(column=column) if column > 0 else self.tr("At the end")
-            if (line or 1) > 1:
-                where = self.tr("Line {line}, column {column}").format(line=line, column=column)
-            text = f"<a href='#error'>{where}</a>: {text}"
-        label.setText(text)
+        label.setText(self._located(problem))
 
     def _preview(self) -> None:
         kind = self.kind
@@ -329,13 +287,6 @@ class BlockDefinitionDialog(QDialog):
         definition = self.check_now()
         if definition is not None:
             self.submitted.emit(definition, self.save.isChecked())
-
-    def show_failure(self, message: str) -> None:
-        """The project refused the edit: say why, and stay open."""
-        label = self.errors["name"]
-        label.setStyleSheet(f"color: {theme.ERROR.name()};")
-        label.setText(html.escape(message))
-        label.setVisible(True)
 
 
 def _row_quoting(message: str, rows: list[tuple[int, str]]) -> int | None:

@@ -60,7 +60,7 @@ from editor.ui.dialogs.definition_widgets import (
     parse_value,
     split_shape,
 )
-from editor.ui.i18n import keep_translated, on_language_change
+from editor.ui.i18n import keep_translated, on_language_change, translate
 
 WARNING = "#B26B00"
 """The colour of a warning that does not stop OK (a plain tensor, an input the layer does not take)."""
@@ -100,7 +100,73 @@ def _quoted_row(message: str, rows: list[tuple[int, str]]) -> int | None:
     return None
 
 
-class CustomLayerDialog(QDialog):
+class DefinitionDialog(QDialog):
+    """What the custom-layer and block-definition dialogs share: labels, checking the form, and saying why not.
+
+    A subclass provides ``_read()`` (the definition, or :class:`FormError`), ``_kind(definition)``,
+    ``_show_problem(problem)``, ``_preview()``, and ``errors`` (place → label) and ``ok``.
+    """
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel(objectName=name, wordWrap=True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setVisible(False)
+        return label
+
+    def _heading(self, text) -> QLabel:
+        label = QLabel()
+        label.setFont(theme.font(0.5, bold=True))
+        keep_translated(self, label.setText, text)
+        return label
+
+    def _quiet(self, text) -> QLabel:
+        label = QLabel(wordWrap=True)
+        label.setStyleSheet(f"color: {theme.muted().name()};")
+        label.setFont(theme.font(-1))
+        keep_translated(self, label.setText, text)
+        return label
+
+    def check_now(self):  # -> the dialog's definition type, or None
+        """Check the form now: show what is wrong (or the preview); returns the definition when valid."""
+        self._timer.stop()
+        self.definition, self.kind, self.problem = None, None, None
+        try:
+            definition = self._read()
+            kind = self._kind(definition)
+        except FormError as problem:
+            self.problem = problem
+        else:
+            self.definition, self.kind = definition, kind
+        self._show_problem(self.problem)
+        self._after_check()
+        self._preview()
+        self.ok.setEnabled(self.definition is not None)
+        return self.definition
+
+    def _after_check(self) -> None:
+        """Anything more to show once the form was checked (nothing, unless a subclass says so)."""
+
+    def _located(self, problem: FormError) -> str:
+        """The problem's words, led by a link to where it is ("Column 7", "Line 2, column 3", "At the end")."""
+        text = problem.words
+        line, column = problem.location
+        if column is not None:
+            where = (translate("DefinitionDialog", "Column {column}").format(column=column) if column > 0
+                     else translate("DefinitionDialog", "At the end"))
+            if column > 0 and (line or 1) > 1:
+                where = translate("DefinitionDialog", "Line {line}, column {column}").format(line=line, column=column)
+            text = f"<a href='#error'>{where}</a>: {text}"
+        return text
+
+    def show_failure(self, message: str) -> None:
+        """The project refused the edit: say why here, and stay open."""
+        label = self.errors["name"]
+        label.setStyleSheet(f"color: {theme.ERROR.name()};")
+        label.setText(html.escape(message))
+        label.setVisible(True)
+
+
+class CustomLayerDialog(DefinitionDialog):
     """Write a :class:`LayerDefinition` (a new one, or an edit of ``definition``), checked as it is typed."""
 
     submitted = Signal(object, bool, bool)
@@ -167,12 +233,6 @@ class CustomLayerDialog(QDialog):
         self.check_now()
 
     # ------------------------------------------------------------ layout
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel(objectName=name, wordWrap=True)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setVisible(False)
-        return label
-
     def _texts(self, in_library: bool) -> None:
         keep_translated(self, self.save.setText, lambda: self.tr("Update it in my library too") if in_library
                         else self.tr("Save to my library (for every project)"))
@@ -184,19 +244,6 @@ class CustomLayerDialog(QDialog):
         keep_translated(self, self.ok.setToolTip, lambda: self.tr(
             "One undoable step; every block of this layer follows the edit") if self.editing is not None
             else self.tr("One undoable step: the layer joins this project and its palette (My blocks)"))
-
-    def _heading(self, text) -> QLabel:
-        label = QLabel()
-        label.setFont(theme.font(0.5, bold=True))
-        keep_translated(self, label.setText, text)
-        return label
-
-    def _quiet(self, text) -> QLabel:
-        label = QLabel(wordWrap=True)
-        label.setStyleSheet(f"color: {theme.muted().name()};")
-        label.setFont(theme.font(-1))
-        keep_translated(self, label.setText, text)
-        return label
 
     def _layout(self, offer_insert: bool) -> None:
         form = QFormLayout()
@@ -283,23 +330,6 @@ class CustomLayerDialog(QDialog):
     # ------------------------------------------------------------ checking
     def schedule(self) -> None:
         self._timer.start()
-
-    def check_now(self) -> LayerDefinition | None:
-        """Check the form now: show what is wrong (or the preview); returns the definition when valid."""
-        self._timer.stop()
-        self.definition, self.kind, self.problem = None, None, None
-        try:
-            definition = self._read()
-            kind = self._kind(definition)
-        except FormError as problem:
-            self.problem = problem
-        else:
-            self.definition, self.kind = definition, kind
-        self._show_problem(self.problem)
-        self._note_plain()
-        self._preview()
-        self.ok.setEnabled(self.definition is not None)
-        return self.definition
 
     def _read(self) -> LayerDefinition:
         name = self.name.text().strip()
@@ -416,14 +446,10 @@ class CustomLayerDialog(QDialog):
         label = self.errors[problem.place]
         colour = theme.muted() if problem.quiet else theme.ERROR
         label.setStyleSheet(f"color: {colour.name()};")
-        text = problem.words
-        line, column = problem.location
-        if column is not None:
-            where = (self.tr("Line {line}, column {column}").format(line=line, column=column) if (line or 1) > 1
-                     else self.tr("Column {column}").format(column=column)) if column > 0 \
-                else self.tr("At the end")
-            text = f"<a href='#error'>{where}</a>: {text}"
-        label.setText(text)
+        label.setText(self._located(problem))
+
+    def _after_check(self) -> None:
+        self._note_plain()
 
     def _note_plain(self) -> None:
         """The lesson of an unregistered tensor, as soon as its box is unticked."""
@@ -478,12 +504,5 @@ class CustomLayerDialog(QDialog):
         if definition is not None:
             self.submitted.emit(definition, self.save.isChecked(), self.offer_insert and self.insert.isChecked())
 
-    def show_failure(self, message: str) -> None:
-        """The project refused the definition: say why here, and stay open."""
-        label = self.errors["name"]
-        label.setStyleSheet(f"color: {theme.ERROR.name()};")
-        label.setText(html.escape(message))
-        label.setVisible(True)
 
-
-__all__ = ["CustomLayerDialog", "FormError", "sample_shape"]
+__all__ = ["CustomLayerDialog", "DefinitionDialog", "FormError", "sample_shape"]
