@@ -16,6 +16,10 @@ updates both). Qt's own ``qtbase_zh_CN.qm`` translates the standard dialogs' but
 - :func:`resolve` turns the saved choice (``"en"``, ``"zh_CN"`` or ``"system"``)
   into a language, following the system's UI languages for ``"system"``.
 
+What the model says (errors, fixes, reasons) is written with ``editor.model.words.say``
+and shown through :func:`model_text` (context ``Model``; the build script collects
+every ``say("...")`` template).
+
 Layer descriptions and hyperparameter help come from the catalog, which is
 plain data without Qt: :func:`catalog_text` translates them when they are
 shown (context ``Catalog``; the build script lists every catalog text for
@@ -31,6 +35,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 
 from editor import resources
+from editor.model.words import Said, message_of
 
 ENGLISH = "en"
 CHINESE = "zh_CN"
@@ -51,6 +56,31 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
     """Mark ``text`` for translation in ``context`` without translating it (translate it where it is shown)."""
     return text
+
+
+MODEL = "Model"
+"""The translation context of what the model and io layers say (:mod:`editor.model.words`)."""
+
+
+def model_text(text: str | BaseException | None) -> str:
+    """What the model said (a message, or an error's message) in the current language.
+
+    A :class:`~editor.model.words.Said` is translated from its template, with its values
+    filled in (values that are themselves ``Said`` are translated too). Any other text is
+    shown as it is: torch's own words, or what a learner typed. A translation whose fields
+    do not fit the values falls back to the English text rather than failing.
+    """
+    if text is None:
+        return ""
+    if isinstance(text, BaseException):
+        text = message_of(text)
+    if not isinstance(text, Said):
+        return str(text)
+    values = {name: model_text(value) if isinstance(value, Said) else value for name, value in text.values.items()}
+    try:
+        return QCoreApplication.translate(MODEL, text.template).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return str(text)
 
 
 def catalog_text(text: str) -> str:

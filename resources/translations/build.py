@@ -77,10 +77,38 @@ def _example_titles() -> tuple[str, ...]:
     return tuple(TITLES.values())
 
 
+def model_texts() -> list[str]:
+    """Every template the model and io layers say with ``say("...")`` (``editor.model.words``), each once.
+
+    Read from the source with ``ast`` (nothing is imported or run). A ``say`` whose first
+    argument is not a literal string cannot be translated: the test suite refuses it.
+    """
+    texts: list[str] = []
+    for folder in (ROOT / "editor" / "model", ROOT / "editor" / "io"):
+        for path in sorted(folder.rglob("*.py")):
+            texts += [template for template, _line in say_calls(path.read_text(encoding="utf-8"))
+                      if template is not None]
+    return list(dict.fromkeys(texts))
+
+
+def say_calls(source: str) -> list[tuple[str | None, int]]:
+    """(template, line) of each ``say(...)`` call in ``source``; template None where it is not a literal."""
+    import ast
+
+    calls = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "say":
+            first = node.args[0] if node.args else None
+            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            calls.append((first.value if literal else None, node.lineno))
+    return calls
+
+
 def _catalog_source(folder: Path) -> Path:
-    """A Python file of ``translate("Catalog", ...)`` calls for lupdate to read."""
+    """A Python file of ``translate("Catalog", ...)`` and ``translate("Model", ...)`` calls for lupdate to read."""
     path = folder / "catalog_texts.py"
     lines = [f'translate("Catalog", {text!r})' for text in catalog_texts()]
+    lines += [f'translate("Model", {text!r})' for text in model_texts()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -88,12 +116,14 @@ def _catalog_source(folder: Path) -> Path:
 def lupdate(ts_files: tuple[Path, ...], *, quiet: bool = True) -> None:
     """Collect every text of ``editor/ui`` and the catalog into ``ts_files`` (kept translations stay).
 
-    Only the ui speaks Qt (import-linter keeps Qt out of the model and io), so only
-    the ui calls ``tr``; the model's texts come in through :func:`catalog_texts`.
+    Only the ui and the commands speak Qt (import-linter keeps Qt out of the model and io), so
+    only they call ``tr``; the model's texts come in through :func:`catalog_texts` and
+    :func:`model_texts`.
     """
     with tempfile.TemporaryDirectory() as tmp:
+        sources = [ROOT / "editor" / "ui", ROOT / "editor" / "commands", _catalog_source(Path(tmp))]
         args = [tool("lupdate"), "-extensions", "py", "-locations", "none", "-no-obsolete",
-                str(ROOT / "editor" / "ui"), str(_catalog_source(Path(tmp))), "-ts", *map(str, ts_files)]
+                *map(str, sources), "-ts", *map(str, ts_files)]
         if quiet:
             args.insert(1, "-silent")
         subprocess.run(args, check=True, timeout=TIMEOUT_S, cwd=ROOT)
