@@ -83,8 +83,18 @@ def model_text(text: str | BaseException | None) -> str:
         return str(text)
 
 
+def fix_text(label: str, path: str) -> str:
+    """A suggested fix's label in the current language, at block ``path`` (labels hold a ``{path}`` placeholder)."""
+    return model_text(label).replace("{path}", path)
+
+
 def catalog_text(text: str) -> str:
-    """A catalog text (a description, a hyperparameter's help) in the current language."""
+    """A catalog text (a description, a hyperparameter's help) in the current language.
+
+    A custom kind's texts are made with ``say`` (they hold its name): those translate as the model's.
+    """
+    if isinstance(text, Said):
+        return model_text(text)
     return QCoreApplication.translate(CATALOG, text) if text else text
 
 
@@ -226,6 +236,6 @@ def keep_translated(owner: QObject, setter: Callable[[str], object], text: Calla
     return value
 
 
-__all__ = ["CATALOG", "CHINESE", "ENGLISH", "LANGUAGES", "QT_TRANSLATE_NOOP", "SYSTEM", "Languages", "catalog_text",
-           "current_language", "keep_translated", "languages", "on_language_change", "resolve", "translate",
-           "translations_folder"]
+__all__ = ["CATALOG", "CHINESE", "ENGLISH", "LANGUAGES", "MODEL", "QT_TRANSLATE_NOOP", "SYSTEM", "Languages",
+           "catalog_text", "current_language", "fix_text", "keep_translated", "languages", "model_text",
+           "on_language_change", "resolve", "translate", "translations_folder"]

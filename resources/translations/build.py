@@ -78,17 +78,28 @@ def _example_titles() -> tuple[str, ...]:
 
 
 def model_texts() -> list[str]:
-    """Every template the model and io layers say with ``say("...")`` (``editor.model.words``), each once.
+    """Every template the model, io and command layers say with ``say("...")`` (``editor.model.words``), each once.
 
     Read from the source with ``ast`` (nothing is imported or run). A ``say`` whose first
-    argument is not a literal string cannot be translated: the test suite refuses it.
+    argument is not a literal string cannot be translated: the test suite refuses it. A
+    template of fields and spaces alone (``"{where}{problem}"``) has nothing to translate.
     """
     texts: list[str] = []
-    for folder in (ROOT / "editor" / "model", ROOT / "editor" / "io"):
+    for folder in (ROOT / "editor" / "model", ROOT / "editor" / "io", ROOT / "editor" / "commands"):
         for path in sorted(folder.rglob("*.py")):
             texts += [template for template, _line in say_calls(path.read_text(encoding="utf-8"))
-                      if template is not None]
+                      if template is not None and _words_of(template).strip()]
     return list(dict.fromkeys(texts))
+
+
+def _words_of(template: str) -> str:
+    """``template`` without its fields: a template of fields and spaces alone has nothing to translate."""
+    import string
+
+    try:
+        return "".join(literal for literal, *_ in string.Formatter().parse(template))
+    except ValueError:
+        return template
 
 
 def say_calls(source: str) -> list[tuple[str | None, int]]:

@@ -20,3 +20,44 @@ def test_statistics_match_torch_even_when_the_mean_dwarfs_the_spread(offset, sca
         assert stats.std == pytest.approx(float(exact.std()), rel=1e-3, abs=1e-12)
         assert stats.min == float(out.min()) and stats.max == float(out.max())
         assert stats.zeros == float((out == 0).sum()) / out.numel()
+
+
+def test_statistics_gathered_while_the_forward_runs_equal_those_computed_after_it():
+    """The CPU reduces outputs a chunk at a time as they come; interleaved shapes and many chunks change nothing."""
+    from editor.model.run.layer_stats import StatsCollector, _chunk_rows
+
+    torch.manual_seed(1)
+    outputs = []
+    for i in range(3 * _chunk_rows(64 * 256) + 5):
+        shape = (64, 256) if i % 3 else (7, 5)
+        outputs.append((str(i), "Linear", torch.randn(shape).relu() if i % 2 else torch.randn(shape)))
+    streamed = StatsCollector()
+    for path, kind, out in outputs:
+        streamed.add(path, kind, out)
+    assert streamed.finish() == all_stats(outputs)
+    for (_, _, out), stats in zip(outputs, all_stats(outputs), strict=True):
+        assert stats.mean == pytest.approx(float(out.double().mean()), rel=1e-5, abs=1e-7)
+        assert stats.std == pytest.approx(float(out.double().std()), rel=1e-4)
+        assert stats.zeros == float((out == 0).sum()) / out.numel()
+        assert sum(stats.histogram) == out[..., :].reshape(-1)[:: max(1, out.numel() // 256)].numel()
+
+
+def test_sums_too_large_for_float32_are_computed_in_double_precision():
+    values = torch.full((4, 8), 3e38)
+    values[0, 0] = -3e38
+    stats = all_stats([("0", "Linear", values)])[0]
+    assert stats.finite
+    assert stats.mean == pytest.approx(float(values.double().mean()))
+    assert stats.std == pytest.approx(float(values.double().std()))
+    assert (stats.min, stats.max) == (float(values.min()), float(values.max()))
+
+
+def test_nan_and_inf_rows_are_marked_and_described_by_their_finite_values():
+    out = torch.tensor([[1.0, float("nan")], [3.0, float("inf")], [0.0, 5.0]])
+    clean = torch.tensor([[2.0, 4.0]])
+    bad, good = all_stats([("0", "Linear", out), ("1", "Linear", clean)])
+    assert not bad.finite and good.finite
+    assert (bad.min, bad.max) == (0.0, 5.0)
+    assert bad.mean == pytest.approx(9.0 / 4)
+    assert bad.zeros == pytest.approx(1 / 6)
+    assert (good.mean, good.min, good.max) == (3.0, 2.0, 4.0)
