@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -301,8 +301,31 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state, LAYOUT_VERSION)
+        self._fit_docks = not (isinstance(state, QByteArray) and self.restoreState(state, LAYOUT_VERSION))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """On the first show without a saved layout, give the bottom panels their share of the real window.
+
+        Dock sizes asked for before the window has its size are scaled down with it, which left the
+        Run tab's per-block table a few rows tall; the default layout is taken again once it fits.
+        """
+        super().showEvent(event)
+        if getattr(self, "_fit_docks", False):
+            self._fit_docks = False
+            QTimer.singleShot(0, self._fit_bottom_dock)
+
+    def _fit_bottom_dock(self) -> None:
+        bottom = self.docks["bottom"] if self.loading is None else self.loading.docks.get("bottomDock")
+        if bottom is None:
+            return
+        self.resizeDocks([bottom], [max(380, round(self.height() * 0.45))], Qt.Orientation.Vertical)
+        QTimer.singleShot(0, self._keep_default_layout)  # once the docks have their new sizes
+
+    def _keep_default_layout(self) -> None:
+        if self.loading is not None:
+            self.loading.default_state = self.saveState(LAYOUT_VERSION)
+        else:
+            self._default_state = self.saveState(LAYOUT_VERSION)
 
     def save_layout(self) -> None:
         """Remember window geometry and panel layout for the next start."""
