@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import gc
+import json
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results.json"
+"""Where the suites write their numbers (``make bench`` leaves the latest run here)."""
 
 
 def measure(fn: Callable[[], object], repeat: int = 7, setup: Callable[[], object] | None = None,
@@ -54,9 +59,47 @@ class Ratio:
                 f"{self.value * 1e3:.3f} ms vs {self.floor * 1e3:.3f} ms)")
 
 
+_suite: list[str] = []
+
+
+def begin_suite(name: str) -> None:
+    """The suite ``name`` starts: its tables in ``bench/results.json`` start afresh (the other suites' stay)."""
+    _suite[:] = [name]
+    _write(name, {}, replace=True)
+
+
 def report(title: str, ratios: list[Ratio]) -> bool:
-    """Print the ratios under ``title``; True when every goal is met."""
+    """Print the ratios under ``title`` (and add them to ``bench/results.json``); True when every goal is met."""
     print(title)
     for ratio in ratios:
         print(ratio.line())
+    if _suite:
+        tables = _read().get(_suite[0], {}).get("tables", [])
+        save_results(_suite[0], {"tables": [*tables, {"title": title, "rows": rows_data(ratios)}]})
     return all(r.ok for r in ratios)
+
+
+def save_results(section: str, data: dict) -> None:
+    """Merge ``data`` into ``bench/results.json`` under ``section`` (what other suites wrote stays)."""
+    _write(section, data, replace=False)
+
+
+def _read() -> dict:
+    try:
+        return json.loads(RESULTS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write(section: str, data: dict, replace: bool) -> None:
+    results = _read()
+    merged = {} if replace else dict(results.get(section, {}))
+    merged.update(data)
+    results[section] = merged
+    RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def rows_data(ratios: list[Ratio]) -> list[dict]:
+    """The rows of a table as plain data, for :func:`save_results`."""
+    return [{"name": r.name, "ratio": r.ratio, "goal": r.limit, "ok": r.ok, "value_s": r.value, "floor_s": r.floor}
+            for r in ratios]

@@ -19,7 +19,6 @@ temporary home, so no welcome screen or recovery question interferes.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import statistics
@@ -30,12 +29,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from bench.common import Ratio, report
+from bench.common import Ratio, report, save_results
 
 REPEATS = 7
 TIMEOUT = 120.0
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "bench" / "results.json"
 TORCH = "import torch"
 ALL_THREE = "import torch, PySide6.QtWidgets, pyqtgraph"
 
@@ -111,16 +109,6 @@ def app(env: dict[str, str]) -> dict[str, float]:
     if "live" not in found:
         raise RuntimeError(f"LayerLab did not start: {found}")
     return found
-
-
-def save_results(section: str, data: dict) -> None:
-    """Merge ``data`` into ``bench/results.json`` under ``section`` (what other suites wrote stays)."""
-    try:
-        results = json.loads(RESULTS.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        results = {}
-    results[section] = data
-    RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def run(repeats: int = REPEATS) -> bool:
