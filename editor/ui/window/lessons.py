@@ -26,8 +26,9 @@ from editor.io.errors import ProjectFileError
 from editor.io.lessons import Lesson, open_lesson_design, read_lessons
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
+from editor.model.words import message_of
 from editor.ui.dialogs.welcome import WelcomeDialog
-from editor.ui.i18n import current_language, keep_translated, on_language_change
+from editor.ui.i18n import current_language, keep_translated, model_text, on_language_change
 from editor.ui.panels.lesson_panel import LessonPanel
 from editor.ui.window import files as file_dialogs
 from editor.ui.window.files import FileActions, recent_files
@@ -55,7 +56,7 @@ class LessonActions(QObject):
             self.lessons = read_lessons()
         except LayerLabError as exc:  # an incomplete installation: the editor works, the menu says why
             _log.warning("Lessons unavailable: %s", exc)
-            self.lessons, self.problem = [], str(exc)
+            self.lessons, self.problem = [], message_of(exc)
         else:
             self.problem = ""
 
@@ -88,7 +89,7 @@ class LessonActions(QObject):
         if self.problem:
             missing = self.menu.addAction(self.tr("The lessons are missing from this installation"))
             missing.setEnabled(False)
-            missing.setToolTip(self.problem)
+            keep_translated(missing, missing.setToolTip, lambda: model_text(self.problem))
         self.welcome = QAction(parent)
         self.welcome.setObjectName("actionWelcome")
         self.welcome.triggered.connect(self.show_welcome)
@@ -138,6 +139,9 @@ class LessonActions(QObject):
         finally:
             self._opening = None
         self.current = lesson
+        self.session.name_hint = lambda: self.tr("Lesson {number}: {title}").format(
+            number=lesson.number, title=lesson.title_in(current_language()))
+        self.session.file_changed.emit()  # the title bar names the lesson
         self.panel.show_lesson(lesson, self.after(lesson))
         if not self.dock.isVisible():
             self.dock.show()

@@ -187,3 +187,19 @@ def test_the_real_start_shows_the_welcome_screen_until_it_is_turned_off(tmp_path
 
     assert start("untick") == 1  # the first start shows it; the learner unticks "Show at start-up"
     assert start("keep") == 0  # the next start: turned off
+
+
+def test_the_title_bar_names_the_open_lesson_in_the_current_language(window):
+    from editor.ui import i18n
+
+    actions = window.lesson_actions
+    first = actions.lessons[0]
+    assert actions.open_lesson(first)
+    assert window.windowTitle().startswith(f"Lesson 1: {first.title_in('en')}")
+    i18n.languages().install(i18n.CHINESE)
+    try:
+        assert first.title_in("zh_CN") in window.windowTitle() and "Untitled" not in window.windowTitle()
+    finally:
+        i18n.languages().install(i18n.ENGLISH)
+    window.file_actions.on_new()
+    assert "Lesson" not in window.windowTitle()
