@@ -21,7 +21,7 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("LayerLab")
         app.setOrganizationName("LayerLab")
-        app.setStyle("Fusion")
+        app.setStyle(theme.make_style())  # Fusion, with check boxes that stay visible on a dark palette
         theme.follow_system()  # the desktop's light or dark look (LAYERLAB_THEME chooses where it cannot say)
         app.setWindowIcon(icons.app_icon())
         from editor.ui.window.language import apply_saved_language

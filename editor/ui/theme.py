@@ -18,8 +18,9 @@ from __future__ import annotations
 import functools
 import os
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import QStyle
 
 from editor.model import catalog
 from editor.ui.i18n import translate
@@ -66,6 +67,41 @@ def light_palette() -> QPalette:
         result.setColor(group, QPalette.ColorRole.Highlight, ACCENT)
         result.setColor(group, QPalette.ColorRole.Accent, ACCENT)
     return result
+
+
+def make_style() -> QStyle:
+    """LayerLab's widget style: Fusion, with check box and radio frames that stay visible on a dark palette.
+
+    Fusion outlines them with the window colour made darker, which on a dark
+    palette is nearly the colour of the box itself: an unticked box vanished.
+    """
+    from PySide6.QtWidgets import QProxyStyle, QStyleFactory
+
+    class LayerLabStyle(QProxyStyle):
+        """Fusion, plus a frame that reads on dark surfaces around check boxes and radio buttons."""
+
+        def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt override
+            super().drawPrimitive(element, option, painter, widget)
+            radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+            if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox and not radio:
+                return
+            if option.palette.color(QPalette.ColorRole.Window).lightness() >= 128:
+                return  # Fusion's own frame reads well on a light palette
+            enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+            frame = QColor(option.palette.color(QPalette.ColorRole.Text))
+            frame.setAlphaF(0.55 if enabled else 0.3)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(frame)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            box = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+            if radio:
+                painter.drawEllipse(box)
+            else:
+                painter.drawRoundedRect(box, 2, 2)
+            painter.restore()
+
+    return LayerLabStyle(QStyleFactory.create("Fusion"))
 
 
 def system_is_dark() -> bool:

@@ -111,3 +111,19 @@ def test_the_canvas_follows_a_switch_while_the_window_is_open(window, qtbot):
     qtbot.waitUntil(lambda: window.view.backgroundBrush().color() != light)
     assert window.view.backgroundBrush().color() == theme.canvas_background()
     assert window.view.backgroundBrush().color().lightness() < 60
+
+
+def test_an_unticked_check_box_keeps_a_visible_frame_on_the_dark_palette(qtbot):
+    """Fusion outlines check boxes with the window colour made darker: on a dark palette the box vanished."""
+    from PySide6.QtWidgets import QCheckBox
+
+    box = QCheckBox()
+    qtbot.addWidget(box)
+    box.setStyle(theme.make_style())
+    box.setPalette(theme.dark_palette())
+    box.resize(24, 24)
+    image = box.grab().toImage()
+    background = QColor(theme.dark_palette().color(QPalette.ColorRole.Window))
+    brightest = max(QColor(image.pixel(x, y)).lightness() for x in range(image.width())
+                    for y in range(image.height()))
+    assert brightest - background.lightness() > 60
