@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from editor.model.errors import LayerLabError
+from editor.model.words import say
 
 
 class ProjectFileError(LayerLabError):
@@ -34,9 +35,13 @@ class CodeImportError(LayerLabError, ValueError):
 
     def __init__(self, message: str, *, line: int | None = None, column: int | None = None,
                  construct: str | None = None) -> None:
-        where = f"Line {line}, column {column}: " if line is not None and column is not None else (
-            f"Line {line}: " if line is not None else "")
-        super().__init__(where + message)
+        if line is not None and column is not None:
+            text = say("Line {line}, column {column}: {problem}", line=line, column=column, problem=message)
+        elif line is not None:
+            text = say("Line {line}: {problem}", line=line, problem=message)
+        else:
+            text = message
+        super().__init__(text)
         self.line = line
         self.column = column
         self.construct = construct

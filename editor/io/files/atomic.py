@@ -29,6 +29,7 @@ from pathlib import Path
 
 from editor.io.errors import ProjectFileError
 from editor.io.files.limits import shown
+from editor.model.words import say
 
 
 def _explain(exc: OSError, path: Path) -> ProjectFileError:
@@ -88,11 +89,12 @@ def atomic_write(path: Path, write: Callable[[str], None]) -> None:
         raise _explain(exc, path) from None
     except RuntimeError as exc:  # torch.save reports write failures as RuntimeError
         if _low_on_space(Path(path).parent):
-            raise ProjectFileError(f"The disk is full, so {shown(path)} could not be saved. Free some space or save "
-                                   f"somewhere else; the previous file (if any) is unchanged.", "disk_full",
+            raise ProjectFileError(say("The disk is full, so {file} could not be saved. Free some space or save "
+                                       "somewhere else; the previous file (if any) is unchanged.",
+                                       file=shown(path)), "disk_full",
                                    str(path)) from None
-        raise ProjectFileError(f"{shown(path)} could not be saved: writing it failed. The previous file (if any) is "
-                               f"unchanged.", "os", str(path), detail=str(exc)[:2000]) from None
+        raise ProjectFileError(say("{file} could not be saved: writing it failed. The previous file (if any) is "
+                                   "unchanged.", file=shown(path)), "os", str(path), detail=str(exc)[:2000]) from None
     finally:
         if temp_name is not None:
             with contextlib.suppress(OSError):
@@ -205,10 +207,10 @@ def _target(path: Path) -> Path:
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     if path.is_dir():
-        raise ProjectFileError(f"{shown(path)} is a folder; choose a file name.", "directory", str(path))
+        raise ProjectFileError(say("{file} is a folder; choose a file name.", file=shown(path)), "directory", str(path))
     if path.exists() and not path.is_file():
-        raise ProjectFileError(f"{shown(path)} is not a regular file (it may be a device or a pipe); choose a file "
-                               f"name.", "not_file", str(path))
+        raise ProjectFileError(say("{file} is not a regular file (it may be a device or a pipe); choose a file "
+                                   "name.", file=shown(path)), "not_file", str(path))
     return path
 
 

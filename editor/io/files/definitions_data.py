@@ -27,6 +27,7 @@ from editor.model.custom.data import definitions_from_data, definitions_to_data
 from editor.model.custom.definitions import Definition, DefinitionError, dependency_order
 from editor.model.custom.modules import plain_tensors, set_plain_tensor
 from editor.model.project.project import Project
+from editor.model.words import say
 
 MAX_PLAIN = 10_000
 """The most plain tensors a file may hold."""
@@ -70,23 +71,27 @@ def restore_plain_tensors(project: Project, raw: Any) -> None:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict) or len(raw) > MAX_PLAIN:
-        raise DesignDataError(f"plain_tensors: expected a dict of at most {MAX_PLAIN} names to tensors")
+        raise DesignDataError(say("plain_tensors: expected a dict of at most {limit} names to tensors",
+                                  limit=MAX_PLAIN))
     for key, value in raw.items():
         if key not in expected:
-            raise DesignDataError(f"plain_tensors: {key_text(key)} is not a plain tensor of the design")
+            raise DesignDataError(say("plain_tensors: {key} is not a plain tensor of the design", key=key_text(key)))
         if not isinstance(value, torch.Tensor):
-            raise DesignDataError(f"plain_tensors: {key_text(key)} is a {type(value).__name__}, not a tensor")
+            raise DesignDataError(say("plain_tensors: {key} is a {type}, not a tensor",
+                                      key=key_text(key), type=type(value).__name__))
         problem = tensor_problem(value)
         if problem is not None:
-            raise DesignDataError(f"plain_tensors: {key_text(key)} is {problem}")
+            raise DesignDataError(say("plain_tensors: {key} is {problem}", key=key_text(key), problem=problem))
         want = expected[key]
         if tuple(value.shape) != tuple(want.shape) or value.dtype != want.dtype:
-            raise DesignDataError(f"plain_tensors: {key_text(key)} has shape {tuple(value.shape)} "
-                                  f"({value.dtype}), but the design needs {tuple(want.shape)} ({want.dtype})")
+            raise DesignDataError(say("plain_tensors: {key} has shape {shape} "
+                                      "({dtype}), but the design needs {want_shape} ({want_dtype})",
+                                      key=key_text(key), shape=tuple(value.shape), dtype=value.dtype,
+                                      want_shape=tuple(want.shape), want_dtype=want.dtype))
         set_plain_tensor(project.model, key, value.detach().clone())
     missing = [k for k, v in plain_tensors(project.model).items() if v.is_meta]
     if missing:
-        raise DesignDataError(f"plain_tensors: no value for {key_text(missing[0])}")
+        raise DesignDataError(say("plain_tensors: no value for {key}", key=key_text(missing[0])))
 
 
 __all__ = ["definitions_to_payload", "kinds_from_payload", "plain_tensors_to_payload", "restore_plain_tensors"]

@@ -22,12 +22,14 @@ from editor.io.files.tensors import fit_to_design, key_text
 from editor.model import catalog
 from editor.model.catalog.build import build_module
 from editor.model.catalog.hyperparameters import validate_params
+from editor.model.catalog.unallocated import is_unallocated, opened_unallocated
 from editor.model.design.torch_dicts import is_persistent_buffer, own_buffers, own_parameters, slots
 from editor.model.design.tree import MAX_DEPTH, Block, Group, Node
 from editor.model.design.user_values import check_shape
 from editor.model.errors import LayerLabError, ValidationError
 from editor.model.project.freezing import apply_frozen, frozen_names, read_frozen
 from editor.model.project.project import Project
+from editor.model.words import message_of, say
 
 MAX_LAYERS = 200_000
 MAX_LABEL = 100
@@ -56,6 +58,8 @@ def design_to_data(project: Project) -> dict[str, Any]:
             index_of[id(layer)] = len(layers)
             layers.append({"kind": layer.kind.name, "params": dict(layer.params), "auto": sorted(layer.auto),
                            "rank": ranks.get(id(layer))})
+            if is_unallocated(layer.module):  # optional: its weights are not in the file; it opens unallocated
+                layers[-1]["unallocated"] = True
             frozen = frozen_names(layer.module)
             if frozen:  # optional: files without it (all trainable) stay as they were
                 layers[-1]["frozen"] = frozen
@@ -82,14 +86,17 @@ MAX_WHERE = 90
 def _fail(where: str, problem: str) -> DesignDataError:
     if len(where) > MAX_WHERE:  # deep in the tree: the start and the end say where
         where = f"{where[:30]}…{where[-(MAX_WHERE - 31):]}"
-    return DesignDataError(f"{where}: {problem}")
+    return DesignDataError(say("{where}: {problem}", where=where, problem=problem))
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
     if not isinstance(value, kind) or (isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple)
                                                                                 else (kind,))):
-        names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
-        raise _fail(where, f"expected {names}, found {type(value).__name__}")
+        first, *others = (k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+        names = first
+        for other in others:
+            names = say("{left} or {right}", left=names, right=other)
+        raise _fail(where, say("expected {names}, found {type}", names=names, type=type(value).__name__))
     return value
 
 
@@ -98,7 +105,7 @@ def _label(value: Any, where: str) -> str | None:
         return None
     _expect(value, str, where)
     if not value or len(value) > MAX_LABEL or "." in value or value.isdigit() or hasattr(_EMPTY, value):
-        raise _fail(where, f"{value[:40]!r} is not a valid block label")
+        raise _fail(where, say("{value!r} is not a valid block label", value=value[:40]))
     return value
 
 
@@ -109,23 +116,23 @@ def _layer(data: Any, where: str, custom: Mapping[str, catalog.LayerKind]
     if name in custom:
         kind = custom[name]
     elif not catalog.has_kind(name):
-        raise _fail(f"{where}.kind", f"unknown layer kind {name[:60]!r}")
+        raise _fail(f"{where}.kind", say("unknown layer kind {name!r}", name=name[:60]))
     else:
         kind = catalog.kind(name)
     params = _expect(data.get("params"), dict, f"{where}.params")
     try:
         values = validate_params(kind, params)
     except ValidationError as exc:
-        raise _fail(f"{where}.params", str(exc)) from None
+        raise _fail(f"{where}.params", message_of(exc)) from None
     auto_names = _expect(data.get("auto", []), (list, tuple), f"{where}.auto")
     for auto in auto_names:
         if auto not in kind.auto_names:
-            raise _fail(f"{where}.auto", f"{kind.name}.{auto!r} cannot follow the input")
+            raise _fail(f"{where}.auto", say("{kind}.{auto!r} cannot follow the input", kind=kind.name, auto=auto))
     rank = data.get("rank")
     if rank is not None:
         _expect(rank, (list, tuple), f"{where}.rank")
         if len(rank) > MAX_RANK or not all(isinstance(r, int) and not isinstance(r, bool) for r in rank):
-            raise _fail(f"{where}.rank", "expected a list of integers")
+            raise _fail(f"{where}.rank", say("expected a list of integers"))
         rank = tuple(rank)
     return kind, values, frozenset(auto_names), rank
 
@@ -143,15 +150,20 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
     _expect(design, dict, "design")
     raw_layers = _expect(design.get("layers"), (list, tuple), "design.layers")
     if len(raw_layers) > MAX_LAYERS:
-        raise _fail("design.layers", f"{len(raw_layers)} layers is more than LayerLab opens ({MAX_LAYERS})")
+        raise _fail("design.layers", say("{count} layers is more than LayerLab opens ({limit})",
+                                         count=len(raw_layers), limit=MAX_LAYERS))
     specs = [_layer(item, f"design.layers[{i}]", kinds or {}) for i, item in enumerate(raw_layers)]
     modules = []
     with torch.random.fork_rng(devices=[]), torch.device("meta" if state_dict is not None else "cpu"):
         for i, (kind, values, _, _) in enumerate(specs):
             try:
-                modules.append(build_module(kind, values))
+                if _unallocated_flag(raw_layers[i], f"design.layers[{i}].unallocated"):
+                    modules.append(opened_unallocated(build_module(kind, values, unallocated=True)))
+                else:
+                    modules.append(build_module(kind, values))
             except ValidationError as exc:
-                raise DesignDataError(f"design.layers[{i}]: {exc}") from None
+                raise DesignDataError(say("design.layers[{index}]: {problem}",
+                                          index=i, problem=message_of(exc))) from None
     frozen = [_frozen(item, module, f"design.layers[{i}].frozen")
               for i, (item, module) in enumerate(zip(raw_layers, modules, strict=True))]
     used: set[int] = set()
@@ -161,20 +173,20 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
     def build(data: Any, where: str, depth: int) -> nn.Module:
         _expect(data, dict, where)
         if id(data) in seen:
-            raise _fail(where, "this node appears twice in the tree (a group inside itself, or a node reused); "
-                               "the file was altered")
+            raise _fail(where, say("this node appears twice in the tree (a group inside itself, or a node reused); "
+                                   "the file was altered"))
         seen.add(id(data))
         kind = data.get("type")
         if kind == "block":
             index = _expect(data.get("layer"), int, f"{where}.layer")
             if not 0 <= index < len(modules):
-                raise _fail(f"{where}.layer", f"there is no layer {index}")
+                raise _fail(f"{where}.layer", say("there is no layer {index}", index=index))
             used.add(index)
             return modules[index]
         if kind != "group":
-            raise _fail(f"{where}.type", f"expected 'block' or 'group', found {str(kind)[:40]!r}")
+            raise _fail(f"{where}.type", say("expected 'block' or 'group', found {kind!r}", kind=str(kind)[:40]))
         if depth > MAX_DEPTH:  # the root is at 0; the blocks of a group 64 deep sit at 65
-            raise _fail(where, f"groups are nested more than {MAX_DEPTH} deep")
+            raise _fail(where, say("groups are nested more than {limit} deep", limit=MAX_DEPTH))
         children = _expect(data.get("children"), (list, tuple), f"{where}.children")
         sequential = nn.Sequential()
         keys: set[str] = set()
@@ -182,7 +194,8 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
             label = _label(child.get("label") if isinstance(child, dict) else None, f"{where}.children[{i}].label")
             key = label or str(i)
             if key in keys:
-                raise _fail(f"{where}.children[{i}].label", f"the label {key!r} is used twice in one group")
+                raise _fail(f"{where}.children[{i}].label", say("the label {key!r} is used twice in one group",
+                                                                key=key))
             keys.add(key)
             module = build(child, f"{where}.children[{i}]", depth + 1)
             slots(sequential)[key] = module
@@ -194,7 +207,7 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
     root = build(root_data, "design.root", 0)
     if used != set(range(len(modules))):
         missing = sorted(set(range(len(modules))) - used)[:5]
-        raise _fail("design.layers", f"layers {missing} are not used by any block")
+        raise _fail("design.layers", say("layers {missing} are not used by any block", missing=missing))
     if state_dict is not None:
         _take_weights(root, state_dict)
     project = Project.from_module(root, seed=seed)
@@ -214,6 +227,11 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
     return project
 
 
+def _unallocated_flag(data: dict[str, Any], where: str) -> bool:
+    """The layer's optional ``"unallocated"`` flag: True when the file holds no weights for it."""
+    return bool(_expect(data.get("unallocated", False), bool, where))
+
+
 def _frozen(data: dict[str, Any], module: nn.Module, where: str) -> list[str]:
     try:
         return read_frozen(data.get("frozen"), module)
@@ -223,17 +241,19 @@ def _frozen(data: dict[str, Any], module: nn.Module, where: str) -> list[str]:
 
 def _take_weights(root: nn.Sequential, state_dict: dict[str, torch.Tensor]) -> None:
     """Assign the saved tensors to the modules built on the meta device (checked first, aliases resolved)."""
+    unallocated = [m for m in root.modules() if is_unallocated(m)]  # the file holds no weights for these
     try:
-        fitted = fit_to_design(root, state_dict)
+        fitted = fit_to_design(root, state_dict, skip={id(sub) for m in unallocated for sub in m.modules()})
     except ValueError as exc:
-        raise DesignDataError(f"state_dict: {exc}") from None
+        raise DesignDataError(say("state_dict: {problem}", problem=message_of(exc))) from None
     try:
         _assign(root, fitted)
     except (RuntimeError, ValueError, TypeError, KeyError):
-        raise DesignDataError("state_dict: the saved weights do not fit the saved design") from None
+        raise DesignDataError(say("state_dict: the saved weights do not fit the saved design")) from None
+    kept_unallocated = {id(t) for m in unallocated for t in [*m.parameters(), *m.buffers()]}
     for name, tensor in [*root.named_parameters(), *root.named_buffers()]:
-        if tensor.is_meta:
-            raise DesignDataError(f"state_dict: no value for {key_text(name)}")
+        if tensor.is_meta and id(tensor) not in kept_unallocated:
+            raise DesignDataError(say("state_dict: no value for {key}", key=key_text(name)))
 
 
 def _assign(root: nn.Module, fitted: dict[str, torch.Tensor]) -> None:
@@ -257,4 +277,4 @@ def apply_settings(project: Project, input_shape: Any) -> None:
     try:
         project.input_shape = check_shape(_expect(input_shape, (list, tuple), "input_shape"))
     except ValidationError as exc:
-        raise DesignDataError(f"input_shape: {exc}") from None
+        raise DesignDataError(say("input_shape: {problem}", problem=message_of(exc))) from None

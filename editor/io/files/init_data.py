@@ -17,6 +17,7 @@ from editor.io.files.design_data import DesignDataError
 from editor.model.design.tree import distinct_layers
 from editor.model.errors import LayerLabError, ValidationError
 from editor.model.init.rules import InitRule, make_rule
+from editor.model.words import message_of, say
 
 MAX_RULES = 1000
 
@@ -45,48 +46,50 @@ def rules_from_data(data: Any, project: Any) -> tuple[InitRule, ...]:
     if data is None:
         return ()
     if not isinstance(data, (list, tuple)):
-        raise DesignDataError(f"init_rules: expected a list, found {type(data).__name__}")
+        raise DesignDataError(say("init_rules: expected a list, found {type}", type=type(data).__name__))
     if len(data) > MAX_RULES:
-        raise DesignDataError(f"init_rules: {len(data)} rules is more than LayerLab opens ({MAX_RULES})")
+        raise DesignDataError(say("init_rules: {count} rules is more than LayerLab opens ({limit})",
+                                  count=len(data), limit=MAX_RULES))
     order = distinct_layers(project.root)
     rules = []
     for i, item in enumerate(data):
         where = f"init_rules[{i}]"
         if not isinstance(item, dict):
-            raise DesignDataError(f"{where}: expected a dict, found {type(item).__name__}")
+            raise DesignDataError(say("{where}: expected a dict, found {type}", where=where, type=type(item).__name__))
         args = item.get("args")
         args = {} if args is None else args
         if not isinstance(args, dict) or not all(isinstance(k, str) for k in args):
-            raise DesignDataError(f"{where}.args: expected a dict of argument names to values")
+            raise DesignDataError(say("{where}.args: expected a dict of argument names to values", where=where))
         clash = sorted(_RULE_FIELDS & set(args))
         if clash:
-            raise DesignDataError(f"{where}.args: {clash[0][:40]!r} is a field of the rule, not an argument of its "
-                                  f"init function")
+            raise DesignDataError(say("{where}.args: {field!r} is a field of the rule, not an argument of its "
+                                      "init function", where=where, field=clash[0][:40]))
         layers = item.get("layers")
         chosen = None
         if layers is not None:
             if not isinstance(layers, (list, tuple)) or not all(
                     isinstance(n, int) and not isinstance(n, bool) and 0 <= n < len(order) for n in layers):
-                raise DesignDataError(f"{where}.layers: expected indices of the design's layers (0 to "
-                                      f"{len(order) - 1})")
+                raise DesignDataError(say("{where}.layers: expected indices of the design's layers (0 to "
+                                          "{last})", where=where, last=len(order) - 1))
             chosen = tuple(order[n] for n in layers)
         gain = item.get("gain_from")
         if gain is not None:
             if not (isinstance(gain, (list, tuple)) and len(gain) == 2 and isinstance(gain[0], str)
                     and (gain[1] is None or isinstance(gain[1], (int, float)))):
-                raise DesignDataError(f"{where}.gain_from: expected [nonlinearity, param or None]")
+                raise DesignDataError(say("{where}.gain_from: expected [nonlinearity, param or None]", where=where))
             gain = (gain[0], gain[1])
         for name in ("function", "parameters"):
             if not isinstance(item.get(name), str):
-                raise DesignDataError(f"{where}.{name}: expected text")
+                raise DesignDataError(say("{where}.{name}: expected text", where=where, name=name))
         for name in ("kind", "expression"):
             if item.get(name) is not None and not isinstance(item.get(name), str):
-                raise DesignDataError(f"{where}.{name}: expected text or None")
+                raise DesignDataError(say("{where}.{name}: expected text or None", where=where, name=name))
         try:
             rules.append(make_rule(item["function"], parameters=item["parameters"], kind=item.get("kind"),
                                    layers=chosen, expression=item.get("expression"), gain_from=gain, **args))
         except ValidationError as exc:
-            raise DesignDataError(f"{where}: {exc}") from None
+            raise DesignDataError(say("{where}: {problem}", where=where, problem=message_of(exc))) from None
         except _BROKEN:
-            raise DesignDataError(f"{where}: its function, arguments or expression are not valid") from None
+            raise DesignDataError(say("{where}: its function, arguments or expression are not valid",
+                                      where=where)) from None
     return tuple(rules)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from editor.io.errors import ProjectFileError
 from editor.model.catalog import build
+from editor.model.words import say
 
 MAX_NAME = 60
 """Characters of a file name shown in a message; longer names keep their end (the file's own name)."""
@@ -35,8 +36,11 @@ expand further, which is what a zip bomb is made of.
 
 ZIP_MAGIC = b"PK\x03\x04"
 
-_KINDS = ((stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
+_KINDS = ((stat.S_ISFIFO, say("a pipe (FIFO)")), (stat.S_ISCHR, say("a character device")),
+          (stat.S_ISBLK, say("a block device")), (stat.S_ISSOCK, say("a socket")))
+
+FILE = say("file")
+"""What :func:`check_file` calls the file in its messages unless told (``say("project file")``)."""
 
 
 def shown(path: str | os.PathLike[str]) -> str:
@@ -55,7 +59,7 @@ def format_bytes(count: float) -> str:
     return build.format_bytes(count)
 
 
-def check_file(path: Path, what: str = "file") -> os.stat_result:
+def check_file(path: Path, what: str = FILE) -> os.stat_result:
     """``stat`` of ``path`` when it is a readable, non-empty regular file that fits in memory; else a clear refusal.
 
     Nothing is opened: a FIFO would block, a device would never end.
@@ -64,33 +68,40 @@ def check_file(path: Path, what: str = "file") -> os.stat_result:
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
-        raise ProjectFileError(f"There is no {what} at {name}. Check the name and folder.", "missing",
+        raise ProjectFileError(say("There is no {what} at {name}. Check the name and folder.",
+                                   what=what, name=name), "missing",
                                str(path)) from None
     except PermissionError:
-        raise ProjectFileError(f"LayerLab has no permission to read {name}. Check the file's permissions.",
+        raise ProjectFileError(say("LayerLab has no permission to read {name}. Check the file's permissions.",
+                                   name=name),
                                "permission", str(path)) from None
     except (OSError, ValueError) as exc:
-        why = "the name is too long" if getattr(exc, "errno", None) == errno.ENAMETOOLONG else (
-            getattr(exc, "strerror", None) or "the name is not valid")
-        raise ProjectFileError(f"{name} cannot be opened: {why}. Choose another file.", "os", str(path)) from None
+        why = say("the name is too long") if getattr(exc, "errno", None) == errno.ENAMETOOLONG else (
+            getattr(exc, "strerror", None) or say("the name is not valid"))
+        raise ProjectFileError(say("{name} cannot be opened: {why}. Choose another file.",
+                                   name=name, why=why), "os", str(path)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ProjectFileError(f"{name} is a folder, not a {what}. Choose a .pt file inside it.", "directory",
+        raise ProjectFileError(say("{name} is a folder, not a {what}. Choose a .pt file inside it.",
+                                   name=name, what=what), "directory",
                                str(path))
     if not stat.S_ISREG(info.st_mode):
-        kind = next((words for test, words in _KINDS if test(info.st_mode)), "not a regular file")
-        raise ProjectFileError(f"{name} is {kind}, not a {what}, so LayerLab did not read it. Choose a .pt file "
-                               f"saved on disk.", "not_file", str(path))
+        kind = next((words for test, words in _KINDS if test(info.st_mode)), say("not a regular file"))
+        raise ProjectFileError(say("{name} is {kind}, not a {what}, so LayerLab did not read it. Choose a .pt file "
+                                   "saved on disk.", name=name, kind=kind, what=what), "not_file", str(path))
     if not os.access(path, os.R_OK):
-        raise ProjectFileError(f"LayerLab has no permission to read {name}. Check the file's permissions.",
+        raise ProjectFileError(say("LayerLab has no permission to read {name}. Check the file's permissions.",
+                                   name=name),
                                "permission", str(path))
     if info.st_size == 0:
-        raise ProjectFileError(f"{name} is empty (0 bytes): it was probably not saved completely. If it was an "
-                               f"autosave, look for an older copy.", "empty", str(path))
+        raise ProjectFileError(say("{name} is empty (0 bytes): it was probably not saved completely. If it was an "
+                                   "autosave, look for an older copy.", name=name), "empty", str(path))
     have = available_memory()
     if info.st_size > have:
-        raise ProjectFileError(f"{name} is {format_bytes(info.st_size)}, but only {format_bytes(have)} of memory is "
-                               f"free, so it cannot be opened here. Close other programs, or open it on a machine "
-                               f"with more memory.", "memory", str(path))
+        raise ProjectFileError(say("{name} is {size}, but only {have} of memory is "
+                                   "free, so it cannot be opened here. Close other programs, or open it on a machine "
+                                   "with more memory.",
+                                   name=name, size=format_bytes(info.st_size),
+                                   have=format_bytes(have)), "memory", str(path))
     return info
 
 
@@ -120,22 +131,27 @@ def check_archive(path: Path, size: int) -> None:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
-        raise ProjectFileError(f"{name} is damaged or truncated: it is not a complete PyTorch file. If it was "
-                               f"copied or downloaded, try again.", "truncated", str(path)) from None
+        raise ProjectFileError(say("{name} is damaged or truncated: it is not a complete PyTorch file. If it was "
+                                   "copied or downloaded, try again.", name=name), "truncated", str(path)) from None
     declared = 0
     for entry in entries:
         unpacked, packed = max(entry.file_size, 0), max(entry.compress_size, 0)
         if entry.compress_type == zipfile.ZIP_STORED and unpacked > size:
-            raise ProjectFileError(f"{name} is damaged: one of its parts claims {format_bytes(unpacked)}, more than "
-                                   f"the whole file ({format_bytes(size)}). If it was copied or downloaded, try "
-                                   f"again.", "truncated", str(path))
+            raise ProjectFileError(say("{name} is damaged: one of its parts claims {unpacked}, more than "
+                                       "the whole file ({size}). If it was copied or downloaded, try "
+                                       "again.", name=name, unpacked=format_bytes(unpacked), size=format_bytes(size)),
+                                   "truncated", str(path))
         if entry.compress_type != zipfile.ZIP_STORED and unpacked > max(BOMB_FLOOR, MAX_EXPANSION * packed):
-            raise ProjectFileError(f"{name} declares {format_bytes(unpacked)} of data packed into "
-                                   f"{format_bytes(packed)}, which torch.save never does: it looks like a zip "
-                                   f"bomb, so LayerLab did not open it.", "bomb", str(path))
+            raise ProjectFileError(say("{name} declares {unpacked} of data packed into "
+                                       "{packed}, which torch.save never does: it looks like a zip "
+                                       "bomb, so LayerLab did not open it.",
+                                       name=name, unpacked=format_bytes(unpacked),
+                                       packed=format_bytes(packed)), "bomb", str(path))
         declared += unpacked
     have = available_memory()
     if declared > have:
-        raise ProjectFileError(f"{name} unpacks to {format_bytes(declared)}, but only {format_bytes(have)} of memory "
-                               f"is free, so LayerLab did not open it. Close other programs, or open it on a "
-                               f"machine with more memory.", "memory", str(path))
+        raise ProjectFileError(say("{name} unpacks to {declared}, but only {have} of memory "
+                                   "is free, so LayerLab did not open it. Close other programs, or open it on a "
+                                   "machine with more memory.",
+                                   name=name, declared=format_bytes(declared),
+                                   have=format_bytes(have)), "memory", str(path))

@@ -20,7 +20,9 @@ modules; every field is checked before anything is built.
 
 from __future__ import annotations
 
-import re
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,14 +43,19 @@ from editor.io.files.init_data import rules_from_data, rules_to_data
 from editor.io.files.limits import shown
 from editor.io.files.rule_checks import check_rules
 from editor.io.files.safe_load import safe_torch_load
+from editor.io.files.sentences import first_sentence
 from editor.io.files.tensors import usable_state
 from editor.model.design.user_values import check_device
 from editor.model.errors import ValidationError
 from editor.model.project.project import Project
+from editor.model.words import message_of, say
 from editor.version import __version__
 
 FORMAT = "layerlab"
 VERSION = 1
+THE_FILE = say("the file")
+"""What a file is called in messages when its name is not known."""
+
 MAX_DETAIL = 170
 """Characters of a field's problem quoted in a message (the file's name and our sentence come around it)."""
 
@@ -68,7 +75,7 @@ def to_payload(project: Project) -> dict[str, Any]:
         "version": VERSION,
         "app_version": __version__,
         "design": design_to_data(project),
-        "state_dict": project.model.state_dict(),
+        "state_dict": allocated_state(project),
         "seed": project.seed,
         "input_shape": None if project.input_is_inferred else list(project.input_shape or ()),
         "device": project.device,
@@ -81,6 +88,14 @@ def to_payload(project: Project) -> dict[str, Any]:
         if plain:
             payload["plain_tensors"] = plain
     return payload
+
+
+def allocated_state(project: Project) -> dict[str, torch.Tensor]:
+    """``model.state_dict()`` without the tensors of layers kept unallocated (the design marks those)."""
+    state = project.model.state_dict()
+    if not project.unallocated():
+        return state
+    return {key: tensor for key, tensor in state.items() if not tensor.is_meta}
 
 
 def save_project(project: Project, path: str | Path) -> None:
@@ -118,17 +133,11 @@ def _value(value: Any) -> str:
     if isinstance(value, (str, int, float, bool, type(None))):
         text = repr(value)
         return text if len(text) <= 40 else text[:39] + "…"
-    return f"a {type(value).__name__}"
+    return say("a {type}", type=type(value).__name__)
 
 
-def _cut(text: object, limit: int = MAX_DETAIL) -> str:
-    """A problem's first sentence, on one line, at most ``limit`` characters (the advice after it is for editing
-    a design in the app, not for a file)."""
-    text = re.split(r"(?<!e\.g)\.\s+(?=[A-Z])", " ".join(str(text).split()), maxsplit=1)[0].rstrip(".")
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
-
-def project_from_payload(data: Any, name: str = "the file") -> Opened:
+def project_from_payload(data: Any, name: str = THE_FILE) -> Opened:
     """Check a loaded payload field by field and rebuild the project it describes.
 
     The state_dict's tensors are checked (:func:`~editor.io.files.tensors.usable_state`)
@@ -138,34 +147,40 @@ def project_from_payload(data: Any, name: str = "the file") -> Opened:
     """
     if not isinstance(data, dict):
         if isinstance(data, torch.Tensor):
-            raise ProjectFileError(f"{name} holds a single tensor, not a LayerLab project. Tensors like this are "
-                                   f"inputs for the Run panel.", "tensor", name)
-        raise ProjectFileError(f"{name} is not a LayerLab project: it holds a {type(data).__name__}, not a dict.",
+            raise ProjectFileError(say("{name} holds a single tensor, not a LayerLab project. Tensors like this are "
+                                       "inputs for the Run panel.", name=name), "tensor", name)
+        raise ProjectFileError(say("{name} is not a LayerLab project: it holds a {type}, not a dict.",
+                                   name=name, type=type(data).__name__),
                                "not_project", name)
     if "format" not in data:
         inner = data.get("state_dict", data.get("model"))
         if _looks_like_state_dict(data) or _looks_like_state_dict(inner):
-            raise ProjectFileError(f"{name} is a plain state_dict (weights only), not a LayerLab project. Use "
-                                   f"'Load weights into the current design' to put these weights into a design.",
+            raise ProjectFileError(say("{name} is a plain state_dict (weights only), not a LayerLab project. Use "
+                                       "'Load weights into the current design' to put these weights into a design.",
+                                       name=name),
                                    "state_dict", name)
-        raise ProjectFileError(f"{name} is not a LayerLab project: it has no 'format' entry.", "not_project", name)
+        raise ProjectFileError(say("{name} is not a LayerLab project: it has no 'format' entry.",
+                                   name=name), "not_project", name)
     if data.get("format") != FORMAT:
-        raise ProjectFileError(f"{name} is not a LayerLab project: its format is {_value(data.get('format'))}, not "
-                               f"'layerlab'.", "wrong_format", name)
+        raise ProjectFileError(say("{name} is not a LayerLab project: its format is {value}, not "
+                                   "'layerlab'.", name=name, value=_value(data.get("format"))), "wrong_format", name)
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ProjectFileError(f"{name} has an invalid format version ({_value(version)[:20]}).", "invalid", name)
+        raise ProjectFileError(say("{name} has an invalid format version ({value}).",
+                                   name=name, value=_value(version)[:20]), "invalid", name)
     if version > VERSION:
-        raise ProjectFileError(f"{name} was made by a newer LayerLab (format version {_value(version)[:20]}; this "
-                               f"LayerLab {__version__} reads version {VERSION}). Update LayerLab to open it.",
+        raise ProjectFileError(say("{name} was made by a newer LayerLab (format version {value}; this "
+                                   "LayerLab {app} reads version {readable}). Update LayerLab to open it.",
+                                   name=name, value=_value(version)[:20], app=__version__, readable=VERSION),
                                "newer", name)
     seed = data.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or not -(2**63) <= seed < 2**64:
-        raise ProjectFileError(f"{name} has an invalid seed.", "invalid", name)
+        raise ProjectFileError(say("{name} has an invalid seed.", name=name), "invalid", name)
     state = data.get("state_dict")
     if not isinstance(state, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor)
                                               for k, v in state.items()):
-        raise ProjectFileError(f"{name} has no valid state_dict (a dict of names to tensors).", "invalid", name)
+        raise ProjectFileError(say("{name} has no valid state_dict (a dict of names to tensors).",
+                                   name=name), "invalid", name)
     state = usable_state(state, name)
     try:
         definitions, kinds = kinds_from_payload(data.get("definitions"))
@@ -174,41 +189,67 @@ def project_from_payload(data: Any, name: str = "the file") -> Opened:
             try:
                 project.restore_definitions(definitions)
             except ValidationError as exc:
-                raise DesignDataError(f"definitions: {exc}") from None
+                raise DesignDataError(say("definitions: {problem}", problem=message_of(exc))) from None
             restore_plain_tensors(project, data.get("plain_tensors"))
         apply_settings(project, data.get("input_shape"))
         rules, notices = check_rules(project, rules_from_data(data.get("init_rules"), project))
         project.restore_init_rules(rules)
     except DesignDataError as exc:
+        problem, period = first_sentence(exc, MAX_DETAIL)
         if str(exc).startswith("init_rules"):
-            raise ProjectFileError(f"{name} has an unusable init rule: {_cut(exc)}. Open an earlier copy of the file.",
-                                   "init_rule", name) from None
-        raise ProjectFileError(f"{name} has a damaged design: {_cut(exc)}.", "invalid", name) from None
+            message = say("{name} has an unusable init rule: {problem} Open an earlier copy of the file.",
+                          name=name, problem=problem) if period else say("{name} has an unusable init rule: "
+                                                              "{problem}. Open an earlier copy of the "
+                                                              "file.", name=name, problem=problem)
+            raise ProjectFileError(message, "init_rule", name) from None
+        message = say("{name} has a damaged design: {problem}",
+                      name=name, problem=problem) if period else say("{name} has a damaged design: {problem}.",
+                                                                     name=name, problem=problem)
+        raise ProjectFileError(message, "invalid", name) from None
     device = data.get("device", "cpu")
     if isinstance(device, str) and device != "cpu":
         try:
             project.to(check_device(device))
         except (ValidationError, RuntimeError):
-            notices.append(f"This project was saved on {device[:20]}, which this machine does not have (or has no "
-                           f"room on), so it opened on the CPU.")
+            notices.append(say("This project was saved on {device}, which this machine does not have (or has no "
+                               "room on), so it opened on the CPU.", device=device[:20]))
     status = data.get("weights_from_seed")
     project.seeds.status = None if status is not False else False  # checked when first asked
     project.seeds.state = None
     return Opened(project, notices)
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a file is read and its design built.
+
+    Both make objects by the ten thousand and free none, and each full collection walks all of them: with
+    it running, opening 10,000 blocks took a quarter longer and grew faster than the number of blocks.
+    Nothing is leaked: reference counting frees as usual, and cycles wait for the next collection.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def open_project(path: str | Path) -> Opened:
     """Read a project file; raises :class:`ProjectFileError` with a clear message for anything wrong."""
     path = Path(path)
-    data = safe_torch_load(path, "project file")
+    with collector_paused():
+        data = safe_torch_load(path, say("project file"))
     try:
-        return project_from_payload(data, shown(path))
+        with collector_paused():
+            return project_from_payload(data, shown(path))
     except ProjectFileError as exc:
         exc.path = str(path)
         raise
     except Exception as exc:  # a problem no check above foresaw: still our words, torch's or Python's in detail
-        raise ProjectFileError(f"{shown(path)} is damaged: LayerLab could not rebuild the design it describes. "
-                               f"Open an earlier copy of it.", "damaged", str(path),
+        raise ProjectFileError(say("{file} is damaged: LayerLab could not rebuild the design it describes. "
+                                   "Open an earlier copy of it.", file=shown(path)), "damaged", str(path),
                                detail=f"{type(exc).__name__}: {str(exc)[:2000]}") from None
 
 

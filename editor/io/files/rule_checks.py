@@ -27,6 +27,7 @@ from editor.io.files.design_data import DesignDataError
 from editor.model.errors import LayerLabError, ValidationError
 from editor.model.init.functions import check_fits
 from editor.model.init.rules import InitRule, compile_rule_expression, fill, targets, where_text
+from editor.model.words import message_of, say
 
 SAMPLE_BUDGET = 4_000_000
 """Values drawn in all, when a file is opened, to check that its rules give finite numbers."""
@@ -50,9 +51,9 @@ def check_rules(project: Any, rules: tuple[InitRule, ...]) -> tuple[tuple[InitRu
             continue
         some_fit, (short, full) = problems
         if not some_fit:
-            raise DesignDataError(f"init_rules[{i}]: {full}")
-        notices.append(f"Init rule {i + 1} ({_text(rule)}) no longer fits this design: {short}. It was left out; "
-                       f"the weights are as saved.")
+            raise DesignDataError(say("init_rules[{index}]: {problem}", index=i, problem=full))
+        notices.append(say("Init rule {number} ({rule}) no longer fits this design: {problem}. It was left out; "
+                           "the weights are as saved.", number=i + 1, rule=_text(rule), problem=short))
     return tuple(kept), notices
 
 
@@ -68,7 +69,8 @@ def _problems(rule: InitRule, root: Any, generator: torch.Generator,
     try:
         found = list(targets(rule, root, lambda layer: layer.module))
     except _BROKEN:
-        return False, ("it cannot be applied", f"{rule.function} cannot be applied to this design")
+        return False, (say("it cannot be applied"),
+                       say("{function} cannot be applied to this design", function=rule.function))
     for layer, name, tensor in found:
         if (id(layer), name) in seen:
             continue  # a shared module: model.apply fills it again, the same way
@@ -85,16 +87,17 @@ def _problem(rule: InitRule, layer: Any, name: str, tensor: torch.Tensor, genera
              budget: list[int]) -> Problem | None:
     """Why ``rule`` cannot fill ``tensor`` (parameter ``name`` of ``layer``); None when it can."""
     where = where_text(layer, name)
-    cannot = f"it cannot fill {where} {tuple(tensor.shape)}"
+    cannot = say("it cannot fill {where} {shape}", where=where, shape=tuple(tensor.shape))
     try:
         check_fits(rule.init, tensor, where, rule.kwargs, name)
     except ValidationError as exc:
-        return cannot, str(exc)
+        return cannot, message_of(exc)
     except _BROKEN:
-        return cannot, f"{rule.function} cannot fill {where}"
+        return cannot, say("{function} cannot fill {where}", function=rule.function, where=where)
     if rule.expression and tensor.dim() < 2 and {"fan_in", "fan_out"} & compile_rule_expression(
             rule.expression).names:
-        return cannot, f"the expression uses fan_in or fan_out, which {where} ({tensor.dim()}-D) does not have"
+        return cannot, say("the expression uses fan_in or fan_out, which {where} ({dims}-D) does not have",
+                           where=where, dims=tensor.dim())
     if tensor.numel() > budget[0]:
         return None  # the sample budget is spent: the fit was checked, the values are not
     budget[0] -= tensor.numel()
@@ -102,10 +105,12 @@ def _problem(rule: InitRule, layer: Any, name: str, tensor: torch.Tensor, genera
     try:
         fill(rule, sample, generator)
     except _BROKEN:
-        return f"it fails when it fills {where}", f"{_text(rule)} fails when it fills {where}"
+        return (say("it fails when it fills {where}", where=where),
+                say("{rule} fails when it fills {where}", rule=_text(rule), where=where))
     if sample.is_floating_point() and not bool(torch.isfinite(sample).all()):
-        return (f"it gives NaN or infinite values for {where}",
-                f"{_text(rule)} gives NaN or infinite values for {where}; parameters must be finite numbers")
+        return (say("it gives NaN or infinite values for {where}", where=where),
+                say("{rule} gives NaN or infinite values for {where}; parameters must be finite numbers",
+                    rule=_text(rule), where=where))
     return None
 
 
@@ -113,4 +118,7 @@ def _text(rule: InitRule) -> str:
     """The rule in a few words (its expression cut short)."""
     expression = rule.expression or ""
     shown = expression if len(expression) <= 30 else expression[:29] + "…"
-    return f"{rule.function} on {rule.parameters}" + (f", then {shown}" if shown else "")
+    if shown:
+        return say("{function} on {parameters}, then {expression}",
+                   function=rule.function, parameters=rule.parameters, expression=shown)
+    return say("{function} on {parameters}", function=rule.function, parameters=rule.parameters)

@@ -23,15 +23,16 @@ from typing import Any
 import torch
 
 from editor.io.errors import ProjectFileError
-from editor.io.files.limits import check_archive, check_file, is_zip, shown
+from editor.io.files.limits import FILE, check_archive, check_file, is_zip, shown
+from editor.model.words import say
 
 
-def check_readable(path: Path, what: str = "file") -> None:
+def check_readable(path: Path, what: str = FILE) -> None:
     """Raise a clear :class:`ProjectFileError` when ``path`` is not a readable regular file that fits in memory."""
     check_file(Path(path), what)
 
 
-def safe_torch_load(path: Path, what: str = "file") -> Any:
+def safe_torch_load(path: Path, what: str = FILE) -> Any:
     """``torch.load(path, weights_only=True, map_location="cpu")``, with every failure explained.
 
     Before torch reads anything: the path must be a regular file (not a
@@ -116,34 +117,44 @@ def _explain(exc: Exception, path: Path, name: str) -> ProjectFileError:
     if isinstance(exc, pickle.UnpicklingError) or "Weights only load failed" in text:
         blocked = _blocked(text, path)
         if blocked is not None:
-            what = f" ({blocked})" if blocked else ""
-            return ProjectFileError(f"{name} asks to run Python code{what} when it is opened. LayerLab refused to "
-                                    f"open it, and nothing in it ran. Only open .pt files from sources you trust.",
+            if blocked:
+                message = say("{name} asks to run Python code ({code}) when it is opened. LayerLab refused to open "
+                              "it, and nothing in it ran. Only open .pt files from sources you trust.",
+                              name=name, code=blocked)
+            else:
+                message = say("{name} asks to run Python code when it is opened. LayerLab refused to open it, and "
+                              "nothing in it ran. Only open .pt files from sources you trust.", name=name)
+            return ProjectFileError(message,
                                     "code", str(path))
         if "Weights only load failed" in text and "Unsupported operand" in text and is_zip(path):
-            return ProjectFileError(f"{name} holds data in a form LayerLab does not read (it may come from another "
-                                    f"program); nothing in it ran. Save it again with torch.save of tensors and "
-                                    f"dicts.", "unsupported", str(path))
+            return ProjectFileError(say("{name} holds data in a form LayerLab does not read (it may come from "
+                                        "another program); nothing in it ran. Save it again with torch.save of "
+                                        "tensors and dicts.", name=name), "unsupported", str(path))
     if isinstance(exc, PermissionError):
-        return ProjectFileError(f"LayerLab has no permission to read {name}.", "permission", str(path))
+        return ProjectFileError(say("LayerLab has no permission to read {name}.", name=name), "permission", str(path))
     if allocation_failure(exc):
-        return ProjectFileError(f"{name} is too large to open with the memory this machine has free. Close other "
-                                f"programs, or open it on a machine with more memory.", "memory", str(path))
+        return ProjectFileError(say("{name} is too large to open with the memory this machine has free. Close other "
+                                    "programs, or open it on a machine with more memory.",
+                                    name=name), "memory", str(path))
     if not is_zip(path):  # every .pt torch writes today is a zip archive
-        return ProjectFileError(f"{name} is not a PyTorch .pt file (its contents cannot be read as one).",
+        return ProjectFileError(say("{name} is not a PyTorch .pt file (its contents cannot be read as one).",
+                                    name=name),
                                 "not_torch", str(path))
     missing = re.search(r"failed locating file ([\w./-]{1,80})", text)
     if missing:
-        return ProjectFileError(f"{name} is incomplete: the part {missing.group(1)!r} is missing from it. "
-                                f"It may have been damaged while copying.", "incomplete", str(path))
+        return ProjectFileError(say("{name} is incomplete: the part {part!r} is missing from it. "
+                                    "It may have been damaged while copying.",
+                                    name=name, part=missing.group(1)), "incomplete", str(path))
     if isinstance(exc, (EOFError, zipfile.BadZipFile)) or "central directory" in text or "zip archive" in text:
-        return ProjectFileError(f"{name} is damaged or truncated: it is not a complete PyTorch file. "
-                                f"If it was copied or downloaded, try again.", "truncated", str(path))
+        return ProjectFileError(say("{name} is damaged or truncated: it is not a complete PyTorch file. "
+                                    "If it was copied or downloaded, try again.", name=name), "truncated", str(path))
     if isinstance(exc, OSError):
-        return ProjectFileError(f"{name} could not be read: {(exc.strerror or 'the system refused')[:80]}.", "os",
+        return ProjectFileError(say("{name} could not be read: {why}.",
+                                    name=name, why=exc.strerror[:80] if exc.strerror else say("the system refused")),
+                                "os",
                                 str(path))
-    return ProjectFileError(f"{name} is damaged: PyTorch could not read its contents. If it was copied or "
-                            f"downloaded, try again, or open an earlier copy.", "damaged", str(path))
+    return ProjectFileError(say("{name} is damaged: PyTorch could not read its contents. If it was copied or "
+                                "downloaded, try again, or open an earlier copy.", name=name), "damaged", str(path))
 
 
 def allocation_failure(exc: BaseException) -> bool:

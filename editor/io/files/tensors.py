@@ -15,12 +15,13 @@ to fix the file.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 import torch
 from torch import nn
 
 from editor.io.errors import ProjectFileError
+from editor.model.words import say
 
 MAX_KEY = 60
 """Characters of a state_dict key shown in a message."""
@@ -45,20 +46,21 @@ def _overlaps(tensor: torch.Tensor) -> bool:
 def tensor_problem(tensor: torch.Tensor) -> str | None:
     """What makes a loaded tensor unusable as a parameter or buffer, and how to fix it; None when it is usable."""
     if tensor.is_meta or tensor.device.type == "meta":
-        return "on the meta device, so it has no values; save the real tensor instead"
+        return say("on the meta device, so it has no values; save the real tensor instead")
     if tensor.layout != torch.strided:
         layout = str(tensor.layout).removeprefix("torch.")
-        return f"a {layout} tensor; save it dense, with .to_dense()"
+        return say("a {layout} tensor; save it dense, with .to_dense()", layout=layout)
     if tensor.is_nested:
-        return "a nested tensor; save a regular tensor instead"
+        return say("a nested tensor; save a regular tensor instead")
     if tensor.is_quantized:
-        return "a quantized tensor; save it with .dequantize()"
+        return say("a quantized tensor; save it with .dequantize()")
     if tensor.is_complex():
-        return f"complex ({str(tensor.dtype).removeprefix('torch.')}), which no layer computes with; save .real"
+        return say("complex ({dtype}), which no layer computes with; save .real",
+                   dtype=str(tensor.dtype).removeprefix("torch."))
     if any(size > 1 and stride == 0 for size, stride in zip(tensor.shape, tensor.stride(), strict=True)):
-        return "a view that repeats one stored value (stride 0, as .expand makes); save it with .contiguous()"
+        return say("a view that repeats one stored value (stride 0, as .expand makes); save it with .contiguous()")
     if _overlaps(tensor):
-        return "a view whose elements overlap in memory (as .as_strided can make); save it with .contiguous()"
+        return say("a view whose elements overlap in memory (as .as_strided can make); save it with .contiguous()")
     return None
 
 
@@ -75,7 +77,8 @@ def usable_state(state: Mapping[str, torch.Tensor], name: str, path: str | None 
     for key, tensor in state.items():
         problem = tensor_problem(tensor)
         if problem is not None:
-            raise ProjectFileError(f"{name}: the tensor {key_text(key)} is {problem}. Nothing was loaded.",
+            raise ProjectFileError(say("{name}: the tensor {key} is {problem}. Nothing was loaded.",
+                                       name=name, key=key_text(key), problem=problem),
                                    "unsupported_tensor", path or name)
         out[key] = tensor.detach()
     return out
@@ -91,10 +94,11 @@ def _shape(shape: torch.Size) -> str:
 
 def _few(keys: list[str]) -> str:
     shown = ", ".join(key_text(k) for k in keys[:3])
-    return shown + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
+    return say("{keys} and {count} more", keys=shown, count=len(keys) - 3) if len(keys) > 3 else shown
 
 
-def fit_to_design(root: nn.Module, state: Mapping[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+def fit_to_design(root: nn.Module, state: Mapping[str, torch.Tensor],
+                  skip: Collection[int] = ()) -> dict[str, torch.Tensor]:
     """The tensors to assign to ``root`` (built on the meta device): checked against it, aliases resolved.
 
     Every key of ``root.state_dict()`` must be present with its shape and dtype
@@ -103,23 +107,30 @@ def fit_to_design(root: nn.Module, state: Mapping[str, torch.Tensor]) -> dict[st
     shares the module (weight tying): each parameter or buffer gets one
     tensor, and a tensor whose storage another one uses already, or that uses
     only part of its storage, is copied. Raises :class:`ValueError` with a
-    sentence naming the key.
+    sentence naming the key. Tensors of the modules whose ``id`` is in
+    ``skip`` (layers kept unallocated) are neither expected nor allowed.
     """
     expected = root.state_dict(keep_vars=True)
+    if skip:
+        owners = _owners(root, expected)
+        expected = {k: v for k, v in expected.items() if owners[k][0] not in skip}
     missing = [k for k in expected if k not in state]
     if missing:
-        raise ValueError(f"no value for {_few(missing)}")
+        raise ValueError(say("no value for {keys}", keys=_few(missing)))
     unexpected = [k for k in state if k not in expected]
     if unexpected:
-        raise ValueError(f"{_few(unexpected)} belong{'s' * (len(unexpected) == 1)} to no block of the design")
+        if len(unexpected) == 1:
+            raise ValueError(say("{key} belongs to no block of the design", key=_few(unexpected)))
+        raise ValueError(say("{keys} belong to no block of the design", keys=_few(unexpected)))
     for key, want in expected.items():
         got = state[key]
         if got.shape != want.shape:
-            raise ValueError(f"{key_text(key)} has shape {_shape(got.shape)}, but the design needs "
-                             f"{_shape(want.shape)}")
+            raise ValueError(say("{key} has shape {shape}, but the design needs {want}",
+                                 key=key_text(key), shape=_shape(got.shape), want=_shape(want.shape)))
         if got.dtype != want.dtype:
-            raise ValueError(f"{key_text(key)} is {_dtype(got.dtype)}, but the design computes in "
-                             f"{_dtype(want.dtype)}; save it with .to(torch.{_dtype(want.dtype)})")
+            raise ValueError(say("{key} is {dtype}, but the design computes in {want}; save it with "
+                                 ".to(torch.{want})",
+                                 key=key_text(key), dtype=_dtype(got.dtype), want=_dtype(want.dtype)))
     owner_of = _owners(root, expected)
     chosen: dict[tuple[int, str], tuple[str, torch.Tensor, torch.Tensor]] = {}  # key, tensor given, as loaded
     claimed: dict[int, tuple[int, str]] = {}  # storage address -> the parameter that keeps that storage
@@ -129,8 +140,8 @@ def fit_to_design(root: nn.Module, state: Mapping[str, torch.Tensor]) -> dict[st
         if owner in chosen:  # a shared module seen under another path: one tensor for both
             first_key, first, loaded = chosen[owner]
             if not _same(loaded, tensor):
-                raise ValueError(f"{key_text(first_key)} and {key_text(key)} are one shared block's tensor, but the "
-                                 f"file gives them different values")
+                raise ValueError(say("{key} and {other} are one shared block's tensor, but the "
+                                     "file gives them different values", key=key_text(first_key), other=key_text(key)))
             out[key] = first
             continue
         storage = tensor.untyped_storage()

@@ -18,6 +18,7 @@ from editor.io.files.limits import shown
 from editor.io.files.safe_load import safe_torch_load
 from editor.io.files.tensors import tensor_problem, usable_state
 from editor.model.project.project import Project
+from editor.model.words import say
 
 
 def _is_state_dict(data: object) -> bool:
@@ -25,7 +26,8 @@ def _is_state_dict(data: object) -> bool:
 
 
 def export_weights(project: Project, path: str | Path) -> None:
-    """``torch.save(model.state_dict(), path)``, written safely."""
+    """``torch.save(model.state_dict(), path)``, written safely (refused while a layer is kept unallocated)."""
+    project.check_allocated(say("Exporting weights"))
     state = project.model.state_dict()
     atomic_write(Path(path), lambda target: torch.save(state, target))
 
@@ -38,33 +40,37 @@ def read_state_dict(path: str | Path) -> dict[str, torch.Tensor]:
     refused here, naming its key, before anything is loaded.
     """
     path = Path(path)
-    data = safe_torch_load(path, "weights file")
+    data = safe_torch_load(path, say("weights file"))
     if isinstance(data, dict):
         for candidate in (data, data.get("state_dict"), data.get("model")):
             if _is_state_dict(candidate) and candidate:
                 return usable_state(candidate, shown(path), str(path))  # type: ignore[arg-type]
     if isinstance(data, torch.Tensor):
-        raise ProjectFileError(f"{shown(path)} holds a single tensor, not a state_dict of weights.", "tensor",
+        raise ProjectFileError(say("{file} holds a single tensor, not a state_dict of weights.",
+                                   file=shown(path)), "tensor",
                                str(path))
-    raise ProjectFileError(f"{shown(path)} holds no state_dict: expected a dict of parameter names to tensors (or "
-                           f"one under 'state_dict' or 'model').", "no_weights", str(path))
+    raise ProjectFileError(say("{file} holds no state_dict: expected a dict of parameter names to tensors (or "
+                               "one under 'state_dict' or 'model').", file=shown(path)), "no_weights", str(path))
 
 
 def save_tensor(tensor: torch.Tensor, path: str | Path) -> None:
     """``torch.save(tensor, path)``, written safely."""
     if not isinstance(tensor, torch.Tensor):
-        raise ProjectFileError(f"Only tensors can be saved this way, not {type(tensor).__name__}.", "not_tensor")
+        raise ProjectFileError(say("Only tensors can be saved this way, not {type}.",
+                                   type=type(tensor).__name__), "not_tensor")
     atomic_write(Path(path), lambda target: torch.save(tensor, target))
 
 
 def load_tensor(path: str | Path) -> torch.Tensor:
     """The single tensor saved in ``path``."""
     path = Path(path)
-    data = safe_torch_load(path, "tensor file")
+    data = safe_torch_load(path, say("tensor file"))
     if not isinstance(data, torch.Tensor):
-        raise ProjectFileError(f"{shown(path)} does not hold a single tensor (it holds a {type(data).__name__}).",
+        raise ProjectFileError(say("{file} does not hold a single tensor (it holds a {type}).",
+                                   file=shown(path), type=type(data).__name__),
                                "not_tensor", str(path))
     problem = tensor_problem(data)
     if problem is not None:
-        raise ProjectFileError(f"{shown(path)} holds a tensor that is {problem}.", "unsupported_tensor", str(path))
+        raise ProjectFileError(say("{file} holds a tensor that is {problem}.",
+                                   file=shown(path), problem=problem), "unsupported_tensor", str(path))
     return data.detach()

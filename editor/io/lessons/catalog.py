@@ -30,6 +30,7 @@ from typing import Any
 
 from editor.io.errors import ProjectFileError
 from editor.io.files.project_file import Opened, open_project
+from editor.model.words import message_of, say
 from editor.resources import examples_folder
 
 FORMAT = "layerlab-lesson"
@@ -100,33 +101,36 @@ def _pick(texts: Mapping[str, Any], language: str) -> Any:
 
 # ------------------------------------------------------------------ reading
 def _fail(path: Path, problem: str) -> ProjectFileError:
-    return ProjectFileError(f"The lesson file {path.name} is damaged: {problem}. Reinstall LayerLab, or run "
-                            f"'python tools/build_lessons.py' in a checkout.", "lesson", str(path))
+    return ProjectFileError(say("The lesson file {path} is damaged: {problem}. Reinstall LayerLab, or run "
+                                "'python tools/build_lessons.py' in a checkout.",
+                                path=path.name, problem=problem), "lesson", str(path))
 
 
 def _texts(path: Path, data: Any, key: str, many: bool) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise _fail(path, f"'{key}' must map each language to its text")
+        raise _fail(path, say("'{key}' must map each language to its text", key=key))
     out: dict[str, Any] = {}
     for language in LANGUAGES:
         value = data.get(language)
         if many:
             if (not isinstance(value, list) or not value or len(value) > MAX_PARAGRAPHS
                     or not all(isinstance(p, str) and p.strip() for p in value)):
-                raise _fail(path, f"'{key}' needs 1 to {MAX_PARAGRAPHS} paragraphs in {language}")
+                raise _fail(path, say("'{key}' needs 1 to {limit} paragraphs in {language}",
+                                      key=key, limit=MAX_PARAGRAPHS, language=language))
             out[language] = tuple(value)
         else:
             if not isinstance(value, str) or not value.strip() or "\n" in value:
-                raise _fail(path, f"'{key}' needs one line of text in {language}")
+                raise _fail(path, say("'{key}' needs one line of text in {language}", key=key, language=language))
             out[language] = value
     return out
 
 
 def _design_name(path: Path, value: Any, key: str) -> str:
     if not isinstance(value, str) or not value or not all(c.isalnum() or c in "-_" for c in value):
-        raise _fail(path, f"'{key}' must name a project file in the same folder (letters, digits, - and _)")
+        raise _fail(path, say("'{key}' must name a project file in the same folder (letters, digits, - and _)",
+                              key=key))
     if not (path.parent / f"{value}.pt").is_file():
-        raise _fail(path, f"its design {value}.pt is missing")
+        raise _fail(path, say("its design {value}.pt is missing", value=value))
     return value
 
 
@@ -135,29 +139,30 @@ def read_lesson(path: Path) -> Lesson:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise _fail(path, f"it is larger than {MAX_FILE_BYTES // 1024} KB")
+            raise _fail(path, say("it is larger than {size} KB", size=MAX_FILE_BYTES // 1024))
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _fail(path, f"it is not readable JSON ({exc})") from None
+        raise _fail(path, say("it is not readable JSON ({reason})", reason=message_of(exc))) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _fail(path, f"it is not a lesson (format {FORMAT!r})")
+        raise _fail(path, say("it is not a lesson (format {format!r})", format=FORMAT))
     if data.get("version") != VERSION:
-        raise _fail(path, f"it has version {data.get('version')!r}; this LayerLab reads version {VERSION}")
+        raise _fail(path, say("it has version {version!r}; this LayerLab reads version {readable}",
+                              version=data.get("version"), readable=VERSION))
     number = data.get("number")
     if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= MAX_LESSONS:
-        raise _fail(path, f"'number' must be a whole number from 1 to {MAX_LESSONS}")
+        raise _fail(path, say("'number' must be a whole number from 1 to {limit}", limit=MAX_LESSONS))
     focus = data.get("focus")
     if focus is not None and focus not in FOCUS:
-        raise _fail(path, f"'focus' must be one of {', '.join(FOCUS)}")
+        raise _fail(path, say("'focus' must be one of {choices}", choices=', '.join(FOCUS)))
     select = data.get("select")
     if select is not None and not (isinstance(select, str) and re.fullmatch(r"\d{1,4}(\.\d{1,4}){0,15}", select)):
-        raise _fail(path, "'select' must be a block path such as \"1.0\"")
+        raise _fail(path, say("'select' must be a block path such as \"1.0\""))
     extras = data.get("extras", [])
     if not isinstance(extras, list) or not all(isinstance(e, dict) for e in extras):
-        raise _fail(path, "'extras' must be a list of {design, label}")
+        raise _fail(path, say("'extras' must be a list of {{design, label}}"))
     when = data.get("when", {})
     if not isinstance(when, dict) or not set(when) <= set(CONDITIONS):
-        raise _fail(path, f"'when' may hold only {', '.join(CONDITIONS)}")
+        raise _fail(path, say("'when' may hold only {choices}", choices=', '.join(CONDITIONS)))
     return Lesson(
         number=number,
         design=_design_name(path, data.get("design"), "design"),
@@ -178,13 +183,15 @@ def read_lessons(folder: Path | None = None) -> list[Lesson]:
     folder = examples_folder() if folder is None else Path(folder)
     files = sorted(folder.glob("*.json"))
     if len(files) > MAX_LESSONS:
-        raise ProjectFileError(f"{folder} holds {len(files)} lesson files; LayerLab reads at most {MAX_LESSONS}.",
+        raise ProjectFileError(say("{folder} holds {count} lesson files; LayerLab reads at most {limit}.",
+                                   folder=folder, count=len(files), limit=MAX_LESSONS),
                                "lesson", str(folder))
     lessons = sorted((read_lesson(f) for f in files), key=lambda lesson: lesson.number)
     numbers = [lesson.number for lesson in lessons]
     if len(set(numbers)) != len(numbers):
         twice = sorted({n for n in numbers if numbers.count(n) > 1})
-        raise ProjectFileError(f"Two lessons in {folder} have the number {twice[0]}: give each its own.", "lesson",
+        raise ProjectFileError(say("Two lessons in {folder} have the number {number}: give each its own.",
+                                   folder=folder, number=twice[0]), "lesson",
                                str(folder))
     return lessons
 
@@ -196,13 +203,15 @@ def find_lesson(name: str | int, lessons: list[Lesson] | None = None) -> Lesson:
         if name in (lesson.number, lesson.name, str(lesson.number), lesson.name.split("-", 1)[-1]):
             return lesson
     known = ", ".join(lesson.name for lesson in lessons)
-    raise ProjectFileError(f"There is no lesson {name!r}. The lessons are: {known}.", "missing")
+    raise ProjectFileError(say("There is no lesson {name!r}. The lessons are: {known}.",
+                               name=name, known=known), "missing")
 
 
 def open_lesson_design(lesson: Lesson, design: str | None = None) -> Opened:
     """Open the lesson's project file (or that of one of its extras), as File → Open would."""
     if design is not None and design != lesson.design and design not in {e.design for e in lesson.extras}:
-        raise ProjectFileError(f"Lesson {lesson.number} has no design {design!r}.", "missing")
+        raise ProjectFileError(say("Lesson {number} has no design {design!r}.",
+                                   number=lesson.number, design=design), "missing")
     return open_project(lesson.design_path(design))
 
 

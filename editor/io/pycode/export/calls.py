@@ -23,6 +23,7 @@ import torch
 
 from editor.model.catalog import LayerKind
 from editor.model.catalog.build import constructor_kwargs, read_params, torch_class, torch_defaults
+from editor.model.words import say
 
 # Hyperparameter types whose tuples of equal sizes torch also accepts as one int.
 _SIZE_TYPES = ("size", "padding", "output_size", "shape")
@@ -43,7 +44,8 @@ def literal(value: Any) -> str:
     if isinstance(value, tuple):
         items = [literal(v) for v in value]
         return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
-    raise TypeError(f"LayerLab cannot write a {type(value).__name__} as a Python literal: {value!r:.60}")
+    raise TypeError(say("LayerLab cannot write a {type} as a Python literal: {value!r:.60}",
+                        type=type(value).__name__, value=value))
 
 
 def string_literal(text: str) -> str:

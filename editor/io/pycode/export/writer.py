@@ -35,6 +35,7 @@ from editor.io.pycode.export.names import Namer, comment_text, snake_case
 from editor.model.design.seeding import construction_order
 from editor.model.design.tree import Block, Group, Layer, Node, blocks
 from editor.model.project.project import Project
+from editor.model.words import say
 
 WIDTH = 100
 """Lines of the generated code stay within this width where nesting allows."""
@@ -91,17 +92,17 @@ def shadowing_note(path: str | Path) -> str | None:
     stem = Path(path).stem
     if stem not in SHADOWED_MODULES:
         return None
-    return (f"A script called {Path(path).name} imports itself instead of the '{stem}' module when run; "
-            f"choose another name.")
+    return say("A script called {name} imports itself instead of the '{module}' module when run; "
+               "choose another name.", name=Path(path).name, module=stem)
 
 
 def check_weights_name(name: str) -> str:
     """``name`` checked to be a bare file name: the script loads it from its own folder."""
     if not isinstance(name, str) or not name.strip():
-        raise ValueError("The weights file needs a name, like 'model_weights.pt'.")
+        raise ValueError(say("The weights file needs a name, like 'model_weights.pt'."))
     if PurePosixPath(name).name != name or PureWindowsPath(name).name != name or name in (".", ".."):
-        raise ValueError(f"{name!r} is a path; give only the file name (like 'model_weights.pt'): the "
-                         f"exported script loads the weights from its own folder.")
+        raise ValueError(say("{name!r} is a path; give only the file name (like 'model_weights.pt'): the "
+                             "exported script loads the weights from its own folder.", name=name))
     return name
 
 

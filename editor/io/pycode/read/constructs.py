@@ -10,23 +10,27 @@ from __future__ import annotations
 
 import ast
 
+from editor.model.words import say
+
 _EXPRESSIONS: dict[type[ast.AST], str] = {
-    ast.ListComp: "a list comprehension", ast.SetComp: "a set comprehension", ast.DictComp: "a dict comprehension",
-    ast.GeneratorExp: "a generator expression", ast.Lambda: "a lambda", ast.IfExp: "a conditional expression",
-    ast.Compare: "a comparison", ast.BoolOp: "and/or", ast.JoinedStr: "an f-string", ast.Dict: "a dict literal",
-    ast.Set: "a set literal", ast.NamedExpr: "an assignment expression (:=)", ast.Await: "await",
-    ast.Yield: "yield", ast.YieldFrom: "yield", ast.Subscript: "indexing", ast.Slice: "a slice",
-    ast.Starred: "star-args (*)", ast.FormattedValue: "an f-string",
+    ast.ListComp: say("a list comprehension"), ast.SetComp: say("a set comprehension"),
+    ast.DictComp: say("a dict comprehension"), ast.GeneratorExp: say("a generator expression"),
+    ast.Lambda: say("a lambda"), ast.IfExp: say("a conditional expression"), ast.Compare: say("a comparison"),
+    ast.BoolOp: say("and/or"), ast.JoinedStr: say("an f-string"), ast.Dict: say("a dict literal"),
+    ast.Set: say("a set literal"), ast.NamedExpr: say("an assignment expression (:=)"), ast.Await: say("await"),
+    ast.Yield: say("yield"), ast.YieldFrom: say("yield"), ast.Subscript: say("indexing"), ast.Slice: say("a slice"),
+    ast.Starred: say("star-args (*)"), ast.FormattedValue: say("an f-string"),
 }
 
 _STATEMENTS: dict[type[ast.AST], str] = {
-    ast.For: "a for loop", ast.AsyncFor: "a for loop", ast.While: "a while loop", ast.If: "an if statement",
-    ast.With: "a with block", ast.AsyncWith: "a with block", ast.Try: "a try block", ast.Delete: "a del statement",
-    ast.ClassDef: "a class definition", ast.AsyncFunctionDef: "an async function", ast.Global: "a global statement",
-    ast.Nonlocal: "a nonlocal statement", ast.Raise: "a raise statement", ast.Assert: "an assert statement",
-    ast.Return: "a return statement", ast.Match: "a match statement", ast.Import: "an import",
-    ast.ImportFrom: "an import", ast.FunctionDef: "a def", ast.Pass: "pass", ast.Break: "a break statement",
-    ast.Continue: "a continue statement",
+    ast.For: say("a for loop"), ast.AsyncFor: say("a for loop"), ast.While: say("a while loop"),
+    ast.If: say("an if statement"), ast.With: say("a with block"), ast.AsyncWith: say("a with block"),
+    ast.Try: say("a try block"), ast.Delete: say("a del statement"), ast.ClassDef: say("a class definition"),
+    ast.AsyncFunctionDef: say("an async function"), ast.Global: say("a global statement"),
+    ast.Nonlocal: say("a nonlocal statement"), ast.Raise: say("a raise statement"),
+    ast.Assert: say("an assert statement"), ast.Return: say("a return statement"), ast.Match: say("a match statement"),
+    ast.Import: say("an import"), ast.ImportFrom: say("an import"), ast.FunctionDef: say("a def"),
+    ast.Pass: say("pass"), ast.Break: say("a break statement"), ast.Continue: say("a continue statement"),
 }
 
 
@@ -40,15 +44,15 @@ def statement_construct(stmt: ast.stmt) -> str:
     if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
         targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
         if any(isinstance(t, ast.Subscript) for t in targets):
-            return "an assignment to an index"
+            return say("an assignment to an index")
         if any(isinstance(t, ast.Attribute) for t in targets):
-            return "an assignment to an attribute"
-        return "an augmented assignment" if isinstance(stmt, ast.AugAssign) else "an assignment"
+            return say("an assignment to an attribute")
+        return say("an augmented assignment") if isinstance(stmt, ast.AugAssign) else say("an assignment")
     if isinstance(stmt, ast.Expr):
         call = stmt.value
         if isinstance(call, ast.Call):
             func = call.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            return f"a call of {name}()" if name else "a call"
-        return "an expression statement"
-    return _STATEMENTS.get(type(stmt), f"a {type(stmt).__name__} statement")
+            return say("a call of {name}()", name=name) if name else say("a call")
+        return say("an expression statement")
+    return _STATEMENTS.get(type(stmt), say("a {type} statement", type=type(stmt).__name__))

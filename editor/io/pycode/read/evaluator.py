@@ -28,6 +28,7 @@ from editor.io.pycode.read.values import Poison, TorchRef
 from editor.model.catalog.build import lazy_kinds
 from editor.model.design.torch_dicts import slots
 from editor.model.errors import LayerLabError
+from editor.model.words import message_of, say
 
 
 class Function:
@@ -43,7 +44,7 @@ class Function:
         return self.node.name
 
     def describe(self) -> str:
-        return f"the function {self.name} (call it: {self.name}())"
+        return say("the function {name} (call it: {name}())", name=self.name)
 
 
 class Scope:
@@ -119,8 +120,8 @@ class Reader:
 
     def call_class(self, node: ast.Call, ref: cv.ClassRef, scope: Scope) -> Any:
         """The module ``node`` makes by calling a class of the file (read as data, never run)."""
-        raise self.fail(node, f"{ref.name} is a class defined in the file; LayerLab reads it only while reading "
-                        f"a whole file", "a class definition")
+        raise self.fail(node, say("{ref} is a class defined in the file; LayerLab reads it only while reading "
+                                  "a whole file", ref=ref.name), "a class definition")
 
     def fail(self, node: ast.AST, message: str, construct: str) -> cv.CodeImportError:
         return cv.fail(node, message, construct, self.lines)
@@ -137,13 +138,15 @@ class Reader:
         self.steps += 1
         if self.steps > cv.MAX_STEPS or (self.steps % 1024 == 0 and time.monotonic() > self.deadline):
             self.depth -= 1
-            raise self.fail(node, f"reading this file takes too much work (more than {cv.MAX_STEPS:,} steps or "
-                                  f"{cv.MAX_SECONDS:g} s): LayerLab reads model definitions, not computations. "
-                                  f"Write the model's layers out, or build fewer of them", "too much work")
+            raise self.fail(node, say("reading this file takes too much work (more than {steps:,} steps or "
+                                      "{seconds:g} s): LayerLab reads model definitions, not computations. "
+                                      "Write the model's layers out, or build fewer of them",
+                                      steps=cv.MAX_STEPS, seconds=cv.MAX_SECONDS), "too much work")
         try:
             if self.depth > cv.MAX_EXPRESSION_DEPTH:
-                raise self.fail(node, f"the expression is nested more than {cv.MAX_EXPRESSION_DEPTH} levels deep; "
-                                f"build inner Sequentials as variables first (inner = nn.Sequential(...))",
+                raise self.fail(node, say("the expression is nested more than {limit} levels deep; "
+                                          "build inner Sequentials as variables first (inner = nn.Sequential(...))",
+                                          limit=cv.MAX_EXPRESSION_DEPTH),
                                 "deep nesting")
             return self._eval(node, scope)
         finally:
@@ -153,15 +156,17 @@ class Reader:
         if isinstance(node, ast.Constant):
             if node.value is None or isinstance(node.value, (bool, int, float, str)):
                 if cv.too_big(node.value):
-                    raise self.fail(node, "this constant is far too large for a hyperparameter", "a huge number")
+                    raise self.fail(node, say("this constant is far too large for a hyperparameter"), "a huge number")
                 return node.value
-            raise self.fail(node, f"a {type(node.value).__name__} constant cannot be a hyperparameter. "
-                            f"{cv.SUPPORTED}.", f"a {type(node.value).__name__} constant")
+            raise self.fail(node, say("a {type} constant cannot be a hyperparameter. "
+                                      "{supported}.",
+                                      type=type(node.value).__name__,
+                                      supported=cv.SUPPORTED), f"a {type(node.value).__name__} constant")
         if isinstance(node, ast.Name):
             return self._name(node, scope)
         if isinstance(node, (ast.Tuple, ast.List)):
             if len(node.elts) > cv.MAX_ITEMS:
-                raise self.fail(node, f"more than {cv.MAX_ITEMS:,} items", "a huge tuple")
+                raise self.fail(node, say("more than {limit:,} items", limit=cv.MAX_ITEMS), "a huge tuple")
             items = [self.eval(item, scope) for item in node.elts]
             return tuple(items) if isinstance(node, ast.Tuple) else items
         if isinstance(node, ast.UnaryOp):
@@ -175,12 +180,15 @@ class Reader:
             if isinstance(value, TorchRef):
                 ref = TorchRef((*value.path, node.attr))
                 return cv.MATH_CONSTANTS.get(ref.dotted, ref)
-            raise self.fail(node, f"reading .{node.attr} of {self._what(value)} is not supported; "
-                            f"write the value itself instead. {cv.SUPPORTED}.", f"attribute access .{node.attr}")
+            raise self.fail(node, say("reading .{attr} of {what} is not supported; "
+                                      "write the value itself instead. {supported}.",
+                                      attr=node.attr, what=self._what(value),
+                                      supported=cv.SUPPORTED), f"attribute access .{node.attr}")
         if isinstance(node, ast.Subscript):
             return self._subscript(node, scope)
         construct = expression_construct(node)
-        raise self.fail(node, f"{construct} is not supported in a model definition. {cv.SUPPORTED}.", construct)
+        raise self.fail(node, say("{construct} is not supported in a model definition. {supported}.",
+                                  construct=construct, supported=cv.SUPPORTED), construct)
 
     def _subscript(self, node: ast.Subscript, scope: Scope, keys: bool = True) -> Any:
         """``seq[1]``, ``seq[0:2]``, ``layers[-1]``: what Python and torch give, or an error; never ignored.
@@ -189,35 +197,37 @@ class Reader:
         """
         value = self.eval(node.value, scope)
         if not isinstance(value, (nn.Sequential, list, tuple)):
-            raise self.fail(node, f"indexing {self._what(value)} is not supported; LayerLab indexes and slices "
-                            f"Sequentials, lists and tuples", "indexing")
+            raise self.fail(node, say("indexing {what} is not supported; LayerLab indexes and slices "
+                                      "Sequentials, lists and tuples", what=self._what(value)), "indexing")
         index: Any
         if isinstance(node.slice, ast.Slice):
             bounds = [None if part is None else self.eval(part, scope)
                       for part in (node.slice.lower, node.slice.upper, node.slice.step)]
             if not all(b is None or (isinstance(b, int) and not isinstance(b, bool)) for b in bounds):
-                raise self.fail(node.slice, "slice bounds must be whole numbers, e.g. seq[0:2]", "a slice")
+                raise self.fail(node.slice, say("slice bounds must be whole numbers, e.g. seq[0:2]"), "a slice")
             if bounds[2] == 0:
-                raise self.fail(node.slice, "a slice step cannot be zero", "a slice")
+                raise self.fail(node.slice, say("a slice step cannot be zero"), "a slice")
             index = slice(*bounds)
         else:
             index = self.eval(node.slice, scope)
             if isinstance(index, bool) or not isinstance(index, int):
-                raise self.fail(node.slice, f"the index must be a whole number, not {self._what(index)}",
+                raise self.fail(node.slice, say("the index must be a whole number, not {what}", what=self._what(index)),
                                 "indexing")
         try:
             result = value[index]
         except IndexError:
-            raise self.fail(node, f"index {index} is out of range: it has {len(value)} items",
+            raise self.fail(node, say("index {index} is out of range: it has {count} items",
+                                      index=index, count=len(value)),
                             "indexing") from None
         if keys and isinstance(result, nn.Sequential) and isinstance(index, slice):
             # torch keeps the keys of a slice: base[1:3] holds (1) and (2), which LayerLab cannot hold.
             # Every key counts, also of a module used twice, which named_children() would skip.
             for position, key in enumerate(slots(result)):
                 if key.isdigit() and key != str(position):
-                    raise self.fail(node, f"torch keeps the original numbers of a slice, so this Sequential's "
-                                    f"entry {position} is called ({key}), which a LayerLab design cannot hold: "
-                                    f"write nn.Sequential(*{self.snippet(node)}) to number its entries from 0",
+                    raise self.fail(node, say("torch keeps the original numbers of a slice, so this Sequential's "
+                                              "entry {position} is called ({key}), which a LayerLab design cannot "
+                                              "hold: write nn.Sequential(*{snippet}) to number its entries from 0",
+                                              position=position, key=key, snippet=self.snippet(node)),
                                     "a slice")
         return result
 
@@ -227,10 +237,10 @@ class Reader:
 
     def _what(self, value: Any) -> str:
         if isinstance(value, nn.Module):
-            return f"the module {type(value).__name__}"
+            return say("the module {type}", type=type(value).__name__)
         if isinstance(value, Function):
-            return f"the function {value.name}"
-        return f"a {type(value).__name__}"
+            return say("the function {name}", name=value.name)
+        return say("a {type}", type=type(value).__name__)
 
     def _name(self, node: ast.Name, scope: Scope) -> Any:
         try:
@@ -238,10 +248,11 @@ class Reader:
         except KeyError:
             missing = _IMPORTS.get(node.id)
             if missing:
-                raise self.fail(node, f"{node.id!r} is used but never imported: add {missing} at the top of the "
-                                f"file", "an undefined name") from None
-            raise self.fail(node, f"{node.id!r} is not defined before it is used here: assign it earlier in "
-                            f"the file (e.g. {node.id} = 64) or import it from torch.nn", "an undefined name") \
+                raise self.fail(node, say("{name!r} is used but never imported: add {missing} at the top of the "
+                                          "file", name=node.id, missing=missing), "an undefined name") from None
+            raise self.fail(node, say("{name!r} is not defined before it is used here: assign it earlier in "
+                                      "the file (e.g. {name} = 64) or import it from torch.nn",
+                                      name=node.id), "an undefined name") \
                 from None
         if isinstance(value, Poison):
             raise value.error
@@ -253,8 +264,8 @@ class Reader:
             return -value if isinstance(node.op, ast.USub) else +value
         if isinstance(node.op, ast.Not) and isinstance(value, bool):
             return not value
-        raise self.fail(node, f"this unary operator on {self._what(value)} is not supported; LayerLab "
-                        f"works out -x and +x of numbers", "a unary operator")
+        raise self.fail(node, say("this unary operator on {what} is not supported; LayerLab "
+                                  "works out -x and +x of numbers", what=self._what(value)), "a unary operator")
 
     def _binop(self, node: ast.BinOp, scope: Scope) -> Any:
         left = self.eval(node.left, scope)
@@ -263,12 +274,12 @@ class Reader:
             if isinstance(left, nn.Sequential) or isinstance(right, nn.Sequential):
                 return self._sequential_op(node.op, left, right)
             if isinstance(left, nn.Module) or isinstance(right, nn.Module):
-                raise ValueError("only an nn.Sequential can be repeated (*) or joined (+); wrap the layer in "
-                                 "nn.Sequential(...) first")
+                raise ValueError(say("only an nn.Sequential can be repeated (*) or joined (+); wrap the layer in "
+                                     "nn.Sequential(...) first"))
             return cv.arithmetic(node.op, left, right)
         except ValueError as exc:
             symbol = cv.SYMBOLS.get(type(node.op), "?")
-            raise self.fail(node, f"{exc}.", f"the operator {symbol}") from None
+            raise self.fail(node, cv.sentence(exc), f"the operator {symbol}") from None
 
     def _sequential_op(self, op: ast.operator, left: Any, right: Any) -> nn.Sequential:
         """``seq * n``, ``n * seq`` and ``seq + seq``, done by torch itself so the sharing is exactly torch's."""
@@ -278,9 +289,9 @@ class Reader:
             return seq * count
         if isinstance(op, ast.Add) and isinstance(left, nn.Sequential) and isinstance(right, nn.Sequential):
             if len(left) + len(right) > cv.MAX_ITEMS:
-                raise ValueError(f"more than {cv.MAX_ITEMS:,} layers")
+                raise ValueError(say("more than {limit:,} layers", limit=cv.MAX_ITEMS))
             return left + right
-        raise ValueError("a Sequential supports * (repeat it n times) and + (join two Sequentials)")
+        raise ValueError(say("a Sequential supports * (repeat it n times) and + (join two Sequentials)"))
 
     # ------------------------------------------------------------------ calls
     def _call(self, node: ast.Call, scope: Scope) -> Any:
@@ -291,11 +302,14 @@ class Reader:
                 return receiver  # .to(device), .eval(): the design stays what it is
             value: Any = TorchRef((*receiver.path, func.attr)) if isinstance(receiver, TorchRef) else None
             if value is None:
-                raise self.fail(node, f"calling .{func.attr}() of {self._what(receiver)} is not supported. "
-                                f"{cv.SUPPORTED}.", f"a call of .{func.attr}()")
+                raise self.fail(node, say("calling .{attr}() of {what} is not supported. "
+                                          "{supported}.",
+                                          attr=func.attr, what=self._what(receiver),
+                                          supported=cv.SUPPORTED), f"a call of .{func.attr}()")
         elif isinstance(func, ast.Name) and scope.lookup(func.id)[1] is None:
-            raise self.fail(func, f"{func.id}() is not defined in the file: LayerLab calls torch.nn layers, "
-                            f"nn.Sequential, OrderedDict and functions defined earlier in the file",
+            raise self.fail(func, say("{name}() is not defined in the file: LayerLab calls torch.nn layers, "
+                                      "nn.Sequential, OrderedDict and functions defined earlier in the file",
+                                      name=func.id),
                             "a call of an unknown function")
         else:
             value = self.eval(func, scope)
@@ -304,18 +318,19 @@ class Reader:
         spreads = isinstance(value, TorchRef) and value.dotted in cv.SEQUENTIAL  # nn.Sequential(*layers)
         for arg in node.args:
             if isinstance(arg, ast.Starred) and not spreads:
-                raise self.fail(arg, "star-args (*args) are only read in nn.Sequential(*layers): write each "
-                                "argument out", "star-args (*)")
+                raise self.fail(arg, say("star-args (*args) are only read in nn.Sequential(*layers): write each "
+                                         "argument out"), "star-args (*)")
         for keyword in node.keywords:
             if keyword.arg is None:
-                raise self.fail(keyword.value, "**kwargs are not supported: write each hyperparameter as "
-                                "name=value", "star-args (**)")
+                raise self.fail(keyword.value, say("**kwargs are not supported: write each hyperparameter as "
+                                                   "name=value"), "star-args (**)")
         if isinstance(value, Function):
             return self.call_function(node, value, scope)
         if isinstance(value, TorchRef):
             return self._call_torch(node, value, scope)
-        raise self.fail(node, f"calling {self._what(value)} is not supported; LayerLab calls torch.nn layers, "
-                        f"nn.Sequential, OrderedDict and functions defined in the file",
+        raise self.fail(node, say("calling {what} is not supported; LayerLab calls torch.nn layers, "
+                                  "nn.Sequential, OrderedDict and functions defined in the file",
+                                  what=self._what(value)),
                         "a call of an unknown function")
 
     def arguments(self, node: ast.Call, scope: Scope) -> tuple[list[Any], dict[str, Any]]:
@@ -346,12 +361,13 @@ class Reader:
             value = self._subscript(arg.value, scope, keys=False) if isinstance(arg.value, ast.Subscript) \
                 else self.eval(arg.value, scope)
             if not isinstance(value, (list, tuple, nn.Sequential)):
-                raise self.fail(arg, f"*{self.snippet(arg.value)} spreads {self._what(value)}; LayerLab spreads "
-                                f"a list or tuple of layers, or a Sequential: nn.Sequential(*layers)",
+                raise self.fail(arg, say("*{snippet} spreads {what}; LayerLab spreads "
+                                         "a list or tuple of layers, or a Sequential: nn.Sequential(*layers)",
+                                         snippet=self.snippet(arg.value), what=self._what(value)),
                                 "star-args (*)")
             items = list(value)
             if len(args) + len(items) > cv.MAX_ITEMS:
-                raise self.fail(arg, f"more than {cv.MAX_ITEMS:,} layers", "star-args (*)")
+                raise self.fail(arg, say("more than {limit:,} layers", limit=cv.MAX_ITEMS), "star-args (*)")
             args += items
             origins += [arg] * len(items)
         return args, origins
@@ -365,7 +381,7 @@ class Reader:
                 module, given = cv.construct_layer(kind, args, kwargs)
                 self.registry.add(module, kind, given, node.lineno)
             except (LayerLabError, TypeError) as exc:
-                raise self.fail(node, f"{str(exc).rstrip('.')}.", f"nn.{kind.name}(...)") from None
+                raise self.fail(node, cv.sentence(exc), f"nn.{kind.name}(...)") from None
             return module
         lazy = lazy_kinds().get(dotted)
         if lazy is not None:  # nn.LazyLinear(10): a Linear whose in_features follows its input
@@ -374,19 +390,19 @@ class Reader:
                 module, given = cv.construct_lazy(*lazy, dotted, args, kwargs)
                 self.registry.add(module, lazy[0], given, node.lineno, lazy=lazy[1], node=node)
             except (LayerLabError, TypeError) as exc:
-                raise self.fail(node, f"{str(exc).rstrip('.')}.", ref.shown + "(...)") from None
+                raise self.fail(node, cv.sentence(exc), ref.shown + "(...)") from None
             return module
         if dotted in cv.SEQUENTIAL:
             if node.keywords:
-                raise self.fail(node, "nn.Sequential takes layers as positional arguments (or one OrderedDict), "
-                                "not keywords", "keyword arguments of nn.Sequential")
+                raise self.fail(node, say("nn.Sequential takes layers as positional arguments (or one OrderedDict), "
+                                          "not keywords"), "keyword arguments of nn.Sequential")
             args, origins = self.spread_arguments(node, scope)
             try:
                 cv.check_sequential_args(args)
                 return nn.Sequential(*args)
             except (ValueError, KeyError, TypeError) as exc:
                 where = origins[exc.index] if isinstance(exc, cv.ArgumentError) else node
-                raise self.fail(where, f"{cv.reason(exc)}.", "nn.Sequential(...)") from None
+                raise self.fail(where, cv.sentence(exc), "nn.Sequential(...)") from None
         if dotted in cv.ORDERED_DICT:
             return self._ordered_dict(node, scope)
         if dotted in cv.TENSORS:
@@ -394,20 +410,27 @@ class Reader:
         if dotted in cv.MATH_FUNCTIONS:
             args, kwargs = self._arguments(node, scope)
             if kwargs or len(args) != 1 or isinstance(args[0], bool) or not isinstance(args[0], (int, float)):
-                raise self.fail(node, f"{dotted}(...) takes one number", f"a call of {dotted}")
+                raise self.fail(node, say("{function}(...) takes one number", function=dotted), f"a call of {dotted}")
             try:
                 return cv.MATH_FUNCTIONS[dotted](args[0])
             except (ValueError, OverflowError) as exc:
-                raise self.fail(node, f"{dotted}({args[0]!r}) fails: {exc}", f"a call of {dotted}") from None
+                raise self.fail(node, say("{function}({args!r}) fails: {reason}",
+                                          function=dotted, args=args[0],
+                                          reason=message_of(exc)), f"a call of {dotted}") from None
         if ref.path[:2] == ("torch", "nn") and len(ref.path) == 3:
             known = ", ".join(k.name for k in cv.kinds_by_path().values())
             lazy_of = ref.path[2].removeprefix("Lazy")
-            hint = (f" (it is the lazy form of nn.{lazy_of}, which LayerLab does not know either; the lazy "
-                    f"layers it reads are nn.{', nn.'.join(p.rpartition('.')[2] for p in lazy_kinds())})"
-                    if lazy_of != ref.path[2] else "")
-            raise self.fail(node, f"{ref.shown} is not a layer LayerLab knows{hint}. It knows nn.Sequential and: "
-                            f"{known}.", ref.shown)
-        raise self.fail(node, f"{ref.shown}(...) cannot be part of a model definition. {cv.SUPPORTED}.",
+            if lazy_of != ref.path[2]:
+                lazy = "nn." + ", nn.".join(p.rpartition(".")[2] for p in lazy_kinds())
+                message = say("{ref} is not a layer LayerLab knows (it is the lazy form of nn.{layer}, which "
+                              "LayerLab does not know either; the lazy layers it reads are {lazy}). It knows "
+                              "nn.Sequential and: {known}.", ref=ref.shown, layer=lazy_of, lazy=lazy, known=known)
+            else:
+                message = say("{ref} is not a layer LayerLab knows. It knows nn.Sequential and: {known}.",
+                              ref=ref.shown, known=known)
+            raise self.fail(node, message, ref.shown)
+        raise self.fail(node, say("{ref}(...) cannot be part of a model definition. {supported}.",
+                                  ref=ref.shown, supported=cv.SUPPORTED),
                         f"a call of {ref.shown}")
 
     def _tensor(self, node: ast.Call, ref: TorchRef, scope: Scope) -> cv.TensorValue:
@@ -419,7 +442,7 @@ class Reader:
         if len(sizes) == 1 and isinstance(sizes[0], (tuple, list)):
             sizes = list(sizes[0])
         if not sizes or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in sizes):
-            raise self.fail(node, f"{ref.dotted}(...) needs whole-number sizes", f"a call of {ref.dotted}")
+            raise self.fail(node, say("{ref}(...) needs whole-number sizes", ref=ref.dotted), f"a call of {ref.dotted}")
         if ref.dotted in cv.RANDOM_TENSORS and not self.random_batches:  # the first one is all a notice names
             self.random_batches.append((node.lineno, cv.call_text(node, self.lines)))
         return cv.TensorValue(tuple(sizes))
@@ -427,44 +450,49 @@ class Reader:
     def _ordered_dict(self, node: ast.Call, scope: Scope) -> OrderedDict:
         args, kwargs = self._arguments(node, scope)
         if len(args) > 1:
-            raise self.fail(node, "OrderedDict takes one list of (name, layer) pairs", "OrderedDict(...)")
+            raise self.fail(node, say("OrderedDict takes one list of (name, layer) pairs"), "OrderedDict(...)")
         pairs = list(args[0]) if args else []
         for pair in pairs:
             if not isinstance(pair, tuple) or len(pair) != 2:
-                raise self.fail(node, "each entry of OrderedDict([...]) must be a pair (\"name\", layer)",
+                raise self.fail(node, say('each entry of OrderedDict([...]) must be a pair ("name", layer)'),
                                 "OrderedDict(...)")
         return OrderedDict([*pairs, *kwargs.items()])
 
     def call_function(self, node: ast.Call, function: Function, scope: Scope) -> Any:
         """The value ``function`` returns when ``node`` calls it: its body evaluated with the arguments bound."""
         if function.name in self.active:
-            raise self.fail(node, f"{function.name}() calls itself; LayerLab reads functions that do not recurse",
+            raise self.fail(node, say("{function}() calls itself; LayerLab reads functions that do not recurse",
+                                      function=function.name),
                             "a recursive call")
         if len(self.active) >= 16:
-            raise self.fail(node, "functions call each other more than 16 deep", "deep nesting")
+            raise self.fail(node, say("functions call each other more than 16 deep"), "deep nesting")
         if self.active:
             self.callers.setdefault(function.name, set()).add(self.active[-1])
         params = function.node.args
         if params.vararg or params.kwarg:
-            raise self.fail(function.node, f"{function.name}() takes *args or **kwargs, which LayerLab does not "
-                            f"read: name each parameter", "star-args in a def")
+            raise self.fail(function.node, say("{function}() takes *args or **kwargs, which LayerLab does not "
+                                               "read: name each parameter",
+                                               function=function.name), "star-args in a def")
         args, kwargs = self._arguments(node, scope)
         local = Scope(function.scope)
         names = [a.arg for a in params.posonlyargs + params.args]
         if len(args) > len(names):
-            raise self.fail(node, f"{function.name}() takes {len(names)} positional arguments but got {len(args)}",
+            raise self.fail(node, say("{function}() takes {expected} positional arguments but got {got}",
+                                      function=function.name, expected=len(names), got=len(args)),
                             f"a call of {function.name}()")
         local.names.update(zip(names, args, strict=False))
         by_keyword = {a.arg for a in params.kwonlyargs} | set(names[len(params.posonlyargs):])
         for key, value in kwargs.items():
             if key not in by_keyword or key in local.names:
-                raise self.fail(node, f"{function.name}() got an unexpected or repeated argument {key!r}",
+                raise self.fail(node, say("{function}() got an unexpected or repeated argument {key!r}",
+                                          function=function.name, key=key),
                                 f"a call of {function.name}()")
             local.names[key] = value
         for name in names + [a.arg for a in params.kwonlyargs]:
             if name not in local.names:
                 if name not in function.defaults:
-                    raise self.fail(node, f"{function.name}() is missing the argument {name!r}",
+                    raise self.fail(node, say("{function}() is missing the argument {name!r}",
+                                              function=function.name, name=name),
                                     f"a call of {function.name}()")
                 local.names[name] = function.defaults[name]
         outermost = not self.active
@@ -479,6 +507,7 @@ class Reader:
             if outermost:
                 self.call = 0
         if result is None:
-            raise self.fail(node, f"{function.name}() returns nothing: end it with return nn.Sequential(...)",
+            raise self.fail(node, say("{function}() returns nothing: end it with return nn.Sequential(...)",
+                                      function=function.name),
                             f"a call of {function.name}()")
         return result

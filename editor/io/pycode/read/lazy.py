@@ -32,6 +32,7 @@ from editor.model.catalog.shape_rules import Spec, fmt, output_spec
 from editor.model.design.shape_inference import TRANSPARENT
 from editor.model.design.torch_dicts import slots
 from editor.model.errors import LayerLabError, ShapeError
+from editor.model.words import Said, join, say
 
 if TYPE_CHECKING:
     from editor.io.pycode.read.values import LayerInfo, Registry
@@ -59,8 +60,8 @@ def resolve_lazy(root: nn.Sequential, registry: Registry, shape: tuple[int, ...]
     spec = Spec(shape, _first_kind(root, registry).input_dtype) if shape is not None else _natural_input(root,
                                                                                                          registry)
     trouble: list[str] = [] if spec is not None else [
-        "the file never runs the model on a batch LayerLab can read (X = torch.rand(...); net(X)), and the "
-        "layers before it do not say what input the model takes"]
+        say("the file never runs the model on a batch LayerLab can read (X = torch.rand(...); net(X)), and the "
+            "layers before it do not say what input the model takes")]
 
     def visit(sequential: nn.Sequential, current: Spec | None) -> Spec | None:
         for child in slots(sequential).values():  # every entry, a shared one at each of its places
@@ -81,11 +82,10 @@ def resolve_lazy(root: nn.Sequential, registry: Registry, shape: tuple[int, ...]
 
 
 def _first_kind(root: nn.Sequential, registry: Registry) -> Any:
-    for module in root.modules():
-        info = registry.layers.get(id(module))
-        if info is not None:
-            return info.kind
-    raise AssertionError("a model with lazy layers has layers")  # pragma: no cover
+    kind = next((info.kind for module in root.modules() if (info := registry.layers.get(id(module))) is not None),
+                None)
+    assert kind is not None, "a model with lazy layers has layers"
+    return kind
 
 
 def _leaves(root: nn.Sequential, registry: Registry) -> list[LayerInfo]:
@@ -121,7 +121,10 @@ def _flow(info: LayerInfo, current: Spec | None, trouble: list[str], lines: list
         return output_spec(info.kind, validate_params(info.kind, info.kwargs), current)
     except ShapeError as exc:
         shown = _text(info, lines)
-        trouble.append(f"{shown} on line {info.line} cannot take {fmt(current.shape)}: {exc.sentence.rstrip('.')}")
+        problem = exc.sentence if isinstance(exc.sentence, Said) and not exc.sentence.endswith(".") \
+            else exc.sentence.rstrip(".")
+        trouble.append(say("{layer} on line {line} cannot take {shape}: {problem}",
+                           layer=shown, line=info.line, shape=fmt(current.shape), problem=problem))
         return None
 
 
@@ -133,19 +136,20 @@ def _resolve(module: nn.Module, info: LayerInfo, current: Spec | None, trouble: 
     value = resolve_auto(info.kind, name, current.shape) if current is not None else None
     if value is None:
         why = trouble[-1] if trouble else (
-            f"it receives {fmt(current.shape)}, which has no {name} to read" if current is not None else
-            "what reaches it is not known")
-        raise CodeImportError(f"{_text(info, lines)} learns its {name} from its input when the model "
-                              f"first runs, but LayerLab cannot work that out here: {why}. Write the size out "
-                              f"(nn.{info.kind.name} with {name}=...), or run the model once on a batch in the file "
-                              f"(X = torch.rand(...); net(X))", **_at(info, lines))
+            say("it receives {shape}, which has no {name} to read", shape=fmt(current.shape), name=name)
+            if current is not None else say("what reaches it is not known"))
+        raise CodeImportError(say("{text} learns its {name} from its input when the model "
+                                  "first runs, but LayerLab cannot work that out here: {why}. Write the size out "
+                                  "(nn.{kind} with {name}=...), or run the model once on a batch in the file "
+                                  "(X = torch.rand(...); net(X))",
+                                  text=_text(info, lines), name=name, why=why, kind=info.kind.name), **_at(info, lines))
     kwargs = {**info.kwargs, name: value}
     shown = _text(info, lines)
     try:
         check_memory(info.kind, validate_params(info.kind, kwargs), f"{shown}: ")
         fresh, given = cv.construct_layer(info.kind, [], kwargs, shown)
     except (LayerLabError, TypeError) as exc:
-        raise CodeImportError(f"{str(exc).rstrip('.')}.", **_at(info, lines)) from None
+        raise CodeImportError(cv.sentence(exc), **_at(info, lines)) from None
     info.kwargs = given
     # The same object, now of the right size: what the reader holds (net[0], a shared use) keeps pointing at it.
     module.__dict__.clear()
@@ -159,16 +163,27 @@ def lazy_notice(lazy: list[nn.Module], registry: Registry, random_batches: list[
     for module in lazy[:3]:
         info = registry.layers[id(module)]
         assert info.lazy is not None
-        parts.append(f"{_text(info, lines)} (line {info.line}) became a {info.kind.name} with {info.lazy}="
-                     f"{format_value(info.kwargs[info.lazy])}")
-    more = f" and {len(lazy) - 3} more" if len(lazy) > 3 else ""
-    draws = (f" (here {random_batches[0][1]!r} on line {random_batches[0][0]} may, if it runs after "
-             f"torch.manual_seed)" if random_batches else "")
-    sizes = "its size follows" if len(lazy) == 1 else "each size follows"
-    return (f"{'; '.join(parts)}{more}: {sizes} the input (\"auto\"), as a lazy layer's does. torch draws a lazy "
-            f"layer's weights at the model's first forward pass, after its other layers, in the order the data "
-            f"reaches them; LayerLab draws them in that order too, so they are the file's unless something else "
-            f"draws random numbers between building the model and that pass{draws}.")
+        parts.append(say("{layer} (line {line}) became a {kind} with {name}={value}",
+                         layer=_text(info, lines), line=info.line, kind=info.kind.name, name=info.lazy,
+                         value=format_value(info.kwargs[info.lazy])))
+    layers = join(parts, "; ")
+    if len(lazy) > 3:
+        layers = say("{layers} and {count} more", layers=layers, count=len(lazy) - 3)
+    if len(lazy) == 1:
+        became = say("{layers}: its size follows the input (\"auto\"), as a lazy layer's does.", layers=layers)
+    else:
+        became = say("{layers}: each size follows the input (\"auto\"), as a lazy layer's does.", layers=layers)
+    if random_batches:
+        draws = say("torch draws a lazy layer's weights at the model's first forward pass, after its other layers, "
+                    "in the order the data reaches them; LayerLab draws them in that order too, so they are the "
+                    "file's unless something else draws random numbers between building the model and that pass "
+                    "(here {call!r} on line {line} may, if it runs after torch.manual_seed).",
+                    call=random_batches[0][1], line=random_batches[0][0])
+    else:
+        draws = say("torch draws a lazy layer's weights at the model's first forward pass, after its other layers, "
+                    "in the order the data reaches them; LayerLab draws them in that order too, so they are the "
+                    "file's unless something else draws random numbers between building the model and that pass.")
+    return join([became, draws])
 
 
 def _text(info: LayerInfo, lines: list[str]) -> str:

@@ -21,10 +21,11 @@ from torch import nn
 import editor.io.pycode.read.values as cv
 from editor.io.errors import CodeImportError
 from editor.io.pycode.read.evaluator import Function, Reader
+from editor.model.words import say
 
-_NO_MODEL = ("No nn.Sequential model found. LayerLab reads a model written as model = nn.Sequential(...), an "
-             "instance of an nn.Module class of the file (net = Net(...)), or one returned by a function such as "
-             "def build_model(): return nn.Sequential(...).")
+_NO_MODEL = say("No nn.Sequential model found. LayerLab reads a model written as model = nn.Sequential(...), an "
+                "instance of an nn.Module class of the file (net = Net(...)), or one returned by a function such as "
+                "def build_model(): return nn.Sequential(...).")
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,8 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
                                                    col_offset=value.node.col_offset), value, reader.globals)
         except CodeImportError as exc:
             if mentions_sequential(value.node, _classes(reader)):
-                functions.append(ModelCandidate(f"{name}()", line, column, f"cannot be read: {exc.problem}",
-                                                error=exc))
+                functions.append(ModelCandidate(f"{name}()", line, column,
+                                                say("cannot be read: {problem}", problem=exc.problem), error=exc))
             continue
         root = as_model(result, reader.registry)
         if root is not None:
@@ -139,7 +140,8 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
         if root is not None and reader.returned_by.get(id(value)) not in returned:
             names.append(ModelCandidate(name, line, column, _summary(root, reader.registry), root=root))
         elif isinstance(value, cv.Poison) and _about_models(reader, value_node) and not isinstance(target, ast.stmt):
-            names.append(ModelCandidate(name, line, column, f"cannot be read: {value.error.problem}",
+            names.append(ModelCandidate(name, line, column,
+                                        say("cannot be read: {problem}", problem=value.error.problem),
                                         error=value.error))
     # A Sequential that is part of a model built after it (or returned by a function) is a piece of that model,
     # not a model of its own; one taken out of a model built before it (model = base[1]) is a model.
@@ -170,19 +172,25 @@ def _summary(root: nn.Sequential, registry: cv.Registry) -> str:
         info = registry.layers[id(module)]
         values = ", ".join(f"{v!r}" for v in info.kwargs.values())
         count = sum(p.numel() for p in module.parameters())
-        return f"{type(module).__name__}({values}) ({count:,} parameters)"
+        return say("{layer}({values}) ({count:,} parameters)", layer=type(module).__name__, values=values, count=count)
     layers = {id(m): m for m in root.modules() if not isinstance(m, nn.Sequential)}
     lazy = {key for key in layers if (info := registry.layers.get(key)) is not None and info.lazy}
     params = {id(p): p.numel() for key, m in layers.items() if key not in lazy for p in m.parameters()}
     try:
         blocks = measure(root)[0]
     except ValueError:
-        return f"Sequential of {len(root)} (too large to read)"
-    distinct = f"{len(layers)} distinct layer{'' if len(layers) == 1 else 's'}"
-    layers_text = (f"{blocks} blocks, {distinct}" if blocks > len(layers) else
-                   f"{blocks} layer{'' if blocks == 1 else 's'}")
-    sized = " (and lazy layers, sized by the input)" if lazy else ""
-    return f"Sequential of {len(root)} ({layers_text}, {sum(params.values()):,} parameters{sized})"
+        return say("Sequential of {count} (too large to read)", count=len(root))
+    if blocks > len(layers):
+        distinct = say("{count} distinct layer", count=len(layers)) if len(layers) == 1 else \
+            say("{count} distinct layers", count=len(layers))
+        layers_text = say("{blocks} blocks, {distinct}", blocks=blocks, distinct=distinct)
+    else:
+        layers_text = say("{count} layer", count=blocks) if blocks == 1 else say("{count} layers", count=blocks)
+    if lazy:
+        return say("Sequential of {count} ({layers}, {parameters:,} parameters (and lazy layers, sized by the "
+                   "input))", count=len(root), layers=layers_text, parameters=sum(params.values()))
+    return say("Sequential of {count} ({layers}, {parameters:,} parameters)",
+               count=len(root), layers=layers_text, parameters=sum(params.values()))
 
 
 class TooDeepError(ValueError):
@@ -195,8 +203,8 @@ def measure(root: nn.Sequential) -> tuple[int, int]:
 
     def visit(seq: nn.Sequential, depth: int) -> tuple[int, int]:
         if depth > cv.MAX_DEPTH:
-            raise TooDeepError(f"its Sequentials are nested more than {cv.MAX_DEPTH} levels deep, as deep as a "
-                               f"design goes")
+            raise TooDeepError(say("its Sequentials are nested more than {limit} levels deep, as deep as a "
+                                   "design goes", limit=cv.MAX_DEPTH))
         if id(seq) not in memo:
             blocks, deepest = 0, 0
             for child in seq:  # a Sequential iterates over every entry, shared ones too
@@ -206,7 +214,8 @@ def measure(root: nn.Sequential) -> tuple[int, int]:
                 else:
                     blocks += 1
                 if blocks > cv.MAX_ITEMS:
-                    raise ValueError(f"it has more than {cv.MAX_ITEMS:,} blocks, more than LayerLab reads")
+                    raise ValueError(say("it has more than {limit:,} blocks, more than LayerLab reads",
+                                         limit=cv.MAX_ITEMS))
             memo[id(seq)] = (blocks, deepest)
         return memo[id(seq)]
 
@@ -217,9 +226,10 @@ def explain_no_model(reader: Reader) -> NoReturn:
     """Say why there is no model: a class the file defines but never makes is the usual reason."""
     for node in ast.walk(reader.tree):
         if isinstance(node, ast.ClassDef) and any(_names_module(base) for base in node.bases):
-            raise cv.fail(node, f"{node.name} is an nn.Module class of the file, but the file never makes one, so "
-                          f"there is no model to read. Add the line that builds the model, e.g. net = "
-                          f"{node.name}(...) or model = nn.Sequential({node.name}(...), ...)", "a class definition",
+            raise cv.fail(node, say("{node} is an nn.Module class of the file, but the file never makes one, so "
+                                    "there is no model to read. Add the line that builds the model, e.g. net = "
+                                    "{node}(...) or model = nn.Sequential({node}(...), ...)",
+                                    node=node.name), "a class definition",
                           reader.lines)
     raise CodeImportError(_NO_MODEL, construct="no model")
 
@@ -241,4 +251,5 @@ def pick(candidates: list[ModelCandidate], choose: str | None) -> ModelCandidate
         if wanted in (candidate.name, candidate.name.removesuffix("()"), candidate.name + "()"):
             return candidate
     names = ", ".join(c.name for c in candidates)
-    raise CodeImportError(f"the source has no model called {choose!r}; it has: {names}.", construct="--choose")
+    raise CodeImportError(say("the source has no model called {choose!r}; it has: {names}.",
+                              choose=choose, names=names), construct="--choose")

@@ -46,27 +46,30 @@ from editor.model.design.user_values import check_seed
 from editor.model.errors import LayerLabError
 from editor.model.init.functions import INIT_FUNCTIONS
 from editor.model.project.project import Project
+from editor.model.words import message_of, say
 
 _STACK_FRAMES = 6_000  # Python frames the deepest accepted code needs, with room to spare
 
 
 def _parse(source: str) -> ast.Module:
     if not isinstance(source, str):
-        raise CodeImportError(f"expected Python source as text, not {type(source).__name__}", construct="not text")
+        raise CodeImportError(say("expected Python source as text, not {type}",
+                                  type=type(source).__name__), construct="not text")
     if len(source) > cv.MAX_SOURCE:
-        raise CodeImportError(f"the source is {len(source):,} characters long; LayerLab reads files of up to "
-                              f"{cv.MAX_SOURCE:,}", construct="a huge file")
+        raise CodeImportError(say("the source is {count:,} characters long; LayerLab reads files of up to "
+                                  "{limit:,}", count=len(source), limit=cv.MAX_SOURCE), construct="a huge file")
     try:
         return ast.parse(source)
     except SyntaxError as exc:
         column = exc.offset if exc.offset and exc.offset > 0 else None
-        raise CodeImportError(f"this is not valid Python: {exc.msg}", line=exc.lineno, column=column,
+        raise CodeImportError(say("this is not valid Python: {reason}", reason=exc.msg), line=exc.lineno, column=column,
                               construct="a syntax error") from None
     except (RecursionError, MemoryError):
-        raise CodeImportError("the code is nested far too deeply to read; LayerLab reads models nested at most "
-                              f"{cv.MAX_DEPTH} levels deep", construct="deep nesting") from None
+        raise CodeImportError(say("the code is nested far too deeply to read; LayerLab reads models nested at most "
+                                  "{limit} levels deep", limit=cv.MAX_DEPTH), construct="deep nesting") from None
     except ValueError as exc:  # e.g. null bytes
-        raise CodeImportError(f"this is not valid Python: {exc}", construct="a syntax error") from None
+        raise CodeImportError(say("this is not valid Python: {reason}",
+                                  reason=message_of(exc)), construct="a syntax error") from None
 
 
 def _read(source: str) -> tuple[SourceReader, list[ModelCandidate]]:
@@ -92,8 +95,8 @@ def _deep_stack() -> Iterator[None]:
     try:
         yield
     except RecursionError:
-        raise CodeImportError("the code is nested far too deeply to read: build inner Sequentials as variables "
-                              "first (inner = nn.Sequential(...))", construct="deep nesting") from None
+        raise CodeImportError(say("the code is nested far too deeply to read: build inner Sequentials as variables "
+                                  "first (inner = nn.Sequential(...))"), construct="deep nesting") from None
     finally:
         if sys.getrecursionlimit() == max(before, _STACK_FRAMES):
             sys.setrecursionlimit(before)
@@ -146,7 +149,8 @@ def _import_model(source: str, seed: int | None, choose: str | None) -> ImportRe
         measure(chosen.root)
     except ValueError as exc:
         construct = "deep nesting" if isinstance(exc, TooDeepError) else "a huge model"
-        raise CodeImportError(f"{chosen.name} is too large: {exc}.", construct=construct, **where) from None
+        raise CodeImportError(say("{model} is too large: {reason}.",
+                                  model=chosen.name, reason=message_of(exc)), construct=construct, **where) from None
     members = list(chosen.root.modules())
     taints = sorted((t for m in members for t in reader.registry.taints.get(id(m), [])), key=lambda t: t.line)
     for taint in taints:
@@ -170,7 +174,8 @@ def _import_model(source: str, seed: int | None, choose: str | None) -> ImportRe
     except LayerLabError as exc:
         if isinstance(exc, CodeImportError):
             raise
-        raise CodeImportError(f"{chosen.name} cannot become a design: {exc}", construct="the model",
+        raise CodeImportError(say("{model} cannot become a design: {reason}",
+                                  model=chosen.name, reason=message_of(exc)), construct="the model",
                               **where) from None
     rank = {id(module): i for i, module in enumerate(real)}
     follows = {id(r): reader.registry.layers[id(m)].lazy for m, r in zip(order, real, strict=True)}
@@ -222,8 +227,8 @@ def _set_input_shape(project: Project, shape: tuple[int, ...] | None) -> None:
         try:
             project.input_shape = shape
         except LayerLabError:
-            project.notices.append(f"The source runs the model on a batch of shape {shape}, which LayerLab "
-                                   f"cannot use as the input shape; it is inferred instead.")
+            project.notices.append(say("The source runs the model on a batch of shape {shape}, which LayerLab "
+                                       "cannot use as the input shape; it is inferred instead.", shape=shape))
 
 
 def _materialize(meta_root: nn.Sequential, order: list[nn.Module], registry: cv.Registry, seed: int,
@@ -231,8 +236,9 @@ def _materialize(meta_root: nn.Sequential, order: list[nn.Module], registry: cv.
     """Real modules for the meta ones, constructed from ``seed`` in source order, in the same structure."""
     need = sum(p.numel() * p.element_size() for m in order for p in [*m.parameters(), *m.buffers()])
     if need > available_memory():
-        raise CodeImportError(f"{chosen.name} needs {format_bytes(need)} for its parameters, but only "
-                              f"{format_bytes(available_memory())} of memory is free: choose smaller sizes",
+        raise CodeImportError(say("{model} needs {need} for its parameters, but only "
+                                  "{free} of memory is free: choose smaller sizes",
+                                  model=chosen.name, need=format_bytes(need), free=format_bytes(available_memory())),
                               line=chosen.line, column=chosen.column, construct="a huge model")
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
@@ -286,7 +292,8 @@ def _skipped_draws(registry: cv.Registry, order: list[nn.Module], start: int, un
     used = {id(m) for m in order}
     for key, info in sorted(registry.layers.items(), key=lambda item: item[1].seq):
         if start < info.seq <= last and key not in used and _draws(info.kind):
-            return [f"Line {info.line}: nn.{info.kind.name}(...) is constructed outside the model while the model "
-                    f"is built or initialized. Running the file draws random numbers for it; LayerLab does not, "
-                    f"so the weights are those of the model's own layers after torch.manual_seed(seed)."]
+            return [say("Line {line}: nn.{kind}(...) is constructed outside the model while the model is built or "
+                        "initialized. Running the file draws random numbers for it; LayerLab does not, so the "
+                        "weights are those of the model's own layers after torch.manual_seed(seed).",
+                        line=info.line, kind=info.kind.name)]
     return []

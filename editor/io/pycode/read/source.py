@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from editor.io.errors import ProjectFileError
+from editor.model.words import say
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 """The largest Python file read (a model definition is a few kilobytes)."""
@@ -24,21 +25,27 @@ def read_source(path: Path | str) -> str:
     try:
         info = path.stat()
     except OSError as exc:
-        raise ProjectFileError(f"cannot read {path}: {exc.strerror or exc}.", "os", str(path)) from None
+        raise ProjectFileError(say("cannot read {path}: {reason}.",
+                                   path=path, reason=exc.strerror or exc), "os", str(path)) from None
     if not stat.S_ISREG(info.st_mode):
-        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device, pipe or socket)"
-        raise ProjectFileError(f"{path} is {what}. Choose a .py file.", "not_a_file", str(path))
+        what = say("a folder") if stat.S_ISDIR(info.st_mode) else say("not a regular file (a device, pipe or socket)")
+        raise ProjectFileError(say("{path} is {what}. Choose a .py file.",
+                                   path=path, what=what), "not_a_file", str(path))
     if info.st_size > MAX_SOURCE_BYTES:
-        raise ProjectFileError(f"{path.name} is {info.st_size / 1024**2:.1f} MB; LayerLab reads Python files up to "
-                               f"{MAX_SOURCE_BYTES // 1024**2} MB. Is it really a model definition?", "too_big",
+        raise ProjectFileError(say("{path} is {size:.1f} MB; LayerLab reads Python files up to "
+                                   "{limit} MB. Is it really a model definition?",
+                                   path=path.name, size=info.st_size / 1024 ** 2,
+                                   limit=MAX_SOURCE_BYTES // 1024 ** 2), "too_big",
                                str(path))
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
-        raise ProjectFileError(f"cannot read {path}: {exc.strerror or exc}.", "os", str(path)) from None
+        raise ProjectFileError(say("cannot read {path}: {reason}.",
+                                   path=path, reason=exc.strerror or exc), "os", str(path)) from None
     if len(raw) > MAX_SOURCE_BYTES:
-        raise ProjectFileError(f"{path.name} grew past {MAX_SOURCE_BYTES // 1024**2} MB while it was read.",
+        raise ProjectFileError(say("{path} grew past {limit} MB while it was read.",
+                                   path=path.name, limit=MAX_SOURCE_BYTES // 1024 ** 2),
                                "too_big", str(path))
     return _decode(raw, path.name, str(path))
 
@@ -48,8 +55,9 @@ def read_stream(stream: TextIO | None = None, name: str = "<stdin>") -> str:
     stream = stream if stream is not None else sys.stdin
     text = stream.read(MAX_SOURCE_BYTES + 1)
     if len(text) > MAX_SOURCE_BYTES:
-        raise ProjectFileError(f"{name} holds more than {MAX_SOURCE_BYTES // 1024**2} MB of text; is it really a "
-                               f"model definition?", "too_big", name)
+        raise ProjectFileError(say("{name} holds more than {limit} MB of text; is it really a "
+                                   "model definition?",
+                                   name=name, limit=MAX_SOURCE_BYTES // 1024 ** 2), "too_big", name)
     return text
 
 
@@ -57,5 +65,5 @@ def _decode(raw: bytes, name: str, where: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ProjectFileError(f"{name} is not UTF-8 text (byte {exc.start}), so it is not Python code LayerLab can "
-                               f"read: save it as UTF-8.", "encoding", where) from None
+        raise ProjectFileError(say("{name} is not UTF-8 text (byte {start}), so it is not Python code LayerLab can "
+                                   "read: save it as UTF-8.", name=name, start=exc.start), "encoding", where) from None

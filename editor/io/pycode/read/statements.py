@@ -24,6 +24,7 @@ from editor.io.pycode.read.evaluator import PASS_THROUGH, Function, Reader, Scop
 from editor.io.pycode.read.values import Poison, Taint, TorchRef
 from editor.model import catalog
 from editor.model.catalog.build import lazy_kinds
+from editor.model.words import message_of, say
 
 # Sequential methods LayerLab performs (on the values it holds, never by running the source).
 _EDITS = frozenset({"append", "extend", "insert", "add_module", "register_module"})
@@ -116,8 +117,9 @@ class SourceReader(Reader):
             understood = self.statement(stmt, scope, top=not in_function)
             if in_function and not understood and any(isinstance(n, ast.Return) for n in _walk(stmt)):
                 construct = statement_construct(stmt)
-                raise self.fail(stmt, f"{construct} decides what the function returns, and LayerLab does not run it: "
-                                f"end the function with return nn.Sequential(...)", construct)
+                raise self.fail(stmt, say("{construct} decides what the function returns, and LayerLab does not run "
+                                          "it: end the function with return nn.Sequential(...)",
+                                          construct=construct), construct)
         return None
 
     def statement(self, stmt: ast.stmt, scope: Scope, top: bool) -> bool:
@@ -194,8 +196,8 @@ class SourceReader(Reader):
         value: Any
         try:
             if stmt.decorator_list:
-                raise self.fail(stmt.decorator_list[0], "decorators are not supported on functions that build "
-                                "models; remove it", "a decorator")
+                raise self.fail(stmt.decorator_list[0], say("decorators are not supported on functions that build "
+                                                            "models; remove it"), "a decorator")
             params = stmt.args
             positional = params.posonlyargs + params.args
             defaults: dict[str, Any] = {}
@@ -274,7 +276,8 @@ class SourceReader(Reader):
             return
         names = target.elts  # type: ignore[attr-defined]
         if not isinstance(value, Poison) and (not isinstance(value, (tuple, list)) or len(value) != len(names)):
-            value = Poison(self.fail(target, f"cannot unpack {self._what(value)} into {len(names)} names",
+            value = Poison(self.fail(target, say("cannot unpack {what} into {count} names",
+                                                 what=self._what(value), count=len(names)),
                                      "unpacking"))
         for i, name in enumerate(names):
             self._bind(name, value if isinstance(value, Poison) else value[i], scope, value_node, top)
@@ -292,10 +295,10 @@ class SourceReader(Reader):
                     current *= operand  # torch's __imul__: in place, the same modules again
                 elif isinstance(stmt.op, ast.Add) and isinstance(operand, nn.Sequential):
                     if len(current) + len(operand) > cv.MAX_ITEMS:
-                        raise ValueError(f"more than {cv.MAX_ITEMS:,} layers")
+                        raise ValueError(say("more than {limit:,} layers", limit=cv.MAX_ITEMS))
                     current += operand
                 else:
-                    raise ValueError("a Sequential supports *= n and += another Sequential")
+                    raise ValueError(say("a Sequential supports *= n and += another Sequential"))
                 value: Any = current
             else:
                 symbol = cv.SYMBOLS.get(type(stmt.op), "?") + "="
@@ -306,7 +309,7 @@ class SourceReader(Reader):
         except CodeImportError as exc:
             value = Poison(exc)
         except ValueError as exc:
-            value = Poison(self.fail(stmt, f"{exc}.", f"the operator {symbol}"))
+            value = Poison(self.fail(stmt, say("{reason}.", reason=message_of(exc)), f"the operator {symbol}"))
         if isinstance(value, Poison) and isinstance(current, nn.Module):
             self.registry.taint(current, Taint(stmt.lineno, value.error.problem, value.error))
         scope.names[name] = value
@@ -343,12 +346,13 @@ class SourceReader(Reader):
         try:
             args, kwargs = self._arguments(call, scope)
             if any(isinstance(a, (ast.Starred)) for a in call.args) or any(k.arg is None for k in call.keywords):
-                raise self.fail(call, "star-args are not supported", "star-args (*)")
+                raise self.fail(call, say("star-args are not supported"), "star-args (*)")
             self._edit(receiver, func.attr, args, kwargs)
         except CodeImportError as exc:
             self.registry.taint(receiver, Taint(call.lineno, exc.problem, exc))
         except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-            error = self.fail(call, f"{func.attr}(...) failed: {cv.reason(exc)}.", f"{func.attr}(...)")
+            error = self.fail(call, say("{attr}(...) failed: {reason}.",
+                                        attr=func.attr, reason=cv.reason(exc)), f"{func.attr}(...)")
             self.registry.taint(receiver, Taint(call.lineno, error.problem, error))
         return True
 
@@ -358,26 +362,29 @@ class SourceReader(Reader):
         assert isinstance(func, ast.Attribute)
         try:
             if any(isinstance(a, ast.Starred) for a in call.args) or call.keywords:
-                raise self.fail(call, f"{func.attr}(...) takes plain arguments here", f"{func.attr}(...)")
+                raise self.fail(call, say("{attr}(...) takes plain arguments here",
+                                          attr=func.attr), f"{func.attr}(...)")
             owner = scope.lookup(func.value.id)[1] if isinstance(func.value, ast.Name) else None
             if self.active and owner is not scope:
                 # Each call of the function would grow the module's list again: what it builds depends on how often
                 # it is called, which the reader (calling each builder to list the models) cannot follow.
-                raise self.fail(call, f"{self.active[-1]}() changes a list defined outside it; build the list "
-                                f"inside the function instead", f"{func.attr}(...)")
+                raise self.fail(call, say("{active}() changes a list defined outside it; build the list "
+                                          "inside the function instead", active=self.active[-1]), f"{func.attr}(...)")
             args = [self.eval(a, scope) for a in call.args]
             if func.attr == "extend":
                 if len(args) != 1 or not isinstance(args[0], (list, tuple, nn.Sequential)):
-                    raise self.fail(call, "extend takes a list or tuple", "extend(...)")
+                    raise self.fail(call, say("extend takes a list or tuple"), "extend(...)")
                 added = list(args[0])
             else:
-                wanted = "one item" if func.attr == "append" else "an index and an item"
+                wanted = say("one item") if func.attr == "append" else say("an index and an item")
                 if len(args) != (1 if func.attr == "append" else 2) or (
                         func.attr == "insert" and (isinstance(args[0], bool) or not isinstance(args[0], int))):
-                    raise self.fail(call, f"{func.attr} takes {wanted}", f"{func.attr}(...)")
+                    raise self.fail(call, say("{attr} takes {wanted}",
+                                              attr=func.attr, wanted=wanted), f"{func.attr}(...)")
                 added = args[-1:]
             if len(items) + len(added) > cv.MAX_ITEMS:
-                raise self.fail(call, f"the list grows beyond {cv.MAX_ITEMS:,} items", f"{func.attr}(...)")
+                raise self.fail(call, say("the list grows beyond {limit:,} items",
+                                          limit=cv.MAX_ITEMS), f"{func.attr}(...)")
         except CodeImportError as exc:
             self._poison_lists(call, scope, exc)
             return True
@@ -414,9 +421,11 @@ class SourceReader(Reader):
                 value, owner = where.lookup(target.id)
                 if isinstance(value, list) and owner is not None:
                     owner.names[target.id] = Poison(error or self.fail(
-                        stmt, f"{construct} on line {stmt.lineno} ({self.snippet(stmt)}) changes the list "
-                        f"{target.id!r}, and LayerLab does not run it: write the list out, e.g. {target.id} = "
-                        f"[nn.Linear(4, 8), nn.ReLU()], or use {target.id}.append(...) outside loops", construct))
+                        stmt, say("{construct} on line {line} ({snippet}) changes the list "
+                                  "{name!r}, and LayerLab does not run it: write the list out, e.g. {name} = "
+                                  "[nn.Linear(4, 8), nn.ReLU()], or use {name}.append(...) outside loops",
+                                  construct=construct, line=stmt.lineno, snippet=self.snippet(stmt),
+                                  name=target.id), construct))
 
     def _edit(self, sequential: nn.Sequential, method: str, args: list[Any], kwargs: dict[str, Any]) -> None:
         """``sequential.method(*args)``, checked first so that what torch does is what LayerLab can hold."""
@@ -425,19 +434,19 @@ class SourceReader(Reader):
             items = list(values[0]) if len(values) == 1 and isinstance(values[0], (list, tuple, nn.Sequential)) \
                 else None
             if items is None:
-                raise ValueError("extend takes a list of layers or a Sequential")
+                raise ValueError(say("extend takes a list of layers or a Sequential"))
             modules = items
         elif method in ("add_module", "register_module"):
             if len(values) != 2:
-                raise ValueError(f"{method} takes a name and a layer")
+                raise ValueError(say("{method} takes a name and a layer", method=method))
             cv.check_label(values[0], len(sequential))
             modules = [values[1]]
         else:
             modules = [values[-1]] if values else []
         for module in modules:
-            cv.check_module(module, f"the argument of {method}")
+            cv.check_module(module, say("the argument of {method}", method=method))
         if len(sequential) + len(modules) > cv.MAX_ITEMS:
-            raise ValueError(f"more than {cv.MAX_ITEMS:,} layers")
+            raise ValueError(say("more than {limit:,} layers", limit=cv.MAX_ITEMS))
         getattr(sequential, method)(*args, **kwargs)
 
     # ------------------------------------------------------------- skipping
@@ -450,16 +459,22 @@ class SourceReader(Reader):
         for name, module in list(scope.modules(stmt)):
             effect, where = _effect(stmt, name, module)
             if effect == "structure":
-                how = "" if where is stmt else f" with {self.snippet(where)}"
-                shown = f"{construct} ({snippet})" if where is not stmt else f"{construct}, {snippet},"
-                error = self.fail(stmt, f"{shown} changes {name!r}{how}; LayerLab does not run code when it reads "
-                                  f"a model: write the layers out in nn.Sequential(...) instead", construct)
+                if where is stmt:
+                    message = say("{construct}, {snippet}, changes {name!r}; LayerLab does not run code when it "
+                                  "reads a model: write the layers out in nn.Sequential(...) instead",
+                                  construct=construct, snippet=snippet, name=name)
+                else:
+                    message = say("{construct} ({snippet}) changes {name!r} with {change}; LayerLab does not run "
+                                  "code when it reads a model: write the layers out in nn.Sequential(...) instead",
+                                  construct=construct, snippet=snippet, name=name, change=self.snippet(where))
+                error = self.fail(stmt, message, construct)
                 self.registry.taint(module, Taint(line, error.problem, error))
             elif effect == "weights":
-                self.registry.taint(module, Taint(line, f"Line {line}: {snippet!r} was not run: LayerLab reads "
-                                                        f"how the model is built, so its weights are the freshly "
-                                                        f"constructed ones."))
+                self.registry.taint(module, Taint(line, say("Line {line}: {snippet!r} was not run: LayerLab reads "
+                                                            "how the model is built, so its weights are the freshly "
+                                                            "constructed ones.", line=line, snippet=snippet)))
         for name in _stored_names(stmt):
-            message = (f"{name!r} is set by {construct} on line {line}, which LayerLab does not run when it "
-                       f"reads a model: set it with a plain assignment such as {name} = ... instead")
+            message = say("{name!r} is set by {construct} on line {line}, which LayerLab does not run when it "
+                          "reads a model: set it with a plain assignment such as {name} = ... instead",
+                          name=name, construct=construct, line=line)
             scope.names[name] = Poison(self.fail(stmt, message, construct))

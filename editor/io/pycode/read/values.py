@@ -33,6 +33,7 @@ from editor.model.catalog.build import check_memory, torch_class
 from editor.model.catalog.hyperparameters import validate_params
 from editor.model.design.user_values import label_problem
 from editor.model.errors import LayerLabError
+from editor.model.words import Said, message_of, say
 
 MAX_SOURCE = 1_000_000
 """Characters of source the reader accepts."""
@@ -49,8 +50,8 @@ MAX_SECONDS = 10.0
 MAX_INT_BITS = 256
 """Integers in hyperparameter arithmetic stay below 2**256."""
 
-SUPPORTED = ("LayerLab reads nn.Sequential(...) of torch.nn layers whose hyperparameters are numbers, strings, "
-             "True/False/None, tuples, arithmetic on them and names assigned earlier")
+SUPPORTED = say("LayerLab reads nn.Sequential(...) of torch.nn layers whose hyperparameters are numbers, strings, "
+                "True/False/None, tuples, arithmetic on them and names assigned earlier")
 SEQUENTIAL = frozenset({"torch.nn.Sequential", "torch.nn.modules.container.Sequential"})
 ORDERED_DICT = frozenset({"collections.OrderedDict", "typing.OrderedDict"})
 MANUAL_SEED = frozenset({"torch.manual_seed", "torch.random.manual_seed"})
@@ -100,7 +101,7 @@ class ClassRef:
         return self.node.name
 
     def describe(self) -> str:
-        return f"the class {self.name} (make one: {self.name}(...))"
+        return say("the class {name} (make one: {name}(...))", name=self.name)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class TensorValue:
     shape: tuple[int, ...]
 
     def describe(self) -> str:
-        return f"a tensor of shape {self.shape}"
+        return say("a tensor of shape {shape}", shape=self.shape)
 
 
 TENSORS = frozenset({"torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.empty", "torch.randint"})
@@ -155,7 +156,8 @@ class Registry:
     def add(self, module: nn.Module, kind: LayerKind, kwargs: dict[str, Any], line: int, lazy: str | None = None,
             node: ast.AST | None = None) -> None:
         if len(self.layers) >= MAX_ITEMS:
-            raise LayerLabError(f"the file constructs more than {MAX_ITEMS:,} layers, more than LayerLab reads")
+            raise LayerLabError(say("the file constructs more than {limit:,} layers, more than LayerLab reads",
+                                    limit=MAX_ITEMS))
         self.layers[id(module)] = LayerInfo(len(self.layers) + 1, kind, kwargs, line, lazy, node)
         self.keep.append(module)
 
@@ -166,9 +168,41 @@ class Registry:
 
 
 def reason(exc: BaseException) -> str:
-    """The sentence of an exception (a ``KeyError`` puts quotes around it)."""
-    text = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-    return str(text).rstrip(".")
+    """The sentence of an exception without its final period (a ``KeyError`` puts quotes around it).
+
+    What LayerLab said stays translatable (a :class:`~editor.model.words.Said`) when it
+    has no final period; :func:`sentence` keeps it whole either way.
+    """
+    text = exc.args[0] if isinstance(exc, KeyError) and exc.args else message_of(exc)
+    return unperiod(text)
+
+
+def unperiod(text: object) -> str:
+    """``text`` without its final period, still a ``Said`` where it ends in a part that can lose it."""
+    plain = str(text).rstrip(".")
+    if not isinstance(text, Said):
+        return plain
+    if text == plain:
+        return text
+    if text.template == "{reason}." and text.values["reason"] == plain:
+        return text.values["reason"]
+    last = text.template.rpartition("{")[2]
+    if text.template.endswith("}") and last[:-1].isidentifier():
+        value = text.values.get(last[:-1])
+        trimmed = unperiod(value) if isinstance(value, Said) else None
+        if isinstance(trimmed, Said):
+            result = Said(text.template, {**text.values, last[:-1]: trimmed})
+            if result == plain:
+                return result
+    return plain
+
+
+def sentence(exc: BaseException) -> str:
+    """The sentence of an exception, ending in one period: :func:`reason` and a ``.``, kept translatable."""
+    text = exc.args[0] if isinstance(exc, KeyError) and exc.args else message_of(exc)
+    if isinstance(text, Said) and text.endswith(".") and not text.endswith(".."):
+        return text
+    return say("{reason}.", reason=reason(exc))
 
 
 def position(node: ast.AST, lines: list[str]) -> tuple[int | None, int | None]:
@@ -224,30 +258,34 @@ def arithmetic(op: ast.operator, left: Any, right: Any) -> Any:
     Raises ``ValueError`` with a sentence for the learner.
     """
     if type(op) not in _OPS:
-        raise ValueError(f"the operator {SYMBOLS.get(type(op), type(op).__name__)} is not supported; LayerLab "
-                         f"works out + - * / // % **")
+        raise ValueError(say("the operator {operator} is not supported; LayerLab "
+                             "works out + - * / // % **", operator=SYMBOLS.get(type(op), type(op).__name__)))
     symbol, function = _OPS[type(op)]
     if _number(left) and _number(right):
         if symbol == "**" and isinstance(right, (int, float)) and abs(right) > 1 and abs(left) > 1:
             bits = math.log2(abs(left)) * abs(right)
             if bits > MAX_INT_BITS:
-                raise ValueError(f"{left!r} ** {right!r} is far too large for a hyperparameter")
+                raise ValueError(say("{left!r} ** {right!r} is far too large for a hyperparameter",
+                                     left=left, right=right))
     elif symbol == "*" and ((isinstance(right, int) and isinstance(left, (str, tuple, list)))
                             or (isinstance(left, int) and isinstance(right, (str, tuple, list)))):
         count, items = (right, left) if isinstance(right, int) else (left, right)
         if len(items) * max(count, 0) > MAX_ITEMS:
-            raise ValueError(f"repeating {len(items)} items {count:,} times gives more than {MAX_ITEMS:,}")
+            raise ValueError(say("repeating {items} items {count:,} times gives more than {limit:,}",
+                                 items=len(items), count=count, limit=MAX_ITEMS))
     elif not (symbol == "+" and type(left) is type(right) and isinstance(left, (str, tuple, list))):
-        raise ValueError(f"{type(left).__name__} {symbol} {type(right).__name__} is not arithmetic LayerLab "
-                         f"does; it works out numbers, and + or * of tuples")
+        raise ValueError(say("{left} {symbol} {right} is not arithmetic LayerLab "
+                             "does; it works out numbers, and + or * of tuples",
+                             left=type(left).__name__, symbol=symbol, right=type(right).__name__))
     try:
         result = function(left, right)
     except (ZeroDivisionError, OverflowError, TypeError, ValueError) as exc:
-        raise ValueError(f"{left!r} {symbol} {right!r} fails: {exc}") from None
+        raise ValueError(say("{left!r} {symbol} {right!r} fails: {reason}",
+                             left=left, symbol=symbol, right=right, reason=message_of(exc))) from None
     if isinstance(result, complex):
-        raise ValueError(f"{left!r} {symbol} {right!r} is a complex number")
+        raise ValueError(say("{left!r} {symbol} {right!r} is a complex number", left=left, symbol=symbol, right=right))
     if too_big(result):
-        raise ValueError(f"the result of {symbol} is far too large for a hyperparameter")
+        raise ValueError(say("the result of {symbol} is far too large for a hyperparameter", symbol=symbol))
     return result
 
 
@@ -275,20 +313,24 @@ def construct_layer(kind: LayerKind, args: list[Any], kwargs: dict[str, Any],
     try:
         bound = _signature(kind).bind(*args, **kwargs)
     except TypeError as exc:
-        raise TypeError(f"{shown}() does not take these arguments ({exc}); its hyperparameters are "
-                        f"{', '.join(kind.param_names) or 'none'}") from None
+        raise TypeError(say("{layer}() does not take these arguments ({reason}); its hyperparameters are "
+                            "{names}",
+                            layer=shown, reason=message_of(exc), names=", ".join(kind.param_names) or say("none"))
+                        ) from None
     given = dict(bound.arguments)
     extra = [name for name in given if name not in kind.param_names]
     if extra:
-        raise TypeError(f"LayerLab does not support the {extra[0]!r} argument of {shown}: leave it out "
-                        f"(LayerLab sets {', '.join(kind.param_names) or 'nothing'})")
+        raise TypeError(say("LayerLab does not support the {extra!r} argument of {layer}: leave it out "
+                            "(LayerLab sets {names})",
+                            extra=extra[0], layer=shown, names=", ".join(kind.param_names) or say("nothing")))
     values = validate_params(kind, given, f"{shown}: ")
     check_memory(kind, values, f"{shown}: ")
     try:
         with torch.device("meta"):
             module = torch_class(kind)(**given)
     except (TypeError, ValueError, RuntimeError, KeyError, AssertionError) as exc:
-        raise TypeError(f"torch refused {shown} with these arguments: {exc}") from None
+        raise TypeError(say("torch refused {layer} with these arguments: {reason}",
+                            layer=shown, reason=message_of(exc))) from None
     return module, given
 
 
@@ -312,12 +354,14 @@ def construct_lazy(kind: LayerKind, name: str, lazy_path: str, args: list[Any],
     try:
         bound = inspect.signature(cls).bind(*args, **kwargs)
     except TypeError as exc:
-        raise TypeError(f"{shown}() does not take these arguments ({exc})") from None
+        raise TypeError(say("{layer}() does not take these arguments ({reason})",
+                            layer=shown, reason=message_of(exc))) from None
     bound.apply_defaults()
     given = {k: v for k, v in bound.arguments.items() if not (k in ("device", "dtype") and v is None)}
     extra = [k for k in given if k not in kind.param_names]
     if extra:
-        raise TypeError(f"LayerLab does not support the {extra[0]!r} argument of {shown}: leave it out")
+        raise TypeError(say("LayerLab does not support the {extra!r} argument of {layer}: leave it out",
+                            extra=extra[0], layer=shown))
     given[name] = lazy_placeholder(kind, name, given)
     return construct_layer(kind, [], given, shown)
 
@@ -338,21 +382,22 @@ def check_sequential_args(args: list[Any]) -> None:
     if len(args) == 1 and isinstance(args[0], OrderedDict):
         items = list(args[0].items())
         if len(items) > MAX_ITEMS:
-            raise ValueError(f"a Sequential of more than {MAX_ITEMS:,} layers is more than LayerLab reads")
+            raise ValueError(say("a Sequential of more than {limit:,} layers is more than LayerLab reads",
+                                 limit=MAX_ITEMS))
         for index, (key, module) in enumerate(items):
             try:
                 check_label(key, index)
-                check_module(module, f"the entry {key!r}")
+                check_module(module, say("the entry {key!r}", key=key))
             except ValueError as exc:
-                raise ArgumentError(str(exc), 0) from None
+                raise ArgumentError(message_of(exc), 0) from None
         return
     if len(args) > MAX_ITEMS:
-        raise ValueError(f"a Sequential of more than {MAX_ITEMS:,} layers is more than LayerLab reads")
+        raise ValueError(say("a Sequential of more than {limit:,} layers is more than LayerLab reads", limit=MAX_ITEMS))
     for index, module in enumerate(args):
         try:
-            check_module(module, f"argument {index + 1}")
+            check_module(module, say("argument {number}", number=index + 1))
         except ValueError as exc:
-            raise ArgumentError(str(exc), index) from None
+            raise ArgumentError(message_of(exc), index) from None
 
 
 def check_module(value: Any, what: str) -> None:
@@ -361,11 +406,13 @@ def check_module(value: Any, what: str) -> None:
         return
     if isinstance(value, TorchRef):
         if value.dotted in kinds_by_path() or value.dotted in SEQUENTIAL:
-            raise ValueError(f"{what} is {value.shown} without parentheses: call it, e.g. {value.shown}(...)")
-        raise ValueError(f"{what} is {value.shown}, which is not a layer: use a torch.nn layer such as nn.ReLU()")
+            raise ValueError(say("{what} is {value} without parentheses: call it, e.g. {value}(...)",
+                                 what=what, value=value.shown))
+        raise ValueError(say("{what} is {value}, which is not a layer: use a torch.nn layer such as nn.ReLU()",
+                             what=what, value=value.shown))
     if isinstance(value, OrderedDict):
-        raise ValueError(f"{what} is an OrderedDict: pass it as the only argument of nn.Sequential")
-    raise ValueError(f"{what} of nn.Sequential is {_describe(value)}, not a layer")
+        raise ValueError(say("{what} is an OrderedDict: pass it as the only argument of nn.Sequential", what=what))
+    raise ValueError(say("{what} of nn.Sequential is {value}, not a layer", what=what, value=_describe(value)))
 
 
 def _describe(value: Any) -> str:
@@ -378,23 +425,23 @@ def _describe(value: Any) -> str:
 def check_label(key: Any, index: int) -> None:
     """An OrderedDict key must be a usable block label (or the index it would have anyway)."""
     if not isinstance(key, str):
-        raise ValueError(f"the OrderedDict key {key!r} is not a string: use names like 'conv1'")
+        raise ValueError(say("the OrderedDict key {key!r} is not a string: use names like 'conv1'", key=key))
     if key.isdigit():
         if key != str(index):
-            raise ValueError(f"the OrderedDict key {key!r} is a number that is not its position ({index}): "
-                             f"use a name like 'conv1'")
+            raise ValueError(say("the OrderedDict key {key!r} is a number that is not its position ({index}): "
+                                 "use a name like 'conv1'", key=key, index=index))
         return
     if label_problem(key) is not None:
-        raise ValueError(f"{key[:40]!r} cannot name a block: use a name without dots that is not an "
-                         f"attribute of nn.Sequential, e.g. 'conv1'")
+        raise ValueError(say("{key!r} cannot name a block: use a name without dots that is not an "
+                             "attribute of nn.Sequential, e.g. 'conv1'", key=key[:40]))
 
 
 def repeat(sequential: nn.Sequential, count: Any) -> None:
     """Refuse ``sequential * count`` when torch would refuse it or it is absurdly long (before doing it)."""
     if isinstance(count, bool) or not isinstance(count, int):
-        raise ValueError(f"a Sequential can only be repeated a whole number of times, not {count!r}")
+        raise ValueError(say("a Sequential can only be repeated a whole number of times, not {count!r}", count=count))
     if count <= 0:
-        raise ValueError(f"a Sequential must be repeated at least once (got {count})")
+        raise ValueError(say("a Sequential must be repeated at least once (got {count})", count=count))
     if len(sequential) * count > MAX_ITEMS:
-        raise ValueError(f"repeating {len(sequential)} layers {count:,} times gives more than {MAX_ITEMS:,} "
-                         f"layers, more than LayerLab reads")
+        raise ValueError(say("repeating {items} layers {count:,} times gives more than {limit:,} "
+                             "layers, more than LayerLab reads", items=len(sequential), count=count, limit=MAX_ITEMS))

@@ -33,6 +33,7 @@ from editor.io.pycode.read.constructs import statement_construct
 from editor.io.pycode.read.values import ClassRef, TorchRef
 from editor.model.custom.blocks import is_index
 from editor.model.custom.definitions import MAX_DESCRIPTION
+from editor.model.words import say
 
 _METHODS = ("__init__", "forward")
 
@@ -41,7 +42,7 @@ def analyze_class(ref: ClassRef, context: ClassContext) -> ClassIR:
     """``ref`` as data; raises :class:`~editor.io.errors.CodeImportError` at the first part LayerLab does not read."""
     node = ref.node
     if len(context.active) >= MAX_CLASS_DEPTH:
-        raise context.fail(node, f"classes are built inside classes more than {MAX_CLASS_DEPTH} deep",
+        raise context.fail(node, say("classes are built inside classes more than {limit} deep", limit=MAX_CLASS_DEPTH),
                            "deep nesting")
     _check_class(ref, context)
     params = signature(ref, context)
@@ -52,7 +53,7 @@ def analyze_class(ref: ClassRef, context: ClassContext) -> ClassIR:
     if init is not None:
         positional = [*init.args.posonlyargs, *init.args.args]
         if not positional:
-            raise context.fail(init, f"{ref.name}.__init__ must take self first", "a def")
+            raise context.fail(init, say("{ref}.__init__ must take self first", ref=ref.name), "a def")
         self_name = positional[0].arg
     names = Names({h.name: ast.Name(h.name, ast.Load()) for h in hyperparameters}, self_name=self_name)
     inner = context.inner(ref.name)
@@ -62,13 +63,15 @@ def analyze_class(ref: ClassRef, context: ClassContext) -> ClassIR:
     varargs = init.args.vararg.arg if init is not None and init.args.vararg is not None else None
     forward = find_method(node, "forward")
     if forward is None:
-        raise context.fail(node, f"{ref.name} has no forward method; LayerLab reads classes whose forward returns "
-                           f"the output: def forward(self, X): return ...", "a class definition")
+        raise context.fail(node, say("{ref} has no forward method; LayerLab reads classes whose forward returns "
+                                     "the output: def forward(self, X): return ...",
+                                     ref=ref.name), "a class definition")
     if parameters and (children or varargs):
         first = parameters[0]
-        raise context.fail(node, f"{ref.name} has both submodules and its own parameters (self.{first.name}, line "
-                           f"{first.line}); LayerLab reads a class with parameters as a layer and one with "
-                           f"submodules as a block: move the parameters into a layer class of their own",
+        raise context.fail(node, say("{ref} has both submodules and its own parameters (self.{first}, line "
+                                     "{line}); LayerLab reads a class with parameters as a layer and one with "
+                                     "submodules as a block: move the parameters into a layer class of their own",
+                                     ref=ref.name, first=first.name, line=first.line),
                            "a class definition")
     attributes = dict(names.attributes)
     forward_names = Names({}, attributes, frozenset(children), self_name)
@@ -79,16 +82,18 @@ def analyze_class(ref: ClassRef, context: ClassContext) -> ClassIR:
     if varargs is not None:
         if not (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Name) and tree.func.id == ALL_CHILDREN
                 and isinstance(tree.args[0], ast.Name) and tree.args[0].id == "x"):
-            raise context.fail(forward, f"{ref.name} takes its submodules as *{varargs}; LayerLab reads its forward "
-                               f"when it applies them in turn and returns the result: for block in "
-                               f"self._modules.values(): X = block(X), then return X", "a def")
+            raise context.fail(forward, say("{ref} takes its submodules as *{varargs}; LayerLab reads its forward "
+                                            "when it applies them in turn and returns the result: for block in "
+                                            "self._modules.values(): X = block(X), then return X",
+                                            ref=ref.name, varargs=varargs), "a def")
         return ClassIR(ref.name, hyperparameters, (), (), None, True, varargs, line, column, _docstring(node))
     in_order = bool(children) and applies_in_order(tree, children)
     numbered = next((name for name in children if is_index(name)), None)
     if numbered is not None and not in_order:
-        raise context.fail(forward, f"{ref.name} has numbered submodules ({numbered!r}, as nn.Sequential numbers "
-                           f"them), which forward can only apply all in turn: LayerLab reads for layer in "
-                           f"self.children(): X = layer(X), then return X", "a def")
+        raise context.fail(forward, say("{ref} has numbered submodules ({numbered!r}, as nn.Sequential numbers "
+                                        "them), which forward can only apply all in turn: LayerLab reads for layer "
+                                        "in self.children(): X = layer(X), then return X",
+                                        ref=ref.name, numbered=numbered), "a def")
     text = to_text(tree, context.fail, forward, f"{ref.name}.forward")
     return ClassIR(ref.name, hyperparameters, parameters, tuple(result.children) if result else (), text, in_order,
                    None, line, column, _docstring(node), tuple(forward_reader.notes))
@@ -103,31 +108,35 @@ def _docstring(node: ast.ClassDef) -> str:
 def _check_class(ref: ClassRef, context: ClassContext) -> None:
     node = ref.node
     if node.decorator_list:
-        raise context.fail(node.decorator_list[0], f"decorators on a class are not read by LayerLab: remove it "
-                           f"from {ref.name}", "a decorator")
+        raise context.fail(node.decorator_list[0], say("decorators on a class are not read by LayerLab: remove it "
+                                                       "from {ref}", ref=ref.name), "a decorator")
     if node.keywords:
-        raise context.fail(node.keywords[0], f"class keywords (metaclass=...) are not read by LayerLab: "
-                           f"derive {ref.name} from nn.Module only", "a class keyword")
+        raise context.fail(node.keywords[0], say("class keywords (metaclass=...) are not read by LayerLab: "
+                                                 "derive {ref} from nn.Module only", ref=ref.name), "a class keyword")
     bases = [resolve(b, context) for b in node.bases]
     if len(node.bases) != 1 or not isinstance(bases[0], TorchRef) or bases[0].dotted not in MODULE_BASES:
         where = node.bases[0] if node.bases else node
-        other = f" ({ast.unparse(node.bases[0])[:40]} is a class of the file)" if bases and isinstance(
-            bases[0], ClassRef) else ""
-        raise context.fail(where, f"{ref.name} must derive from nn.Module, and from nothing else{other}: "
-                           f"LayerLab reads class {ref.name}(nn.Module)", "a base class")
+        if bases and isinstance(bases[0], ClassRef):
+            message = say("{ref} must derive from nn.Module, and from nothing else ({base} is a class of the file): "
+                          "LayerLab reads class {ref}(nn.Module)", ref=ref.name, base=ast.unparse(node.bases[0])[:40])
+        else:
+            message = say("{ref} must derive from nn.Module, and from nothing else: LayerLab reads class "
+                          "{ref}(nn.Module)", ref=ref.name)
+        raise context.fail(where, message, "a base class")
     for stmt in node.body:
         if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
                                           and isinstance(stmt.value.value, str)):
             continue
         if isinstance(stmt, ast.FunctionDef) and stmt.name in _METHODS:
             if stmt.decorator_list:
-                raise context.fail(stmt.decorator_list[0], f"decorators on {stmt.name} are not read by LayerLab: "
-                                   f"remove it", "a decorator")
+                raise context.fail(stmt.decorator_list[0], say("decorators on {stmt} are not read by LayerLab: "
+                                                               "remove it", stmt=stmt.name), "a decorator")
             continue
         construct = f"the method {stmt.name}" if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) else \
             statement_construct(stmt)
-        raise context.fail(stmt, f"{construct} in the body of {ref.name} is not something LayerLab reads: a class "
-                           f"holds def __init__ and def forward only. {SUPPORTED}.", construct)
+        raise context.fail(stmt, say("{construct} in the body of {ref} is not something LayerLab reads: a class "
+                                     "holds def __init__ and def forward only. {supported}.",
+                                     construct=construct, ref=ref.name, supported=SUPPORTED), construct)
 
 
 def _check_names(ref: ClassRef, context: ClassContext, hyperparameters: tuple[Hyperparameter, ...],
@@ -140,6 +149,7 @@ def _check_names(ref: ClassRef, context: ClassContext, hyperparameters: tuple[Hy
             if name == "x" or keyword.iskeyword(name) or name in seen:
                 clash = "the input's name in LayerLab's expressions" if name == "x" else \
                     "a Python keyword" if keyword.iskeyword(name) else f"also a {seen[name]}"
-                raise context.fail(ref.node, f"the {what} {name!r} of {ref.name} is {clash}: rename it",
+                raise context.fail(ref.node, say("the {what} {name!r} of {ref} is {clash}: rename it",
+                                                 what=what, name=name, ref=ref.name, clash=clash),
                                    "a class definition")
             seen[name] = what

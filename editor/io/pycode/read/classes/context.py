@@ -17,6 +17,7 @@ from typing import Any
 
 from editor.io.errors import CodeImportError
 from editor.io.pycode.read.values import ClassRef, Poison, TorchRef, position
+from editor.model.words import say
 
 MAX_CLASS_DEPTH = 16
 """Classes built inside classes, at most this deep (a class that builds itself is refused at once)."""
@@ -95,8 +96,9 @@ def signature(ref: ClassRef, context: ClassContext) -> inspect.Signature:
         params.append(inspect.Parameter(arg.arg, inspect.Parameter.KEYWORD_ONLY,
                                         default=ref.defaults.get(arg.arg, inspect.Parameter.empty)))
     if args.kwarg is not None:
-        raise context.fail(args.kwarg, f"{ref.name}.__init__ takes **{args.kwarg.arg}, which LayerLab does not "
-                           f"read: name each constructor argument", "star-args in a def")
+        raise context.fail(args.kwarg, say("{ref}.__init__ takes **{arg}, which LayerLab does not "
+                                           "read: name each constructor argument",
+                                           ref=ref.name, arg=args.kwarg.arg), "star-args in a def")
     return inspect.Signature(params)
 
 

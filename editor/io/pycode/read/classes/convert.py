@@ -30,6 +30,7 @@ from editor.model.custom.definitions import (
     check_value,
 )
 from editor.model.errors import ValidationError
+from editor.model.words import message_of, say
 
 
 def hyperparameter_values(ir: ClassIR, values: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
@@ -59,9 +60,10 @@ def _init_text(parameter: ParameterIR) -> str:
         except (ValueError, SyntaxError, MemoryError, RecursionError):
             value = None
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            raise CodeImportError(f"the argument {name}={text} of nn.init.{parameter.init.function} depends on the "
-                                  f"constructor's arguments; LayerLab keeps an initial value's arguments as plain "
-                                  f"numbers: write the number", line=parameter.init.line,
+            raise CodeImportError(say("the argument {name}={text} of nn.init.{function} depends on the "
+                                      "constructor's arguments; LayerLab keeps an initial value's arguments as plain "
+                                      "numbers: write the number",
+                                      name=name, text=text, function=parameter.init.function), line=parameter.init.line,
                                   column=parameter.init.column, construct=f"a call of nn.init."
                                                                           f"{parameter.init.function}")
         arguments.append(f"{name}={value!r}")
@@ -83,7 +85,8 @@ def definition_of(ir: ClassIR, values: Mapping[str, Any]) -> Definition:
         return BlockDefinition(ir.name, hyper, children, None if ir.in_order else ir.forward,
                                description=ir.description)
     except DefinitionError as exc:
-        raise CodeImportError(f"{ir.name} cannot become a LayerLab definition: {exc}", line=ir.line,
+        raise CodeImportError(say("{class_name} cannot become a LayerLab definition: {reason}",
+                                  class_name=ir.name, reason=message_of(exc)), line=ir.line,
                               column=ir.column, construct="a class definition") from None
 
 

@@ -16,6 +16,7 @@ import ast
 from editor.io.pycode.read.classes.context import ClassContext
 from editor.io.pycode.read.classes.translate import Names, Translator, self_attribute
 from editor.io.pycode.read.constructs import statement_construct
+from editor.model.words import say
 
 ALL_CHILDREN = "\0children"
 """Stands, in a forward read from a class taking ``*args``, for "every submodule in turn" (no name can be it)."""
@@ -53,14 +54,16 @@ class ForwardReader:
         args = self.forward.args
         positional = [*args.posonlyargs, *args.args]
         if self.forward.decorator_list:
-            raise self.fail(self.forward.decorator_list[0], "decorators on forward are not read by LayerLab: "
-                            "remove it", "a decorator")
+            raise self.fail(self.forward.decorator_list[0], say("decorators on forward are not read by LayerLab: "
+                                                                "remove it"), "a decorator")
         if len(positional) != 2 or args.vararg or args.kwarg or args.kwonlyargs or args.defaults:
-            raise self.fail(self.forward, f"{self.class_name}.forward must take self and one input, e.g. "
-                            f"def forward(self, X); LayerLab reads layers with one input", "a def")
+            raise self.fail(self.forward, say("{class_name}.forward must take self and one input, e.g. "
+                                              "def forward(self, X); LayerLab reads layers with one input",
+                                              class_name=self.class_name), "a def")
         if len(self.forward.body) > MAX_STATEMENTS:
-            raise self.fail(self.forward.body[MAX_STATEMENTS], f"forward has more than {MAX_STATEMENTS} "
-                            f"statements, more than LayerLab reads", "a long forward")
+            raise self.fail(self.forward.body[MAX_STATEMENTS], say("forward has more than {limit} "
+                                                                   "statements, more than LayerLab reads",
+                                                                   limit=MAX_STATEMENTS), "a long forward")
         self.names.self_name = positional[0].arg
         self.names.values[positional[1].arg] = ast.Name("x", ast.Load())
         translator = self.translator = Translator(self.context.fail, self.context.evaluate, self.context.lookup,
@@ -69,14 +72,15 @@ class ForwardReader:
         for i, stmt in enumerate(body):
             if isinstance(stmt, ast.Return):
                 if stmt.value is None:
-                    raise self.fail(stmt, "forward returns nothing: return the output tensor", "a return statement")
+                    raise self.fail(stmt, say("forward returns nothing: return the output tensor"),
+                                    "a return statement")
                 if i != len(body) - 1:
-                    raise self.fail(body[i + 1], "this comes after forward's return and never runs: remove it",
+                    raise self.fail(body[i + 1], say("this comes after forward's return and never runs: remove it"),
                                     statement_construct(body[i + 1]))
                 return translator.tensor(stmt.value)
             self.statement(stmt, translator)
-        raise self.fail(self.forward, f"{self.class_name}.forward does not end with a return: return the output "
-                        f"tensor", "a def")
+        raise self.fail(self.forward, say("{class_name}.forward does not end with a return: return the output "
+                                          "tensor", class_name=self.class_name), "a def")
 
     def statement(self, stmt: ast.stmt, translator: Translator) -> None:
         if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
@@ -87,7 +91,8 @@ class ForwardReader:
             if len(targets) == 1 and isinstance(targets[0], ast.Name) and stmt.value is not None:
                 name = targets[0].id
                 if name == self.names.self_name:
-                    raise self.fail(targets[0], f"forward assigns {name}, the module itself; use another name",
+                    raise self.fail(targets[0], say("forward assigns {name}, the module itself; use another name",
+                                                    name=name),
                                     "an assignment")
                 value = translator.tensor(stmt.value)
                 if isinstance(stmt, ast.AugAssign):
@@ -99,8 +104,10 @@ class ForwardReader:
             self._loop(stmt)
             return
         construct = statement_construct(stmt)
-        raise self.fail(stmt, f"{construct} in {self.class_name}.forward is not something LayerLab reads. "
-                        f"{_SUPPORTED_FORWARD}, so that forward is one expression over its input.", construct)
+        raise self.fail(stmt, say("{construct} in {class_name}.forward is not something LayerLab reads. "
+                                  "{supported}, so that forward is one expression over its input.",
+                                  construct=construct, class_name=self.class_name,
+                                  supported=_SUPPORTED_FORWARD), construct)
 
     def _loop(self, loop: ast.For) -> None:
         """``for block in self._modules.values(): X = block(X)`` or ``for m in self.children(): X = m(X)``."""
@@ -117,9 +124,9 @@ class ForwardReader:
             and len(body.value.args) == 1 and not body.value.keywords and isinstance(body.value.args[0], ast.Name) \
             and body.value.args[0].id == body.targets[0].id
         if not ok:
-            raise self.fail(loop, f"this for loop in {self.class_name}.forward is not one LayerLab reads: it reads "
-                            f"for block in self._modules.values(): X = block(X) (or self.children()), which "
-                            f"applies every submodule in turn", "a for loop")
+            raise self.fail(loop, say("this for loop in {class_name}.forward is not one LayerLab reads: it reads "
+                                      "for block in self._modules.values(): X = block(X) (or self.children()), which "
+                                      "applies every submodule in turn", class_name=self.class_name), "a for loop")
         name = body.targets[0].id  # type: ignore[union-attr]
         state = self.names.values[name]
         if self.varargs:

@@ -27,6 +27,7 @@ from editor.model.custom.blocks import SEQUENTIAL, ChildSpec
 from editor.model.design.torch_dicts import slots
 from editor.model.errors import LayerLabError
 from editor.model.project.block_making import value_text
+from editor.model.words import say
 
 
 class NotChildrenError(ValueError):
@@ -42,34 +43,36 @@ def specs_from_modules(layers: list[nn.Module], origins: list[ast.AST], registry
     module that takes their place). Raises :class:`NotChildrenError`.
     """
     if not layers:
-        raise NotChildrenError("it is given no layers")
+        raise NotChildrenError(say("it is given no layers"))
     for origin in origins:
         if not isinstance(origin, ast.Call):
             shown = ast.unparse(origin)[:40] if isinstance(origin, ast.expr) else "an argument"
-            raise NotChildrenError(f"{shown} is a layer made before the call (it may be used elsewhere too, or "
-                                   f"drawn at another point of the seed's stream)")
+            raise NotChildrenError(say("{shown} is a layer made before the call (it may be used elsewhere too, or "
+                                       "drawn at another point of the seed's stream)", shown=shown))
     seen: set[int] = set()
     notices: list[cv.Taint] = []
     specs = tuple(_spec(str(i), module, registry, start, seen, notices) for i, module in enumerate(layers))
     made = {key for key, info in registry.layers.items() if info.seq > start}
     if not made <= seen:
-        raise NotChildrenError("its arguments also make layers that are not among its own")
+        raise NotChildrenError(say("its arguments also make layers that are not among its own"))
     return specs, notices
 
 
 def _spec(name: str, module: nn.Module, registry: cv.Registry, start: int, seen: set[int],
           notices: list[cv.Taint]) -> ChildSpec:
     if id(module) in seen:
-        raise NotChildrenError("it is given one layer twice (tied weights), which a block's own children cannot be")
+        raise NotChildrenError(say("it is given one layer twice (tied weights), which a block's own children cannot "
+                                   "be"))
     seen.add(id(module))
     for taint in registry.taints.get(id(module), ()):
         if taint.error is not None:
-            raise NotChildrenError("a statement of the file does something to one of its layers that LayerLab refuses")
+            raise NotChildrenError(say("a statement of the file does something to one of its layers that LayerLab "
+                                       "refuses"))
         notices.append(taint)
     info = registry.layers.get(id(module))
     if info is None:
         if type(module) is not nn.Sequential:
-            raise NotChildrenError(f"LayerLab cannot write its {type(module).__name__} as a child")
+            raise NotChildrenError(say("LayerLab cannot write its {type} as a child", type=type(module).__name__))
         entries = list(slots(module).items())
         for key, _ in entries:
             problem = child_name_problem(key)
@@ -78,11 +81,11 @@ def _spec(name: str, module: nn.Module, registry: cv.Registry, start: int, seen:
         return ChildSpec(name, SEQUENTIAL, (), tuple(_spec(key, child, registry, start, seen, notices)
                                                      for key, child in entries))
     if info.seq <= start:
-        raise NotChildrenError("one of its layers was made before the call (it may be used elsewhere too, or drawn "
-                               "at another point of the seed's stream)")
+        raise NotChildrenError(say("one of its layers was made before the call (it may be used elsewhere too, or "
+                                   "drawn at another point of the seed's stream)"))
     if info.lazy:
-        raise NotChildrenError(f"its {info.kind.name} learns its {info.lazy} from the first input, which a block's "
-                               f"children do not")
+        raise NotChildrenError(say("its {kind} learns its {lazy} from the first input, which a block's "
+                                   "children do not", kind=info.kind.name, lazy=info.lazy))
     try:  # the arguments as the call wrote them (a class of the file: every constructor value)
         return ChildSpec(name, info.kind.name, tuple((key, value_text(value)) for key, value in info.kwargs.items()))
     except LayerLabError as exc:

@@ -31,6 +31,7 @@ from editor.io.pycode.read.constructs import statement_construct
 from editor.io.pycode.read.values import ClassRef, TorchRef, kinds_by_path
 from editor.model.catalog.build import lazy_kinds
 from editor.model.custom.language import INIT_FUNCTIONS
+from editor.model.words import message_of, say
 
 _REGISTER = frozenset({"add_module", "register_module"})
 
@@ -73,12 +74,14 @@ class InitReader:
         for stmt in self.init.body:
             self.statement(stmt)
         if not self.initialized:
-            raise self.fail(self.init, f"{self.ref.name}.__init__ never calls super().__init__(), so nn.Module is "
-                            f"not set up and the class cannot work: call it first", "a def")
+            raise self.fail(self.init, say("{ref}.__init__ never calls super().__init__(), so nn.Module is "
+                                           "not set up and the class cannot work: call it first",
+                                           ref=self.ref.name), "a def")
         if self.varargs is not None and not self.result.varargs_children:
-            raise self.fail(self.init.args.vararg, f"{self.ref.name}.__init__ takes *{self.varargs}; LayerLab reads "
-                            f"*args only as the submodules, added with for idx, module in enumerate({self.varargs}): "
-                            f"self._modules[str(idx)] = module", "star-args in a def")
+            raise self.fail(self.init.args.vararg, say("{ref}.__init__ takes *{varargs}; LayerLab reads *args only "
+                                                       "as the submodules, added with for idx, module in "
+                                                       "enumerate({varargs}): self._modules[str(idx)] = module",
+                                                       ref=self.ref.name, varargs=self.varargs), "star-args in a def")
         return self.result
 
     # ---------------------------------------------------------- statements
@@ -106,8 +109,9 @@ class InitReader:
             self._varargs_loop(stmt)
             return
         construct = statement_construct(stmt)
-        raise self.fail(stmt, f"{construct} in {self.ref.name}.__init__ is not something LayerLab reads. "
-                        f"{SUPPORTED}.", construct)
+        raise self.fail(stmt, say("{construct} in {ref}.__init__ is not something LayerLab reads. "
+                                  "{supported}.",
+                                  construct=construct, ref=self.ref.name, supported=SUPPORTED), construct)
 
     def _super_call(self, call: ast.Call) -> bool:
         """``super().__init__()``, ``super(Net, self).__init__()`` or ``nn.Module.__init__(self)``."""
@@ -120,7 +124,8 @@ class InitReader:
             if owner.args and not (len(owner.args) == 2 and isinstance(owner.args[0], ast.Name)
                                    and owner.args[0].id == self.ref.name and isinstance(owner.args[1], ast.Name)
                                    and owner.args[1].id == self.names.self_name):
-                raise self.fail(owner, "write super().__init__() (or super(Cls, self).__init__())", "a call of super()")
+                raise self.fail(owner, say("write super().__init__() (or super(Cls, self).__init__())"),
+                                "a call of super()")
             expected_args = 0
         else:
             ref = resolve(owner, self.context, self.local())
@@ -129,7 +134,7 @@ class InitReader:
             expected_args = 1
         if call.keywords or len(call.args) != expected_args or (
                 expected_args and not (isinstance(call.args[0], ast.Name) and call.args[0].id == self.names.self_name)):
-            raise self.fail(call, "nn.Module's __init__ takes no arguments: write super().__init__()",
+            raise self.fail(call, say("nn.Module's __init__ takes no arguments: write super().__init__()"),
                             "a call of __init__")
         return True
 
@@ -137,34 +142,40 @@ class InitReader:
     def _assign(self, stmt: ast.stmt, target: ast.expr, value: ast.expr) -> None:
         if isinstance(target, ast.Name):
             if target.id == self.names.self_name or target.id == self.varargs:
-                raise self.fail(target, f"{target.id} is assigned again in __init__; LayerLab reads __init__ "
-                                f"that keeps its arguments as they are", "an assignment")
+                raise self.fail(target, say("{name} is assigned again in __init__; LayerLab reads __init__ "
+                                            "that keeps its arguments as they are", name=target.id), "an assignment")
             if self._constructs(value) is not None:
-                raise self.fail(stmt, f"{target.id} holds a module or tensor; assign it to self.{target.id} "
-                                f"directly, as LayerLab reads submodules and parameters set on self",
+                raise self.fail(stmt, say("{name} holds a module or tensor; assign it to self.{name} "
+                                          "directly, as LayerLab reads submodules and parameters set on self",
+                                          name=target.id),
                                 "an assignment")
-            self.names.values[target.id] = self.translator.hyper(value, f"the value of {target.id}")
+            self.names.values[target.id] = self.translator.hyper(value, say("the value of {name}", name=target.id))
             return
         name = self_attribute(target, self.names)
         if name is None:
             construct = statement_construct(stmt)
-            raise self.fail(stmt, f"{construct} in __init__ is not something LayerLab reads: set submodules, "
-                            f"parameters and numbers on self (self.hidden = nn.Linear(...))", construct)
+            raise self.fail(stmt, say("{construct} in __init__ is not something LayerLab reads: set submodules, "
+                                      "parameters and numbers on self (self.hidden = nn.Linear(...))",
+                                      construct=construct), construct)
         if name in self.assigned or name in self.names.attributes:
-            raise self.fail(target, f"self.{name} is set twice in __init__; LayerLab reads each attribute set once",
+            raise self.fail(target, say("self.{name} is set twice in __init__; LayerLab reads each attribute set once",
+                                        name=name),
                             "an assignment to an attribute")
         if name.startswith("_"):
-            raise self.fail(target, f"self.{name} starts with an underscore; LayerLab reads public attributes "
-                            f"(name it {name.lstrip('_') or 'value'})", "an assignment to an attribute")
+            raise self.fail(target, say("self.{name} starts with an underscore; LayerLab reads public attributes "
+                                        "(name it {value})",
+                                        name=name, value=name.lstrip('_') or 'value'), "an assignment to an attribute")
         self.assigned.add(name)
         what = self._constructs(value)
         if what is not None and not self.initialized:
-            raise self.fail(target, f"self.{name} is set before super().__init__() is called, which nn.Module "
-                            f"refuses: call super().__init__() first", "an assignment to an attribute")
+            raise self.fail(target, say("self.{name} is set before super().__init__() is called, which nn.Module "
+                                        "refuses: call super().__init__() first",
+                                        name=name), "an assignment to an attribute")
         if what is None and any(self._constructs(n) is not None for n in ast.walk(value) if isinstance(n, ast.Call)):
-            raise self.fail(value, f"self.{name} is computed from a new tensor or layer; LayerLab reads a "
-                            f"parameter created as nn.Parameter(torch.randn(...)) (or torch.empty(...) followed "
-                            f"by nn.init.normal_(self.{name}, std=0.01)) and a submodule assigned as it is made",
+            raise self.fail(value, say("self.{name} is computed from a new tensor or layer; LayerLab reads a "
+                                       "parameter created as nn.Parameter(torch.randn(...)) (or torch.empty(...) "
+                                       "followed by nn.init.normal_(self.{name}, std=0.01)) and a submodule assigned "
+                                       "as it is made", name=name),
                             "an assignment to an attribute")
         if what == "parameter":
             self._parameter(name, value)
@@ -199,16 +210,16 @@ class InitReader:
         if registered:
             extra = [k for k in value.keywords if k.arg != "requires_grad"]
             if len(value.args) != 1 or extra:
-                raise self.fail(value, "nn.Parameter takes one tensor, e.g. nn.Parameter(torch.randn(in_units, "
-                                "units))", "nn.Parameter(...)")
+                raise self.fail(value, say("nn.Parameter takes one tensor, e.g. nn.Parameter(torch.randn(in_units, "
+                                           "units))"), "nn.Parameter(...)")
             for keyword in value.keywords:
                 if not (isinstance(keyword.value, ast.Constant) and keyword.value.value is True):
-                    raise self.fail(keyword, "LayerLab reads parameters that train (requires_grad=True)",
+                    raise self.fail(keyword, say("LayerLab reads parameters that train (requires_grad=True)"),
                                     "nn.Parameter(...)")
             inner = value.args[0]
             if not isinstance(inner, ast.Call):
-                raise self.fail(inner, "nn.Parameter(...) takes a new tensor here, e.g. torch.randn(in_units, "
-                                "units)", "nn.Parameter(...)")
+                raise self.fail(inner, say("nn.Parameter(...) takes a new tensor here, e.g. torch.randn(in_units, "
+                                           "units)"), "nn.Parameter(...)")
             tensor = inner
         fill, shape, init = self._tensor(tensor)
         line, column = self.context.where(value)
@@ -225,9 +236,10 @@ class InitReader:
         shown = ast.unparse(call.func)[:40]
         normal = isinstance(ref, TorchRef) and ref.dotted == "torch.normal"
         if not isinstance(ref, TorchRef) or (ref.dotted not in FILLS and not normal):
-            raise self.fail(call, f"{shown}(...) is not a way LayerLab creates a parameter: use torch.randn, "
-                            f"torch.rand, torch.zeros, torch.ones, torch.empty (then an nn.init function) or "
-                            f"torch.normal(mean, std, shape) with the shape", f"a call of {shown}")
+            raise self.fail(call, say("{shown}(...) is not a way LayerLab creates a parameter: use torch.randn, "
+                                      "torch.rand, torch.zeros, torch.ones, torch.empty (then an nn.init function) "
+                                      "or torch.normal(mean, std, shape) with the shape",
+                                      shown=shown), f"a call of {shown}")
         args = list(call.args)
         moments: list[tuple[str, ast.expr]] = []
         if normal:
@@ -235,8 +247,8 @@ class InitReader:
             for name in ("mean", "std"):
                 node = args.pop(0) if args and name not in keywords else keywords.get(name)
                 if node is None:
-                    raise self.fail(call, "LayerLab reads torch.normal(mean, std, shape), e.g. torch.normal(0, "
-                                    "0.01, (num_inputs, num_hiddens))", f"a call of {shown}")
+                    raise self.fail(call, say("LayerLab reads torch.normal(mean, std, shape), e.g. torch.normal(0, "
+                                              "0.01, (num_inputs, num_hiddens))"), f"a call of {shown}")
                 moments.append((name, node))
         for keyword in call.keywords:
             flag = keyword.arg == "requires_grad" and isinstance(keyword.value, ast.Constant) and \
@@ -244,20 +256,20 @@ class InitReader:
             if flag or (normal and keyword.arg in ("mean", "std")):
                 continue
             if keyword.arg != "size":
-                raise self.fail(keyword, f"the argument {keyword.arg}= of {shown} is not read by LayerLab: "
-                                f"give only the shape", f"a call of {shown}")
+                raise self.fail(keyword, say("the argument {arg}= of {shown} is not read by LayerLab: "
+                                             "give only the shape", arg=keyword.arg, shown=shown), f"a call of {shown}")
         size = next((k.value for k in call.keywords if k.arg == "size"), None)
         dims = args if size is None else [size]
         if size is not None and args:
-            raise self.fail(call, f"give the shape of {shown} once", f"a call of {shown}")
+            raise self.fail(call, say("give the shape of {shown} once", shown=shown), f"a call of {shown}")
         scalar = len(dims) == 1 and isinstance(dims[0], (ast.Tuple, ast.List)) and not dims[0].elts  # torch.empty(())
         if len(dims) == 1 and isinstance(dims[0], (ast.Tuple, ast.List)):
             dims = list(dims[0].elts)
         if (not dims and not scalar) or any(isinstance(d, ast.Starred) for d in dims) or \
                 (normal and size is None and len(args) != 1):
-            raise self.fail(call, f"{shown}(...) needs its shape written out, one size per dimension "
-                            f"(torch.randn(in_units, units))", f"a call of {shown}")
-        shape = tuple(ast.unparse(self.translator.hyper(d, "a size")) for d in dims)
+            raise self.fail(call, say("{shown}(...) needs its shape written out, one size per dimension "
+                                      "(torch.randn(in_units, units))", shown=shown), f"a call of {shown}")
+        shape = tuple(ast.unparse(self.translator.hyper(d, say("a size"))) for d in dims)
         if not normal:
             return FILLS[ref.dotted], shape, None
         line, column = self.context.where(call)
@@ -273,29 +285,31 @@ class InitReader:
         names = INIT_FUNCTIONS.get(function)
         construct = f"a call of nn.init.{function}"
         if names is None:
-            raise self.fail(call, f"nn.init.{function} is not an init function LayerLab knows; it knows "
-                            f"{', '.join(INIT_FUNCTIONS)}", construct)
+            raise self.fail(call, say("nn.init.{function} is not an init function LayerLab knows; it knows "
+                                      "{names}", function=function, names=', '.join(INIT_FUNCTIONS)), construct)
         target = call.args[0] if call.args else None
         if isinstance(target, ast.Attribute) and target.attr == "data":
             target = target.value
         name = self_attribute(target, self.names) if target is not None else None
         spec = self.result.parameters.get(name or "")
         if spec is None:
-            raise self.fail(call, f"nn.init.{function} fills a parameter of this class created earlier in "
-                            f"__init__: nn.init.{function}(self.weight, ...)", construct)
+            raise self.fail(call, say("nn.init.{function} fills a parameter of this class created earlier in "
+                                      "__init__: nn.init.{function}(self.weight, ...)", function=function), construct)
         if spec.init is not None:
-            raise self.fail(call, f"self.{name} is initialized twice; LayerLab reads one nn.init call per "
-                            f"parameter", construct)
+            raise self.fail(call, say("self.{name} is initialized twice; LayerLab reads one nn.init call per "
+                                      "parameter", name=name), construct)
         if spec.fill not in ("empty", "zeros", "ones"):
-            raise self.fail(call, f"self.{name} is drawn with torch.{spec.fill} and then drawn again by "
-                            f"nn.init.{function}: create it with torch.empty(...) before initializing it", construct)
+            raise self.fail(call, say("self.{name} is drawn with torch.{fill} and then drawn again by "
+                                      "nn.init.{function}: create it with torch.empty(...) before initializing it",
+                                      name=name, fill=spec.fill, function=function), construct)
         try:
             bound = inspect.Signature([inspect.Parameter(a, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None)
                                        for a in ("tensor", *names)]).bind(
                 *call.args, **{k.arg or "": k.value for k in call.keywords})
         except TypeError as exc:
-            raise self.fail(call, f"nn.init.{function} does not take these arguments ({exc}); LayerLab reads "
-                            f"{', '.join(names) or 'only the tensor'}", construct) from None
+            raise self.fail(call, say("nn.init.{function} does not take these arguments ({reason}); LayerLab reads "
+                                      "{names}", function=function, reason=message_of(exc),
+                                      names=", ".join(names) or say("only the tensor")), construct) from None
         arguments = tuple((arg, ast.unparse(self.translator.hyper(node, f"{arg}="))) for arg, node in
                           bound.arguments.items() if arg != "tensor")
         line, column = self.context.where(call)
@@ -314,7 +328,8 @@ class InitReader:
         if len(call.args) != 2 or call.keywords or not isinstance(call.args[0], ast.Constant):
             if self.varargs is not None:
                 return False  # maybe the *args loop's self.add_module(str(idx), module): refused there if not
-            raise self.fail(call, f"LayerLab reads self.{func.attr}(\"name\", layer) with the name written out",
+            raise self.fail(call, say('LayerLab reads self.{attr}("name", layer) with the name written out',
+                                      attr=func.attr),
                             f"a call of {func.attr}")
         self._named_child(call.args[0], call.args[1])
         return True
@@ -331,16 +346,16 @@ class InitReader:
     def _named_child(self, key: ast.Constant, value: ast.expr) -> None:
         name = key.value
         if not isinstance(name, str):
-            raise self.fail(key, "a submodule's name is text, such as \"0\" or \"hidden\"", "a submodule")
+            raise self.fail(key, say('a submodule\'s name is text, such as "0" or "hidden"'), "a submodule")
         problem = child_name_problem(name)
         if problem is not None:
             raise self.fail(key, problem, "a submodule")
         if not self.initialized:
-            raise self.fail(key, f"the submodule {name!r} is added before super().__init__() is called, which "
-                            f"nn.Module refuses: call super().__init__() first", "a submodule")
+            raise self.fail(key, say("the submodule {name!r} is added before super().__init__() is called, which "
+                                     "nn.Module refuses: call super().__init__() first", name=name), "a submodule")
         if name in self.assigned or name in self.names.attributes:
-            raise self.fail(key, f"the submodule {name!r} is set twice in __init__; LayerLab reads each attribute "
-                            f"set once", "a submodule")
+            raise self.fail(key, say("the submodule {name!r} is set twice in __init__; LayerLab reads each attribute "
+                                     "set once", name=name), "a submodule")
         self.assigned.add(name)
         self.result.children.append(self.submodules.child(name, value))
 
@@ -361,7 +376,7 @@ class InitReader:
             index, module = (e.id for e in target.elts)  # type: ignore[attr-defined]
             ok = _registers(loop.body[0], index, module, self.names.self_name)
         if not ok:
-            raise self.fail(loop, f"{problem}. {SUPPORTED}.", "a for loop")
+            raise self.fail(loop, say("{problem}. {supported}.", problem=problem, supported=SUPPORTED), "a for loop")
         self.result.varargs_children = True
 
 

@@ -49,6 +49,7 @@ from editor.model.custom.blocks import SEQUENTIAL, ChildSpec
 from editor.model.custom.definitions import BlockDefinition, Definition, DefinitionError, check_size_expression
 from editor.model.custom.expr import ExpressionError
 from editor.model.errors import LayerLabError
+from editor.model.words import message_of, say
 
 
 @dataclass
@@ -101,22 +102,25 @@ def instantiate(reader: Reader, node: ast.Call, ref: ClassRef, scope: Scope) -> 
     kwargs: dict[str, Any] = {}
     for keyword in node.keywords:
         if keyword.arg is None:
-            raise reader.fail(keyword.value, "**kwargs are not supported: write each argument as name=value",
+            raise reader.fail(keyword.value, say("**kwargs are not supported: write each argument as name=value"),
                               "star-args (**)")
         kwargs[keyword.arg] = reader.eval(keyword.value, scope)
     try:
         bound = signature(ref, context).bind(*args, **kwargs)
     except TypeError as exc:
-        raise reader.fail(node, f"{ref.name}() does not take these arguments ({exc})", f"a call of {ref.name}") \
+        raise reader.fail(node, say("{ref}() does not take these arguments ({reason})",
+                                    ref=ref.name, reason=message_of(exc)), f"a call of {ref.name}") \
             from None
     if ir.varargs is not None:
         return _layers_call(reader, node, ir, bound, origins, start)
     values = dict(bound.arguments)
     for name, value in values.items():
         if isinstance(value, (nn.Module, cv.TorchRef, ClassRef, cv.TensorValue)):
-            raise reader.fail(node, f"{ref.name}'s argument {name} is {reader.describe(value)}; LayerLab reads "
-                              f"classes whose constructor arguments are numbers (a class taking its layers as "
-                              f"*args is read as a Sequential)", f"a call of {ref.name}")
+            raise reader.fail(node, say("{ref}'s argument {name} is {value}; LayerLab reads classes whose "
+                                        "constructor arguments are numbers (a class taking its layers as *args is "
+                                        "read as a Sequential)",
+                                        ref=ref.name, name=name,
+                                        value=reader.describe(value)), f"a call of {ref.name}")
     problem = check_values(ir, values)
     if problem is not None:
         raise reader.fail(node, problem, f"a call of {ref.name}")
@@ -128,7 +132,7 @@ def instantiate(reader: Reader, node: ast.Call, ref: ClassRef, scope: Scope) -> 
         for note in definitions_of(reader).notes.get(ir.name, ()):
             reader.registry.taint(module, cv.Taint(node.lineno, note))
     except LayerLabError as exc:
-        raise reader.fail(node, f"{str(exc).rstrip('.')}.", f"a call of {ref.name}") from None
+        raise reader.fail(node, cv.sentence(exc), f"a call of {ref.name}") from None
     return module
 
 
@@ -144,10 +148,12 @@ def kind_for(reader: Reader, ir: ClassIR, values: dict[str, Any], context: Class
     """The kind of ``ir`` (defined on its first call), and those of the classes it uses, each once."""
     record = definitions_of(reader)
     if ir.name in context.active:
-        raise context.fail(node, f"{ir.name} builds itself ({' → '.join((*context.active, ir.name))}); LayerLab "
-                           f"reads classes that do not", "a recursive class")
+        raise context.fail(node, say("{class_name} builds itself ({names}); LayerLab "
+                                     "reads classes that do not",
+                                     class_name=ir.name,
+                                     names=' → '.join((*context.active, ir.name))), "a recursive class")
     if len(context.active) >= MAX_CLASS_DEPTH:
-        raise context.fail(node, f"classes are built inside classes more than {MAX_CLASS_DEPTH} deep",
+        raise context.fail(node, say("classes are built inside classes more than {limit} deep", limit=MAX_CLASS_DEPTH),
                            "deep nesting")
     notes: list[str] = []
     children = tuple(_resolve_child(reader, ir, child, values, context, node, notes) for child in ir.children)
@@ -159,15 +165,17 @@ def kind_for(reader: Reader, ir: ClassIR, values: dict[str, Any], context: Class
     try:
         check_name(ir.name)
     except DefinitionError as exc:
-        raise CodeImportError(f"{ir.name} cannot become a LayerLab definition: {cv.reason(exc)}.", line=ir.line,
+        raise CodeImportError(say("{class_name} cannot become a LayerLab definition: {reason}.",
+                                  class_name=ir.name, reason=cv.reason(exc)), line=ir.line,
                               column=ir.column, construct="a class definition") from None
     definition = definition_of(ir, values)
     known = record.definitions.get(ir.name)
     if known is not None:
         if not same_but_defaults(known, definition):
-            raise context.fail(node, f"{ir.name} reads differently here than at its call on line "
-                               f"{record.calls[ir.name]} (a name it uses changed in between); LayerLab keeps one "
-                               f"definition per class", f"a call of {ir.name}")
+            raise context.fail(node, say("{class_name} reads differently here than at its call on line "
+                                         "{calls} (a name it uses changed in between); LayerLab keeps one "
+                                         "definition per class",
+                                         class_name=ir.name, calls=record.calls[ir.name]), f"a call of {ir.name}")
         return record.kinds[ir.name]
     return _define(record, definition, ir.line, ir.column, getattr(node, "lineno", 0))
 
@@ -177,7 +185,8 @@ def _define(record: ClassDefinitions, definition: Definition, line: int, column:
     try:
         kind = make_kind(definition, record.resolve)
     except (DefinitionError, LayerLabError, KeyError) as exc:
-        raise CodeImportError(f"{definition.name} cannot become a LayerLab definition: {cv.reason(exc)}.", line=line,
+        raise CodeImportError(say("{definition} cannot become a LayerLab definition: {reason}.",
+                                  definition=definition.name, reason=cv.reason(exc)), line=line,
                               column=column, construct="a class definition") from None
     record.definitions[definition.name] = definition
     record.kinds[definition.name] = kind
@@ -212,8 +221,9 @@ def _resolve_child(reader: Reader, ir: ClassIR, child: ChildIR, values: dict[str
     why = _layers_definition(reader, child_ir, child, items)
     if why is None:
         return child
-    notes.append(f"Line {child.line}: {ref.name}(...) in {ir.name} applies its layers in turn, as nn.Sequential "
-                 f"does; LayerLab reads it as an nn.Sequential of them (same keys, same weights), because {why}.")
+    notes.append(say("Line {line}: {ref}(...) in {name} applies its layers in turn, as nn.Sequential does; "
+                     "LayerLab reads it as an nn.Sequential of them (same keys, same weights), because {why}.",
+                     line=child.line, ref=ref.name, name=ir.name, why=why))
     return dataclasses.replace(child, kind=SEQUENTIAL, of_file=False)
 
 
@@ -225,8 +235,8 @@ def _layers_definition(reader: Reader, ir: ClassIR, child: ChildIR, items: tuple
             try:
                 check_size_expression(text, frozenset())
             except ExpressionError:
-                return (f"its {spec.kind}'s {key} = {text} follows the constructor's arguments, and a "
-                        f"{ir.name} block's layers are fixed")
+                return say("its {kind}'s {key} = {text} follows the constructor's arguments, and a {name} block's "
+                           "layers are fixed", kind=spec.kind, key=key, text=text, name=ir.name)
     return _layers_kind(reader, ir, specs, child.line)
 
 
@@ -241,13 +251,13 @@ def _layers_kind(reader: Reader, ir: ClassIR, specs: tuple[ChildSpec, ...], line
     known = record.definitions.get(ir.name)
     if known is not None:
         if known != definition:
-            return (f"it is given other layers than on line {record.calls[ir.name]}, and a LayerLab block has one "
-                    f"set of layers")
+            return say("it is given other layers than on line {line}, and a LayerLab block has one set of layers",
+                       line=record.calls[ir.name])
         return None
     try:
         _define(record, definition, ir.line, ir.column, line)
     except CodeImportError as exc:
-        return exc.problem.rstrip(".")
+        return cv.unperiod(exc.problem)
     return None
 
 
@@ -267,7 +277,8 @@ def _child_values(ir: ClassIR, child: ChildIR, values: dict[str, Any], context: 
         try:
             out[key] = check_size_expression(text, names)(full)
         except ExpressionError as exc:
-            raise _error(child, f"{ir.name}.{child.name}: {key} = {text} could not be worked out: {exc}",
+            raise _error(child, say("{name}.{child}: {key} = {text} could not be worked out: {reason}",
+                                    name=ir.name, child=child.name, key=key, text=text, reason=message_of(exc)),
                          f"a call of {child.kind}") from None
     return out
 
@@ -290,13 +301,14 @@ def _layers_call(reader: Reader, node: ast.Call, ir: ClassIR, bound: inspect.Bou
     layers = list(bound.arguments.get(ir.varargs or "", ()))
     others = [name for name in bound.arguments if name != ir.varargs]
     if others:
-        raise reader.fail(node, f"{ir.name} takes other arguments besides *{ir.varargs}; LayerLab reads a class "
-                          f"that takes only its layers", f"a call of {ir.name}")
+        raise reader.fail(node, say("{class_name} takes other arguments besides *{varargs}; LayerLab reads a class "
+                                    "that takes only its layers",
+                                    class_name=ir.name, varargs=ir.varargs), f"a call of {ir.name}")
     try:
         cv.check_sequential_args(layers)
     except (ValueError, KeyError, TypeError) as exc:
         where = origins[exc.index] if isinstance(exc, cv.ArgumentError) and exc.index < len(origins) else node
-        raise reader.fail(where, f"{cv.reason(exc)}.", f"a call of {ir.name}") from None
+        raise reader.fail(where, say("{reason}.", reason=cv.reason(exc)), f"a call of {ir.name}") from None
     try:
         specs, notices = specs_from_modules(layers, origins, reader.registry, start)
     except NotChildrenError as exc:
@@ -308,7 +320,7 @@ def _layers_call(reader: Reader, node: ast.Call, ir: ClassIR, bound: inspect.Bou
     try:
         module = build_meta(kind, {}, "")
     except LayerLabError as exc:
-        raise reader.fail(node, f"{str(exc).rstrip('.')}.", f"a call of {ir.name}") from None
+        raise reader.fail(node, cv.sentence(exc), f"a call of {ir.name}") from None
     for key in [key for key, info in reader.registry.layers.items() if info.seq > start]:
         del reader.registry.layers[key]  # its layers are made by the block now, in the same order
     reader.registry.add(module, kind, {}, node.lineno, node=node)
@@ -322,7 +334,9 @@ def _layers_call(reader: Reader, node: ast.Call, ir: ClassIR, bound: inspect.Bou
 
 def _as_sequential(reader: Reader, node: ast.Call, ir: ClassIR, layers: list[nn.Module], why: str) -> nn.Sequential:
     sequential = nn.Sequential(*layers)
-    reader.registry.taint(sequential, cv.Taint(node.lineno, f"Line {node.lineno}: {ir.name}(...) applies its layers "
-                                               f"in turn, as nn.Sequential does; LayerLab reads it as an "
-                                               f"nn.Sequential of them (same keys, same weights), because {why}."))
+    reader.registry.taint(sequential, cv.Taint(node.lineno, say("Line {line}: {name}(...) applies its layers in "
+                                                                "turn, as nn.Sequential does; LayerLab reads it as "
+                                                                "an nn.Sequential of them (same keys, same weights), "
+                                                                "because {why}.",
+                                                                line=node.lineno, name=ir.name, why=why)))
     return sequential

@@ -23,6 +23,7 @@ from editor.io.pycode.read.values import ORDERED_DICT, ClassRef, TorchRef, kinds
 from editor.model.catalog.build import lazy_kinds, torch_class
 from editor.model.custom.blocks import MAX_NESTING, is_index
 from editor.model.custom.definitions import MAX_CHILDREN
+from editor.model.words import message_of, say
 
 SEQUENTIAL_PATHS = frozenset({"torch.nn.Sequential", "torch.nn.modules.container.Sequential"})
 
@@ -31,8 +32,8 @@ def child_name_problem(name: str) -> str | None:
     """Why ``name`` cannot name a submodule in a definition (None when it can)."""
     if is_index(name) or (name.isidentifier() and name.isascii() and not name.startswith("_")):
         return None
-    return (f"the submodule name {name[:40]!r} is not one LayerLab keeps: use a name like 'hidden' or a number "
-            f"0, 1, … as nn.Sequential does")
+    return say("the submodule name {name!r} is not one LayerLab keeps: use a name like 'hidden' or a number "
+               "0, 1, … as nn.Sequential does", name=name[:40])
 
 
 class SubmoduleReader:
@@ -50,20 +51,21 @@ class SubmoduleReader:
         """``nn.Linear(a, b)``, ``nn.Sequential(...)`` or ``MyLinear(a, b)``: a child named ``name``."""
         line, column = self.context.where(value)
         if not isinstance(value, ast.Call):
-            raise self.fail(value, f"{name} must be a new layer here, e.g. nn.Linear(...)", "a submodule")
+            raise self.fail(value, say("{name} must be a new layer here, e.g. nn.Linear(...)",
+                                       name=name), "a submodule")
         for keyword in value.keywords:
             if keyword.arg is None:
-                raise self.fail(keyword.value, "**kwargs are not supported: write each argument as name=value",
+                raise self.fail(keyword.value, say("**kwargs are not supported: write each argument as name=value"),
                                 "star-args (**)")
         for arg in value.args:
             if isinstance(arg, ast.Starred):
-                raise self.fail(arg, "star-args (*) are not supported here: write each argument out",
+                raise self.fail(arg, say("star-args (*) are not supported here: write each argument out"),
                                 "star-args (*)")
         ref = resolve(value.func, self.context, self.local())
         shown = ast.unparse(value.func)[:40]
         if isinstance(ref, TorchRef) and ref.dotted in SEQUENTIAL_PATHS:
             if value.keywords:
-                raise self.fail(value, "nn.Sequential takes layers as positional arguments", "nn.Sequential(...)")
+                raise self.fail(value, say("nn.Sequential takes layers as positional arguments"), "nn.Sequential(...)")
             return ChildIR(name, "Sequential", (), self._entries(value, depth), line, column)
         if isinstance(ref, TorchRef) and ref.dotted in kinds_by_path():
             kind = kinds_by_path()[ref.dotted]
@@ -71,42 +73,47 @@ class SubmoduleReader:
                 bound = inspect.signature(torch_class(kind)).bind(*value.args, **{k.arg: k.value
                                                                                  for k in value.keywords})
             except TypeError as exc:
-                raise self.fail(value, f"{shown}() does not take these arguments ({exc}); its hyperparameters are "
-                                f"{', '.join(kind.param_names) or 'none'}", f"nn.{kind.name}(...)") from None
+                raise self.fail(value, say("{layer}() does not take these arguments ({reason}); its hyperparameters "
+                                           "are {names}",
+                                           layer=shown, reason=message_of(exc),
+                                           names=", ".join(kind.param_names) or say("none")),
+                                f"nn.{kind.name}(...)") from None
             extra = [n for n in bound.arguments if n not in kind.param_names]
             if extra:
-                raise self.fail(value, f"LayerLab does not support the {extra[0]!r} argument of {shown}: leave it "
-                                f"out", f"nn.{kind.name}(...)")
+                raise self.fail(value, say("LayerLab does not support the {extra!r} argument of {shown}: leave it "
+                                           "out", extra=extra[0], shown=shown), f"nn.{kind.name}(...)")
             arguments = tuple((field_name, ast.unparse(self.translator.hyper(node, f"{field_name}=")))
                               for field_name, node in bound.arguments.items())
             return ChildIR(name, kind.name, arguments, (), line, column)
         if isinstance(ref, TorchRef) and ref.dotted in lazy_kinds():
             kind, learned = lazy_kinds()[ref.dotted]
-            raise self.fail(value, f"{shown} learns its {learned} from the first input, which LayerLab does not "
-                            f"follow inside a class: write nn.{kind.name}(...) with {learned} given",
+            raise self.fail(value, say("{shown} learns its {learned} from the first input, which LayerLab does not "
+                                       "follow inside a class: write nn.{kind}(...) with {learned} given",
+                                       shown=shown, learned=learned, kind=kind.name),
                             f"a call of {shown}")
         if isinstance(ref, ClassRef):
             return self._class_child(name, value, ref, line, column, depth)
-        raise self.fail(value, f"{shown}(...) is not a layer LayerLab knows: use torch.nn layers, nn.Sequential "
-                        f"or a class of the file", f"a call of {shown}")
+        raise self.fail(value, say("{shown}(...) is not a layer LayerLab knows: use torch.nn layers, nn.Sequential "
+                                   "or a class of the file", shown=shown), f"a call of {shown}")
 
     def _entries(self, value: ast.Call, depth: int) -> tuple[ChildIR, ...]:
         """The children of ``nn.Sequential(a, b)`` (``0``, ``1``) or ``nn.Sequential(OrderedDict([...]))``."""
         if depth >= MAX_NESTING:
-            raise self.fail(value, f"Sequentials nest more than {MAX_NESTING} deep inside this class, deeper than "
-                            f"LayerLab reads", "deep nesting")
+            raise self.fail(value, say("Sequentials nest more than {limit} deep inside this class, deeper than "
+                                       "LayerLab reads", limit=MAX_NESTING), "deep nesting")
         if len(value.args) > MAX_CHILDREN:
-            raise self.fail(value, f"this Sequential has more than {MAX_CHILDREN} layers, more than LayerLab reads "
-                            f"in a class", "a huge model")
+            raise self.fail(value, say("this Sequential has more than {limit} layers, more than LayerLab reads "
+                                       "in a class", limit=MAX_CHILDREN), "a huge model")
         pairs = self._ordered_pairs(value)
         if pairs is None:
             return tuple(self.child(str(i), item, depth + 1) for i, item in enumerate(value.args))
         seen: set[str] = set()
         out = []
         for key, item in pairs:
-            problem = child_name_problem(key.value) if isinstance(key.value, str) else "the key is not text"
+            problem = child_name_problem(key.value) if isinstance(key.value, str) else say("the key is not text")
             if problem is not None or key.value in seen:
-                raise self.fail(key, problem or f"the key {key.value!r} is used twice", "OrderedDict(...)")
+                raise self.fail(key, problem or say("the key {key!r} is used twice", key=key.value),
+                                "OrderedDict(...)")
             seen.add(key.value)
             out.append(self.child(key.value, item, depth + 1))
         return tuple(out)
@@ -123,27 +130,30 @@ class SubmoduleReader:
         if not isinstance(items, (ast.List, ast.Tuple)) or len(items.elts) > MAX_CHILDREN or not all(
                 isinstance(e, ast.Tuple) and len(e.elts) == 2 and isinstance(e.elts[0], ast.Constant)
                 for e in items.elts):
-            raise self.fail(call, "LayerLab reads OrderedDict([(\"name\", layer), ...]) here, with the names "
-                            "written out", "OrderedDict(...)")
+            raise self.fail(call, say('LayerLab reads OrderedDict([("name", layer), ...]) here, with the names '
+                                      "written out"), "OrderedDict(...)")
         return [(e.elts[0], e.elts[1]) for e in items.elts]  # type: ignore[attr-defined, misc]
 
     def _class_child(self, name: str, value: ast.Call, ref: ClassRef, line: int, column: int,
                      depth: int) -> ChildIR:
         if ref.name in self.context.active:
-            raise self.fail(value, f"{ref.name} builds itself (through {' → '.join(self.context.active)}); "
-                            f"LayerLab reads classes that do not", "a recursive class")
+            raise self.fail(value, say("{ref} builds itself (through {names}); "
+                                       "LayerLab reads classes that do not",
+                                       ref=ref.name, names=' → '.join(self.context.active)), "a recursive class")
         params = signature(ref, self.context)
         if any(p.kind is inspect.Parameter.VAR_POSITIONAL for p in params.parameters.values()):
             if value.keywords or any(p.kind is not inspect.Parameter.VAR_POSITIONAL
                                      for p in params.parameters.values()):
-                raise self.fail(value, f"{ref.name} takes *args and other arguments; LayerLab reads a class that "
-                                f"takes only its layers (MySequential(nn.Linear(...), ...)) inside another class",
+                raise self.fail(value, say("{ref} takes *args and other arguments; LayerLab reads a class that takes "
+                                           "only its layers (MySequential(nn.Linear(...), ...)) inside another class",
+                                           ref=ref.name),
                                 f"a call of {ref.name}")
             return ChildIR(name, ref.name, (), self._entries(value, depth), line, column, of_file=True)
         try:
             bound = params.bind(*value.args, **{k.arg: k.value for k in value.keywords})
         except TypeError as exc:
-            raise self.fail(value, f"{ref.name}() does not take these arguments ({exc})",
+            raise self.fail(value, say("{ref}() does not take these arguments ({reason})",
+                                       ref=ref.name, reason=message_of(exc)),
                             f"a call of {ref.name}") from None
         arguments = tuple((arg, ast.unparse(self.translator.hyper(node, f"{arg}=")))
                           for arg, node in bound.arguments.items())

@@ -30,6 +30,7 @@ from editor.io.pycode.read.constructs import expression_construct
 from editor.io.pycode.read.values import TorchRef
 from editor.model.custom.expr import MAX_DEPTH, MAX_SOURCE_LENGTH
 from editor.model.custom.language import ATTRIBUTES, FUNCTIONS, KEYWORDS, METHODS
+from editor.model.words import say
 
 MAX_NODES = 2_000
 """Most syntax nodes in one translated expression (local names substituted), well above any forward's."""
@@ -85,13 +86,16 @@ def to_text(tree: ast.expr, fail: Fail, where: ast.AST, what: str) -> str:
     """The expression as text, refused when it grew beyond the safe language's limits."""
     nodes, depth = size(tree)
     if nodes > MAX_NODES or depth > MAX_DEPTH:
-        raise fail(where, f"{what} grows into an expression too large for LayerLab ({nodes:,} parts, nested "
-                   f"{depth} deep; at most {MAX_NODES:,} parts, {MAX_DEPTH} deep): each local name is written out "
-                   f"where it is used, so use fewer of them or simplify the computation", "a huge expression")
+        raise fail(where, say("{what} grows into an expression too large for LayerLab ({nodes:,} parts, nested "
+                              "{depth} deep; at most {max_nodes:,} parts, {max_depth} deep): each local name is "
+                              "written out where it is used, so use fewer of them or simplify the computation",
+                              what=what, nodes=nodes, depth=depth, max_nodes=MAX_NODES, max_depth=MAX_DEPTH),
+                   "a huge expression")
     text = ast.unparse(tree)
     if len(text) > MAX_SOURCE_LENGTH:
-        raise fail(where, f"{what} is {len(text):,} characters long once written as one expression; LayerLab "
-                   f"keeps expressions of up to {MAX_SOURCE_LENGTH:,}", "a huge expression")
+        raise fail(where, say("{what} is {count:,} characters long once written as one expression; LayerLab "
+                              "keeps expressions of up to {limit:,}",
+                              what=what, count=len(text), limit=MAX_SOURCE_LENGTH), "a huge expression")
     return text
 
 
@@ -137,21 +141,22 @@ class Translator:
             value = self.evaluate(node)
             literal = _constant(value)
             if literal is None:
-                raise self.fail(node, f"{what} is {type(value).__name__}, not a number; LayerLab reads numbers, "
-                                f"text, True/False/None and tuples here, and arithmetic on the constructor's "
-                                f"arguments", "an unsupported argument")
+                raise self.fail(node, say("{what} is {type}, not a number; LayerLab reads numbers, text, "
+                                          "True/False/None and tuples here, and arithmetic on the constructor's "
+                                          "arguments", what=what, type=type(value).__name__), "an unsupported argument")
             return literal
         if isinstance(node, ast.Name):
             if node.id in self.names.values:
                 return self.names.values[node.id]
-            raise self.fail(node, f"{node.id!r} is the module itself; LayerLab reads arithmetic on the "
-                            f"constructor's arguments here", "self")
+            raise self.fail(node, say("{name!r} is the module itself; LayerLab reads arithmetic on the "
+                                      "constructor's arguments here", name=node.id), "self")
         attribute = self_attribute(node, self.names)
         if attribute is not None:
             if attribute in self.names.attributes:
                 return self.names.attributes[attribute]
-            raise self.fail(node, f"self.{attribute} is not a number assigned earlier in __init__; write the "
-                            f"value itself, or a constructor argument", "attribute access")
+            raise self.fail(node, say("self.{attribute} is not a number assigned earlier in __init__; write the "
+                                      "value itself, or a constructor argument",
+                                      attribute=attribute), "attribute access")
         if isinstance(node, ast.BinOp) and isinstance(node.op, _ARITHMETIC):
             return ast.BinOp(self.hyper(node.left, what), node.op, self.hyper(node.right, what))
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
@@ -161,9 +166,10 @@ class Translator:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("int", "max", "min") \
                 and not node.keywords and node.args and self.lookup(node.func.id) is None:
             return ast.Call(ast.Name(node.func.id, ast.Load()), [self.hyper(a, what) for a in node.args], [])
-        raise self.fail(node, f"{what} is {ast.unparse(node)[:60]!r}, which LayerLab cannot write as arithmetic on "
-                        f"the constructor's arguments: use + - * / // % ** and int(), min(), max() of numbers and "
-                        f"argument names", "an unsupported argument")
+        raise self.fail(node, say("{what} is {code!r}, which LayerLab cannot write as arithmetic on the "
+                                  "constructor's arguments: use + - * / // % ** and int(), min(), max() of numbers "
+                                  "and argument names",
+                                  what=what, code=ast.unparse(node)[:60]), "an unsupported argument")
 
     # ------------------------------------------------------------- forward
     def tensor(self, node: ast.expr) -> ast.expr:
@@ -171,7 +177,7 @@ class Translator:
         if isinstance(node, ast.Constant):
             if node.value is None or isinstance(node.value, (bool, int, float, str)):
                 return ast.Constant(node.value)
-            raise self.fail(node, f"a {type(node.value).__name__} constant is not supported in forward",
+            raise self.fail(node, say("a {type} constant is not supported in forward", type=type(node.value).__name__),
                             "a constant")
         if isinstance(node, ast.Name):
             return self._name(node)
@@ -187,13 +193,13 @@ class Translator:
                 return self.tensor(node.value)
             if node.attr in ATTRIBUTES:
                 return ast.Attribute(self.tensor(node.value), node.attr, ast.Load())
-            raise self.fail(node, f"reading .{node.attr} is not supported in forward; LayerLab reads tensor "
-                            f"methods such as x.mean(dim=1), the module's own parameters (self.weight) and "
-                            f"submodules (self.hidden(x))", f"attribute access .{node.attr}")
+            raise self.fail(node, say("reading .{attr} is not supported in forward; LayerLab reads tensor "
+                                      "methods such as x.mean(dim=1), the module's own parameters (self.weight) and "
+                                      "submodules (self.hidden(x))", attr=node.attr), f"attribute access .{node.attr}")
         if isinstance(node, ast.BinOp):
             if not isinstance(node.op, _TENSOR_OPS):
-                raise self.fail(node, f"the operator {type(node.op).__name__} is not supported in forward; use "
-                                f"+ - * / // % ** and @", "an operator")
+                raise self.fail(node, say("the operator {type} is not supported in forward; use "
+                                          "+ - * / // % ** and @", type=type(node.op).__name__), "an operator")
             return ast.BinOp(self.tensor(node.left), node.op, self.tensor(node.right))
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
             return ast.UnaryOp(node.op, self.tensor(node.operand))
@@ -206,9 +212,9 @@ class Translator:
         if isinstance(node, ast.Call):
             return self._call(node)
         construct = expression_construct(node)
-        raise self.fail(node, f"{construct} is not supported in forward; LayerLab reads one expression over "
-                        f"the input: arithmetic, @, torch functions, tensor methods, the module's parameters and "
-                        f"submodules", construct)
+        raise self.fail(node, say("{construct} is not supported in forward; LayerLab reads one expression over the "
+                                  "input: arithmetic, @, torch functions, tensor methods, the module's parameters "
+                                  "and submodules", construct=construct), construct)
 
     def _index(self, node: ast.expr) -> ast.expr:
         if isinstance(node, ast.Slice):
@@ -222,74 +228,83 @@ class Translator:
         if node.id in self.names.values:
             return self.names.values[node.id]
         if node.id == self.names.self_name:
-            raise self.fail(node, "forward uses the module itself; LayerLab reads its parameters (self.weight) "
-                            "and submodules (self.hidden(x))", "self")
+            raise self.fail(node, say("forward uses the module itself; LayerLab reads its parameters (self.weight) "
+                                      "and submodules (self.hidden(x))"), "self")
         value = self.lookup(node.id)
         literal = _constant(value)
         if literal is not None:
             return literal  # a number of the file, e.g. EPS = 1e-5
-        raise self.fail(node, f"{node.id!r} is not the input, a local name or a number of the file; forward may "
-                        f"use its input, names it assigned, self.<parameter> and numbers", "an unknown name")
+        raise self.fail(node, say("{name!r} is not the input, a local name or a number of the file; forward may "
+                                  "use its input, names it assigned, self.<parameter> and numbers",
+                                  name=node.id), "an unknown name")
 
     def _attribute(self, node: ast.Attribute, name: str) -> ast.expr:
         if name in self.names.attributes:
             return self.names.attributes[name]
         if name in self.names.children:
-            raise self.fail(node, f"self.{name} is a submodule: call it, self.{name}(x)", "a submodule")
-        raise self.fail(node, f"self.{name} is not set in __init__ as a parameter, a tensor or a number",
+            raise self.fail(node, say("self.{name} is a submodule: call it, self.{name}(x)", name=name), "a submodule")
+        raise self.fail(node, say("self.{name} is not set in __init__ as a parameter, a tensor or a number", name=name),
                         f"attribute access .{name}")
 
     def _call(self, node: ast.Call) -> ast.expr:
         func = node.func
         for keyword in node.keywords:
             if keyword.arg is None:
-                raise self.fail(keyword.value, "**kwargs are not supported: write each argument as name=value",
+                raise self.fail(keyword.value, say("**kwargs are not supported: write each argument as name=value"),
                                 "star-args (**)")
         for arg in node.args:
             if isinstance(arg, ast.Starred):
-                raise self.fail(arg, "star-args (*) are not supported in forward: write each argument out",
+                raise self.fail(arg, say("star-args (*) are not supported in forward: write each argument out"),
                                 "star-args (*)")
         for keyword in node.keywords:
             if keyword.arg not in KEYWORDS:
-                raise self.fail(keyword, f"the argument {keyword.arg}= is not one LayerLab's expressions pass; "
-                                f"they pass {', '.join(sorted(KEYWORDS))}", f"the argument {keyword.arg}=")
+                raise self.fail(keyword, say("the argument {arg}= is not one LayerLab's expressions pass; "
+                                             "they pass {names}",
+                                             arg=keyword.arg,
+                                             names=', '.join(sorted(KEYWORDS))), f"the argument {keyword.arg}=")
         if isinstance(func, ast.Call):
             self.tensor(func)  # getattr(X, "mean")(): refused where the inner call is, if it is unsupported
-            raise self.fail(node, "calling what a call returns is not supported in forward; it calls torch "
-                            "functions (F.relu), tensor methods (x.mean()) and submodules (self.hidden(x))", "a call")
+            raise self.fail(node, say("calling what a call returns is not supported in forward; it calls torch "
+                                      "functions (F.relu), tensor methods (x.mean()) and submodules (self.hidden(x))"),
+                            "a call")
         if not isinstance(func, (ast.Name, ast.Attribute)):
             construct = expression_construct(func)
-            raise self.fail(func, f"{construct} is not supported in forward; it calls torch functions (F.relu), "
-                            f"tensor methods (x.mean()) and submodules (self.hidden(x))", construct)
+            raise self.fail(func, say("{construct} is not supported in forward; it calls torch functions (F.relu), "
+                                      "tensor methods (x.mean()) and submodules (self.hidden(x))",
+                                      construct=construct), construct)
         args = [self.tensor(a) for a in node.args]
         keywords = [ast.keyword(k.arg, self.tensor(k.value)) for k in node.keywords]
         child = self_attribute(func, self.names)
         if child is not None:
             if child not in self.names.children:
-                raise self.fail(func, f"self.{child} is not a submodule assigned in __init__, so it cannot be "
-                                f"called", "a call")
+                raise self.fail(func, say("self.{child} is not a submodule assigned in __init__, so it cannot be "
+                                          "called", child=child), "a call")
             if len(args) != 1 or keywords:
-                raise self.fail(node, f"self.{child}(...) takes the one tensor it transforms", "a call")
+                raise self.fail(node, say("self.{child}(...) takes the one tensor it transforms",
+                                          child=child), "a call")
             return ast.Call(ast.Name(child, ast.Load()), args, [])
         if isinstance(func, ast.Name) and func.id in self.names.values:
-            raise self.fail(func, f"{func.id} is a value, not a function", "a call")
+            raise self.fail(func, say("{name} is a value, not a function", name=func.id), "a call")
         name = self._torch_function(func)
         if name is not None:
             if name not in FUNCTIONS:
-                raise self.fail(node, f"{ast.unparse(func)[:40]} is not a function LayerLab's expressions know; "
-                                f"they know {', '.join(FUNCTIONS)}", f"a call of {ast.unparse(func)[:40]}")
+                raise self.fail(node, say("{code} is not a function LayerLab's expressions know; "
+                                          "they know {names}",
+                                          code=ast.unparse(func)[:40],
+                                          names=', '.join(FUNCTIONS)), f"a call of {ast.unparse(func)[:40]}")
             return ast.Call(ast.Name(name, ast.Load()), args, keywords)
         if isinstance(func, ast.Attribute) and not (isinstance(func.value, ast.Name)
                                                     and isinstance(self.lookup(func.value.id), TorchRef)
                                                     and func.value.id not in self.names.values):
             if func.attr not in METHODS:  # a tensor method: x.mean(dim=1)
-                raise self.fail(func, f".{func.attr}() is not a tensor method LayerLab's expressions know; they "
-                                f"know {', '.join(METHODS)}", f"a call of .{func.attr}()")
+                raise self.fail(func, say(".{attr}() is not a tensor method LayerLab's expressions know; they "
+                                          "know {names}",
+                                          attr=func.attr, names=', '.join(METHODS)), f"a call of .{func.attr}()")
             return ast.Call(ast.Attribute(self.tensor(func.value), func.attr, ast.Load()), args, keywords)
         shown = ast.unparse(func)[:40]
-        raise self.fail(node, f"{shown}(...) is not a torch function LayerLab knows; forward may call torch and "
-                        f"F functions (F.relu, torch.matmul), tensor methods (x.mean()) and submodules "
-                        f"(self.hidden(x))", f"a call of {shown}")
+        raise self.fail(node, say("{shown}(...) is not a torch function LayerLab knows; forward may call torch and "
+                                  "F functions (F.relu, torch.matmul), tensor methods (x.mean()) and submodules "
+                                  "(self.hidden(x))", shown=shown), f"a call of {shown}")
 
     def _torch_function(self, func: ast.expr) -> str | None:
         """``relu`` for ``F.relu``, ``torch.relu``, ``torch.nn.functional.relu`` (as the file imported them)."""

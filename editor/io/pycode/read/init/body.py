@@ -34,6 +34,7 @@ from typing import Any
 import torch
 from torch import nn
 
+import editor.io.pycode.read.values as cv
 from editor.io.errors import CodeImportError
 from editor.io.pycode.read.constructs import statement_construct
 from editor.io.pycode.read.init.expressions import ExpressionReader, Local, StatementScope
@@ -42,15 +43,16 @@ from editor.io.pycode.read.values import TorchRef
 from editor.model.errors import ValidationError
 from editor.model.init.functions import INIT_FUNCTIONS
 from editor.model.init.rules import compile_rule_expression
+from editor.model.words import message_of, say
 
 # Tensor methods that fill like an nn.init function (same draws): method -> (function, argument names).
 _TENSOR_FILLS = {"normal_": ("normal_", ("mean", "std")), "uniform_": ("uniform_", ("a", "b")),
                  "fill_": ("constant_", ("val",)), "zero_": ("zeros_", ())}
 _UPDATE_OPS = {ast.Mult: ast.Mult(), ast.Add: ast.Add(), ast.Sub: ast.Sub(), ast.Div: ast.Div()}
-_SUPPORTED = ("LayerLab reads init functions made of nn.init calls, type checks (if type(m) is nn.Linear:), "
-              "'if m.bias is not None:', 'for name, w in m.named_parameters(recurse=False):' with "
-              "'if \"weight\" in name:', names assigned once (mask = m.weight.data.abs() >= 5), and one custom "
-              "update of the fresh values (w.copy_(...) or m.weight.data *= ...)")
+_SUPPORTED = say("LayerLab reads init functions made of nn.init calls, type checks (if type(m) is nn.Linear:), "
+                 "'if m.bias is not None:', 'for name, w in m.named_parameters(recurse=False):' with "
+                 "'if \"weight\" in name:', names assigned once (mask = m.weight.data.abs() >= 5), and one custom "
+                 "update of the fresh values (w.copy_(...) or m.weight.data *= ...)")
 # Calls that only read what a print(...) shows: a print made of these (and no others) changes nothing.
 _PRINTABLE = frozenset({"named_parameters", "parameters", "named_buffers", "buffers", "named_children", "children",
                         "named_modules", "modules", "size", "numel", "dim", "item", "tolist", "abs", "sum",
@@ -68,10 +70,11 @@ class BodyReader(ExpressionReader):
         args = function.args
         params = args.posonlyargs + args.args
         if len(params) != 1 or args.vararg or args.kwarg or args.kwonlyargs or args.defaults:
-            raise fail(function, f"{function.name}() is applied with .apply(...), which calls it with one module: "
-                       f"define it as def {function.name}(m):", "an init function's parameters")
+            raise fail(function, say("{function}() is applied with .apply(...), which calls it with one module: "
+                                     "define it as def {function}(m):",
+                                     function=function.name), "an init function's parameters")
         if function.decorator_list:
-            raise fail(function.decorator_list[0], "decorators are not supported on init functions; remove it",
+            raise fail(function.decorator_list[0], say("decorators are not supported on init functions; remove it"),
                        "a decorator")
         self.module = params[0].arg
         self.depth = 0
@@ -108,7 +111,8 @@ class BodyReader(ExpressionReader):
         elif isinstance(stmt, ast.With):
             if len(stmt.items) != 1 or stmt.items[0].optional_vars is not None or \
                     not self._is_torch(stmt.items[0].context_expr, "torch.no_grad", call=True):
-                raise self.fail(stmt, f"only 'with torch.no_grad():' is read in an init function. {_SUPPORTED}.",
+                raise self.fail(stmt, say("only 'with torch.no_grad():' is read in an init function. {supported}.",
+                                          supported=_SUPPORTED),
                                 "a with block")
             inner = scope.inner(share_last=True)
             inner.no_grad = True
@@ -123,7 +127,8 @@ class BodyReader(ExpressionReader):
                 self._reassigned(stmt, stmt.target.id, scope)
             target = self._tensor(stmt.target, scope)
             if target is None or type(stmt.op) not in _UPDATE_OPS:
-                raise self.fail(stmt, f"this augmented assignment is not an update LayerLab reads. {_SUPPORTED}.",
+                raise self.fail(stmt, say("this augmented assignment is not an update LayerLab reads. {supported}.",
+                                          supported=_SUPPORTED),
                                 "an augmented assignment")
             self._in_place(stmt.target, scope, stmt)
             value = self.expression(stmt.value, scope, target)
@@ -133,13 +138,15 @@ class BodyReader(ExpressionReader):
             self._call(stmt.value, scope, out)
         else:
             construct = statement_construct(stmt)
-            raise self.fail(stmt, f"{construct} inside the init function {self.function.name}(): LayerLab reads "
-                            f"init functions as rules and does not run them. {_SUPPORTED}.", construct)
+            raise self.fail(stmt, say("{construct} inside the init function {function}(): LayerLab reads "
+                                      "init functions as rules and does not run them. {supported}.",
+                                      construct=construct, function=self.function.name,
+                                      supported=_SUPPORTED), construct)
 
     def _if(self, stmt: ast.If, scope: StatementScope, out: list[Any]) -> None:
         if stmt.orelse:
-            raise self.fail(stmt.orelse[0], "an else or elif branch in an init function is not read: write one "
-                            "'if type(m) is nn.X:' block per layer type", "an else branch")
+            raise self.fail(stmt.orelse[0], say("an else or elif branch in an init function is not read: write one "
+                                                "'if type(m) is nn.X:' block per layer type"), "an else branch")
         test = stmt.test
         classes = self._type_test(test)
         if classes is not None:
@@ -159,7 +166,8 @@ class BodyReader(ExpressionReader):
             inner.part = test.left.value
             out.append(IfName(stmt, test.left.value, self.block(stmt.body, inner)))
             return
-        raise self.fail(test, f"LayerLab does not read this condition in an init function. {_SUPPORTED}.",
+        raise self.fail(test, say("LayerLab does not read this condition in an init function. {supported}.",
+                                  supported=_SUPPORTED),
                         "an if statement")
 
     def _type_test(self, test: ast.expr) -> tuple[tuple[type, ...], bool] | None:
@@ -196,8 +204,8 @@ class BodyReader(ExpressionReader):
                 for part in value.path[1:]:
                     cls = getattr(cls, part, None)
             if not (isinstance(cls, type) and issubclass(cls, nn.Module)):
-                raise self.fail(item, "a type check in an init function compares with a torch.nn class such as "
-                                "nn.Linear", "a type check")
+                raise self.fail(item, say("a type check in an init function compares with a torch.nn class such as "
+                                          "nn.Linear"), "a type check")
             out.append(cls)
         return tuple(out)
 
@@ -208,13 +216,14 @@ class BodyReader(ExpressionReader):
             isinstance(it.func, ast.Attribute) and it.func.attr == "named_parameters" and \
             self._is_module(it.func.value) and not stmt.orelse and not it.args
         if not ok:
-            raise self.fail(stmt, f"this for loop is not read in an init function. {_SUPPORTED}.", "a for loop")
+            raise self.fail(stmt, say("this for loop is not read in an init function. {supported}.",
+                                      supported=_SUPPORTED), "a for loop")
         recurse = {k.arg: k.value for k in it.keywords}
         flag = recurse.get("recurse")
         if set(recurse) != {"recurse"} or not isinstance(flag, ast.Constant) or flag.value is not False:
-            raise self.fail(it, "named_parameters() without recurse=False also visits the parameters of "
-                            "submodules, which .apply(...) visits again on its own: write "
-                            "m.named_parameters(recurse=False)", "named_parameters()")
+            raise self.fail(it, say("named_parameters() without recurse=False also visits the parameters of "
+                                    "submodules, which .apply(...) visits again on its own: write "
+                                    "m.named_parameters(recurse=False)"), "named_parameters()")
         inner = scope.inner()
         inner.loop_name = target.elts[0].id  # type: ignore[attr-defined]
         inner.aliases[target.elts[1].id] = None  # type: ignore[attr-defined]
@@ -222,7 +231,7 @@ class BodyReader(ExpressionReader):
 
     def _assign(self, stmt: ast.Assign, scope: StatementScope) -> None:
         if len(stmt.targets) != 1:
-            raise self.fail(stmt, "chained assignment is not read in an init function", "an assignment")
+            raise self.fail(stmt, say("chained assignment is not read in an init function"), "an assignment")
         target = stmt.targets[0]
         if isinstance(target, ast.Name) and target.id in ("fan_in", "fan_out", "numel"):
             self._fan(stmt, target.id, scope)
@@ -256,8 +265,9 @@ class BodyReader(ExpressionReader):
             mask = self.expression(target.slice, scope, tensor)
             value = self.expression(stmt.value, scope, tensor)
             if any(isinstance(n, ast.Name) and n.id == "w" for n in ast.walk(value)):
-                raise self.fail(stmt.value, "the value assigned to the selected entries must not depend on the "
-                                "tensor; write w.copy_(torch.where(condition, value, w)) instead", "an assignment")
+                raise self.fail(stmt.value, say("the value assigned to the selected entries must not depend on the "
+                                                "tensor; write w.copy_(torch.where(condition, value, w)) instead"),
+                                "an assignment")
             where = ast.Call(ast.Name("where", ast.Load()), [mask, value, ast.Name("w", ast.Load())], [])
             self._update(stmt, scope, tensor, where)
             return
@@ -270,23 +280,26 @@ class BodyReader(ExpressionReader):
                 with contextlib.suppress(CodeImportError):  # a number: worked out now, so long chains stay flat
                     self._local_constant(local)
             return
-        raise self.fail(stmt, f"this assignment is not read in an init function. {_SUPPORTED}.", "an assignment")
+        raise self.fail(stmt, say("this assignment is not read in an init function. {supported}.",
+                                  supported=_SUPPORTED), "an assignment")
 
     def _check_new_name(self, stmt: ast.stmt, name: str, scope: StatementScope) -> None:
         """A name the function may assign: not its module, the loop's name or an import of the file."""
         if name == self.module or name == scope.loop_name:
-            what = "module the function is applied to" if name == self.module else "parameter name of the loop"
-            raise self.fail(stmt, f"{name!r} is the {what}; assigning it changes what the rest of the function "
-                            f"reads: use a new name", "an assignment")
+            what = say("module the function is applied to") if name == self.module \
+                else say("parameter name of the loop")
+            raise self.fail(stmt, say("{name!r} is the {what}; assigning it changes what the rest of the function "
+                                      "reads: use a new name", name=name, what=what), "an assignment")
         if isinstance(self._maybe(ast.Name(name, ast.Load(), lineno=stmt.lineno, col_offset=0)), TorchRef):
-            raise self.fail(stmt, f"{name!r} names an import of the file; assigning it inside the init function "
-                            f"hides it: use a new name", "an assignment")
+            raise self.fail(stmt, say("{name!r} names an import of the file; assigning it inside the init function "
+                                      "hides it: use a new name", name=name), "an assignment")
 
     def _reassigned(self, stmt: ast.stmt, name: str, scope: StatementScope) -> None:
         local = scope.locals.get(name)
         first = local.node.lineno if local is not None else self.assigned.get(name, stmt.lineno)
-        raise self.fail(stmt, f"{name!r} is assigned again here (first on line {first}): LayerLab reads each name "
-                        f"of an init function as the one value it is assigned, so give this value a new name",
+        raise self.fail(stmt, say("{name!r} is assigned again here (first on line {first}): LayerLab reads each name "
+                                  "of an init function as the one value it is assigned, so give this value a new name",
+                                  name=name, first=first),
                         "a second assignment")
 
     def _fan(self, stmt: ast.Assign, name: str, scope: StatementScope) -> None:
@@ -297,9 +310,9 @@ class BodyReader(ExpressionReader):
         if any(given == ast.dump(ast.parse(formula.format(w=var), mode="eval").body) for var in scope.aliases):
             scope.fans.add(name)
             return
-        raise self.fail(stmt, f"{name} is worked out as in exported code (fan_in = w.shape[1] * "
-                        f"math.prod(w.shape[2:]), numel = w.numel()) or with "
-                        f"nn.init._calculate_fan_in_and_fan_out(w)", "an assignment")
+        raise self.fail(stmt, say("{name} is worked out as in exported code (fan_in = w.shape[1] * "
+                                  "math.prod(w.shape[2:]), numel = w.numel()) or with "
+                                  "nn.init._calculate_fan_in_and_fan_out(w)", name=name), "an assignment")
 
     def _call(self, call: ast.Call, scope: StatementScope, out: list[Any]) -> None:
         func = call.func
@@ -316,7 +329,8 @@ class BodyReader(ExpressionReader):
                 self._in_place(func.value, scope, call)
                 function, names = _TENSOR_FILLS[func.attr]
                 if len(call.args) > len(names) or any(k.arg not in {"from", "to", *names} for k in call.keywords):
-                    raise self.fail(call, f"{func.attr}() takes {', '.join(names) or 'no arguments'} here",
+                    raise self.fail(call, say("{attr}() takes {names} here", attr=func.attr,
+                                              names=", ".join(names) or say("no arguments")),
                                     f"a call of {func.attr}()")
                 args = {n: self._constant(a, scope) for n, a in zip(names, call.args, strict=False)}
                 args.update({{"from": "a", "to": "b"}.get(k.arg, k.arg): self._constant(k.value, scope)
@@ -332,8 +346,10 @@ class BodyReader(ExpressionReader):
             self._init_call(call, value.path[3], scope, out)
             return
         shown = ast.unparse(func)[:40]
-        raise self.fail(call, f"{shown}(...) inside the init function {self.function.name}(): LayerLab reads init "
-                        f"functions as rules and does not run them. {_SUPPORTED}.", f"a call of {shown}()")
+        raise self.fail(call, say("{shown}(...) inside the init function {function}(): LayerLab reads init "
+                                  "functions as rules and does not run them. {supported}.",
+                                  shown=shown, function=self.function.name,
+                                  supported=_SUPPORTED), f"a call of {shown}()")
 
     def _print(self, call: ast.Call) -> None:
         """``print("Init", m.weight.shape)`` changes no parameter: passed over, unless it calls something else."""
@@ -343,37 +359,40 @@ class BodyReader(ExpressionReader):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name not in _PRINTABLE:
-                raise self.fail(node, f"this print(...) calls {ast.unparse(func)[:40]}(), which may change the "
-                                f"parameters or draw random numbers, and LayerLab does not run it: print only "
-                                f"values such as {self.module}.weight.shape", "a call inside print()")
+                raise self.fail(node, say("this print(...) calls {code}(), which may change the parameters or "
+                                          "draw random numbers, and LayerLab does not run it: print only values such "
+                                          "as {module}.weight.shape",
+                                          code=ast.unparse(func)[:40], module=self.module), "a call inside print()")
 
     def _init_call(self, call: ast.Call, function: str, scope: StatementScope, out: list[Any]) -> None:
         if not call.args or self._tensor(call.args[0], scope) is None:
-            raise self.fail(call, f"nn.init.{function} is read when its first argument is the module's parameter "
-                            f"(m.weight, m.bias, or the loop's w)", f"nn.init.{function}")
+            raise self.fail(call, say("nn.init.{function} is read when its first argument is the module's parameter "
+                                      "(m.weight, m.bias, or the loop's w)", function=function), f"nn.init.{function}")
         tensor = self._tensor(call.args[0], scope)
         for arg in call.args:
             if isinstance(arg, ast.Starred):
-                raise self.fail(arg, "star-args are not supported", "star-args (*)")
+                raise self.fail(arg, say("star-args are not supported"), "star-args (*)")
         if any(k.arg is None for k in call.keywords):
-            raise self.fail(call, "**kwargs are not supported", "star-args (**)")
+            raise self.fail(call, say("**kwargs are not supported"), "star-args (**)")
         signature = inspect.signature(getattr(nn.init, function))
         try:
             bound = signature.bind(*call.args, **{k.arg: k.value for k in call.keywords})
         except TypeError as exc:
-            raise self.fail(call, f"nn.init.{function}(...) does not take these arguments: {exc}",
+            raise self.fail(call, say("nn.init.{function}(...) does not take these arguments: {reason}",
+                                      function=function, reason=message_of(exc)),
                             f"nn.init.{function}") from None
         given = dict(bound.arguments)
         given.pop(next(iter(signature.parameters)))  # the tensor itself
         if "generator" in given:
-            raise self.fail(given["generator"], "a generator= argument is not read: LayerLab's rules draw from "
-                            "torch's default generator, as torch.manual_seed(seed) sets it", "generator=")
+            raise self.fail(given["generator"], say("a generator= argument is not read: LayerLab's rules draw from "
+                                                    "torch's default generator, as torch.manual_seed(seed) sets it"),
+                            "generator=")
         gain_from = None
         gain = given.get("gain")
         if gain is not None and isinstance(gain, ast.Call) and self._is_torch(gain.func,
                                                                               "torch.nn.init.calculate_gain"):
             if not 1 <= len(gain.args) <= 2 or gain.keywords:
-                raise self.fail(gain, "write nn.init.calculate_gain('relu') or calculate_gain('leaky_relu', 0.2)",
+                raise self.fail(gain, say("write nn.init.calculate_gain('relu') or calculate_gain('leaky_relu', 0.2)"),
                                 "calculate_gain")
             values = [self._constant(a, scope) for a in gain.args]
             gain_from = (values[0], values[1] if len(values) > 1 else None)
@@ -389,39 +408,41 @@ class BodyReader(ExpressionReader):
         try:
             fill.rule()
         except ValidationError as exc:
-            raise self.fail(node, f"{str(exc).rstrip('.')}.", f"nn.init.{function}") from None
+            raise self.fail(node, cv.sentence(exc), f"nn.init.{function}") from None
         scope.last[tensor[1]] = fill
         out.append(fill)
 
     def _update(self, node: ast.AST, scope: StatementScope, tensor: Any, value: ast.expr) -> None:
         fill = scope.last.get(tensor[1])
         if fill is None:
-            raise self.fail(node, "this changes the parameter without an nn.init call just before it: a custom "
-                            "rule starts from an init function, e.g. nn.init.uniform_(m.weight, -10, 10), then "
-                            "updates the fresh values", "a custom update")
+            raise self.fail(node, say("this changes the parameter without an nn.init call just before it: a custom "
+                                      "rule starts from an init function, e.g. nn.init.uniform_(m.weight, -10, 10), "
+                                      "then updates the fresh values"), "a custom update")
         if fill.expression is not None:
-            raise self.fail(node, "an init call is followed by more than one update; LayerLab keeps one custom "
-                            "expression per init call: combine them into one", "a second custom update")
+            raise self.fail(node, say("an init call is followed by more than one update; LayerLab keeps one custom "
+                                      "expression per init call: combine them into one"), "a second custom update")
         source = ast.unparse(ast.fix_missing_locations(value))
         try:
             compiled = compile_rule_expression(source)
         except ValidationError as exc:
-            raise self.fail(node, f"the update {source!r} is not a rule expression LayerLab reads: {exc}",
+            raise self.fail(node, say("the update {source!r} is not a rule expression LayerLab reads: {reason}",
+                                      source=source, reason=message_of(exc)),
                             "a custom update") from None
         fill.expression = source
         fill.uses_fans = bool({"fan_in", "fan_out"} & compiled.names)
         try:
             fill.rule()
         except ValidationError as exc:
-            raise self.fail(node, f"{str(exc).rstrip('.')}.", "a custom update") from None
+            raise self.fail(node, cv.sentence(exc), "a custom update") from None
 
     def _in_place(self, node: ast.expr, scope: StatementScope, where: ast.AST) -> None:
         """An in-place change of a parameter itself (not ``.data``) runs only under ``torch.no_grad()``."""
         data = (isinstance(node, ast.Attribute) and node.attr == "data") or \
             (isinstance(node, ast.Name) and node.id in scope.data)
         if not scope.no_grad and not data:
-            raise self.fail(where, "running this fails: an in-place change of a parameter that requires grad. "
-                            "Write it under 'with torch.no_grad():' or change m.weight.data", "an in-place update")
+            raise self.fail(where, say("running this fails: an in-place change of a parameter that requires grad. "
+                                       "Write it under 'with torch.no_grad():' or change m.weight.data"),
+                            "an in-place update")
 
     # ---------------------------------------------------------------- pieces
     def _maybe(self, node: ast.expr) -> Any:

@@ -24,6 +24,7 @@ from editor.io.pycode.read.init.program import Fill
 from editor.io.pycode.read.values import TorchRef
 from editor.model.custom.expr import MAX_DEPTH, MAX_SOURCE_LENGTH
 from editor.model.init.rules import TENSOR_FUNCTIONS
+from editor.model.words import say
 
 _TORCH_NAMES = {torch_name: name for name, (_, torch_name) in TENSOR_FUNCTIONS.items()}
 _METHODS = {name for name in TENSOR_FUNCTIONS if name != "where"}
@@ -92,8 +93,8 @@ class ExpressionReader:
             node = self._with_locals(node, scope)
         value = self.evaluate(node)
         if isinstance(value, bool) or not isinstance(value, (int, float, str, type(None))):
-            raise self.fail(node, "an init function's argument must be a number or a string (or a name assigned "
-                            "one earlier)", "an init argument")
+            raise self.fail(node, say("an init function's argument must be a number or a string (or a name assigned "
+                                      "one earlier)"), "an init argument")
         return value
 
     def _with_locals(self, node: ast.expr, scope: StatementScope) -> ast.expr:
@@ -117,13 +118,17 @@ class ExpressionReader:
         if local is not None:
             return ast.copy_location(ast.Constant(self._local_constant(local)), name)
         if name.id in scope.fans or name.id in scope.aliases:
-            what = "a parameter" if name.id in scope.aliases else "a size that differs from parameter to parameter"
-            raise self.fail(name, f"{name.id!r} is {what}, not a number: LayerLab reads it in a custom update of "
-                            f"the fresh values (w.copy_(...)), not as an init argument", "an init argument")
+            what = say("a parameter") if name.id in scope.aliases else say(
+                "a size that differs from parameter to parameter")
+            raise self.fail(name, say("{name!r} is {what}, not a number: LayerLab reads it in a custom update of "
+                                      "the fresh values (w.copy_(...)), not as an init argument",
+                                      name=name.id, what=what), "an init argument")
         if name.id in self.assigned:
-            raise self.fail(name, f"{name.id!r} is assigned on line {self.assigned[name.id]} of the init function, "
-                            f"but not before this line in this block, so running it would fail here or read "
-                            f"another value: assign it first, in the same block", "a name used before it is assigned")
+            raise self.fail(name, say("{name!r} is assigned on line {assigned} of the init function, "
+                                      "but not before this line in this block, so running it would fail here or read "
+                                      "another value: assign it first, in the same block",
+                                      name=name.id,
+                                      assigned=self.assigned[name.id]), "a name used before it is assigned")
         return name
 
     def _local_constant(self, local: Local) -> Any:
@@ -131,9 +136,10 @@ class ExpressionReader:
             return local.constant[0]
         if any(isinstance(n, ast.Name) and (n.id == self.module or n.id in local.scope.aliases)
                for n in ast.walk(local.value)):
-            raise self.fail(local.value, f"{local.name!r} holds values of the module's parameters, not a number: "
-                            f"LayerLab reads such a name in an update of the parameter ({self.module}.weight.data "
-                            f"*= {local.name}), and init arguments that are numbers", "an init argument")
+            raise self.fail(local.value, say("{local!r} holds values of the module's parameters, not a number: "
+                                             "LayerLab reads such a name in an update of the parameter "
+                                             "({module}.weight.data *= {local}), and init arguments that are numbers",
+                                             local=local.name, module=self.module), "an init argument")
         local.constant = (self._constant(local.value, local.scope),)
         return local.constant[0]
 
@@ -144,12 +150,19 @@ class ExpressionReader:
             now = scope.last.get(tensor[1])
             if local.drawn.get(tensor[1]) != (None if now is None else (now, now.expression)):
                 then = local.drawn.get(tensor[1])
-                drawn = f" (drawn by nn.init.{now.function} on line {getattr(now.node, 'lineno', '?')})" \
-                    if now is not None and (then is None or then[0] is not now) else ""
-                raise self.fail(node, f"{local.name!r} was worked out on line {local.node.lineno} from the "
-                                f"parameter's values at that point, which are not the values this update changes"
-                                f"{drawn}: work it out after the nn.init call whose fresh values it updates, in the "
-                                f"same block", "a name read after its values changed")
+                if now is not None and (then is None or then[0] is not now):
+                    message = say("{local!r} was worked out on line {line} from the parameter's values at that "
+                                  "point, which are not the values this update changes (drawn by nn.init.{function} "
+                                  "on line {drawn}): work it out after the nn.init call whose fresh values it "
+                                  "updates, in the same block",
+                                  local=local.name, line=local.node.lineno, function=now.function,
+                                  drawn=getattr(now.node, "lineno", "?"))
+                else:
+                    message = say("{local!r} was worked out on line {line} from the parameter's values at that "
+                                  "point, which are not the values this update changes: work it out after the "
+                                  "nn.init call whose fresh values it updates, in the same block",
+                                  local=local.name, line=local.node.lineno)
+                raise self.fail(node, message, "a name read after its values changed")
         return value
 
     def expression(self, node: ast.expr, scope: StatementScope, tensor: Any) -> ast.expr:
@@ -158,12 +171,13 @@ class ExpressionReader:
             self.steps = 0
         self.steps += 1
         if self.steps > MAX_SOURCE_LENGTH:
-            raise self.fail(node, f"the update grows beyond {MAX_SOURCE_LENGTH} parts once its names are written "
-                            f"out, longer than a rule expression may be: write it shorter", "a huge expression")
+            raise self.fail(node, say("the update grows beyond {limit} parts once its names are written "
+                                      "out, longer than a rule expression may be: write it shorter",
+                                      limit=MAX_SOURCE_LENGTH), "a huge expression")
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                raise self.fail(node, f"the expression is nested more than {MAX_DEPTH} levels deep",
+                raise self.fail(node, say("the expression is nested more than {limit} levels deep", limit=MAX_DEPTH),
                                 "deep nesting")
             return self._expression(node, scope, tensor)
         finally:
@@ -173,7 +187,7 @@ class ExpressionReader:
         this = self._tensor(node, scope)
         if this is not None:
             if this[1] != tensor[1]:
-                raise self.fail(node, "an update may only use the parameter it updates", "another parameter")
+                raise self.fail(node, say("an update may only use the parameter it updates"), "another parameter")
             return ast.Name("w", ast.Load())
         if isinstance(node, ast.Name):
             if node.id in scope.fans:
@@ -217,6 +231,7 @@ class ExpressionReader:
                     return ast.Call(ast.Name(name, ast.Load()),
                                     [self.expression(a, scope, tensor) for a in args], [])
         shown = ast.unparse(node)[:40]
-        raise self.fail(node, f"{shown!r} is not part of the rule expression language: it knows w, numbers, "
-                        f"+ - * / ** comparisons and torch.{', torch.'.join(TENSOR_FUNCTIONS)}",
+        raise self.fail(node, say("{shown!r} is not part of the rule expression language: it knows w, numbers, "
+                                  "+ - * / ** comparisons and torch.{names}",
+                                  shown=shown, names=', torch.'.join(TENSOR_FUNCTIONS)),
                         "an expression in an init function")

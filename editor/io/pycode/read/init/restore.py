@@ -35,6 +35,7 @@ from editor.model.catalog.build import kind_of_class
 from editor.model.design.tree import Block, blocks
 from editor.model.errors import LayerLabError, ValidationError
 from editor.model.init.rules import PARAMETERS, InitRule, apply_order, check_rule, targets
+from editor.model.words import join, message_of, say
 
 if TYPE_CHECKING:
     from editor.io.pycode.read.evaluator import Reader
@@ -101,8 +102,10 @@ class Restorer:
         path = self.paths.get(id(module))
         name = type(module).__name__
         if path is None:
-            return f"a {name} inside a block"
-        return f"the whole model (the {name})" if path == "" else f"the {name} at {path}"
+            return say("a {name} inside a block", name=name)
+        if path == "":
+            return say("the whole model (the {name})", name=name)
+        return say("the {name} at {path}", name=name, path=path)
 
     # -------------------------------------------------------------- init rules
     def restore(self) -> list[InitRule]:
@@ -116,8 +119,8 @@ class Restorer:
                 raise app.error
             path, name = found
             if name is not None:
-                raise self.reader.fail(app.node, "LayerLab initializes whole blocks: apply the function to the "
-                                       "block itself (model[0].apply(fn))", "apply(...)")
+                raise self.reader.fail(app.node, say("LayerLab initializes whole blocks: apply the function to the "
+                                                     "block itself (model[0].apply(fn))"), "apply(...)")
             self._check_timing(app)
             if app.program and any(f.rule().init.random for f, _ in app.program.fills()):
                 latest = max(latest, app.built)
@@ -140,10 +143,10 @@ class Restorer:
         layers = self.reader.registry.layers
         late = max((layers[id(m)].seq for m in root.modules() if id(m) in layers), default=0) > app.built
         if late or structure(app.base) != app.snapshot:
-            self.notices.append(f"Line {app.node.lineno}: {self.reader.snippet(app.node)} runs before the model is "
-                                f"complete; LayerLab applies init rules after building the whole model, so the "
-                                f"weights differ from running the file. Apply it after the last change to the "
-                                f"model.")
+            self.notices.append(say("Line {line}: {call} runs before the model is complete; LayerLab applies init "
+                                    "rules after building the whole model, so the weights differ from running the "
+                                    "file. Apply it after the last change to the model.",
+                                    line=app.node.lineno, call=self.reader.snippet(app.node)))
 
     def _rules(self, app: Application, paths: list[str]) -> list[InitRule]:
         program = app.program
@@ -175,7 +178,8 @@ class Restorer:
                     chosen = [r for fill, conds in run for r in self._make(fill, conds, fill.natural, paths)]
                 rules.extend(chosen)
         except ValidationError as exc:
-            raise self.reader.fail(app.node, f"{program.name}() cannot become an init rule: {exc}",
+            raise self.reader.fail(app.node, say("{program}() cannot become an init rule: {reason}",
+                                                 program=program.name, reason=message_of(exc)),
                                    "apply(...)") from None
         got = [(rule_key(r), t) for r in rules for t in self._tensors(r)]
         if not same_values([(rule_key(f.rule()), t) for f, t in expected], got):
@@ -211,17 +215,18 @@ class Restorer:
     def _inexact(self, app: Application, program: Any, expected: list[Any], got: list[Any],
                  rules: list[InitRule]) -> str:
         line = app.node.lineno
-        kept = "; ".join(r.describe() for r in rules) or "no rule"
+        kept = join([r.describe() for r in rules], "; ") if rules else say("no rule")
         if {id(t) for _, t in expected} != {id(t) for _, t in got}:
-            why = ("isinstance(...) also matches subclasses (such as the Linear inside a MultiheadAttention), "
-                   "while LayerLab's rules match exact layer types" if any(not c.exact for _, cs in program.fills()
-                                                                           for c in cs)
-                   else "it fills parameters that LayerLab's rules cannot pick out one by one")
+            why = (say("isinstance(...) also matches subclasses (such as the Linear inside a MultiheadAttention), "
+                       "while LayerLab's rules match exact layer types")
+                   if any(not c.exact for _, cs in program.fills() for c in cs)
+                   else say("it fills parameters that LayerLab's rules cannot pick out one by one"))
         else:
-            why = ("LayerLab keeps one rule per init call and layer type, and each rule runs over the whole model "
-                   "in turn, which draws the random numbers in another order than the function does")
-        return (f"Line {line}: {self.reader.snippet(app.node)} cannot be kept exactly as init rules: {why}. "
-                f"LayerLab keeps the closest rules ({kept}), so the weights differ from running the file.")
+            why = say("LayerLab keeps one rule per init call and layer type, and each rule runs over the whole model "
+                      "in turn, which draws the random numbers in another order than the function does")
+        return say("Line {line}: {call} cannot be kept exactly as init rules: {why}. LayerLab keeps the closest "
+                   "rules ({kept}), so the weights differ from running the file.",
+                   line=line, call=self.reader.snippet(app.node), why=why, kept=kept)
 
     # ----------------------------------------------------------------- freezing
     def freeze(self, records: list[Freeze]) -> None:
@@ -244,7 +249,7 @@ class Restorer:
                     if any(True for _ in block.module.parameters()):
                         self.project.set_requires_grad(block.path(), None, record.flag)
             except LayerLabError as exc:
-                raise self.reader.fail(record.node, f"{exc}", "requires_grad_") from None
+                raise self.reader.fail(record.node, say("{reason}", reason=message_of(exc)), "requires_grad_") from None
 
 
 def _dotted(path: tuple[int, ...]) -> str:
@@ -266,11 +271,13 @@ def restore_rules(project: Project, reader: Reader, chosen: ModelCandidate) -> t
             for rule in rules:
                 check_rule(rule, project.root)  # the fills were checked on these modules; the rules may differ
         except ValidationError as exc:
-            raise CodeImportError(f"an init rule does not fit: {exc}", construct="apply(...)") from None
+            raise CodeImportError(say("an init rule does not fit: {reason}",
+                                      reason=message_of(exc)), construct="apply(...)") from None
         project.restore_init_rules(rules)
         try:
             project.reset_parameters()
         except ValidationError as exc:
-            raise CodeImportError(f"an init rule fails on this model: {exc}", construct="apply(...)") from None
+            raise CodeImportError(say("an init rule fails on this model: {reason}",
+                                      reason=message_of(exc)), construct="apply(...)") from None
     restorer.freeze(reader.freezes)
     return restorer.notices, restorer.latest_draw

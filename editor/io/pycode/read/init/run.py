@@ -23,6 +23,7 @@ from editor.io.pycode.read.init.program import Fill, IfName, IfNotNone, IfType, 
 from editor.model.errors import ValidationError
 from editor.model.init.functions import check_fits, init_function
 from editor.model.init.rules import InitRule, apply_order
+from editor.model.words import say
 
 Event = tuple[Any, torch.Tensor]  # (what fills it: a rule key, the tensor)
 
@@ -40,9 +41,11 @@ def source_fills(program: Program, root: nn.Module, where: Callable[[nn.Module],
         try:
             return getattr(module, name)
         except AttributeError:
-            raise fail(node, f"running this file fails here: {applied} calls {program.name}() on every module "
-                       f"below it, and {where(module)} has no {name!r}. Check the type first, e.g. "
-                       f"if type(m) is nn.Linear:", f"m.{name}") from None
+            raise fail(node, say("running this file fails here: {applied} calls {program}() on every module "
+                                 "below it, and {where} has no {name!r}. Check the type first, e.g. "
+                                 "if type(m) is nn.Linear:",
+                                 applied=applied, program=program.name, where=where(module),
+                                 name=name), f"m.{name}") from None
 
     def run(body: list[Any], module: nn.Module, item: tuple[str, torch.Tensor] | None) -> None:
         for step in body:
@@ -69,19 +72,23 @@ def source_fills(program: Program, root: nn.Module, where: Callable[[nn.Module],
         else:
             name, tensor = step.target, attribute(module, step.target, step.node)
         if tensor is None:
-            raise fail(step.node, f"running this file fails here: {where(module)} has no {name} (it is None, "
-                       f"e.g. bias=False). Guard it with if m.{name} is not None:", f"m.{name}")
+            raise fail(step.node, say("running this file fails here: {where} has no {name} (it is None, "
+                                      "e.g. bias=False). Guard it with if m.{name} is not None:",
+                                      where=where(module), name=name), f"m.{name}")
         if not isinstance(tensor, torch.Tensor):
-            raise fail(step.node, f"m.{name} of {where(module)} is not a tensor", f"m.{name}")
+            raise fail(step.node, say("m.{name} of {where} is not a tensor",
+                                      name=name, where=where(module)), f"m.{name}")
         rule = step.rule()
         try:
             check_fits(rule.init, tensor, f"{name} of {where(module)}", rule.kwargs)
         except ValidationError as exc:
             text = str(exc).replace(" Nothing was changed.", "")
-            raise fail(step.node, f"running this file fails here: {text}", f"nn.init.{step.function}") from None
+            raise fail(step.node, say("running this file fails here: {text}",
+                                      text=text), f"nn.init.{step.function}") from None
         if step.uses_fans and tensor.dim() < 2:
-            raise fail(step.node, f"running this file fails here: the update uses fan_in or fan_out, which "
-                       f"{name} of {where(module)} ({tensor.dim()}-D) does not have", "fan_in")
+            raise fail(step.node, say("running this file fails here: the update uses fan_in or fan_out, which "
+                                      "{name} of {where} ({dim}-D) does not have",
+                                      name=name, where=where(module), dim=tensor.dim()), "fan_in")
         out.append((step, tensor))
 
     for module, _ in apply_order(root):

@@ -23,6 +23,7 @@ from editor.io.pycode.read.init.body import BodyReader
 from editor.io.pycode.read.init.program import Program
 from editor.io.pycode.read.values import Poison, Taint
 from editor.model.design.torch_dicts import slots
+from editor.model.words import message_of, say
 
 if TYPE_CHECKING:
     from editor.io.pycode.read.evaluator import Reader, Scope
@@ -86,13 +87,15 @@ def address(reader: Reader, node: ast.expr, scope: Scope) -> nn.Module | nn.Para
     if isinstance(node, ast.Subscript):
         holder = address(reader, node.value, scope)
         if not isinstance(holder, nn.Sequential):
-            raise reader.fail(node, f"{reader.snippet(node.value)} is not an nn.Sequential, so it cannot be indexed",
+            raise reader.fail(node, say("{snippet} is not an nn.Sequential, so it cannot be indexed",
+                                        snippet=reader.snippet(node.value)),
                               "indexing")
         index = reader.eval(node.slice, scope)
         if isinstance(index, bool) or not isinstance(index, int):
-            raise reader.fail(node.slice, "index a Sequential with a whole number here (model[0])", "indexing")
+            raise reader.fail(node.slice, say("index a Sequential with a whole number here (model[0])"), "indexing")
         if not -len(holder) <= index < len(holder):
-            raise reader.fail(node, f"index {index} is out of range: the Sequential has {len(holder)} blocks",
+            raise reader.fail(node, say("index {index} is out of range: the Sequential has {count} blocks",
+                                        index=index, count=len(holder)),
                               "indexing")
         return holder[index]
     if isinstance(node, ast.Attribute):
@@ -101,20 +104,24 @@ def address(reader: Reader, node: ast.expr, scope: Scope) -> nn.Module | nn.Para
             for lookup in (holder.get_submodule, holder.get_parameter):  # model.fc, model[0].weight
                 with contextlib.suppress(AttributeError):
                     return lookup(node.attr)
-        raise reader.fail(node, f"{reader.snippet(node.value)} has no parameter or submodule {node.attr!r}",
+        raise reader.fail(node, say("{snippet} has no parameter or submodule {attr!r}",
+                                    snippet=reader.snippet(node.value), attr=node.attr),
                           f"attribute access .{node.attr}")
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
             node.func.attr in ("get_submodule", "get_parameter") and len(node.args) == 1 and not node.keywords:
         holder = address(reader, node.func.value, scope)
         key = reader.eval(node.args[0], scope)
         if not isinstance(holder, nn.Module) or not isinstance(key, str):
-            raise reader.fail(node, f"{node.func.attr} takes a dotted name such as 'head.0'", node.func.attr)
+            raise reader.fail(node, say("{attr} takes a dotted name such as 'head.0'",
+                                        attr=node.func.attr), node.func.attr)
         try:
             return getattr(holder, node.func.attr)(key)
         except AttributeError as exc:
-            raise reader.fail(node, f"{node.func.attr}({key!r}) fails: {exc}", node.func.attr) from None
-    raise reader.fail(node, f"{reader.snippet(node)} does not name a block or parameter LayerLab can follow; "
-                      f"write model[0], model.get_submodule('a.b') or model[0].weight", "an expression")
+            raise reader.fail(node, say("{attr}({key!r}) fails: {reason}",
+                                        attr=node.func.attr, key=key, reason=message_of(exc)), node.func.attr) from None
+    raise reader.fail(node, say("{snippet} does not name a block or parameter LayerLab can follow; "
+                                "write model[0], model.get_submodule('a.b') or model[0].weight",
+                                snippet=reader.snippet(node)), "an expression")
 
 
 def read_call(reader: Reader, call: ast.Call, scope: Scope) -> bool:
@@ -133,7 +140,7 @@ def read_call(reader: Reader, call: ast.Call, scope: Scope) -> bool:
             reader.freezes.append(Freeze(call, base, target, flag, call_number))
             return True
         if not isinstance(target, nn.Module):
-            raise reader.fail(call, "apply(...) is a method of modules, not of parameters", "apply(...)")
+            raise reader.fail(call, say("apply(...) is a method of modules, not of parameters"), "apply(...)")
         program, error = _program(reader, call, scope)
     except CodeImportError as exc:
         reader.registry.taint(base, Taint(call.lineno, exc.problem, exc))
@@ -167,10 +174,10 @@ def read_assign(reader: Reader, stmt: ast.Assign, scope: Scope) -> bool:
 def _flag(reader: Reader, node: ast.AST, value: ast.expr | None, keywords: list[ast.keyword], scope: Scope) -> bool:
     if len(keywords) > 1 or any(k.arg != "requires_grad" for k in keywords) or \
             (isinstance(node, ast.Call) and len(node.args) + len(keywords) > 1):
-        raise reader.fail(node, "requires_grad_ takes one True or False", "requires_grad_")
+        raise reader.fail(node, say("requires_grad_ takes one True or False"), "requires_grad_")
     flag = True if value is None else reader.eval(value, scope)
     if not isinstance(flag, bool):
-        raise reader.fail(node, "requires_grad is set to True or False", "requires_grad")
+        raise reader.fail(node, say("requires_grad is set to True or False"), "requires_grad")
     return flag
 
 
