@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from editor.model.words import say
+
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time names load lazily
     from editor.model.errors import (  # noqa: F401
         LayerLabError,
@@ -40,4 +42,4 @@ __all__ = sorted(_EXPORTS)
 def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
         return getattr(importlib.import_module(_EXPORTS[name], __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    raise AttributeError(say("module {module!r} has no attribute {name!r}", module=__name__, name=name))

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from editor.model.words import Said, say
+
 
 class LayerLabError(Exception):
     """Base class of every error LayerLab raises on purpose."""
@@ -114,10 +116,9 @@ class ShapeError(LayerLabError):
         super().__init__(self._compose())
 
     def _compose(self) -> str:
-        where = f"Block {self.path}: " if self.path else ""
-        text = where + self.sentence
+        text = say("Block {path}: {problem}", path=self.path, problem=self.sentence) if self.path else self.sentence
         if self.fix is not None:
-            text += f" Suggested fix: {self.fix.label}."
+            text = say("{problem} Suggested fix: {fix}.", problem=text, fix=self.fix.label)
         return text
 
     def at(self, path: str) -> ShapeError:
@@ -135,4 +136,13 @@ def _relocate(fix: Fix | None, path: str) -> Fix | None:
     if fix is None:
         return None
     steps = tuple(FixStep(step.op, path, step.kind, dict(step.params)) for step in fix.steps)
-    return Fix(fix.label.replace("{path}", path), steps)
+    return Fix(_at_path(fix.label, path), steps)
+
+
+def _at_path(label: str, path: str) -> str:
+    """``label`` with its ``{path}`` placeholder filled in, still translatable when it was said."""
+    if isinstance(label, Said):
+        values = {name: _at_path(value, path) if isinstance(value, str) else value
+                  for name, value in label.values.items()}
+        return Said(label.template, values)
+    return label.replace("{path}", path)

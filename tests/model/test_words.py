@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import builtins
 import copy
 import importlib.util
 import pickle
@@ -46,13 +47,18 @@ def test_join_keeps_each_part():
 
 
 def _raised_texts(path: Path) -> list[str]:
-    """Places in ``path`` that raise a LayerLab error with a literal or f-string message not made by ``say``."""
+    """Places in ``path`` that raise a LayerLab error with a literal or f-string message not made by ``say``.
+
+    Python's own errors (``IndexError`` from a sequence protocol, ``TypeError`` for a wrong argument type)
+    speak to programmers and stay as they are; every refusal a learner meets is a LayerLab error.
+    """
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
             name = getattr(node.exc.func, "id", getattr(node.exc.func, "attr", ""))
             first = node.exc.args[0]
-            if name.endswith("Error") and isinstance(first, (ast.JoinedStr, ast.Constant, ast.BinOp)) \
+            ours = name.endswith("Error") and not hasattr(builtins, name)
+            if ours and isinstance(first, (ast.JoinedStr, ast.Constant, ast.BinOp)) \
                     and not (isinstance(first, ast.Constant) and not isinstance(first.value, str)):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
     return found

@@ -1,7 +1,8 @@
 """From catalog data to live torch modules and back.
 
 ``build_module`` constructs a layer from its kind and hyperparameters (after a
-memory check, so a 4 TB ``Linear`` is refused before anything is allocated);
+memory check, so a 4 TB ``Linear`` is refused before anything is allocated, or
+kept unallocated on the meta device where the caller chose so);
 ``kind_of`` and ``read_params`` recognize a live module and read its
 hyperparameters back, so any ``nn.Sequential`` of catalog layers can be opened.
 """
@@ -22,8 +23,10 @@ from editor.model import catalog
 from editor.model.catalog import LayerKind
 from editor.model.catalog.hyperparameters import format_value, param_count
 from editor.model.catalog.memory import allocation_failure, available_memory
+from editor.model.catalog.unallocated import build_unallocated, keeps_unallocated
 from editor.model.custom.expr import Expression, compile_expression
 from editor.model.errors import MemoryLimitError, UnsupportedLayerError, ValidationError
+from editor.model.words import message_of, say
 
 
 def torch_class(kind: LayerKind) -> type[nn.Module]:
@@ -78,20 +81,21 @@ def kind_of(module: object) -> LayerKind:
         return custom
     if not isinstance(module, nn.Module):
         raise UnsupportedLayerError(
-            f"module should be of type torch.nn.Module, but got {type(module).__name__} ({module!r:.60}).")
+            say("module should be of type torch.nn.Module, but got {type} ({module!r:.60}).",
+                type=type(module).__name__, module=module))
     cls = type(module)
     lazy = lazy_kinds().get(f"torch.nn.{cls.__name__}")
     if lazy is not None and getattr(nn, cls.__name__, None) is cls:
         kind, name = lazy
         raise UnsupportedLayerError(
-            f"{cls.__name__} has no weights until its first forward pass, so LayerLab cannot hold it yet. A "
-            f"{kind.name} block whose {name} is \"auto\" learns its input size the same way: add one with "
-            f"append_layer(\"{kind.name}\", ...), or run the module on a batch first (it then becomes an "
-            f"nn.{kind.name}).")
+            say("{lazy} has no weights until its first forward pass, so LayerLab cannot hold it yet. A "
+                "{kind} block whose {name} is \"auto\" learns its input size the same way: add one with "
+                "append_layer(\"{kind}\", ...), or run the module on a batch first (it then becomes an "
+                "nn.{kind}).", lazy=cls.__name__, kind=kind.name, name=name))
     raise UnsupportedLayerError(
-        f"LayerLab does not know the layer type {cls.__name__} ({cls.__module__}.{cls.__qualname__}). "
-        f"It can hold torch.nn.Sequential groups and these layers: "
-        f"{', '.join(k.name for k in catalog.kinds())}.")
+        say("LayerLab does not know the layer type {name} ({module}.{qualname}). "
+            "It can hold torch.nn.Sequential groups and these layers: {kinds}.", name=cls.__name__,
+            module=cls.__module__, qualname=cls.__qualname__, kinds=", ".join(k.name for k in catalog.kinds())))
 
 
 def _getattr_path(module: nn.Module, dotted: str) -> Any:
@@ -182,57 +186,88 @@ def format_bytes(count: float) -> str:
     return f"{value:.1f} PB"  # pragma: no cover
 
 
-def check_memory(kind: LayerKind, params: Mapping[str, Any], where: str = "",
-                 dtype: torch.dtype = torch.float32) -> None:
-    """Refuse, before allocating, a layer whose parameters cannot fit in memory.
-
-    A custom kind counts every tensor it would make, plain tensor attributes included.
-    """
+def _needs(kind: LayerKind, params: Mapping[str, Any], where: str, dtype: torch.dtype) -> tuple[int, int]:
+    """How many parameters ``kind`` with ``params`` has, and their bytes (a custom kind counts every tensor)."""
     counter = getattr(kind, "count_elements", None)
     try:
         count = counter(params) if counter is not None else param_count(kind, params)
     except ValidationError as exc:  # a custom kind's shapes, worked out from these values, are impossible
         if not where or str(exc).startswith(where):
             raise
-        raise ValidationError(f"{where}{exc}", field=exc.field, valid=exc.valid) from None
-    need = count * torch.empty((), dtype=dtype).element_size()
+        raise ValidationError(say("{where}{problem}", where=where, problem=message_of(exc)), field=exc.field,
+                              valid=exc.valid) from None
+    return count, count * torch.empty((), dtype=dtype).element_size()
+
+
+def fits_in_memory(kind: LayerKind, params: Mapping[str, Any], dtype: torch.dtype = torch.float32) -> bool:
+    """Whether the parameters of ``kind`` with ``params`` fit in the memory free now."""
+    return _needs(kind, params, "", dtype)[1] <= available_memory()
+
+
+def check_memory(kind: LayerKind, params: Mapping[str, Any], where: str = "",
+                 dtype: torch.dtype = torch.float32) -> None:
+    """Refuse, before allocating, a layer whose parameters cannot fit in memory.
+
+    A custom kind counts every tensor it would make, plain tensor attributes included.
+    Inside :func:`~editor.model.catalog.unallocated.keeping_unallocated` such a
+    layer is not refused (:func:`build_module` keeps it unallocated); impossible
+    values still are.
+    """
+    count, need = _needs(kind, params, where, dtype)
     have = available_memory()
-    if need > have:
+    if need > have and not keeps_unallocated():
         sizes = [n for n in kind.param_names if isinstance(params.get(n), int) and not isinstance(params[n], bool)]
         biggest = max(sizes, key=lambda n: params[n], default=None)
-        what = f"{kind.name} with these hyperparameters" if kind.params else kind.name
+        what = say("{kind} with these hyperparameters", kind=kind.name) if kind.params else kind.name
         if biggest is not None:
-            fix = f"Choose smaller sizes (e.g. {biggest})."
+            fix = say("Choose smaller sizes (e.g. {name}).", name=biggest)
         elif getattr(kind, "definition", None) is not None:  # a custom kind whose sizes are written inside it
-            fix = f"Its sizes are written in its definition: edit {kind.name} to make its layers smaller."
+            fix = say("Its sizes are written in its definition: edit {kind} to make its layers smaller.",
+                      kind=kind.name)
         else:
-            fix = "Choose smaller sizes."
+            fix = say("Choose smaller sizes.")
         raise MemoryLimitError(
-            f"{where}{what} would have {count:,} parameters ({format_bytes(need)}), but only "
-            f"{format_bytes(have)} of memory is free. {fix}", field=biggest,
-            valid=f"at most {format_bytes(have)} of parameters")
+            say("{where}{what} would have {count:,} parameters ({need}), but only {have} of memory is free. {fix}",
+                where=where, what=what, count=count, need=format_bytes(need), have=format_bytes(have), fix=fix),
+            field=biggest, valid=say("at most {have} of parameters", have=format_bytes(have)))
 
 
-def build_module(kind: LayerKind, params: Mapping[str, Any], where: str = "") -> nn.Module:
+def build_module(kind: LayerKind, params: Mapping[str, Any], where: str = "",
+                 unallocated: bool = False) -> nn.Module:
     """A new ``kind`` module with validated ``params``, constructed like ``nn.X(...)`` would be.
 
-    Uses torch's global random generator, as a script does.
+    Uses torch's global random generator, as a script does. A layer whose
+    parameters do not fit in memory is refused (:func:`check_memory`), or,
+    inside :func:`~editor.model.catalog.unallocated.keeping_unallocated`, kept
+    unallocated on the meta device; ``unallocated`` keeps it so whatever its size.
     """
+    if unallocated or (keeps_unallocated() and not fits_in_memory(kind, params)):
+        return _build_unallocated(kind, params, where)
     check_memory(kind, params, where)
     kwargs = constructor_kwargs(kind, params)
     try:
         return torch_class(kind)(**kwargs)
     except (MemoryError, RuntimeError) as exc:
         if not allocation_failure(exc):
-            raise ValidationError(f"{where}torch refused {kind.name}({_call_text(kwargs)}): {exc}") from None
-        raise MemoryLimitError(f"{where}{kind.name}({_call_text(kwargs)}) could not be allocated: this process ran "
-                               f"out of memory ({format_bytes(available_memory())} free). Choose smaller sizes.") \
-            from None
+            raise ValidationError(_refused(where, kind, kwargs, exc)) from None
+        raise MemoryLimitError(say("{where}{kind}({args}) could not be allocated: this process ran out of memory "
+                                   "({free} free). Choose smaller sizes.", where=where, kind=kind.name,
+                                   args=_call_text(kwargs), free=format_bytes(available_memory()))) from None
     except TypeError as exc:
-        raise ValidationError(f"{where}this version of torch ({torch.__version__}) cannot build "
-                              f"{kind.name}({_call_text(kwargs)}): {exc}") from None
+        raise ValidationError(say("{where}this version of torch ({version}) cannot build {kind}({args}): {reason}",
+                                  where=where, version=torch.__version__, kind=kind.name, args=_call_text(kwargs),
+                                  reason=str(exc))) from None
     except ValueError as exc:
-        raise ValidationError(f"{where}torch refused {kind.name}({_call_text(kwargs)}): {exc}") from None
+        raise ValidationError(_refused(where, kind, kwargs, exc)) from None
+
+
+def _build_unallocated(kind: LayerKind, params: Mapping[str, Any], where: str) -> nn.Module:
+    """``kind`` built on the meta device (see :mod:`editor.model.catalog.unallocated`)."""
+    kwargs = constructor_kwargs(kind, params)
+    try:
+        return build_unallocated(lambda: torch_class(kind)(**kwargs))
+    except (TypeError, ValueError, RuntimeError) as exc:
+        raise ValidationError(_refused(where, kind, kwargs, exc)) from None
 
 
 def canonical_params(kind: LayerKind, params: dict[str, Any], where: str = "") -> dict[str, Any]:
@@ -247,8 +282,15 @@ def canonical_params(kind: LayerKind, params: dict[str, Any], where: str = "") -
         with torch.device("meta"):
             module = torch_class(kind)(**kwargs)
     except (TypeError, ValueError, RuntimeError) as exc:
-        raise ValidationError(f"{where}torch refused {kind.name} with these values: {exc}") from None
+        raise ValidationError(say("{where}torch refused {kind} with these values: {reason}", where=where,
+                                  kind=kind.name, reason=str(exc))) from None
     return read_params(kind, module)
+
+
+def _refused(where: str, kind: LayerKind, kwargs: Mapping[str, Any], exc: Exception) -> str:
+    """"torch refused Linear(…): <torch's reason>", said for translation."""
+    return say("{where}torch refused {kind}({args}): {reason}", where=where, kind=kind.name, args=_call_text(kwargs),
+               reason=str(exc))
 
 
 def _call_text(kwargs: Mapping[str, Any]) -> str:

@@ -39,6 +39,7 @@ from editor.model.custom.expr import ExpressionError
 from editor.model.custom.language import name_problem
 from editor.model.custom.modules import count_elements, make_block_class, make_layer_class
 from editor.model.errors import ValidationError
+from editor.model.words import message_of, say
 
 EXPORT_RESERVED = frozenset({"Sequential", "Module", "Parameter", "OrderedDict", "Path", "SEED", "build_model",
                              "init", "main", "torch", "nn", "F", "math", "collections", "pathlib"})
@@ -158,7 +159,8 @@ def _child_params(definition: BlockDefinition, child: ChildSpec, kind: LayerKind
         try:
             given[key] = check_size_expression(source, names)(params)
         except ExpressionError as exc:
-            raise ValidationError(f"{where}{key} = {source} could not be worked out: {exc}", field=key) from None
+            raise ValidationError(say("{where}{key} = {source} could not be worked out: {reason}", where=where,
+                                      key=key, source=source, reason=message_of(exc)), field=key) from None
     return validate_params(kind, {**kind.defaults(), **given}, where)
 
 
@@ -166,13 +168,14 @@ def check_name(name: object, taken: Mapping[str, Any] | None = None) -> str:
     """``name`` checked as a new definition's name; :class:`DefinitionError` in words otherwise."""
     problem = name_problem(name, "definition")
     if problem is not None:
-        raise DefinitionError(problem + ".", field="name")
+        raise DefinitionError(say("{problem}.", problem=problem), field="name")
     assert isinstance(name, str)
     if has_kind(name):
-        raise DefinitionError(f"{name!r} is already a layer of the catalog (torch.nn.{name}); give your definition "
-                              f"another name, e.g. My{name}.", field="name")
+        raise DefinitionError(say("{name!r} is already a layer of the catalog (torch.nn.{name}); give your "
+                                  "definition another name, e.g. My{name}.", name=name), field="name")
     if name in EXPORT_RESERVED:
-        raise DefinitionError(f"{name!r} is a name the exported code already uses; choose another.", field="name")
+        raise DefinitionError(say("{name!r} is a name the exported code already uses; choose another.", name=name),
+                              field="name")
     return name
 
 
@@ -180,15 +183,15 @@ def _hyper(name: str, default: Any, definition: Definition) -> HyperParam:
     kind = "bool" if isinstance(default, bool) else "int" if isinstance(default, int) else "float"
     if isinstance(definition, LayerDefinition) and name in definition.auto:  # follows the input, as in_features does
         return HyperParam(name, kind, default, required=True, auto="shape[-1]",
-                          help=f"A hyperparameter of {definition.name}; \"auto\" follows the size of the input's "
-                               f"last dimension.")
-    return HyperParam(name, kind, default, required=True, help=f"A hyperparameter of {definition.name}.")
+                          help=say("A hyperparameter of {name}; \"auto\" follows the size of the input's "
+                                   "last dimension.", name=definition.name))
+    return HyperParam(name, kind, default, required=True, help=say("A hyperparameter of {name}.", name=definition.name))
 
 
 def _count_text(definition: Definition) -> tuple[str, str]:
     """The parameter-count formula (an expression over hyperparameters) and its text for people."""
     if isinstance(definition, BlockDefinition):
-        return "0", "the sum of its children's parameters"
+        return "0", say("the sum of its children's parameters")
     terms = [" * ".join(f"({e})" if not e.isidentifier() and not e.isdigit() else e for e in spec.shape) or "1"
              for spec in definition.parameters if spec.registered]
     formula = " + ".join(terms) or "0"
@@ -199,9 +202,10 @@ def _describe(definition: Definition) -> str:
     if definition.description:
         return definition.description.splitlines()[0][:200]
     if isinstance(definition, LayerDefinition):
-        return f"Custom layer: {definition.forward[:120]}"
+        return say("Custom layer: {forward}", forward=definition.forward[:120])
     inner = ", ".join(f"{c.name}: {c.kind}" for c in definition.children[:6])
-    return f"Custom block of {len(definition.children)} ({inner}{', …' if len(definition.children) > 6 else ''})"
+    more = ", …" if len(definition.children) > 6 else ""
+    return say("Custom block of {count} ({children})", count=len(definition.children), children=inner + more)
 
 
 def make_kind(definition: Definition, resolve: Callable[[str], LayerKind]) -> CustomKind:

@@ -18,6 +18,7 @@ from typing import Any
 from editor.model.catalog import AUTO, HyperParam, LayerKind
 from editor.model.custom.expr import FORMULA_FUNCTIONS, Expression, ExpressionError, compile_expression
 from editor.model.errors import ValidationError
+from editor.model.words import say
 
 
 @cache
@@ -35,16 +36,19 @@ def _as_int(hp: HyperParam, value: Any, where: str) -> int:
         except TypeError:
             raise _invalid(hp, value, where) from None
     if not -(2**63) <= value < 2**63:  # torch keeps whole numbers in 64 bits: beyond that a forward pass fails
-        raise _invalid(hp, value, where, "torch holds whole numbers up to 2**63 - 1 only")
+        raise _invalid(hp, value, where, say("torch holds whole numbers up to 2**63 - 1 only"))
     return int(value)
 
 
 def _invalid(hp: HyperParam, value: Any, where: str = "", extra: str = "") -> ValidationError:
     shown = repr(value) if not isinstance(value, str) or len(value) < 40 else repr(value[:40] + "…")
-    text = f"{where}{hp.name} must be {hp.describe_valid()} (got {shown})"
+    valid = hp.describe_valid()
     if extra:
-        text += f": {extra}"
-    return ValidationError(text + ".", field=hp.name, valid=hp.describe_valid())
+        text = say("{where}{name} must be {valid} (got {value}): {reason}.", where=where, name=hp.name, valid=valid,
+                   value=shown, reason=extra)
+    else:
+        text = say("{where}{name} must be {valid} (got {value}).", where=where, name=hp.name, valid=valid, value=shown)
+    return ValidationError(text, field=hp.name, valid=valid)
 
 
 def _check_bounds(hp: HyperParam, number: float, original: Any, where: str) -> None:
@@ -87,7 +91,7 @@ def normalize_value(hp: HyperParam, value: Any, where: str = "") -> Any:
             raise _invalid(hp, value, where)
         number = float(value)
         if not math.isfinite(number):
-            raise _invalid(hp, value, where, "it must be a finite number")
+            raise _invalid(hp, value, where, say("it must be a finite number"))
         _check_bounds(hp, number, value, where)
         return number
     if kind == "bool":
@@ -107,7 +111,7 @@ def normalize_value(hp: HyperParam, value: Any, where: str = "") -> Any:
             return value
         if isinstance(value, (tuple, list)):
             if len(value) != hp.arity:
-                raise _invalid(hp, value, where, f"it needs {hp.arity} entries")
+                raise _invalid(hp, value, where, say("it needs {count} entries", count=hp.arity))
             return _ints(hp, value, where, allow_none=kind == "output_size")
         number = _as_int(hp, value, where)
         _check_bounds(hp, number, value, where)
@@ -115,12 +119,12 @@ def normalize_value(hp: HyperParam, value: Any, where: str = "") -> Any:
     if kind == "shape":
         if isinstance(value, (tuple, list)):
             if not value:
-                raise _invalid(hp, value, where, "it needs at least one entry")
+                raise _invalid(hp, value, where, say("it needs at least one entry"))
             return _ints(hp, value, where)
         number = _as_int(hp, value, where)
         _check_bounds(hp, number, value, where)
         return (number,)
-    raise ValueError(f"unknown hyperparameter type {kind!r}")  # pragma: no cover - catalog bug
+    raise ValueError(say("unknown hyperparameter type {kind!r}", kind=kind))  # pragma: no cover - catalog bug
 
 
 def check_constraints(kind: LayerKind, params: Mapping[str, Any], where: str = "") -> None:
@@ -131,7 +135,8 @@ def check_constraints(kind: LayerKind, params: Mapping[str, Any], where: str = "
         except ExpressionError:
             ok = False
         if not ok:
-            raise ValidationError(f"{where}{rule.message} (got {_describe_values(kind, params, rule.check)}).",
+            raise ValidationError(say("{where}{rule} (got {values}).", where=where, rule=rule.message,
+                                      values=_describe_values(kind, params, rule.check)),
                                   field=rule.field, valid=rule.message)
 
 
@@ -148,9 +153,10 @@ def validate_params(kind: LayerKind, params: Mapping[str, Any], where: str = "")
     """
     unknown = [name for name in params if name not in kind.param_names]
     if unknown:
-        known = ", ".join(kind.param_names) or "none"
-        raise ValidationError(f"{where}{kind.name} has no hyperparameter {unknown[0]!r} "
-                              f"(its hyperparameters are: {known}).", field=unknown[0], valid=known)
+        known = ", ".join(kind.param_names) or say("none")
+        raise ValidationError(say("{where}{kind} has no hyperparameter {name!r} (its hyperparameters are: {known}).",
+                                  where=where, kind=kind.name, name=unknown[0], known=known),
+                              field=unknown[0], valid=known)
     result = {hp.name: normalize_value(hp, params.get(hp.name, hp.default), where) for hp in kind.params}
     check_constraints(kind, result, where)
     return result
@@ -169,8 +175,9 @@ def split_auto(kind: LayerKind, changes: Mapping[str, Any],
             if name not in kind.param_names:
                 validate_params(kind, {name: value}, where)  # raises the unknown-name message
             if kind.param(name).auto is None:
-                raise ValidationError(f"{where}{kind.name}.{name} cannot be 'auto': it does not follow "
-                                      f"from the input shape.", field=name, valid=kind.param(name).describe_valid())
+                raise ValidationError(say("{where}{kind}.{name} cannot be 'auto': it does not follow from the "
+                                          "input shape.", where=where, kind=kind.name, name=name),
+                                      field=name, valid=kind.param(name).describe_valid())
             to_auto.add(name)
         else:
             concrete[name] = value

@@ -7,6 +7,7 @@ the 1-d/2-d/3-d variants of one family so that each family is written once.
 from __future__ import annotations
 
 from editor.model.catalog.schema import Category, Constraint, HyperParam, LayerKind
+from editor.model.words import say
 
 P = HyperParam
 
@@ -78,17 +79,19 @@ def _conv(dims: int, transposed: bool = False) -> LayerKind:
               help="How the border is padded."),
         ]
     constraints = [
-        Constraint("in_channels % groups == 0", "in_channels must be divisible by groups", "groups"),
-        Constraint("out_channels % groups == 0", "out_channels must be divisible by groups", "groups"),
+        Constraint("in_channels % groups == 0",
+                   say("{name} must be divisible by {by}", name="in_channels", by="groups"), "groups"),
+        Constraint("out_channels % groups == 0",
+                   say("{name} must be divisible by {by}", name="out_channels", by="groups"), "groups"),
     ]
     if transposed:
         constraints.append(Constraint(
             f"each_lt(ntuple(output_padding, {dims}), each_max(ntuple(stride, {dims}), ntuple(dilation, {dims})))",
-            "output_padding must be smaller than stride or dilation", "output_padding"))
+            say("output_padding must be smaller than stride or dilation"), "output_padding"))
     else:
         constraints.append(Constraint(
             f"padding != 'same' or prod(ntuple(stride, {dims})) == 1",
-            "padding='same' only works with stride 1", "padding"))
+            say("padding='same' only works with stride 1"), "padding"))
     spatial = {1: "64", 2: "28, 28", 3: "16, 16, 16"}[dims]
     if transposed:
         spatial = {1: "16", 2: "7, 7"}[dims]
@@ -119,7 +122,7 @@ def _maxpool(dims: int) -> LayerKind:
         shape="maxpool", shape_args={"dims": dims}, label="{kernel_size}, stride {stride}",
         constraints=(Constraint(
             f"each_le(ntuple(padding, {dims}), each_half(ntuple(kernel_size, {dims})))",
-            "padding must be at most half of the kernel size", "padding"),),
+            say("padding must be at most half of the kernel size"), "padding"),),
     )
 
 
@@ -141,7 +144,7 @@ def _avgpool(dims: int) -> LayerKind:
         params=tuple(params), shape="avgpool", shape_args={"dims": dims},
         label="{kernel_size}, stride {stride}",
         constraints=(Constraint(f"each_le(ntuple(padding, {dims}), each_half(ntuple(kernel_size, {dims})))",
-                                "padding must be at most half of the kernel size", "padding"),),
+                                say("padding must be at most half of the kernel size"), "padding"),),
     )
 
 
@@ -241,7 +244,8 @@ KINDS: tuple[LayerKind, ...] = (
         param_count="(num_channels if affine else 0) + (num_channels if affine and bias else 0)",
         shape="groupnorm", label="{num_groups} groups of {num_channels}",
         constraints=(Constraint("num_channels % num_groups == 0",
-                                "num_channels must be divisible by num_groups", "num_groups"),),
+                                say("{name} must be divisible by {by}", name="num_channels", by="num_groups"),
+                                "num_groups"),),
         example_input="(1, num_channels, 28, 28)",
     ),
     LayerKind(
@@ -310,7 +314,7 @@ KINDS: tuple[LayerKind, ...] = (
               description="Clamps to [min_val, max_val].",
               params=(P("min_val", "float", -1.0, help="Lower clamp."),
                       P("max_val", "float", 1.0, help="Upper clamp."), _INPLACE),
-              constraints=(Constraint("max_val > min_val", "max_val must be greater than min_val", "max_val"),),
+              constraints=(Constraint("max_val > min_val", say("max_val must be greater than min_val"), "max_val"),),
               label="[{min_val}, {max_val}]"),
     _activation("Hardswish", "x·ReLU6(x + 3)/6: a cheap swish.", _INPLACE),
     # Shape
@@ -343,7 +347,7 @@ KINDS: tuple[LayerKind, ...] = (
         param_count="num_embeddings * embedding_dim", shape="embedding",
         label="{num_embeddings} × {embedding_dim}",
         constraints=(Constraint("padding_idx is None or -num_embeddings <= padding_idx < num_embeddings",
-                                "padding_idx must be a valid token id (below num_embeddings)", "padding_idx"),),
+                                say("padding_idx must be a valid token id (below num_embeddings)"), "padding_idx"),),
         example_input="(1, 16)", input_dtype="long",
     ),
     # Transformer
@@ -372,7 +376,8 @@ KINDS: tuple[LayerKind, ...] = (
         " + (9 * d_model + dim_feedforward if bias else 2 * d_model)",
         shape="transformer", label="d={d_model}, {nhead} heads",
         count_text="4·d² + 2·d·ff + 9·d + ff with biases (d = d_model, ff = dim_feedforward)",
-        constraints=(Constraint("d_model % nhead == 0", "d_model must be divisible by nhead", "nhead"),),
+        constraints=(Constraint("d_model % nhead == 0",
+                                say("{name} must be divisible by {by}", name="d_model", by="nhead"), "nhead"),),
         example_input="(1, 16, d_model)",
     ),
 )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from editor.model.words import Said, say
+
 AUTO = "auto"
 """The value that makes a hyperparameter follow the input shape."""
 
@@ -52,29 +54,37 @@ class HyperParam:
     read: str | None = None
     help: str = ""
 
-    def describe_valid(self) -> str:
+    def describe_valid(self) -> Said:
         """The valid values in words, for error messages and tooltips."""
-        text = {
-            "int": "an integer",
-            "float": "a number",
-            "bool": "True or False",
-            "choice": "one of " + ", ".join(repr(c) for c in self.choices),
-            "size": f"an integer or a tuple of {self.arity} integers",
-            "padding": f"an integer, a tuple of {self.arity} integers, or "
-            + " or ".join(repr(c) for c in self.choices),
-            "output_size": f"an integer or a tuple of {self.arity} integers (None keeps that size)",
-            "shape": "an integer or a tuple of integers",
-        }[self.type]
-        if self.type != "choice" and self.type != "bool":
-            bounds = []
-            if self.minimum is not None:
-                bounds.append(f"{'>' if self.min_exclusive else '≥'} {_num(self.minimum)}")
-            if self.maximum is not None:
-                bounds.append(f"≤ {_num(self.maximum)}")
-            if bounds:
-                text += " " + " and ".join(bounds)
+        kind = self.type
+        choices = [repr(c) for c in self.choices]
+        if kind == "int":
+            text = say("an integer")
+        elif kind == "float":
+            text = say("a number")
+        elif kind == "bool":
+            text = say("True or False")
+        elif kind == "choice":
+            text = say("one of {choices}", choices=", ".join(choices))
+        elif kind == "size":
+            text = say("an integer or a tuple of {n} integers", n=self.arity)
+        elif kind == "padding":
+            text = say("an integer, a tuple of {n} integers, or {choices}", n=self.arity, choices=_either(choices))
+        elif kind == "output_size":
+            text = say("an integer or a tuple of {n} integers (None keeps that size)", n=self.arity)
+        elif kind == "shape":
+            text = say("an integer or a tuple of integers")
+        else:
+            raise KeyError(kind)
+        if kind != "choice" and kind != "bool":
+            low = f"{'>' if self.min_exclusive else '≥'} {_num(self.minimum)}" if self.minimum is not None else ""
+            high = f"≤ {_num(self.maximum)}" if self.maximum is not None else ""
+            if low and high:
+                text = say("{valid} {low} and {high}", valid=text, low=low, high=high)
+            elif low or high:
+                text = say("{valid} {bound}", valid=text, bound=low or high)
         if self.nullable:
-            text += ", or None"
+            text = say("{valid}, or None", valid=text)
         return text
 
 
@@ -140,6 +150,14 @@ class LayerKind:
     def formula_text(self) -> str:
         """The parameter-count formula, typeset for people."""
         return self.count_text or self.param_count.replace(" * ", " × ").replace(" // ", " ÷ ")
+
+
+def _either(choices: list[str]) -> str:
+    """``'same' or 'valid'``: the choices as alternatives, translatable."""
+    text = choices[0] if choices else ""
+    for choice in choices[1:]:
+        text = say("{first} or {second}", first=text, second=choice)
+    return text
 
 
 def _num(value: float) -> str:

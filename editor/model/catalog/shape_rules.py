@@ -18,6 +18,7 @@ from editor.model.catalog import AUTO, LayerKind
 from editor.model.catalog.hyperparameters import resolve_auto
 from editor.model.custom.expr import ntuple
 from editor.model.errors import Fix, FixStep, ShapeError
+from editor.model.words import Said, say
 
 
 class Spec(NamedTuple):
@@ -44,26 +45,38 @@ def _set(label: str, **params: Any) -> Fix:
     return Fix(label, (FixStep("set_params", ".", params=params),))
 
 
-def _fit_step(kind: LayerKind, name: str, value: Any, shape: tuple[int, ...]) -> tuple[FixStep, str]:
+def _fit_step(kind: LayerKind, name: str, value: Any, shape: tuple[int, ...],
+              on_block: bool = False) -> tuple[FixStep, Said]:
     """A step that gives ``name`` the ``value`` an input of ``shape`` asks for, and its words.
 
     When the hyperparameter can follow the input and following it gives
     exactly ``value``, the step makes it "auto" (so it keeps fitting when the
-    layers before it change) rather than pinning the number.
+    layers before it change) rather than pinning the number. ``on_block``
+    words it as a fix label of its own ("Set … on block {path}") rather than
+    as the end of a longer one.
     """
     shown = fmt(value) if isinstance(value, tuple) else str(value)
     hp = kind.param(name) if name in kind.param_names else None
     if hp is not None and hp.auto is not None and resolve_auto(kind, name, shape) == value:
-        words = f"let {name} follow the input ({shown})" if not isinstance(value, tuple) else \
-            f"let {name} follow the input, now {shown}"
-        return FixStep("set_params", ".", params={name: AUTO}), words
-    return FixStep("set_params", ".", params={name: value}), f"set {name}={shown}"
+        step = FixStep("set_params", ".", params={name: AUTO})
+        if isinstance(value, tuple):
+            words = say("Let {name} follow the input, now {value} on block {path}", name=name, value=shown,
+                        path="{path}") if on_block else \
+                say("let {name} follow the input, now {value}", name=name, value=shown)
+        else:
+            words = say("Let {name} follow the input ({value}) on block {path}", name=name, value=shown,
+                        path="{path}") if on_block else \
+                say("let {name} follow the input ({value})", name=name, value=shown)
+        return step, words
+    words = say("Set {name}={value} on block {path}", name=name, value=shown, path="{path}") if on_block else \
+        say("set {name}={value}", name=name, value=shown)
+    return FixStep("set_params", ".", params={name: value}), words
 
 
 def _fit(kind: LayerKind, name: str, value: Any, shape: tuple[int, ...]) -> Fix:
     """A one-step fix: ``name`` follows the input (or, when it cannot, is set to ``value``) on the block."""
-    step, words = _fit_step(kind, name, value, shape)
-    return Fix(f"{words[0].upper()}{words[1:]} on block {{path}}", (step,))
+    step, words = _fit_step(kind, name, value, shape, on_block=True)
+    return Fix(words, (step,))
 
 
 def _insert_before(kind_name: str, **params: Any) -> FixStep:
@@ -72,13 +85,15 @@ def _insert_before(kind_name: str, **params: Any) -> FixStep:
 
 def _require_float(kind: LayerKind, spec: Spec) -> None:
     if spec.dtype != "float":
-        raise _fail(f"{kind.name} needs floating-point input, but gets integer token ids. "
-                    f"Put an Embedding before it to turn ids into vectors.", spec, "floating-point values")
+        raise _fail(say("{kind} needs floating-point input, but gets integer token ids. "
+                        "Put an Embedding before it to turn ids into vectors.", kind=kind.name), spec,
+                    say("floating-point values"))
 
 
-def _ranks_text(kind: LayerKind, dims: int) -> str:
+def _ranks_text(kind: LayerKind, dims: int) -> Said:
     letters = {1: "L", 2: "H, W", 3: "D, H, W"}[dims]
-    return f"a {dims + 1}-d (C, {letters}) or {dims + 2}-d (N, C, {letters}) input"
+    return say("a {rank}-d (C, {letters}) or {batched_rank}-d (N, C, {letters}) input", rank=dims + 1,
+               letters=letters, batched_rank=dims + 2)
 
 
 def _spatial_input(kind: LayerKind, params: Params, spec: Spec, dims: int) -> tuple[int, ...]:
@@ -89,17 +104,21 @@ def _spatial_input(kind: LayerKind, params: Params, spec: Spec, dims: int) -> tu
         if len(shape) == 2 and isinstance(channels, int) and shape[1] % channels == 0 and dims == 2:
             side = math.isqrt(shape[1] // channels)
             if side * side * channels == shape[1]:
-                fix = Fix(f"Insert Unflatten(1, ({channels}, {side}, {side})) before block {{path}}",
+                fix = Fix(say("Insert {layer} before block {path}",
+                              layer=f"Unflatten(1, ({channels}, {side}, {side}))", path="{path}"),
                           (_insert_before("Unflatten", dim=1, unflattened_size=(channels, side, side)),))
-        raise _fail(f"{kind.name} expects {_ranks_text(kind, dims)}, but gets {fmt(shape)} "
-                    f"({len(shape)}-d).", spec, _ranks_text(kind, dims), fix)
+        raise _fail(say("{kind} expects {wanted}, but gets {shape} ({rank}-d).", kind=kind.name,
+                        wanted=_ranks_text(kind, dims), shape=fmt(shape), rank=len(shape)),
+                    spec, _ranks_text(kind, dims), fix)
     return shape
 
 
-def _check_channels(kind: LayerKind, spec: Spec, name: str, expected: int, actual: int, dim_text: str) -> None:
+def _check_channels(kind: LayerKind, spec: Spec, name: str, expected: int, actual: int, dim: int) -> None:
     if actual != expected:
-        raise _fail(f"{kind.name} expects {expected} input channels ({name}), but the input {fmt(spec.shape)} "
-                    f"has {actual} in {dim_text}.", spec, f"{expected} channels",
+        raise _fail(say("{kind} expects {expected} input channels ({name}), but the input {shape} "
+                        "has {actual} in dimension {dim}.", kind=kind.name, expected=expected, name=name,
+                        shape=fmt(spec.shape), actual=actual, dim=dim),
+                    spec, say("{count} channels", count=expected),
                     _fit(kind, name, actual, spec.shape), field=name)
 
 
@@ -116,32 +135,36 @@ def linear(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     shape = spec.shape
     n_in = params["in_features"]
     if not shape:
-        raise _fail("Linear needs at least one dimension.", spec, f"(…, {n_in})")
+        raise _fail(say("Linear needs at least one dimension."), spec, f"(…, {n_in})")
     if shape[-1] == n_in:
         return Spec(shape[:-1] + (params["out_features"],))
     flat = math.prod(shape[1:])
     expected = f"(…, {n_in})"
     if len(shape) >= 3 and flat == n_in:
-        raise _fail(f"Linear works on the last dimension ({shape[-1]}), but in_features is {n_in}. "
-                    f"The input {fmt(shape)} has {len(shape)} dimensions: flatten it to "
-                    f"({shape[0]}, {flat}) first.", spec, expected,
-                    Fix("Insert Flatten before block {path}", (_insert_before("Flatten"),)))
+        raise _fail(say("Linear works on the last dimension ({last}), but in_features is {n_in}. "
+                        "The input {shape} has {rank} dimensions: flatten it to ({batch}, {flat}) first.",
+                        last=shape[-1], n_in=n_in, shape=fmt(shape), rank=len(shape), batch=shape[0], flat=flat),
+                    spec, expected,
+                    Fix(say("Insert {layer} before block {path}", layer="Flatten", path="{path}"),
+                        (_insert_before("Flatten"),)))
     if len(shape) >= 4:
         # The steps set in_features first: an insert at the block's own path moves the block on by one.
         step, words = _fit_step(kind, "in_features", flat, (shape[0], flat))
-        raise _fail(f"Linear works on the last dimension, but the input {fmt(shape)} has {len(shape)} "
-                    f"dimensions. Flatten it to ({shape[0]}, {flat}) and set in_features={flat}.", spec, expected,
-                    Fix(f"Insert Flatten and {words}", (step, _insert_before("Flatten"))), field="in_features")
-    raise _fail(f"Linear expects inputs whose last dimension is {n_in} (in_features), but gets "
-                f"{fmt(shape)}.", spec, expected, _fit(kind, "in_features", shape[-1], shape), field="in_features")
+        raise _fail(say("Linear works on the last dimension, but the input {shape} has {rank} dimensions. "
+                        "Flatten it to ({batch}, {flat}) and set in_features={flat}.",
+                        shape=fmt(shape), rank=len(shape), batch=shape[0], flat=flat), spec, expected,
+                    Fix(say("Insert Flatten and {then}", then=words), (step, _insert_before("Flatten"))),
+                    field="in_features")
+    raise _fail(say("Linear expects inputs whose last dimension is {n_in} (in_features), but gets {shape}.",
+                    n_in=n_in, shape=fmt(shape)),
+                spec, expected, _fit(kind, "in_features", shape[-1], shape), field="in_features")
 
 
 def conv(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     _require_float(kind, spec)
     dims = kind.shape_args["dims"]
     shape = _spatial_input(kind, params, spec, dims)
-    _check_channels(kind, spec, "in_channels", params["in_channels"], shape[-dims - 1],
-                    f"dimension {len(shape) - dims - 1}")
+    _check_channels(kind, spec, "in_channels", params["in_channels"], shape[-dims - 1], len(shape) - dims - 1)
     kernel, stride, dilation = (ntuple(params[n], dims) for n in ("kernel_size", "stride", "dilation"))
     padding = params["padding"]
     out = []
@@ -152,12 +175,14 @@ def conv(kind: LayerKind, params: Params, spec: Spec) -> Spec:
         pad = 0 if padding == "valid" else ntuple(padding, dims)[i]
         span = dilation[i] * (kernel[i] - 1) + 1
         if params["padding_mode"] != "zeros" and pad >= size and pad > 0:
-            raise _fail(f"{kind.name} pads with '{params['padding_mode']}', which needs padding ({pad}) "
-                        f"smaller than the input size {size}.", spec, f"padding < {size}", field="padding")
+            raise _fail(say("{kind} pads with '{mode}', which needs padding ({pad}) smaller than the input "
+                            "size {size}.", kind=kind.name, mode=params["padding_mode"], pad=pad, size=size),
+                        spec, f"padding < {size}", field="padding")
         length = (size + 2 * pad - span) // stride[i] + 1
         if length < 1:
-            raise _fail(f"The kernel ({span} wide with dilation) is larger than the padded input "
-                        f"({size + 2 * pad}) of {fmt(shape)}.", spec, f"kernel_size ≤ {size + 2 * pad}",
+            raise _fail(say("The kernel ({span} wide with dilation) is larger than the padded input "
+                            "({padded}) of {shape}.", span=span, padded=size + 2 * pad, shape=fmt(shape)),
+                        spec, f"kernel_size ≤ {size + 2 * pad}",
                         field="kernel_size")
         out.append(length)
     return Spec(shape[:-dims - 1] + (params["out_channels"],) + tuple(out))
@@ -167,16 +192,16 @@ def conv_transpose(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     _require_float(kind, spec)
     dims = kind.shape_args["dims"]
     shape = _spatial_input(kind, params, spec, dims)
-    _check_channels(kind, spec, "in_channels", params["in_channels"], shape[-dims - 1],
-                    f"dimension {len(shape) - dims - 1}")
+    _check_channels(kind, spec, "in_channels", params["in_channels"], shape[-dims - 1], len(shape) - dims - 1)
     names = ("kernel_size", "stride", "padding", "output_padding", "dilation")
     kernel, stride, pad, extra, dilation = (ntuple(params[n], dims) for n in names)
     out = []
     for i, size in enumerate(shape[-dims:]):
         length = (size - 1) * stride[i] - 2 * pad[i] + dilation[i] * (kernel[i] - 1) + extra[i] + 1
         if length < 1:
-            raise _fail(f"The padding ({pad[i]}) removes more than the output has: {fmt(shape)} would become "
-                        f"{length} long.", spec, "a smaller padding", field="padding")
+            raise _fail(say("The padding ({pad}) removes more than the output has: {shape} would become "
+                            "{length} long.", pad=pad[i], shape=fmt(shape), length=length),
+                        spec, say("a smaller padding"), field="padding")
         out.append(length)
     return Spec(shape[:-dims - 1] + (params["out_channels"],) + tuple(out))
 
@@ -193,8 +218,9 @@ def _pool(kind: LayerKind, params: Params, spec: Spec, dilated: bool) -> Spec:
     for i, size in enumerate(shape[-dims:]):
         length = _pool_size(size, kernel[i], pad[i], stride[i], dilation[i], params["ceil_mode"])
         if length < 1:
-            raise _fail(f"The pooling window ({kernel[i]}) is larger than the padded input ({size + 2 * pad[i]}) "
-                        f"of {fmt(shape)}.", spec, f"kernel_size ≤ {size + 2 * pad[i]}", field="kernel_size")
+            raise _fail(say("The pooling window ({kernel}) is larger than the padded input ({padded}) of {shape}.",
+                            kernel=kernel[i], padded=size + 2 * pad[i], shape=fmt(shape)), spec,
+                        f"kernel_size ≤ {size + 2 * pad[i]}", field="kernel_size")
         out.append(length)
     return Spec(shape[:-dims] + tuple(out))
 
@@ -216,7 +242,8 @@ def adaptive_pool(kind: LayerKind, params: Params, spec: Spec) -> Spec:
         shape = _spatial_input(kind, params, spec, dims)
     wanted = ntuple(params["output_size"], dims)
     if any(size < 1 for size in shape[-dims:]):
-        raise _fail(f"{kind.name} needs non-empty input, but gets {fmt(shape)}.", spec, "sizes ≥ 1")
+        raise _fail(say("{kind} needs non-empty input, but gets {shape}.", kind=kind.name, shape=fmt(shape)), spec,
+                    say("sizes ≥ 1"))
     out = tuple(size if w is None else w for size, w in zip(shape[-dims:], wanted, strict=True))
     return Spec(shape[:-dims] + out)
 
@@ -226,16 +253,18 @@ def batchnorm(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     ranks = kind.shape_args["ranks"]
     shape = spec.shape
     if len(shape) not in ranks:
-        wanted = "a 2-d (N, C) or 3-d (N, C, L)" if ranks == (2, 3) else "a 4-d (N, C, H, W)"
-        raise _fail(f"{kind.name} expects {wanted} input, but gets {fmt(shape)} ({len(shape)}-d).", spec,
-                    wanted + " input")
+        wanted = say("a 2-d (N, C) or 3-d (N, C, L) input") if ranks == (2, 3) else say("a 4-d (N, C, H, W) input")
+        raise _fail(say("{kind} expects {wanted}, but gets {shape} ({rank}-d).", kind=kind.name, wanted=wanted,
+                        shape=fmt(shape), rank=len(shape)), spec, wanted)
     if params["affine"] or params["track_running_stats"]:
-        _check_channels(kind, spec, "num_features", params["num_features"], shape[1], "dimension 1")
+        _check_channels(kind, spec, "num_features", params["num_features"], shape[1], 1)
     if shape[0] * math.prod(shape[2:]) < 2:  # a freshly built model is in training mode
-        raise _fail(f"{kind.name} computes each channel's mean and variance over the batch, but the input "
-                    f"{fmt(shape)} has a batch of one: there is nothing to average while training.", spec,
-                    "a batch of 2 or more",
-                    Fix("Use a batch of 2 inputs", (FixStep("set_batch_size", ".", params={"batch_size": 2}),)))
+        raise _fail(say("{kind} computes each channel's mean and variance over the batch, but the input "
+                        "{shape} has a batch of one: there is nothing to average while training.",
+                        kind=kind.name, shape=fmt(shape)), spec,
+                    say("a batch of 2 or more"),
+                    Fix(say("Use a batch of {count} inputs", count=2),
+                        (FixStep("set_batch_size", ".", params={"batch_size": 2}),)))
     return spec
 
 
@@ -248,7 +277,8 @@ def layernorm(kind: LayerKind, params: Params, spec: Spec) -> Spec:
         fix = None
         if tail is not None:
             fix = _fit(kind, "normalized_shape", tail, shape)
-        raise _fail(f"LayerNorm normalizes the last dimensions {fmt(wanted)}, but the input is {fmt(shape)}.",
+        raise _fail(say("LayerNorm normalizes the last dimensions {wanted}, but the input is {shape}.",
+                        wanted=fmt(wanted), shape=fmt(shape)),
                     spec, f"(…, {', '.join(map(str, wanted))})", fix, field="normalized_shape")
     return spec
 
@@ -257,16 +287,17 @@ def groupnorm(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     _require_float(kind, spec)
     shape = spec.shape
     if len(shape) < 2:
-        raise _fail(f"GroupNorm expects (N, C, …) input, but gets {fmt(shape)}.", spec, "(N, C, …)")
+        raise _fail(say("GroupNorm expects (N, C, …) input, but gets {shape}.", shape=fmt(shape)), spec, "(N, C, …)")
     if params["affine"]:
-        _check_channels(kind, spec, "num_channels", params["num_channels"], shape[1], "dimension 1")
+        _check_channels(kind, spec, "num_channels", params["num_channels"], shape[1], 1)
     elif shape[1] % params["num_groups"]:
-        raise _fail(f"GroupNorm splits the {shape[1]} channels of {fmt(shape)} into {params['num_groups']} groups, "
-                    f"but {shape[1]} is not divisible by {params['num_groups']}.", spec,
-                    f"channels divisible by {params['num_groups']}", field="num_groups")
+        raise _fail(say("GroupNorm splits the {channels} channels of {shape} into {groups} groups, "
+                        "but {channels} is not divisible by {groups}.", channels=shape[1], shape=fmt(shape),
+                        groups=params["num_groups"]), spec,
+                    say("channels divisible by {groups}", groups=params["num_groups"]), field="num_groups")
     if shape[0] * shape[1] // params["num_groups"] * math.prod(shape[2:]) < 2:  # torch's _verify_batch_size
-        raise _fail(f"Each GroupNorm group of {fmt(shape)} holds a single value: there is nothing to normalize.",
-                    spec, "more than one value per group", field="num_groups")
+        raise _fail(say("Each GroupNorm group of {shape} holds a single value: there is nothing to normalize.",
+                        shape=fmt(shape)), spec, say("more than one value per group"), field="num_groups")
     return spec
 
 
@@ -274,10 +305,10 @@ def instancenorm(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     _require_float(kind, spec)
     shape = _spatial_input(kind, params, spec, kind.shape_args["dims"])
     if params["affine"] or params["track_running_stats"]:
-        _check_channels(kind, spec, "num_features", params["num_features"], shape[-3], f"dimension {len(shape) - 3}")
+        _check_channels(kind, spec, "num_features", params["num_features"], shape[-3], len(shape) - 3)
     if shape[-1] * shape[-2] < 2:
-        raise _fail(f"InstanceNorm2d normalizes over height × width, which is 1 × 1 in {fmt(shape)}: there is "
-                    f"nothing to normalize.", spec, "more than one spatial element")
+        raise _fail(say("InstanceNorm2d normalizes over height × width, which is 1 × 1 in {shape}: there is "
+                        "nothing to normalize.", shape=fmt(shape)), spec, say("more than one spatial element"))
     return spec
 
 
@@ -287,8 +318,9 @@ def prelu(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     shape = spec.shape
     channels = shape[1] if len(shape) >= 2 else 1
     if count != 1 and count != channels:
-        raise _fail(f"PReLU has {count} slopes, but the input {fmt(shape)} has {channels} channels. "
-                    f"Use 1 slope or one per channel.", spec, f"{count} channels",
+        raise _fail(say("PReLU has {count} slopes, but the input {shape} has {channels} channels. "
+                        "Use 1 slope or one per channel.", count=count, shape=fmt(shape), channels=channels),
+                    spec, say("{count} channels", count=count),
                     _fit(kind, "num_parameters", channels, shape),
                     field="num_parameters")
     return spec
@@ -299,9 +331,11 @@ def softmax(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     dim = params["dim"]
     rank = max(len(spec.shape), 1)
     if dim is not None and not -rank <= dim < rank:
-        raise _fail(f"{kind.name}(dim={dim}) needs a dimension between {-rank} and {rank - 1} for "
-                    f"the input {fmt(spec.shape)}.", spec, f"dim in [{-rank}, {rank - 1}]",
-                    _set("Set dim=-1 on block {path}", dim=-1), field="dim")
+        raise _fail(say("{kind}(dim={dim}) needs a dimension between {low} and {high} for the input {shape}.",
+                        kind=kind.name, dim=dim, low=-rank, high=rank - 1, shape=fmt(spec.shape)),
+                    spec, f"dim in [{-rank}, {rank - 1}]",
+                    _set(say("Set {name}={value} on block {path}", name="dim", value=-1, path="{path}"), dim=-1),
+                    field="dim")
     return spec
 
 
@@ -316,8 +350,9 @@ def flatten(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     shape = spec.shape or (1,)
     start, end = (_normalize_dim(params[n], len(shape)) for n in ("start_dim", "end_dim"))
     if start is None or end is None or start > end:
-        raise _fail(f"Flatten(start_dim={params['start_dim']}, end_dim={params['end_dim']}) does not fit the "
-                    f"{len(spec.shape)}-d input {fmt(spec.shape)}.", spec, "start_dim ≤ end_dim within the input",
+        raise _fail(say("Flatten(start_dim={start}, end_dim={end}) does not fit the {rank}-d input {shape}.",
+                        start=params["start_dim"], end=params["end_dim"], rank=len(spec.shape),
+                        shape=fmt(spec.shape)), spec, say("start_dim ≤ end_dim within the input"),
                     field="start_dim")
     return Spec(shape[:start] + (math.prod(shape[start:end + 1]),) + shape[end + 1:], spec.dtype)
 
@@ -327,19 +362,20 @@ def unflatten(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     dim = _normalize_dim(params["dim"], len(shape))
     sizes = tuple(params["unflattened_size"])
     if dim is None or not shape:
-        raise _fail(f"Unflatten(dim={params['dim']}) is outside the input {fmt(shape)}.", spec,
-                    "a dimension of the input", field="dim")
+        raise _fail(say("Unflatten(dim={dim}) is outside the input {shape}.", dim=params["dim"], shape=fmt(shape)),
+                    spec, say("a dimension of the input"), field="dim")
     if math.prod(sizes) != shape[dim]:
-        raise _fail(f"Unflatten splits dimension {params['dim']} ({shape[dim]}) into {fmt(sizes)}, "
-                    f"but those multiply to {math.prod(sizes)}.", spec, f"sizes whose product is {shape[dim]}",
+        raise _fail(say("Unflatten splits dimension {dim} ({size}) into {sizes}, but those multiply to {product}.",
+                        dim=params["dim"], size=shape[dim], sizes=fmt(sizes), product=math.prod(sizes)),
+                    spec, say("sizes whose product is {size}", size=shape[dim]),
                     field="unflattened_size")
     return Spec(shape[:dim] + sizes + shape[dim + 1:], spec.dtype)
 
 
 def embedding(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     if spec.dtype != "long":
-        raise _fail("Embedding looks up integer token ids, but gets floating-point values. Put the Embedding "
-                    "first: the design's input is then a tensor of token ids.", spec, "integer token ids")
+        raise _fail(say("Embedding looks up integer token ids, but gets floating-point values. Put the Embedding "
+                        "first: the design's input is then a tensor of token ids."), spec, say("integer token ids"))
     return Spec(spec.shape + (params["embedding_dim"],))
 
 
@@ -348,11 +384,12 @@ def transformer(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     shape = spec.shape
     order = "(N, S, E)" if params["batch_first"] else "(S, N, E)"
     if len(shape) not in (2, 3):
-        raise _fail(f"TransformerEncoderLayer expects a 3-d {order} or 2-d (S, E) input, but gets {fmt(shape)}.",
-                    spec, f"{order} or (S, E)")
+        raise _fail(say("TransformerEncoderLayer expects a 3-d {order} or 2-d (S, E) input, but gets {shape}.",
+                        order=order, shape=fmt(shape)), spec, f"{order} or (S, E)")
     if shape[-1] != params["d_model"]:
-        raise _fail(f"TransformerEncoderLayer expects {params['d_model']} features per token (d_model), but the "
-                    f"input {fmt(shape)} has {shape[-1]}.", spec, f"(…, {params['d_model']})",
+        raise _fail(say("TransformerEncoderLayer expects {d_model} features per token (d_model), but the "
+                        "input {shape} has {got}.", d_model=params["d_model"], shape=fmt(shape), got=shape[-1]),
+                    spec, f"(…, {params['d_model']})",
                     _fit(kind, "d_model", shape[-1], shape), field="d_model")
     return spec
 
@@ -365,8 +402,8 @@ def elementwise(kind: LayerKind, params: Params, spec: Spec) -> Spec:
 def channel_dropout(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     _require_float(kind, spec)
     if len(spec.shape) < 2:
-        raise _fail(f"{kind.name} drops whole channels, so it needs at least 2 dimensions, but gets "
-                    f"{fmt(spec.shape)}.", spec, "(N, C, …)")
+        raise _fail(say("{kind} drops whole channels, so it needs at least 2 dimensions, but gets {shape}.",
+                        kind=kind.name, shape=fmt(spec.shape)), spec, "(N, C, …)")
     return spec
 
 
@@ -382,7 +419,7 @@ def custom(kind: LayerKind, params: Params, spec: Spec) -> Spec:
 
     definition = getattr(kind, "definition", None)
     forward = getattr(definition, "forward", None)
-    what = f"{kind.name}'s forward ({forward[:80]})" if forward else kind.name
+    what = say("{kind}'s forward ({forward})", kind=kind.name, forward=forward[:80]) if forward else kind.name
     with torch.device("meta"):
         module = torch_class(kind)(**constructor_kwargs(kind, params))
         dtype = torch.long if spec.dtype == "long" else torch.float32
@@ -390,11 +427,12 @@ def custom(kind: LayerKind, params: Params, spec: Spec) -> Spec:
             out = module(torch.empty(spec.shape, dtype=dtype))
         except (RuntimeError, ValueError, IndexError, TypeError, AssertionError, ArithmeticError) as exc:
             reason = " ".join(str(exc).split())[:300]
-            raise _fail(f"{what} cannot take an input of shape {fmt(spec.shape)}: {reason}", spec,
-                        "an input its forward accepts") from None
+            raise _fail(say("{what} cannot take an input of shape {shape}: {reason}", what=what,
+                            shape=fmt(spec.shape), reason=reason), spec,
+                        say("an input its forward accepts")) from None
     if not isinstance(out, torch.Tensor):
-        raise _fail(f"{what} gives a {type(out).__name__}, not a tensor, so nothing can follow it in a Sequential.",
-                    spec, "one tensor out")
+        raise _fail(say("{what} gives a {type}, not a tensor, so nothing can follow it in a Sequential.",
+                        what=what, type=type(out).__name__), spec, say("one tensor out"))
     return Spec(tuple(out.shape), "long" if out.dtype in (torch.long, torch.int32) else "float")
 
 
@@ -441,9 +479,9 @@ def meta_spec(module_factory: Callable[[], Any], spec: Spec) -> Spec:
         try:
             out = module(torch.empty(spec.shape, dtype=dtype))
         except (RuntimeError, ValueError, IndexError, TypeError, AssertionError) as exc:
-            raise _fail(f"The layer cannot take an input of shape {fmt(spec.shape)}: {exc}", spec,
-                        "a shape the layer accepts") from None
+            raise _fail(say("The layer cannot take an input of shape {shape}: {reason}", shape=fmt(spec.shape),
+                            reason=str(exc)), spec, say("a shape the layer accepts")) from None
     if not isinstance(out, torch.Tensor):
-        raise _fail("The layer returns more than one tensor, so nothing can follow it in a Sequential.",
-                    spec, "one tensor out")
+        raise _fail(say("The layer returns more than one tensor, so nothing can follow it in a Sequential."),
+                    spec, say("one tensor out"))
     return Spec(tuple(out.shape), "long" if out.dtype == torch.long else "float")

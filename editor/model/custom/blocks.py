@@ -41,6 +41,7 @@ from editor.model.custom.checks import (
 )
 from editor.model.custom.expr import ExpressionError
 from editor.model.custom.language import INPUT
+from editor.model.words import say
 
 SEQUENTIAL = "Sequential"
 """The kind of a child that is an ``nn.Sequential`` of its own children."""
@@ -65,8 +66,9 @@ def _child_name(name: Any) -> str:
     if is_index(name):
         return name
     if isinstance(name, str) and name.isascii() and name.isdigit():
-        raise DefinitionError(f"the child name {name[:20]!r} is a number with a leading zero or more than "
-                              f"{MAX_INDEX_DIGITS} digits; number children as nn.Sequential does: '0', '1', ….",
+        raise DefinitionError(say("the child name {name!r} is a number with a leading zero or more than "
+                                  "{digits} digits; number children as nn.Sequential does: '0', '1', ….",
+                                  name=name[:20], digits=MAX_INDEX_DIGITS),
                               field="name")
     return checked_name(name, "child")
 
@@ -93,26 +95,29 @@ class ChildSpec:
     def __post_init__(self) -> None:
         _child_name(self.name)
         if not isinstance(self.kind, str) or not self.kind.isidentifier() or len(self.kind) > 60:
-            raise DefinitionError(f"child {self.name}'s kind must be a layer kind's name, such as 'Linear'.",
+            raise DefinitionError(say("child {name}'s kind must be a layer kind's name, such as 'Linear'.",
+                                      name=self.name),
                                   field="kind")
         items = list(self.arguments.items()) if isinstance(self.arguments, Mapping) else self.arguments
         if not isinstance(items, (list, tuple)) or len(items) > MAX_HYPERPARAMETERS * 2:
-            raise DefinitionError(f"child {self.name}'s arguments must be a list of (hyperparameter, expression) "
-                                  f"pairs.", field="arguments")
+            raise DefinitionError(say("child {name}'s arguments must be a list of (hyperparameter, expression) "
+                                      "pairs.", name=self.name), field="arguments")
         out = []
         seen: set[str] = set()
         for item in items:
             if not isinstance(item, (list, tuple)) or len(item) != 2:
-                raise DefinitionError(f"child {self.name}'s arguments are (hyperparameter, expression) pairs.",
+                raise DefinitionError(say("child {name}'s arguments are (hyperparameter, expression) pairs.",
+                                          name=self.name),
                                       field="arguments")
             key, value = item
             if not isinstance(key, str) or not key.isidentifier() or key in seen:
-                raise DefinitionError(f"child {self.name} has an invalid or repeated argument name {key!r}.",
+                raise DefinitionError(say("child {name} has an invalid or repeated argument name {key!r}.",
+                                          name=self.name, key=key),
                                       field="arguments")
             seen.add(key)
             if isinstance(value, (bool, int, float)):
                 value = repr(value)
-            checked_text(value, f"the argument {key} of {self.name}", 4000)
+            checked_text(value, say("the argument {key} of {name}", key=key, name=self.name), 4000)
             out.append((key, value))
         freeze(self, "arguments", tuple(out))
         freeze(self, "children", self._entries())
@@ -120,29 +125,35 @@ class ChildSpec:
     def _entries(self) -> tuple[ChildSpec, ...]:
         entries = self.children
         if not isinstance(entries, (list, tuple)):
-            raise DefinitionError(f"child {self.name}'s children must be a list of ChildSpecs.", field="children")
+            raise DefinitionError(say("child {name}'s children must be a list of ChildSpecs.", name=self.name),
+                                  field="children")
         if self.kind != SEQUENTIAL:
             if entries:
-                raise DefinitionError(f"child {self.name} is a {self.kind}; only a {SEQUENTIAL} child has children "
-                                      f"of its own.", field="children")
+                raise DefinitionError(say("child {name} is a {kind}; only a {sequential} child has children of "
+                                          "its own.", name=self.name, kind=self.kind, sequential=SEQUENTIAL),
+                                      field="children")
             return ()
         if self.arguments:
-            raise DefinitionError(f"child {self.name} is an nn.Sequential, which takes no arguments but its "
-                                  f"children ({self.arguments[0][0]} was given).", field="arguments")
+            raise DefinitionError(say("child {name} is an nn.Sequential, which takes no arguments but its "
+                                      "children ({argument} was given).", name=self.name,
+                                  argument=self.arguments[0][0]), field="arguments")
         if len(entries) > MAX_CHILDREN:
-            raise DefinitionError(f"the Sequential {self.name} has more than {MAX_CHILDREN} children.",
+            raise DefinitionError(say("the Sequential {name} has more than {limit} children.", name=self.name,
+                                      limit=MAX_CHILDREN),
                                   field="children")
         names: set[str] = set()
         for entry in entries:
             if not isinstance(entry, ChildSpec):
-                raise DefinitionError(f"each child of the Sequential {self.name} is a ChildSpec(name, kind, "
-                                      f"arguments).", field="children")
+                raise DefinitionError(say("each child of the Sequential {name} is a ChildSpec(name, kind, "
+                                          "arguments).", name=self.name), field="children")
             if entry.name in names:
-                raise DefinitionError(f"the Sequential {self.name} has two children called {entry.name!r}.",
+                raise DefinitionError(say("the Sequential {name} has two children called {entry!r}.", name=self.name,
+                                          entry=entry.name),
                                       field="children")
             names.add(entry.name)
             if entry.depth() >= MAX_NESTING:
-                raise DefinitionError(f"the Sequential {self.name} nests Sequentials more than {MAX_NESTING} deep.",
+                raise DefinitionError(say("the Sequential {name} nests Sequentials more than {limit} deep.",
+                                          name=self.name, limit=MAX_NESTING),
                                       field="children")
         return tuple(entries)
 
@@ -179,46 +190,50 @@ class BlockDefinition:
         freeze(self, "hyperparameters", hyper)
         children = self.children
         if not isinstance(children, (list, tuple)) or not children or len(children) > MAX_CHILDREN:
-            raise DefinitionError(f"a block has between 1 and {MAX_CHILDREN} children.", field="children")
+            raise DefinitionError(say("a block has between 1 and {limit} children.",
+                                      limit=MAX_CHILDREN), field="children")
         hyper_names = frozenset(n for n, _ in hyper)
         count = 0
         for child in children:
             if not isinstance(child, ChildSpec):
-                raise DefinitionError("each child is a ChildSpec(name, kind, arguments).", field="children")
+                raise DefinitionError(say("each child is a ChildSpec(name, kind, arguments)."), field="children")
             if is_index(child.name):
                 if child.name in taken:
-                    raise DefinitionError(f"the name {child.name!r} is used twice in this definition: each "
-                                          f"hyperparameter, parameter and child needs its own.", field="children")
+                    raise DefinitionError(say("the name {child!r} is used twice in this definition: each "
+                                              "hyperparameter, parameter and child needs its own.", child=child.name),
+                                          field="children")
                 taken.add(child.name)
             else:
                 member_name(child.name, "child", taken, "children")
             for spec in child.walk():
                 count += 1
                 if count > MAX_SPECS:
-                    raise DefinitionError(f"a block holds at most {MAX_SPECS} children, counting those inside its "
-                                          f"Sequentials.", field="children")
+                    raise DefinitionError(say("a block holds at most {limit} children, counting those inside "
+                                              "its Sequentials.", limit=MAX_SPECS), field="children")
                 self._check_child(spec, hyper_names)
         freeze(self, "children", tuple(children))
-        checked_text(self.description, "description", MAX_DESCRIPTION)
+        checked_text(self.description, say("description"), MAX_DESCRIPTION)
         if self.forward is not None:
-            checked_text(self.forward, "forward", MAX_FORWARD_TEXT)
+            checked_text(self.forward, say("forward"), MAX_FORWARD_TEXT)
             try:
                 compiled = check_forward(self.forward, frozenset({INPUT, *hyper_names}),
                                          frozenset(c.name for c in children if not is_index(c.name)))
             except ExpressionError as exc:
-                raise expression_error(f"{self.name}'s forward", exc, "forward") from None
+                raise expression_error(say("{name}'s forward", name=self.name), exc, "forward") from None
             if INPUT not in compiled.names:
-                raise DefinitionError(f"{self.name}'s forward never uses its input x; write e.g. out(relu(hidden(x)))"
-                                      f".", field="forward")
+                raise DefinitionError(say("{name}'s forward never uses its input x; write e.g. "
+                                          "out(relu(hidden(x))).", name=self.name), field="forward")
 
     def _check_child(self, child: ChildSpec, hyper_names: frozenset[str]) -> None:
         if child.kind == self.name:
-            raise DefinitionError(f"{self.name} cannot contain itself (child {child.name}).", field="children")
+            raise DefinitionError(say("{name} cannot contain itself (child {child}).", name=self.name,
+                                      child=child.name), field="children")
         for key, source in child.arguments:
             try:
                 check_size_expression(source, hyper_names)
             except ExpressionError as exc:
-                raise expression_error(f"the argument {key} of child {child.name} ({source!r})", exc,
+                raise expression_error(say("the argument {key} of child {child} ({source!r})", key=key,
+                                           child=child.name, source=source), exc,
                                        "arguments") from None
 
     @property

@@ -27,8 +27,10 @@ from editor.model.custom.language import (
     NAMESPACES,
     RESERVED,
     name_problem,
+    noun,
 )
 from editor.model.errors import ValidationError
+from editor.model.words import message_of, say
 
 MAX_DEFINITIONS = 500
 """The most definitions one project (or one file) holds."""
@@ -60,7 +62,7 @@ class DefinitionError(ValidationError):
 
 
 def _unavailable(*_: Any, **__: Any) -> Any:  # pragma: no cover - only compiled against, never called
-    raise RuntimeError("a definition's expressions are only checked here, not run")
+    raise RuntimeError(say("a definition's expressions are only checked here, not run"))
 
 
 _CHECK_FUNCTIONS = {name: _unavailable for name in FUNCTIONS}
@@ -84,39 +86,46 @@ def check_size_expression(source: str, names: frozenset[str]) -> Expression:
 def parse_init(text: str) -> tuple[str, dict[str, Any]]:
     """``"normal_(std=0.01)"`` as ``("normal_", {"std": 0.01})``; raises :class:`DefinitionError`."""
     if not isinstance(text, str) or not text.strip():
-        raise DefinitionError("an initial value must be text such as 'randn' or 'normal_(std=0.01)'", field="init")
+        raise DefinitionError(say("an initial value must be text such as 'randn' or 'normal_(std=0.01)'"), field="init")
     if len(text) > MAX_INIT_TEXT:
-        raise DefinitionError(f"the initial value is longer than {MAX_INIT_TEXT} characters", field="init")
+        raise DefinitionError(say("the initial value is longer than {limit} characters",
+                                  limit=MAX_INIT_TEXT), field="init")
     try:
         node = ast.parse(text.strip(), mode="eval").body
     except (SyntaxError, RecursionError, MemoryError, ValueError):
-        raise DefinitionError(f"{text!r} is not an initial value; write e.g. 'randn' or 'normal_(std=0.01)'",
+        raise DefinitionError(say("{text!r} is not an initial value; write e.g. 'randn' or 'normal_(std=0.01)'",
+                                  text=text),
                               field="init") from None
     call = node if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) else None
     if call is not None:
         node = call.func
     if not isinstance(node, ast.Name):
-        raise DefinitionError(f"{text!r} is not an initial value; write e.g. 'randn' or 'normal_(std=0.01)'",
+        raise DefinitionError(say("{text!r} is not an initial value; write e.g. 'randn' or 'normal_(std=0.01)'",
+                                  text=text),
                               field="init")
     name = node.id
     if name not in CREATION_INITS and name not in INIT_FUNCTIONS:
-        raise DefinitionError(f"unknown initial value {name!r}: use one of {', '.join(CREATION_INITS)} or a "
-                              f"torch.nn.init function ({', '.join(INIT_FUNCTIONS)})", field="init")
+        raise DefinitionError(say("unknown initial value {name!r}: use one of {creations} or a torch.nn.init function "
+                                  "({functions})", name=name, creations=", ".join(CREATION_INITS),
+                                  functions=", ".join(INIT_FUNCTIONS)), field="init")
     if name in CREATION_INITS:
         if call is not None:
-            raise DefinitionError(f"{name} takes no arguments (its shape is the parameter's)", field="init")
+            raise DefinitionError(say("{name} takes no arguments (its shape is the parameter's)", name=name),
+                                  field="init")
         return name, {}
     args: dict[str, Any] = {}
     if call is not None:
         if call.args:
-            raise DefinitionError(f"{text!r}: give the arguments by name, e.g. normal_(std=0.01)", field="init")
+            raise DefinitionError(say("{text!r}: give the arguments by name, e.g. normal_(std=0.01)", text=text),
+                                  field="init")
         for kw in call.keywords:
             args[str(kw.arg)] = _literal(kw.value, text)
     allowed = INIT_FUNCTIONS[name]
     for arg in args:
         if arg not in allowed:
             known = ", ".join(allowed) or "no arguments"
-            raise DefinitionError(f"nn.init.{name} has no argument {arg!r} (it takes {known})", field="init")
+            raise DefinitionError(say("nn.init.{name} has no argument {arg!r} (it takes {known})", name=name,
+                                      arg=arg, known=known), field="init")
     return name, args
 
 
@@ -129,27 +138,27 @@ def _literal(node: ast.AST, text: str) -> Any:
         return sign * node.value
     if isinstance(node, ast.Constant) and isinstance(node.value, str) and sign == 1 and len(node.value) <= 40:
         return node.value
-    raise DefinitionError(f"{text!r}: an argument must be a number or a short text", field="init")
+    raise DefinitionError(say("{text!r}: an argument must be a number or a short text", text=text), field="init")
 
 
 def checked_name(name: Any, what: str, field: str = "name") -> str:
     problem = name_problem(name, what)
     if problem is not None:
-        raise DefinitionError(problem + ".", field=field)
+        raise DefinitionError(say("{problem}.", problem=problem), field=field)
     return name
 
 
 def member_name(name: Any, what: str, taken: set[str], field: str) -> str:
     checked_name(name, what, field)
     if name in RESERVED or name in MODULE_ATTRIBUTES:
-        raise DefinitionError(f"a {what} cannot be called {name!r}: every nn.Module (or the generated code) already "
-                              f"uses that name. Choose another.", field=field)
+        raise DefinitionError(say("a {what} cannot be called {name!r}: every nn.Module (or the generated code) "
+                                  "already uses that name. Choose another.", what=noun(what), name=name), field=field)
     if name in FUNCTIONS:
-        raise DefinitionError(f"a {what} cannot be called {name!r}: that is a function forward expressions call. "
-                              f"Choose another.", field=field)
+        raise DefinitionError(say("a {what} cannot be called {name!r}: that is a function forward expressions "
+                                  "call. Choose another.", what=noun(what), name=name), field=field)
     if name in taken:
-        raise DefinitionError(f"the name {name!r} is used twice in this definition: each hyperparameter, parameter "
-                              f"and child needs its own.", field=field)
+        raise DefinitionError(say("the name {name!r} is used twice in this definition: each hyperparameter, "
+                                  "parameter and child needs its own.", name=name), field=field)
     taken.add(name)
     return name
 
@@ -157,15 +166,16 @@ def member_name(name: Any, what: str, taken: set[str], field: str) -> str:
 def checked_hyperparameters(value: Any, taken: set[str]) -> tuple[tuple[str, HyperValue], ...]:
     items = list(value.items()) if isinstance(value, Mapping) else value
     if not isinstance(items, (list, tuple)):
-        raise DefinitionError("hyperparameters must be a list of (name, default value) pairs.",
+        raise DefinitionError(say("hyperparameters must be a list of (name, default value) pairs."),
                               field="hyperparameters")
     if len(items) > MAX_HYPERPARAMETERS:
-        raise DefinitionError(f"a definition has at most {MAX_HYPERPARAMETERS} hyperparameters.",
+        raise DefinitionError(say("a definition has at most {limit} hyperparameters.",
+                                  limit=MAX_HYPERPARAMETERS),
                               field="hyperparameters")
     out = []
     for item in items:
         if not isinstance(item, (list, tuple)) or len(item) != 2:
-            raise DefinitionError("each hyperparameter is a (name, default value) pair.", field="hyperparameters")
+            raise DefinitionError(say("each hyperparameter is a (name, default value) pair."), field="hyperparameters")
         name, default = item
         member_name(name, "hyperparameter", taken, "hyperparameters")
         out.append((name, check_value(name, default)))
@@ -178,26 +188,31 @@ def check_value(name: str, value: Any) -> HyperValue:
         return value
     if isinstance(value, int):
         if abs(value) > MAX_VALUE:
-            raise DefinitionError(f"{name} = {value} is too large (at most {MAX_VALUE:,}).", field=name)
+            raise DefinitionError(say("{name} = {value} is too large (at most {limit:,}).", name=name,
+                                      value=value, limit=MAX_VALUE), field=name)
         return value
     if isinstance(value, float):
         if not math.isfinite(value) or abs(value) > MAX_VALUE:
-            raise DefinitionError(f"{name} = {value} must be a finite number of sensible size.", field=name)
+            raise DefinitionError(say("{name} = {value} must be a finite number of sensible size.", name=name,
+                                      value=value), field=name)
         return value
-    raise DefinitionError(f"{name} must be an integer, a number or True/False, not {type(value).__name__}.",
+    raise DefinitionError(say("{name} must be an integer, a number or True/False, not {type}.", name=name,
+                              type=type(value).__name__),
                           field=name)
 
 
 def checked_text(value: Any, field: str, limit: int) -> str:
     if not isinstance(value, str):
-        raise DefinitionError(f"{field} must be text, not {type(value).__name__}.", field=field)
+        raise DefinitionError(say("{field} must be text, not {type}.", field=field, type=type(value).__name__),
+                              field=field)
     if len(value) > limit:
-        raise DefinitionError(f"{field} is longer than {limit} characters.", field=field)
+        raise DefinitionError(say("{field} is longer than {limit} characters.", field=field, limit=limit), field=field)
     return value
 
 
 def expression_error(where: str, exc: ExpressionError, field: str) -> DefinitionError:
-    return DefinitionError(f"{where}: {exc}", field=field, line=exc.line, column=exc.column)
+    return DefinitionError(say("{where}: {problem}", where=where, problem=message_of(exc)), field=field,
+                           line=exc.line, column=exc.column)
 
 
 def freeze(instance: object, name: str, value: Any) -> None:

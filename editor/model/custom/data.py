@@ -34,6 +34,7 @@ from editor.model.custom.definitions import (
     ParameterSpec,
 )
 from editor.model.custom.expr import MAX_SOURCE_LENGTH
+from editor.model.words import message_of, say
 
 MAX_TEXT = MAX_SOURCE_LENGTH
 
@@ -64,28 +65,28 @@ def definitions_to_data(definitions: list[Definition]) -> list[dict[str, Any]]:
 
 
 def _fail(where: str, problem: str) -> DefinitionError:
-    return DefinitionError(f"{where}: {problem}")
+    return DefinitionError(say("{where}: {problem}", where=where, problem=problem))
 
 
 def _get(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, default: Any = ...) -> Any:
     if key not in data:
         if default is not ...:
             return default
-        raise _fail(f"{where}.{key}", "missing")
+        raise _fail(f"{where}.{key}", say("missing"))
     value = data[key]
     kinds = kind if isinstance(kind, tuple) else (kind,)
     if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
         names = " or ".join(k.__name__ for k in kinds)
-        raise _fail(f"{where}.{key}", f"expected {names}, found {type(value).__name__}")
+        raise _fail(f"{where}.{key}", say("expected {names}, found {type}", names=names, type=type(value).__name__))
     if isinstance(value, str) and len(value) > MAX_TEXT:
-        raise _fail(f"{where}.{key}", f"longer than {MAX_TEXT} characters")
+        raise _fail(f"{where}.{key}", say("longer than {limit} characters", limit=MAX_TEXT))
     return value
 
 
 def _list(data: dict[str, Any], key: str, where: str, limit: int, default: Any = ...) -> list[Any]:
     value = _get(data, key, (list, tuple), where, default)
     if len(value) > limit:
-        raise _fail(f"{where}.{key}", f"{len(value)} entries is more than {limit}")
+        raise _fail(f"{where}.{key}", say("{count} entries is more than {limit}", count=len(value), limit=limit))
     return list(value)
 
 
@@ -93,7 +94,7 @@ def _pairs(items: list[Any], where: str) -> list[tuple[Any, Any]]:
     out = []
     for i, item in enumerate(items):
         if not isinstance(item, (list, tuple)) or len(item) != 2 or not isinstance(item[0], str):
-            raise _fail(f"{where}[{i}]", "expected a [name, value] pair")
+            raise _fail(f"{where}[{i}]", say("expected a [name, value] pair"))
         out.append((item[0], item[1]))
     return out
 
@@ -101,7 +102,7 @@ def _pairs(items: list[Any], where: str) -> list[tuple[Any, Any]]:
 def definition_from_data(data: Any, where: str = "definition") -> Definition:
     """The definition ``data`` describes; :class:`DefinitionError` naming the field for anything wrong."""
     if not isinstance(data, dict):
-        raise _fail(where, f"expected a dict, found {type(data).__name__}")
+        raise _fail(where, say("expected a dict, found {type}", type=type(data).__name__))
     kind = _get(data, "type", str, where)
     name = _get(data, "name", str, where)
     hyper = _pairs(_list(data, "hyperparameters", where, MAX_HYPERPARAMETERS, []), f"{where}.hyperparameters")
@@ -112,15 +113,15 @@ def definition_from_data(data: Any, where: str = "definition") -> Definition:
             for i, item in enumerate(_list(data, "parameters", where, MAX_PARAMETERS, [])):
                 at = f"{where}.parameters[{i}]"
                 if not isinstance(item, dict):
-                    raise _fail(at, f"expected a dict, found {type(item).__name__}")
+                    raise _fail(at, say("expected a dict, found {type}", type=type(item).__name__))
                 shape = _list(item, "shape", at, MAX_DIMS)
                 if not all(isinstance(s, str) and len(s) <= MAX_TEXT for s in shape):
-                    raise _fail(f"{at}.shape", "expected a list of expressions (text)")
+                    raise _fail(f"{at}.shape", say("expected a list of expressions (text)"))
                 specs.append(ParameterSpec(_get(item, "name", str, at), tuple(shape), _get(item, "init", str, at),
                                            _get(item, "registered", bool, at, True)))
             auto = _list(data, "auto", where, MAX_HYPERPARAMETERS, [])
             if not all(isinstance(a, str) for a in auto):
-                raise _fail(f"{where}.auto", "expected a list of hyperparameter names")
+                raise _fail(f"{where}.auto", say("expected a list of hyperparameter names"))
             return LayerDefinition(name, _get(data, "forward", str, where), tuple(hyper), tuple(specs), description,
                                    tuple(auto))
         if kind == "block":
@@ -130,30 +131,32 @@ def definition_from_data(data: Any, where: str = "definition") -> Definition:
     except DefinitionError as exc:
         if str(exc).startswith(where):
             raise
-        raise _fail(f"{where} ({name[:60]})", str(exc)) from None
-    raise _fail(f"{where}.type", f"expected 'layer' or 'block', found {kind[:40]!r}")
+        raise _fail(f"{where} ({name[:60]})", message_of(exc)) from None
+    raise _fail(f"{where}.type", say("expected 'layer' or 'block', found {found!r}", found=kind[:40]))
 
 
 def _children_from_data(data: dict[str, Any], where: str, depth: int, count: list[int]) -> list[ChildSpec]:
     """A block's children (or a Sequential child's), each checked; Sequentials nest at most MAX_NESTING deep, and
     ``count`` (children read so far) stays within MAX_SPECS however often the data repeats one list."""
     if depth > MAX_NESTING:
-        raise _fail(f"{where}.children", f"Sequentials nest more than {MAX_NESTING} deep")
+        raise _fail(f"{where}.children", say("Sequentials nest more than {limit} deep", limit=MAX_NESTING))
     children = []
     for i, item in enumerate(_list(data, "children", where, MAX_CHILDREN, [] if depth else ...)):
         at = f"{where}.children[{i}]"
         count[0] += 1
         if count[0] > MAX_SPECS:
-            raise _fail(at, f"a block holds at most {MAX_SPECS} children, counting those inside its Sequentials")
+            raise _fail(at, say("a block holds at most {limit} children, counting those inside its Sequentials",
+                                limit=MAX_SPECS))
         if not isinstance(item, dict):
-            raise _fail(at, f"expected a dict, found {type(item).__name__}")
+            raise _fail(at, say("expected a dict, found {type}", type=type(item).__name__))
         arguments = _pairs(_list(item, "arguments", at, 2 * MAX_HYPERPARAMETERS, []), f"{at}.arguments")
         if not all(isinstance(v, str) and len(v) <= MAX_TEXT for _, v in arguments):
-            raise _fail(f"{at}.arguments", "each argument's value is an expression (text)")
+            raise _fail(f"{at}.arguments", say("each argument's value is an expression (text)"))
         kind = _get(item, "kind", str, at)
         inner = _children_from_data(item, at, depth + 1, count) if kind == SEQUENTIAL else []
         if kind != SEQUENTIAL and item.get("children"):
-            raise _fail(f"{at}.children", f"only a {SEQUENTIAL} child has children of its own")
+            raise _fail(f"{at}.children", say("only a {sequential} child has children of its own",
+                                              sequential=SEQUENTIAL))
         children.append(ChildSpec(_get(item, "name", str, at), kind, tuple(arguments), tuple(inner)))
     return children
 
@@ -161,14 +164,15 @@ def _children_from_data(data: dict[str, Any], where: str, depth: int, count: lis
 def definitions_from_data(data: Any, where: str = "definitions") -> list[Definition]:
     """A list of definitions from plain data (at most :data:`MAX_DEFINITIONS`, names unique)."""
     if not isinstance(data, (list, tuple)):
-        raise _fail(where, f"expected a list, found {type(data).__name__}")
+        raise _fail(where, say("expected a list, found {type}", type=type(data).__name__))
     if len(data) > MAX_DEFINITIONS:
-        raise _fail(where, f"{len(data)} definitions is more than LayerLab opens ({MAX_DEFINITIONS})")
+        raise _fail(where, say("{count} definitions is more than LayerLab opens ({limit})",
+                               count=len(data), limit=MAX_DEFINITIONS))
     out = [definition_from_data(item, f"{where}[{i}]") for i, item in enumerate(data)]
     names = [d.name for d in out]
     twice = next((n for n in names if names.count(n) > 1), None)
     if twice is not None:
-        raise _fail(where, f"{twice!r} is defined twice")
+        raise _fail(where, say("{twice!r} is defined twice", twice=twice))
     return out
 
 

@@ -66,6 +66,7 @@ from editor.model.custom.checks import (
 )
 from editor.model.custom.expr import ExpressionError
 from editor.model.custom.language import INPUT
+from editor.model.words import say
 
 
 @dataclass(frozen=True)
@@ -88,20 +89,22 @@ class ParameterSpec:
         if isinstance(shape, str):
             shape = (shape,)
         if not isinstance(shape, (list, tuple)) or len(shape) > MAX_DIMS:
-            raise DefinitionError(f"the shape of {self.name} must be a list of at most {MAX_DIMS} sizes, such as "
-                                  f"('in_units', 'units').", field="shape")
+            raise DefinitionError(say("the shape of {name} must be a list of at most {limit} sizes, such as "
+                                      "('in_units', 'units').", name=self.name, limit=MAX_DIMS), field="shape")
         entries = []
         for entry in shape:
             if isinstance(entry, int) and not isinstance(entry, bool):
                 entry = str(entry)
             if not isinstance(entry, str):
-                raise DefinitionError(f"each size in the shape of {self.name} is an expression (text) over the "
-                                      f"hyperparameters, such as 'units' or '2 * units'.", field="shape")
+                raise DefinitionError(say("each size in the shape of {name} is an expression (text) over the "
+                                          "hyperparameters, such as 'units' or '2 * units'.", name=self.name),
+                                      field="shape")
             entries.append(entry)
         freeze(self, "shape", tuple(entries))
         parse_init(self.init)
         if not isinstance(self.registered, bool):
-            raise DefinitionError(f"registered must be True or False for {self.name}.", field="registered")
+            raise DefinitionError(say("registered must be True or False for {name}.", name=self.name),
+                                  field="registered")
 
     @property
     def init_function(self) -> tuple[str, dict[str, Any]]:
@@ -134,29 +137,31 @@ class LayerDefinition:
         freeze(self, "auto", _auto_names(self.auto, dict(hyper)))
         specs = self.parameters
         if not isinstance(specs, (list, tuple)) or len(specs) > MAX_PARAMETERS:
-            raise DefinitionError(f"parameters must be a list of at most {MAX_PARAMETERS} ParameterSpecs.",
+            raise DefinitionError(say("parameters must be a list of at most {limit} ParameterSpecs.",
+                                      limit=MAX_PARAMETERS),
                                   field="parameters")
         hyper_names = frozenset(n for n, _ in hyper)
         for spec in specs:
             if not isinstance(spec, ParameterSpec):
-                raise DefinitionError("each parameter is a ParameterSpec(name, shape, init, registered).",
+                raise DefinitionError(say("each parameter is a ParameterSpec(name, shape, init, registered)."),
                                       field="parameters")
             member_name(spec.name, "parameter", taken, "parameters")
             for entry in spec.shape:
                 try:
                     check_size_expression(entry, hyper_names)
                 except ExpressionError as exc:
-                    raise expression_error(f"the shape of {spec.name} ({entry!r})", exc, "shape") from None
+                    raise expression_error(say("the shape of {spec} ({entry!r})", spec=spec.name,
+                                           entry=entry), exc, "shape") from None
         freeze(self, "parameters", tuple(specs))
-        checked_text(self.description, "description", MAX_DESCRIPTION)
-        checked_text(self.forward, "forward", MAX_FORWARD_TEXT)
+        checked_text(self.description, say("description"), MAX_DESCRIPTION)
+        checked_text(self.forward, say("forward"), MAX_FORWARD_TEXT)
         try:
             compiled = check_forward(self.forward, frozenset({INPUT, *taken}))
         except ExpressionError as exc:
-            raise expression_error(f"{self.name}'s forward", exc, "forward") from None
+            raise expression_error(say("{name}'s forward", name=self.name), exc, "forward") from None
         if INPUT not in compiled.names:
-            raise DefinitionError(f"{self.name}'s forward never uses its input x; write an expression over x, such "
-                                  f"as x - x.mean().", field="forward")
+            raise DefinitionError(say("{name}'s forward never uses its input x; write an expression over x, such "
+                                      "as x - x.mean().", name=self.name), field="forward")
 
     @property
     def hyperparameter_names(self) -> tuple[str, ...]:
@@ -179,18 +184,18 @@ def _auto_names(names: Any, hyperparameters: Mapping[str, HyperValue]) -> tuple[
     if isinstance(names, str):
         names = (names,)
     if not isinstance(names, (list, tuple)) or len(names) > MAX_HYPERPARAMETERS:
-        raise DefinitionError("auto must be a list of hyperparameter names, such as ('in_units',).", field="auto")
+        raise DefinitionError(say("auto must be a list of hyperparameter names, such as ('in_units',)."), field="auto")
     for name in names:
         if name not in hyperparameters:
             known = ", ".join(hyperparameters) or "none"
-            raise DefinitionError(f"auto names {name!r}, which is not a hyperparameter of this layer (it has "
-                                  f"{known}).", field="auto")
+            raise DefinitionError(say("auto names {name!r}, which is not a hyperparameter of this layer (it has "
+                                      "{known}).", name=name, known=known), field="auto")
         value = hyperparameters[name]
         if isinstance(value, bool) or not isinstance(value, int):
-            raise DefinitionError(f"{name} cannot follow the input: only a whole-number hyperparameter can be the "
-                                  f"size of the input's last dimension.", field="auto")
+            raise DefinitionError(say("{name} cannot follow the input: only a whole-number hyperparameter can be "
+                                      "the size of the input's last dimension.", name=name), field="auto")
     if len(set(names)) != len(names):
-        raise DefinitionError("auto names a hyperparameter twice.", field="auto")
+        raise DefinitionError(say("auto names a hyperparameter twice."), field="auto")
     return tuple(names)
 
 
@@ -216,15 +221,17 @@ def dependency_order(definitions: Mapping[str, Definition], is_known: Callable[[
             return
         if state.get(name) == 1:
             loop = " → ".join((*trail[trail.index(name):], name))
-            raise DefinitionError(f"these blocks contain each other ({loop}), so none of them could be built.",
+            raise DefinitionError(say("these blocks contain each other ({loop}), so none of them could be built.",
+                                      loop=loop),
                                   field="children")
         state[name] = 1
         for used in definitions[name].uses():
             if used in definitions:
                 visit(used, (*trail, name))
             elif not is_known(used):
-                raise DefinitionError(f"{name} has a child of kind {used!r}, which is neither a catalog layer nor "
-                                      f"a defined layer or block. Define {used} first.", field="children")
+                raise DefinitionError(say("{name} has a child of kind {used!r}, which is neither a catalog layer "
+                                          "nor a defined layer or block. Define {used} first.", name=name, used=used),
+                                      field="children")
         state[name] = 2
         order.append(name)
 

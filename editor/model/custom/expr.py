@@ -41,6 +41,7 @@ from editor.model.custom.formulas import (  # noqa: F401 - re-exported: catalog 
     prod,
 )
 from editor.model.errors import ValidationError
+from editor.model.words import message_of, say
 
 MAX_SOURCE_LENGTH = 4000
 MAX_DEPTH = 60
@@ -57,8 +58,9 @@ class ExpressionError(ValidationError):
     """An expression that cannot be parsed, is not allowed, or fails to evaluate."""
 
     def __init__(self, message: str, *, line: int | None = None, column: int | None = None) -> None:
-        where = f" (line {line}, column {column})" if line is not None else ""
-        super().__init__(message + where, field="expression")
+        if line is not None:
+            message = say("{problem} (line {line}, column {column})", problem=message, line=line, column=column)
+        super().__init__(message, field="expression")
         self.line = line
         self.column = column
 
@@ -69,13 +71,13 @@ def _power(base: Any, exponent: Any) -> Any:
             return float(base) ** exponent
         bits = exponent * max(1, abs(base).bit_length())
         if bits > MAX_POWER_BITS:
-            raise ExpressionError(f"{base} ** {exponent} is too large to compute")
+            raise ExpressionError(say("{base} ** {exponent} is too large to compute", base=base, exponent=exponent))
     return base**exponent
 
 
 def _multiply(left: Any, right: Any) -> Any:
     if isinstance(left, (str, tuple, list)) or isinstance(right, (str, tuple, list)):
-        raise ExpressionError("repeating a text or tuple with * is not allowed")
+        raise ExpressionError(say("repeating a text or tuple with * is not allowed"))
     return left * right
 
 
@@ -151,9 +153,11 @@ class Expression:
             raise
         except (ArithmeticError, TypeError, ValueError, IndexError, KeyError, RuntimeError, MemoryError,
                 RecursionError) as exc:
-            raise ExpressionError(f"'{self.source}' could not be evaluated: {_first_line(exc)}") from None
+            raise ExpressionError(say("'{source}' could not be evaluated: {reason}", source=self.source,
+                                      reason=_first_line(exc))) from None
         if isinstance(result, int) and not isinstance(result, bool) and result.bit_length() > MAX_RESULT_BITS:
-            raise ExpressionError(f"'{self.source}' gives a number too large to use ({result.bit_length()} bits)")
+            raise ExpressionError(say("'{source}' gives a number too large to use ({bits} bits)",
+                                      source=self.source, bits=result.bit_length()))
         return result
 
     def __repr__(self) -> str:
@@ -183,18 +187,19 @@ def compile_expression(source: str, functions: Mapping[str, Callable[..., Any]] 
     """
     funcs = dict(functions or {})
     if not isinstance(source, str):
-        raise ExpressionError(f"an expression must be text, not {type(source).__name__}")
+        raise ExpressionError(say("an expression must be text, not {type}", type=type(source).__name__))
     if len(source) > MAX_SOURCE_LENGTH:
         line = source.count("\n", 0, MAX_SOURCE_LENGTH) + 1
         column = MAX_SOURCE_LENGTH - (source.rfind("\n", 0, MAX_SOURCE_LENGTH) + 1) + 1
-        raise ExpressionError(f"the expression is longer than {MAX_SOURCE_LENGTH} characters", line=line,
+        raise ExpressionError(say("the expression is longer than {limit} characters",
+                                  limit=MAX_SOURCE_LENGTH), line=line,
                               column=column)
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError(f"syntax error: {exc.msg}", line=exc.lineno, column=exc.offset) from None
+        raise ExpressionError(say("syntax error: {msg}", msg=exc.msg), line=exc.lineno, column=exc.offset) from None
     except (RecursionError, MemoryError, ValueError):  # thousands of nested operators exhaust the parser
-        raise ExpressionError("the expression is nested too deeply", line=1, column=1) from None
+        raise ExpressionError(say("the expression is nested too deeply"), line=1, column=1) from None
     used: set[str] = set()
     compiler = _Compiler(funcs, names, used)
     compiler.methods = dict(methods or {})
@@ -225,36 +230,36 @@ class _Compiler:
 
     def compile(self, node: ast.AST, depth: int) -> Evaluator:
         if depth > MAX_DEPTH:
-            raise self.fail(node, "the expression is nested too deeply")
+            raise self.fail(node, say("the expression is nested too deeply"))
         method = getattr(self, "_" + type(node).__name__, None)
         if method is None:
             what = _SYNTAX_NAMES.get(type(node), type(node).__name__)
-            raise self.fail(node, f"{what} is not allowed here")
+            raise self.fail(node, say("{what} is not allowed here", what=what))
         return method(node, depth + 1)
 
     def _Constant(self, node: ast.Constant, depth: int) -> Evaluator:
         value = node.value
         if not isinstance(value, (int, float, str, bool, type(None))):
-            raise self.fail(node, f"the constant {value!r} is not allowed")
+            raise self.fail(node, say("the constant {value!r} is not allowed", value=value))
         return lambda env: value
 
     def _Name(self, node: ast.Name, depth: int) -> Evaluator:
         name = node.id
         if name.startswith("__"):
-            raise self.fail(node, f"the name {name!r} is not allowed: names starting with __ reach Python's "
-                                  f"internals")
+            raise self.fail(node, say("the name {name!r} is not allowed: names starting with __ reach Python's "
+                                      "internals", name=name))
         if name in self.functions:
-            raise self.fail(node, f"'{name}' is a function; call it like {name}(...)")
+            raise self.fail(node, say("'{name}' is a function; call it like {name}(...)", name=name))
         if self.names is not None and name not in self.names:
             known = ", ".join(sorted(self.names)) or "none"
-            raise self.fail(node, f"unknown name '{name}' (known names: {known})")
+            raise self.fail(node, say("unknown name '{name}' (known names: {known})", name=name, known=known))
         self.used.add(name)
 
         def lookup(env: Env) -> Any:
             try:
                 return env[name]
             except KeyError:
-                raise ExpressionError(f"unknown name '{name}'") from None
+                raise ExpressionError(say("unknown name '{name}'", name=name)) from None
 
         return lookup
 
@@ -265,23 +270,24 @@ class _Compiler:
                 return run(env)
             except ExpressionError as exc:
                 if exc.line is None:  # raised by an operation that does not know where it is
-                    raise self.fail(node, str(exc)) from None
+                    raise self.fail(node, message_of(exc)) from None
                 raise
             except (ArithmeticError, TypeError, ValueError, IndexError, KeyError, RuntimeError, MemoryError) as exc:
-                raise self.fail(node, f"{ast.unparse(node)[:60]} failed: {_first_line(exc)}") from None
+                raise self.fail(node, say("{code} failed: {reason}", code=ast.unparse(node)[:60],
+                                          reason=_first_line(exc))) from None
         return checked
 
     def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> Evaluator:
         op = _UNARY.get(type(node.op))
         if op is None:
-            raise self.fail(node, "this unary operator is not allowed")
+            raise self.fail(node, say("this unary operator is not allowed"))
         operand = self.compile(node.operand, depth)
         return self.guarded(node, lambda env: op(operand(env)))
 
     def _BinOp(self, node: ast.BinOp, depth: int) -> Evaluator:
         op = _BINARY.get(type(node.op))
         if op is None:
-            raise self.fail(node, f"the operator {type(node.op).__name__} is not allowed")
+            raise self.fail(node, say("the operator {type} is not allowed", type=type(node.op).__name__))
         left = self.compile(node.left, depth)
         right = self.compile(node.right, depth)
 
@@ -323,7 +329,7 @@ class _Compiler:
         for op_node, comparator in zip(node.ops, node.comparators, strict=True):
             op = _COMPARE.get(type(op_node))
             if op is None:
-                raise self.fail(node, "this comparison is not allowed")
+                raise self.fail(node, say("this comparison is not allowed"))
             ops.append((op, self.compile(comparator, depth)))
         if len(ops) == 1:
             (op, right), = ops
@@ -364,13 +370,15 @@ class _Compiler:
     def _Attribute(self, node: ast.Attribute, depth: int) -> Evaluator:
         attr = node.attr
         if attr.startswith("_"):
-            raise self.fail(node, f"attribute access (.{attr}) is not allowed: names starting with _ reach "
-                                  f"Python's internals")
+            raise self.fail(node, say("attribute access (.{attr}) is not allowed: names starting with _ reach "
+                                      "Python's internals", attr=attr))
         read = self.attributes.get(attr)
         if read is None:
             known = ", ".join("." + a for a in sorted(self.attributes))
-            hint = f" (the ones available are {known})" if known else ""
-            raise self.fail(node, f"attribute access (.{attr}) is not allowed{hint}")
+            if known:
+                raise self.fail(node, say("attribute access (.{attr}) is not allowed (the ones available are {known})",
+                                          attr=attr, known=known))
+            raise self.fail(node, say("attribute access (.{attr}) is not allowed", attr=attr))
         value = self.compile(node.value, depth)
         return self.guarded(node, lambda env: read(value(env)))
 
@@ -381,26 +389,30 @@ class _Compiler:
         if isinstance(func, ast.Name):
             if func.id in self.functions:
                 return func.id, self.functions[func.id], None
-            raise self.fail(node, f"cannot call {func.id!r}: the functions available are {known}")
+            raise self.fail(node, say("cannot call {id!r}: the functions available are {known}", id=func.id,
+                                      known=known))
         if isinstance(func, ast.Attribute):
             attr = func.attr
             if attr.startswith("_"):
-                raise self.fail(func, f"attribute access (.{attr}) is not allowed: names starting with _ reach "
-                                      f"Python's internals")
+                raise self.fail(func, say("attribute access (.{attr}) is not allowed: names starting with _ reach "
+                                          "Python's internals", attr=attr))
             prefix = _dotted(func.value)
             if prefix is not None and prefix in self.namespaces:
                 if attr in self.functions:
                     return attr, self.functions[attr], None
-                raise self.fail(node, f"cannot call {prefix}.{attr}: the functions available are {known}")
+                raise self.fail(node, say("cannot call {prefix}.{attr}: the functions available are {known}",
+                                          prefix=prefix, attr=attr, known=known))
             owner = self.compile(func.value, depth)  # what the method is called on: its own problems first
             if attr in self.methods:
                 return attr, self.methods[attr], owner
             methods = ", ".join("." + m + "()" for m in sorted(self.methods))
             if methods:
-                raise self.fail(node, f"cannot call the method .{attr}(): the methods available are {methods}")
-            raise self.fail(node, f"cannot call the method .{attr}(): calls of methods are not allowed; the "
-                                  f"functions available are {known}")
-        raise self.fail(node, f"only a function name can be called; the functions available are {known}")
+                raise self.fail(node, say("cannot call the method .{attr}(): the methods available are {methods}",
+                                          attr=attr, methods=methods))
+            raise self.fail(node, say("cannot call the method .{attr}(): calls of methods are not allowed; the "
+                                      "functions available are {known}", attr=attr, known=known))
+        raise self.fail(node, say("only a function name can be called; the functions available are {known}",
+                                  known=known))
 
     def _Call(self, node: ast.Call, depth: int) -> Evaluator:
         name, func, owner = self._callee(node, depth)
@@ -409,13 +421,14 @@ class _Compiler:
         kwargs = {}
         for kw in node.keywords:
             if kw.arg is None:
-                raise self.fail(node, "**keyword unpacking is not allowed")
+                raise self.fail(node, say("**keyword unpacking is not allowed"))
             if kw.arg == "out":
-                raise self.fail(kw, "out= is not allowed: an expression computes new values and never writes into "
-                                    "its inputs")
+                raise self.fail(kw, say("out= is not allowed: an expression computes new values and never writes "
+                                        "into its inputs"))
             if self.keywords is not None and kw.arg not in self.keywords:
-                raise self.fail(kw, f"the keyword argument {kw.arg}= is not allowed; the ones available are "
-                                    f"{', '.join(k + '=' for k in sorted(self.keywords))}")
+                raise self.fail(kw, say("the keyword argument {arg}= is not allowed; the ones available are "
+                                        "{names}", arg=kw.arg,
+                                        names=", ".join(k + "=" for k in sorted(self.keywords))))
             kwargs[kw.arg] = self.compile(kw.value, depth)
         sized = getattr(func, "result_shape", None)
 
@@ -487,9 +500,9 @@ def _check_count(compiler: _Compiler, node: ast.AST, env: Env, shape: Any) -> No
     count = math.prod(int(s) for s in shape)
     limit = env.get(LIMIT_KEY, MIN_ELEMENT_LIMIT)
     if count > limit:
-        raise compiler.fail(node, f"this would make a tensor of {count:,} values (shape {tuple(shape)}), more "
-                                  f"than the limit ({limit:,}, or the largest input if larger): an expression may "
-                                  f"not grow its tensors")
+        raise compiler.fail(node, say("this would make a tensor of {count:,} values (shape {shape}), more than "
+                                      "the limit ({limit:,}, or the largest input if larger): an expression may "
+                                      "not grow its tensors", count=count, shape=tuple(shape), limit=limit))
 
 
 def _check_size(compiler: _Compiler, node: ast.AST, env: Env, operands: list[Any]) -> None:
@@ -507,5 +520,6 @@ def _check_size(compiler: _Compiler, node: ast.AST, env: Env, operands: list[Any
     count = math.prod(result)
     limit = env.get(LIMIT_KEY, MIN_ELEMENT_LIMIT)
     if count > limit:
-        raise compiler.fail(node, f"this would make a tensor of {count:,} values (shape {tuple(result)}), more "
-                                  f"than the largest input ({limit:,}): an expression may not grow its tensors")
+        raise compiler.fail(node, say("this would make a tensor of {count:,} values (shape {shape}), more than "
+                                      "the largest input ({limit:,}): an expression may not grow its tensors",
+                                      count=count, shape=tuple(result), limit=limit))

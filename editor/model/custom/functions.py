@@ -20,6 +20,7 @@ import torch.nn.functional as F  # noqa: N812 - torch's own spelling, as the exp
 
 from editor.model.custom.expr import Expression, compile_expression
 from editor.model.custom.language import ATTRIBUTES, FUNCTIONS, KEYWORDS, METHODS, NAMESPACES
+from editor.model.words import say
 
 _GROWERS = frozenset({"cat", "stack", "matmul", "mm", "ones", "zeros"})
 
@@ -55,7 +56,8 @@ class _Sized:
 def _method(name: str) -> Callable[..., Any]:
     def call(obj: Any, *args: Any, **kwargs: Any) -> Any:
         if not isinstance(obj, torch.Tensor):
-            raise TypeError(f".{name}() is a tensor method, but {type(obj).__name__} is not a tensor")
+            raise TypeError(say(".{name}() is a tensor method, but {type} is not a tensor", name=name,
+                                type=type(obj).__name__))
         return getattr(obj, name)(*args, **kwargs)
     return call
 
@@ -63,7 +65,8 @@ def _method(name: str) -> Callable[..., Any]:
 def _attribute(name: str) -> Callable[[Any], Any]:
     def read(obj: Any) -> Any:
         if not isinstance(obj, torch.Tensor):
-            raise TypeError(f".{name} is a tensor attribute, but {type(obj).__name__} is not a tensor")
+            raise TypeError(say(".{name} is a tensor attribute, but {type} is not a tensor", name=name,
+                                type=type(obj).__name__))
         value = getattr(obj, name)
         return tuple(value) if isinstance(value, torch.Size) else value
     return read

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import keyword
 
+from editor.model.words import say
+
 FUNCTIONS: dict[str, str] = {
     # name in an expression → how exported code writes the call
     "mean": "torch.mean", "sum": "torch.sum", "max": "torch.max", "min": "torch.min", "prod": "torch.prod",
@@ -95,21 +97,32 @@ RESERVED: frozenset[str] = frozenset({INPUT, "self", "torch", "nn", "F", "math",
 
 def name_problem(name: object, what: str) -> str | None:
     """Why ``name`` cannot name a ``what`` (a sentence), or None when it can."""
+    what = noun(what)
     if not isinstance(name, str):
-        return f"a {what} name must be text, not {type(name).__name__}"
+        return say("a {what} name must be text, not {type}", what=what, type=type(name).__name__)
     shown = repr(name) if len(name) <= 40 else repr(name[:40] + "…")
     if not name:
-        return f"a {what} needs a name"
+        return say("a {what} needs a name", what=what)
     if len(name) > MAX_NAME:
-        return f"the {what} name {shown} is longer than {MAX_NAME} characters"
+        return say("the {what} name {name} is longer than {limit} characters", what=what, name=shown, limit=MAX_NAME)
     if not name.isidentifier() or not name.isascii():
-        return (f"the {what} name {shown} is not a Python identifier: use letters, digits and _, not starting "
-                f"with a digit")
+        return say("the {what} name {name} is not a Python identifier: use letters, digits and _, not starting "
+                   "with a digit", what=what, name=shown)
     if keyword.iskeyword(name) or keyword.issoftkeyword(name):
-        return f"the {what} name {shown} is a Python keyword"
+        return say("the {what} name {name} is a Python keyword", what=what, name=shown)
     if name.startswith("_"):
-        return f"the {what} name {shown} starts with _: Python keeps such names for internals"
+        return say("the {what} name {name} starts with _: Python keeps such names for internals", what=what,
+                   name=shown)
     return None
+
+
+_NOUNS = {"definition": say("definition"), "hyperparameter": say("hyperparameter"), "parameter": say("parameter"),
+          "child": say("child"), "layer": say("layer"), "block": say("block")}
+
+
+def noun(what: str) -> str:
+    """``what`` (a thing a name can name: "definition", "child", …), said for translation."""
+    return _NOUNS.get(what, what)
 
 
 MAX_NAME = 60

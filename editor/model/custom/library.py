@@ -20,6 +20,7 @@ from pathlib import Path
 from editor.model.custom.data import definition_from_data, definition_to_data
 from editor.model.custom.definitions import MAX_DEFINITIONS, Definition, DefinitionError
 from editor.model.custom.language import name_problem
+from editor.model.words import say
 
 FORMAT = "layerlab-definition"
 VERSION = 1
@@ -36,7 +37,7 @@ class Library:
     def _file(self, name: str) -> Path:
         problem = name_problem(name, "definition")
         if problem is not None:
-            raise DefinitionError(problem + ".", field="name")
+            raise DefinitionError(say("{problem}.", problem=problem), field="name")
         return self.folder / f"{name}.json"
 
     def names(self) -> list[str]:
@@ -55,24 +56,27 @@ class Library:
         try:
             info = path.stat()
         except OSError:
-            raise DefinitionError(f"There is no {name} in your library ({self.folder}).") from None
+            raise DefinitionError(say("There is no {name} in your library ({folder}).", name=name,
+                                      folder=self.folder)) from None
         if not stat.S_ISREG(info.st_mode):
-            raise DefinitionError(f"{path.name} in your library is not a regular file.")
+            raise DefinitionError(say("{path} in your library is not a regular file.", path=path.name))
         if info.st_size > MAX_FILE_BYTES:
-            raise DefinitionError(f"{path.name} in your library is larger than {MAX_FILE_BYTES // 1024} KB, so it "
-                                  f"is not a definition LayerLab wrote.")
+            raise DefinitionError(say("{path} in your library is larger than {size} KB, so it is not a "
+                                      "definition LayerLab wrote.", path=path.name, size=MAX_FILE_BYTES // 1024))
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-            raise DefinitionError(f"{path.name} in your library cannot be read: {str(exc)[:120]}") from None
+            raise DefinitionError(say("{path} in your library cannot be read: {reason}", path=path.name,
+                                      reason=str(exc)[:120])) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise DefinitionError(f"{path.name} in your library is not a LayerLab definition.")
+            raise DefinitionError(say("{path} in your library is not a LayerLab definition.", path=path.name))
         if data.get("version") != VERSION:
-            raise DefinitionError(f"{path.name} in your library was written by another LayerLab version "
-                                  f"({str(data.get('version'))[:20]}).")
+            raise DefinitionError(say("{path} in your library was written by another LayerLab version ({version}).",
+                                      path=path.name, version=str(data.get("version"))[:20]))
         definition = definition_from_data(data.get("definition"), path.name)
         if definition.name != name:
-            raise DefinitionError(f"{path.name} in your library holds {definition.name!r}, not {name!r}.")
+            raise DefinitionError(say("{path} in your library holds {definition!r}, not {name!r}.", path=path.name,
+                                      definition=definition.name, name=name))
         return definition
 
     def load_all(self) -> tuple[list[Definition], list[str]]:

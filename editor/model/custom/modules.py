@@ -38,6 +38,7 @@ from editor.model.custom.expr import ExpressionError
 from editor.model.custom.functions import compile_forward
 from editor.model.custom.language import INPUT
 from editor.model.errors import ValidationError
+from editor.model.words import message_of, say
 
 MAX_SIZE = 2**31 - 1
 """The largest size of one dimension of a custom parameter."""
@@ -50,14 +51,17 @@ def bind(definition: Definition, args: Sequence[Any], kwargs: Mapping[str, Any])
     """The hyperparameter values of a call ``Name(*args, **kwargs)``, defaults filling the rest (like Python)."""
     names = definition.hyperparameter_names
     if len(args) > len(names):
-        raise TypeError(f"{definition.name}() takes {len(names)} hyperparameters but {len(args)} were given")
+        raise TypeError(say("{definition}() takes {want} hyperparameters but {got} were given",
+                            definition=definition.name, want=len(names), got=len(args)))
     values = dict(definition.hyperparameters)
     values.update(zip(names, args, strict=False))
     for key, value in kwargs.items():
         if key not in values:
-            raise TypeError(f"{definition.name}() got an unexpected keyword argument {key!r}")
+            raise TypeError(say("{definition}() got an unexpected keyword argument {key!r}",
+                                definition=definition.name, key=key))
         if key in names[:len(args)]:
-            raise TypeError(f"{definition.name}() got multiple values for argument {key!r}")
+            raise TypeError(say("{definition}() got multiple values for argument {key!r}",
+                                definition=definition.name, key=key))
         values[key] = value
     return values
 
@@ -72,13 +76,18 @@ def parameter_shapes(definition: LayerDefinition, values: Mapping[str, Any]) -> 
             try:
                 size = check_size_expression(entry, names)(values)
             except ExpressionError as exc:
-                raise ValidationError(f"{definition.name}: the shape of {spec.name} could not be worked out: {exc}",
+                raise ValidationError(say("{definition}: the shape of {spec} could not be worked out: {reason}",
+                                          definition=definition.name, spec=spec.name, reason=message_of(exc)),
                                       field=spec.name) from None
             if isinstance(size, bool) or not isinstance(size, int) or not 0 <= size <= MAX_SIZE:
                 used = ", ".join(f"{n}={values[n]!r}" for n in definition.hyperparameter_names if n in entry)
-                raise ValidationError(
-                    f"{definition.name}: the shape of {spec.name} needs whole numbers ≥ 0, but {entry} is "
-                    f"{size!r}" + (f" (with {used})" if used else "") + ". Change the hyperparameters.",
+                text = say("{definition}: the shape of {spec} needs whole numbers ≥ 0, but {entry} is {size!r} "
+                           "(with {used}). Change the hyperparameters.", definition=definition.name, spec=spec.name,
+                           entry=entry, size=size, used=used) if used else \
+                    say("{definition}: the shape of {spec} needs whole numbers ≥ 0, but {entry} is {size!r}. "
+                        "Change the hyperparameters.", definition=definition.name, spec=spec.name, entry=entry,
+                        size=size)
+                raise ValidationError(text,
                     field=next((n for n in definition.hyperparameter_names if n in entry), spec.name))
             shape.append(size)
         shapes.append(tuple(shape))
@@ -103,8 +112,9 @@ def initial_tensor(spec: ParameterSpec, shape: tuple[int, ...]) -> torch.Tensor:
     try:
         getattr(nn.init, name)(tensor, **args)  # name is one of language.INIT_FUNCTIONS (checked by parse_init)
     except (ValueError, RuntimeError, TypeError) as exc:
-        raise ValidationError(f"nn.init.{name} cannot fill {spec.name} of shape {shape}: "
-                              f"{str(exc).splitlines()[0][:160]}", field=spec.name) from None
+        raise ValidationError(say("nn.init.{name} cannot fill {spec} of shape {shape}: {reason}", name=name,
+                                  spec=spec.name, shape=shape, reason=str(exc).splitlines()[0][:160]),
+                              field=spec.name) from None
     return tensor
 
 

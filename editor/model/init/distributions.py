@@ -18,6 +18,7 @@ from torch import nn
 
 from editor.model.design.torch_dicts import CONV_BASE, NORM_BASE
 from editor.model.init.functions import InitFunction, fans
+from editor.model.words import say
 
 
 @dataclass(frozen=True)
@@ -56,15 +57,17 @@ def _num(value: float) -> str:
 
 
 def uniform(bound: float, why: str) -> Distribution:
-    return Distribution("uniform", f"U(−{_num(bound)}, {_num(bound)}): {why}", low=-bound, high=bound)
+    return Distribution("uniform", say("U(−{bound}, {bound}): {why}", bound=_num(bound), why=why), low=-bound,
+                        high=bound)
 
 
 def normal(mean: float, std: float, why: str) -> Distribution:
-    return Distribution("normal", f"N({_num(mean)}, {_num(std)}²): {why}", mean=mean, std=std)
+    return Distribution("normal", say("N({mean}, {std}²): {why}", mean=_num(mean), std=_num(std), why=why), mean=mean,
+                        std=std)
 
 
 def constant(value: float, why: str) -> Distribution:
-    return Distribution("constant", f"every value = {_num(value)}: {why}", value=value)
+    return Distribution("constant", say("every value = {value}: {why}", value=_num(value), why=why), value=value)
 
 
 def for_function(function: InitFunction, kwargs: dict[str, Any], tensor: torch.Tensor,
@@ -80,16 +83,17 @@ def for_function(function: InitFunction, kwargs: dict[str, Any], tensor: torch.T
     if name == "normal_":
         return normal(kwargs["mean"], kwargs["std"], "normal_")
     if name == "trunc_normal_":
-        return Distribution("trunc_normal", f"N({_num(kwargs['mean'])}, {_num(kwargs['std'])}²) cut to "
-                            f"[{_num(kwargs['a'])}, {_num(kwargs['b'])}]", mean=kwargs["mean"], std=kwargs["std"],
+        return Distribution("trunc_normal", say("N({mean}, {std}²) cut to [{a}, {b}]", mean=_num(kwargs["mean"]),
+                                                std=_num(kwargs["std"]), a=_num(kwargs["a"]), b=_num(kwargs["b"])),
+                            mean=kwargs["mean"], std=kwargs["std"],
                             low=kwargs["a"], high=kwargs["b"])
     if name in ("constant_", "ones_", "zeros_"):
         value = {"ones_": 1.0, "zeros_": 0.0}.get(name, kwargs.get("val", 0.0))
         return constant(value, name)
     if name == "eye_":
-        return Distribution("eye", "identity matrix: ones on the diagonal, zeros elsewhere")
+        return Distribution("eye", say("identity matrix: ones on the diagonal, zeros elsewhere"))
     if name == "dirac_":
-        return Distribution("dirac", "Dirac delta: a single 1 per filter, zeros elsewhere")
+        return Distribution("dirac", say("Dirac delta: a single 1 per filter, zeros elsewhere"))
     if name == "xavier_uniform_" and fan_in + fan_out:
         return uniform(gain * math.sqrt(6.0 / (fan_in + fan_out)),
                        f"xavier_uniform_, b = gain·√(6/(fan_in+fan_out)), {g}")
@@ -109,11 +113,12 @@ def for_function(function: InitFunction, kwargs: dict[str, Any], tensor: torch.T
     if name == "orthogonal_" and tensor.dim() >= 2:
         rows, cols = tensor.shape[0], tensor.numel() // tensor.shape[0]
         std = gain / math.sqrt(max(rows, cols))
-        return Distribution("orthogonal", f"orthogonal_: entries ≈ N(0, {_num(std)}²), "
-                            f"std ≈ gain/√{max(rows, cols)}, {g}", mean=0.0, std=std)
+        return Distribution("orthogonal", say("orthogonal_: entries ≈ N(0, {std}²), std ≈ gain/√{size}, {gain}",
+                                              std=_num(std), size=max(rows, cols), gain=g), mean=0.0, std=std)
     if name == "sparse_" and tensor.dim() == 2:
         share = math.ceil(kwargs["sparsity"] * tensor.shape[0]) / max(tensor.shape[0], 1)
-        return Distribution("sparse", f"sparse_: {_num(100 * share)}% zeros, the rest N(0, {_num(kwargs['std'])}²)",
+        return Distribution("sparse", say("sparse_: {share}% zeros, the rest N(0, {std}²)", share=_num(100 * share),
+                                          std=_num(kwargs["std"])),
                             mean=0.0, std=kwargs["std"], value=0.0, weight=1.0 - share)
     return None
 
@@ -126,10 +131,11 @@ def default_for(owner: nn.Module, local: str, tensor: torch.Tensor) -> Distribut
     if isinstance(module, nn.MultiheadAttention):
         if name == "in_proj_weight":
             fan_in, fan_out = fans(tensor)
-            return uniform(math.sqrt(6.0 / (fan_in + fan_out)), "MultiheadAttention default, xavier_uniform_")
-        return constant(0.0, "MultiheadAttention default")
+            return uniform(math.sqrt(6.0 / (fan_in + fan_out)),
+                           say("{kind} default, {function}", kind="MultiheadAttention", function="xavier_uniform_"))
+        return constant(0.0, say("{kind} default", kind="MultiheadAttention"))
     if prefix.endswith("out_proj") and name == "bias":
-        return constant(0.0, "MultiheadAttention zeroes its out_proj bias")
+        return constant(0.0, say("MultiheadAttention zeroes its out_proj bias"))
     if isinstance(module, (nn.Linear, CONV_BASE, nn.Bilinear)):
         weight = module.weight
         fan_in = fans(weight)[0] if weight.dim() >= 2 else 0
@@ -138,16 +144,17 @@ def default_for(owner: nn.Module, local: str, tensor: torch.Tensor) -> Distribut
         if not fan_in:
             return None
         size = "in_features" if isinstance(module, nn.Linear) else "fan_in"
-        return uniform(1.0 / math.sqrt(fan_in), f"{kind} default {name}, b = 1/√{size} = 1/√{fan_in}")
+        return uniform(1.0 / math.sqrt(fan_in), say("{kind} default {name}, b = 1/√{size} = 1/√{fan_in}", kind=kind,
+                                                    name=name, size=size, fan_in=fan_in))
     if isinstance(module, nn.Embedding):
-        return normal(0.0, 1.0, "Embedding default")
+        return normal(0.0, 1.0, say("{kind} default", kind="Embedding"))
     if isinstance(module, nn.PReLU):
-        return constant(float(getattr(module, "init", 0.25)), "PReLU default (init)")
+        return constant(float(getattr(module, "init", 0.25)), say("{kind} default ({name})", kind="PReLU", name="init"))
     if isinstance(module, (NORM_BASE, nn.LayerNorm, nn.GroupNorm)):
-        return constant(1.0 if name == "weight" else 0.0, f"{kind} default {name}")
+        return constant(1.0 if name == "weight" else 0.0, say("{kind} default {name}", kind=kind, name=name))
     if isinstance(module, nn.RNNBase):
         bound = 1.0 / math.sqrt(module.hidden_size)
-        return uniform(bound, f"{kind} default, b = 1/√hidden_size")
+        return uniform(bound, say("{kind} default, b = 1/√hidden_size", kind=kind))
     return None
 
 
@@ -169,15 +176,16 @@ class Mixture:
         labels = list(dict.fromkeys(d.label for d, _ in self.parts))
         if len(labels) == 1:
             return labels[0]
-        count = f"{len(self.parts)} tensors"
+        count = say("{count} tensors", count=len(self.parts))
         split = [label.partition(": ") for label in labels]
         heads = [head for head, _, _ in split]
         tails = list(dict.fromkeys(tail for _, _, tail in split))
         if all(colon for _, colon, _ in split) and len(tails) == 1:
-            return f"{count}: {_listed(heads, ', ')}: {tails[0]}"
+            return say("{count}: {parts}: {rule}", count=count, parts=_listed(heads, ", "), rule=tails[0])
         if all(colon for _, colon, _ in split) and len(set(heads)) == 1:
-            return f"{count}, {heads[0]}: {_listed(tails, '; ')}"
-        return f"{count}: {_listed(labels, '; ')}"
+            return say("{count}, {distribution}: {rules}", count=count, distribution=heads[0],
+                       rules=_listed(tails, "; "))
+        return say("{count}: {parts}", count=count, parts=_listed(labels, "; "))
 
     def pdf(self, x: np.ndarray) -> np.ndarray | None:
         """The size-weighted density of the continuous parts; point masses (norm ones and zeros) add none.

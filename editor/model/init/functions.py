@@ -17,6 +17,7 @@ import torch
 from torch import nn
 
 from editor.model.errors import ValidationError
+from editor.model.words import say
 
 NONLINEARITIES = ("linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
                   "conv_transpose3d", "sigmoid", "tanh", "relu", "leaky_relu", "selu")
@@ -105,7 +106,8 @@ def init_function(name: str) -> InitFunction:
         key += "_"
     found = INIT_FUNCTIONS.get(key)
     if found is None:
-        raise ValidationError(f"There is no init function {name!r}. Choose one of: {', '.join(INIT_FUNCTIONS)}.",
+        raise ValidationError(say("There is no init function {name!r}. Choose one of: {names}.", name=name,
+                                  names=', '.join(INIT_FUNCTIONS)),
                               field="function", valid=", ".join(INIT_FUNCTIONS))
     return found
 
@@ -115,23 +117,25 @@ def check_args(function: InitFunction, given: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(given) - set(function.arg_names))
     if unknown:
         takes = ", ".join(function.arg_names) or "no arguments"
-        raise ValidationError(f"{function.name} has no argument {unknown[0]!r}; it takes {takes}.",
+        raise ValidationError(say("{function} has no argument {name!r}; it takes {takes}.", function=function.name,
+                                  name=unknown[0], takes=takes),
                               field=unknown[0], valid=takes)
     values = function.defaults()
     for name, value in given.items():
         arg = function.arg(name)
         values[name] = _check_value(function, arg, value)
     if function.name == "constant_" and "val" not in given:
-        raise ValidationError("constant_ needs val: the value to fill with, e.g. constant_(w, 0.5).", field="val",
-                              valid="a number")
+        raise ValidationError(say("constant_ needs val: the value to fill with, e.g. constant_(w, 0.5)."), field="val",
+                              valid=say("a number"))
     if function.name == "sparse_" and "sparsity" not in given:
-        raise ValidationError("sparse_ needs a sparsity: the fraction of each column to set to zero, e.g. 0.1.",
-                              field="sparsity", valid="a number from 0 to 1")
+        raise ValidationError(say("sparse_ needs a sparsity: the fraction of each column to set to zero, e.g. 0.1."),
+                              field="sparsity", valid=say("a number from 0 to 1"))
     if function.name in ("uniform_", "trunc_normal_") and values["a"] > values["b"]:
-        raise ValidationError(f"{function.name} needs a ≤ b, but a = {values['a']} and b = {values['b']}.",
-                              field="a", valid=f"a number ≤ {values['b']}")
+        raise ValidationError(say("{function} needs a ≤ b, but a = {a} and b = {b}.", function=function.name,
+                                  a=values['a'], b=values['b']),
+                              field="a", valid=say("a number ≤ {b}", b=values["b"]))
     if function.name == "trunc_normal_" and values["std"] <= 0:
-        raise ValidationError("trunc_normal_ needs std > 0.", field="std", valid="a number > 0")
+        raise ValidationError(say("trunc_normal_ needs std > 0."), field="std", valid=say("a number > 0"))
     return values
 
 
@@ -139,30 +143,36 @@ def _check_value(function: InitFunction, arg: InitArg, value: Any) -> Any:
     where = f"{function.name}({arg.name}=…): "
     if arg.choices:
         if value not in arg.choices:
-            raise ValidationError(f"{where}{value!r} is not one of {', '.join(arg.choices)}.", field=arg.name,
+            raise ValidationError(say("{where}{value!r} is not one of {names}.", where=where, value=value,
+                                      names=', '.join(arg.choices)), field=arg.name,
                                   valid=", ".join(arg.choices))
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValidationError(f"{where}expected a number, not {value!r}.", field=arg.name, valid="a number")
+        raise ValidationError(say("{where}expected a number, not {value!r}.", where=where, value=value),
+                              field=arg.name, valid=say("a number"))
     if arg.kind is int:
         if value != int(value) or value < 1:
-            raise ValidationError(f"{where}expected a whole number ≥ 1, not {value!r}.", field=arg.name,
-                                  valid="a whole number ≥ 1")
+            raise ValidationError(say("{where}expected a whole number ≥ 1, not {value!r}.", where=where, value=value),
+                                  field=arg.name,
+                                  valid=say("a whole number ≥ 1"))
         return int(value)
     value = float(value)
     if not math.isfinite(value):
-        raise ValidationError(f"{where}{value} is not a finite number.", field=arg.name, valid="a finite number")
+        raise ValidationError(say("{where}{value} is not a finite number.", where=where, value=value), field=arg.name,
+                              valid=say("a finite number"))
     if (arg.name in ("std", "sparsity") and value < 0) or (arg.name == "sparsity" and value > 1):
-        valid = "a number from 0 to 1" if arg.name == "sparsity" else "a number ≥ 0"
-        raise ValidationError(f"{where}{value} is out of range: use {valid}.", field=arg.name, valid=valid)
+        valid = say("a number from 0 to 1") if arg.name == "sparsity" else say("a number ≥ 0")
+        raise ValidationError(say("{where}{value} is out of range: use {valid}.", where=where, value=value,
+                                  valid=valid), field=arg.name, valid=valid)
     return value
 
 
 def gain_for(nonlinearity: str, param: float | None = None) -> float:
     """``nn.init.calculate_gain(nonlinearity, param)`` with a clear error for unknown names."""
     if nonlinearity not in NONLINEARITIES:
-        raise ValidationError(f"calculate_gain does not know {nonlinearity!r}; choose one of "
-                              f"{', '.join(NONLINEARITIES)}.", field="nonlinearity", valid=", ".join(NONLINEARITIES))
+        raise ValidationError(say("calculate_gain does not know {nonlinearity!r}; choose one of {names}.",
+                                  nonlinearity=nonlinearity, names=', '.join(NONLINEARITIES)), field="nonlinearity",
+                              valid=", ".join(NONLINEARITIES))
     return float(nn.init.calculate_gain(nonlinearity, param))  # type: ignore[arg-type]
 
 
@@ -176,33 +186,36 @@ def check_fits(function: InitFunction, tensor: torch.Tensor, where: str, kwargs:
     shape = tuple(tensor.shape)
     if function.dims is not None and dims not in function.dims:
         need = str(function.dims[0]) if len(function.dims) == 1 else \
-            "-, ".join(map(str, function.dims[:-1])) + f"- or {function.dims[-1]}"  # "3-, 4- or 5"
-        hint = {"eye_": "eye_ is for Linear weights; for convolution weights use dirac_.",
-                "dirac_": "dirac_ is for convolution weights; for Linear weights use eye_.",
-                "sparse_": "sparse_ is for Linear weights."}[function.name]
-        raise ValidationError(f"{function.name} needs a {need}-D tensor, but {where} is {dims}-D {shape}. {hint} "
-                              f"Nothing was changed.", field="function")
+            say("{some}- or {last}", some="-, ".join(map(str, function.dims[:-1])), last=function.dims[-1])
+        hint = {"eye_": say("eye_ is for Linear weights; for convolution weights use dirac_."),
+                "dirac_": say("dirac_ is for convolution weights; for Linear weights use eye_."),
+                "sparse_": say("sparse_ is for Linear weights.")}[function.name]
+        raise ValidationError(say("{function} needs a {need}-D tensor, but {where} is {dims}-D {shape}. {hint} "
+                                  "Nothing was changed.", function=function.name, need=need, where=where, dims=dims,
+                                  shape=shape, hint=hint), field="function")
     if dims < function.min_dims:
         last = name.rpartition(".")[2]
         if "bias" in last:
-            advice = "Target the weights, not the biases"
+            advice = say("Target the weights, not the biases")
         elif "weight" in last:  # a 1-D weight: BatchNorm, LayerNorm, GroupNorm
-            advice = ("A 1-D weight is a normalization layer's scale: limit the rule to one layer kind (every "
-                      "Linear or Conv2d)")
+            advice = say("A 1-D weight is a normalization layer's scale: limit the rule to one layer kind (every "
+                         "Linear or Conv2d)")
         else:
-            advice = "Target weights only (not biases or normalization weights)"
+            advice = say("Target weights only (not biases or normalization weights)")
         raise ValidationError(
-            f"{function.name} works out fan_in and fan_out from the tensor's shape, so it needs at least 2 "
-            f"dimensions, but {where} is {dims}-D {shape}. {advice}, or choose a function such as zeros_, "
-            f"ones_, constant_, uniform_ or normal_. Nothing was changed.", field="function")
+            say("{function} works out fan_in and fan_out from the tensor's shape, so it needs at least 2 "
+                "dimensions, but {where} is {dims}-D {shape}. {advice}, or choose a function such as zeros_, "
+                "ones_, constant_, uniform_ or normal_. Nothing was changed.", function=function.name, where=where,
+                dims=dims, shape=shape, advice=advice), field="function")
     if function.name == "dirac_" and shape[0] % kwargs.get("groups", 1):
-        raise ValidationError(f"dirac_ with groups={kwargs['groups']} needs the first dimension of {where} "
-                              f"({shape[0]}) to divide evenly by the groups. Nothing was changed.", field="groups")
+        raise ValidationError(say("dirac_ with groups={groups} needs the first dimension of {where} ({size}) to "
+                                  "divide evenly by the groups. Nothing was changed.", groups=kwargs["groups"],
+                                  where=where, size=shape[0]), field="groups")
     if function.name == "kaiming_uniform_" or function.name == "kaiming_normal_":
         fan_in, fan_out = fans(tensor)
         if (fan_in if kwargs.get("mode", "fan_in") == "fan_in" else fan_out) == 0:
-            raise ValidationError(f"{function.name} divides by the fan, which is 0 for {where} {shape}. "
-                                  f"Nothing was changed.", field="mode")
+            raise ValidationError(say("{function} divides by the fan, which is 0 for {where} {shape}. Nothing was "
+                                      "changed.", function=function.name, where=where, shape=shape), field="mode")
 
 
 def fans(tensor: torch.Tensor) -> tuple[int, int]:

@@ -29,6 +29,7 @@ from editor.model.design.tree import Block, Group, Layer
 from editor.model.errors import ValidationError
 from editor.model.init.distributions import Distribution, default_for, for_function
 from editor.model.init.functions import InitFunction, check_args, check_fits, fans, gain_for, init_function
+from editor.model.words import say
 
 PARAMETERS = ("weight", "bias", "all")
 EXPRESSION_NAMES = frozenset({"w", "fan_in", "fan_out", "numel"})
@@ -93,17 +94,21 @@ class InitRule:
 
     def describe(self) -> str:
         """A short sentence, e.g. "xavier_uniform_ on the weights of every Linear"."""
-        what = {"weight": "the weights", "bias": "the biases", "all": "all parameters"}[self.parameters]
+        what = {"weight": say("the weights"), "bias": say("the biases"), "all": say("all parameters")}[self.parameters]
         if self.layers is not None:
-            where = f"{len(self.layers)} chosen block{'s' if len(self.layers) != 1 else ''}"
+            count = len(self.layers)
+            where = say("{count} chosen block", count=count) if count == 1 else \
+                say("{count} chosen blocks", count=count)
             if self.kind is not None:
-                where = f"every {self.kind} in {where}"
+                where = say("every {kind} in {blocks}", kind=self.kind, blocks=where)
         elif self.kind is not None:
-            where = f"every {self.kind}"
+            where = say("every {kind}", kind=self.kind)
         else:
-            where = "the whole design"
-        then = f", then {self.expression}" if self.expression else ""
-        return f"{self.function} on {what} of {where}{then}"
+            where = say("the whole design")
+        if self.expression:
+            return say("{function} on {what} of {where}, then {expression}", function=self.function, what=what,
+                       where=where, expression=self.expression)
+        return say("{function} on {what} of {where}", function=self.function, what=what, where=where)
 
 
 def make_rule(function: str, *, parameters: str = "weight", kind: str | None = None,
@@ -112,20 +117,24 @@ def make_rule(function: str, *, parameters: str = "weight", kind: str | None = N
     """A checked :class:`InitRule`; a clear :class:`ValidationError` for anything wrong."""
     init = init_function(function)
     if parameters not in PARAMETERS:
-        raise ValidationError(f"parameters must be one of {', '.join(PARAMETERS)}, not {parameters!r}.",
+        raise ValidationError(say("parameters must be one of {names}, not {parameters!r}.",
+                                  names=', '.join(PARAMETERS), parameters=parameters),
                               field="parameters", valid=", ".join(PARAMETERS))
     if kind is not None:
         try:
             kind = catalog_kind(kind).name
         except KeyError:
-            raise ValidationError(f"There is no layer kind {kind!r} to initialize.", field="kind") from None
+            raise ValidationError(say("There is no layer kind {kind!r} to initialize.", kind=kind),
+                                  field="kind") from None
     if gain_from is not None:
         if not init.gain:
-            raise ValidationError(f"{init.name} takes no gain; calculate_gain is for xavier_* and orthogonal_.",
+            raise ValidationError(say("{init} takes no gain; calculate_gain is for xavier_* and orthogonal_.",
+                                      init=init.name),
                                   field="gain")
         gain_for(*gain_from)
         if "gain" in args:
-            raise ValidationError("Give either gain or gain_from (which sets gain = calculate_gain(...)), not both.",
+            raise ValidationError(say("Give either gain or gain_from (which sets gain = calculate_gain(...)), not "
+                                      "both."),
                                   field="gain")
     if expression is not None:
         expression = expression.strip() or None
@@ -214,7 +223,7 @@ def narrowed(rule: InitRule, layers: tuple[Layer, ...]) -> InitRule:
 
 def where_text(layer: Layer, name: str) -> str:
     block = layer.blocks[0]
-    return f"{name} of the {layer.kind.name} block at {block.path()}"
+    return say("{name} of the {kind} block at {path}", name=name, kind=layer.kind.name, path=block.path())
 
 
 def check_rule(rule: InitRule, root: Group) -> list[Target]:
@@ -230,8 +239,9 @@ def _check_targets(rule: InitRule, found: list[Target]) -> None:
         check_fits(init, tensor, where_text(layer, name), kwargs, name)
         if rule.expression and tensor.dim() < 2 and {"fan_in", "fan_out"} & compile_rule_expression(
                 rule.expression).names:
-            raise ValidationError(f"The expression uses fan_in or fan_out, which {where_text(layer, name)} "
-                                  f"({tensor.dim()}-D) does not have. Nothing was changed.", field="expression")
+            raise ValidationError(say("The expression uses fan_in or fan_out, which {where} ({dims}-D) does not "
+                                      "have. Nothing was changed.", where=where_text(layer, name),
+                                      dims=tensor.dim()), field="expression")
 
 
 def fill(rule: InitRule, tensor: torch.Tensor, generator: torch.Generator | None = None) -> None:
@@ -246,22 +256,25 @@ def fill(rule: InitRule, tensor: torch.Tensor, generator: torch.Generator | None
                 if not isinstance(value, torch.Tensor):
                     value = torch.full_like(tensor, float(value))
                 if value.shape != tensor.shape:
-                    raise ValidationError(f"The expression {rule.expression!r} gives shape {tuple(value.shape)}, "
-                                          f"not the parameter's {tuple(tensor.shape)}.", field="expression")
+                    raise ValidationError(say("The expression {expression!r} gives shape {shape}, not the "
+                                              "parameter's {want}.", expression=rule.expression,
+                                              shape=tuple(value.shape), want=tuple(tensor.shape)), field="expression")
                 tensor.copy_(value)
             except (TypeError, ValueError, OverflowError, RuntimeError) as exc:
                 if isinstance(exc, ValidationError):
                     raise
-                raise ExpressionError(f"The expression {rule.expression!r} gives {_kind_of(value)}, which cannot "
-                                      f"fill a {tensor.dtype} parameter: {str(exc).splitlines()[0][:120]}") from None
+                raise ExpressionError(say("The expression {expression!r} gives {what}, which cannot fill a "
+                                          "{dtype} parameter: {reason}", expression=rule.expression,
+                                          what=_kind_of(value), dtype=tensor.dtype,
+                                          reason=str(exc).splitlines()[0][:120])) from None
 
 
 def _kind_of(value: Any) -> str:
     if isinstance(value, torch.Tensor):
-        return f"a {value.dtype} tensor"
+        return say("a {dtype} tensor", dtype=value.dtype)
     if isinstance(value, int) and abs(value) >= 10**20:
-        return f"a whole number of {len(str(abs(value)))} digits"
-    return f"the number {value!r}"[:60]
+        return say("a whole number of {count} digits", count=len(str(abs(value))))
+    return say("the number {value}", value=repr(value)[:49])
 
 
 def run_rules(rules: tuple[InitRule, ...] | list[InitRule], root: Group,
@@ -281,7 +294,8 @@ def distribution_of(rule: InitRule, tensor: torch.Tensor) -> Distribution | None
     base = for_function(rule.init, rule.kwargs, tensor, gain_text)
     if rule.expression:
         sample = base.label.split(":")[0] if base is not None else rule.function
-        return Distribution("custom", f"custom rule: {sample}, then {rule.expression}")
+        return Distribution("custom", say("custom rule: {sample}, then {expression}", sample=sample,
+                                          expression=rule.expression))
     return base
 
 
