@@ -18,6 +18,7 @@ from editor.model.catalog.hyperparameters import validate_params
 from editor.model.design.torch_dicts import slots
 from editor.model.design.tree import MAX_DEPTH, Block, Group, Layer, Node, sync, too_deep_message
 from editor.model.errors import StructureError, UnsupportedLayerError
+from editor.model.words import say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -55,7 +56,7 @@ class Adopter:
 
     def _group(self, sequential: nn.Sequential, label: str | None, where: str, depth: int) -> Group:
         if sequential is self.design.root.sequential:
-            raise StructureError("The design cannot contain itself: project.model cannot be inserted into it.")
+            raise StructureError(say("The design cannot contain itself: project.model cannot be inserted into it."))
         seen = self.design.holds_group(sequential) or id(sequential) in self.groups
         # A Sequential used twice becomes two groups over the same (shared) layers.
         if depth > MAX_DEPTH:  # before walking it: a Sequential nested 10,000 deep is refused, not recursed into
@@ -65,7 +66,8 @@ class Adopter:
         self.groups.add(id(group.sequential))
         for key, child in children:
             if child is None:
-                raise UnsupportedLayerError(f"{where}slot {key!r} of a Sequential holds None, not a module.")
+                raise UnsupportedLayerError(say("{where}slot {key!r} of a Sequential holds None, not a module.",
+                                                where=where, key=key))
             node = self.node(child, label_from_key(key), where, depth + 1)
             node.parent = group
             group.children.append(node)

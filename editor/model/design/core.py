@@ -39,27 +39,57 @@ from editor.model.design.tree import (
     depth,
     path_key,
     paths,
+    renumber,
     sync,
     too_deep_message,
     walk,
 )
 from editor.model.errors import StructureError
+from editor.model.words import Said, message_of, say
+
+
+def _numbered_mirror(group: Group, size: int) -> dict[str, Any] | None:
+    """The group's mirror when it is exactly as last written, keyed "0" … (no labels), with ``size`` entries."""
+    mirror = slots(group.sequential)
+    if mirror is group.mirror and group.numbered and len(mirror) == size:
+        return mirror
+    return None
 
 
 def _sync_after_insert(group: Group, index: int) -> None:
     children = group.children
     node = children[index]
-    mirror = slots(group.sequential)
-    if index == len(children) - 1 and node.label is None and mirror is group.mirror and str(index) not in mirror:
-        dict.__setitem__(mirror, str(index), node.module)  # appending: no renumbering needed
-    else:
+    mirror = _numbered_mirror(group, len(children) - 1) if node.label is None else None
+    if mirror is None:
         sync(group)
+    elif index == len(children) - 1:
+        dict.__setitem__(mirror, str(index), node.module)  # appending: no renumbering needed
+    else:  # in the middle: the modules after it move up one key, as torch's insert does
+        modules = list(mirror.values())
+        modules.insert(index, node.module)
+        renumber(group, modules)
 
 
 def _sync_after_remove(group: Group, index: int, old_key: str) -> None:
-    mirror = slots(group.sequential)
-    if index == len(group.children) and old_key == str(index) and mirror is group.mirror:
+    mirror = _numbered_mirror(group, len(group.children) + 1) if old_key == str(index) else None
+    if mirror is None:
+        sync(group)
+    elif index == len(group.children):
         dict.__delitem__(mirror, old_key)  # removing the last one: no renumbering needed
+    else:
+        modules = list(mirror.values())
+        del modules[index]
+        renumber(group, modules)
+
+
+def _sync_after_swap(block: Block, old: nn.Module, module: nn.Module) -> None:
+    """``block`` holds ``module`` instead of ``old`` now: one slot of its Sequential changes, no other."""
+    group = block.parent
+    assert group is not None
+    mirror = slots(group.sequential)
+    key = block.label or str(group.children.index(block))
+    if mirror is group.mirror and mirror.get(key) is old:
+        dict.__setitem__(mirror, key, module)
     else:
         sync(group)
 
@@ -184,12 +214,13 @@ class DesignCore(ShapeEngine):
         steps done so far are taken back and a :class:`StructureError` says so:
         the design is as it was before the call.
         """
-        verb = "undo" if undo else "redo"
+        verb = say("undo") if undo else say("redo")
         if self._tx is not None:
-            raise StructureError(f"Cannot {verb} while an operation is running; wait until it has finished.")
+            raise StructureError(say("Cannot {verb} while an operation is running; wait until it has finished.",
+                                     verb=verb))
         if not isinstance(tx, Transaction):
-            raise StructureError(f"revert and replay take a Transaction (from 'with project.transaction() as "
-                                 f"tx:'), not {type(tx).__name__}.")
+            raise StructureError(say("revert and replay take a Transaction (from 'with project.transaction() as "
+                                     "tx:'), not {type}.", type=type(tx).__name__))
         if self._adopt_direct_edits():
             return  # the history no longer applies to this design (views were told: events.reset)
         if tx:
@@ -206,9 +237,8 @@ class DesignCore(ShapeEngine):
             self._take_back(done)
             if tx:
                 self._check_order(tx, not undo)  # the step counts as done (or undone) as before
-            raise StructureError(f"Could not {verb} {tx.name!r} ({type(exc).__name__}: "
-                                 f"{str(exc).splitlines()[0][:160] if str(exc) else 'no details'}). The design is "
-                                 f"as it was before.") from exc
+            raise StructureError(say("Could not {verb} {tx!r} ({type}: {reason}). The design is as it was before.",
+                                     verb=verb, tx=tx.name, type=type(exc).__name__, reason=_first_line(exc))) from exc
         finally:
             self._replaying = False
         self._finish(None)
@@ -226,15 +256,15 @@ class DesignCore(ShapeEngine):
         """Undo only the latest step, redo only the latest undone one: anything else would damage the design."""
         if undo:
             if not self._done or self._done[-1] != tx.serial:
-                reason = ("it was undone already" if tx.serial in self._undone else
-                          "later steps came after it: undo those first")
-                raise StructureError(f"Cannot undo {tx.name!r}: {reason}.")
+                reason = (say("it was undone already") if tx.serial in self._undone else
+                          say("later steps came after it: undo those first"))
+                raise StructureError(say("Cannot undo {tx!r}: {reason}.", tx=tx.name, reason=reason))
             self._undone.append(self._done.pop())
         else:
             if not self._undone or self._undone[-1] != tx.serial:
-                reason = ("it is not undone" if tx.serial in self._done else
-                          "it is not the step undone last (or the design changed since)")
-                raise StructureError(f"Cannot redo {tx.name!r}: {reason}.")
+                reason = (say("it is not undone") if tx.serial in self._done else
+                          say("it is not the step undone last (or the design changed since)"))
+                raise StructureError(say("Cannot redo {tx!r}: {reason}.", tx=tx.name, reason=reason))
             self._done.append(self._undone.pop())
 
     def _adopt_direct_edits(self) -> bool:
@@ -260,6 +290,8 @@ class DesignCore(ShapeEngine):
                     if self.seeds.ranked and layer.rank is None:
                         layer.rank = self.seeds.next_rank(item)
                 layer.blocks.append(item)
+                if len(layer.blocks) > 1:
+                    self._shared_layers[id(layer)] = layer
             else:
                 self._groups[id(item.sequential)] = item  # type: ignore[union-attr]
                 item.watch = self._watch  # type: ignore[union-attr]
@@ -270,6 +302,8 @@ class DesignCore(ShapeEngine):
             if isinstance(item, Block):
                 layer = item.layer
                 layer.blocks.remove(item)
+                if len(layer.blocks) < 2:
+                    self._shared_layers.pop(id(layer), None)
                 if self._tx is not None:
                     self._edited_layers.add(layer)
                 if not layer.blocks:
@@ -380,9 +414,9 @@ class DesignCore(ShapeEngine):
         del self._layers[id(layer.module)]
         layer.module, layer.params, layer.auto = module, params, auto
         self._layers[id(module)] = layer
-        parents = {id(b.parent): b.parent for b in layer.blocks if b.parent is not None}
-        for parent in parents.values():
-            sync(parent)
+        for block in layer.blocks:
+            if block.parent is not None:
+                _sync_after_swap(block, old[0], module)
         for block in layer.blocks:
             block.in_spec = STALE
             self._dirty.append(block)
@@ -456,3 +490,12 @@ class DesignCore(ShapeEngine):
     def _blocks(self) -> Iterator[Block]:
         return blocks(self._root)
 
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of ``exc``'s message (at most 160 characters), still translatable when it was said."""
+    text = message_of(exc)
+    if not text:
+        return say("no details")
+    if isinstance(text, Said) and len(text) <= 160 and "\n" not in text:
+        return text
+    return text.splitlines()[0][:160]

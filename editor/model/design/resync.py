@@ -15,6 +15,7 @@ from editor.model.design.core import DesignCore
 from editor.model.design.torch_dicts import slots
 from editor.model.design.tree import STALE, Group, Node, depth, sync, walk
 from editor.model.errors import LayerLabError, StructureError
+from editor.model.words import message_of, say
 
 
 def _matches(group: Group) -> bool:
@@ -71,8 +72,8 @@ class ResyncingDesign(DesignCore):
                     fresh.append(node)
             except LayerLabError as exc:
                 sync(group)  # put the Sequential back the way the design has it
-                raise StructureError(f"project.model was changed directly, with something LayerLab cannot hold, so "
-                                     f"that change was undone: {exc}") from None
+                raise StructureError(say("project.model was changed directly, with something LayerLab cannot "
+                                         "hold, so that change was undone: {reason}", reason=message_of(exc))) from None
             for child in old:
                 if child not in fresh:
                     self._unregister(child)

@@ -120,5 +120,5 @@ def _checksum(tensor: torch.Tensor) -> int:
 
 def fingerprint(layers: Iterable[Layer]) -> tuple:
     """Identity and contents of every parameter and buffer, to notice in-place changes (``.data``, training)."""
-    return tuple((name, tensor.data_ptr(), _checksum(tensor))
+    return tuple((name, tensor.data_ptr(), _checksum(tensor) if not tensor.is_meta else None)  # meta: no values
                  for layer in layers for name, tensor in layer.module.state_dict().items())

@@ -23,6 +23,7 @@ from editor.model.catalog.hyperparameters import example_input, resolve_auto, va
 from editor.model.catalog.shape_rules import Spec, output_spec
 from editor.model.design.tree import STALE, Block, Group, Node, blocks
 from editor.model.errors import Fix, LayerLabError, ShapeError
+from editor.model.words import join, say
 
 if TYPE_CHECKING:
     from editor.model.design.tree import Layer
@@ -60,6 +61,7 @@ class ShapeEngine:
         self._places_changed: set[Layer] = set()  # layers with auto values whose first place may have changed
         self._shared_forms: dict[Block, tuple[ShapeError, ShapeError]] = {}  # block: (its error, as shown)
         self._positions: dict[int, dict[int, int]] = {}  # group id: child id -> index, while shapes settle
+        self._shared_layers: dict[int, Layer] = {}  # id(layer): a layer used by more than one block (kept by the core)
 
     # The core provides these.
     def _attached(self, node: Node) -> bool:  # pragma: no cover - provided by DesignCore
@@ -142,11 +144,12 @@ class ShapeEngine:
                 return
             pending = [n for n in dict.fromkeys(self._dirty) if n.in_spec is STALE and self._attached(n)]
             self._dirty = []
-            pending.sort(key=self._order_key)
+            if len(pending) > 1:  # one edit leaves one node: ordering it would number a whole group
+                pending.sort(key=self._order_key)
             for node in pending:
                 if node.in_spec is STALE:
                     self._propagate(node)
-        raise RuntimeError("shapes did not settle")  # pragma: no cover - would be a bug
+        raise RuntimeError(say("shapes did not settle"))  # pragma: no cover - would be a bug
 
     def _review_shared_errors(self) -> None:
         """A shared module must fit every place it is used: never offer a fix that breaks another place.
@@ -158,7 +161,7 @@ class ShapeEngine:
         longer shared that way (made independent, a share undone, inputs that
         agree again). Done after every settle, so the paths never go stale.
         """
-        layers = {id(layer): layer for layer in self._layers.values() if len(layer.blocks) > 1}  # type: ignore[attr-defined]
+        layers = dict(self._shared_layers)
         for block in list(self._shared_forms):
             if block.error is not self._shared_forms[block][1] or not self._attached(block):
                 del self._shared_forms[block]  # worked out again since, or no longer in the design
@@ -198,14 +201,14 @@ class ShapeEngine:
         """``own`` error, saying that the module is shared with ``others`` places (the first ones named)."""
         shown = [self._path_now(b) for b in shown_places]
         more = others - len(shown)
-        names = ", ".join(shown) + (f" and {more} more" if more else "")
+        names = say("{names} and {more} more", names=", ".join(shown), more=more) if more else ", ".join(shown)
         if others == 1:
-            why = (f"This module is shared with block {names}, which receives a different shape, and one module "
-                   f"cannot take both: change the layer that feeds one of them instead.")
+            why = say("This module is shared with block {names}, which receives a different shape, and one module "
+                      "cannot take both: change the layer that feeds one of them instead.", names=names)
         else:
-            why = (f"This module is shared with blocks {names}, which do not all receive the same shape, and one "
-                   f"module cannot take them all: change the layers that feed them instead.")
-        return ShapeError(f"{own.sentence} {why}", in_shape=own.in_shape, expected=own.expected, fix=None,
+            why = say("This module is shared with blocks {names}, which do not all receive the same shape, and one "
+                      "module cannot take them all: change the layers that feed them instead.", names=names)
+        return ShapeError(join([own.sentence, why]), in_shape=own.in_shape, expected=own.expected, fix=None,
                           field=own.field)
 
     def _order_key(self, node: Node) -> tuple[int, ...]:
@@ -347,7 +350,7 @@ def infer(root: Group, spec: Spec | None, path_of: dict[Node, str]) -> dict[str,
         return current
 
     if spec is None:
-        raise ShapeError("The design has no input shape yet: set one, e.g. project.input_shape = (1, 20).",
+        raise ShapeError(say("The design has no input shape yet: set one, e.g. project.input_shape = (1, 20)."),
                          expected="an input shape")
     run(root, spec)
     return {path_of[node]: result[path_of[node]] for node in path_of}  # data-flow order, groups first

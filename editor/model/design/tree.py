@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from torch import nn
 
 from editor.model.design.torch_dicts import set_slots
+from editor.model.words import say
 
 if TYPE_CHECKING:
     from editor.model.catalog import LayerKind
@@ -114,7 +115,7 @@ class Block(Node):
 class Group(Node):
     """A nested ``nn.Sequential`` and its children."""
 
-    __slots__ = ("children", "collapsed", "mirror", "sequential", "watch")
+    __slots__ = ("children", "collapsed", "mirror", "numbered", "sequential", "watch")
     is_group = True
 
     def __init__(self, sequential: nn.Sequential, label: str | None = None) -> None:
@@ -124,6 +125,7 @@ class Group(Node):
         self.collapsed = False
         self.watch = Watch()  # replaced by the design's own when the group joins it
         self.mirror: dict[str, Any] | None = None  # the _modules dict the Project last wrote
+        self.numbered = False  # the mirror was keyed "0", "1", … (no labels) when it was last written
 
     @property
     def module(self) -> nn.Sequential:
@@ -183,15 +185,43 @@ class WatchedModules(dict):
         return (dict, (dict(self),))
 
 
+_NUMBERS: list[tuple[str, ...]] = [()]
+"""``"0"``, ``"1"``, …: the keys of an unlabeled Sequential, made once (an edit renumbers without ``str(i)``).
+Replaced whole when it grows, never changed in place, so a design opened on a worker thread may read it."""
+
+
+def numbers(count: int) -> tuple[str, ...]:
+    """The keys ``"0"`` … ``str(count - 1)``."""
+    made = _NUMBERS[0]
+    if len(made) < count:
+        made = tuple(str(i) for i in range(max(count, 2 * len(made))))
+        _NUMBERS[0] = made
+    return made[:count]
+
+
 def sync(group: Group) -> None:
     """Make the group's ``nn.Sequential`` hold its children's modules, in order, keyed like torch."""
     children = group.children
+    modules = [child.module for child in children]
     if any(child.label for child in children):
         keys = [child.label or str(i) for i, child in enumerate(children)]
+        _write(group, WatchedModules(zip(keys, modules, strict=True), group.watch), numbered=False)
     else:
-        keys = [str(i) for i in range(len(children))]
-    mirror = WatchedModules(zip(keys, [child.module for child in children], strict=True), group.watch)
+        renumber(group, modules)
+
+
+def renumber(group: Group, modules: list[nn.Module]) -> None:
+    """Make the unlabeled group's Sequential hold ``modules`` (its children's, in order) under "0", "1", ….
+
+    The caller knows that no child has a label (``group.numbered`` and an unlabeled node came or went), so
+    an insert or delete in the middle costs a copy of the list in C, not Python work per block.
+    """
+    _write(group, WatchedModules(zip(numbers(len(modules)), modules, strict=True), group.watch), numbered=True)
+
+
+def _write(group: Group, mirror: WatchedModules, numbered: bool) -> None:
     group.mirror = mirror
+    group.numbered = numbered
     set_slots(group.sequential, mirror)
 
 
@@ -269,10 +299,10 @@ def too_deep_message(depth: int, path: str | None = None) -> str:
     """Why a design cannot nest a group ``depth`` deep (at ``path``, when it is known), and what to do."""
     if path and len(path) > 40:  # "0.0.0.…" 65 levels deep says less than its start and end
         path = f"{path[:15]}…{path[-15:]}"
-    where = f"the group at {path}" if path else "a group"
-    return (f"Sequentials can be nested at most {MAX_DEPTH} deep in a design (as deep as a project file holds), "
-            f"and this would put {where} {depth} deep. Ungroup some of the groups around it, or build the inner "
-            f"part flatter.")
+    where = say("the group at {path}", path=path) if path else say("a group")
+    return say("Sequentials can be nested at most {limit} deep in a design (as deep as a project file holds), "
+               "and this would put {where} {depth} deep. Ungroup some of the groups around it, or build the inner "
+               "part flatter.", limit=MAX_DEPTH, where=where, depth=depth)
 
 
 def is_last_leaf(node: Node) -> bool:

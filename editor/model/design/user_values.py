@@ -11,21 +11,24 @@ from torch import nn
 
 from editor.model.design.tree import Node
 from editor.model.errors import ValidationError
+from editor.model.words import message_of, say
 
 
 def check_seed(seed: Any) -> int:
     """``seed`` checked: an integer torch.manual_seed accepts."""
     if isinstance(seed, bool):
-        raise ValidationError(f"The seed must be an integer, not {seed}.", field="seed",
-                              valid="an integer from 0 to 2**64 - 1")
+        raise ValidationError(say("The seed must be an integer, not {seed}.", seed=seed), field="seed",
+                              valid=say("an integer from 0 to 2**64 - 1"))
     if not isinstance(seed, int):
         try:
             seed = operator.index(seed)
         except TypeError:
-            raise ValidationError(f"The seed must be an integer, not {type(seed).__name__}.", field="seed",
-                                  valid="an integer from 0 to 2**64 - 1") from None
+            raise ValidationError(say("The seed must be an integer, not {type}.", type=type(seed).__name__),
+                                  field="seed",
+                                  valid=say("an integer from 0 to 2**64 - 1")) from None
     if not -(2**63) <= seed < 2**64:
-        raise ValidationError(f"The seed {seed} is out of range.", field="seed", valid="an integer from 0 to 2**64 - 1")
+        raise ValidationError(say("The seed {seed} is out of range.", seed=seed), field="seed",
+                              valid=say("an integer from 0 to 2**64 - 1"))
     return int(seed)
 
 
@@ -34,11 +37,12 @@ def check_shape(shape: Iterable[int]) -> tuple[int, ...]:
     try:
         values = tuple(shape)
     except TypeError:
-        raise ValidationError(f"An input shape is a tuple of sizes like (1, 20), not {shape!r}.",
-                              field="input_shape", valid="a tuple of 1 to 8 positive integers") from None
-    valid = "a tuple of 1 to 8 positive integers"
+        raise ValidationError(say("An input shape is a tuple of sizes like (1, 20), not {shape!r}.", shape=shape),
+                              field="input_shape", valid=say("a tuple of 1 to 8 positive integers")) from None
+    valid = say("a tuple of 1 to 8 positive integers")
     if not 1 <= len(values) <= 8:
-        raise ValidationError(f"An input shape needs 1 to 8 sizes, got {len(values)}.", field="input_shape",
+        raise ValidationError(say("An input shape needs 1 to 8 sizes, got {count}.", count=len(values)),
+                              field="input_shape",
                               valid=valid)
     out = []
     for v in values:
@@ -46,16 +50,18 @@ def check_shape(shape: Iterable[int]) -> tuple[int, ...]:
             try:
                 v = operator.index(v)
             except TypeError:
-                raise ValidationError(f"Input sizes must be integers, got {v!r}.", field="input_shape",
+                raise ValidationError(say("Input sizes must be integers, got {value!r}.", value=v), field="input_shape",
                                       valid=valid) from None
         if v < 1:
-            raise ValidationError(f"Input sizes must be at least 1, got {v}.", field="input_shape", valid=valid)
+            raise ValidationError(say("Input sizes must be at least 1, got {value}.", value=v), field="input_shape",
+                                  valid=valid)
         out.append(int(v))
     total = 1
     for v in out:
         total *= v
     if total > 2**31:
-        raise ValidationError(f"An input of shape {tuple(out)} would hold {total:,} numbers; use at most 2**31.",
+        raise ValidationError(say("An input of shape {shape} would hold {total:,} numbers; use at most 2**31.",
+                                  shape=tuple(out), total=total),
                               field="input_shape", valid=valid)
     return tuple(out)
 
@@ -65,24 +71,26 @@ def check_device(device: str | torch.device) -> torch.device:
     try:
         target = torch.device(device)
     except (RuntimeError, TypeError) as exc:
-        raise ValidationError(f"{device!r} is not a device name ({exc}). Use 'cpu', 'cuda', 'cuda:0' or 'mps'.",
-                              field="device", valid="cpu, cuda, cuda:N or mps") from None
+        raise ValidationError(say("{device!r} is not a device name ({reason}). Use 'cpu', 'cuda', 'cuda:0' or "
+                                  "'mps'.", device=device, reason=message_of(exc)),
+                              field="device", valid=say("cpu, cuda, cuda:N or mps")) from None
     if target.type == "cuda":
         count = torch.cuda.device_count() if torch.cuda.is_available() else 0
         if count == 0:
-            raise ValidationError("CUDA is not available on this machine (torch.cuda.is_available() is False); "
-                                  "use 'cpu'.", field="device", valid="cpu")
+            raise ValidationError(say("CUDA is not available on this machine (torch.cuda.is_available() is "
+                                      "False); use 'cpu'."), field="device", valid="cpu")
         index = target.index if target.index is not None else torch.cuda.current_device()
         if index >= count:
-            raise ValidationError(f"There is no cuda:{index}: this machine has {count} CUDA device(s), "
-                                  f"cuda:0 to cuda:{count - 1}.", field="device", valid=f"cuda:0 … cuda:{count - 1}")
+            raise ValidationError(say("There is no cuda:{index}: this machine has {count} CUDA device(s), cuda:0 "
+                                      "to cuda:{last}.", index=index, count=count, last=count - 1), field="device",
+                                  valid=f"cuda:0 … cuda:{count - 1}")
         return torch.device("cuda", index)
     if target.type == "mps" and not (hasattr(torch.backends, "mps") and torch.backends.mps.is_available()):
-        raise ValidationError("MPS (Apple GPU) is not available on this machine; use 'cpu'.", field="device",
+        raise ValidationError(say("MPS (Apple GPU) is not available on this machine; use 'cpu'."), field="device",
                               valid="cpu")
     if target.type not in ("cpu", "cuda", "mps"):
-        raise ValidationError(f"LayerLab supports cpu, cuda and mps devices, not {target.type!r}.",
-                              field="device", valid="cpu, cuda, cuda:N or mps")
+        raise ValidationError(say("LayerLab supports cpu, cuda and mps devices, not {type!r}.", type=target.type),
+                              field="device", valid=say("cpu, cuda, cuda:N or mps"))
     return target
 
 
@@ -110,18 +118,21 @@ def check_label(node: Node, label: str | None) -> str | None:
     if label is None or label == "":
         return None
     if not isinstance(label, str):
-        raise ValidationError(f"A label must be text, not {type(label).__name__}.", field="label",
-                              valid="a name like 'encoder'")
-    valid = "a name without dots that is not just digits, e.g. 'encoder'"
+        raise ValidationError(say("A label must be text, not {type}.", type=type(label).__name__), field="label",
+                              valid=say("a name like 'encoder'"))
+    valid = say("a name without dots that is not just digits, e.g. 'encoder'")
     problem = label_problem(label)
     if problem == "attribute":
-        raise ValidationError(f"{label!r} is already an attribute of nn.Sequential; choose another label.",
+        raise ValidationError(say("{label!r} is already an attribute of nn.Sequential; choose another label.",
+                                  label=label),
                               field="label", valid=valid)
     if problem is not None:
-        raise ValidationError(f"{label!r} cannot be a label: use {valid}.", field="label", valid=valid)
+        raise ValidationError(say("{label!r} cannot be a label: use {valid}.", label=label, valid=valid),
+                              field="label", valid=valid)
     if label_clash(label, node.parent, ignore=node):
-        raise ValidationError(f"Another block in this group is already called {label!r}.", field="label",
-                              valid="a name not used in this group")
+        raise ValidationError(say("Another block in this group is already called {label!r}.", label=label),
+                              field="label",
+                              valid=say("a name not used in this group"))
     return label
 
 

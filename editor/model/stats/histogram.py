@@ -33,6 +33,7 @@ import numpy as np
 import torch
 
 from editor.model.stats.histogram_exact import BinCounter, numpy_counts, numpy_edges
+from editor.model.words import say
 
 CHUNK = 1 << 18
 """Values per chunk on the CPU: small enough that a chunk's temporaries stay in cache."""
@@ -108,7 +109,7 @@ def compute_histogram(tensors: Sequence[torch.Tensor] | torch.Tensor, bins: int,
     if isinstance(tensors, torch.Tensor):
         tensors = [tensors]
     if bins < 1:
-        raise ValueError(f"A histogram needs at least one bin, not {bins}.")
+        raise ValueError(say("A histogram needs at least one bin, not {bins}.", bins=bins))
     tensors = [t for t in tensors if t.numel()]
     stop = cancelled or (lambda: False)
     dtype = work_dtype(tensors)

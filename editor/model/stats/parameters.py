@@ -25,7 +25,7 @@ are computed separately, one tensor at a time, on the tensor's own device
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -34,7 +34,8 @@ from torch import nn
 
 from editor.model.custom.modules import plain_tensors
 from editor.model.design.torch_dicts import is_persistent_buffer, own_buffers, own_parameters, slots
-from editor.model.design.tree import Block, Group, Node, path_key
+from editor.model.design.tree import Block, Group, Node
+from editor.model.stats.shared_names import Places
 
 if TYPE_CHECKING:
     from editor.model.design.view import DesignView
@@ -85,8 +86,9 @@ class TensorRow:
     buffer: bool = False
     persistent: bool = True
     """Buffers only: whether ``state_dict()`` holds it."""
-    shared_with: tuple[str, ...] = ()
-    """Other full names of the very same tensor (shared modules, tied weights)."""
+    shared_with: Sequence[str] = ()
+    """Other full names of the very same tensor (shared modules, tied weights), in data-flow order: a tuple,
+    or an :class:`~editor.model.stats.shared_names.OtherNames` equal to one (made without copying the names)."""
     plain: bool = False
     """A custom layer's plain tensor attribute: not a parameter, not in the state_dict (see PLAIN_EXPLANATION)."""
 
@@ -134,8 +136,8 @@ class Section:
     title: str
     kind: str
     module: nn.Module
-    shared_paths: tuple[str, ...] = ()
-    """Paths of the other blocks that hold the same module."""
+    shared_paths: Sequence[str] = ()
+    """Paths of the other blocks that hold the same module (a tuple, or an ``OtherNames`` equal to one)."""
     node: object = None
     """The design's Block (stays the same object across edits), or None for a plain module."""
     recurse: bool = True
@@ -205,6 +207,7 @@ class ParameterListing:
         self._buffers: dict[int, torch.Tensor] = {}
         self._buffer_rows: list[TensorRow] | None = None
         self._state_rows: list[TensorRow] | None = None
+        self._place_table: Places | None = None
 
     # ------------------------------------------------------------ sections
     def sections(self) -> Iterator[Section]:
@@ -216,9 +219,7 @@ class ParameterListing:
             module = block.module
             if next(module.parameters(), None) is None:
                 continue
-            others = block.layer.blocks
-            shared = tuple(sorted((b.path() for b in others if b is not block), key=path_key)) \
-                if len(others) > 1 else ()
+            shared = self._places().other_paths(block) if len(block.layer.blocks) > 1 else ()
             yield Section(path, key, _title(block.layer.kind.name, block.label), block.layer.kind.name, module,
                           shared, block, True, self)
 
@@ -248,8 +249,13 @@ class ParameterListing:
         """The row of ``tensor`` reached as ``name`` in ``section``."""
         local = name[len(section.key) + 1:] if section.key else name
         self._ensure_scan()
-        alone = self._alone(self._refs.get(id(tensor), ()))
-        shared = () if alone else tuple(n for n in self.names_of(tensor) if n != name)
+        refs = self._refs.get(id(tensor), ())
+        if self._alone(refs):
+            shared: Sequence[str] = ()
+        elif self.project is None:
+            shared = tuple(n for n in refs if n != name)
+        else:
+            shared = self._places().others(id(tensor), refs, name)
         return TensorRow(name, local, section.path, section.title, tensor, buffer, persistent, shared)
 
     def _alone(self, refs: list) -> bool:
@@ -262,9 +268,14 @@ class ParameterListing:
         refs = self._refs.get(id(tensor), ())
         if self.project is None:
             return list(refs)
-        places = [(block.path(), state_key(block), local) for layer, local in refs for block in layer.blocks]
-        places.sort(key=lambda place: path_key(place[0]))
-        return [f"{key}.{local}" for _, key, local in places]
+        return list(self._places().names(id(tensor), refs))
+
+    def _places(self) -> Places:
+        """Every block's place, path and key, from one walk (made on first need)."""
+        if self._place_table is None:
+            assert self.project is not None
+            self._place_table = Places(self.project.root)
+        return self._place_table
 
     def _ensure_scan(self) -> None:
         if not self._scanned:

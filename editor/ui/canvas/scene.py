@@ -19,7 +19,7 @@ from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsScene
 
 from editor.model.catalog.shape_rules import fmt
-from editor.model.design.tree import Block, Group, Node
+from editor.model.design.tree import Block, Group, Node, path_key, paths
 from editor.model.project.project import Project
 from editor.ui import theme
 from editor.ui.canvas.decorations import EmptyHint, EndpointItem, InsertionMarker, ReplaceMarker, ShareLinks
@@ -383,7 +383,8 @@ class CanvasScene(QGraphicsScene):
         for layer in layers:
             shared[id(layer)] = [i for b in layer.blocks if isinstance(i := self.items_by_node.get(b), BlockItem)]
         self._had_links = bool(layers)
-        ordered = sorted(shared.values(), key=lambda group: min(i.block.indices() for i in group))
+        table = paths(self.project.root)  # one walk: a block's own path() would scan its siblings every time
+        ordered = sorted(shared.values(), key=lambda group: min(path_key(table[i.block]) for i in group))
         for index, group in enumerate(ordered):
             color = theme.share_color(index)
             visible = [i for i in group if i.isVisible() or i.parentItem() is None]

@@ -7,6 +7,7 @@ so this module does not import the model that uses it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from editor.model.stats.parameters import (
@@ -78,7 +79,7 @@ def cell(entry: Entry, column: Column) -> str | None:
     if column == Column.NUMEL:
         return count(row.numel)
     if column == Column.SHARED:
-        return ", ".join(row.shared_with)
+        return _listed(row.shared_with)
     return None
 
 
@@ -231,12 +232,12 @@ def tooltip(entry: Entry, column: Column, model: TableState) -> str | None:
                                                    "leaves it as it is. Tick to train it again."))
         if row.shared_with:
             tip += translate("ParameterTable", " It is the same tensor as {names}, so that one changes too.").format(
-                names=", ".join(row.shared_with))
+                names=_listed(row.shared_with))
         return tip
     if column == Column.SHARED and row.shared_with:
         return translate("ParameterTable", "{name} is the same tensor as {names}: the module is used in more than "
                          "one place. Changing or freezing it here changes it everywhere; parameters() counts it "
-                         "once.").format(name=row.name, names=", ".join(row.shared_with))
+                         "once.").format(name=row.name, names=_listed(row.shared_with))
     if column == Column.NAME:
         what = (translate("ParameterTable", "a buffer (register_buffer): saved, never trained") if row.buffer
                 else translate("ParameterTable", "an nn.Parameter: listed by parameters(), trained, saved"))
@@ -257,7 +258,19 @@ def plain_warning(entry: Entry) -> str:
     return f"{where}\n\n{text}"
 
 
-def _blocks(paths: tuple[str, ...]) -> str:
+def _blocks(paths: Sequence[str]) -> str:
     one = len(paths) == 1
     return (translate("ParameterTable", "block {paths}") if one else translate("ParameterTable", "blocks {paths}")
-            ).format(paths=", ".join(paths))
+            ).format(paths=_listed(paths))
+
+
+SHOWN_NAMES = 8
+"""Names a cell lists before "and N more": a module shared by 5,000 blocks would name 4,999 in every row."""
+
+
+def _listed(names: Sequence[str]) -> str:
+    """``names`` joined by commas, the first :data:`SHOWN_NAMES` of them when there are more."""
+    if len(names) <= SHOWN_NAMES:
+        return ", ".join(names)
+    return translate("ParameterTable", "{names} and {n} more").format(
+        names=", ".join(names[:SHOWN_NAMES]), n=f"{len(names) - SHOWN_NAMES:,}")
