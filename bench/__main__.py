@@ -10,7 +10,7 @@ import sys
 
 from bench.common import begin_suite
 
-SUITES = ["startup", "model", "canvas", "files", "table", "code", "histogram", "run"]
+SUITES = ["startup", "model", "canvas", "files", "table", "code", "histogram", "run", "memory", "scale"]
 
 
 def main(argv: list[str]) -> int:

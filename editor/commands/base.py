@@ -27,6 +27,7 @@ from PySide6.QtGui import QUndoCommand
 from editor.model.design.transaction import Transaction
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
+from editor.model.words import message_of, say
 
 _log = logging.getLogger(__name__)
 
@@ -34,8 +35,8 @@ _log = logging.getLogger(__name__)
 class ReplayFailures:
     """Where commands report an undo or redo that could not be done (the design was left as it was)."""
 
-    failed = Signal(str)
-    """Why, in words."""
+    failed = Signal(object)
+    """Why, in words (a ``str``; what the model said stays translatable: ``editor.ui.i18n.model_text``)."""
 
 
 class ProjectCommand(QUndoCommand):
@@ -108,10 +109,20 @@ class ProjectCommand(QUndoCommand):
                 _log.exception("Could not take back part of %s of %r", verb, self.text())
                 break
         _log.error("Could not %s %r", verb, self.text(), exc_info=exc)
-        reason = str(exc) if isinstance(exc, LayerLabError) else (
-            f"Could not {verb} {self.text()!r}: something unexpected went wrong ({type(exc).__name__}).")
-        self.replay_error = (f"{reason.rstrip('.')}. The undo history no longer fits the design, so it is "
-                             f"cleared; the design itself is kept as it is.")
+        if isinstance(exc, LayerLabError):
+            reason = message_of(exc)
+        elif verb == "undo":
+            reason = say("Could not undo {step!r}: something unexpected went wrong ({type}).", step=self.text(),
+                         type=type(exc).__name__)
+        else:
+            reason = say("Could not redo {step!r}: something unexpected went wrong ({type}).", step=self.text(),
+                         type=type(exc).__name__)
+        if reason.endswith("."):
+            self.replay_error = say("{reason} The undo history no longer fits the design, so it is cleared; the "
+                                    "design itself is kept as it is.", reason=reason)
+        else:
+            self.replay_error = say("{reason}. The undo history no longer fits the design, so it is cleared; the "
+                                    "design itself is kept as it is.", reason=reason)
         if self._failures is not None:
             try:
                 self._failures.failed.emit(self.replay_error)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QCoreApplication
+
 from editor.commands.base import ProjectCommand
 from editor.model.custom.definitions import BlockDefinition, LayerDefinition
 from editor.model.project.project import Project
@@ -13,8 +15,7 @@ class DefineLayerCommand(ProjectCommand):
     """Add a custom layer, or edit one (every instance follows): "Define CenteredLayer" / "Edit MyLinear"."""
 
     def __init__(self, project: Project, definition: LayerDefinition) -> None:
-        verb = "Edit" if definition.name in project.definitions else "Define"
-        super().__init__(project, f"{verb} {definition.name}")
+        super().__init__(project, _define_text(project, definition.name))
         self.definition = definition
 
     def perform(self) -> None:
@@ -25,8 +26,7 @@ class DefineBlockCommand(ProjectCommand):
     """Add a composite block, or edit one (every instance follows)."""
 
     def __init__(self, project: Project, definition: BlockDefinition) -> None:
-        verb = "Edit" if definition.name in project.definitions else "Define"
-        super().__init__(project, f"{verb} {definition.name}")
+        super().__init__(project, _define_text(project, definition.name))
         self.definition = definition
 
     def perform(self) -> None:
@@ -37,7 +37,7 @@ class MakeBlockCommand(ProjectCommand):
     """Turn a group into an instance of a new reusable block ("Make block Net")."""
 
     def __init__(self, project: Project, group_path: str, name: str, bindings: Mapping[str, list[str]]) -> None:
-        super().__init__(project, f"Make block {name}")
+        super().__init__(project, QCoreApplication.translate("Command", "Make block {name}").format(name=name))
         self.group_path, self.name = group_path, name
         self.bindings = {key: list(fields) for key, fields in bindings.items()}
         self.path: str | None = None
@@ -51,8 +51,15 @@ class RemoveDefinitionCommand(ProjectCommand):
     """Forget a definition no block uses ("Remove MyLinear")."""
 
     def __init__(self, project: Project, name: str) -> None:
-        super().__init__(project, f"Remove {name}")
+        super().__init__(project, QCoreApplication.translate("Command", "Remove {name}").format(name=name))
         self.name = name
 
     def perform(self) -> None:
         self.project.remove_definition(self.name)
+
+
+def _define_text(project: Project, name: str) -> str:
+    """"Define CenteredLayer", or "Edit MyLinear" when the project has it already, in the current language."""
+    if name in project.definitions:
+        return QCoreApplication.translate("Command", "Edit {name}").format(name=name)
+    return QCoreApplication.translate("Command", "Define {name}").format(name=name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from torch import nn
 
 from editor.commands.base import ProjectCommand
@@ -13,15 +14,18 @@ from editor.model.project.project import Project
 from editor.model.run.devices import PreparedMove
 
 
-def _plural(count: int, what: str = "block") -> str:
-    return f"{count} {what}{'s' if count != 1 else ''}"
+def _plural(count: int) -> str:
+    """"3 blocks", in the current language (an undo step's name says how many blocks it changed)."""
+    if count == 1:
+        return QCoreApplication.translate("Command", "1 block")
+    return QCoreApplication.translate("Command", "{count} blocks").format(count=count)
 
 
 class InsertLayerCommand(ProjectCommand):
     """Insert a new catalog layer at a path ("Insert Linear")."""
 
     def __init__(self, project: Project, path: str, kind: str, params: dict[str, Any] | None = None) -> None:
-        super().__init__(project, f"Insert {kind}")
+        super().__init__(project, QCoreApplication.translate("Command", "Insert {kind}").format(kind=kind))
         self.path, self.kind, self.params = path, kind, dict(params or {})
 
     def perform(self) -> None:
@@ -33,7 +37,7 @@ class InsertModulesCommand(ProjectCommand):
 
     def __init__(self, project: Project, path: str, modules: Sequence[nn.Module], verb: str = "Paste") -> None:
         name = type(modules[0]).__name__ if len(modules) == 1 else _plural(len(modules))
-        super().__init__(project, f"{verb} {name}")
+        super().__init__(project, _verb_text(verb, name))
         self.path, self.modules = path, list(modules)
 
     def perform(self) -> None:
@@ -53,7 +57,9 @@ class DuplicateCommand(ProjectCommand):
     def __init__(self, project: Project, paths: Sequence[str], fresh: bool = False) -> None:
         names = [_node_name(project, p) for p in paths]
         what = names[0] if len(names) == 1 else _plural(len(names))
-        super().__init__(project, f"Duplicate {what}" + (" with fresh weights" if fresh else ""))
+        text = (QCoreApplication.translate("Command", "Duplicate {what} with fresh weights") if fresh else
+                QCoreApplication.translate("Command", "Duplicate {what}"))
+        super().__init__(project, text.format(what=what))
         self.paths, self.fresh = list(paths), fresh
         self.result: list[str] = []
 
@@ -65,7 +71,8 @@ class ReplaceLayerCommand(ProjectCommand):
     """Put a new catalog layer in place of a block ("Replace ReLU with Sigmoid"), like ``net[1] = nn.Sigmoid()``."""
 
     def __init__(self, project: Project, path: str, kind: str) -> None:
-        super().__init__(project, f"Replace {_node_name(project, path)} with {kind}")
+        super().__init__(project, QCoreApplication.translate("Command", "Replace {old} with {kind}").format(
+            old=_node_name(project, path), kind=kind))
         self.path, self.kind = path, kind
 
     def perform(self) -> None:
@@ -77,7 +84,7 @@ class DeleteCommand(ProjectCommand):
 
     def __init__(self, project: Project, paths: Sequence[str], verb: str = "Delete") -> None:
         names = [_node_name(project, p) for p in paths]
-        super().__init__(project, f"{verb} {names[0] if len(names) == 1 else _plural(len(names))}")
+        super().__init__(project, _verb_text(verb, names[0] if len(names) == 1 else _plural(len(names))))
         self.paths = list(paths)
 
     def perform(self) -> None:
@@ -95,7 +102,8 @@ class MoveCommand(ProjectCommand):
 
     def __init__(self, project: Project, sources: Sequence[str], group: str, index: int) -> None:
         names = [_node_name(project, p) for p in sources]
-        super().__init__(project, f"Move {names[0] if len(names) == 1 else _plural(len(names))}")
+        super().__init__(project, QCoreApplication.translate("Command", "Move {what}").format(
+            what=names[0] if len(names) == 1 else _plural(len(names))))
         self.sources, self.group, self.index = list(sources), group, index
         self.result: list[str] = []
 
@@ -116,7 +124,7 @@ class GroupCommand(ProjectCommand):
     """Wrap adjacent blocks in a nested Sequential."""
 
     def __init__(self, project: Project, paths: Sequence[str]) -> None:
-        super().__init__(project, "Group into Sequential")
+        super().__init__(project, QCoreApplication.translate("Command", "Group into Sequential"))
         self.paths = list(paths)
         self.result = ""
 
@@ -128,7 +136,7 @@ class UngroupCommand(ProjectCommand):
     """Dissolve a group in place."""
 
     def __init__(self, project: Project, path: str) -> None:
-        super().__init__(project, "Ungroup")
+        super().__init__(project, QCoreApplication.translate("Command", "Ungroup"))
         self.path = path
         self.result: list[str] = []
 
@@ -144,7 +152,9 @@ class SetHyperparametersCommand(ProjectCommand):
     def __init__(self, project: Project, paths: Sequence[str], changes: dict[str, Any]) -> None:
         kind = project.kind(paths[0])
         fields = ", ".join(changes)
-        super().__init__(project, f"Change {kind.name if kind else 'block'} {fields}")
+        text = (QCoreApplication.translate("Command", "Change {kind} {fields}") if kind else
+                QCoreApplication.translate("Command", "Change block {fields}"))
+        super().__init__(project, text.format(kind=kind.name if kind else "", fields=fields))
         self.paths, self.changes = list(paths), dict(changes)
 
     def perform(self) -> None:
@@ -176,7 +186,7 @@ class RenameCommand(ProjectCommand):
     """Give a block a label (its key in the parent Sequential)."""
 
     def __init__(self, project: Project, path: str, label: str | None) -> None:
-        super().__init__(project, "Rename block")
+        super().__init__(project, QCoreApplication.translate("Command", "Rename block"))
         self.path, self.label = path, label
 
     def perform(self) -> None:
@@ -187,7 +197,7 @@ class SetInputShapeCommand(ProjectCommand):
     """Set (or clear, with None) the design's input shape."""
 
     def __init__(self, project: Project, shape: tuple[int, ...] | None) -> None:
-        super().__init__(project, "Set input shape")
+        super().__init__(project, QCoreApplication.translate("Command", "Set input shape"))
         self.shape = shape
 
     def perform(self) -> None:
@@ -200,7 +210,7 @@ class SetSeedCommand(ProjectCommand):
     merge_id = 1002
 
     def __init__(self, project: Project, seed: int) -> None:
-        super().__init__(project, "Change seed")
+        super().__init__(project, QCoreApplication.translate("Command", "Change seed"))
         self.seed = seed
 
     def perform(self) -> None:
@@ -222,7 +232,7 @@ class ApplySeedCommand(ProjectCommand):
     merge_id = 1003
 
     def __init__(self, project: Project, seed: int) -> None:
-        super().__init__(project, f"Set seed {seed}")
+        super().__init__(project, QCoreApplication.translate("Command", "Set seed {seed}").format(seed=seed))
         self.seed = seed
 
     def perform(self) -> None:
@@ -242,7 +252,7 @@ class ResetParametersCommand(ProjectCommand):
     """Rebuild every parameter from the seed."""
 
     def __init__(self, project: Project) -> None:
-        super().__init__(project, "Reset parameters from seed")
+        super().__init__(project, QCoreApplication.translate("Command", "Reset parameters from seed"))
 
     def perform(self) -> None:
         self.project.reset_parameters()
@@ -252,7 +262,7 @@ class LoadWeightsCommand(ProjectCommand):
     """Copy a state_dict's values into the design (strict, or only the keys that fit)."""
 
     def __init__(self, project: Project, state: dict[str, Any], strict: bool = True) -> None:
-        super().__init__(project, "Load weights")
+        super().__init__(project, QCoreApplication.translate("Command", "Load weights"))
         self.state, self.strict = state, strict
         self.report: Any = None
 
@@ -265,7 +275,7 @@ class DeviceCommand(ProjectCommand):
 
     def __init__(self, project: Project, device: str, progress: Callable[[int, int], None] | None = None,
                  prepared: PreparedMove | None = None) -> None:
-        super().__init__(project, f"Move model to {device}")
+        super().__init__(project, QCoreApplication.translate("Command", "Move model to {device}").format(device=device))
         self.device = device
         self.progress = progress
         self.prepared = prepared
@@ -281,6 +291,17 @@ class ScriptedEditCommand(ProjectCommand):
 
     def __init__(self, project: Project, name: str) -> None:
         super().__init__(project, name)
+
+
+def _verb_text(verb: str, what: str) -> str:
+    """"Paste Linear", "Cut 3 blocks", "Delete ReLU": ``verb`` (English, as callers pass it) in the current language."""
+    if verb == "Paste":
+        return QCoreApplication.translate("Command", "Paste {what}").format(what=what)
+    if verb == "Cut":
+        return QCoreApplication.translate("Command", "Cut {what}").format(what=what)
+    if verb == "Delete":
+        return QCoreApplication.translate("Command", "Delete {what}").format(what=what)
+    return f"{verb} {what}"  # another caller's own verb, as it gave it
 
 
 def _node_name(project: Project, path: str) -> str:

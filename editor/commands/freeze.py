@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from editor.commands.base import ProjectCommand
 from editor.model.project.project import Project
 
@@ -15,9 +17,13 @@ class SetRequiresGradCommand(ProjectCommand):
     """
 
     def __init__(self, project: Project, path: str, name: str | None, flag: bool) -> None:
-        verb = "Unfreeze" if flag else "Freeze"
-        what = f"{path}.{name}" if name else f"block {path}"
-        super().__init__(project, f"{verb} {what}")
+        if name:
+            text = (QCoreApplication.translate("Command", "Unfreeze {path}.{name}") if flag else
+                    QCoreApplication.translate("Command", "Freeze {path}.{name}"))
+        else:
+            text = (QCoreApplication.translate("Command", "Unfreeze block {path}") if flag else
+                    QCoreApplication.translate("Command", "Freeze block {path}"))
+        super().__init__(project, text.format(path=path, name=name))
         self.path, self.name, self.flag = path, name, bool(flag)
 
     def perform(self) -> None:

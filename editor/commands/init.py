@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from editor.commands.base import ProjectCommand
 from editor.model.init.rules import InitRule
 from editor.model.project.project import Project
@@ -11,7 +13,8 @@ class InitializeCommand(ProjectCommand):
     """Apply one ``torch.nn.init`` rule ("Initialize: xavier_uniform_ on the weights of every Linear")."""
 
     def __init__(self, project: Project, rule: InitRule) -> None:
-        super().__init__(project, f"Initialize: {rule.describe()}")
+        super().__init__(project, QCoreApplication.translate("Command", "Initialize: {rule}").format(
+            rule=rule.describe()))
         self.rule = rule
 
     def perform(self) -> None:
@@ -23,7 +26,8 @@ class RemoveInitRuleCommand(ProjectCommand):
 
     def __init__(self, project: Project, index: int) -> None:
         rule = project.init_rules[index]
-        super().__init__(project, f"Remove init rule: {rule.function}")
+        super().__init__(project, QCoreApplication.translate("Command", "Remove init rule: {function}").format(
+            function=rule.function))
         self.index = index
 
     def perform(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from editor.commands.base import ProjectCommand
 from editor.model.project.project import Project
 
@@ -16,8 +18,8 @@ class ReplaceDesignCommand(ProjectCommand):
     that followed the input keep doing so where the code's values agree.
     """
 
-    def __init__(self, project: Project, design: Project, text: str = "Apply code") -> None:
-        super().__init__(project, text)
+    def __init__(self, project: Project, design: Project, text: str | None = None) -> None:
+        super().__init__(project, text if text is not None else QCoreApplication.translate("Command", "Apply code"))
         self.design = design
 
     def perform(self) -> None:

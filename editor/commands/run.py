@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from editor.commands.base import ProjectCommand
 from editor.model.project.project import Project
 from editor.model.run.training import Trainer
@@ -11,7 +13,8 @@ class KeepTrainedCommand(ProjectCommand):
     """Take a trainer's weights into the design ("Train 200 steps"); undo brings back the weights before."""
 
     def __init__(self, project: Project, trainer: Trainer) -> None:
-        super().__init__(project, f"Train {len(trainer.losses)} steps")
+        super().__init__(project, QCoreApplication.translate("Command", "Train {steps} steps").format(
+            steps=len(trainer.losses)))
         self.trainer = trainer
 
     def perform(self) -> None:

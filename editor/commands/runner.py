@@ -10,13 +10,15 @@ from editor.commands.edits import ScriptedEditCommand
 from editor.model.design.transaction import Transaction
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
+from editor.model.words import message_of
 
 
 class CommandRunner(QObject):
     """The one way the UI changes the Project: ``runner.run(SomeCommand(...))``."""
 
-    failed = Signal(str)
-    """A command was refused (nothing changed), or an undo or redo could not be done; the message says why."""
+    failed = Signal(object)
+    """A command was refused (nothing changed), or an undo or redo could not be done; the message (a ``str``) says
+    why. What the model said stays translatable (``editor.ui.i18n.model_text``)."""
 
     def __init__(self, stack: QUndoStack, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +41,7 @@ class CommandRunner(QObject):
         try:
             changed = command.execute()
         except LayerLabError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(message_of(exc))
             return False
         finally:
             self._running = False
@@ -58,7 +60,7 @@ class CommandRunner(QObject):
         command.adopt(tx)
         self._push(command)
 
-    def _replay_failed(self, message: str) -> None:
+    def _replay_failed(self, message: object) -> None:
         """An undo or redo failed (the design is as it was): say so once, and clear the history that no longer fits.
 
         The stack is cleared once control is back in the event loop, never from inside the undo step that

@@ -24,6 +24,7 @@ from editor.model.custom.definitions import (
 from editor.model.custom.language import FUNCTIONS, MODULE_ATTRIBUTES, RESERVED, name_problem
 from editor.model.design.tree import Block, Group
 from editor.model.errors import StructureError
+from editor.model.words import say
 
 
 def child_name(block: Block, index: int, taken: set[str]) -> str:
@@ -42,32 +43,37 @@ def child_name(block: Block, index: int, taken: set[str]) -> str:
 def _fields(group: Group, bindings: Mapping[str, list[str]], where: str) -> dict[tuple[int, str], str]:
     """Each bound field ``(child index, hyperparameter)`` → the new hyperparameter that sets it."""
     if not isinstance(bindings, Mapping):
-        raise DefinitionError(f"{where}bindings map each new hyperparameter to a list of fields, like "
-                              f"{{'hidden_nodes': ['0.out_features', '2.in_features']}}.", field="bindings")
+        raise DefinitionError(say("{where}bindings map each new hyperparameter to a list of fields, like "
+                                  "{{'hidden_nodes': ['0.out_features', '2.in_features']}}.",
+                                  where=where), field="bindings")
     bound: dict[tuple[int, str], str] = {}
     for name, fields in bindings.items():
         if isinstance(fields, str):
             fields = [fields]
         if not isinstance(fields, (list, tuple)) or not fields:
-            raise DefinitionError(f"{where}{name} must be bound to at least one field, like ['0.in_features'].",
+            raise DefinitionError(say("{where}{name} must be bound to at least one field, like ['0.in_features'].",
+                                      where=where, name=name),
                                   field="bindings")
         for text in fields:
             index_text, _, hp = str(text).partition(".")
             if not index_text.isdigit() or not hp:
-                raise DefinitionError(f"{where}{text!r} is not a field: write '<child index>.<hyperparameter>', like "
-                                      f"'0.in_features'.", field="bindings")
+                raise DefinitionError(say("{where}{text!r} is not a field: write '<child index>.<hyperparameter>', "
+                                          "like '0.in_features'.", where=where, text=text), field="bindings")
             index = int(index_text)
             if index >= len(group.children):
-                raise DefinitionError(f"{where}{text!r}: the group has {len(group.children)} children (0 to "
-                                      f"{len(group.children) - 1}).", field="bindings")
+                raise DefinitionError(say("{where}{text!r}: the group has {count} children (0 to {last}).",
+                                          where=where, text=text, count=len(group.children),
+                                          last=len(group.children) - 1), field="bindings")
             child = group.children[index]
             if not isinstance(child, Block) or hp not in child.layer.kind.param_names:
                 kind = child.layer.kind.name if isinstance(child, Block) else "group"
                 have = ", ".join(child.layer.kind.param_names) if isinstance(child, Block) else "none"
-                raise DefinitionError(f"{where}{text!r}: a {kind} has no hyperparameter {hp!r} (it has {have}).",
+                raise DefinitionError(say("{where}{text!r}: a {kind} has no hyperparameter {hp!r} (it has {have}).",
+                                          where=where, text=text, kind=kind, hp=hp, have=have),
                                       field="bindings")
             if (index, hp) in bound:
-                raise DefinitionError(f"{where}{text!r} is bound twice ({bound[(index, hp)]} and {name}).",
+                raise DefinitionError(say("{where}{text!r} is bound twice ({bound} and {name}).",
+                                          where=where, text=text, bound=bound[(index, hp)], name=name),
                                       field="bindings")
             bound[(index, hp)] = name
     return bound
@@ -76,22 +82,23 @@ def _fields(group: Group, bindings: Mapping[str, list[str]], where: str) -> dict
 def plan_block(group: Group, name: str, bindings: Mapping[str, list[str]], where: str = "") -> BlockDefinition:
     """The definition that ``group`` becomes with these ``bindings``; raises in words for anything that cannot be."""
     if not group.children:
-        raise StructureError(f"{where}an empty group has nothing to make a block of.")
+        raise StructureError(say("{where}an empty group has nothing to make a block of.", where=where))
     for i, child in enumerate(group.children):
         if not isinstance(child, Block):
-            raise StructureError(f"{where}child {i} is itself a group; make that group a reusable block first, then "
-                                 f"this one.")
+            raise StructureError(say("{where}child {i} is itself a group; make that group a reusable block first, "
+                                     "then this one.", where=where, i=i))
         if len(child.layer.blocks) > 1:
-            raise StructureError(f"{where}child {i} shares its module with another block; a reusable block owns its "
-                                 f"layers, so unshare it first.")
+            raise StructureError(say("{where}child {i} shares its module with another block; a reusable block owns "
+                                     "its layers, so unshare it first.", where=where, i=i))
     bound = _fields(group, bindings, where)
     defaults: dict[str, HyperValue] = {}
     for (index, hp), hyper in bound.items():
         value = group.children[index].layer.params[hp]  # type: ignore[attr-defined]
         checked = check_value(hyper, value) if not isinstance(value, tuple) else _refuse_tuple(where, hyper, value)
         if hyper in defaults and defaults[hyper] != checked:
-            raise DefinitionError(f"{where}the fields bound to {hyper} have different values ({defaults[hyper]!r} and "
-                                  f"{checked!r}); bind fields that agree, or use two hyperparameters.",
+            raise DefinitionError(say("{where}the fields bound to {hyper} have different values ({defaults!r} and "
+                                      "{checked!r}); bind fields that agree, or use two hyperparameters.",
+                                      where=where, hyper=hyper, defaults=defaults[hyper], checked=checked),
                                   field="bindings")
         defaults[hyper] = checked
     taken: set[str] = set(bindings)
@@ -124,8 +131,9 @@ def spec_arguments(kind: LayerKind, params: Mapping[str, Any],
 
 
 def _refuse_tuple(where: str, name: str, value: tuple[Any, ...]) -> HyperValue:
-    raise DefinitionError(f"{where}{name} would stand for {value!r}, but a block's hyperparameters are single "
-                          f"numbers; bind a field that holds one number.", field="bindings")
+    raise DefinitionError(say("{where}{name} would stand for {value!r}, but a block's hyperparameters are single "
+                              "numbers; bind a field that holds one number.",
+                              where=where, name=name, value=value), field="bindings")
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -139,4 +147,4 @@ def value_text(value: Any) -> str:
         return f"({inner},)" if len(value) == 1 else f"({inner})"
     if isinstance(value, (bool, int, float, str)) or value is None:
         return repr(value)
-    raise StructureError(f"the value {value!r} cannot be written into a block definition.")
+    raise StructureError(say("the value {value!r} cannot be written into a block definition.", value=value))

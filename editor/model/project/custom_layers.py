@@ -28,7 +28,7 @@ from torch import nn
 
 from editor.model.catalog import LayerKind, has_kind, kinds
 from editor.model.catalog import kind as catalog_kind
-from editor.model.catalog.build import build_module, check_memory, read_params
+from editor.model.catalog.build import build_module, read_params
 from editor.model.catalog.custom_kinds import CustomKind, check_name, custom_kinds_in, make_kind
 from editor.model.catalog.hyperparameters import validate_params
 from editor.model.custom.definitions import (
@@ -45,6 +45,7 @@ from editor.model.errors import StructureError, UnsupportedLayerError, Validatio
 from editor.model.project.block_making import plan_block
 from editor.model.project.freezing import apply_frozen, frozen_names
 from editor.model.project.reading import block_prefix
+from editor.model.words import say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -86,9 +87,13 @@ class CustomLayersMixin(_Base):
         try:
             return catalog_kind(name)
         except (KeyError, TypeError):
-            mine = f" Your definitions: {', '.join(self._custom_kinds)}." if self._custom_kinds else ""
-            raise UnsupportedLayerError(f"There is no layer kind {name!r} in the catalog. Known kinds: "
-                                        f"{', '.join(k.name for k in kinds())}.{mine}") from None
+            known = ", ".join(k.name for k in kinds())
+            if self._custom_kinds:
+                raise UnsupportedLayerError(say("There is no layer kind {name!r} in the catalog. Known kinds: "
+                                                "{known}. Your definitions: {mine}.",
+                                                name=name, known=known, mine=", ".join(self._custom_kinds))) from None
+            raise UnsupportedLayerError(say("There is no layer kind {name!r} in the catalog. Known kinds: {known}.",
+                                            name=name, known=known)) from None
 
     # ------------------------------------------------------------ editing
     def define_layer(self, definition: LayerDefinition) -> None:
@@ -101,8 +106,8 @@ class CustomLayersMixin(_Base):
         and the values of tensors whose name and shape still fit.
         """
         if not isinstance(definition, LayerDefinition):
-            raise DefinitionError(f"define_layer takes a LayerDefinition, not {type(definition).__name__} (use "
-                                  f"define_block for a BlockDefinition).")
+            raise DefinitionError(say("define_layer takes a LayerDefinition, not {type} (use define_block for a "
+                                      "BlockDefinition).", type=type(definition).__name__))
         self._define(definition)
 
     def define_block(self, definition: BlockDefinition) -> None:
@@ -112,8 +117,8 @@ class CustomLayersMixin(_Base):
         project; blocks may not contain each other.
         """
         if not isinstance(definition, BlockDefinition):
-            raise DefinitionError(f"define_block takes a BlockDefinition, not {type(definition).__name__} (use "
-                                  f"define_layer for a LayerDefinition).")
+            raise DefinitionError(say("define_block takes a BlockDefinition, not {type} (use define_layer for a "
+                                      "LayerDefinition).", type=type(definition).__name__))
         self._define(definition)
 
     def _define(self, definition: Definition) -> None:
@@ -121,12 +126,13 @@ class CustomLayersMixin(_Base):
         old = self._custom_kinds.get(name)
         if old is not None and type(old.definition) is not type(definition):
             what = "layer" if isinstance(old.definition, LayerDefinition) else "block"
-            raise DefinitionError(f"{name} is already a custom {what} of this project; give the new definition "
-                                  f"another name, or remove {name} first.", field="name")
+            raise DefinitionError(say("{name} is already a custom {what} of this project; give the new definition "
+                                      "another name, or remove {name} first.", name=name, what=what), field="name")
         if old is not None and old.definition == definition:
             return
         if old is None and len(self._custom_kinds) >= MAX_DEFINITIONS:
-            raise DefinitionError(f"A project holds at most {MAX_DEFINITIONS} definitions; remove some first.")
+            raise DefinitionError(say("A project holds at most {max_definitions} definitions; remove some first.",
+                                      max_definitions=MAX_DEFINITIONS))
         before = self._custom_kinds
         kinds_now = self._plan_kinds({**self.definitions, name: definition}, name)
         _check_defaults(kinds_now[name])
@@ -162,7 +168,7 @@ class CustomLayersMixin(_Base):
             where = block_prefix(block.path())
             values = {hp.name: layer.params.get(hp.name, hp.default) for hp in kind.params}
             values = validate_params(kind, values, where)
-            check_memory(kind, values, where)
+            self._check_memory(kind, values, where)  # type: ignore[attr-defined]
             module = build_module(kind, values, where)
             copy_fitting_values(layer.module, module)
             kept = dict(module.named_parameters())
@@ -175,16 +181,23 @@ class CustomLayersMixin(_Base):
     def remove_definition(self, name: str) -> None:
         """Forget the definition ``name`` (one undoable step); refused in words while a block or definition uses it."""
         if name not in self._custom_kinds:
-            known = ", ".join(self._custom_kinds) or "none yet"
-            raise StructureError(f"There is no definition called {name!r} (the project's definitions: {known}).")
+            known = ", ".join(self._custom_kinds) or say("none yet")
+            raise StructureError(say("There is no definition called {name!r} (the project's definitions: {known}).",
+                                     name=name, known=known))
         paths, parents = self.users_of(name)
         if paths:
             shown = ", ".join(paths[:6]) + (" …" if len(paths) > 6 else "")
-            raise StructureError(f"{name} is still used by block{'s' if len(paths) > 1 else ''} {shown}; delete "
-                                 f"or replace {'them' if len(paths) > 1 else 'it'} first.")
+            if len(paths) > 1:
+                raise StructureError(say("{name} is still used by blocks {shown}; delete or replace them first.",
+                                         name=name, shown=shown))
+            raise StructureError(say("{name} is still used by block {shown}; delete or replace it first.",
+                                     name=name, shown=shown))
         if parents:
-            raise StructureError(f"{name} is still a child of {', '.join(parents)}; edit or remove "
-                                 f"{'that block' if len(parents) == 1 else 'those blocks'} first.")
+            if len(parents) == 1:
+                raise StructureError(say("{name} is still a child of {parents}; edit or remove that block first.",
+                                         name=name, parents=parents[0]))
+            raise StructureError(say("{name} is still a child of {parents}; edit or remove those blocks first.",
+                                     name=name, parents=", ".join(parents)))
         remaining = {n: k for n, k in self._custom_kinds.items() if n != name}
         with self._operation(f"Remove {name}"):
             self._set_attr("_custom_kinds", MappingProxyType(remaining), "definitions")
@@ -201,16 +214,17 @@ class CustomLayersMixin(_Base):
         """
         group = self._locate(group_path)
         if not isinstance(group, Group) or group.parent is None:
-            raise StructureError(f"{block_prefix(group_path)}choose a group (a nested Sequential) to make a "
-                                 f"reusable block of.")
+            raise StructureError(say("{where}choose a group (a nested Sequential) to make a reusable block of.",
+                                     where=block_prefix(group_path)))
         check_name(name)
         if name in self._custom_kinds:
-            raise DefinitionError(f"{name} is already defined in this project; choose another name.", field="name")
+            raise DefinitionError(say("{name} is already defined in this project; choose another name.",
+                                      name=name), field="name")
         definition = plan_block(group, name, bindings, block_prefix(group_path))
         kinds_now = self._plan_kinds({**self.definitions, name: definition}, name)
         kind = kinds_now[name]
         values = validate_params(kind, kind.defaults(), block_prefix(group_path))
-        check_memory(kind, values, block_prefix(group_path))
+        self._check_memory(kind, values, block_prefix(group_path))  # type: ignore[attr-defined]
         parent = group.parent
         index = parent.children.index(group)
         with self._operation(f"Make block {name}"):
@@ -281,9 +295,9 @@ class CustomLayersMixin(_Base):
         for kind in _custom_kinds_in(module):
             mine = self._custom_kinds.get(kind.name)
             if mine is not None and mine is not kind and mine.definition != kind.definition:
-                raise StructureError(f"This {kind.name} was made from another definition of {kind.name} than the "
-                                     f"one in this project, so it cannot join this design. Rename one of the two "
-                                     f"definitions.")
+                raise StructureError(say("This {kind} was made from another definition of {kind} than the one in this "
+                                         "project, so it cannot join this design. Rename one of the two definitions.",
+                                         kind=kind.name))
         return super()._prepare_module(module)  # type: ignore[misc]
 
     def _register(self, node: Node) -> None:
@@ -312,10 +326,11 @@ class CustomLayersMixin(_Base):
         for definition in definitions:
             check_name(definition.name)
             if definition.name in by_name:
-                raise DefinitionError(f"{definition.name} is defined twice.", field="name")
+                raise DefinitionError(say("{name} is defined twice.", name=definition.name), field="name")
             by_name[definition.name] = definition
         if len(by_name) > MAX_DEFINITIONS:
-            raise DefinitionError(f"{len(by_name)} definitions is more than a project holds ({MAX_DEFINITIONS}).")
+            raise DefinitionError(say("{count} definitions is more than a project holds ({max_definitions}).",
+                                      count=len(by_name), max_definitions=MAX_DEFINITIONS))
         made: dict[str, CustomKind] = {}
 
         def resolve(kind_name: str) -> LayerKind:
@@ -324,7 +339,7 @@ class CustomLayersMixin(_Base):
         for name in dependency_order(by_name, has_kind):
             existing = self._custom_kinds.get(name)
             if existing is not None and existing.definition != by_name[name]:
-                raise DefinitionError(f"the blocks of kind {name} do not match its stored definition.")
+                raise DefinitionError(say("the blocks of kind {name} do not match its stored definition.", name=name))
             made[name] = existing if existing is not None else make_kind(by_name[name], resolve)
         self._custom_kinds = MappingProxyType({name: made[name] for name in by_name})
 

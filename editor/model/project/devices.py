@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 import torch
 from torch import nn
 
+from editor.model.catalog.unallocated import is_unallocated
 from editor.model.design.user_values import check_device, module_device
 from editor.model.run.devices import PreparedMove, check_fits, tensors_to_move
+from editor.model.words import say
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -41,6 +43,7 @@ class DeviceMixin(_Base):
         target = check_device(device)
         if target == self._device:
             return self
+        self.check_allocated(say("Moving the model to {device}", device=str(target)))  # type: ignore[attr-defined]
         if prepared is None and target.type != "cpu":  # the CPU's memory is the host's: the model is in it
             check_fits(target, self.memory_needed())  # type: ignore[attr-defined]
         if prepared is not None and prepared.target != target:
@@ -60,6 +63,8 @@ class DeviceMixin(_Base):
         the design stays where it is; a tensor changed meanwhile is copied again when they are.
         """
         target = check_device(device)
+        if target != self._device:
+            self.check_allocated(say("Moving the model to {device}", device=str(target)))  # type: ignore[attr-defined]
         if target.type != "cpu" and target != self._device:
             check_fits(target, self.memory_needed())  # type: ignore[attr-defined]
         return PreparedMove(target, tensors_to_move(layer.module for layer in self._layers.values()))
@@ -85,7 +90,17 @@ class DeviceMixin(_Base):
             self._touched.update(self._layers.values())
         self._record(lambda: self._set_device(old), lambda: self._set_device(target))
 
+    def _home_device(self, module: nn.Module) -> torch.device:
+        """Where ``module`` lives: its first tensor's device, layers kept unallocated (on meta) aside."""
+        kept = {id(t) for sub in module.modules() if is_unallocated(sub) for t in [*sub.parameters(), *sub.buffers()]}
+        for tensor in [*module.parameters(), *module.buffers()]:
+            if id(tensor) not in kept:
+                return tensor.device
+        return self._device
+
     def _prepare_module(self, module: nn.Module) -> nn.Module:
+        if is_unallocated(module):
+            return module  # kept on the meta device until materialized
         if module_device(module) not in (None, self._device) or self._device.type != "cpu":
             module.to(self._device)
         return module

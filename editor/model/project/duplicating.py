@@ -33,6 +33,7 @@ from editor.model.design.tree import Block, Group, Layer, Node, sync, walk
 from editor.model.errors import StructureError, ValidationError
 from editor.model.project.freezing import apply_frozen, frozen_names
 from editor.model.project.reading import PathLike
+from editor.model.words import say
 
 if TYPE_CHECKING:
     import torch
@@ -64,7 +65,7 @@ class DuplicatingMixin(_Base):
         the chosen ones is not shared by the copy.
         """
         if not isinstance(fresh, bool):
-            raise ValidationError(f"fresh must be True or False, not {fresh!r}.", field="fresh")
+            raise ValidationError(say("fresh must be True or False, not {fresh!r}.", fresh=fresh), field="fresh")
         nodes = self._chosen_nodes(paths)
         last = nodes[-1]
         parent = last.parent
@@ -121,7 +122,7 @@ class DuplicatingMixin(_Base):
             if all(node is not n for n in nodes):
                 nodes.append(node)
         if not nodes:
-            raise StructureError("Choose at least one block to duplicate.")
+            raise StructureError(say("Choose at least one block to duplicate."))
         chosen = {id(n) for n in nodes}
         nodes = [n for n in nodes if not any(id(a) in chosen for a in n.ancestors())]
         return sorted(nodes, key=lambda n: n.indices())

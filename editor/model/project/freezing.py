@@ -20,6 +20,7 @@ from torch import nn
 from editor.model.design.tree import Block, Group, Layer, distinct_layers
 from editor.model.errors import StructureError, ValidationError
 from editor.model.stats.parameters import state_key
+from editor.model.words import say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -44,29 +45,32 @@ class FreezingMixin(_Base):
         every place the module is used (it is one tensor).
         """
         if not isinstance(flag, bool):
-            raise ValidationError(f"requires_grad must be True or False, not {flag!r}.", field="requires_grad",
-                                  valid="True or False")
+            raise ValidationError(say("requires_grad must be True or False, not {flag!r}.",
+                                      flag=flag), field="requires_grad",
+                                  valid=say("True or False"))
         node = self._locate(path)  # type: ignore[attr-defined]
         if name is not None and not isinstance(node, Block):
-            raise StructureError(f"Block {path}: this is a group; name one of its blocks to change a single "
-                                 f"parameter, or pass name=None to change all of them.")
+            raise StructureError(say("Block {path}: this is a group; name one of its blocks to change a single "
+                                     "parameter, or pass name=None to change all of them.", path=path))
         layers = [node.layer] if isinstance(node, Block) else distinct_layers(node)  # type: ignore[arg-type]
         targets: list[tuple[Layer, list[nn.Parameter]]] = []
         found = False
         for layer in layers:
             params = dict(layer.module.named_parameters())
             if name is not None and name not in params:
-                have = ", ".join(params) or "no parameters at all"
-                raise StructureError(f"Block {path}: a {layer.kind.name} has no parameter {name!r} (it has {have}).")
+                have = ", ".join(params) or say("no parameters at all")
+                raise StructureError(say("Block {path}: a {kind} has no parameter {name!r} (it has {have}).",
+                                         path=path, kind=layer.kind.name, name=name, have=have))
             chosen = [params[name]] if name is not None else list(params.values())
             found = found or bool(chosen)
             change = [p for p in chosen if p.requires_grad != flag]
             if change:
                 targets.append((layer, change))
         if not found:
-            what = "this group holds no parameters" if isinstance(node, Group) else \
-                f"a {node.layer.kind.name} has no parameters"  # type: ignore[union-attr]
-            raise StructureError(f"Block {path}: {what}, so there is nothing to freeze or unfreeze.")
+            what = say("this group holds no parameters") if isinstance(node, Group) else \
+                say("a {kind} has no parameters", kind=node.layer.kind.name)  # type: ignore[union-attr]
+            raise StructureError(say("Block {path}: {what}, so there is nothing to freeze or unfreeze.",
+                                     path=path, what=what))
         if not targets:
             return
         verb = "Unfreeze" if flag else "Freeze"
@@ -97,12 +101,13 @@ def read_frozen(value: Any, module: nn.Module) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise ValueError("expected a list of parameter names, like ['weight']")
+        raise ValueError(say("expected a list of parameter names, like ['weight']"))
     params = dict(module.named_parameters())
     for name in value:
         if name not in params:
-            have = ", ".join(params) or "no parameters"
-            raise ValueError(f"{name[:60]!r} is not a parameter of {type(module).__name__} (it has {have})")
+            have = ", ".join(params) or say("no parameters")
+            raise ValueError(say("{name!r} is not a parameter of {type} (it has {have})",
+                                 name=name[:60], type=type(module).__name__, have=have))
     return list(dict.fromkeys(value))
 
 

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any
 from torch import nn
 
 from editor.model.catalog import LayerKind
-from editor.model.catalog.build import build_module, canonical_params, check_memory, read_params
+from editor.model.catalog.build import build_module, canonical_params, read_params
 from editor.model.catalog.hyperparameters import resolve_auto, split_auto, validate_params
 from editor.model.catalog.shape_rules import Spec, output_spec
 from editor.model.design.tree import Block
 from editor.model.errors import Fix, ShapeError, StructureError, ValidationError
 from editor.model.project.freezing import apply_frozen, frozen_names
 from editor.model.project.reading import PathLike, block_prefix
+from editor.model.words import say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -77,7 +78,7 @@ class HyperparametersMixin(_Base):
             if resolved is not None:
                 values[name] = resolved
         values = validate_params(kind, values, where)
-        check_memory(kind, values, where)
+        self._check_memory(kind, values, where)  # type: ignore[attr-defined]
         canonical = canonical_params(kind, values, where)
         if spec is not None:
             self._check_fits(kind, canonical, spec, set(concrete), where)
@@ -93,7 +94,8 @@ class HyperparametersMixin(_Base):
                 return  # a mismatch with the input, not an impossible value: it stays a shape error
             culprit = field if field in changed else next((n for n in _SIZE_FIELDS if n in changed), None)
             if culprit is not None:
-                raise ValidationError(f"{where}{exc.sentence} Valid here: {exc.expected}.", field=culprit,
+                raise ValidationError(say("{where}{problem} Valid here: {expected}.",
+                                          where=where, problem=exc.sentence, expected=exc.expected), field=culprit,
                                       valid=exc.expected) from None
 
     def apply_fix(self, fix: Fix) -> None:
@@ -107,7 +109,7 @@ class HyperparametersMixin(_Base):
                 elif step.op == "set_batch_size" and self.input_shape is not None:
                     self.input_shape = (step.params["batch_size"], *self.input_shape[1:])
                 else:
-                    raise StructureError(f"Unknown fix step {step.op!r}.")
+                    raise StructureError(say("Unknown fix step {op!r}.", op=step.op))
 
 
 def _has_parameter(module: nn.Module, name: str) -> bool:

@@ -22,6 +22,7 @@ from editor.model.init.rules import (
     targets,
     where_text,
 )
+from editor.model.words import say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -53,7 +54,7 @@ class InitMixin(_Base):
                 found = [node.layer] if isinstance(node, Block) else distinct_layers(node)
                 layers.extend(layer for layer in found if layer not in layers)
             if not layers:
-                raise ValidationError("Choose at least one block to initialize.", field="blocks")
+                raise ValidationError(say("Choose at least one block to initialize."), field="blocks")
             layers = tuple(layers)
         if isinstance(gain_from, str):
             gain_from = (gain_from, None)
@@ -84,8 +85,8 @@ class InitMixin(_Base):
         """Apply a rule made by :meth:`make_init_rule` (one undoable operation)."""
         found = check_rule(rule, self._root)
         if not found:
-            raise ValidationError(f"No parameter matches: {rule.describe()} finds nothing to initialize in this "
-                                  f"design.", field="parameters")
+            raise ValidationError(say("No parameter matches: {rule} finds nothing to initialize in this design.",
+                                      rule=rule.describe()), field="parameters")
         exact = self.weights_from_seed  # type: ignore[attr-defined]
         state = self.seeds.state if exact else None
         if exact and state is None:
@@ -132,7 +133,8 @@ class InitMixin(_Base):
         """Forget rule ``index`` (values stay as they are; "reset parameters" no longer replays it)."""
         rules = list(self._init_rules)
         if not -len(rules) <= index < len(rules):
-            raise ValidationError(f"There is no init rule {index}; the project has {len(rules)}.", field="index")
+            raise ValidationError(say("There is no init rule {index}; the project has {count}.",
+                                      index=index, count=len(rules)), field="index")
         rule = rules.pop(index)
         with self._operation(f"Remove init rule {rule.function}"):
             self._set_attr("_init_rules", tuple(rules), "init_rules")
@@ -221,11 +223,17 @@ def _check_finite(rule: InitRule, root: Any, copies: dict[int, nn.Module]) -> No
     for layer, name, tensor in targets(rule, root, lambda layer: copies.get(id(layer), layer.module)):
         bad = int((~torch.isfinite(tensor)).sum())
         if bad:
-            raise ValidationError(
-                f"The expression {rule.expression!r} gives {bad:,} NaN or infinite value{'s' * (bad != 1)} for "
-                f"{where_text(layer, name)} (log or sqrt of a negative number, a division by zero, a huge power). "
-                f"Parameters must be finite numbers: change the expression. Nothing was changed.",
-                field="expression")
+            where = where_text(layer, name)
+            if bad == 1:
+                raise ValidationError(say("The expression {expression!r} gives 1 NaN or infinite value for {where} "
+                                          "(log or sqrt of a negative number, a division by zero, a huge power). "
+                                          "Parameters must be finite numbers: change the expression. Nothing was "
+                                          "changed.", expression=rule.expression, where=where), field="expression")
+            raise ValidationError(say("The expression {expression!r} gives {bad:,} NaN or infinite values for {where} "
+                                      "(log or sqrt of a negative number, a division by zero, a huge power). "
+                                      "Parameters must be finite numbers: change the expression. Nothing was "
+                                      "changed.", expression=rule.expression, bad=bad, where=where),
+                                  field="expression")
 
 
 def _cpu_copies(layers: Iterable[Layer]) -> dict[int, nn.Module]:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from editor.model.words import say
+
 if TYPE_CHECKING:
     from typing_extensions import Self
 
@@ -37,8 +39,8 @@ def register_doors(doors: Doors) -> None:
 
 def _the_doors() -> Doors:
     if not _doors:
-        raise RuntimeError("Saving, opening and code need LayerLab's io layer: import the Project with "
-                           "'from editor import Project' (or import editor.io.doors once).")
+        raise RuntimeError(say("Saving, opening and code need LayerLab's io layer: import the Project with 'from "
+                               "editor import Project' (or import editor.io.doors once)."))
     return _doors[0]
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from torch import nn
 
 from editor.model.catalog import AUTO
-from editor.model.catalog.build import check_memory, read_params
+from editor.model.catalog.build import read_params
 from editor.model.catalog.hyperparameters import resolve_auto, validate_params
 from editor.model.catalog.shape_rules import Spec
 from editor.model.design.adopt import Adopter
@@ -31,7 +31,6 @@ from editor.model.design.user_values import (
     check_seed,
     check_shape,
     label_clash,
-    module_device,
 )
 from editor.model.errors import (
     LayerLabError,
@@ -39,6 +38,7 @@ from editor.model.errors import (
     StructureError,
     UnsupportedLayerError,
 )
+from editor.model.project.allocation import AllocationMixin
 from editor.model.project.custom_layers import CustomLayersMixin
 from editor.model.project.deprecated import DeprecatedNamesMixin
 from editor.model.project.devices import DeviceMixin
@@ -52,11 +52,12 @@ from editor.model.project.replacing import ReplaceMixin
 from editor.model.project.running import RunningMixin
 from editor.model.project.sharing import SharingMixin
 from editor.model.project.weights import WeightsMixin, WeightsReport
+from editor.model.words import message_of, say
 
 
 class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, DuplicatingMixin, SharingMixin,
               ReplaceMixin, HyperparametersMixin, FreezingMixin, CustomLayersMixin, ReadingMixin, WeightsMixin,
-              DeviceMixin, ResyncingDesign):
+              AllocationMixin, DeviceMixin, ResyncingDesign):
     """A design of layer blocks and the live ``torch.nn.Sequential`` that mirrors it."""
 
     def __init__(self, seed: int = 0) -> None:
@@ -86,7 +87,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
             root.children.append(child)
             project._register(child)
         project._sync_all()
-        project._device = module_device(module) or project._device  # adopt the model where it lives
+        project._device = project._home_device(module)  # adopt the model where it lives
         project._move_all_to_device()
         project.seeds.status = None
         project._settle()
@@ -125,7 +126,8 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
     def _adopt(self, module: object, label: str | None = None, parent: Group | None = None) -> Node:
         """A new node for ``module``, to be placed in ``parent`` (its depth bounds the nesting it may bring)."""
         if not isinstance(module, nn.Module):
-            raise UnsupportedLayerError(f"module should be of type torch.nn.Module, not {type(module).__name__}.")
+            raise UnsupportedLayerError(say("module should be of type torch.nn.Module, not {type}.",
+                                            type=type(module).__name__))
         node = Adopter(self).node(module, label, depth=1 if parent is None else depth(parent) + 1)
         self._prepare_module(node.module)
         return node
@@ -225,7 +227,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
                 values[name] = resolved
         where = f"New {spec_kind.name}: "
         values = validate_params(spec_kind, values, where)
-        check_memory(spec_kind, values, where)
+        self._check_memory(spec_kind, values, where)  # a layer too large is kept unallocated where chosen
         self._settle_seed_status_if_cheap()  # the new layer continues the seed's stream only when that is known
         with self._operation(f"Insert {spec_kind.name}"):
             module, state_after = construct(self.seeds, not self._layers, spec_kind, values)
@@ -255,8 +257,8 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         try:
             target, i = self._slot(destination)
         except PathError as exc:
-            raise PathError(f"Cannot move block {source} to {destination}: with block {source} taken out, "
-                            f"{exc}") from None
+            raise PathError(say("Cannot move block {source} to {destination}: with block {source} taken out, {problem}",
+                                source=source, destination=destination, problem=message_of(exc))) from None
         finally:
             parent.children.insert(index, node)
         return self._move_node(node, target, i)
@@ -270,12 +272,14 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         node = self._locate(source)
         target = self._root if group is None or group == "" else self._locate(group)
         if not isinstance(target, Group):
-            raise StructureError(f"{block_prefix(group)}only a group (a nested Sequential) can hold blocks.")
+            raise StructureError(say("{where}only a group (a nested Sequential) can hold blocks.",
+                                     where=block_prefix(group)))
         if target is node or node in target.ancestors():
-            raise StructureError("A group cannot be moved into itself.")
+            raise StructureError(say("A group cannot be moved into itself."))
         count = len(target.children)
         if not 0 <= index <= count:
-            raise PathError(f"Index out of range: {index} (the group has {count} blocks, so use 0 to {count}).")
+            raise PathError(say("Index out of range: {index} (the group has {count} blocks, so use 0 to {count}).",
+                                index=index, count=count))
         parent = node.parent
         assert parent is not None
         if parent is target and index > parent.children.index(node):
@@ -287,8 +291,8 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         if node.parent is target and target.children.index(node) == index:
             return node.path()
         if label_clash(node.label, target, ignore=node):
-            raise StructureError(f"That group already has a block called {node.label!r}, so this one cannot join "
-                                 f"it. Rename one of them first.")
+            raise StructureError(say("That group already has a block called {label!r}, so this one cannot join it. "
+                                     "Rename one of them first.", label=node.label))
         with self._operation(f"Move {_name(node.module)}"):
             self._move(node, target, index)
             if self.seeds.status is True:
@@ -299,14 +303,14 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         """Wrap adjacent sibling blocks in a new nested Sequential; returns its path."""
         nodes = [self._locate(p) for p in items]
         if not nodes:
-            raise StructureError("Choose at least one block to group.")
+            raise StructureError(say("Choose at least one block to group."))
         parent = nodes[0].parent
         if any(n.parent is not parent for n in nodes) or len({id(n) for n in nodes}) != len(nodes):
-            raise StructureError("Only blocks side by side in the same group can be grouped together.")
+            raise StructureError(say("Only blocks side by side in the same group can be grouped together."))
         assert parent is not None
         indices = sorted(parent.children.index(n) for n in nodes)
         if indices != list(range(indices[0], indices[0] + len(indices))):
-            raise StructureError("Only adjacent blocks can be grouped: the chosen ones have gaps between them.")
+            raise StructureError(say("Only adjacent blocks can be grouped: the chosen ones have gaps between them."))
         group = Group(nn.Sequential())
         with self._operation("Group into Sequential"):
             self._wrap(parent, indices[0], len(indices), group)
@@ -316,15 +320,16 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         """Dissolve the group at ``path`` in place; returns the paths its children now have."""
         node = self._locate(path)
         if not isinstance(node, Group):
-            raise StructureError(f"{block_prefix(path)}only a group (a nested Sequential) can be ungrouped.")
+            raise StructureError(say("{where}only a group (a nested Sequential) can be ungrouped.",
+                                     where=block_prefix(path)))
         parent = node.parent
         assert parent is not None
         index = parent.children.index(node)
         count = len(node.children)
         clash = [c.label for c in node.children if label_clash(c.label, parent, ignore=node)]
         if clash:
-            raise StructureError(f"The group around it already has a block called {clash[0]!r}, so this group "
-                                 f"cannot be dissolved into it. Rename one of them first.")
+            raise StructureError(say("The group around it already has a block called {clash!r}, so this group cannot "
+                                     "be dissolved into it. Rename one of them first.", clash=clash[0]))
         with self._operation("Ungroup"):
             self._unwrap(parent, index)
         prefix = parent.path()
@@ -334,7 +339,8 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         """Collapse or expand the group at ``path`` on the canvas (saved with the design, not an edit)."""
         node = self._locate(path)
         if not isinstance(node, Group):
-            raise StructureError(f"{block_prefix(path)}only a group (a nested Sequential) can be collapsed.")
+            raise StructureError(say("{where}only a group (a nested Sequential) can be collapsed.",
+                                     where=block_prefix(path)))
         if node.collapsed != bool(collapsed):
             node.collapsed = bool(collapsed)
             self.events.collapsed.emit(node.path(), node.collapsed)
@@ -376,7 +382,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
     @contextlib.contextmanager
     def _transaction(self, name: str) -> Iterator[Transaction]:
         if self._tx is not None:
-            raise StructureError("A transaction is already running; nest operations inside it instead.")
+            raise StructureError(say("A transaction is already running; nest operations inside it instead."))
         with self._operation(name) as tx:
             tx.keep_values = True
             yield tx

@@ -15,6 +15,7 @@ from editor.model.design.tree import Block, Group, Layer, Node, paths, walk
 from editor.model.design.user_values import check_shape
 from editor.model.errors import PathError, PathTypeError, ShapeError, StructureError
 from editor.model.stats.summary import summarize
+from editor.model.words import say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -84,7 +85,7 @@ class ReadingMixin(_Base):
     def path_of(self, node: Node) -> str:
         """The current path of ``node``."""
         if not self._attached(node):
-            raise PathError("That block is no longer part of the design.")
+            raise PathError(say("That block is no longer part of the design."))
         return node.path()
 
     def walk(self) -> Iterator[tuple[str, Node]]:
@@ -124,16 +125,16 @@ class ReadingMixin(_Base):
             try:
                 parts = [int(part) for part in path.split(".")]
             except ValueError:
-                raise PathError(f"{path!r} is not a block path: use indices joined by dots, like '1.0' "
-                                f"(block 0 of the group at 1).") from None
+                raise PathError(say("{path!r} is not a block path: use indices joined by dots, like '1.0' (block 0 of "
+                                    "the group at 1).", path=path)) from None
             return parts
         if isinstance(path, bool):
-            raise PathTypeError("a block index must be an integer or a path like '1.0', not a bool")
+            raise PathTypeError(say("a block index must be an integer or a path like '1.0', not a bool"))
         try:
             return [operator.index(path)]
         except TypeError:
-            raise PathTypeError(f"a block index must be an integer or a path like '1.0', "
-                                f"not {type(path).__name__}") from None
+            raise PathTypeError(say("a block index must be an integer or a path like '1.0', not {type}",
+                                    type=type(path).__name__)) from None
 
     def _locate(self, path: PathLike) -> Node:
         indices = self._parse(path)
@@ -142,13 +143,14 @@ class ReadingMixin(_Base):
         for i in indices:
             if not isinstance(node, Group):
                 where = ".".join(walked)
-                raise PathError(f"Block {where} is a {node.layer.kind.name}, not a group, so there is no "  # type: ignore[attr-defined]
-                                f"block {path!r} inside it.")
+                raise PathError(say("Block {where} is a {kind}, not a group, so there is no block {path!r} inside it.",
+                                    where=where, kind=node.layer.kind.name, path=path))
             n = len(node.children)
             if not -n <= i < n:
-                holder = "the design" if not walked else f"group {'.'.join(walked)}"
-                has = (f"{n} block{'s' if n != 1 else ''} (0 to {n - 1})" if n else "no blocks")
-                raise PathError(f"index {i} is out of range: {holder} has {has}.")
+                holder = say("the design") if not walked else say("group {path}", path=".".join(walked))
+                has = say("{n} blocks (0 to {last})", n=n, last=n - 1) if n > 1 else \
+                    say("1 block (0 to 0)") if n else say("no blocks")
+                raise PathError(say("index {i} is out of range: {holder} has {has}.", i=i, holder=holder, has=has))
             node = node.children[i]
             walked.append(str(i % n))
         return node
@@ -157,17 +159,17 @@ class ReadingMixin(_Base):
         indices = self._parse(path)
         parent: Node = self._root if len(indices) == 1 else self._locate(".".join(map(str, indices[:-1])))
         if not isinstance(parent, Group):
-            raise PathError(f"Block {parent.path()} is not a group, so nothing can be inserted into it.")
+            raise PathError(say("Block {path} is not a group, so nothing can be inserted into it.", path=parent.path()))
         i, n = indices[-1], len(parent.children)
         if not -n <= i <= n:
-            raise PathError(f"Index out of range: {i} (there are {n} blocks here, so use 0 to {n}).")
+            raise PathError(say("Index out of range: {i} (there are {n} blocks here, so use 0 to {n}).", i=i, n=n))
         return parent, i + n if i < 0 else i
 
     def _block(self, path: PathLike) -> Block:
         node = self._locate(path)
         if not isinstance(node, Block):
-            raise StructureError(f"{block_prefix(path)}this is a group (a nested Sequential), which has no "
-                                 f"hyperparameters of its own.")
+            raise StructureError(say("{where}this is a group (a nested Sequential), which has no hyperparameters of "
+                                     "its own.", where=block_prefix(path)))
         return node
 
     # --------------------------------------------------------------- shapes
@@ -246,4 +248,4 @@ class ReadingMixin(_Base):
 
 def block_prefix(path: PathLike) -> str:
     """"Block 1.0: ", the start of a message about the block at ``path``."""
-    return f"Block {path}: "
+    return say("Block {path}: ", path=path)

@@ -21,6 +21,7 @@ from editor.model.run.devices import activation_bytes, check_fits, tensors_bytes
 from editor.model.run.forward import LOSSES, RunResult, Step, plan_of, run_design
 from editor.model.run.inputs import check_loaded_input, make_input
 from editor.model.run.training import Trainer, copy_for_training, make_optimizer, make_task
+from editor.model.words import say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -52,7 +53,8 @@ class PreparedRun:
         try:
             result = run_design(self.plan, self.model, self.x, self.device, self.backward, self.seed)
         except torch.cuda.OutOfMemoryError:
-            raise RunError(f"Out of memory on {self.device}: use a smaller batch or design, or another device.") \
+            raise RunError(say("Out of memory on {device}: use a smaller batch or design, or another device.",
+                               device=self.device)) \
                 from None
         finally:
             for module in self.model.modules():
@@ -67,13 +69,14 @@ class RunningMixin(_Base):
     def run_input_shape(self, batch: int = 2) -> tuple[int, ...]:
         """The shape of a batch of ``batch`` inputs: ``(batch, *input_shape[1:])``."""
         if isinstance(batch, bool) or not isinstance(batch, int) or not 1 <= batch <= MAX_BATCH:
-            raise ValidationError(f"The batch size must be a whole number from 1 to {MAX_BATCH:,}, not {batch!r}.",
-                                  field="batch", valid=f"1 to {MAX_BATCH:,}")
+            raise ValidationError(say("The batch size must be a whole number from 1 to {max_batch:,}, not {batch!r}.",
+                                      max_batch=MAX_BATCH, batch=batch),
+                                  field="batch", valid=say("1 to {max_batch:,}", max_batch=MAX_BATCH))
         shape = self.input_shape  # type: ignore[attr-defined]
         if not self._root.children:
-            raise RunError("The design is empty: add a layer first.")
+            raise RunError(say("The design is empty: add a layer first."))
         if shape is None:
-            raise RunError("The design's input shape is not known: set one in the toolbar (e.g. 2, 20).")
+            raise RunError(say("The design's input shape is not known: set one in the toolbar (e.g. 2, 20)."))
         return (batch, *shape[1:])
 
     def make_run_input(self, batch: int = 2, generator: str = "randn", seed: int = 0) -> torch.Tensor:
@@ -119,12 +122,14 @@ class RunningMixin(_Base):
                     backward: str | None = None, train: bool = False) -> PreparedRun:
         """Everything :meth:`run` reads of the design, taken now: ``execute()`` may then run on a worker thread."""
         self._follow_direct_edits()  # type: ignore[attr-defined]
+        self.check_allocated(say("Running a batch"))  # type: ignore[attr-defined]
         x = self.make_run_input(batch, generator, seed) if x is None else check_loaded_input(x)
         if not self._root.children:
-            raise RunError("The design is empty: add a layer first.")
+            raise RunError(say("The design is empty: add a layer first."))
         check_fits(self._device, self.memory_needed(batch=int(x.shape[0])) if self.input_shape else 0)  # type: ignore[attr-defined]
         if backward is not None and backward not in LOSSES:
-            raise ValidationError(f"Unknown loss {backward!r}; use one of {', '.join(LOSSES)}.", field="backward",
+            raise ValidationError(say("Unknown loss {backward!r}; use one of {losses}.",
+                                      backward=backward, losses=", ".join(LOSSES)), field="backward",
                                   valid=", ".join(LOSSES))
         table = paths(self._root)
         notes = self._shared_gradient_notes(table) if backward is not None else []
@@ -141,14 +146,15 @@ class RunningMixin(_Base):
         for layer in self._layers.values():
             if len(layer.blocks) > 1 and any(True for _ in layer.module.parameters()):
                 places = sorted(table[b] for b in layer.blocks if b in table)
-                notes.append(f"Blocks {', '.join(places)} share one {layer.kind.name}: its .grad is the sum of the "
-                             f"gradients from all {len(places)} places.")
+                notes.append(say("Blocks {paths} share one {kind}: its .grad is the sum of the gradients from all "
+                                 "{count} places.", paths=", ".join(places), kind=layer.kind.name, count=len(places)))
         return notes
 
     def make_trainer(self, task: str = "teacher", optimizer: str = "adam", lr: float = 1e-3, seed: int = 0,
                      batch: int | None = None) -> Trainer:
         """A :class:`Trainer` over a copy of the model (the design itself is untouched until :meth:`keep_trained`)."""
         self._follow_direct_edits()  # type: ignore[attr-defined]
+        self.check_allocated(say("Training"))  # type: ignore[attr-defined]
         shape = self.run_input_shape(batch or (self.input_shape or (2,))[0])  # type: ignore[attr-defined]
         check_fits(self._device, 2 * self.memory_needed(batch=max(shape[0], 256)))
         clone, originals = copy_for_training(self.model)  # type: ignore[attr-defined]
@@ -177,8 +183,8 @@ class RunningMixin(_Base):
             state = copied.state_dict()
             mine = layer.module.state_dict()
             if state.keys() != mine.keys() or any(state[k].shape != mine[k].shape for k in state):
-                raise RunError(f"The design changed while training ({layer.kind.name} at block "
-                               f"{layer.blocks[0].path()} is not the one trained): train again.")
+                raise RunError(say("The design changed while training ({kind} at block {path} is not the one "
+                                   "trained): train again.", kind=layer.kind.name, path=layer.blocks[0].path()))
             changed.append((layer, state))
         with self._operation(name or f"Train {len(trainer.losses)} steps"):
             for layer, state in changed:

@@ -18,6 +18,7 @@ from editor.model.catalog.shape_rules import fmt
 from editor.model.design.seeding import construct, construction_order
 from editor.model.design.tree import Block, Group, Layer, Node, walk
 from editor.model.errors import SharingError, ValidationError
+from editor.model.words import say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -48,17 +49,20 @@ class SharingMixin(_Base):
         keep_node = nodes[0] if keep is None else self._locate(keep)  # type: ignore[attr-defined]
         for path, node in zip(paths, nodes, strict=True):
             if not isinstance(node, Block):
-                raise SharingError(f"Block {path} is a group (a nested Sequential): only single layers share "
-                                   f"weights. Use Repeat or Use again to place a group twice.")
+                raise SharingError(say("Block {path} is a group (a nested Sequential): only single layers share "
+                                       "weights. Use Repeat or Use again to place a group twice.", path=path))
         if len({id(n) for n in nodes}) < len(nodes):
-            raise SharingError("The same block is named twice: sharing needs two different blocks.")
+            raise SharingError(say("The same block is named twice: sharing needs two different blocks."))
         if keep_node not in nodes:
-            raise SharingError(f"keep={keep!r} is not one of the blocks to share; name one of {paths}.")
+            raise SharingError(say("keep={keep!r} is not one of the blocks to share; name one of {paths}.",
+                                   keep=keep, paths=paths))
         kept: Block = keep_node  # type: ignore[assignment]
         for path, node in zip(paths, nodes, strict=True):
             if node.layer.kind is not kept.layer.kind:  # type: ignore[attr-defined]
-                raise SharingError(f"Block {self.path_of(kept)} is a {kept.layer.kind.name} and block {path} is a "
-                                   f"{node.layer.kind.name}: only blocks of one kind can share a module.")  # type: ignore[attr-defined]
+                raise SharingError(say("Block {path} is a {kind} and block {path2} is a {kind2}: only blocks of one "
+                                       "kind can share a module.",
+                                       path=self.path_of(kept), kind=kept.layer.kind.name, path2=path,
+                                       kind2=node.layer.kind.name))  # type: ignore[attr-defined]
         others = [n for n in nodes if n.layer is not kept.layer]  # type: ignore[attr-defined]
         if not others:
             return  # they share one module already
@@ -82,15 +86,17 @@ class SharingMixin(_Base):
         the seed's stream when the design is still exactly what its seed gives.
         """
         if weights not in WEIGHTS_CHOICES:
-            raise ValidationError(f"weights must be 'copy' or 'reinit', not {weights!r}.", field="weights",
-                                  valid="'copy' or 'reinit'")
+            raise ValidationError(say("weights must be 'copy' or 'reinit', not {weights!r}.",
+                                      weights=weights), field="weights",
+                                  valid=say("'copy' or 'reinit'"))
         node = self._locate(path)  # type: ignore[attr-defined]
         if not isinstance(node, Block):
-            raise SharingError(f"Block {path} is a group; make the blocks inside it independent one by one.")
+            raise SharingError(say("Block {path} is a group; make the blocks inside it independent one by one.",
+                                   path=path))
         layer = node.layer
         if len(layer.blocks) < 2:
-            raise SharingError(f"Block {path} does not share its module with another block, so it is "
-                               f"independent already.")
+            raise SharingError(say("Block {path} does not share its module with another block, so it is independent "
+                                   "already.", path=path))
         state_after = None
         if weights == "copy":
             module = copy.deepcopy(layer.module)
@@ -137,10 +143,11 @@ class SharingMixin(_Base):
         ``n``.
         """
         if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_REPEAT:
-            raise ValidationError(f"n must be a whole number from 1 to {MAX_REPEAT}, not {n!r}.", field="n",
-                                  valid=f"1 to {MAX_REPEAT}")
+            raise ValidationError(say("n must be a whole number from 1 to {max_repeat}, not {n!r}.",
+                                      max_repeat=MAX_REPEAT, n=n), field="n",
+                                  valid=say("1 to {max_repeat}", max_repeat=MAX_REPEAT))
         if not isinstance(shared, bool):
-            raise ValidationError(f"shared must be True or False, not {shared!r}.", field="shared")
+            raise ValidationError(say("shared must be True or False, not {shared!r}.", shared=shared), field="shared")
         node = self._locate(path)  # type: ignore[attr-defined]
         parent = node.parent
         assert parent is not None
@@ -219,10 +226,13 @@ class SharingMixin(_Base):
         fine = next(((b, s) for b, s in fits if s is not None), None)
         name = layer.kind.name
         if fine is not None and _shape(bad) is not None and _shape(bad) != fine[1]:
-            raise SharingError(f"Block {fine[0].path()} receives {fmt(fine[1])} but block {bad.path()} receives "
-                               f"{fmt(_shape(bad))}: one {name} cannot take both. Change the layer that feeds one "
-                               f"of them, or keep them independent.")
-        raise SharingError(f"Block {bad.path()} cannot use this {name}: {bad.error.sentence}")  # type: ignore[union-attr]
+            raise SharingError(say("Block {path} receives {shape} but block {path2} receives {shape2}: one {name} "
+                                   "cannot take both. Change the layer that feeds one of them, or keep them "
+                                   "independent.",
+                                   path=fine[0].path(), shape=fmt(fine[1]), path2=bad.path(),
+                                   shape2=fmt(_shape(bad)), name=name))
+        raise SharingError(say("Block {path} cannot use this {name}: {problem}",
+                               path=bad.path(), name=name, problem=bad.error.sentence))  # type: ignore[union-attr]
 
 
 def _shape(block: Block) -> tuple[int, ...] | None:

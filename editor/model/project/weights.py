@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 import torch
 from torch import nn
 
-from editor.model.catalog.build import build_module, format_bytes
+from editor.model.catalog.build import format_bytes
 from editor.model.design.seeding import construction_order, fingerprint
 from editor.model.design.tree import Block, Group, Layer, is_last_leaf, path_key, paths
 from editor.model.errors import LayerLabError, ValidationError
+from editor.model.words import join, say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -62,17 +63,20 @@ class WeightsReport:
     def describe(self) -> str:
         """A sentence per kind of problem, naming a few keys."""
         def few(keys: list[str]) -> str:
-            return ", ".join(keys[:4]) + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
+            if len(keys) > 4:
+                return say("{keys} and {more} more", keys=join(keys[:4], ", "), more=len(keys) - 4)
+            return join(keys, ", ")
 
         parts = []
         if self.missing:
-            parts.append(f"{len(self.missing)} missing ({few(self.missing)})")
+            parts.append(say("{count} missing ({keys})", count=len(self.missing), keys=few(self.missing)))
         if self.unexpected:
-            parts.append(f"{len(self.unexpected)} unexpected ({few(self.unexpected)})")
+            parts.append(say("{count} unexpected ({keys})", count=len(self.unexpected), keys=few(self.unexpected)))
         if self.mismatched:
-            shown = [f"{k} is {got} but the design needs {want}" for k, want, got in self.mismatched]
-            parts.append(f"{len(self.mismatched)} with the wrong shape ({few(shown)})")
-        return "; ".join(parts) + "." if parts else "every key fits."
+            shown = [say("{key} is {got} but the design needs {want}", key=k, got=got, want=want)
+                     for k, want, got in self.mismatched]
+            parts.append(say("{count} with the wrong shape ({keys})", count=len(self.mismatched), keys=few(shown)))
+        return say("{parts}.", parts=join(parts, "; ")) if parts else say("every key fits.")
 
 
 class WeightsMixin(_Base):
@@ -90,6 +94,8 @@ class WeightsMixin(_Base):
         with self._operation("Reset parameters"):
             order, modules, state = self._fresh_modules()
             for layer, fresh in zip(order, modules, strict=True):
+                if self._unallocated_fresh(layer, fresh, adopt=True) is not None:  # type: ignore[attr-defined]
+                    continue  # kept unallocated: it now materializes from where this construction drew it
                 if fresh.state_dict():
                     self._load_values(layer, fresh.state_dict())
             self._set_seed_status(True, state)
@@ -142,7 +148,7 @@ class WeightsMixin(_Base):
         order = construction_order(self._root, self.seeds)
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(self.seeds.seed)
-            modules = [build_module(layer.kind, layer.params) for layer in order]
+            modules = self._fresh_layer_modules(order)  # type: ignore[attr-defined]
             if self._init_rules:
                 try:
                     self._replay_rules({id(layer): module for layer, module in zip(order, modules, strict=True)})
@@ -150,9 +156,9 @@ class WeightsMixin(_Base):
                     raise
                 except (ValueError, RuntimeError, TypeError) as exc:
                     raise ValidationError(
-                        f"An init rule no longer fits this design ({str(exc).splitlines()[0][:120]}), so the weights "
-                        f"cannot be rebuilt from the seed. Remove that rule in the Initialize dialog, or change the "
-                        f"design back.", field="init_rules") from None
+                        say("An init rule no longer fits this design ({problem}), so the weights cannot be rebuilt "
+                            "from the seed. Remove that rule in the Initialize dialog, or change the design back.",
+                            problem=str(exc).splitlines()[0][:120]), field="init_rules") from None
             state = torch.get_rng_state()
         return order, modules, state
 
@@ -160,6 +166,11 @@ class WeightsMixin(_Base):
         """Whether the current values equal seed-fresh ones, and the random state after constructing them."""
         order, modules, state = self._fresh_modules()
         for layer, fresh in zip(order, modules, strict=True):
+            same = self._unallocated_fresh(layer, fresh, adopt=False)  # type: ignore[attr-defined]
+            if same is not None:
+                if not same:
+                    return False, None
+                continue
             current = layer.module.state_dict()
             for name, value in fresh.state_dict().items():
                 mine = current.get(name)
@@ -176,7 +187,7 @@ class WeightsMixin(_Base):
         layers after it, so the design's values are drawn again from the seed.
         """
         seeds = self.seeds
-        if seeds.status is not True:
+        if seeds.status is not True or self._note_unallocated(block):  # type: ignore[attr-defined]
             return
         before = seeds.state
         drew = state_after is None or before is None or not torch.equal(state_after, before)
@@ -241,6 +252,8 @@ class WeightsMixin(_Base):
                                                 f"{str(exc).rstrip('.')}.")
             return
         for fresh_layer, fresh in zip(order, modules, strict=True):
+            if self._unallocated_fresh(fresh_layer, fresh, adopt=True) is not None:  # type: ignore[attr-defined]
+                continue
             values = fresh.state_dict()
             if values and not _same_values(fresh_layer.module.state_dict(), values):
                 self._load_values(fresh_layer, values)
@@ -298,9 +311,9 @@ class WeightsMixin(_Base):
         report = self.weights_report(state, owners)
         fitting = report.loaded
         if strict and not report.exact:
-            raise ValidationError(f"These weights do not fit the design: {report.describe()} Load them partially "
-                                  f"to take what fits.", field="state_dict",
-                                  valid="the keys and shapes of model.state_dict()")
+            raise ValidationError(say("These weights do not fit the design: {report} Load them partially to take what "
+                                      "fits.", report=report.describe()), field="state_dict",
+                                  valid=say("the keys and shapes of model.state_dict()"))
         _check_state(state, {key: (owners[key][0].module, owners[key][1]) for key in fitting})
         per_layer: dict[int, tuple[Layer, dict[str, torch.Tensor]]] = {}
         for key in fitting:
@@ -359,19 +372,22 @@ def _check_state(state: object, targets: Mapping[str, tuple[nn.Module, str]] | N
     losing values, is refused before anything is copied.
     """
     if not isinstance(state, Mapping):
-        raise ValidationError(f"Weights must be a state_dict (a dict of names to tensors, like model.state_dict()), "
-                              f"not {type(state).__name__}.", field="state_dict", valid="a dict of names to tensors")
+        raise ValidationError(say("Weights must be a state_dict (a dict of names to tensors, like model.state_dict()), "
+                                  "not {type}.", type=type(state).__name__),
+                              field="state_dict", valid=say("a dict of names to tensors"))
     for key, value in state.items():
         if not isinstance(key, str) or not isinstance(value, torch.Tensor):
-            raise ValidationError(f"Weights must map names to tensors, but {_key_text(key)} holds a "
-                                  f"{type(value).__name__}.", field="state_dict", valid="a dict of names to tensors")
+            raise ValidationError(say("Weights must map names to tensors, but {key} holds a {type}.",
+                                      key=_key_text(key), type=type(value).__name__),
+                                  field="state_dict", valid=say("a dict of names to tensors"))
     current: dict[int, dict[str, torch.Tensor]] = {}
     for key, (module, local) in (targets or {}).items():
         values = current.setdefault(id(module), module.state_dict())
         problem = _value_problem(state[key], values[local])
         if problem is not None:
-            raise ValidationError(f"Nothing was loaded: {_key_text(key)} is {problem}.", field="state_dict",
-                                  valid="dense tensors with values, of the dtype model.state_dict() has")
+            raise ValidationError(say("Nothing was loaded: {key} is {problem}.",
+                                      key=_key_text(key), problem=problem), field="state_dict",
+                                  valid=say("dense tensors with values, of the dtype model.state_dict() has"))
 
 
 def _key_text(key: object) -> str:
@@ -382,16 +398,17 @@ def _key_text(key: object) -> str:
 def _value_problem(value: torch.Tensor, target: torch.Tensor) -> str | None:
     """Why ``value`` cannot be copied into ``target`` (a parameter or buffer), with the fix; None when it can."""
     if value.is_meta or value.device.type == "meta":
-        return "on the meta device, so it has no values; load the real tensor"
+        return say("on the meta device, so it has no values; load the real tensor")
     if value.layout != torch.strided:
-        return f"a {str(value.layout).removeprefix('torch.')} tensor; make it dense with .to_dense()"
+        return say("a {layout} tensor; make it dense with .to_dense()", layout=str(value.layout).removeprefix("torch."))
     if value.is_nested or value.is_quantized:
-        return "a nested or quantized tensor; load a regular one (.dequantize() for quantized)"
+        return say("a nested or quantized tensor; load a regular one (.dequantize() for quantized)")
     have, want = str(value.dtype).removeprefix("torch."), str(target.dtype).removeprefix("torch.")
 
     def family(t: torch.Tensor) -> str:
         return "complex" if t.is_complex() else "float" if t.is_floating_point() else "integer"
 
     if family(value) != family(target):
-        return f"{have}, but the design's tensor is {want}; convert it first, e.g. with .to(torch.{want})"
+        return say("{have}, but the design's tensor is {want}; convert it first, e.g. with .to(torch.{want})",
+                   have=have, want=want)
     return None

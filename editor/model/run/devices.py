@@ -18,6 +18,7 @@ from torch import nn
 from editor.model.catalog.build import available_memory, format_bytes
 from editor.model.design.torch_dicts import tensor_version
 from editor.model.errors import MemoryLimitError, RunError
+from editor.model.words import say
 
 # Room kept free on a device beyond the estimate (the allocator's caching, kernels' workspaces).
 MARGIN = 1.2
@@ -41,10 +42,10 @@ class DeviceInfo:
 def cuda_unavailable_reason() -> str:
     """Why ``torch.cuda.is_available()`` is False here, in a learner's words."""
     if torch.version.cuda is None:
-        return ("No CUDA: this torch build is CPU-only. To use an NVIDIA GPU, install a CUDA build of PyTorch "
-                "(see pytorch.org).")
-    return (f"No NVIDIA GPU found: this torch build supports CUDA {torch.version.cuda}, but no GPU (or no working "
-            f"driver) is available, so torch.cuda.is_available() is False.")
+        return say("No CUDA: this torch build is CPU-only. To use an NVIDIA GPU, install a CUDA build of PyTorch "
+                   "(see pytorch.org).")
+    return say("No NVIDIA GPU found: this torch build supports CUDA {version}, but no GPU (or no working driver) "
+               "is available, so torch.cuda.is_available() is False.", version=torch.version.cuda)
 
 
 def list_devices() -> list[DeviceInfo]:
@@ -57,7 +58,8 @@ def list_devices() -> list[DeviceInfo]:
                 props = torch.cuda.get_device_properties(index)
                 free, total = torch.cuda.mem_get_info(index)
             except (RuntimeError, AssertionError) as exc:
-                found.append(DeviceInfo(name, f"{name} · unusable", False, f"{name} cannot be used: {exc}"))
+                found.append(DeviceInfo(name, f"{name} · unusable", False,
+                                        say("{device} cannot be used: {problem}", device=name, problem=str(exc))))
                 continue
             label = f"{name} · {props.name} · {format_bytes(free)} free of {format_bytes(total)}"
             found.append(DeviceInfo(name, label, True, total=int(total), free=int(free)))
@@ -67,8 +69,8 @@ def list_devices() -> list[DeviceInfo]:
     if mps is not None and mps.is_available():
         found.append(DeviceInfo("mps", "mps · Apple GPU", True))
     elif mps is not None and mps.is_built():
-        found.append(DeviceInfo("mps", "mps · not available", False, "MPS is built into torch but this Mac has "
-                                                                      "no usable Apple GPU (macOS 12.3+ needed)."))
+        found.append(DeviceInfo("mps", "mps · not available", False, say("MPS is built into torch but this Mac has "
+                                                                          "no usable Apple GPU (macOS 12.3+ needed).")))
     return found
 
 
@@ -109,10 +111,11 @@ def check_fits(device: torch.device, needed: int) -> None:
     """Refuse, with both numbers, a move that the device's free memory cannot take."""
     free = free_memory(device)
     if free is not None and needed * MARGIN > free:
-        raise MemoryLimitError(f"The design needs about {format_bytes(needed)} on {device} (parameters, buffers "
-                               f"and one forward pass), but only {format_bytes(free)} is free there. Make the "
-                               f"design or the batch smaller, or stay on the current device.", field="device",
-                               valid=f"at most {format_bytes(free / MARGIN)}")
+        raise MemoryLimitError(say("The design needs about {needed} on {device} (parameters, buffers and one forward "
+                                   "pass), but only {free} is free there. Make the design or the batch smaller, or "
+                                   "stay on the current device.",
+                                   needed=format_bytes(needed), device=device, free=format_bytes(free)), field="device",
+                               valid=say("at most {free}", free=format_bytes(free / MARGIN)))
 
 
 @dataclass
@@ -144,12 +147,14 @@ class PreparedMove:
         total, done = max(self.total_bytes, 1), 0
         for tensor in self.tensors:
             if cancelled is not None and cancelled():
-                raise RunError(f"The move to {self.target} was cancelled: the model stays where it was.")
+                raise RunError(say("The move to {target} was cancelled: the model stays where it was.",
+                                   target=self.target))
             with torch.no_grad():
                 self.copies[id(tensor)] = (tensor.detach().to(self.target, copy=True), tensor_version(tensor))
             done += tensor.numel() * tensor.element_size()
             if progress is not None:
-                progress(done / total, f"{format_bytes(done)} of {format_bytes(total)} copied to {self.target}")
+                progress(done / total, say("{done} of {total} copied to {device}", done=format_bytes(done),
+                                           total=format_bytes(total), device=self.target))
 
     def moved(self, tensor: torch.Tensor) -> torch.Tensor:
         """``tensor`` on the target: its copy when one is current, else a fresh one."""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import torch
 
 from editor.model.errors import ValidationError
+from editor.model.words import say
 
 GENERATORS = ("randn", "rand", "zeros", "ones", "arange")
 MAX_INPUT_ELEMENTS = 50_000_000
@@ -25,17 +26,20 @@ def make_input(shape: Sequence[int], generator: str = "randn", seed: int = 0, dt
     draw whole numbers below ``high`` (the first Embedding's size) instead.
     """
     if generator not in GENERATORS:
-        raise ValidationError(f"Unknown input generator {generator!r}; use one of {', '.join(GENERATORS)}.",
+        raise ValidationError(say("Unknown input generator {generator!r}; use one of {generators}.",
+                                  generator=generator, generators=", ".join(GENERATORS)),
                               field="generator", valid=", ".join(GENERATORS))
     shape = tuple(int(s) for s in shape)
     count = 1
     for size in shape:
         if size < 1:
-            raise ValidationError(f"An input shape needs sizes of at least 1, not {shape}.", field="shape")
+            raise ValidationError(say("An input shape needs sizes of at least 1, not {shape}.",
+                                      shape=shape), field="shape")
         count *= size
     if count > MAX_INPUT_ELEMENTS:
-        raise ValidationError(f"An input of shape {shape} has {count:,} values; at most {MAX_INPUT_ELEMENTS:,} "
-                              f"are made here. Use a smaller batch.", field="shape")
+        raise ValidationError(say("An input of shape {shape} has {count:,} values; at most {max_input_elements:,} are "
+                                  "made here. Use a smaller batch.",
+                                  shape=shape, count=count, max_input_elements=MAX_INPUT_ELEMENTS), field="shape")
     rng = torch.Generator().manual_seed(int(seed))
     if dtype == "long":
         limit = max(int(high or 2), 1)
@@ -61,15 +65,15 @@ def make_input(shape: Sequence[int], generator: str = "randn", seed: int = 0, dt
 def check_loaded_input(value: object) -> torch.Tensor:
     """A tensor read from a file (``torch.save(t, path)``), checked to be something a design can take."""
     if not isinstance(value, torch.Tensor):
-        raise ValidationError(f"The file holds a {type(value).__name__}, not a tensor: save one with "
-                              f"torch.save(t, path).", field="input")
+        raise ValidationError(say("The file holds a {type}, not a tensor: save one with torch.save(t, path).",
+                                  type=type(value).__name__), field="input")
     if value.layout != torch.strided or value.is_meta or value.is_complex():
-        raise ValidationError("The tensor is sparse, complex or on the meta device; a design takes an ordinary "
-                              "dense tensor.", field="input")
+        raise ValidationError(say("The tensor is sparse, complex or on the meta device; a design takes an ordinary "
+                                  "dense tensor."), field="input")
     if value.dim() == 0:
-        raise ValidationError("The tensor is a single number; a design takes a batch, e.g. shape (2, 20).",
+        raise ValidationError(say("The tensor is a single number; a design takes a batch, e.g. shape (2, 20)."),
                               field="input")
     if value.numel() > MAX_INPUT_ELEMENTS:
-        raise ValidationError(f"The tensor has {value.numel():,} values; at most {MAX_INPUT_ELEMENTS:,} are run "
-                              f"here.", field="input")
+        raise ValidationError(say("The tensor has {count:,} values; at most {max_input_elements:,} are run here.",
+                                  count=value.numel(), max_input_elements=MAX_INPUT_ELEMENTS), field="input")
     return value.detach().clone()

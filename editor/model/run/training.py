@@ -27,6 +27,7 @@ from torch.nn import functional as F  # noqa: N812 - torch's own convention
 from editor.model.catalog.shape_rules import fmt
 from editor.model.errors import RunError, ValidationError
 from editor.model.run.inputs import make_input
+from editor.model.words import say
 
 TASKS = ("teacher", "clusters")
 OPTIMIZERS = ("adam", "sgd")
@@ -68,8 +69,9 @@ class Trainer:
             should_stop: Callable[[], bool] | None = None) -> list[float]:
         """Train ``steps`` more steps (or until ``should_stop()``); returns this call's losses."""
         if isinstance(steps, bool) or not isinstance(steps, int) or not 1 <= steps <= MAX_STEPS:
-            raise ValidationError(f"steps must be a whole number from 1 to {MAX_STEPS:,}, not {steps!r}.",
-                                  field="steps", valid=f"1 to {MAX_STEPS:,}")
+            raise ValidationError(say("steps must be a whole number from 1 to {max_steps:,}, not {steps!r}.",
+                                      max_steps=MAX_STEPS, steps=steps),
+                                  field="steps", valid=say("1 to {max_steps:,}", max_steps=MAX_STEPS))
         model, task, optimizer = self.model, self.task, self.optimizer
         flags = {id(m): m.training for m in model.modules()}
         model.train()
@@ -89,11 +91,11 @@ class Trainer:
                 if on_step is not None:
                     on_step(len(self.losses), value, norms)
                 if not math.isfinite(value):
-                    self.stopped_by = (f"The loss became {value} at step {len(self.losses)}: the weights blew up. "
-                                       f"Revert, then try a smaller learning rate.")
+                    self.stopped_by = say("The loss became {value} at step {step}: the weights blew up. Revert, then "
+                                          "try a smaller learning rate.", value=value, step=len(self.losses))
                     break
                 if should_stop is not None and should_stop():
-                    self.stopped_by = f"Stopped after {len(self.losses)} steps."
+                    self.stopped_by = say("Stopped after {count} steps.", count=len(self.losses))
                     break
         finally:
             for module in model.modules():
@@ -112,7 +114,8 @@ def make_task(model: nn.Module, name: str, input_shape: tuple[int, ...], dtype: 
               output_shape: tuple[int, ...] | None, seed: int, device: torch.device) -> Task:
     """The synthetic task ``name`` for this design, its data made from ``seed`` on ``device``."""
     if name not in TASKS:
-        raise ValidationError(f"Unknown task {name!r}; use one of {', '.join(TASKS)}.", field="task",
+        raise ValidationError(say("Unknown task {name!r}; use one of {tasks}.",
+                                  name=name, tasks=", ".join(TASKS)), field="task",
                               valid=", ".join(TASKS))
     per_sample = 1
     for size in input_shape[1:]:
@@ -132,15 +135,16 @@ def make_task(model: nn.Module, name: str, input_shape: tuple[int, ...], dtype: 
         with torch.no_grad():
             targets = teacher(inputs)
         if not targets.is_floating_point():
-            raise RunError("The teacher task needs a design whose output is floats.")
+            raise RunError(say("The teacher task needs a design whose output is floats."))
         return Task("teacher", inputs, targets.detach(), "mse")
     if dtype != "float" or len(input_shape) != 2:
-        raise RunError(f"The clusters task needs a design that takes points of shape (batch, features); this one "
-                       f"takes {fmt(input_shape)}. Use the teacher task.")
+        raise RunError(say("The clusters task needs a design that takes points of shape (batch, features); this one "
+                           "takes {shape}. Use the teacher task.", shape=fmt(input_shape)))
     if output_shape is None or len(output_shape) != 2 or output_shape[1] < 2:
         got = fmt(output_shape) if output_shape is not None else "an unknown shape"
-        raise RunError(f"The clusters task needs class scores of shape (batch, classes) with 2 classes or more; "
-                       f"this design gives {got}. End it with Linear(…, classes), or use the teacher task.")
+        raise RunError(say("The clusters task needs class scores of shape (batch, classes) with 2 classes or more; "
+                           "this design gives {got}. End it with Linear(…, classes), or use the teacher task.",
+                           got=got))
     classes, features = int(output_shape[1]), int(input_shape[1])
     rng = torch.Generator().manual_seed(int(seed))
     centers = torch.randn(classes, features, generator=rng) * 2.5
@@ -151,13 +155,14 @@ def make_task(model: nn.Module, name: str, input_shape: tuple[int, ...], dtype: 
 
 def make_optimizer(name: str, parameters: list[nn.Parameter], lr: float) -> torch.optim.Optimizer:
     if name not in OPTIMIZERS:
-        raise ValidationError(f"Unknown optimizer {name!r}; use one of {', '.join(OPTIMIZERS)}.",
+        raise ValidationError(say("Unknown optimizer {name!r}; use one of {optimizers}.",
+                                  name=name, optimizers=", ".join(OPTIMIZERS)),
                               field="optimizer", valid=", ".join(OPTIMIZERS))
     if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or not 0 < lr <= 10:
-        raise ValidationError(f"The learning rate must be a number above 0 and at most 10, not {lr!r}.",
+        raise ValidationError(say("The learning rate must be a number above 0 and at most 10, not {lr!r}.", lr=lr),
                               field="lr", valid="0 < lr ≤ 10")
     if not parameters:
-        raise RunError("This design has no trainable parameters, so there is nothing to train.")
+        raise RunError(say("This design has no trainable parameters, so there is nothing to train."))
     if name == "adam":
         return torch.optim.Adam(parameters, lr=float(lr))
     return torch.optim.SGD(parameters, lr=float(lr))

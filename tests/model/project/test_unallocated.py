@@ -1,0 +1,166 @@
+"""Layers kept unallocated: the editor's policy, seeds, materializing, and refusals (issue #16, memory guard)."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from torch import nn
+
+from editor import Project
+from editor.model.catalog import memory, unallocated
+from editor.model.catalog.unallocated import DrawRecorder, advance, is_unallocated
+from editor.model.errors import MemoryLimitError, RunError, ValidationError
+from editor.model.project import devices
+
+FREE = 30_000
+"""Bytes of memory the tests pretend are free: Linear(10, 1000) (44 KB) does not fit, Linear(20, 10) does."""
+
+
+@pytest.fixture
+def free(monkeypatch: pytest.MonkeyPatch):
+    """Set the free memory the project sees: ``free(n)``."""
+    amount = {"bytes": FREE}
+    monkeypatch.setattr(memory, "SOURCES", (lambda: amount["bytes"],))
+    monkeypatch.setattr(memory, "FRESH_S", 0.0)
+    monkeypatch.setattr(memory, "_last", None)
+
+    def set_free(n: int) -> None:
+        amount["bytes"] = n
+
+    return set_free
+
+
+def _design(seed: int = 3, keep: bool = True) -> Project:
+    p = Project(seed=seed)
+    p.keep_unallocated = keep
+    p.append_layer("Linear", in_features=20, out_features=10)
+    p.append_layer("Linear", in_features=10, out_features=1000)
+    p.append_layer("ReLU")
+    p.append_layer("Linear", in_features=1000, out_features=5)
+    return p
+
+
+def _script(seed: int = 3) -> nn.Sequential:
+    torch.manual_seed(seed)
+    return nn.Sequential(nn.Linear(20, 10), nn.Linear(10, 1000), nn.ReLU(), nn.Linear(1000, 5))
+
+
+def test_the_scripting_default_still_refuses(free) -> None:
+    with pytest.raises(MemoryLimitError, match="would have 11,000 parameters"):
+        _design(keep=False)
+
+
+def test_kept_unallocated_design_stays_editable(free) -> None:
+    p = _design()
+    assert p.unallocated() == ["1"]
+    assert not p.is_allocated("1") and p.is_allocated("0")
+    assert p.model[1].weight.is_meta and not p.model[0].weight.is_meta
+    assert p.count_parameters() == 210 + 11_000 + 5_005
+    assert p.output_shape is not None and p.output_shape[-1] == 5
+    assert "Linear(in_features=10, out_features=1000, bias=True)" in repr(p.model)
+    assert "nn.Linear(10, 1000)" in p.to_code()
+    p.set_hyperparameters("1", out_features=2000)  # still too large: rebuilt unallocated
+    assert p.unallocated() == ["1"] and p.model[1].out_features == 2000
+    p.set_hyperparameters("1", out_features=100)  # now it fits: an ordinary layer again
+    assert p.unallocated() == [] and not p.model[1].weight.is_meta
+
+
+def test_unallocated_block_does_not_shift_the_seed_and_materializes_exactly(free) -> None:
+    p = _design()
+    ref = _script()
+    for i in (0, 3):  # layers before and after the unallocated one have the script's values
+        assert torch.equal(p.model[i].weight, ref[i].weight) and torch.equal(p.model[i].bias, ref[i].bias)
+    assert p.weights_from_seed
+    free(10**9)
+    assert p.materialize() == ["1"]
+    assert torch.equal(p.model[1].weight, ref[1].weight) and torch.equal(p.model[1].bias, ref[1].bias)
+    assert p.weights_from_seed and p.unallocated() == []
+    p.append_layer("Linear", in_features=5, out_features=2)  # the stream continues where the script's does
+    script = _script()
+    script.append(nn.Linear(5, 2))
+    assert torch.equal(p.model[4].weight, script[4].weight)
+
+
+def test_materializing_asks_for_memory_and_refuses_with_both_numbers(free) -> None:
+    p = _design()
+    need, have = 44_000, FREE
+    assert p.memory_to_materialize() == need
+    with pytest.raises(MemoryLimitError, match=r"needs 43\.0 KB of memory, but only 29\.3 KB is free"):
+        p.materialize("1")
+    assert p.unallocated() == ["1"]
+    free(have * 10)
+    assert p.check_materialize("1") == (need, have * 10)
+
+
+def test_materialize_is_one_undoable_operation(free) -> None:
+    p = _design()
+    free(10**9)
+    with p.transaction("Materialize") as tx:
+        p.materialize()
+    assert p.unallocated() == []
+    p.revert(tx)
+    assert p.unallocated() == ["1"] and p.model[1].weight.is_meta
+    p.replay(tx)
+    assert p.unallocated() == [] and torch.equal(p.model[1].weight, _script()[1].weight)
+
+
+def test_run_train_and_moves_are_refused_in_words(free, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = _design()
+    monkeypatch.setattr(devices, "check_device", lambda _: torch.device("cuda", 0))  # as if this machine had one
+    with pytest.raises(RunError, match=r"Running a batch needs every block in memory, but block 1 is not "
+                                       r"allocated: materialize it first \(needs 43\.0 KB\)"):
+        p.run()
+    with pytest.raises(RunError, match="Training needs every block"):
+        p.make_trainer()
+    with pytest.raises(RunError, match="Moving the model to cuda:0 needs every block"):
+        p.to("cuda:0")
+    with pytest.raises(RunError, match="Moving the model to cuda:0 needs every block"):
+        p.prepare_move("cuda:0")
+
+
+def test_too_many_draws_to_replay_says_so(free, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(unallocated, "ADVANCE_LIMIT", 1000)
+    p = _design()
+    assert not p.weights_from_seed
+    assert "block 1 is not allocated, and its 11,000 random values are too many" in (p.why_not_from_seed or "")
+    free(10**9)
+    p.materialize()  # it still gets exactly the script's values for itself
+    assert torch.equal(p.model[1].weight, _script()[1].weight)
+    p.reset_parameters()  # nothing left to draw past: every value from the seed again
+    assert p.weights_from_seed and torch.equal(p.model[3].weight, _script()[3].weight)
+
+
+def test_reset_is_refused_while_layers_after_it_cannot_get_the_seeds_values(free, monkeypatch) -> None:
+    monkeypatch.setattr(unallocated, "ADVANCE_LIMIT", 1000)
+    p = _design()
+    with pytest.raises(ValidationError, match="too many to draw past"):
+        p.reset_parameters()
+
+
+def test_reset_parameters_keeps_unallocated_blocks_unallocated(free) -> None:
+    p = _design()
+    with torch.no_grad():
+        p.model[0].weight.zero_()
+    assert not p.weights_from_seed
+    p.reset_parameters()
+    assert p.unallocated() == ["1"] and p.weights_from_seed
+    assert torch.equal(p.model[3].weight, _script()[3].weight)
+
+
+@pytest.mark.parametrize("op", ["uniform_", "normal_"])
+@pytest.mark.parametrize("size", [5, 16, 37, (1 << 22) + 7, (1 << 22) * 2 + 20])
+def test_replayed_draws_leave_the_generator_where_drawing_them_does(op: str, size: int) -> None:
+    torch.manual_seed(0)
+    getattr(torch.empty(size), op)()
+    expected = torch.get_rng_state()
+    with torch.device("meta"), DrawRecorder() as recorder:
+        getattr(torch.empty(size), op)()
+    torch.manual_seed(0)
+    assert advance(recorder.draws, unbounded=True)
+    assert torch.equal(torch.get_rng_state(), expected)
+
+
+def test_only_layers_kept_unallocated_count(free) -> None:
+    with torch.device("meta"):
+        stray = nn.Linear(2, 2)
+    assert not is_unallocated(stray)

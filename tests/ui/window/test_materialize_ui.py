@@ -1,0 +1,70 @@
+"""The memory guard in the window (#16): a quiet badge on unallocated blocks, Materialize… asks or refuses first."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from PySide6.QtWidgets import QMessageBox
+
+from editor import Project
+from editor.model.catalog import memory
+from tests.ui.helpers import settle
+
+
+@pytest.fixture
+def free(monkeypatch: pytest.MonkeyPatch):
+    amount = {"bytes": 30_000}
+    monkeypatch.setattr(memory, "SOURCES", (lambda: amount["bytes"],))
+    monkeypatch.setattr(memory, "FRESH_S", 0.0)
+    monkeypatch.setattr(memory, "_last", None)
+    return amount
+
+
+def _open(window) -> Project:
+    p = Project(seed=1)
+    window.set_project(p)
+    assert p.keep_unallocated  # the window's project keeps layers that do not fit unallocated
+    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: too large for 30 KB
+    p.append_layer("Linear", in_features=2000, out_features=2)
+    settle()
+    return p
+
+
+def test_badge_and_asked_materialize(window, free, monkeypatch) -> None:
+    p = _open(window)
+    item = window.scene.item_at_path("0")
+    assert item.unallocated == "not allocated: needs 39.1 KB"
+    assert window.scene.item_at_path("1").unallocated == ""
+    asked: list[str] = []
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    free["bytes"] = 10**9
+    window.materialize_actions.refresh()
+    assert window.materialize_actions.materialize.isEnabled()
+    window.materialize_actions.materialize.trigger()
+    settle()
+    assert asked == ["The design needs 39.1 KB of memory; 953.7 MB is free now. Allocate it and draw its values "
+                     "from the seed?"]
+    assert p.unallocated() == [] and window.scene.item_at_path("0").unallocated == ""
+    torch.manual_seed(1)
+    assert torch.equal(p.model[0].weight, torch.nn.Linear(4, 2000).weight)
+    window.undo_stack.undo()
+    settle()
+    assert p.unallocated() == ["0"] and window.scene.item_at_path("0").unallocated
+
+
+def test_refused_in_words_when_memory_is_short(window, free, monkeypatch) -> None:
+    p = _open(window)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("must not ask when it cannot fit"))
+    window.menus["edit"].aboutToShow.emit()  # opening the Edit menu enables it
+    assert window.materialize_actions.materialize.isEnabled()
+    window.materialize_actions.materialize.trigger()
+    assert warned == ["The design needs 39.1 KB of memory to be materialized, but only 29.3 KB is free now, so it "
+                      "stays unallocated. Make its layers smaller, or close other programs and try again."]
+    assert p.unallocated() == ["0"]
