@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from torch import nn
 
 from editor.commands.base import ProjectCommand
+from editor.commands.texts import said_text
 from editor.model.errors import Fix
 from editor.model.project.project import Project
 from editor.model.run.devices import PreparedMove
@@ -175,7 +176,7 @@ class ApplyFixCommand(ProjectCommand):
     """Apply the suggested fix of a shape error."""
 
     def __init__(self, project: Project, fix: Fix) -> None:
-        super().__init__(project, fix.label.replace("{path}", ""))
+        super().__init__(project, said_text(fix.label).replace("{path}", ""))
         self.fix = fix
 
     def perform(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from editor.commands.base import ProjectCommand
+from editor.commands.texts import said_text
 from editor.model.init.rules import InitRule
 from editor.model.project.project import Project
 
@@ -14,7 +15,7 @@ class InitializeCommand(ProjectCommand):
 
     def __init__(self, project: Project, rule: InitRule) -> None:
         super().__init__(project, QCoreApplication.translate("Command", "Initialize: {rule}").format(
-            rule=rule.describe()))
+            rule=said_text(rule.describe())))
         self.rule = rule
 
     def perform(self) -> None:

@@ -35,7 +35,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 
 from editor import resources
-from editor.model.words import Said, message_of
+from editor.commands.texts import MODEL, said_text
+from editor.model.words import Said
 
 ENGLISH = "en"
 CHINESE = "zh_CN"
@@ -58,29 +59,14 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-MODEL = "Model"
-"""The translation context of what the model and io layers say (:mod:`editor.model.words`)."""
-
-
 def model_text(text: str | BaseException | None) -> str:
     """What the model said (a message, or an error's message) in the current language.
 
-    A :class:`~editor.model.words.Said` is translated from its template, with its values
-    filled in (values that are themselves ``Said`` are translated too). Any other text is
-    shown as it is: torch's own words, or what a learner typed. A translation whose fields
-    do not fit the values falls back to the English text rather than failing.
+    See :func:`editor.commands.texts.said_text`, which this is: a
+    :class:`~editor.model.words.Said` is translated from its template (context
+    ``Model``), its values filled in; any other text is shown as it is.
     """
-    if text is None:
-        return ""
-    if isinstance(text, BaseException):
-        text = message_of(text)
-    if not isinstance(text, Said):
-        return str(text)
-    values = {name: model_text(value) if isinstance(value, Said) else value for name, value in text.values.items()}
-    try:
-        return QCoreApplication.translate(MODEL, text.template).format(**values)
-    except (KeyError, IndexError, ValueError):
-        return str(text)
+    return said_text(text)
 
 
 def fix_text(label: str, path: str) -> str:

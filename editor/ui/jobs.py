@@ -64,6 +64,9 @@ def plain_message(exc: BaseException) -> str:
         where = f": {exc.filename}" if exc.filename else ""
         return f"{exc.strerror}{where}"
     text = str(exc).strip()
+    first = exc.args[0] if len(exc.args) == 1 else None
+    if isinstance(first, str) and first == text:
+        return first  # the message object itself: one the model said stays translatable (i18n.model_text)
     if text:
         return text
     return QCoreApplication.translate("Jobs", "An unexpected error happened ({name}).").format(

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QStyleOptionGraphicsItem,
 )
 
+from editor.model.catalog.build import format_bytes
 from editor.model.catalog.hyperparameters import block_label
 from editor.model.catalog.shape_rules import fmt
+from editor.model.catalog.unallocated import unallocated_info
 from editor.model.design.tree import Block, Group, Node, walk
 from editor.ui import theme
-from editor.ui.i18n import catalog_text, translate
+from editor.ui.i18n import catalog_text, fix_text, model_text, translate
 
 WIDTH = 500
 BLOCK_HEIGHT = 46
@@ -124,6 +126,7 @@ class BlockItem(NodeItem):
         self.count = ""
         self.extra = ""
         self.error = ""
+        self.unallocated = ""  # "not allocated: needs 40.0 GB" while the layer is kept on the meta device
         self.share_index: int | None = None
         self.linked = False  # another reference of the same module is under the mouse
         self.fix_button = FixButton(self)
@@ -155,7 +158,7 @@ class BlockItem(NodeItem):
         layer = self.block.layer
         title = block_label(layer.kind, layer.params)
         error = self.node.error
-        error_text = error.sentence if error is not None else ""
+        error_text = model_text(error.sentence) if error is not None else ""
         if bool(error_text) != bool(self.error):
             self.prepareGeometryChange()
         self.kind_name = layer.kind.name
@@ -169,18 +172,24 @@ class BlockItem(NodeItem):
         if layer.module.training is False:
             notes.append(translate("BlockItem", "eval mode"))
         self.extra = " · ".join(notes)
+        kept = unallocated_info(layer.module)
+        self.unallocated = translate("BlockItem", "not allocated: needs {size}").format(
+            size=format_bytes(kept.needs)) if kept is not None else ""
         self.error = error_text
         fix = error.fix if error is not None else None
-        self.fix_button.set_fix(fix.label.replace(" on block {path}", "").replace(" before block {path}", "")
-                                if fix else "")
+        self.fix_button.set_fix(_short_fix(fix.label, self.path_text()) if fix else "")
         self.fix_button.setPos(self.width - self.fix_button.width - 10, BLOCK_HEIGHT + 2)
         tip = [f"<b>{layer.kind.name}</b> — {catalog_text(layer.kind.description)}"]
+        if kept is not None:
+            tip.append("<br>" + translate("BlockItem", "Its parameters would not fit in memory, so they are not "
+                                                       "allocated: shapes, counts, print(net), code and saving the "
+                                                       "design work. Materialize it to run it."))
         if error is not None:
             heading = translate("BlockItem", "Shape error:")
-            tip.append(f"<br><span style='color:{theme.ERROR.name()}'><b>{heading}</b> {error.sentence}</span>")
+            tip.append(f"<br><span style='color:{theme.ERROR.name()}'><b>{heading}</b> {error_text}</span>")
             if error.in_shape is not None:
                 tip.append("<br>" + translate("BlockItem", "Gets {shape}; expects {expected}.").format(
-                    shape=fmt(error.in_shape), expected=error.expected))
+                    shape=fmt(error.in_shape), expected=model_text(error.expected)))
         self.setToolTip("".join(tip))
         self.update()
 
@@ -257,6 +266,15 @@ class BlockItem(NodeItem):
         count_w = QFontMetricsF(small).horizontalAdvance(self.count)
         painter.drawText(QRectF(right - count_w, 26, count_w + 1, 16),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.count)
+        if self.unallocated:  # a quiet dashed pill left of the count
+            pill_w = QFontMetricsF(small).horizontalAdvance(self.unallocated) + 14
+            pill = QRectF(right - count_w - 10 - pill_w, 27.5, pill_w, 15)
+            painter.setPen(QPen(theme.muted(), 1, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(pill, 7.5, 7.5)
+            painter.setPen(theme.muted())
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self.unallocated)
+            count_w += pill_w + 10
         quiet = self.path_text()
         if self.node.label:
             quiet += f"  “{self.node.label}”"
@@ -271,6 +289,14 @@ class BlockItem(NodeItem):
             room = right - left - (self.fix_button.width + 12 if self.fix_button.isVisible() else 0)
             painter.drawText(QRectF(left, BLOCK_HEIGHT, room, 24), Qt.AlignmentFlag.AlignVCenter,
                              QFontMetricsF(painter.font()).elidedText(self.error, Qt.TextElideMode.ElideRight, room))
+
+
+def _short_fix(label: str, path: str) -> str:
+    """A fix's label for the button on its own block: in English without "on block 1.0" (the button says where)."""
+    shown = model_text(label)
+    if shown == label:
+        return shown.replace(" on block {path}", "").replace(" before block {path}", "")
+    return fix_text(label, path)
 
 
 class FixButton(HoverItem):
@@ -363,7 +389,7 @@ class GroupItem(NodeItem):
                       else translate("GroupItem", "Click the arrow to collapse it."))
         if self.inner_error is not None:
             inside = translate("GroupItem", "Shape error inside, at block {path}: {sentence}").format(
-                path=self.inner_error.path(), sentence=self.inner_error.error.sentence)  # type: ignore[union-attr]
+                path=self.inner_error.path(), sentence=model_text(self.inner_error.error.sentence))  # type: ignore[union-attr]
             tip += f"<br><span style='color:{theme.ERROR.name()}'>{inside}</span>"
         self.setToolTip(tip)
         self.update()

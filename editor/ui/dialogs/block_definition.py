@@ -44,11 +44,11 @@ from editor.ui.dialogs.definition_widgets import (
     HyperparameterTable,
     ValueTextError,
     error_offset,
-    error_words,
+    located_words,
     parse_value,
     split_arguments,
 )
-from editor.ui.i18n import keep_translated, on_language_change
+from editor.ui.i18n import keep_translated, model_text, on_language_change
 
 
 class BlockDefinitionDialog(DefinitionDialog):
@@ -187,9 +187,10 @@ class BlockDefinitionDialog(DefinitionDialog):
             try:
                 children.append(ChildSpec(name, kind, tuple(split_arguments(arguments))))
             except ValueTextError as exc:
-                raise FormError("children", html.escape(f"{name}: {exc}"), row, ChildTable.ARGUMENTS) from None
+                raise FormError("children", html.escape(f"{name}: {model_text(exc)}"), row,
+                                ChildTable.ARGUMENTS) from None
             except DefinitionError as exc:
-                raise FormError("children", html.escape(str(exc)), row, 0) from None
+                raise FormError("children", html.escape(model_text(exc)), row, 0) from None
         if not children:
             raise FormError("children", self.tr("A block needs at least one child."), quiet=True)
         forward = self.forward.toPlainText()
@@ -200,16 +201,16 @@ class BlockDefinitionDialog(DefinitionDialog):
             raise self._placed(exc, forward) from None
 
     def _placed(self, exc: DefinitionError, forward: str) -> FormError:
-        message = str(exc)
+        message, shown = str(exc), model_text(exc)  # the English one names the row; the learner reads `shown`
         if exc.field == "forward":
-            words, line, column = error_words(message, f"{self.editing.name}'s forward")
+            words, line, column = located_words(exc, f"{self.editing.name}'s forward")
             offset = error_offset(forward, line, column) if line is not None else None
             return FormError("forward", html.escape(words), offset=offset, location=(line, column))
         if exc.field == "hyperparameters":
-            return FormError("hyper", html.escape(message), _row_quoting(message, [
+            return FormError("hyper", html.escape(shown), _row_quoting(message, [
                 (row, n) for row, n, _ in self.hyperparameters.rows()]))
         rows = [(row, n) for row, n, *_ in self.children_table.rows()]
-        return FormError("children", html.escape(message), _row_quoting(message, rows))
+        return FormError("children", html.escape(shown), _row_quoting(message, rows))
 
     def _kind(self, definition: BlockDefinition) -> CustomKind:
         try:
@@ -220,7 +221,7 @@ class BlockDefinitionDialog(DefinitionDialog):
                                                             "palette.").format(name=exc.args[0]))) from None
         except LayerLabError as exc:
             raise FormError("children", html.escape(self.tr("With these defaults: {reason}").format(
-                reason=exc))) from None
+                reason=model_text(exc)))) from None
         return kind
 
     def _resolve(self, name: str) -> LayerKind:
@@ -266,7 +267,7 @@ class BlockDefinitionDialog(DefinitionDialog):
                 out = output_spec(kind, validate_params(kind, values, ""), Spec(shape, "float"))
             except (LayerLabError, ArithmeticError, RuntimeError, ValueError, TypeError) as exc:
                 self._say(self.tr("An input of shape {shape} does not fit: {reason}").format(
-                    shape=fmt(shape), reason=" ".join(str(exc).split())[:400]), warn=True)
+                    shape=fmt(shape), reason=" ".join(model_text(exc).split())[:400]), warn=True)
             else:
                 self._say(self.tr("{name}{arguments} turns {shape_in} into {shape_out}.").format(
                     name=kind.name, arguments=call.removeprefix(kind.name), shape_in=fmt(shape),

@@ -56,11 +56,11 @@ from editor.ui.dialogs.definition_widgets import (
     ParameterTable,
     ValueTextError,
     error_offset,
-    error_words,
+    located_words,
     parse_value,
     split_shape,
 )
-from editor.ui.i18n import keep_translated, on_language_change
+from editor.ui.i18n import keep_translated, model_text, on_language_change
 
 
 def _quoted_row(message: str, rows: list[tuple[int, str]]) -> int | None:
@@ -266,7 +266,7 @@ class CustomLayerDialog(DefinitionDialog):
         if catalog.has_kind(name):
             return self.tr("{name} is a layer of the catalog (torch.nn.{name}): give yours another name, e.g. "
                            "My{name}.").format(name=name)
-        return str(exc)
+        return model_text(exc)
 
     def _hyperparameters(self) -> list[tuple[str, int | float | bool]]:
         out = []
@@ -296,7 +296,7 @@ class CustomLayerDialog(DefinitionDialog):
                 try:
                     check_size_expression(entry, frozenset(hyper_names))
                 except ExpressionError as exc:
-                    words, _, column = error_words(str(exc))
+                    words, _, column = located_words(exc)
                     where = self.tr("column {column}: ").format(column=column) if column else ""
                     raise FormError("param", html.escape(f"{name}, shape {entry!r}: ") + where + html.escape(words),
                                     row, ParameterTable.SHAPE) from None
@@ -304,15 +304,15 @@ class CustomLayerDialog(DefinitionDialog):
                 specs.append(ParameterSpec(name, shape, init or "randn", registered))
             except DefinitionError as exc:
                 column = {"shape": ParameterTable.SHAPE, "init": ParameterTable.INIT}.get(exc.field or "", 0)
-                raise FormError("param", html.escape(f"{name}: {exc}"), row, column) from None
+                raise FormError("param", html.escape(f"{name}: {model_text(exc)}"), row, column) from None
         return specs
 
     def _placed(self, exc: DefinitionError, name: str, hyper: list[tuple[str, object]],
                 specs: list[ParameterSpec]) -> FormError:
         """The model's refusal, placed where the learner can fix it."""
-        message = str(exc)
+        message, shown = str(exc), model_text(exc)  # the English one names the row; the learner reads `shown`
         if exc.field == "forward":
-            words, line, column = error_words(message, f"{name}'s forward")
+            words, line, column = located_words(exc, f"{name}'s forward")
             if line is None:
                 return FormError("forward", html.escape(words))
             text = self.forward.toPlainText()
@@ -320,11 +320,11 @@ class CustomLayerDialog(DefinitionDialog):
                              location=(line, column))
         if exc.field == "hyperparameters":
             rows = [(row, n) for row, n, _ in self.hyperparameters.rows()]
-            return FormError("hyper", html.escape(message), _quoted_row(message, rows))
+            return FormError("hyper", html.escape(shown), _quoted_row(message, rows))
         if exc.field in ("parameters", "shape", "init", "registered"):
             rows = [(row, n) for row, n, *_ in self.parameters.rows()]
-            return FormError("param", html.escape(message), _quoted_row(message, rows))
-        return FormError("name", html.escape(message))
+            return FormError("param", html.escape(shown), _quoted_row(message, rows))
+        return FormError("name", html.escape(shown))
 
     def _kind(self, definition: LayerDefinition) -> CustomKind:
         """Its layer kind, with defaults that make a valid layer (raises :class:`FormError`)."""
@@ -333,7 +333,8 @@ class CustomLayerDialog(DefinitionDialog):
             kind.count_elements(validate_params(kind, kind.defaults(), ""))
         except LayerLabError as exc:
             rows = [(row, n) for row, n, _ in self.hyperparameters.rows()]
-            raise FormError("hyper", html.escape(self.tr("With these defaults: {reason}").format(reason=exc)),
+            reason = model_text(exc)
+            raise FormError("hyper", html.escape(self.tr("With these defaults: {reason}").format(reason=reason)),
                             _quoted_row(str(exc), rows)) from None
         return kind
 
@@ -382,7 +383,7 @@ class CustomLayerDialog(DefinitionDialog):
                 out = output_spec(kind, validate_params(kind, kind.defaults(), ""), Spec(shape, "float"))
             except (LayerLabError, ArithmeticError, RuntimeError, ValueError, TypeError) as exc:
                 self._say(self.tr("An input of shape {shape} does not fit: {reason}").format(
-                    shape=fmt(shape), reason=" ".join(str(exc).split())[:400]), warn=True)
+                    shape=fmt(shape), reason=" ".join(model_text(exc).split())[:400]), warn=True)
             else:
                 self._say(self.tr("{name}{arguments} turns {shape_in} into {shape_out}.").format(
                     name=kind.name, arguments=self._arguments(kind), shape_in=fmt(shape),

@@ -5,7 +5,8 @@
   (``in_units, units``), initial values and a "register as Parameter" box.
 - :class:`ExpressionEdit`: a forward expression, monospaced, that underlines the part an error names.
 - :class:`CodePreview`: read-only Python with the Code panel's colours.
-- :func:`parse_value`, :func:`split_shape`, :func:`error_offset` and :func:`error_words`: text in, values out.
+- :func:`parse_value`, :func:`split_shape`, :func:`error_offset`, :func:`error_words` and :func:`located_words`:
+  text in, values out.
 
 The widgets only hold text; the dialogs turn it into a definition, which the
 model checks (:class:`~editor.model.custom.definitions.DefinitionError`).
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from editor.model.custom.language import CREATION_INITS
 from editor.ui import theme
-from editor.ui.i18n import keep_translated, on_language_change, translate
+from editor.ui.i18n import keep_translated, model_text, on_language_change, translate
 from editor.ui.panels.code import PythonHighlighter
 
 MAX_ROWS = 32
@@ -107,6 +108,18 @@ def error_words(message: str, prefix: str = "") -> tuple[str, int | None, int | 
     if found is None:
         return words, None, None
     return words[:found.start()].rstrip(), int(found.group(1)), int(found.group(2))
+
+
+def located_words(exc: BaseException, prefix: str = "") -> tuple[str, int | None, int | None]:
+    """:func:`error_words` of the error ``exc``, its words in the current language.
+
+    The place is read from the English message; in another language the whole
+    translated message is shown (the place is marked in the text as well).
+    """
+    english = str(exc)
+    words, line, column = error_words(english, prefix)
+    shown = model_text(exc)
+    return (words if shown == english else shown), line, column
 
 
 def error_offset(text: str, line: int | None, column: int | None) -> int:
@@ -471,5 +484,5 @@ class CodePreview(QPlainTextEdit):
 
 
 __all__ = ["INIT_CHOICES", "MAX_CHILD_ROWS", "MAX_ROWS", "ChildTable", "CodePreview", "ExpressionEdit",
-           "HyperparameterTable", "ParameterTable", "ValueTextError", "error_offset", "error_words", "parse_value",
-           "split_arguments", "split_shape", "token_length"]
+           "HyperparameterTable", "ParameterTable", "ValueTextError", "error_offset", "error_words", "located_words",
+           "parse_value", "split_arguments", "split_shape", "token_length"]

@@ -54,7 +54,7 @@ from editor.ui import theme
 from editor.ui.dialogs.escape import EscapeCancelsEdit
 from editor.ui.dialogs.init_overwrites import Overwrite, overwrite_text, overwrites, replace_label
 from editor.ui.dialogs.init_preview import InitPreview
-from editor.ui.i18n import catalog_text, keep_translated, on_language_change, translate
+from editor.ui.i18n import catalog_text, keep_translated, model_text, on_language_change, translate
 
 EXPRESSION_HELP = (f"w is the fresh sample; also fan_in, fan_out, numel. Functions: "
                    f"{', '.join(TENSOR_FUNCTIONS)}. Operators: + - * / ** < <= > >= == & |.")
@@ -391,7 +391,7 @@ class InitDialog(QDialog):
             (self.scope_kind if present else self.scope_all).setChecked(True)
         self.rules.clear()
         for number, rule in enumerate(project.init_rules, start=1):
-            self.rules.addItem(f"{number}. {rule.describe()}")
+            self.rules.addItem(f"{number}. {model_text(rule.describe())}")
         if not project.init_rules:
             self.rules.addItem(self.tr("None yet: every layer has its own default init (e.g. Linear: "
                                        "U(−1/√in, 1/√in))."))
@@ -436,10 +436,10 @@ class InitDialog(QDialog):
             self.code.setText(rule_program(project, rule))
             if not check_rule(rule, project.root):
                 raise ValidationError(self.tr("Nothing to fill: {rule} matches no parameter of this design.").format(
-                    rule=rule.describe()))
+                    rule=model_text(rule.describe())))
             self.preview.request(project, rule)
         except LayerLabError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(model_text(exc))
             self.apply_button.setEnabled(False)
             self.preview.clear(self.tr("the rule does not fit (see the message below)"))
             self._show_overwrites()
@@ -480,10 +480,10 @@ class InitDialog(QDialog):
         try:
             rule = self.rule()
         except LayerLabError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(model_text(exc))
             return
         runner = self.session.runner
-        runner.failed.connect(self.error.setText)
+        runner.failed.connect(self._refused)
         try:
             # The new undo step refreshes the targets (_follow). A refusal must not: the preview it schedules
             # would clear the message saying why.
@@ -493,7 +493,11 @@ class InitDialog(QDialog):
             else:
                 runner.run(InitializeCommand(self.session.project, rule))
         finally:
-            runner.failed.disconnect(self.error.setText)
+            runner.failed.disconnect(self._refused)
+
+    def _refused(self, message: str) -> None:
+        """The command was refused: say why, in the current language."""
+        self.error.setText(model_text(message))
 
     def _apply_replacing(self, rule: InitRule, replaced: list[int]) -> None:
         """Apply ``rule`` and remove the kept rules it overwrites (``replaced``), as one undo step.
@@ -506,8 +510,8 @@ class InitDialog(QDialog):
         exact = project.weights_from_seed  # apply_init asks too: the answer is kept
         numbers = ", ".join(str(i + 1) for i in replaced)
         stack.beginMacro((self.tr("Initialize: {rule} (replaces rule {numbers})") if len(replaced) == 1 else
-                          self.tr("Initialize: {rule} (replaces rules {numbers})")).format(rule=rule.describe(),
-                                                                                          numbers=numbers))
+                          self.tr("Initialize: {rule} (replaces rules {numbers})")).format(
+                              rule=model_text(rule.describe()), numbers=numbers))
         applied = runner.run(InitializeCommand(project, rule))
         if applied:
             for index in sorted(replaced, reverse=True):  # the last first: earlier indices stay valid

@@ -23,7 +23,7 @@ from editor.model.project.initializing import sample_preview
 from editor.model.project.project import Project
 from editor.model.stats.histogram import HistogramData, compute_histogram
 from editor.ui import theme
-from editor.ui.i18n import keep_translated, translate
+from editor.ui.i18n import keep_translated, model_text, translate
 from editor.ui.jobs import JobContext, JobRunner
 from editor.ui.panels.histogram.plot import HistogramPlot
 
@@ -96,10 +96,10 @@ class InitPreview(QWidget):
         self.shown_numel = 0
         self._summary = ""
         self.plot.clear_plot(self.tr("No preview"))
-        self.caption.setText(self.tr("No preview: {reason}.").format(reason=message.rstrip(".")))
+        self.caption.setText(self.tr("No preview: {reason}.").format(reason=model_text(message).rstrip(".")))
 
     def _failed(self, message: str) -> None:
-        self.clear(self.tr("Preview failed: {reason}").format(reason=message))
+        self.clear(self.tr("Preview failed: {reason}").format(reason=model_text(message)))
 
     def retranslate(self) -> None:
         """The caption in the current language (the dialog asks for a new preview right after)."""

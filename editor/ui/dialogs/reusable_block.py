@@ -47,7 +47,7 @@ from editor.model.project.block_making import plan_block
 from editor.model.project.project import Project
 from editor.ui import theme
 from editor.ui.dialogs.definition_widgets import CodePreview
-from editor.ui.i18n import keep_translated, on_language_change
+from editor.ui.i18n import keep_translated, model_text, on_language_change
 
 INPUTS = ("in_features", "in_channels", "num_features", "in1_features", "embedding_dim", "d_model",
           "normalized_shape")
@@ -276,7 +276,7 @@ class ReusableBlockDialog(QDialog):
                 else:
                     self.definition = plan_block(self.group, name, bindings)
         except LayerLabError as exc:
-            problem = str(exc)
+            problem = model_text(exc)
         self.error.setVisible(bool(problem))
         self.error.setText(problem)
         self.error.setStyleSheet(f"color: {(theme.muted() if quiet else theme.ERROR).name()};")

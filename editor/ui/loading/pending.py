@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsLineItem, QGraphicsScene, QGraphi
 from editor.model import catalog
 from editor.model.errors import ValidationError
 from editor.ui import theme
-from editor.ui.i18n import on_language_change, translate
+from editor.ui.i18n import model_text, on_language_change, translate
 from editor.ui.loading.pending_items import BLOCK_HEIGHT, END_HEIGHT, EndItem, HintItem, PendingBlockItem
 from editor.ui.palette import KIND_MIME
 
@@ -125,7 +125,7 @@ class PendingCanvas(QGraphicsView):
         try:
             block = PendingBlock.of(kind)
         except ValidationError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(model_text(exc))
             return False
         index = len(self._blocks) if index is None else min(max(index, 0), len(self._blocks))
         item = PendingBlockItem(block.kind, index, self._width)

@@ -31,8 +31,9 @@ from editor.model.custom.definitions import BlockDefinition, LayerDefinition, Pa
 from editor.model.design.tree import Block, Group, Node
 from editor.model.errors import Fix, LayerLabError
 from editor.model.project.project import Project
+from editor.model.words import say
 from editor.ui import theme
-from editor.ui.i18n import catalog_text, on_language_change, translate
+from editor.ui.i18n import catalog_text, fix_text, model_text, on_language_change, translate
 from editor.ui.panels.hyperparameter_editors import ParamEditor, ParseError
 from editor.ui.panels.seed_check import from_seed
 
@@ -384,12 +385,12 @@ class Inspector(QWidget):
                           f"background: {theme.mix(theme.base(), theme.ERROR, 0.08).name()}; }}")
         inner = QVBoxLayout(box)
         heading = self.tr("Shape error.")
-        text = QLabel(f"<b>{heading}</b> {sentence}")
+        text = QLabel(f"<b>{heading}</b> {model_text(sentence)}")
         text.setWordWrap(True)
         inner.addWidget(text)
         if fix is not None:
             row = QHBoxLayout()
-            button = QPushButton(self.tr("Fix: {fix}").format(fix=fix.label.replace("{path}", path)))
+            button = QPushButton(self.tr("Fix: {fix}").format(fix=fix_text(fix.label, path)))
             button.setObjectName("fixButton")
             button.clicked.connect(lambda: self.fix_requested.emit(fix))
             row.addWidget(button)
@@ -408,7 +409,8 @@ class Inspector(QWidget):
             for path in paths:
                 self.project.check_hyperparameters(path, **{name: value})
         except (ParseError, LayerLabError) as exc:
-            message.setText(str(exc).removeprefix(f"Block {paths[0]}: "))
+            where = model_text(say("Block {path}: ", path=paths[0]))  # the model's block prefix, as it says it
+            message.setText(model_text(exc).removeprefix(where))
             message.setVisible(True)
             self._pending.pop(name, None)
             return

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QApplication
 from editor.io.errors import ProjectFileError
 from editor.io.files.atomic import atomic_write
 from editor.io.files.project_file import save_payload, to_payload
-from editor.ui.i18n import translate
+from editor.ui.i18n import model_text, translate
 from editor.ui.jobs import JobRunner, plain_message
 from editor.ui.window.session import Session
 
@@ -248,7 +248,8 @@ class Autosave(QObject):
             save_payload(payload, self.data_path)
             self._write_note(source)
         except (ProjectFileError, OSError) as exc:
-            self.session.show_message(self.tr("Autosave failed: {reason}").format(reason=plain_message(exc)))
+            self.session.show_message(self.tr("Autosave failed: {reason}").format(
+                reason=model_text(plain_message(exc))))
             return False
         self._written = edits
         return True
@@ -267,13 +268,14 @@ class Autosave(QObject):
 
         self.jobs.submit(write, on_done=lambda _: self._written_by_worker(source, edits),
                          on_error=lambda message: self.session.show_message(
-                             self.tr("Autosave failed: {reason}").format(reason=message)))
+                             self.tr("Autosave failed: {reason}").format(reason=model_text(message))))
 
     def _written_by_worker(self, source: str | None, edits: int) -> None:
         try:
             self._write_note(source)
         except (ProjectFileError, OSError) as exc:
-            self.session.show_message(self.tr("Autosave failed: {reason}").format(reason=plain_message(exc)))
+            self.session.show_message(self.tr("Autosave failed: {reason}").format(
+                reason=model_text(plain_message(exc))))
             return
         self._written = edits
 

@@ -35,7 +35,7 @@ from editor.io.pycode.export.writer import shadowing_note
 from editor.io.pycode.read.source import read_source
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
-from editor.ui.i18n import keep_translated, translate
+from editor.ui.i18n import keep_translated, model_text, translate
 from editor.ui.panels.code.panel import CodePanel
 from editor.ui.window import files
 from editor.ui.window.session import Session
@@ -98,7 +98,7 @@ def choose_model(parent: QWidget, candidates: Sequence[Any], default: int) -> in
 
 def describe_candidate(candidate: Any) -> str:
     """"net (line 12): Sequential of 3 layers" for the chooser."""
-    summary = f": {candidate.summary}" if getattr(candidate, "summary", "") else ""
+    summary = f": {model_text(candidate.summary)}" if getattr(candidate, "summary", "") else ""
     return translate("CodeActions", "{name} (line {line})").format(name=candidate.name, line=candidate.line) + summary
 
 
@@ -192,7 +192,8 @@ class CodeActions(QObject):
         if not self.session.set_project(design, source_name=path.name):
             return False  # it could not be shown (the session said why): the current project stays
         self.session.show_message(" ".join([self.tr("Opened the model in {name} as a new project; save it to keep "
-                                                    "it as a .pt file.").format(name=path.name), *notices]))
+                                                    "it as a .pt file.").format(name=path.name),
+                                           *map(model_text, notices)]))
         return True
 
     # ----------------------------------------------------------------- apply
@@ -209,7 +210,7 @@ class CodeActions(QObject):
         except DialogCancelled:
             return False
         except CodeImportError as exc:
-            panel.show_error(str(exc), exc.line, exc.column)
+            panel.show_error(model_text(exc), exc.line, exc.column)
             return False
         refusals: list[str] = []
         runner = self.session.runner
@@ -220,12 +221,13 @@ class CodeActions(QObject):
             runner.failed.disconnect(refusals.append)
         if refusals:
             panel.show_error(self.tr("The code was read, but the design refused it: {reason}").format(
-                reason=refusals[0]))
+                reason=model_text(refusals[0])))
             return False
         panel.applied()
         if changed:
             self.session.show_message(" ".join([
-                self.tr("Applied the code to the canvas (Undo brings back the previous design)."), *design.notices]))
+                self.tr("Applied the code to the canvas (Undo brings back the previous design)."),
+                *map(model_text, design.notices)]))
         return changed
 
     # ---------------------------------------------------------------- export
@@ -263,6 +265,6 @@ class CodeActions(QObject):
                 path=path, weights=weights_path.name)
         else:
             done = self.tr("Exported the code to {path}.").format(path=path)
-        notes = filter(None, [shadowing_note(path)])
+        notes = map(model_text, filter(None, [shadowing_note(path)]))
         self.session.show_message(" ".join([done, *notes]))
         return True

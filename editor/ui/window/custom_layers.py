@@ -42,7 +42,7 @@ from editor.model.project.project import Project
 from editor.ui.dialogs.block_definition import BlockDefinitionDialog
 from editor.ui.dialogs.custom_layer import CustomLayerDialog
 from editor.ui.dialogs.reusable_block import ReusableBlockDialog
-from editor.ui.i18n import keep_translated, translate
+from editor.ui.i18n import keep_translated, model_text, translate
 from editor.ui.palette import MyBlock, Palette
 from editor.ui.window.editing import EditActions
 from editor.ui.window.session import Session
@@ -277,7 +277,7 @@ class CustomLayerActions(QObject):
         finally:
             runner.failed.disconnect(messages.append)
         if not done and messages:
-            dialog.show_failure(messages[-1])
+            dialog.show_failure(model_text(messages[-1]))
         return done
 
     def _layer_done(self, dialog: CustomLayerDialog, definition: LayerDefinition, save: bool, insert: bool) -> None:
@@ -319,7 +319,7 @@ class CustomLayerActions(QObject):
             self.library.save(definition)
         except (OSError, LayerLabError) as exc:
             self.session.show_message(self.tr("Could not save {name} to your library ({folder}): {reason}").format(
-                name=definition.name, folder=self.library.folder, reason=exc))
+                name=definition.name, folder=self.library.folder, reason=model_text(exc)))
             return False
         self._library = None
         self.refresh_palette()
@@ -340,7 +340,7 @@ class CustomLayerActions(QObject):
             self.library.remove(name)
         except (OSError, LayerLabError) as exc:
             self.session.show_message(self.tr("Could not remove {name} from your library: {reason}").format(
-                name=name, reason=exc))
+                name=name, reason=model_text(exc)))
             return
         self._library = None
         self.refresh_palette()

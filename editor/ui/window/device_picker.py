@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from editor.model.catalog.build import format_bytes
 from editor.model.run.devices import DeviceInfo, list_devices
-from editor.ui.i18n import on_language_change
+from editor.ui.i18n import model_text, on_language_change
 
 NAME = Qt.ItemDataRole.UserRole
 
@@ -45,7 +45,7 @@ class DevicePicker(QComboBox):
         for info in self.devices:
             item = QStandardItem(self.label(info))
             item.setData(info.name, NAME)
-            item.setToolTip(info.reason or self.tr("{call} moves every parameter and buffer there.").format(
+            item.setToolTip(model_text(info.reason) or self.tr("{call} moves every parameter and buffer there.").format(
                 call=f"model.to({info.name!r})"))
             if not info.available:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
@@ -89,7 +89,7 @@ class DevicePicker(QComboBox):
         self._update_tooltip()
 
     def _update_tooltip(self) -> None:
-        notes = [d.reason for d in self.devices if not d.available]
+        notes = [model_text(d.reason) for d in self.devices if not d.available]
         tip = self.tr("Where the model's parameters live: model.to(device).")
         if notes:
             tip += " " + " ".join(notes)

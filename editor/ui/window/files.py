@@ -34,7 +34,7 @@ from editor.model.errors import LayerLabError
 from editor.model.examples import EXAMPLES
 from editor.model.project.project import Project
 from editor.model.project.weights import WeightsReport
-from editor.ui.i18n import keep_translated, translate
+from editor.ui.i18n import keep_translated, model_text, translate
 from editor.ui.jobs import JobRunner, wait_for
 from editor.ui.window.editing import set_shortcuts
 from editor.ui.window.session import Session
@@ -97,7 +97,7 @@ def ask_unsaved(parent: QWidget, name: str) -> str:
 
 def show_error(parent: QWidget, title: str, exc: Exception) -> None:
     """Tell the user what went wrong in words."""
-    QMessageBox.warning(parent, title, str(exc))
+    QMessageBox.warning(parent, title, model_text(exc))
 
 
 def ask_discard_code(parent: QWidget) -> bool:
@@ -116,7 +116,7 @@ def partial_load_box(parent: QWidget, report: WeightsReport) -> QMessageBox:
     count = len(report.loaded)
     box = QMessageBox(QMessageBox.Icon.Warning, translate("FileActions", "The weights do not fit exactly"),
                       translate("FileActions", "These weights do not fit the design exactly: {report}").format(
-                          report=report.describe()),
+                          report=model_text(report.describe())),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setInformativeText(translate("FileActions", "Load the {count} that fit and leave the other parameters as "
                                      "they are?").format(count=count))
@@ -251,7 +251,7 @@ class FileActions(QObject):
         if not self.session.set_project(opened.project, path.resolve()):
             return False  # it could not be shown (the session said why): the current project stays
         for notice in opened.notices:
-            self.session.show_message(notice)
+            self.session.show_message(model_text(notice))
         self.remember(path)
         return True
 
@@ -261,7 +261,7 @@ class FileActions(QObject):
 
     def offer_weights(self, path: Path, exc: ProjectFileError) -> bool:
         """A weights file was opened as a project: offer to load it into the current design."""
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("This is a weights file"), str(exc),
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("This is a weights file"), model_text(exc),
                           QMessageBox.StandardButton.Cancel, self.parent_widget)
         load = box.addButton(self.tr("Load weights into the current design"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
@@ -321,7 +321,7 @@ class FileActions(QObject):
                 show_error(self.parent_widget, self.tr("None of the weights fit"), LayerLabError(self.tr(
                     "None of the weights in {name} fit this design, so nothing was loaded: {report} Weights fit "
                     "when their names and shapes are those of model.state_dict() for this design.").format(
-                        name=path.name, report=report.describe())))
+                        name=path.name, report=model_text(report.describe()))))
                 return False
             if strict:
                 show_error(self.parent_widget, self.tr("The weights do not fit"), LayerLabError(report.describe()))

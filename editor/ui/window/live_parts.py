@@ -29,6 +29,7 @@ from editor.ui.panels.parameters.table import ParameterTable
 from editor.ui.panels.repr_panel import ReprPanel
 from editor.ui.panels.run import RunPanel
 from editor.ui.window.actions import build_menus
+from editor.ui.window.allocation import MaterializeActions
 from editor.ui.window.autosave import Autosave
 from editor.ui.window.code_files import CodeActions
 from editor.ui.window.custom_layers import CustomLayerActions
@@ -42,9 +43,9 @@ from editor.ui.window.toolbar import DesignToolbar
 
 __all__ = ["AboutLayerPanel", "Autosave", "CanvasScene", "CanvasView", "CodeActions", "CodePanel", "CommandRunner",
            "CustomLayerActions", "DesignStatus", "DesignToolbar", "EditActions", "FileActions", "Group",
-           "HistogramPanel", "InitDialog", "Inspector", "KeepTrainedCommand", "LessonActions", "Node",
-           "ParameterTable", "Project", "ReprPanel", "RunPanel", "Session", "SetRequiresGradCommand", "SharingActions",
-           "build_menus", "describe", "warm_up"]
+           "HistogramPanel", "InitDialog", "Inspector", "KeepTrainedCommand", "LessonActions", "MaterializeActions",
+           "Node", "ParameterTable", "Project", "ReprPanel", "RunPanel", "Session", "SetRequiresGradCommand",
+           "SharingActions", "build_menus", "describe", "warm_up"]
 
 
 def warm_up() -> None:

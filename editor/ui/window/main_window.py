@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
             Inspector,
             KeepTrainedCommand,
             LessonActions,
+            MaterializeActions,
             ParameterTable,
             Project,
             ReprPanel,
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self.session, self)
         self.view.addActions(self.edit_actions.canvas_actions())
         self.sharing_actions = SharingActions(self.session, self)
+        self.materialize_actions = MaterializeActions(self.session, self)
         self.custom_actions = CustomLayerActions(self.session, self.palette, self.edit_actions, self)
         self.file_actions = FileActions(self.session, self)
         self.lesson_actions = LessonActions(self.session, self.file_actions, self, self.docks["inspector"])
@@ -150,6 +152,8 @@ class MainWindow(QMainWindow):
                                  self.docks.values(), self.reset_layout)
         self.menus["edit"].insertActions(self.edit_actions.initialize, self.sharing_actions.actions())
         self.menus["edit"].insertSeparator(self.edit_actions.initialize)
+        self.menus["edit"].addAction(self.materialize_actions.materialize)
+        self.menus["edit"].aboutToShow.connect(self.materialize_actions.refresh)
         self.custom_actions.install(self.menus)
         self.lesson_actions.install(self.menus)
         self.lesson_actions.focus_wanted.connect(self.show_tab)
@@ -318,7 +322,7 @@ class MainWindow(QMainWindow):
         bottom = self.docks["bottom"] if self.loading is None else self.loading.docks.get("bottomDock")
         if bottom is None:
             return
-        self.resizeDocks([bottom], [max(380, round(self.height() * 0.45))], Qt.Orientation.Vertical)
+        self.resizeDocks([bottom], [max(360, round(self.height() * 0.4))], Qt.Orientation.Vertical)
         QTimer.singleShot(0, self._keep_default_layout)  # once the docks have their new sizes
 
     def _keep_default_layout(self) -> None:
@@ -563,10 +567,11 @@ class MainWindow(QMainWindow):
         e, s = self.edit_actions, self.sharing_actions
         return [e.cut, e.copy, e.paste, e.duplicate, e.duplicate_fresh, e.replace_with, e.delete, None, e.group,
                 e.ungroup, self.custom_actions.make_block, None, s.share, s.use_again, s.repeat, s.make_independent,
-                None, e.initialize, e.quick_add]
+                None, e.initialize, e.quick_add, self.materialize_actions.materialize]
 
     def _context_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
+        self.materialize_actions.refresh()
         for action in self.context_actions():
             menu.addSeparator() if action is None else menu.addAction(action)
         menu.popup(position)

@@ -30,7 +30,7 @@ from editor.commands.runner import CommandRunner
 from editor.model.design.tree import Node
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
-from editor.ui.i18n import translate
+from editor.ui.i18n import model_text, translate
 from editor.ui.jobs import plain_message
 from editor.ui.window.error_log import active_log
 
@@ -71,6 +71,8 @@ class Session(QObject):
         self.undo_stack = QUndoStack()  # not a child: it must outlive the panels that follow its signals
         self.file_path: Path | None = None
         self.source_name: str | None = None  # e.g. "model.py" for a design opened from code, not saved yet
+        self.name_hint: Callable[[], str] | None = None
+        """The name of a design that has no file yet (a lesson's title), in the current language."""
         self.selection: Selection | None = None
         self.viewer: Callable[[Project], None] | None = None
         """Builds the views (canvas, panels) of a project; the main window sets it. Raising means "cannot show it"."""
@@ -105,12 +107,15 @@ class Session(QObject):
         before, its history and its file stay) and :attr:`open_failed` says why.
         """
         previous = self._project, self.file_path, self.source_name
+        project.keep_unallocated = True  # the editor keeps a layer too large for memory unallocated, not refused
         self._project, self.file_path, self.source_name = project, path, source_name
+        hint, self.name_hint = self.name_hint, None
         try:
             if self.viewer is not None:
                 self.viewer(project)
         except Exception as exc:  # anything at all: a design that cannot be shown must not close the window
             self._project, self.file_path, self.source_name = previous
+            self.name_hint = hint
             name = path.name if path is not None else source_name or self.tr("this project")
             _log.error("Could not show %s", path or name, exc_info=exc)
             if previous[0] is None:
@@ -138,7 +143,7 @@ class Session(QObject):
         log = active_log()
         where = translate("Session", " The details are in LayerLab's log, {log}.").format(log=log) if log else ""
         if isinstance(exc, LayerLabError):  # typed errors speak to the learner already
-            reason = f"{plain_message(exc).rstrip('.')}."
+            reason = f"{model_text(plain_message(exc)).rstrip('.').rstrip('。')}."
         else:
             reason = translate("Session", "it holds something LayerLab did not expect, and drawing it failed.")
         return translate("Session", "LayerLab could not show {name}: {reason} The project you had open is still open, "
@@ -152,10 +157,12 @@ class Session(QObject):
 
     # -------------------------------------------------------------- file
     def display_name(self) -> str:
-        """The file's name without ``.pt``, the code file's name, or "Untitled"."""
+        """The file's name without ``.pt``, the code file's name, the lesson's title, or "Untitled"."""
         if self.file_path is not None:
             return self.file_path.stem
-        return self.source_name or self.tr("Untitled")
+        if self.source_name:
+            return self.source_name
+        return self.name_hint() if self.name_hint is not None else self.tr("Untitled")
 
     def mark_saved(self, path: Path) -> None:
         """The project was written to ``path``: that is its file now, and it has no unsaved changes."""
@@ -181,5 +188,5 @@ class Session(QObject):
 
     # ----------------------------------------------------------- message
     def show_message(self, text: str) -> None:
-        """Tell the user something (a refusal, a notice); nothing else happens."""
-        self.message.emit(text)
+        """Tell the user something (a refusal, a notice); nothing else happens. What the model said is translated."""
+        self.message.emit(model_text(text))

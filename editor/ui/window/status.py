@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.model.catalog.build import format_bytes
 from editor.ui import theme
-from editor.ui.i18n import on_language_change
+from editor.ui.i18n import model_text, on_language_change
 from editor.ui.window.session import Session
 
 MESSAGE_MS = 10_000
@@ -101,9 +101,9 @@ class DesignStatus(QStatusBar):
             self.shapes.setStyleSheet("")
         else:
             self.shapes.setText(self.tr("Shape error at block {path}: {sentence}").format(
-                path=error.path, sentence=error.sentence))
+                path=error.path, sentence=model_text(error.sentence)))
             self.shapes.setStyleSheet(f"color: {theme.ERROR.name()};")
-            self.shapes.setToolTip(str(error))
+            self.shapes.setToolTip(model_text(error))
 
 
 __all__ = ["DesignStatus", "ElidedLabel"]

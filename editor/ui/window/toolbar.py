@@ -16,8 +16,9 @@ from editor.commands.edits import ApplySeedCommand, DeviceCommand, SetInputShape
 from editor.model.design.user_values import check_seed, check_shape
 from editor.model.errors import LayerLabError, ValidationError
 from editor.model.run.devices import PreparedMove
+from editor.model.words import message_of
 from editor.ui import theme
-from editor.ui.i18n import keep_translated, on_language_change, translate
+from editor.ui.i18n import keep_translated, model_text, on_language_change, translate
 from editor.ui.jobs import JobCancelled, JobRunner, plain_message, wait_for
 from editor.ui.window.device_picker import DevicePicker
 from editor.ui.window.session import Session
@@ -117,8 +118,8 @@ class DesignToolbar(QToolBar):
             shape = parse_shape(self.shape.text())
         except ValidationError as exc:
             self.shape.setStyleSheet(f"border: 1px solid {theme.ERROR.name()};")
-            self.shape.setToolTip(str(exc))
-            self.session.show_message(str(exc))
+            self.shape.setToolTip(model_text(exc))
+            self.session.show_message(message_of(exc))
             return
         self.shape.setStyleSheet("")
         self.shape.setToolTip(self._shape_tip())
@@ -153,7 +154,7 @@ class DesignToolbar(QToolBar):
             try:
                 prepared = project.prepare_move(device)  # refused here, in words, when it does not fit
             except LayerLabError as exc:
-                self.session.show_message(str(exc))
+                self.session.show_message(message_of(exc))
                 self.refresh()
                 return
             if not self._copy_in_background(prepared):
@@ -177,7 +178,7 @@ class DesignToolbar(QToolBar):
             if fraction is not None:
                 dialog.setValue(round(1000 * fraction))
             if text:
-                dialog.setLabelText(f"{moving}\n{text}")
+                dialog.setLabelText(f"{moving}\n{model_text(text)}")
 
         job = self.jobs.submit(lambda context: prepared.copy(context.report, lambda: context.cancelled),
                                on_progress=progress)
@@ -190,7 +191,7 @@ class DesignToolbar(QToolBar):
             return False
         except Exception as exc:  # out of memory on the device, a driver error: said in words, nothing moved
             self.session.show_message(self.tr("The model could not be moved to {device}: {reason}").format(
-                device=prepared.target, reason=plain_message(exc)))
+                device=prepared.target, reason=model_text(plain_message(exc))))
             return False
         finally:
             dialog.close()

@@ -95,7 +95,9 @@ def test_reorder_by_mouse_drag(window, qtbot):
 
 
 def test_drag_a_block_into_a_group(window, qtbot):
+    window.docks["bottom"].hide()  # room for both groups on the canvas: the drag starts and ends in view
     window.set_project(nested(0))
+    settle()
     view, scene = window.view, window.scene
     first = window.project["0.0"]
     start = _center(view, scene, "0.0")

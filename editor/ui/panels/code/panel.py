@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QV
 
 from editor.model.project.project import Project
 from editor.ui import theme
-from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, on_language_change, translate
+from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, model_text, on_language_change, translate
 from editor.ui.panels.code.editor import CodeEditor
 from editor.ui.panels.following import follow
 from editor.ui.panels.seed_check import from_seed
@@ -178,7 +178,7 @@ class CodePanel(QWidget):
         try:
             text = self.project.to_code()
         except Exception as exc:  # the panel must keep working; the message says what failed
-            self.error_label.setText(self.tr("The code cannot be generated: {reason}").format(reason=exc))
+            self.error_label.setText(self.tr("The code cannot be generated: {reason}").format(reason=model_text(exc)))
             self.error_label.show()
             return
         self.error_label.hide()

@@ -29,7 +29,7 @@ from editor.model.init.rules import expected_distributions
 from editor.model.project.project import Project
 from editor.model.stats.histogram import HistogramCancelled, HistogramData, compute_histogram
 from editor.ui import theme
-from editor.ui.i18n import keep_translated, on_language_change
+from editor.ui.i18n import keep_translated, model_text, on_language_change
 from editor.ui.jobs import JobCancelled, JobContext, JobRunner
 from editor.ui.panels.following import follow
 from editor.ui.panels.histogram.plot import HistogramPlot, stats_text
@@ -224,7 +224,7 @@ class HistogramPanel(QWidget):
                                                                                           total=len(tensors)))
         self.grad_jobs.submit(partial(_histogram, grads, self.bins.value()), on_done=self._gradient_done,
                               on_error=lambda message: self.grad_note.setText(
-                                  self.tr("Could not compute it: {reason}").format(reason=message)),
+                                  self.tr("Could not compute it: {reason}").format(reason=model_text(message))),
                               supersede=True)
 
     def _gradient_done(self, data: HistogramData) -> None:
@@ -252,7 +252,7 @@ class HistogramPanel(QWidget):
         self.plot.clear_plot()
         self.stats.setText("")
         self.stats.hide()
-        self.note.setText(self.tr("Could not compute the histogram: {reason}").format(reason=message))
+        self.note.setText(self.tr("Could not compute the histogram: {reason}").format(reason=model_text(message)))
         self.note.show()
 
     def _update_note(self) -> None:

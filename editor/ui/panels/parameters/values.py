@@ -21,7 +21,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from editor.ui import theme
-from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, translate
+from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, model_text, translate
 from editor.ui.jobs import JobContext, JobRunner
 from editor.ui.panels.parameters.stats import version_of
 
@@ -184,4 +184,4 @@ class TensorValues(QWidget):
     def _failed(self, message: str) -> None:
         self.computing = False
         self._shown = None
-        self.text.setPlainText(self.tr("Could not print the values: {reason}").format(reason=message))
+        self.text.setPlainText(self.tr("Could not print the values: {reason}").format(reason=model_text(message)))

@@ -38,7 +38,7 @@ from editor.model.project.project import Project
 from editor.model.run.forward import LOSSES, RunResult
 from editor.model.run.inputs import GENERATORS, check_loaded_input
 from editor.ui import theme
-from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, on_language_change, translate
+from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, model_text, on_language_change, translate
 from editor.ui.jobs import JobRunner
 from editor.ui.panels.following import follow
 from editor.ui.panels.run.layers import LayerStatsTable
@@ -244,7 +244,7 @@ class RunPanel(QWidget):
             x = self._input()
         except LayerLabError as exc:
             self.shape.setText("")
-            self.input_text.setPlainText(str(exc))
+            self.input_text.setPlainText(model_text(exc))
             return
         where = self.tr("loaded from a file") if self.loaded is not None else self.tr("on {device}").format(
             device=x.device)
@@ -266,7 +266,7 @@ class RunPanel(QWidget):
                                                 self.seed.value(), self.loss.currentData() if backward else None,
                                                 self.training_mode.isChecked())
         except LayerLabError as exc:
-            self._show_error(str(exc))
+            self._show_error(model_text(exc))
             return
         project = self.project
         self._set_busy(True)
@@ -281,7 +281,7 @@ class RunPanel(QWidget):
         self.output_text.setPlainText(print_text(result.output))
         self.summary.setText(self._summary_text(result))
         self.summary.setStyleSheet("")
-        self.notes.setText("\n".join(result.notes))
+        self.notes.setText("\n".join(model_text(note) for note in result.notes))
         self.notes.setStyleSheet(f"color: {theme.ERROR.name()};" if any("NaN" in n for n in result.notes)
                                  else f"color: {theme.muted().name()};")
         self.layers.set_rows(list(result.layers.values()))
@@ -299,6 +299,7 @@ class RunPanel(QWidget):
         return text
 
     def _show_error(self, message: str) -> None:
+        message = model_text(message)  # a job's message may be what the model said
         self._set_busy(False)
         self.summary.setText(message)
         self.summary.setStyleSheet(f"color: {theme.ERROR.name()};")
@@ -326,7 +327,8 @@ class RunPanel(QWidget):
             value = load_tensor(path)  # weights_only: nothing in the file runs
             self.loaded = check_loaded_input(value).to(self.project.device if self.project else "cpu")
         except LayerLabError as exc:
-            self._show_error(self.tr("Could not use {name} as the input: {reason}").format(name=path.name, reason=exc))
+            self._show_error(self.tr("Could not use {name} as the input: {reason}").format(name=path.name,
+                                                                                          reason=model_text(exc)))
             return False
         _remember(path)
         self.load.setText(self.tr("Use generated input"))
@@ -342,7 +344,7 @@ class RunPanel(QWidget):
             try:
                 tensor = self._input()
             except LayerLabError as exc:
-                self._show_error(str(exc))
+                self._show_error(model_text(exc))
                 return
         if tensor is None:
             return
@@ -353,7 +355,7 @@ class RunPanel(QWidget):
             try:
                 save_tensor(tensor.cpu(), path)
             except LayerLabError as exc:
-                self._show_error(str(exc))
+                self._show_error(model_text(exc))
                 return
             _remember(Path(path))
             self.message.emit((self.tr("Saved the input to {path} (torch.load it to use it again).") if which == "input"

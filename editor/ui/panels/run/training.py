@@ -30,7 +30,7 @@ from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
 from editor.model.run.training import MAX_STEPS, OPTIMIZERS, TASKS, Trainer
 from editor.ui import theme
-from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, on_language_change, translate
+from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, model_text, on_language_change, translate
 from editor.ui.jobs import JobContext, JobRunner
 
 TASK_TEXT = {
@@ -200,8 +200,8 @@ class TrainingBox(QGroupBox):
                 self.trainer = self.project.make_trainer(self.task.currentData(), self.optimizer.currentData(),
                                                          self.lr.value(), self.seed.value())
             except LayerLabError as exc:
-                self.status.setText(str(exc))
-                self.message.emit(str(exc))
+                self.status.setText(model_text(exc))
+                self.message.emit(model_text(exc))
                 return
             self.loss_curve.setData([], [])
             for curve in self.grad_curves.values():
@@ -225,7 +225,7 @@ class TrainingBox(QGroupBox):
         trainer = self.trainer
         assert trainer is not None
         losses = trainer.losses
-        done = stopped_by or self.tr("Trained {steps} steps.").format(steps=len(losses))
+        done = model_text(stopped_by) or self.tr("Trained {steps} steps.").format(steps=len(losses))
         if losses:
             done += " " + self.tr("Loss {first} → {last}. Keep the trained weights, or revert.").format(
                 first=f"{losses[0]:.4g}", last=f"{losses[-1]:.4g}")
@@ -234,7 +234,7 @@ class TrainingBox(QGroupBox):
 
     def _failed(self, message: str) -> None:
         self.timer.stop()
-        self.status.setText(self.tr("Training failed: {reason}").format(reason=message))
+        self.status.setText(self.tr("Training failed: {reason}").format(reason=model_text(message)))
         self.trainer = None
         self._set_state("idle")
 

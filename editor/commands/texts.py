@@ -1,0 +1,39 @@
+"""What the model said (:mod:`editor.model.words`), in the current language: for undo names and the ui.
+
+The model writes its messages with ``say()``: English text that keeps its
+template and values. :func:`said_text` translates the template (context
+``Model``) and fills in the values, translating those that were said too.
+The ui shows every model text through it (``editor.ui.i18n.model_text``), and
+commands name their undo steps with it where a step's name holds a model text
+(an init rule's description, a fix's label).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from editor.model.words import Said, message_of
+
+MODEL = "Model"
+"""The translation context of what the model and io layers say."""
+
+
+def said_text(text: str | BaseException | None) -> str:
+    """``text`` (or an error's message) in the current language; text that was not said is shown as it is.
+
+    A translation whose fields do not fit the values falls back to the English text rather than failing.
+    """
+    if text is None:
+        return ""
+    if isinstance(text, BaseException):
+        text = message_of(text)
+    if not isinstance(text, Said):
+        return str(text)
+    values = {name: said_text(value) if isinstance(value, Said) else value for name, value in text.values.items()}
+    try:
+        return QCoreApplication.translate(MODEL, text.template).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return str(text)
+
+
+__all__ = ["MODEL", "said_text"]

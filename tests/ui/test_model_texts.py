@@ -1,0 +1,100 @@
+"""What the model says reaches the learner in the current language: errors, refusals, notes and undo names."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from editor.commands.base import ProjectCommand
+from editor.commands.edits import DeleteCommand, InsertLayerCommand
+from editor.model.errors import LayerLabError, ValidationError
+from editor.model.examples import mlp
+from editor.model.words import Said, message_of, say
+from editor.ui.i18n import fix_text, model_text
+from editor.ui.jobs import plain_message
+
+
+class Marking(QTranslator):
+    """A stand-in for the Chinese catalogue: every text of ``contexts`` comes back marked "ZH:"."""
+
+    def __init__(self, contexts: tuple[str, ...]) -> None:
+        super().__init__()
+        self.contexts = contexts
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return f"ZH:{source}" if context in self.contexts else None
+
+
+@pytest.fixture
+def marked(qapp):
+    translator = Marking(("Model", "Command"))
+    QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_a_said_message_is_translated_with_its_parts(marked):
+    text = say("{where}{problem}", where=say("Block {path}: ", path="1.0"), problem=say("no parameters"))
+    assert text == "Block 1.0: no parameters"
+    assert model_text(text) == "ZH:ZH:Block 1.0: ZH:no parameters"
+    assert model_text(ValidationError(text)) == model_text(text)
+    assert model_text("what a learner typed") == "what a learner typed"
+
+
+def test_a_fix_label_is_translated_at_its_block(marked):
+    label = say("Set {name}={value} on block {path}", name="in_features", value="5", path="{path}")
+    assert fix_text(label, "1.0") == "ZH:Set in_features=5 on block 1.0"
+
+
+def test_a_job_error_keeps_what_the_model_said(qapp):
+    said = say("The design is empty: add a layer first.")
+    message = plain_message(LayerLabError(said))
+    assert isinstance(message, Said) and message.template == said.template
+    assert plain_message(ValueError("  torch's own words ")) == "torch's own words"
+
+
+def test_a_refused_command_is_said_in_the_current_language(window, marked):
+    window.set_project(mlp(0))
+    window.session.run(InsertLayerCommand(window.project, "7.3", "Linear"))
+    shown = window.statusBar().currentMessage()
+    assert shown.startswith("ZH:") and "7" in shown and "ZH:the design" in shown, shown
+
+
+def test_a_shape_error_on_the_canvas_and_in_the_status_bar_is_translated(window, marked, qtbot):
+    project = mlp(0)
+    window.set_project(project)
+    project.set_hyperparameters("2", in_features=7)  # 10 → 7: the last Linear no longer fits
+    qtbot.waitUntil(lambda: project.shape_error is not None)
+    error = project.shape_error
+    assert isinstance(error.sentence, Said)
+    qtbot.waitUntil(lambda: any(getattr(item, "error", "") for item in window.scene.items()))
+    item = next(item for item in window.scene.items() if getattr(item, "error", ""))
+    assert item.error == model_text(error.sentence) and item.error.startswith("ZH:"), item.error
+    qtbot.waitUntil(lambda: "ZH:" in window.status.shapes.toolTip())
+
+
+def test_run_notes_and_errors_are_translated(window, marked):
+    from editor.ui.panels.run.panel import RunPanel
+
+    panel = window.run_panel
+    assert isinstance(panel, RunPanel)
+    window.set_project(mlp(0))
+    panel._show_error(message_of(ValidationError(say("The design is empty: add a layer first."))))
+    assert panel.summary.text() == "ZH:The design is empty: add a layer first."
+
+
+def test_undo_names_are_said_in_the_language_of_the_moment(marked):
+    project = mlp(0)
+    assert InsertLayerCommand(project, "0", "ReLU").text() == "ZH:Insert ReLU"
+    assert DeleteCommand(project, ["0", "1"], verb="Cut").text() == "ZH:Cut ZH:2 blocks"
+
+
+def test_undo_names_are_english_without_a_translation():
+    project = mlp(0)
+    assert InsertLayerCommand(project, "0", "ReLU").text() == "Insert ReLU"
+    assert DeleteCommand(project, ["0", "1"], verb="Cut").text() == "Cut 2 blocks"
+    assert DeleteCommand(project, ["0"]).text() == "Delete Linear"
+    assert isinstance(InsertLayerCommand(project, "0", "ReLU"), ProjectCommand)
