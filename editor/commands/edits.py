@@ -291,7 +291,7 @@ class ScriptedEditCommand(ProjectCommand):
     """An edit made from Python (``window.project``), recorded so it can be undone too."""
 
     def __init__(self, project: Project, name: str) -> None:
-        super().__init__(project, name)
+        super().__init__(project, said_text(name))  # the Project names its operations with say()
 
 
 def _verb_text(verb: str, what: str) -> str:

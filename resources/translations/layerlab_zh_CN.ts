@@ -4688,6 +4688,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{name} 仍是 {parents} 的子项；请先编辑或删除那些块。</translation>
     </message>
     <message>
+        <source>Remove {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
         <source>{where}choose a group (a nested Sequential) to make a reusable block of.</source>
         <translation>{where}请选择一个组（嵌套的 Sequential）来做成可复用的块。</translation>
     </message>
@@ -4696,12 +4700,28 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{name} 已在本项目中定义；请换一个名字。</translation>
     </message>
     <message>
+        <source>Make block {name}</source>
+        <translation>做成块 {name}</translation>
+    </message>
+    <message>
+        <source>Reset parameters</source>
+        <translation>重置参数</translation>
+    </message>
+    <message>
         <source>{count} definitions is more than a project holds ({max_definitions}).</source>
         <translation>{count} 个定义超出了一个项目能容纳的数量（{max_definitions}）。</translation>
     </message>
     <message>
         <source>There is no layer kind {name!r} in the catalog. Known kinds: {known}.</source>
         <translation>层目录中没有 {name!r} 这种层。已知的种类：{known}。</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑 {name}</translation>
+    </message>
+    <message>
+        <source>Define {name}</source>
+        <translation>定义 {name}</translation>
     </message>
     <message>
         <source>{name} is still used by blocks {shown}; delete or replace them first.</source>
@@ -4732,8 +4752,28 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>把模型移到 {device}</translation>
     </message>
     <message>
+        <source>Move to {device}</source>
+        <translation>移动到 {device}</translation>
+    </message>
+    <message>
+        <source>{count} blocks</source>
+        <translation>{count} 个块</translation>
+    </message>
+    <message>
+        <source>Duplicate {what} with fresh weights</source>
+        <translation>复制 {what}（使用新的权重）</translation>
+    </message>
+    <message>
+        <source>Duplicate {what}</source>
+        <translation>复制 {what}</translation>
+    </message>
+    <message>
         <source>fresh must be True or False, not {fresh!r}.</source>
         <translation>fresh 必须是 True 或 False，而不是 {fresh!r}。</translation>
+    </message>
+    <message>
+        <source>Replace {old} with {kind}</source>
+        <translation>把 {old} 替换为 {kind}</translation>
     </message>
     <message>
         <source>Choose at least one block to duplicate.</source>
@@ -4764,6 +4804,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>块 {path}：{what}，所以没有可以冻结或解冻的东西。</translation>
     </message>
     <message>
+        <source>Unfreeze {what}</source>
+        <translation>解冻 {what}</translation>
+    </message>
+    <message>
+        <source>Freeze {what}</source>
+        <translation>冻结 {what}</translation>
+    </message>
+    <message>
         <source>no parameters</source>
         <translation>没有参数</translation>
     </message>
@@ -4780,6 +4828,26 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>块 {path}：{kind} 没有参数 {name!r}（它有 {have}）。</translation>
     </message>
     <message>
+        <source>Unfreeze block {path}</source>
+        <translation>解冻块 {path}</translation>
+    </message>
+    <message>
+        <source>Freeze block {path}</source>
+        <translation>冻结块 {path}</translation>
+    </message>
+    <message>
+        <source>Unfreeze all</source>
+        <translation>全部解冻</translation>
+    </message>
+    <message>
+        <source>Freeze all</source>
+        <translation>全部冻结</translation>
+    </message>
+    <message>
+        <source>Change {kind}</source>
+        <translation>修改 {kind}</translation>
+    </message>
+    <message>
         <source>{where}{problem} Valid here: {expected}.</source>
         <translation>{where}{problem} 这里允许的值：{expected}。</translation>
     </message>
@@ -4792,8 +4860,16 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>没有匹配的参数：{rule} 在这个设计中找不到可以初始化的东西。</translation>
     </message>
     <message>
+        <source>Initialize: {function}</source>
+        <translation>初始化：{function}</translation>
+    </message>
+    <message>
         <source>There is no init rule {index}; the project has {count}.</source>
         <translation>没有第 {index} 条初始化规则；这个项目有 {count} 条。</translation>
+    </message>
+    <message>
+        <source>Remove init rule {function}</source>
+        <translation>删除初始化规则 {function}</translation>
     </message>
     <message>
         <source>The expression {expression!r} gives {bad:,} NaN or infinite values for {where} (log or sqrt of a negative number, a division by zero, a huge power). Parameters must be finite numbers: change the expression. Nothing was changed.</source>
@@ -4812,8 +4888,28 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>保存、打开和生成代码需要 LayerLab 的 io 层：请用 &apos;from editor import Project&apos; 导入 Project（或者先 import editor.io.doors 一次）。</translation>
     </message>
     <message>
+        <source>Change seed</source>
+        <translation>修改种子</translation>
+    </message>
+    <message>
         <source>module should be of type torch.nn.Module, not {type}.</source>
         <translation>module 应为 torch.nn.Module 类型，而不是 {type}。</translation>
+    </message>
+    <message>
+        <source>Replace with {kind}</source>
+        <translation>替换为 {kind}</translation>
+    </message>
+    <message>
+        <source>Delete {kind}</source>
+        <translation>删除 {kind}</translation>
+    </message>
+    <message>
+        <source>Insert {kind}</source>
+        <translation>插入 {kind}</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>追加多个层</translation>
     </message>
     <message>
         <source>{where}only a group (a nested Sequential) can hold blocks.</source>
@@ -4832,6 +4928,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>那个组里已经有一个叫 {label!r} 的块，所以这个块不能加入。请先给其中一个改名。</translation>
     </message>
     <message>
+        <source>Move {kind}</source>
+        <translation>移动 {kind}</translation>
+    </message>
+    <message>
         <source>Choose at least one block to group.</source>
         <translation>请至少选择一个要组合的块。</translation>
     </message>
@@ -4844,6 +4944,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>只有相邻的块才能组合：选中的块之间有间隔。</translation>
     </message>
     <message>
+        <source>Group into Sequential</source>
+        <translation>组合成 Sequential</translation>
+    </message>
+    <message>
         <source>{where}only a group (a nested Sequential) can be ungrouped.</source>
         <translation>{where}只有组（嵌套的 Sequential）才能取消组合。</translation>
     </message>
@@ -4852,12 +4956,28 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>外层的组里已经有一个叫 {clash!r} 的块，所以这个组不能拆散到外层。请先给其中一个改名。</translation>
     </message>
     <message>
+        <source>Ungroup</source>
+        <translation>取消组合</translation>
+    </message>
+    <message>
         <source>{where}only a group (a nested Sequential) can be collapsed.</source>
         <translation>{where}只有组（嵌套的 Sequential）才能折叠。</translation>
     </message>
     <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Set input shape</source>
+        <translation>设置输入形状</translation>
+    </message>
+    <message>
         <source>A transaction is already running; nest operations inside it instead.</source>
         <translation>已有一个事务正在进行；请把操作嵌套在它里面。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Cannot move block {source} to {destination}: with block {source} taken out, {problem}</source>
@@ -4972,6 +5092,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>keep={keep!r} 不是要共享的块之一；请指定 {paths} 中的一个。</translation>
     </message>
     <message>
+        <source>Share {kind} weights</source>
+        <translation>共享 {kind} 的权重</translation>
+    </message>
+    <message>
         <source>weights must be &apos;copy&apos; or &apos;reinit&apos;, not {weights!r}.</source>
         <translation>weights 必须是 &apos;copy&apos; 或 &apos;reinit&apos;，而不是 {weights!r}。</translation>
     </message>
@@ -4984,12 +5108,24 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>块 {path} 没有与其他块共享模块，所以它已经是独立的了。</translation>
     </message>
     <message>
+        <source>Make {kind} independent</source>
+        <translation>让 {kind} 独立</translation>
+    </message>
+    <message>
+        <source>Use {name} again</source>
+        <translation>再次使用 {name}</translation>
+    </message>
+    <message>
         <source>n must be a whole number from 1 to {max_repeat}, not {n!r}.</source>
         <translation>n 必须是 1 到 {max_repeat} 之间的整数，而不是 {n!r}。</translation>
     </message>
     <message>
         <source>shared must be True or False, not {shared!r}.</source>
         <translation>shared 必须是 True 或 False，而不是 {shared!r}。</translation>
+    </message>
+    <message>
+        <source>Repeat {name} ×{n}</source>
+        <translation>重复 {name} ×{n}</translation>
     </message>
     <message>
         <source>Block {path} receives {shape} but block {path2} receives {shape2}: one {name} cannot take both. Change the layer that feeds one of them, or keep them independent.</source>
@@ -5078,6 +5214,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>the keys and shapes of model.state_dict()</source>
         <translation>model.state_dict() 的键和形状</translation>
+    </message>
+    <message>
+        <source>Load weights</source>
+        <translation>加载权重</translation>
     </message>
     <message>
         <source>dense tensors with values, of the dtype model.state_dict() has</source>

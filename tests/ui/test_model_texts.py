@@ -98,3 +98,16 @@ def test_undo_names_are_english_without_a_translation():
     assert DeleteCommand(project, ["0", "1"], verb="Cut").text() == "Cut 2 blocks"
     assert DeleteCommand(project, ["0"]).text() == "Delete Linear"
     assert isinstance(InsertLayerCommand(project, "0", "ReLU"), ProjectCommand)
+
+
+def test_an_edit_made_from_a_script_is_named_in_the_current_language(window, marked):
+    """``window.project.append(...)`` from Python becomes an undo step named by the Project's said operation name."""
+    from torch import nn
+
+    window.set_project(mlp(0))
+    window.project.append(nn.ReLU())
+    QCoreApplication.processEvents()
+    assert window.undo_stack.undoText() == "ZH:Insert {kind}".format(kind="ReLU")
+    window.project.set_label("0", "first")
+    QCoreApplication.processEvents()
+    assert window.undo_stack.undoText() == "ZH:Rename"

@@ -136,7 +136,7 @@ class CustomLayersMixin(_Base):
         before = self._custom_kinds
         kinds_now = self._plan_kinds({**self.definitions, name: definition}, name)
         _check_defaults(kinds_now[name])
-        with self._operation(f"{'Edit' if old is not None else 'Define'} {name}"):
+        with self._operation(say("Edit {name}", name=name) if old is not None else say("Define {name}", name=name)):
             self._set_attr("_custom_kinds", MappingProxyType(kinds_now), "definitions")
             for changed, kind in kinds_now.items():
                 if changed in before and before[changed] is not kind:
@@ -199,7 +199,7 @@ class CustomLayersMixin(_Base):
             raise StructureError(say("{name} is still a child of {parents}; edit or remove those blocks first.",
                                      name=name, parents=", ".join(parents)))
         remaining = {n: k for n, k in self._custom_kinds.items() if n != name}
-        with self._operation(f"Remove {name}"):
+        with self._operation(say("Remove {name}", name=name)):
             self._set_attr("_custom_kinds", MappingProxyType(remaining), "definitions")
 
     def make_block(self, group_path: PathLike, name: str, bindings: Mapping[str, list[str]]) -> str:
@@ -227,7 +227,7 @@ class CustomLayersMixin(_Base):
         self._check_memory(kind, values, block_prefix(group_path))  # type: ignore[attr-defined]
         parent = group.parent
         index = parent.children.index(group)
-        with self._operation(f"Make block {name}"):
+        with self._operation(say("Make block {name}", name=name)):
             self._set_attr("_custom_kinds", MappingProxyType(kinds_now), "definitions")
             module = build_module(kind, values)
             _take_values(group, module, definition)
@@ -261,7 +261,7 @@ class CustomLayersMixin(_Base):
 
     def reset_parameters(self) -> None:
         """Every parameter, buffer and plain tensor from :attr:`seed`, in construction order (see WeightsMixin)."""
-        with self._operation("Reset parameters"):
+        with self._operation(say("Reset parameters")):
             self._fresh_plain = ()
             super().reset_parameters()  # type: ignore[misc]
             self._take_fresh_plain()

@@ -49,7 +49,7 @@ class DeviceMixin(_Base):
         if prepared is not None and prepared.target != target:
             prepared = None
         try:
-            with self._operation(f"Move to {target}"):
+            with self._operation(say("Move to {device}", device=str(target))):
                 self._set_device(target, progress, prepared)
         finally:
             if prepared is not None:

@@ -76,8 +76,9 @@ class DuplicatingMixin(_Base):
             made, state = self._fresh_copies(nodes)
         else:
             made = self._value_copies(nodes)
-        what = _name(nodes[0]) if len(nodes) == 1 else f"{len(nodes)} blocks"
-        with self._operation(f"Duplicate {what}" + (" with fresh weights" if fresh else "")):
+        what = _name(nodes[0]) if len(nodes) == 1 else say("{count} blocks", count=len(nodes))
+        title = say("Duplicate {what} with fresh weights", what=what) if fresh else say("Duplicate {what}", what=what)
+        with self._operation(title):
             for offset, node in enumerate(made):
                 self._prepare_module(node.module)
                 self._attach(parent, start + offset, node)
@@ -102,7 +103,7 @@ class DuplicatingMixin(_Base):
         index = parent.children.index(old)
         slot = old.path()
         label = old.label
-        with self._operation(f"Replace {_name(old)} with {kind}"):
+        with self._operation(say("Replace {old} with {kind}", old=_name(old), kind=kind)):
             self._detach(parent, index)
             if self.seeds.status is True:
                 self._set_seed_status(None)  # the replaced module no longer draws its share of the seed's stream

@@ -73,9 +73,14 @@ class FreezingMixin(_Base):
                                      path=path, what=what))
         if not targets:
             return
-        verb = "Unfreeze" if flag else "Freeze"
-        what = f"{state_key(node)}.{name}" if name is not None else f"block {state_key(node) or 'all'}"
-        with self._operation(f"{verb} {what}"):
+        key = state_key(node)
+        if name is not None:
+            title = say("Unfreeze {what}", what=f"{key}.{name}") if flag else say("Freeze {what}", what=f"{key}.{name}")
+        elif key:
+            title = say("Unfreeze block {path}", path=key) if flag else say("Freeze block {path}", path=key)
+        else:
+            title = say("Unfreeze all") if flag else say("Freeze all")
+        with self._operation(title):
             for layer, params in targets:
                 self._set_requires_grad(layer, params, flag)
 

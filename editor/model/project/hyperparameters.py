@@ -46,11 +46,11 @@ class HyperparametersMixin(_Base):
         layer = block.layer
         if canonical == layer.params:
             if auto != layer.auto:
-                with self._operation(f"Change {layer.kind.name}"):
+                with self._operation(say("Change {kind}", kind=layer.kind.name)):
                     self._swap_layer(layer, layer.module, layer.params, auto)
             return
         self._settle_seed_status_if_cheap()  # type: ignore[attr-defined]
-        with self._operation(f"Change {layer.kind.name}"):
+        with self._operation(say("Change {kind}", kind=layer.kind.name)):
             module = self._prepare_module(build_module(layer.kind, values, block_prefix(path)))
             apply_frozen(module, [n for n in frozen_names(layer.module) if _has_parameter(module, n)])
             self._rebuilding(block, "was rebuilt with new hyperparameters")

@@ -91,7 +91,7 @@ class InitMixin(_Base):
         state = self.seeds.state if exact else None
         if exact and state is None:
             state = self._fresh_modules()[2]  # type: ignore[attr-defined]
-        with self._operation(f"Initialize: {rule.function}"):
+        with self._operation(say("Initialize: {function}", function=rule.function)):
             chosen = {id(layer): layer for layer, _, _ in found}
             copies = _cpu_copies(chosen.values())
             if state is not None:
@@ -136,7 +136,7 @@ class InitMixin(_Base):
             raise ValidationError(say("There is no init rule {index}; the project has {count}.",
                                       index=index, count=len(rules)), field="index")
         rule = rules.pop(index)
-        with self._operation(f"Remove init rule {rule.function}"):
+        with self._operation(say("Remove init rule {function}", function=rule.function)):
             self._set_attr("_init_rules", tuple(rules), "init_rules")
             if self.seeds.status is not False:
                 self._set_seed_status(None)

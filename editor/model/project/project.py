@@ -115,7 +115,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         value = check_seed(value)
         if value == self.seeds.seed:
             return
-        with self._operation("Change seed"):
+        with self._operation(say("Change seed")):
             self._set_attr("seed", value, "seed", owner=self.seeds)
             self._set_seed_status(None if self._layers else True)
 
@@ -153,7 +153,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
     def __setitem__(self, index: PathLike, module: nn.Module) -> None:
         old = self._locate(index)
         new = self._adopt(module, old.label, old.parent)
-        with self._operation(f"Replace with {_name(module)}"):
+        with self._operation(say("Replace with {kind}", kind=_name(module))):
             parent = old.parent
             assert parent is not None
             i = parent.children.index(old)
@@ -166,12 +166,12 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         if isinstance(index, slice):
             chosen = range(len(self))[index]
             nodes = [self._root.children[i] for i in chosen]
-            with self._operation("Delete"):
+            with self._operation(say("Delete")):
                 for node in sorted(nodes, key=lambda n: -self._root.children.index(n)):
                     self._remove(node)
             return
         node = self._locate(index)
-        with self._operation(f"Delete {_name(node.module)}"):
+        with self._operation(say("Delete {kind}", kind=_name(node.module))):
             self._remove(node)
 
     def _remove(self, node: Node) -> None:
@@ -189,7 +189,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         """Insert ``module`` before ``index`` (``"1.2"`` inserts into the group at 1); returns the project."""
         parent, i = self._slot(index)
         node = self._adopt(module, parent=parent)
-        with self._operation(f"Insert {_name(module)}"):
+        with self._operation(say("Insert {kind}", kind=_name(module))):
             fresh = self._new_layers(node)
             self._attach(parent, i, node)
             self._note_foreign(fresh, node)
@@ -198,7 +198,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
     def extend(self, modules: Iterable[nn.Module]) -> Project:
         """Append every module of ``modules`` (a Sequential's children, or any iterable)."""
         items = list(modules)
-        with self._operation("Extend"):
+        with self._operation(say("Extend")):
             for module in items:
                 self.append(module)
         return self
@@ -229,7 +229,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         values = validate_params(spec_kind, values, where)
         self._check_memory(spec_kind, values, where)  # a layer too large is kept unallocated where chosen
         self._settle_seed_status_if_cheap()  # the new layer continues the seed's stream only when that is known
-        with self._operation(f"Insert {spec_kind.name}"):
+        with self._operation(say("Insert {kind}", kind=spec_kind.name)):
             module, state_after = construct(self.seeds, not self._layers, spec_kind, values)
             self._prepare_module(module)
             layer = Layer(module, spec_kind, read_params(spec_kind, module), auto)
@@ -293,7 +293,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         if label_clash(node.label, target, ignore=node):
             raise StructureError(say("That group already has a block called {label!r}, so this one cannot join it. "
                                      "Rename one of them first.", label=node.label))
-        with self._operation(f"Move {_name(node.module)}"):
+        with self._operation(say("Move {kind}", kind=_name(node.module))):
             self._move(node, target, index)
             if self.seeds.status is True:
                 self._set_seed_status(None)
@@ -312,7 +312,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         if indices != list(range(indices[0], indices[0] + len(indices))):
             raise StructureError(say("Only adjacent blocks can be grouped: the chosen ones have gaps between them."))
         group = Group(nn.Sequential())
-        with self._operation("Group into Sequential"):
+        with self._operation(say("Group into Sequential")):
             self._wrap(parent, indices[0], len(indices), group)
         return group.path()
 
@@ -330,7 +330,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         if clash:
             raise StructureError(say("The group around it already has a block called {clash!r}, so this group cannot "
                                      "be dissolved into it. Rename one of them first.", clash=clash[0]))
-        with self._operation("Ungroup"):
+        with self._operation(say("Ungroup")):
             self._unwrap(parent, index)
         prefix = parent.path()
         return [f"{prefix}.{i}" if prefix else str(i) for i in range(index, index + count)]
@@ -351,7 +351,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         label = check_label(node, label)
         if label == node.label:
             return
-        with self._operation("Rename"):
+        with self._operation(say("Rename")):
             self._set_label(node, label)
 
     # ------------------------------------------------------------- input
@@ -366,7 +366,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         value = None if shape is None else check_shape(shape)
         if value == self._input_shape:
             return
-        with self._operation("Set input shape"):
+        with self._operation(say("Set input shape")):
             self._set_attr("_input_shape", value, "input_shape")
 
 

@@ -69,7 +69,7 @@ class SharingMixin(_Base):
         layer = kept.layer
         before = self._broken_places()
         order = self._construction_layers()
-        with self._operation(f"Share {layer.kind.name} weights"):
+        with self._operation(say("Share {kind} weights", kind=layer.kind.name)):
             for node in others:
                 parent = node.parent
                 assert parent is not None
@@ -104,7 +104,7 @@ class SharingMixin(_Base):
             self._settle_seed_status_if_cheap()  # type: ignore[attr-defined]  # so the new draw continues the stream
             module, state_after = construct(self.seeds, False, layer.kind, layer.params)
         own = Layer(module, layer.kind, dict(layer.params), layer.auto)
-        with self._operation(f"Make {layer.kind.name} independent"):
+        with self._operation(say("Make {kind} independent", kind=layer.kind.name)):
             parent = node.parent
             assert parent is not None
             index = parent.children.index(node)
@@ -128,7 +128,7 @@ class SharingMixin(_Base):
         parent, index = self._slot(at)  # type: ignore[attr-defined]
         before = self._broken_places()
         order = self._construction_layers()
-        with self._operation(f"Use {_name(node)} again"):
+        with self._operation(say("Use {name} again", name=_name(node))):
             placed = self._place_again(node, parent, index)
             self._refuse_misfits_under(placed, before)
             self._seed_unknown(order)
@@ -154,7 +154,7 @@ class SharingMixin(_Base):
         placed = [node]
         before = self._broken_places()
         order = self._construction_layers()
-        with self._operation(f"Repeat {_name(node)} ×{n}"):
+        with self._operation(say("Repeat {name} ×{n}", name=_name(node), n=n)):
             for step in range(1, n):
                 index = parent.children.index(node) + step
                 if shared:

@@ -91,7 +91,7 @@ class WeightsMixin(_Base):
         Afterwards the weights are bit for bit those of ``torch.manual_seed(seed)``
         followed by constructing the same layers in :meth:`construction_order`.
         """
-        with self._operation("Reset parameters"):
+        with self._operation(say("Reset parameters")):
             order, modules, state = self._fresh_modules()
             for layer, fresh in zip(order, modules, strict=True):
                 if self._unallocated_fresh(layer, fresh, adopt=True) is not None:  # type: ignore[attr-defined]
@@ -321,7 +321,7 @@ class WeightsMixin(_Base):
             entry = per_layer.setdefault(id(layer), (layer, {k: v for k, v in layer.module.state_dict().items()}))
             entry[1][local] = state[key]
         if per_layer:
-            with self._operation("Load weights"):
+            with self._operation(say("Load weights")):
                 for layer, values in per_layer.values():
                     self._load_values(layer, values)
                 self._set_seed_status(None)
