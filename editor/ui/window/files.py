@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, 
 
 from editor.commands.edits import LoadWeightsCommand
 from editor.io.errors import ProjectFileError
-from editor.io.files.project_file import open_project, save_project
+from editor.io.files.project_file import Opened, open_project, save_project
 from editor.io.files.weights import export_weights, read_state_dict
 from editor.model.errors import LayerLabError
 from editor.model.examples import EXAMPLES
@@ -79,6 +79,18 @@ def run_with_progress(parent: QWidget, job: Callable[[], Any], label: str, big: 
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def open_checked(path: Path) -> Opened:
+    """Open the project at ``path`` and settle whether its weights are the seed's (off the GUI thread, for a big file).
+
+    A file does not say whether its weights are what its seed gives: finding out rebuilds every
+    layer from the seed (seconds for hundreds of MB). The code panel asks at once, so it is asked
+    here, before the project reaches the window.
+    """
+    opened = open_project(path)
+    _ = opened.project.weights_from_seed
+    return opened
 
 
 # ------------------------------------------------------------------ dialogs (tests replace these)
@@ -241,7 +253,7 @@ class FileActions(QObject):
         path = Path(path)
         try:
             big = path.is_file() and path.stat().st_size >= BIG_FILE
-            opened = run_with_progress(self.parent_widget, lambda: open_project(path),
+            opened = run_with_progress(self.parent_widget, lambda: open_checked(path),
                                        self.tr("Opening {name}…").format(name=path.name), big)
         except ProjectFileError as exc:
             if exc.reason == "state_dict" and self.offer_weights(path, exc):

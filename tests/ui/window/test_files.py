@@ -167,3 +167,18 @@ def test_any_seed_torch_accepts_shows_in_the_toolbar(window, qtbot):
     window.toolbar.seed.editingFinished.emit()
     assert window.project.seed == 3_000_000_000  # refused with a message, nothing changed
     assert "whole number" in window.statusBar().currentMessage()
+
+
+def test_opening_settles_whether_the_weights_are_the_seed_s_before_the_window_gets_the_project(tmp_path):
+    """Finding out rebuilds every layer from the seed: done in the open job, not by the code panel on the GUI thread."""
+    from torch import nn
+
+    from editor import Project
+    from editor.io.files.project_file import open_project, save_project
+    from editor.ui.window.files import open_checked
+
+    p = Project.from_module(nn.Sequential(nn.Linear(4, 3), nn.ReLU()))
+    save_project(p, tmp_path / "p.pt")
+    assert open_project(tmp_path / "p.pt").project.seeds.status is None  # a file does not say
+    opened = open_checked(tmp_path / "p.pt")
+    assert opened.project.seeds.status is not None
