@@ -56,14 +56,14 @@ Key = tuple[tuple[int, ...], torch.device, torch.dtype]
 
 @dataclass
 class _Part:
-    """The reductions of one chunk of same-shaped outputs (one row per output)."""
+    """The reductions of one chunk of same-shaped outputs: one column per output.
+
+    ``numbers`` rows: the sum, the 2-norm, the 2-norm of ``sign`` (its square counts the
+    values that are not zero), the min and the max.
+    """
 
     members: list[int]
-    sums: torch.Tensor
-    norms: torch.Tensor
-    nonzero_norms: torch.Tensor
-    low: torch.Tensor
-    high: torch.Tensor
+    numbers: torch.Tensor
     sample: torch.Tensor
 
 
@@ -125,55 +125,49 @@ class StatsCollector:
             rows = rows.view(len(members), count)
             ones = _scratch("ones", (count,), rows.dtype, device, fill=1.0)
             scratch = _scratch("work", tuple(rows.shape), rows.dtype, device)
-            part = _Part(
-                members,
-                sums=rows @ ones,
-                norms=torch.linalg.vector_norm(rows, dim=1),
-                # ||sign(x)|| squared counts the values that are not zero: one vectorized norm.
-                nonzero_norms=torch.linalg.vector_norm(torch.sign(rows, out=scratch), dim=1),
-                low=rows.amin(dim=1),
-                high=rows.amax(dim=1),
-                sample=rows[:, :: max(1, count // SPARK_SAMPLE)].clone(),
-            )
+            part = _Part(members, torch.stack([
+                rows @ ones,
+                torch.linalg.vector_norm(rows, dim=1),
+                torch.linalg.vector_norm(torch.sign(rows, out=scratch), dim=1),
+                rows.amin(dim=1),
+                rows.amax(dim=1),
+            ]), sample=rows[:, :: max(1, count // SPARK_SAMPLE)].clone())
         self._parts.setdefault(key, []).append(part)
 
     def _finish_key(self, key: Key, parts: list[_Part]) -> dict[int, LayerStats]:
+        """The statistics of every output of shape ``key``: a few kernels for the sparklines, the rest in Python.
+
+        The per-output numbers are a handful of floats each, so after one transfer they are finished
+        in double precision in Python, cheaper than a dozen tiny kernels.
+        """
         count = math.prod(key[0])
         members = [i for part in parts for i in part.members]
-
-        def joined(name: str) -> torch.Tensor:
-            pieces = [getattr(part, name) for part in parts]
-            return pieces[0] if len(pieces) == 1 else torch.cat(pieces)
-
-        low, high, sample = joined("low"), joined("high"), joined("sample")
-        mean = joined("sums").double() / count
-        squares = joined("norms").double().square()
-        zeros = count - joined("nonzero_norms").double().square().round()
-        centred = (squares - count * mean.square()).clamp_min(0)
-        spread = centred / max(count - 1, 1)
-        # Where the mean dwarfs the spread, the one-pass formula loses digits: those rows the exact two-pass way.
-        unsure = centred < 1e-3 * squares
-        if bool(unsure.any()):
-            for row in unsure.nonzero().flatten().tolist():
-                values = self._entries[members[row]][2].detach().reshape(-1).float()
-                spread[row] = ((values - mean[row].float()).double().square().sum() / max(count - 1, 1))
-        numbers_t = torch.stack([mean, spread.sqrt(), low.double(), high.double(), zeros])
+        numbers_t = parts[0].numbers if len(parts) == 1 else torch.cat([part.numbers for part in parts], dim=1)
+        sample = parts[0].sample if len(parts) == 1 else torch.cat([part.sample for part in parts])
+        low, high = numbers_t[3], numbers_t[4]
         width = (high - low).clamp_min(torch.finfo(low.dtype).tiny)
         bins = ((sample - low[:, None]) * (SPARK_BINS / width)[:, None]).nan_to_num_(0).long().clamp_(0, SPARK_BINS - 1)
         bins += torch.arange(len(members), device=bins.device)[:, None] * SPARK_BINS
         counts = torch.bincount(bins.reshape(-1), minlength=SPARK_BINS * len(members)).reshape(len(members), -1)
-        finite = torch.isfinite(numbers_t).all(dim=0).tolist()
-        numbers = numbers_t.cpu().tolist()
+        sums, norms, nonzero_norms, lows, highs = numbers_t.double().cpu().tolist()
         histograms = counts.cpu().tolist()
         found = {}
         for row, index in enumerate(members):
             path, kind, out = self._entries[index]
-            if finite[row]:
-                found[index] = LayerStats(path, kind, tuple(out.shape), numbers[0][row], numbers[1][row],
-                                          numbers[2][row], numbers[3][row], numbers[4][row] / count,
-                                          tuple(histograms[row]))
-            else:  # rare: NaN or Inf somewhere, or sums too large for float32
-                found[index] = _one_by_one(path, kind, out)
+            mean = sums[row] / count
+            squares = norms[row] * norms[row]
+            zeros = count - round(nonzero_norms[row] * nonzero_norms[row])
+            centred = max(squares - count * mean * mean, 0.0)
+            spread = centred / max(count - 1, 1)
+            if not all(map(math.isfinite, (mean, spread, lows[row], highs[row]))):
+                found[index] = _one_by_one(path, kind, out)  # rare: NaN or Inf, or sums too large for float32
+                continue
+            if centred < 1e-3 * squares:  # the mean dwarfs the spread: one pass loses digits, so two passes
+                values = out.detach().reshape(-1).float()
+                shift = torch.tensor(mean, dtype=torch.float32, device=values.device)
+                spread = float((values - shift).double().square().sum()) / max(count - 1, 1)
+            found[index] = LayerStats(path, kind, tuple(out.shape), mean, math.sqrt(spread), lows[row], highs[row],
+                                      zeros / count, tuple(histograms[row]))
         return found
 
 
@@ -223,12 +217,15 @@ def _scratch(name: str, shape: tuple[int, ...], dtype: torch.dtype, device: torc
              fill: float | None = None) -> torch.Tensor:
     """A buffer of ``shape`` kept between runs on this thread (fresh pages cost more than the statistics).
 
+    A kept buffer with more rows of the same row shape serves too (its first rows).
+
     With ``fill``, every value is ``fill`` (and stays so: such buffers are only read).
     """
     cache: dict[str, torch.Tensor] = _workspace.__dict__.setdefault("buffers", {})
     held = cache.get(name)
-    if held is not None and held.shape == shape and held.dtype == dtype and held.device == device:
-        return held
+    if held is not None and held.dtype == dtype and held.device == device and held.shape[1:] == shape[1:] \
+            and held.shape[0] >= shape[0]:
+        return held[: shape[0]]  # the first rows: a run's last, shorter chunk reuses the buffer too
     buffer = torch.empty(shape, dtype=dtype, device=device) if fill is None else \
         torch.full(shape, fill, dtype=dtype, device=device)
     if buffer.numel() * buffer.element_size() <= SCRATCH_LIMIT:
