@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 import torch
 from PySide6.QtGui import QUndoStack
 
 from editor import Project
 from editor.commands.allocation import MaterializeCommand
 from editor.commands.runner import CommandRunner
-from editor.model.catalog import memory
 from tests.commands.cycle import assert_undo_redo
-
-
-@pytest.fixture
-def free(monkeypatch: pytest.MonkeyPatch):
-    amount = {"bytes": 30_000}
-    monkeypatch.setattr(memory, "SOURCES", (lambda: amount["bytes"],))
-    monkeypatch.setattr(memory, "FRESH_S", 0.0)
-    monkeypatch.setattr(memory, "_last", None)
-    return amount
 
 
 def snapshot(p: Project):

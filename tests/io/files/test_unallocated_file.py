@@ -11,17 +11,7 @@ from torch import nn
 from editor import Project
 from editor.io.files.project_file import open_project, to_payload
 from editor.io.files.weights import export_weights
-from editor.model.catalog import memory
 from editor.model.errors import RunError
-
-
-@pytest.fixture
-def small_memory(monkeypatch: pytest.MonkeyPatch):
-    amount = {"bytes": 30_000}
-    monkeypatch.setattr(memory, "SOURCES", (lambda: amount["bytes"],))
-    monkeypatch.setattr(memory, "FRESH_S", 0.0)
-    monkeypatch.setattr(memory, "_last", None)
-    return amount
 
 
 def _design() -> Project:
@@ -34,7 +24,7 @@ def _design() -> Project:
     return p
 
 
-def test_the_file_marks_the_layer_and_holds_only_allocated_weights(small_memory, tmp_path: Path) -> None:
+def test_the_file_marks_the_layer_and_holds_only_allocated_weights(free, tmp_path: Path) -> None:
     p = _design()
     assert p.unallocated() == ["0", "3"]
     payload = to_payload(p)
@@ -47,11 +37,11 @@ def test_the_file_marks_the_layer_and_holds_only_allocated_weights(small_memory,
     assert all(not t.is_meta for t in plain["state_dict"].values())
 
 
-def test_opening_restores_it_unallocated_even_with_room(small_memory, tmp_path: Path) -> None:
+def test_opening_restores_it_unallocated_even_with_room(free, tmp_path: Path) -> None:
     path = tmp_path / "big.pt"
     p = _design()
     p.save(path)
-    small_memory["bytes"] = 10**9  # this machine has room: it still opens unallocated
+    free["bytes"] = 10**9  # this machine has room: it still opens unallocated
     opened = open_project(path).project
     assert opened.unallocated() == ["0", "3"]
     assert opened[0] is opened[3]
@@ -63,7 +53,7 @@ def test_opening_restores_it_unallocated_even_with_room(small_memory, tmp_path: 
     assert opened.weights_from_seed
 
 
-def test_a_damaged_flag_is_refused(small_memory, tmp_path: Path) -> None:
+def test_a_damaged_flag_is_refused(free, tmp_path: Path) -> None:
     payload = to_payload(_design())
     payload["design"]["layers"][0]["unallocated"] = "yes"
     path = tmp_path / "bad.pt"
@@ -72,17 +62,17 @@ def test_a_damaged_flag_is_refused(small_memory, tmp_path: Path) -> None:
         open_project(path)
 
 
-def test_an_allocated_layer_missing_its_weights_is_still_refused(small_memory, tmp_path: Path) -> None:
+def test_an_allocated_layer_missing_its_weights_is_still_refused(free, tmp_path: Path) -> None:
     payload = to_payload(_design())
     del payload["design"]["layers"][0]["unallocated"]
     path = tmp_path / "bad.pt"
     torch.save(payload, path)
-    small_memory["bytes"] = 10**9
+    free["bytes"] = 10**9
     with pytest.raises(Exception, match=r"no value for '0\.weight'"):
         open_project(path)
 
 
-def test_exporting_weights_is_refused_while_a_layer_is_unallocated(small_memory, tmp_path: Path) -> None:
+def test_exporting_weights_is_refused_while_a_layer_is_unallocated(free, tmp_path: Path) -> None:
     with pytest.raises(RunError, match=r"Exporting weights needs every block in memory, but block 0 is not allocated"):
         export_weights(_design(), tmp_path / "w.pt")
     assert not (tmp_path / "w.pt").exists()

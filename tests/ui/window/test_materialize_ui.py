@@ -7,17 +7,7 @@ import torch
 from PySide6.QtWidgets import QMessageBox
 
 from editor import Project
-from editor.model.catalog import memory
 from tests.ui.helpers import settle
-
-
-@pytest.fixture
-def free(monkeypatch: pytest.MonkeyPatch):
-    amount = {"bytes": 30_000}
-    monkeypatch.setattr(memory, "SOURCES", (lambda: amount["bytes"],))
-    monkeypatch.setattr(memory, "FRESH_S", 0.0)
-    monkeypatch.setattr(memory, "_last", None)
-    return amount
 
 
 def _open(window) -> Project:
