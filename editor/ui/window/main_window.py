@@ -18,12 +18,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
-    QMainWindow,
     QMenu,
     QScrollArea,
     QTabWidget,
@@ -36,7 +35,7 @@ from editor.ui import icons, theme
 from editor.ui.i18n import on_language_change
 from editor.ui.loading.shell import Handover, LoadingShell
 from editor.ui.palette import Palette, QuickAdd
-from editor.ui.window.settings import app_settings
+from editor.ui.window.layout import LAYOUT_VERSION, DockLayout
 
 if TYPE_CHECKING:  # the parts that need torch load with it (see live_parts and go_live), not with this module
     from editor.commands.runner import CommandRunner
@@ -44,10 +43,9 @@ if TYPE_CHECKING:  # the parts that need torch load with it (see live_parts and 
     from editor.model.project.project import Project
     from editor.ui.canvas.scene import CanvasScene
 
-LAYOUT_VERSION = 3  # 2: the Run tab wants a taller bottom dock; 3: taller still, for the training plots
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DockLayout):
     """LayerLab's editor window over one :class:`Project` at a time."""
 
     selection_changed = Signal()
@@ -292,51 +290,6 @@ class MainWindow(QMainWindow):
             self._arrange_docks(docks)
         return docks
 
-    def _arrange_docks(self, docks: dict[str, QDockWidget]) -> None:
-        """The default layout of the docks (the loading shell's too, so that the editor takes over its places)."""
-        self.tabifyDockWidget(docks["inspector"], docks["history"])
-        docks["inspector"].raise_()
-        self.resizeDocks([docks["palette"], docks["inspector"]], [230, 340], Qt.Orientation.Horizontal)
-        self.resizeDocks([docks["bottom"]], [380], Qt.Orientation.Vertical)  # tall enough to read code and runs
-
-    def _restore_layout(self) -> None:
-        settings = app_settings()
-        geometry = settings.value("window/geometry")
-        state = settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        self._fit_docks = not (isinstance(state, QByteArray) and self.restoreState(state, LAYOUT_VERSION))
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        """On the first show without a saved layout, give the bottom panels their share of the real window.
-
-        Dock sizes asked for before the window has its size are scaled down with it, which left the
-        Run tab's per-block table a few rows tall; the default layout is taken again once it fits.
-        """
-        super().showEvent(event)
-        if getattr(self, "_fit_docks", False):
-            self._fit_docks = False
-            QTimer.singleShot(0, self._fit_bottom_dock)
-
-    def _fit_bottom_dock(self) -> None:
-        bottom = self.docks["bottom"] if self.loading is None else self.loading.docks.get("bottomDock")
-        if bottom is None:
-            return
-        self.resizeDocks([bottom], [max(360, round(self.height() * 0.4))], Qt.Orientation.Vertical)
-        QTimer.singleShot(0, self._keep_default_layout)  # once the docks have their new sizes
-
-    def _keep_default_layout(self) -> None:
-        if self.loading is not None:
-            self.loading.default_state = self.saveState(LAYOUT_VERSION)
-        else:
-            self._default_state = self.saveState(LAYOUT_VERSION)
-
-    def save_layout(self) -> None:
-        """Remember window geometry and panel layout for the next start."""
-        settings = app_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
-
     def show_tab(self, name: str) -> None:
         """Bring a bottom tab forward: "parameters", "histogram", "code", "run" or "print"."""
         tabs = {"parameters": self.parameter_table, "histogram": self.histogram, "code": self.code_panel,
@@ -344,12 +297,6 @@ class MainWindow(QMainWindow):
         if name in tabs:
             self.docks["bottom"].show()
             self.bottom_tabs.setCurrentWidget(tabs[name])
-
-    def reset_layout(self) -> None:
-        """Put the panels back where they started."""
-        self.restoreState(self._default_state, LAYOUT_VERSION)
-        for d in self.docks.values():
-            d.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.loading is not None:  # nothing to save yet
