@@ -25,6 +25,8 @@ Times are ``time.monotonic()``, which other processes on the machine share:
 
 from __future__ import annotations
 
+import gc
+import importlib
 import logging
 import os
 import sys
@@ -45,11 +47,35 @@ _log = logging.getLogger(__name__)
 TRACE = "LAYERLAB_STARTUP_TRACE"
 """Set to 1 to have the start-up milestones printed on stderr."""
 
-LIVE_MODULES = ("torch", "editor.ui.window.live_parts")
-"""What the editor needs before it goes live, imported on the loader's thread in this order."""
+LIVE_MODULES = ("torch", "editor.model.project.project", "editor.io.doors")
+"""What the editor needs before it goes live, imported on the loader's thread in this order: no Qt in them.
 
-WARM_UP = "editor.ui.window.live_parts:warm_up"
+Modules that touch Qt when imported (pyqtgraph rewrites Qt's enums; the ui's classes subclass Qt's)
+must not be imported while the GUI thread runs the event loop: shiboken is not thread-safe there,
+and the race crashed the app now and then at start-up. They are :data:`GUI_MODULES`.
+"""
+
+GUI_MODULES = ("editor.commands.runner", "pyqtgraph", "editor.ui.window.live_parts")
+"""Imported on the GUI thread once the loader is done, one per turn of the event loop (each a short pause)."""
+
+WARM_UP = "editor.ui.startup:warm_up"
 """Called on the loader's thread after the imports: work the GUI thread would otherwise do while going live."""
+
+
+def warm_up() -> None:
+    """Work the editor would otherwise do on the GUI thread the first time, done ahead on the loader's thread.
+
+    The code panel's highlighter compiles its lexer's rules once per process (no Qt involved).
+    Then every object alive now (torch's modules, classes and functions: hundreds of thousands,
+    kept for the life of the process) moves out of the garbage collector's sight with
+    ``gc.freeze()``; otherwise the next full collection walks them all, and the first one falls
+    while the editor is being built: a stall of 100-200 ms on the GUI thread, and again now and
+    then afterwards. No collection first: it would hold the GIL, and the window, for as long.
+    """
+    from pygments.lexers import PythonLexer
+
+    PythonLexer()
+    gc.freeze()
 
 PAINT_WAIT_MS = 2000
 """PyTorch starts loading at the window's first paint, or this long after ``show()`` when no paint comes."""
@@ -164,6 +190,13 @@ class Startup(QObject):
             self._ready = True
             trace("torch-ready")
             _log.info("PyTorch %s loaded", getattr(sys.modules.get("torch"), "__version__", "?"))
+        pending = [name for name in GUI_MODULES if name not in sys.modules]
+        if pending:  # one Qt-touching import per turn of the event loop, on this (the GUI) thread
+            importlib.import_module(pending[0])
+            if len(pending) == 1:
+                gc.freeze()  # the ui's modules join torch's out of the collector's sight
+            QTimer.singleShot(0, self._go_live)
+            return
         busy = QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton or QApplication.activePopupWidget()
         if busy and self.window.isVisible():  # a drag from the palette, or an open menu: not under the learner's hand
             QTimer.singleShot(RETRY_MS, self._go_live)

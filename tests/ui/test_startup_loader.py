@@ -47,3 +47,19 @@ def test_mapping_is_skipped_off_linux_and_where_torch_asks_for_global_symbols(mo
 def test_torch_library_folder_is_found():
     folder = torch_library_folder()
     assert folder is not None and (folder / "libtorch_python.so").is_file()
+
+
+def test_the_loader_thread_imports_nothing_that_touches_qt():
+    """Importing Qt-touching modules (pyqtgraph, the ui) off the GUI thread raced shiboken and crashed at start-up."""
+    import subprocess
+    import sys
+
+    from editor.ui.startup import LIVE_MODULES, WARM_UP
+
+    module, _ = WARM_UP.split(":")
+    code = ("import importlib, sys\n"
+            f"for name in {list(LIVE_MODULES)!r}: importlib.import_module(name)\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'shiboken6'))))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    assert done.stdout.strip() == "[]"
+    assert module == "editor.ui.startup"  # its warm_up imports pygments only; the module itself is loaded already

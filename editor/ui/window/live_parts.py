@@ -10,8 +10,6 @@ A part that the main window adds and that imports torch belongs here.
 
 from __future__ import annotations
 
-import gc
-
 from editor.commands.freeze import SetRequiresGradCommand
 from editor.commands.run import KeepTrainedCommand
 from editor.commands.runner import CommandRunner
@@ -45,23 +43,4 @@ __all__ = ["AboutLayerPanel", "Autosave", "CanvasScene", "CanvasView", "CodeActi
            "CustomLayerActions", "DesignStatus", "DesignToolbar", "EditActions", "FileActions", "Group",
            "HistogramPanel", "InitDialog", "Inspector", "KeepTrainedCommand", "LessonActions", "MaterializeActions",
            "Node", "ParameterTable", "Project", "ReprPanel", "RunPanel", "Session", "SetRequiresGradCommand",
-           "SharingActions", "build_menus", "describe", "warm_up"]
-
-
-def warm_up() -> None:
-    """Work the editor would otherwise do on the GUI thread the first time, done ahead on the loader's thread.
-
-    The code panel's highlighter compiles its lexer's rules once per process;
-    compiling them here, while the GUI thread waits anyway, keeps going live short.
-
-    Then every object alive now (torch's and the editor's modules, classes and
-    functions: hundreds of thousands, all kept for the life of the process)
-    moves out of the garbage collector's sight with ``gc.freeze()``. Otherwise
-    the next full collection walks them all, and the first one falls while
-    the editor is being built: a stall of 100-200 ms on the GUI thread, and
-    again now and then afterwards.
-    """
-    from pygments.lexers import PythonLexer
-
-    PythonLexer()
-    gc.freeze()  # no collection first: it would hold the GIL, and the window, for as long
+           "SharingActions", "build_menus", "describe"]
