@@ -36,6 +36,25 @@ def measure(fn: Callable[[], object], repeat: int = 7, setup: Callable[[], objec
     return min(times) if best else statistics.median(times)
 
 
+def measure_pair(first: Callable[[], object], second: Callable[[], object], repeat: int = 21) -> tuple[float, float]:
+    """Median seconds of ``first`` and of ``second``, their runs alternating so that both share the machine's noise.
+
+    Each run goes like :func:`measure`'s (a collection first, none during the run).
+    """
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for fn, kept in ((first, times[0]), (second, times[1])):
+            gc.collect()
+            gc.disable()
+            try:
+                start = time.perf_counter()
+                fn()
+                kept.append(time.perf_counter() - start)
+            finally:
+                gc.enable()
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 @dataclass
 class Ratio:
     """One goal: ``value / floor`` must stay within ``limit``."""

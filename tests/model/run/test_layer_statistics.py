@@ -61,3 +61,28 @@ def test_nan_and_inf_rows_are_marked_and_described_by_their_finite_values():
     assert bad.mean == pytest.approx(9.0 / 4)
     assert bad.zeros == pytest.approx(1 / 6)
     assert (good.mean, good.min, good.max) == (3.0, 2.0, 4.0)
+
+
+def test_the_cpu_lets_each_chunk_of_outputs_go_once_it_is_reduced():
+    """Memory stays bounded by a chunk: a 100-layer run does not keep 100 outputs alive until the end."""
+    import gc
+    import weakref
+
+    from editor.model.run.layer_stats import StatsCollector, _chunk_rows
+
+    torch.manual_seed(2)
+    rows = _chunk_rows(64 * 256)
+    collector = StatsCollector()
+    kept, expected = [], []
+    for i in range(2 * rows + 3):
+        out = torch.randn(64, 256).relu()
+        kept.append(weakref.ref(out))
+        expected.append((str(i), "ReLU", out.clone()))
+        collector.add(str(i), "ReLU", out)
+        del out
+    gc.collect()
+    alive = [ref() is not None for ref in kept]
+    assert alive == [False] * (2 * rows) + [True] * 3  # the last, unfinished chunk waits for finish()
+    assert collector.finish() == all_stats(expected)
+    gc.collect()
+    assert all(ref() is None for ref in kept)
