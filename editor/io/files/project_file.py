@@ -31,7 +31,7 @@ import torch
 import torch.utils.serialization
 
 from editor.io.errors import ProjectFileError
-from editor.io.files.atomic import atomic_write
+from editor.io.files.atomic import atomic_write, rewrite
 from editor.io.files.definitions_data import (
     definitions_to_payload,
     kinds_from_payload,
@@ -112,15 +112,16 @@ def save_without_crc(payload: dict[str, Any], target: str) -> None:
     """``torch.save`` without zip CRC32s: torch.load never checks them, and computing them costs more
     than the fsync that really protects the file. Files stay ordinary torch.load-able ``.pt`` files."""
     save_config = getattr(getattr(getattr(torch.utils, "serialization", None), "config", None), "save", None)
-    if save_config is None or not hasattr(save_config, "compute_crc32"):
-        torch.save(payload, target)
-        return
-    previous = save_config.compute_crc32
-    save_config.compute_crc32 = False
+    switch = save_config is not None and hasattr(save_config, "compute_crc32")
+    previous = save_config.compute_crc32 if switch else None
+    if switch:
+        save_config.compute_crc32 = False
     try:
-        torch.save(payload, target)
+        with rewrite(target) as file:  # not torch.save(payload, target): see rewrite
+            torch.save(payload, file)
     finally:
-        save_config.compute_crc32 = previous
+        if switch:
+            save_config.compute_crc32 = previous
 
 
 def _looks_like_state_dict(data: Any) -> bool:

@@ -13,12 +13,17 @@ from pathlib import Path
 import torch
 
 from editor.io.errors import ProjectFileError
-from editor.io.files.atomic import atomic_write
+from editor.io.files.atomic import atomic_write, rewrite
 from editor.io.files.limits import shown
 from editor.io.files.safe_load import safe_torch_load
 from editor.io.files.tensors import tensor_problem, usable_state
 from editor.model.project.project import Project
 from editor.model.words import say
+
+
+def _save(data: object, target: str) -> None:
+    with rewrite(target) as file:  # not torch.save(data, target): see rewrite
+        torch.save(data, file)
 
 
 def _is_state_dict(data: object) -> bool:
@@ -29,7 +34,7 @@ def export_weights(project: Project, path: str | Path) -> None:
     """``torch.save(model.state_dict(), path)``, written safely (refused while a layer is kept unallocated)."""
     project.check_allocated(say("Exporting weights"))
     state = project.model.state_dict()
-    atomic_write(Path(path), lambda target: torch.save(state, target))
+    atomic_write(Path(path), lambda target: _save(state, target))
 
 
 def read_state_dict(path: str | Path) -> dict[str, torch.Tensor]:
@@ -58,7 +63,7 @@ def save_tensor(tensor: torch.Tensor, path: str | Path) -> None:
     if not isinstance(tensor, torch.Tensor):
         raise ProjectFileError(say("Only tensors can be saved this way, not {type}.",
                                    type=type(tensor).__name__), "not_tensor")
-    atomic_write(Path(path), lambda target: torch.save(tensor, target))
+    atomic_write(Path(path), lambda target: _save(tensor, target))
 
 
 def load_tensor(path: str | Path) -> torch.Tensor:
