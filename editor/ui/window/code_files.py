@@ -104,17 +104,25 @@ def describe_candidate(candidate: Any) -> str:
 
 # --------------------------------------------------------------------------- reading code
 def read_design(parent: QWidget, source: str, seed: int | None) -> Project:
-    """The design ``source`` describes (asking which model when it holds several); raises CodeImportError."""
+    """The design ``source`` describes (asking which model when it holds several); raises CodeImportError.
+
+    As in the editor, a layer too large for memory is kept unallocated, not refused.
+    """
     from editor.io.pycode.read.reader import find_models, import_code
+    from editor.model.catalog.unallocated import keeping_unallocated
+
+    def read(choose: str | None = None) -> Project:
+        with keeping_unallocated():  # set on the worker's thread, where the layers are built
+            return import_code(source, seed=seed, choose=choose)
 
     candidates = in_background(parent, lambda: find_models(source))
     if len(candidates) <= 1:
-        return in_background(parent, lambda: import_code(source, seed=seed))
+        return in_background(parent, read)
     default = next((i for i, c in enumerate(candidates) if c.default), len(candidates) - 1)
     index = choose_model(parent, candidates, default)
     if index is None:
         raise DialogCancelled
-    return in_background(parent, lambda: import_code(source, seed=seed, choose=candidates[index].name))
+    return in_background(parent, lambda: read(candidates[index].name))
 
 
 def in_background(parent: QWidget, job: Callable[[], Any]) -> Any:

@@ -58,3 +58,18 @@ def test_refused_in_words_when_memory_is_short(window, free, monkeypatch) -> Non
     assert warned == ["The design needs 39.1 KB of memory to be materialized, but only 29.3 KB is free now, so it "
                       "stays unallocated. Make its layers smaller, or close other programs and try again."]
     assert p.unallocated() == ["0"]
+
+
+def test_code_applied_in_the_code_tab_keeps_a_layer_too_large_unallocated(window, free) -> None:
+    p = Project(seed=1)
+    window.set_project(p)
+    source = ("import torch.nn as nn\n\n"
+              "net = nn.Sequential(nn.Linear(4, 2000), nn.ReLU(), nn.Linear(2000, 2))\n")
+    assert window.code_actions.apply_code(source)
+    settle()
+    assert p.unallocated() == ["0"] and len(p) == 3
+    assert window.scene.item_at_path("0").unallocated == "not allocated: needs 39.1 KB"
+    assert not window.code_panel.error_label.isVisible()
+    window.undo_stack.undo()
+    settle()
+    assert len(p) == 0

@@ -40,6 +40,8 @@ from editor.io.pycode.read.models import (
 )
 from editor.io.pycode.read.statements import SourceReader
 from editor.model.catalog.build import available_memory, build_module, format_bytes, torch_class
+from editor.model.catalog.hyperparameters import validate_params
+from editor.model.catalog.unallocated import keeps_unallocated
 from editor.model.custom.definitions import LayerDefinition
 from editor.model.design.torch_dicts import slots
 from editor.model.design.user_values import check_seed
@@ -235,14 +237,15 @@ def _materialize(meta_root: nn.Sequential, order: list[nn.Module], registry: cv.
                  chosen: ModelCandidate) -> tuple[nn.Sequential, list[nn.Module]]:
     """Real modules for the meta ones, constructed from ``seed`` in source order, in the same structure."""
     need = sum(p.numel() * p.element_size() for m in order for p in [*m.parameters(), *m.buffers()])
-    if need > available_memory():
+    keep = keeps_unallocated()  # the editor's choice: a layer too large for memory stays unallocated
+    if need > available_memory() and not keep:
         raise CodeImportError(say("{model} needs {need} for its parameters, but only "
                                   "{free} of memory is free: choose smaller sizes",
                                   model=chosen.name, need=format_bytes(need), free=format_bytes(available_memory())),
                               line=chosen.line, column=chosen.column, construct="a huge model")
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
-        real = [torch_class(registry.layers[id(m)].kind)(**registry.layers[id(m)].kwargs) for m in order]
+        real = [_construct(registry.layers[id(m)], keep) for m in order]
     swap = {id(m): r for m, r in zip(order, real, strict=True)}
     copies: dict[int, nn.Sequential] = {}
 
@@ -257,6 +260,14 @@ def _materialize(meta_root: nn.Sequential, order: list[nn.Module], registry: cv.
         return copies[id(module)]
 
     return convert(meta_root), real  # type: ignore[return-value]
+
+
+def _construct(info: cv.LayerInfo, keep: bool) -> nn.Module:
+    """The real layer ``info`` describes; with ``keep``, one that does not fit in memory is built unallocated
+    (its random draws replayed, so that the layers after it get the values the source gives them)."""
+    if keep:
+        return build_module(info.kind, validate_params(info.kind, info.kwargs))
+    return torch_class(info.kind)(**info.kwargs)
 
 
 @functools.cache
