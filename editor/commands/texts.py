@@ -30,10 +30,30 @@ def said_text(text: str | BaseException | None) -> str:
     if not isinstance(text, Said):
         return str(text)
     values = {name: said_text(value) if isinstance(value, Said) else value for name, value in text.values.items()}
+    if _is_sentences(text):
+        return _sentences([str(values[f"part{i}"]) for i in range(len(values))])
     try:
         return QCoreApplication.translate(MODEL, text.template).format(**values)
     except (KeyError, IndexError, ValueError):
         return str(text)
+
+
+FULL_WIDTH_END = tuple("。！？；：，、）」』】")
+"""Chinese punctuation that a sentence or clause ends with: no space follows it, whatever comes next."""
+
+
+def _is_sentences(text: Said) -> bool:
+    """Whether ``text`` is sentences joined with spaces by :func:`~editor.model.words.join`."""
+    names = [f"part{i}" for i in range(len(text.values))]
+    return bool(names) and list(text.values) == names and text.template == " ".join("{" + n + "}" for n in names)
+
+
+def _sentences(parts: list[str]) -> str:
+    """``parts`` joined with spaces, except after full-width punctuation ("第一句。第二句", not "第一句。 第二句")."""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined += part if joined.endswith(FULL_WIDTH_END) else " " + part
+    return joined
 
 
 __all__ = ["MODEL", "said_text"]

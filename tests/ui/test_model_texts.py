@@ -111,3 +111,34 @@ def test_an_edit_made_from_a_script_is_named_in_the_current_language(window, mar
     window.project.set_label("0", "first")
     QCoreApplication.processEvents()
     assert window.undo_stack.undoText() == "ZH:Rename"
+
+
+def test_joined_sentences_take_no_space_after_chinese_punctuation() -> None:
+    from editor.commands.texts import _sentences, said_text
+    from editor.model.words import join, say
+
+    assert _sentences(["第一句。", "torch says no.", "Then this."]) == "第一句。torch says no. Then this."
+    joined = join([say("The design is empty: add a layer first."), "plain text"])
+    assert said_text(joined) == str(joined) == "The design is empty: add a layer first. plain text"
+
+
+class Chinese(QTranslator):
+    """Ends every sentence of the model with a Chinese full stop, as the real catalogue does."""
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return f"中文{source.rstrip('.')}。" if context == "Model" else None
+
+
+def test_sentences_joined_in_chinese_read_without_a_gap(qapp):
+    from editor.model.words import join
+
+    translator = Chinese()
+    QCoreApplication.installTranslator(translator)
+    try:
+        text = join([say("The design is empty: add a layer first."), "torch: shapes cannot be multiplied"])
+        assert model_text(text) == "中文The design is empty: add a layer first。torch: shapes cannot be multiplied"
+    finally:
+        QCoreApplication.removeTranslator(translator)
