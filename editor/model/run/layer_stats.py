@@ -1,16 +1,17 @@
 """Per-block statistics of a run: shape, mean, std, min, max, the fraction of exact zeros, a sparkline.
 
 A :class:`StatsCollector` takes each block's output as the forward produces it.
-On the CPU it reduces the outputs a small chunk at a time, while they are still
-in the processor's cache (a chunk of about ``CHUNK_BYTES``), finishes that
-chunk's numbers at once and lets its outputs go, so the forward's allocator
-reuses their memory. The reductions of a chunk are a handful of vectorized
-kernels over one stacked copy of same-shaped outputs: sums, sums of squares as
-vector norms, min and max, and last, over the copy itself, the non-zero counts
-(the norm of ``sign``). On other devices, where kernels run asynchronously,
-everything is reduced once at the end, in one stack per shape, with one
-transfer to the CPU. The sparklines of every output of a shape are binned
-together at the end, from a small sample of each.
+On the CPU it keeps outputs until about ``CHUNK_BYTES`` of one shape have come
+(a 100-layer MLP's all of them: a few calls over many outputs cost far less
+than many calls over a few), reduces them together, finishes their numbers at
+once and lets them go, so memory stays bounded by a chunk. The reductions of a
+chunk are a handful of vectorized kernels over one stacked copy of
+same-shaped outputs: sums, sums of squares as vector norms, min and max, and
+last, over the copy itself, the non-zero counts (the norm of ``sign``). On
+other devices, where kernels run asynchronously, everything is reduced once at
+the end, in one stack per shape, with one transfer to the CPU. The sparklines
+of every output of a shape are binned together at the end, from a small sample
+of each.
 
 Numbers equal torch's own (``out.mean()``, ``out.std()``, …): where the mean
 dwarfs the spread the one-pass variance would lose digits, so those rows are
@@ -24,6 +25,7 @@ import math
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,8 +33,8 @@ import torch
 
 SPARK_BINS = 16
 SPARK_SAMPLE = 256
-CHUNK_BYTES = 1 << 21
-"""About how many bytes of outputs the CPU reduces at once (they fit in a core's cache)."""
+CHUNK_BYTES = 1 << 23
+"""About how many bytes of outputs the CPU reduces at once (kept until then, with a stacked copy as large)."""
 MAX_CHUNK_ROWS = 512
 
 
@@ -68,76 +70,122 @@ class _Part:
     members: list[int]
     numbers: torch.Tensor
     sample: torch.Tensor
+    settled: np.ndarray | None = None
+    """Once settled: rows mean, std, min, max and the fraction of zeros, in double precision."""
+
+
+@dataclass
+class _Gathering:
+    """The outputs of one shape gathered for one chunk.
+
+    On the CPU (float32) each output is copied into a row of a kept buffer as it comes
+    (``slots``: the rows, in the outputs' shape), and the output itself is let go.
+    """
+
+    members: list[int]
+    capacity: int
+    buffer: torch.Tensor | None = None
+    slots: list[torch.Tensor] | None = None
 
 
 class StatsCollector:
     """Gathers block outputs during a forward pass and gives every block's :class:`LayerStats` at the end.
 
-    On the CPU each chunk's numbers are finished as soon as it is reduced, and its outputs are let go
-    (the forward's allocator reuses their memory, still in cache). ``seconds`` is the time
-    :meth:`add` spent reducing (so the forward's own time can leave it out).
+    ``seconds`` is the time :meth:`add` spent on statistics (copying and reducing), so that the
+    forward's own time can leave it out.
     """
 
     def __init__(self, stream: bool = True) -> None:
         self._stream = stream
         self._names: list[tuple[str, str, tuple[int, ...]]] = []
         self._outputs: list[torch.Tensor | None] = []
-        self._pending: dict[Key, list[int]] = {}
-        self._limits: dict[Key, int] = {}
+        self._gathering: dict[Key, _Gathering] = {}
         self._parts: dict[Key, list[_Part]] = {}
-        self._rows: dict[int, tuple[float, float, float, float, float]] = {}
         self._done: dict[int, LayerStats] = {}
         self.seconds = 0.0
 
     def add(self, path: str, kind: str, out: torch.Tensor) -> None:
-        """Take block ``path``'s output (reduced now, on the CPU, once a chunk is full)."""
-        index = len(self._outputs)
+        """Take block ``path``'s output (on the CPU: copied now, reduced once a chunk is full)."""
+        start = time.perf_counter()
+        index = len(self._names)
         shape = out.shape
         self._names.append((path, kind, tuple(shape)))
-        self._outputs.append(out)
         key = (shape, out.device, out.dtype)
-        members = self._pending.get(key)
-        if members is None:
-            count = out.numel()
-            if count == 0:
+        gathering = self._gathering.get(key)
+        if gathering is None:
+            if out.numel() == 0:
+                self._outputs.append(None)
                 self._done[index] = LayerStats(path, kind, tuple(shape), math.nan, math.nan, math.nan, math.nan, 0.0)
-                self._outputs[index] = None
                 return
-            members = self._pending[key] = []
-            streams = self._stream and out.device.type == "cpu"
-            self._limits[key] = _chunk_rows(count) if streams else sys.maxsize
+            gathering = self._gathering[key] = self._start(key, out.numel())
+        members = gathering.members
+        if gathering.slots is not None:
+            gathering.slots[len(members)].copy_(out.detach())  # the output itself is let go: its memory is reused
+            self._outputs.append(None)
+        else:
+            self._outputs.append(out)
         members.append(index)
-        if len(members) >= self._limits[key]:
-            start = time.perf_counter()
+        if len(members) >= gathering.capacity:
             self._reduce(key)
-            self.seconds += time.perf_counter() - start
+        self.seconds += time.perf_counter() - start
 
     def finish(self) -> list[LayerStats]:
         """Every block's statistics, in the order the outputs were added."""
-        for key, members in self._pending.items():
-            if members:
-                self._reduce(key)
+        for key in list(self._gathering):
+            self._reduce(key)
         with torch.no_grad():
             for key, parts in self._parts.items():
                 if key[1].type != "cpu":  # one transfer per shape, now that every kernel is queued
                     numbers = parts[0].numbers if len(parts) == 1 else torch.cat([p.numbers for p in parts], dim=1)
-                    self._settle(key, [i for part in parts for i in part.members], numbers.double().cpu().tolist())
-                self._histograms(key, parts)
+                    whole = _Part([i for part in parts for i in part.members], numbers,
+                                  torch.cat([part.sample for part in parts]))
+                    numbers_np = numbers.double().cpu().numpy()
+                    self._settle(key, whole, numbers_np, lambda row, whole=whole: self._outputs[whole.members[row]])
+                    _count_zeros(key, whole, numbers_np[2])
+                    parts = [whole]
+                self._finish_key(key, parts)
         found = self._done
-        self._pending, self._parts, self._rows, self._done, self._outputs = {}, {}, {}, {}, []
+        self._gathering, self._parts, self._done, self._outputs = {}, {}, {}, []
         return [found[i] for i in range(len(self._names))]
 
+    def _start(self, key: Key, count: int) -> _Gathering:
+        """A new chunk for outputs of ``key``: copied into a kept buffer on the CPU (float32), else held."""
+        shape, device, dtype = key
+        streams = self._stream and device.type == "cpu"
+        if not streams:
+            return _Gathering([], sys.maxsize)
+        capacity = _chunk_rows(count)
+        if dtype != torch.float32:
+            return _Gathering([], capacity)
+        self._make_room(capacity * count * 4)
+        buffer, slots = _pool_take(tuple(shape), capacity)
+        return _Gathering([], capacity, buffer, slots)
+
+    def _make_room(self, need: int) -> None:
+        """Reduce the oldest chunks early while the buffers of all open ones would exceed ``ACTIVE_BYTES``."""
+        for key, gathering in list(self._gathering.items()):
+            held = sum(g.buffer.numel() * 4 for g in self._gathering.values() if g.buffer is not None)
+            if held + need <= ACTIVE_BYTES:
+                return
+            if gathering.buffer is not None:
+                self._reduce(key)
+
     def _reduce(self, key: Key) -> None:
-        members = self._pending[key]
-        self._pending[key] = []
+        gathering = self._gathering.pop(key)
+        members = gathering.members
+        if not members:
+            _pool_give(tuple(key[0]), gathering)
+            return
         shape, device, dtype = key
         count = math.prod(shape)
-        tensors = [self._outputs[i] for i in members]
         with torch.no_grad():  # statistics are not part of anything autograd should see
-            if dtype == torch.float32:  # stacked straight into a kept buffer: no per-output copies
+            if gathering.buffer is not None:  # copied as they came
+                rows = gathering.buffer[: len(members)]
+            elif dtype == torch.float32:  # stacked straight into a kept buffer: no per-output copies
+                tensors = [self._outputs[i] for i in members]
                 rows = torch.stack(tensors, out=_scratch("rows", (len(members), *shape), dtype, device))
             else:
-                rows = torch.stack([t.float() for t in tensors])
+                rows = torch.stack([self._outputs[i].float() for i in members])
             rows = rows.view(len(members), count)
             numbers = torch.empty((5, len(members)), dtype=rows.dtype, device=device)
             torch.sum(rows, 1, out=numbers[0])
@@ -145,51 +193,65 @@ class StatsCollector:
             torch.amin(rows, 1, out=numbers[3])
             torch.amax(rows, 1, out=numbers[4])
             part = _Part(members, numbers, sample=rows[:, :: max(1, count // SPARK_SAMPLE)].clone())
+            if device.type == "cpu":  # the numbers are at hand: settle them while the values are too
+                values = numbers.numpy()
+                self._settle(key, part, values.astype(np.float64), lambda row: rows[row].view(shape))
             # last, over the stacked copy itself (one buffer less to keep in cache): the values that are not zero
             torch.linalg.vector_norm(torch.sign(rows, out=rows), dim=1, out=numbers[2])
+        if device.type == "cpu":
+            _count_zeros(key, part, values[2].astype(np.float64))
+            for index in members:
+                self._outputs[index] = None
+        if gathering.buffer is not None:
+            _pool_give(tuple(shape), gathering)
         self._parts.setdefault(key, []).append(part)
-        if device.type == "cpu":  # the numbers are at hand: finish them now and let the outputs go
-            self._settle(key, members, numbers.double().tolist())
 
-    def _settle(self, key: Key, members: list[int], numbers: list[list[float]]) -> None:
-        """Each output's mean, std, min, max and zeros from its sums, in double precision in Python.
+    def _settle(self, key: Key, part: _Part, numbers: np.ndarray, values: Callable[[int], torch.Tensor]) -> None:
+        """Each output's mean, std, min and max from its sums, in double precision, all rows at once.
 
-        The per-output numbers are a handful of floats each: cheaper in Python than a dozen tiny kernels.
-        Rare outputs need their values again (NaN or Inf, sums too large for float32, a mean that dwarfs
-        the spread); all others are let go.
+        Rare outputs need their values again (``values(row)``): NaN or Inf, sums too large for
+        float32, a mean that dwarfs the spread (one pass loses digits there).
         """
         count = math.prod(key[0])
-        sums, norms, nonzero_norms, lows, highs = numbers
-        for row, index in enumerate(members):
-            mean = sums[row] / count
-            squares = norms[row] * norms[row]
-            centred = max(squares - count * mean * mean, 0.0)
+        sums, norms, _, lows, highs = numbers
+        with np.errstate(all="ignore"):  # rows with NaN or Inf, or sums that overflowed, are done again below
+            mean = sums / count
+            squares = norms * norms
+            centred = np.maximum(squares - count * mean * mean, 0.0)
             spread = centred / max(count - 1, 1)
-            out = self._outputs[index]
-            self._outputs[index] = None
-            if not all(map(math.isfinite, (mean, spread, lows[row], highs[row]))):
+            finite = np.isfinite(mean) & np.isfinite(spread) & np.isfinite(lows) & np.isfinite(highs)
+            again = ~finite | (centred < 1e-3 * squares)
+        for row in np.flatnonzero(again).tolist():
+            index = part.members[row]
+            out = values(row)
+            if not finite[row]:
                 path, kind, _ = self._names[index]
-                self._done[index] = _one_by_one(path, kind, out)  # rare: NaN or Inf, or sums too large for float32
+                self._done[index] = _one_by_one(path, kind, out)  # NaN or Inf, or sums too large for float32
                 continue
-            if centred < 1e-3 * squares:  # the mean dwarfs the spread: one pass loses digits, so two passes
-                values = out.detach().reshape(-1).float()
-                shift = torch.tensor(mean, dtype=torch.float32, device=values.device)
-                spread = float((values - shift).double().square().sum()) / max(count - 1, 1)
-            zeros = count - round(nonzero_norms[row] * nonzero_norms[row])
-            self._rows[index] = (mean, math.sqrt(spread), lows[row], highs[row], zeros / count)
+            flat = out.detach().reshape(-1).float()  # two passes: the exact spread
+            shift = torch.tensor(float(mean[row]), dtype=torch.float32, device=flat.device)
+            spread[row] = float((flat - shift).double().square().sum()) / max(count - 1, 1)
+        part.settled = np.stack([mean, np.sqrt(spread), lows, highs, np.zeros_like(mean)])
 
-    def _histograms(self, key: Key, parts: list[_Part]) -> None:
-        """The sparklines of every output of shape ``key``, all at once (in NumPy: small arrays, many steps)."""
+    def _finish_key(self, key: Key, parts: list[_Part]) -> None:
+        """The sparklines of every output of shape ``key`` (all at once), and their :class:`LayerStats`."""
         members = [i for part in parts for i in part.members]
         numbers = parts[0].numbers if len(parts) == 1 else torch.cat([part.numbers for part in parts], dim=1)
         sample = parts[0].sample if len(parts) == 1 else torch.cat([part.sample for part in parts])
         counts = _bin_counts(sample.cpu().numpy(), numbers[3:5].cpu().numpy())
-        for index, histogram in zip(members, counts, strict=True):
-            if index in self._done:
-                continue
-            path, kind, shape = self._names[index]
-            mean, std, low, high, zeros = self._rows[index]
-            self._done[index] = LayerStats(path, kind, shape, mean, std, low, high, zeros, tuple(histogram))
+        settled = parts[0].settled if len(parts) == 1 else np.concatenate([part.settled for part in parts], axis=1)
+        names, done = self._names, self._done
+        for index, histogram, mean, std, low, high, zeros in zip(members, counts, *settled.tolist(), strict=True):
+            if index not in done:
+                path, kind, shape = names[index]
+                done[index] = LayerStats(path, kind, shape, mean, std, low, high, zeros, tuple(histogram))
+
+
+def _count_zeros(key: Key, part: _Part, nonzero_norms: np.ndarray) -> None:
+    """The fraction of exact zeros of each output of ``part``, from the norms of their signs."""
+    count = math.prod(key[0])
+    assert part.settled is not None
+    part.settled[4] = (count - np.rint(nonzero_norms * nonzero_norms)) / count
 
 
 def _bin_counts(sample: np.ndarray, extremes: np.ndarray) -> list[list[int]]:
@@ -244,6 +306,35 @@ def _one_by_one(path: str, kind: str, out: torch.Tensor) -> LayerStats:
         bins = ((sample - low) * (SPARK_BINS / width)).nan_to_num_(0).long().clamp_(0, SPARK_BINS - 1)
         histogram = tuple(torch.bincount(bins, minlength=SPARK_BINS).tolist())
         return LayerStats(path, kind, shape, float(shown.mean()), std, low, high, zeros, histogram, finite)
+
+
+ACTIVE_BYTES = 4 * CHUNK_BYTES
+"""At most this many bytes of copied outputs wait in open chunks (outputs of many shapes: the oldest go early)."""
+POOL_BUFFERS = 8
+"""Copy buffers kept between runs on a thread, the most recently used."""
+
+
+def _pool_take(shape: tuple[int, ...], capacity: int) -> tuple[torch.Tensor, list[torch.Tensor]]:
+    """A ``(capacity, count)`` float32 buffer for outputs of ``shape``, and its rows viewed in that shape.
+
+    Kept between runs (fresh pages cost more than the statistics; views cost a microsecond each).
+    """
+    pool: dict[tuple[tuple[int, ...], int], tuple[torch.Tensor, list[torch.Tensor]]] = \
+        _workspace.__dict__.setdefault("pool", {})
+    kept = pool.pop((shape, capacity), None)
+    if kept is not None:
+        return kept
+    buffer = torch.empty((capacity, math.prod(shape)), dtype=torch.float32)
+    return buffer, list(buffer.view(capacity, *shape).unbind(0))
+
+
+def _pool_give(shape: tuple[int, ...], gathering: _Gathering) -> None:
+    """Keep ``gathering``'s buffer for the next run (the oldest kept one goes beyond ``POOL_BUFFERS``)."""
+    pool = _workspace.__dict__.setdefault("pool", {})
+    assert gathering.buffer is not None and gathering.slots is not None
+    pool[(shape, gathering.capacity)] = (gathering.buffer, gathering.slots)
+    while len(pool) > POOL_BUFFERS:
+        pool.pop(next(iter(pool)))
 
 
 _workspace = threading.local()
