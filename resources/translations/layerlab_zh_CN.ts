@@ -4884,6 +4884,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>表达式 {expression!r} 为 {where} 算出了 1 个 NaN 或无穷大的值（对负数取 log 或 sqrt、除以零、很大的幂）。参数必须是有限的数：请修改表达式。没有做任何改动。</translation>
     </message>
     <message>
+        <source>block {path} is not allocated, so the rule drew nothing for it, and the blocks after it got other values than a script gives them: materialize it, then reset the parameters from the seed.</source>
+        <translation>块 {path} 尚未分配内存，所以该规则没有为它抽取任何随机数，它之后的块得到的值与脚本给出的不同：先分配（Materialize）它，再从种子重置参数。</translation>
+    </message>
+    <message>
         <source>Saving, opening and code need LayerLab&apos;s io layer: import the Project with &apos;from editor import Project&apos; (or import editor.io.doors once).</source>
         <translation>保存、打开和生成代码需要 LayerLab 的 io 层：请用 &apos;from editor import Project&apos; 导入 Project（或者先 import editor.io.doors 一次）。</translation>
     </message>

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 from torch import nn
 
+from editor.model.catalog.unallocated import is_unallocated
 from editor.model.design.tree import Block, Layer, distinct_layers
 from editor.model.errors import ValidationError
 from editor.model.init.rules import (
@@ -93,7 +94,9 @@ class InitMixin(_Base):
             state = self._fresh_modules()[2]  # type: ignore[attr-defined]
         with self._operation(say("Initialize: {function}", function=rule.function)):
             chosen = {id(layer): layer for layer, _, _ in found}
-            copies = _cpu_copies(chosen.values())
+            # A layer kept unallocated has no values to fill: the rule runs over its meta tensors, drawing nothing.
+            skipped = [layer for layer in chosen.values() if is_unallocated(layer.module)]
+            copies = _cpu_copies(layer for layer in chosen.values() if not is_unallocated(layer.module))
             if state is not None:
                 with torch.random.fork_rng(devices=[]):
                     torch.set_rng_state(state)
@@ -106,7 +109,14 @@ class InitMixin(_Base):
             for layer_id, module in copies.items():
                 self._load_values(chosen[layer_id], module.state_dict())
             self._set_attr("_init_rules", (*self._init_rules, rule), "init_rules")
-            self._set_seed_status(state is not None, state)
+            if skipped and state is not None and (rule.init.random or rule.expression):
+                where = sorted(block.path() for block in skipped[0].blocks)[0]
+                self._set_seed_status(False, reason=say(  # type: ignore[call-arg]
+                    "block {path} is not allocated, so the rule drew nothing for it, and the blocks after it got "
+                    "other values than a script gives them: materialize it, then reset the parameters from the "
+                    "seed.", path=where))
+            else:
+                self._set_seed_status(state is not None, state)
 
     def preview_init(self, rule: InitRule, limit: int = 2_000_000,
                      seed: int = 0) -> list[tuple[str, torch.Tensor]]:
@@ -221,6 +231,8 @@ def sample_preview(rule: InitRule, planned: list[tuple[str, torch.Size, torch.dt
 def _check_finite(rule: InitRule, root: Any, copies: dict[int, nn.Module]) -> None:
     """Refuse a custom expression that made NaN or ±inf (``log(w)`` of a negative sample), before anything changes."""
     for layer, name, tensor in targets(rule, root, lambda layer: copies.get(id(layer), layer.module)):
+        if tensor.is_meta:  # a layer kept unallocated: nothing was drawn
+            continue
         bad = int((~torch.isfinite(tensor)).sum())
         if bad:
             where = where_text(layer, name)

@@ -164,3 +164,37 @@ def test_only_layers_kept_unallocated_count(free) -> None:
     with torch.device("meta"):
         stray = nn.Linear(2, 2)
     assert not is_unallocated(stray)
+
+
+def test_an_init_rule_fills_the_allocated_layers_and_says_why_the_weights_are_not_the_seeds(free) -> None:
+    """It used to fail with torch's "Cannot copy out of meta tensor"; a rule that draws cannot keep the seed's
+    stream past a layer it drew nothing for, so the status says so, and how to get there."""
+    p = Project(seed=1)
+    p.keep_unallocated = True
+    p.append_layer("Linear", in_features=10, out_features=1000)
+    p.append_layer("Linear", in_features=1000, out_features=2)
+    p.initialize("normal_", std=0.5)
+    assert is_unallocated(p.model[0]) and p.model[1].weight.std() > 0.3
+    assert not p.weights_from_seed and "block 0 is not allocated" in p.why_not_from_seed
+    p.initialize("zeros_", parameters="bias")  # draws nothing: no reason to doubt more than before
+    assert not p.model[1].bias.detach().any()
+    free(10**9)
+    p.materialize()
+    p.reset_parameters()
+    torch.manual_seed(1)
+    script = nn.Sequential(nn.Linear(10, 1000), nn.Linear(1000, 2))
+    for layer in script:
+        nn.init.normal_(layer.weight, std=0.5)
+        nn.init.zeros_(layer.bias)
+    assert p.weights_from_seed
+    assert all(torch.equal(a, b) for a, b in zip(p.model.state_dict().values(), script.state_dict().values(),
+                                                  strict=True))
+
+
+def test_a_rule_that_draws_nothing_keeps_the_seed_status(free) -> None:
+    p = Project(seed=1)
+    p.keep_unallocated = True
+    p.append_layer("Linear", in_features=10, out_features=1000)
+    p.append_layer("Linear", in_features=1000, out_features=2)
+    p.initialize("ones_", parameters="bias")
+    assert p.weights_from_seed and p.model[1].bias.detach().eq(1).all()
