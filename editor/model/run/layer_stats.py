@@ -181,9 +181,8 @@ class StatsCollector:
         with torch.no_grad():  # statistics are not part of anything autograd should see
             if gathering.buffer is not None:  # copied as they came
                 rows = gathering.buffer[: len(members)]
-            elif dtype == torch.float32:  # stacked straight into a kept buffer: no per-output copies
-                tensors = [self._outputs[i] for i in members]
-                rows = torch.stack(tensors, out=_scratch("rows", (len(members), *shape), dtype, device))
+            elif dtype == torch.float32:
+                rows = torch.stack([self._outputs[i] for i in members])
             else:
                 rows = torch.stack([self._outputs[i].float() for i in members])
             rows = rows.view(len(members), count)
@@ -311,17 +310,22 @@ def _one_by_one(path: str, kind: str, out: torch.Tensor) -> LayerStats:
 ACTIVE_BYTES = 4 * CHUNK_BYTES
 """At most this many bytes of copied outputs wait in open chunks (outputs of many shapes: the oldest go early)."""
 POOL_BUFFERS = 8
-"""Copy buffers kept between runs on a thread, the most recently used."""
+"""Copy buffers kept between runs, the most recently used."""
+
+_pool: dict[tuple[tuple[int, ...], int], tuple[torch.Tensor, list[torch.Tensor]]] = {}
+_pool_lock = threading.Lock()
+# One pool for the process, not one per thread: runs execute on Qt's pool threads, and tensors kept in
+# a thread's own storage would be freed while Python tears that thread's state down, which crashed.
 
 
 def _pool_take(shape: tuple[int, ...], capacity: int) -> tuple[torch.Tensor, list[torch.Tensor]]:
     """A ``(capacity, count)`` float32 buffer for outputs of ``shape``, and its rows viewed in that shape.
 
     Kept between runs (fresh pages cost more than the statistics; views cost a microsecond each).
+    A buffer taken is the taker's alone until it is given back.
     """
-    pool: dict[tuple[tuple[int, ...], int], tuple[torch.Tensor, list[torch.Tensor]]] = \
-        _workspace.__dict__.setdefault("pool", {})
-    kept = pool.pop((shape, capacity), None)
+    with _pool_lock:
+        kept = _pool.pop((shape, capacity), None)
     if kept is not None:
         return kept
     buffer = torch.empty((capacity, math.prod(shape)), dtype=torch.float32)
@@ -330,34 +334,8 @@ def _pool_take(shape: tuple[int, ...], capacity: int) -> tuple[torch.Tensor, lis
 
 def _pool_give(shape: tuple[int, ...], gathering: _Gathering) -> None:
     """Keep ``gathering``'s buffer for the next run (the oldest kept one goes beyond ``POOL_BUFFERS``)."""
-    pool = _workspace.__dict__.setdefault("pool", {})
     assert gathering.buffer is not None and gathering.slots is not None
-    pool[(shape, gathering.capacity)] = (gathering.buffer, gathering.slots)
-    while len(pool) > POOL_BUFFERS:
-        pool.pop(next(iter(pool)))
-
-
-_workspace = threading.local()
-SCRATCH_LIMIT = 256 * 1024**2  # bytes kept between runs; larger buffers are made for one run only
-
-
-def _scratch(name: str, shape: tuple[int, ...], dtype: torch.dtype, device: torch.device,
-             fill: float | None = None) -> torch.Tensor:
-    """A buffer of ``shape`` kept between runs on this thread (fresh pages cost more than the statistics).
-
-    A kept buffer with more rows of the same row shape serves too (its first rows).
-
-    With ``fill``, every value is ``fill`` (and stays so: such buffers are only read).
-    """
-    cache: dict[str, torch.Tensor] = _workspace.__dict__.setdefault("buffers", {})
-    held = cache.get(name)
-    if held is not None and held.dtype == dtype and held.device == device and held.shape[1:] == shape[1:] \
-            and held.shape[0] >= shape[0]:
-        return held[: shape[0]]  # the first rows: a run's last, shorter chunk reuses the buffer too
-    buffer = torch.empty(shape, dtype=dtype, device=device) if fill is None else \
-        torch.full(shape, fill, dtype=dtype, device=device)
-    if buffer.numel() * buffer.element_size() <= SCRATCH_LIMIT:
-        cache[name] = buffer
-    else:
-        cache.pop(name, None)
-    return buffer
+    with _pool_lock:
+        _pool[(shape, gathering.capacity)] = (gathering.buffer, gathering.slots)
+        while len(_pool) > POOL_BUFFERS:
+            _pool.pop(next(iter(_pool)))
