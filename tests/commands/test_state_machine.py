@@ -231,6 +231,7 @@ class CommandMachine(RuleBasedStateMachine):
                 self.undo_all_and_back()
                 self.save_and_open(switch=False)
                 self.runner.detach()
+                self.stack.clear()
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -243,6 +244,11 @@ class CommandMachine(RuleBasedStateMachine):
     def use(self, project: Project) -> None:
         if hasattr(self, "runner"):
             self.runner.detach()
+            # Empty a stack before letting it go, as the window does: a parentless QUndoStack that the
+            # garbage collector destroys together with its Python commands deletes them after their
+            # wrappers are gone (a segfault in QUndoStack::clear, now and then, depending on when
+            # the collector runs).
+            self.stack.clear()
         self.project = project
         self.stack = QUndoStack()
         self.runner = CommandRunner(self.stack, project)
