@@ -55,8 +55,12 @@ must not be imported while the GUI thread runs the event loop: shiboken is not t
 and the race crashed the app now and then at start-up. They are :data:`GUI_MODULES`.
 """
 
-GUI_MODULES = ("editor.commands.runner", "pyqtgraph", "editor.ui.window.live_parts")
-"""Imported on the GUI thread once the loader is done, one per turn of the event loop (each a short pause)."""
+GUI_MODULES = ("editor.commands.runner", "editor.ui.window.live_parts")
+"""Imported on the GUI thread once the loader is done, one per turn of the event loop (each a short pause).
+
+pyqtgraph is not among them: the plots that use it (the Histogram and Run tabs, the Initialize
+dialog) are hidden at start-up and import it when they are first shown.
+"""
 
 WARM_UP = "editor.ui.startup:warm_up"
 """Called on the loader's thread after the imports: work the GUI thread would otherwise do while going live."""
@@ -65,17 +69,27 @@ WARM_UP = "editor.ui.startup:warm_up"
 def warm_up() -> None:
     """Work the editor would otherwise do on the GUI thread the first time, done ahead on the loader's thread.
 
-    The code panel's highlighter compiles its lexer's rules once per process (no Qt involved).
-    Then every object alive now (torch's modules, classes and functions: hundreds of thousands,
+    Every object alive now (torch's modules, classes and functions: hundreds of thousands,
     kept for the life of the process) moves out of the garbage collector's sight with
     ``gc.freeze()``; otherwise the next full collection walks them all, and the first one falls
     while the editor is being built: a stall of 100-200 ms on the GUI thread, and again now and
     then afterwards. No collection first: it would hold the GIL, and the window, for as long.
     """
+    gc.freeze()
+
+
+def prepare_highlighter() -> None:
+    """Compile the code panel's lexer rules (pygments does it once per process; no Qt, no torch).
+
+    Called on the GUI thread just after the loader starts: the loader is then mapping torch's
+    libraries, which does not hold the GIL (see :func:`~editor.ui.torch_loader.preload_torch_libraries`),
+    so the two run side by side. After torch, on the loader's thread, these 15-20 ms delayed the
+    editor going live by as much.
+    """
     from pygments.lexers import PythonLexer
 
     PythonLexer()
-    gc.freeze()
+
 
 PAINT_WAIT_MS = 2000
 """PyTorch starts loading at the window's first paint, or this long after ``show()`` when no paint comes."""
@@ -161,6 +175,7 @@ class Startup(QObject):
         self.is_live = False
         self.failure = ""
         self._ready = False
+        self._collector_paused = False
         if project_path is not None:
             self.window.loading.open_when_ready(Path(project_path))
         self._stalls = StallMeter(self)
@@ -172,15 +187,39 @@ class Startup(QObject):
         """Show the window; PyTorch starts loading once it has painted (or after :data:`PAINT_WAIT_MS` anyway)."""
         self.window.show()
         trace("shown", torch=torch_imported())
-        QTimer.singleShot(PAINT_WAIT_MS, self.loader.start)
+        QTimer.singleShot(PAINT_WAIT_MS, self._start_loading)
 
     def _visible(self) -> None:
         trace("visible", torch=torch_imported())
         if tracing():  # a timer that wakes the GUI thread: only when someone reads the result
             self._stalls.start()
+        self._start_loading()
+
+    def _start_loading(self) -> None:
+        """Start the loader, with the garbage collector paused until it is done (:meth:`_go_live` resumes it).
+
+        ``import torch`` makes hundreds of thousands of objects, and each of the full collections they
+        set off walks every object alive: torch's so far and the window's (Qt's wrappers, the ui's
+        modules). That made the loader about a fifth slower (some 250 ms of 1.3 s on a busy 2-core
+        machine; the editor went live that much later). The window's objects live as long as the
+        process, so they leave the collector's sight first; a collection paused for a second, while
+        the GUI thread mostly waits, leaves little to collect.
+        """
+        if self.loader.started or self._collector_paused:
+            return
+        gc.freeze()
+        gc.disable()
+        self._collector_paused = True
         self.loader.start()
+        prepare_highlighter()
+
+    def _resume_collector(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.enable()
 
     def _go_live(self) -> None:
+        self._resume_collector()  # the loader is done (warm_up froze what it made), or failed
         if self.is_live or self.failure:
             return
         if self.loader.error is not None:
@@ -226,7 +265,7 @@ class Startup(QObject):
         passed. For tests and scripts that want the finished window; the app
         itself never waits.
         """
-        self.loader.start()
+        self._start_loading()
         deadline = time.monotonic() + timeout
         app = QApplication.instance()
         while not self.is_live and not self.failure and time.monotonic() < deadline:

@@ -8,6 +8,8 @@ processes that the window really shows before torch is imported.
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtWidgets import QDockWidget, QMenu, QTabWidget
@@ -216,6 +218,25 @@ def test_when_torch_cannot_be_loaded_the_window_says_so_and_stays_usable(qtbot):
     panels = startup.window.findChildren(LoadingPanel)
     assert panels and all(failures[0] in panel.text() for panel in panels)
     assert startup.window.loading.canvas.add("Linear")  # the palette and canvas still work
+    assert gc.isenabled()  # paused while the loader ran, and resumed though it failed
+
+
+COLLECTOR_WHILE_LOADING: list[bool] = []
+
+
+def note_the_collector() -> None:
+    """A loader's warm-up (on its thread): is the garbage collector running?"""
+    COLLECTOR_WHILE_LOADING.append(gc.isenabled())
+
+
+def test_the_collector_pauses_while_the_loader_imports_and_resumes_when_live(qtbot):
+    """Full collections walking torch's objects (and the window's) made the loader about a fifth slower."""
+    COLLECTOR_WHILE_LOADING.clear()
+    startup = Startup(torch_loader=TorchLoader(("json",), warm_up=f"{__name__}:note_the_collector"))
+    qtbot.addWidget(startup.window)
+    startup.show()
+    assert startup.wait_until_live(60)
+    assert COLLECTOR_WHILE_LOADING == [False] and gc.isenabled()
 
 
 def test_closing_while_loading_saves_the_layout_and_asks_nothing(loading, qtbot):

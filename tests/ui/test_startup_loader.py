@@ -62,4 +62,4 @@ def test_the_loader_thread_imports_nothing_that_touches_qt():
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'shiboken6'))))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
     assert done.stdout.strip() == "[]"
-    assert module == "editor.ui.startup"  # its warm_up imports pygments only; the module itself is loaded already
+    assert module == "editor.ui.startup"  # its warm_up imports nothing; the module itself is loaded already

@@ -81,3 +81,26 @@ def test_torch_libraries_are_mapped_ahead_and_torch_still_imports_and_computes()
     assert float(total) == 3.0
     if sys.platform.startswith("linux"):
         assert "libtorch_python.so" in mapped
+
+
+def test_the_editor_goes_live_without_pyqtgraph_and_a_plot_tab_brings_it(tmp_path):
+    """pyqtgraph (a tenth of a second) is imported by the hidden plot tabs when they first show, not at start-up."""
+    code = ("import sys\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication([])\n"
+            "from editor.ui.startup import Startup\n"
+            "startup = Startup()\n"
+            "startup.show()\n"
+            "assert startup.wait_until_live()\n"
+            "window = startup.window\n"
+            "print('live', 'pyqtgraph' in sys.modules)\n"
+            "window.show_tab('histogram')\n"
+            "print('histogram', 'pyqtgraph' in sys.modules, window.histogram.plot.isVisible())\n"
+            "window.show_tab('run')\n"
+            "print('run', window.run_panel.training.loss_plot.isVisible())\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=TIMEOUT)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split("\n")[:3] == ["live False", "histogram True True", "run True"]

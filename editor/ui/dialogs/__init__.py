@@ -8,7 +8,23 @@
   ``reusable_block`` makes a selected group a block of its own kind; ``definition_widgets`` holds their parts.
 """
 
-from editor.ui.dialogs.init_dialog import InitDialog, InitSession
-from editor.ui.dialogs.init_preview import InitPreview
+from typing import Any
 
 __all__ = ["InitDialog", "InitPreview", "InitSession"]
+
+
+def __getattr__(name: str) -> Any:
+    """The Initialize dialog's classes, imported when first asked for.
+
+    Its preview plot imports pyqtgraph, which the editor does not need until a plot shows; the other
+    dialogs' modules (imported as the editor goes live) import this package.
+    """
+    if name in ("InitDialog", "InitSession"):
+        from editor.ui.dialogs.init_dialog import InitDialog, InitSession
+
+        return {"InitDialog": InitDialog, "InitSession": InitSession}[name]
+    if name == "InitPreview":
+        from editor.ui.dialogs.init_preview import InitPreview
+
+        return InitPreview
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,7 +5,9 @@ window (with a :class:`~editor.ui.loading.shell.LoadingShell`) before torch is
 imported. The start-up loader imports this module on its background thread;
 :meth:`~editor.ui.window.main_window.MainWindow.go_live` then finds everything
 imported already, and building the editor costs the GUI thread no imports.
-A part that the main window adds and that imports torch belongs here.
+A part that the main window adds and that imports torch belongs here; not the
+Initialize dialog, though, which brings pyqtgraph (its preview plot) and is
+imported when it is first opened.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from editor.model.design.tree import Group, Node
 from editor.model.project.project import Project
 from editor.ui.canvas.scene import CanvasScene
 from editor.ui.canvas.view import CanvasView
-from editor.ui.dialogs.init_dialog import InitDialog
 from editor.ui.panels.about import AboutLayerPanel
 from editor.ui.panels.code.panel import CodePanel
 from editor.ui.panels.histogram.panel import HistogramPanel
@@ -41,6 +42,6 @@ from editor.ui.window.toolbar import DesignToolbar
 
 __all__ = ["AboutLayerPanel", "Autosave", "CanvasScene", "CanvasView", "CodeActions", "CodePanel", "CommandRunner",
            "CustomLayerActions", "DesignStatus", "DesignToolbar", "EditActions", "FileActions", "Group",
-           "HistogramPanel", "InitDialog", "Inspector", "KeepTrainedCommand", "LessonActions", "MaterializeActions",
+           "HistogramPanel", "Inspector", "KeepTrainedCommand", "LessonActions", "MaterializeActions",
            "Node", "ParameterTable", "Project", "ReprPanel", "RunPanel", "Session", "SetRequiresGradCommand",
            "SharingActions", "build_menus", "describe"]

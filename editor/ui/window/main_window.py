@@ -495,7 +495,7 @@ class MainWindow(DockLayout):
 
     def open_init_dialog(self) -> None:
         """Open the Initialize dialog (one per window; it follows the selection while open)."""
-        from editor.ui.window.live_parts import InitDialog
+        from editor.ui.dialogs.init_dialog import InitDialog  # with pyqtgraph (its preview): not before it is needed
 
         dialog = self.findChild(InitDialog, "initDialog")
         if dialog is None:

@@ -221,3 +221,31 @@ def test_a_newer_request_supersedes_the_running_one(qtbot, panel, monkeypatch):
     panel.show_parameter("0", "bias")
     wait(qtbot, panel)
     assert stopped == [60] and panel.data.numel == 10 and panel.title.text().startswith("0.bias")
+
+
+def test_the_plots_are_made_when_the_tab_is_first_shown(qtbot, project):
+    """pyqtgraph's plots cost the start-up nothing while the tab is hidden; a choice made before stays."""
+    from editor.ui.panels.histogram.plot import HistogramPlot
+
+    widget = HistogramPanel()
+    qtbot.addWidget(widget)
+    widget.resize(800, 300)
+    widget.set_project(project)
+    widget.log_y.setChecked(True)
+    assert widget.findChildren(HistogramPlot) == []
+    widget.show()
+    plots = {plot.objectName(): plot for plot in widget.findChildren(HistogramPlot)}
+    assert set(plots) == {"histogramPlot", "gradientPlot"}
+    assert widget.plot is plots["histogramPlot"] and widget.grad_plot is plots["gradientPlot"]
+    assert widget.plot.isVisible() and not widget.grad_plot.isVisible() and widget.plot.log_y
+    wait(qtbot, widget)
+    weights = sum(t.numel() for name, t in project.model.named_parameters() if name.endswith("weight"))
+    assert widget.plot.data is not None and widget.plot.data.numel == weights  # all weights, drawn
+
+
+def test_asking_for_a_plot_makes_it_in_a_hidden_panel(qtbot, project):
+    widget = HistogramPanel()
+    qtbot.addWidget(widget)
+    plot = widget.plot
+    assert plot.objectName() == "histogramPlot" and widget.plot is plot and plot.parentWidget() is widget
+    assert widget.grad_plot.parentWidget() is widget.grad_box

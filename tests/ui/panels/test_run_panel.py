@@ -127,3 +127,25 @@ def test_the_training_mode_switch_is_model_train_and_eval(panel):
     assert not model.training and not model[0].training and modes == [False]
     panel.training_mode.setChecked(True)
     assert model.training and modes == [False, True]
+
+
+def test_the_training_plots_come_with_the_tab_and_get_the_room_they_had(window, qtbot):
+    """Made on the Run tab's first show (not at start-up), yet laid out as if they had always been there."""
+    box = window.run_panel.training
+    assert not box.plots_made
+    window.set_project(mlp())
+    qtbot.wait(100)  # the hidden tab lays itself out meanwhile, without the plots
+    window.show_tab("run")
+    assert box.plots_made and box.loss_plot.isVisible() and box.grad_plot.isVisible()
+    qtbot.wait(50)
+    scroll = box.parentWidget().parentWidget()
+    assert scroll.widget() is box and not scroll.horizontalScrollBar().isVisible()
+    assert scroll.width() >= box.minimumSizeHint().width()
+
+
+def test_asking_for_a_training_plot_makes_both(qtbot):
+    box = RunPanel().training
+    qtbot.addWidget(box)
+    assert not box.plots_made
+    curve = box.loss_curve
+    assert box.plots_made and curve in box.loss_plot.getPlotItem().items and box.grad_plot is not box.loss_plot

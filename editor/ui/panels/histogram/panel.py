@@ -8,13 +8,17 @@ a newer request supersedes the running one (it stops between chunks), and
 results that arrive late are dropped.
 Project events (weights, edits, device moves, a replaced design) are
 coalesced by a single-shot timer into one recomputation.
+
+The plots (and pyqtgraph, a tenth of a second to import) are made when the tab
+is first shown, or when :attr:`HistogramPanel.plot` is first asked for: the tab
+is hidden at start-up, and the editor goes live sooner without them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 from PySide6.QtCore import Qt, QTimer
@@ -32,10 +36,22 @@ from editor.ui import theme
 from editor.ui.i18n import keep_translated, model_text, on_language_change
 from editor.ui.jobs import JobCancelled, JobContext, JobRunner
 from editor.ui.panels.following import follow
-from editor.ui.panels.histogram.plot import HistogramPlot, stats_text
 from editor.ui.panels.seed_check import from_seed
 
+if TYPE_CHECKING:  # imported with the plots themselves (see _build_plots): pyqtgraph is slow to import
+    from editor.ui.panels.histogram.plot import HistogramPlot
+
 __all__ = ["HistogramPanel", "HistogramPlot"]
+
+
+def __getattr__(name: str) -> Any:
+    """``HistogramPlot``, still importable from here, without importing pyqtgraph with this module."""
+    if name == "HistogramPlot":
+        from editor.ui.panels.histogram.plot import HistogramPlot
+
+        return HistogramPlot
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 DEFAULT_BINS = 60
 
@@ -87,9 +103,9 @@ class HistogramPanel(QWidget):
         keep_translated(self, self.log_y.setText, lambda: self.tr("log y"))
         keep_translated(self, self.log_y.setToolTip,
                         lambda: self.tr("Counts on a logarithmic axis: rare values and tails become visible"))
-        self.plot = HistogramPlot()
-        self.log_y.toggled.connect(self.plot.set_log_y)
-        self.plot.label_changed.connect(self._update_note)
+        self._plot: HistogramPlot | None = None  # made on first show (see _build_plots)
+        self._grad_plot: HistogramPlot | None = None
+        self.log_y.toggled.connect(self._set_log_y)
         self.stats = QLabel()
         self.stats.setObjectName("histogramStats")
         self.stats.setFont(theme.font(-0.5, mono=True))
@@ -102,8 +118,6 @@ class HistogramPanel(QWidget):
         keep_translated(self, self.show_grad.setToolTip, lambda: self.tr(
             "Also show the histogram of the gradients (.grad) that a backward pass in the Run tab left in these "
             "parameters."))
-        self.grad_plot = HistogramPlot()
-        self.grad_plot.setObjectName("gradientPlot")
         self.grad_note = QLabel(wordWrap=True)
         self.grad_note.setObjectName("gradientNote")
         self.grad_note.setStyleSheet(f"color: {theme.muted().name()}")
@@ -115,24 +129,54 @@ class HistogramPanel(QWidget):
         header.addWidget(self.bins)
         header.addWidget(self.log_y)
         header.addWidget(self.show_grad)
-        plots = QHBoxLayout()
-        plots.addWidget(self.plot, 1)
+        self._plots = QHBoxLayout()  # the values' plot goes first, the gradients' box beside it
         self.grad_box = QWidget()
         self.grad_box.setObjectName("gradientBox")
-        gradient = QVBoxLayout(self.grad_box)
-        gradient.setContentsMargins(0, 0, 0, 0)
-        gradient.addWidget(self.grad_plot, 1)
-        gradient.addWidget(self.grad_note)
+        self._gradient = QVBoxLayout(self.grad_box)  # the gradients' plot goes above the note
+        self._gradient.setContentsMargins(0, 0, 0, 0)
+        self._gradient.addWidget(self.grad_note)
         self.grad_box.hide()
-        plots.addWidget(self.grad_box, 1)
+        self._plots.addWidget(self.grad_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(3)
         layout.addLayout(header)
-        layout.addLayout(plots, 1)
+        layout.addLayout(self._plots, 1)
         layout.addWidget(self.stats)
         layout.addWidget(self.note)
         on_language_change(self, self.retranslate)
+
+    # ------------------------------------------------------------- plots
+    @property
+    def plot(self) -> HistogramPlot:
+        """The plot of the values (objectName ``histogramPlot``); made when first shown or asked for."""
+        return self._build_plots()[0]
+
+    @property
+    def grad_plot(self) -> HistogramPlot:
+        """The plot of the gradients beside it (objectName ``gradientPlot``); made with :attr:`plot`."""
+        return self._build_plots()[1]
+
+    def _build_plots(self) -> tuple[HistogramPlot, HistogramPlot]:
+        """Make the two plots, once: the first time the tab shows, or when someone asks for one."""
+        if self._plot is None or self._grad_plot is None:
+            from editor.ui.panels.histogram.plot import HistogramPlot
+
+            plot, grad_plot = HistogramPlot(), HistogramPlot()
+            grad_plot.setObjectName("gradientPlot")
+            plot.set_log_y(self.log_y.isChecked())
+            plot.label_changed.connect(self._update_note)
+            self._plots.insertWidget(0, plot, 1)
+            self._gradient.insertWidget(0, grad_plot, 1)
+            self._plot, self._grad_plot = plot, grad_plot
+            if self.isVisible():  # in a shown panel Qt would show them one event-loop turn late
+                plot.show()
+                grad_plot.show()
+        return self._plot, self._grad_plot
+
+    def _set_log_y(self, on: bool) -> None:
+        if self._plot is not None:  # else the plot starts so
+            self._plot.set_log_y(on)
 
     # ----------------------------------------------------------- project
     def set_project(self, project: Project) -> None:
@@ -228,6 +272,8 @@ class HistogramPanel(QWidget):
                               supersede=True)
 
     def _gradient_done(self, data: HistogramData) -> None:
+        from editor.ui.panels.histogram.plot import stats_text
+
         self.grad_plot.show_histogram(data)
         self.grad_note.setText(f"{self.grad_note.text().split(' · ')[0]} · {stats_text(data)}")
 
@@ -238,6 +284,8 @@ class HistogramPanel(QWidget):
 
     def _done(self, data: HistogramData) -> None:
         """The newest request's histogram arrived: draw it."""
+        from editor.ui.panels.histogram.plot import stats_text
+
         self.computing = False
         self.data = data
         self.plot.show_histogram(data, self.distribution)
@@ -275,6 +323,7 @@ class HistogramPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        self._build_plots()
         if self._stale:
             self._schedule()
 

@@ -169,7 +169,7 @@ class RunPanel(QWidget):
         for item in (row, actions):
             top_layout.addLayout(item)
         top_layout.addWidget(parts, 1)
-        scroll = QScrollArea()
+        scroll = self._training_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.training)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -195,6 +195,17 @@ class RunPanel(QWidget):
         self.training.message.connect(self.message)
         self._set_busy(False)
         on_language_change(self, self.retranslate)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override
+        if visible and not self.training.plots_made:  # made before the tab's first layout, so that they get room
+            self.training.build_plots()
+            # The scroll area and the splitter keep the size hints they read first (at start-up, without the
+            # plots): seated afresh, they read the new ones and share the width as they did with plots made.
+            scroll, splitter = self._training_scroll, self._training_scroll.parentWidget()
+            scroll.setWidget(scroll.takeWidget())
+            scroll.setParent(None)
+            splitter.addWidget(scroll)
+        super().setVisible(visible)
 
     def retranslate(self) -> None:
         """The words that follow the state (the input line, the load button, the last run), in the new language."""

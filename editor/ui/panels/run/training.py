@@ -5,14 +5,19 @@ so the canvas stays responsive; a timer redraws the curves from what the
 trainer has done so far. When it stops (done, Stop, or a loss that blew up)
 the learner chooses: "Keep trained weights" (one undoable edit, through the
 ``keep_requested`` signal) or "Revert" (the design never changed).
+
+The two plots (and pyqtgraph, a tenth of a second to import) are made when the
+box is first shown, or when a plot is first asked for: the Run tab is hidden at
+start-up, and the editor goes live sooner without them.
 """
 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -33,6 +38,9 @@ from editor.ui import theme
 from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, model_text, on_language_change, translate
 from editor.ui.jobs import JobContext, JobRunner
 
+if TYPE_CHECKING:  # imported with the plots themselves (see TrainingBox.build_plots)
+    import pyqtgraph as pg
+
 TASK_TEXT = {
     "teacher": QT_TRANSLATE_NOOP("TrainingBox", "Copy a teacher: regress the outputs of a fixed random network of "
                                  "this design"),
@@ -44,6 +52,8 @@ TASK_NAME = {"teacher": QT_TRANSLATE_NOOP("TrainingBox", "teacher"),
 
 
 def _plot(title: str, y_label: str, x_label: str) -> pg.PlotWidget:
+    import pyqtgraph as pg
+
     plot = pg.PlotWidget(background=theme.base())
     item = plot.getPlotItem()
     item.setMenuEnabled(False)
@@ -129,19 +139,16 @@ class TrainingBox(QGroupBox):
         for button in (self.train, self.stop, self.keep, self.revert):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.loss_plot = _plot(self.tr("loss (log scale)"), self.tr("loss"), self.tr("step"))
-        self.loss_plot.getPlotItem().setLogMode(y=True)  # a falling loss spans decades: log y shows every one
-        self.grad_plot = _plot(self.tr("gradient norm per layer"), "‖grad‖", self.tr("step"))
-        plots = QHBoxLayout()
-        plots.addWidget(self.loss_plot)
-        plots.addWidget(self.grad_plot)
+        self._plots = QHBoxLayout()  # the loss, then the gradient norms (see build_plots)
+        self._loss_plot: pg.PlotWidget | None = None
+        self._grad_plot: pg.PlotWidget | None = None
+        self._loss_curve: pg.PlotDataItem | None = None
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        layout.addLayout(plots, 1)
-        self.loss_curve = self.loss_plot.plot(pen=pg.mkPen(theme.ACCENT, width=2))
+        layout.addLayout(self._plots, 1)
         self.grad_curves: dict[str, pg.PlotDataItem] = {}
         self.timer = QTimer(self, interval=100)
         self.timer.timeout.connect(self.redraw)
@@ -152,6 +159,50 @@ class TrainingBox(QGroupBox):
         self._set_state("idle")
         self._retranslate_tasks()
         on_language_change(self, self.retranslate)
+
+    # ------------------------------------------------------------ plots
+    @property
+    def loss_plot(self) -> pg.PlotWidget:
+        """The loss per step, on a log axis; made when the box is first shown or a plot is asked for."""
+        return self.build_plots()[0]
+
+    @property
+    def grad_plot(self) -> pg.PlotWidget:
+        """Each layer's gradient norm per step; made with :attr:`loss_plot`."""
+        return self.build_plots()[1]
+
+    @property
+    def loss_curve(self) -> pg.PlotDataItem:
+        """The loss plot's curve."""
+        self.build_plots()
+        assert self._loss_curve is not None
+        return self._loss_curve
+
+    @property
+    def plots_made(self) -> bool:
+        """Whether the plots are made (the first show, or asking for one, makes them)."""
+        return self._loss_plot is not None
+
+    def build_plots(self) -> tuple[pg.PlotWidget, pg.PlotWidget]:
+        """Make the two plots, once: the first show does it (the Run tab's, ahead of laying out), or asking for one."""
+        if self._loss_plot is None or self._grad_plot is None:
+            import pyqtgraph as pg
+
+            loss_plot = _plot(self.tr("loss (log scale)"), self.tr("loss"), self.tr("step"))
+            loss_plot.getPlotItem().setLogMode(y=True)  # a falling loss spans decades: log y shows every one
+            grad_plot = _plot(self.tr("gradient norm per layer"), "‖grad‖", self.tr("step"))
+            self._loss_curve = loss_plot.plot(pen=pg.mkPen(theme.ACCENT, width=2))
+            self._plots.addWidget(loss_plot)
+            self._plots.addWidget(grad_plot)
+            self._loss_plot, self._grad_plot = loss_plot, grad_plot
+            if self.isVisible():  # in a shown box Qt would show them one event-loop turn late
+                loss_plot.show()
+                grad_plot.show()
+        return self._loss_plot, self._grad_plot
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.build_plots()
 
     def _hint(self) -> str:
         return self.tr("Trains a copy of the model; the design changes only when you keep the result.")
@@ -165,9 +216,10 @@ class TrainingBox(QGroupBox):
     def retranslate(self) -> None:
         """Tasks, plot titles and the idle hint in the current language (a result's message stays)."""
         self._retranslate_tasks()
-        for plot, title, y_label in ((self.loss_plot, self.tr("loss (log scale)"), self.tr("loss")),
-                                     (self.grad_plot, self.tr("gradient norm per layer"), "‖grad‖")):
-            _label(plot, title, y_label, self.tr("step"))
+        for plot, title, y_label in ((self._loss_plot, self.tr("loss (log scale)"), self.tr("loss")),
+                                     (self._grad_plot, self.tr("gradient norm per layer"), "‖grad‖")):
+            if plot is not None:  # else it is made in the current language
+                _label(plot, title, y_label, self.tr("step"))
         if self.trainer is None and not self.running:
             self.status.setText(self._hint())
 
@@ -267,6 +319,8 @@ class TrainingBox(QGroupBox):
             values = list(norms)
             curve = self.grad_curves.get(path)
             if curve is None:
+                import pyqtgraph as pg
+
                 color = theme.share_color(index)
                 curve = self.grad_plot.plot(pen=pg.mkPen(color, width=1.5),
                                             name=self.tr("block {path}").format(path=path))
