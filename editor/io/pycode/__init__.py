@@ -8,7 +8,18 @@
   project; the source is parsed, never executed.
 """
 
+from typing import Any
+
 from editor.io.pycode.export import export_code, write_code
-from editor.io.pycode.read import find_models, import_code, import_model
 
 __all__ = ["export_code", "find_models", "import_code", "import_model", "write_code"]
+
+
+def __getattr__(name: str) -> Any:
+    """The reader's entry points, imported when first asked for: the app needs the writer at start-up, the
+    reader (a few dozen modules) only when code is read."""
+    if name in ("find_models", "import_code", "import_model"):
+        from editor.io.pycode import read
+
+        return getattr(read, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,7 +17,16 @@ defines), ``lazy`` (sizing ``nn.LazyLinear`` and the other lazy layers from
 the input), ``reader`` (the entry points).
 """
 
-from editor.io.pycode.read.models import ModelCandidate
-from editor.io.pycode.read.reader import ImportResult, find_models, import_code, import_model
+from typing import Any
 
 __all__ = ["ImportResult", "ModelCandidate", "find_models", "import_code", "import_model"]
+
+
+def __getattr__(name: str) -> Any:
+    """The entry points, imported when first asked for (``read.source`` alone, which the app needs at start-up
+    to open files, does not bring the whole reader)."""
+    if name in __all__:
+        from editor.io.pycode.read import reader
+
+        return getattr(reader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
