@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import torch
@@ -78,14 +78,28 @@ class _Part:
 class _Gathering:
     """The outputs of one shape gathered for one chunk.
 
-    On the CPU (float32) each output is copied into a row of a kept buffer as it comes
-    (``slots``: the rows, in the outputs' shape), and the output itself is let go.
+    On the CPU (float32) outputs are copied into rows of a kept buffer (``shaped``: the buffer
+    viewed as ``(capacity, *shape)``) a few at a time (``batch``: one call for several), and
+    then let go; ``filled`` rows hold copies so far, ``waiting`` the outputs not copied yet.
     """
 
     members: list[int]
     capacity: int
     buffer: torch.Tensor | None = None
-    slots: list[torch.Tensor] | None = None
+    shaped: torch.Tensor | None = None
+    batch: int = 1
+    filled: int = 0
+    waiting: list[torch.Tensor] = field(default_factory=list)
+
+    def copy_waiting(self) -> None:
+        """Copy the waiting outputs into the next rows (one call) and let them go."""
+        if self.waiting:
+            assert self.shaped is not None
+            count = len(self.waiting)
+            with torch.no_grad():  # a copy for statistics: nothing autograd should see
+                torch.stack(self.waiting, out=self.shaped[self.filled: self.filled + count])
+            self.filled += count
+            self.waiting.clear()
 
 
 class StatsCollector:
@@ -119,12 +133,14 @@ class StatsCollector:
                 return
             gathering = self._gathering[key] = self._start(key, out.numel())
         members = gathering.members
-        if gathering.slots is not None:
-            gathering.slots[len(members)].copy_(out.detach())  # the output itself is let go: its memory is reused
+        members.append(index)
+        if gathering.buffer is not None:  # copied soon and let go: the forward's allocator reuses its memory
             self._outputs.append(None)
+            gathering.waiting.append(out)
+            if len(gathering.waiting) >= gathering.batch:
+                gathering.copy_waiting()
         else:
             self._outputs.append(out)
-        members.append(index)
         if len(members) >= gathering.capacity:
             self._reduce(key)
         self.seconds += time.perf_counter() - start
@@ -158,8 +174,8 @@ class StatsCollector:
         if dtype != torch.float32:
             return _Gathering([], capacity)
         self._make_room(capacity * count * 4)
-        buffer, slots = _pool_take(tuple(shape), capacity)
-        return _Gathering([], capacity, buffer, slots)
+        buffer, shaped = _pool_take(tuple(shape), capacity)
+        return _Gathering([], capacity, buffer, shaped, batch=max(1, min(COPY_BATCH, BATCH_BYTES // (4 * count))))
 
     def _make_room(self, need: int) -> None:
         """Reduce the oldest chunks early while the buffers of all open ones would exceed ``ACTIVE_BYTES``."""
@@ -180,6 +196,7 @@ class StatsCollector:
         count = math.prod(shape)
         with torch.no_grad():  # statistics are not part of anything autograd should see
             if gathering.buffer is not None:  # copied as they came
+                gathering.copy_waiting()
                 rows = gathering.buffer[: len(members)]
             elif dtype == torch.float32:
                 rows = torch.stack([self._outputs[i] for i in members])
@@ -307,35 +324,39 @@ def _one_by_one(path: str, kind: str, out: torch.Tensor) -> LayerStats:
         return LayerStats(path, kind, shape, float(shown.mean()), std, low, high, zeros, histogram, finite)
 
 
+COPY_BATCH = 8
+"""Outputs copied into a chunk's buffer with one call (they wait, alive, until then)."""
+BATCH_BYTES = 1 << 19
+"""At most this many bytes of outputs wait to be copied."""
 ACTIVE_BYTES = 4 * CHUNK_BYTES
 """At most this many bytes of copied outputs wait in open chunks (outputs of many shapes: the oldest go early)."""
 POOL_BUFFERS = 8
 """Copy buffers kept between runs, the most recently used."""
 
-_pool: dict[tuple[tuple[int, ...], int], tuple[torch.Tensor, list[torch.Tensor]]] = {}
+_pool: dict[tuple[tuple[int, ...], int], tuple[torch.Tensor, torch.Tensor]] = {}
 _pool_lock = threading.Lock()
 # One pool for the process, not one per thread: runs execute on Qt's pool threads, and tensors kept in
 # a thread's own storage would be freed while Python tears that thread's state down, which crashed.
 
 
-def _pool_take(shape: tuple[int, ...], capacity: int) -> tuple[torch.Tensor, list[torch.Tensor]]:
-    """A ``(capacity, count)`` float32 buffer for outputs of ``shape``, and its rows viewed in that shape.
+def _pool_take(shape: tuple[int, ...], capacity: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """A ``(capacity, count)`` float32 buffer for outputs of ``shape``, and the same viewed ``(capacity, *shape)``.
 
-    Kept between runs (fresh pages cost more than the statistics; views cost a microsecond each).
-    A buffer taken is the taker's alone until it is given back.
+    Kept between runs (fresh pages cost more than the statistics). A buffer taken is the
+    taker's alone until it is given back.
     """
     with _pool_lock:
         kept = _pool.pop((shape, capacity), None)
     if kept is not None:
         return kept
     buffer = torch.empty((capacity, math.prod(shape)), dtype=torch.float32)
-    return buffer, list(buffer.view(capacity, *shape).unbind(0))
+    return buffer, buffer.view(capacity, *shape)
 
 
 def _pool_give(shape: tuple[int, ...], gathering: _Gathering) -> None:
     """Keep ``gathering``'s buffer for the next run (the oldest kept one goes beyond ``POOL_BUFFERS``)."""
-    assert gathering.buffer is not None and gathering.slots is not None
+    assert gathering.buffer is not None and gathering.shaped is not None
     with _pool_lock:
-        _pool[(shape, gathering.capacity)] = (gathering.buffer, gathering.slots)
+        _pool[(shape, gathering.capacity)] = (gathering.buffer, gathering.shaped)
         while len(_pool) > POOL_BUFFERS:
             _pool.pop(next(iter(_pool)))
