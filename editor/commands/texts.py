@@ -31,7 +31,7 @@ def said_text(text: str | BaseException | None) -> str:
         return str(text)
     values = {name: said_text(value) if isinstance(value, Said) else value for name, value in text.values.items()}
     if _is_sentences(text):
-        return _sentences([str(values[f"part{i}"]) for i in range(len(values))])
+        return sentences(*(str(values[f"part{i}"]) for i in range(len(values))))
     try:
         return QCoreApplication.translate(MODEL, text.template).format(**values)
     except (KeyError, IndexError, ValueError):
@@ -48,12 +48,14 @@ def _is_sentences(text: Said) -> bool:
     return bool(names) and list(text.values) == names and text.template == " ".join("{" + n + "}" for n in names)
 
 
-def _sentences(parts: list[str]) -> str:
-    """``parts`` joined with spaces, except after full-width punctuation ("第一句。第二句", not "第一句。 第二句")."""
-    joined = parts[0]
-    for part in parts[1:]:
-        joined += part if joined.endswith(FULL_WIDTH_END) else " " + part
+def sentences(*parts: str) -> str:
+    """Sentences in the current language joined with spaces, except after full-width punctuation
+    ("第一句。第二句", not "第一句。 第二句"); empty parts are left out."""
+    joined = ""
+    for part in parts:
+        if part:
+            joined += part if not joined or joined.endswith(FULL_WIDTH_END) else " " + part
     return joined
 
 
-__all__ = ["MODEL", "said_text"]
+__all__ = ["MODEL", "said_text", "sentences"]

@@ -35,7 +35,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 
 from editor import resources
-from editor.commands.texts import MODEL, said_text
+from editor.commands.texts import MODEL, said_text, sentences
 from editor.model.words import Said
 
 ENGLISH = "en"
@@ -224,4 +224,4 @@ def keep_translated(owner: QObject, setter: Callable[[str], object], text: Calla
 
 __all__ = ["CATALOG", "CHINESE", "ENGLISH", "LANGUAGES", "MODEL", "QT_TRANSLATE_NOOP", "SYSTEM", "Languages",
            "catalog_text", "current_language", "fix_text", "keep_translated", "languages", "model_text",
-           "on_language_change", "resolve", "translate", "translations_folder"]
+           "on_language_change", "resolve", "sentences", "translate", "translations_folder"]

@@ -114,10 +114,10 @@ def test_an_edit_made_from_a_script_is_named_in_the_current_language(window, mar
 
 
 def test_joined_sentences_take_no_space_after_chinese_punctuation() -> None:
-    from editor.commands.texts import _sentences, said_text
+    from editor.commands.texts import said_text, sentences
     from editor.model.words import join, say
 
-    assert _sentences(["第一句。", "torch says no.", "Then this."]) == "第一句。torch says no. Then this."
+    assert sentences("第一句。", "torch says no.", "", "Then this.") == "第一句。torch says no. Then this."
     joined = join([say("The design is empty: add a layer first."), "plain text"])
     assert said_text(joined) == str(joined) == "The design is empty: add a layer first. plain text"
 

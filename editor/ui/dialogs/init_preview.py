@@ -23,7 +23,7 @@ from editor.model.project.initializing import sample_preview
 from editor.model.project.project import Project
 from editor.model.stats.histogram import HistogramData, compute_histogram
 from editor.ui import theme
-from editor.ui.i18n import keep_translated, model_text, translate
+from editor.ui.i18n import keep_translated, model_text, sentences, translate
 from editor.ui.jobs import JobContext, JobRunner
 from editor.ui.panels.histogram.plot import HistogramPlot
 
@@ -109,10 +109,11 @@ class InitPreview(QWidget):
         data, dist, shown = preview.data, preview.distribution, preview.shown
         self._summary = self.tr("{count} values from {names}.").format(count=f"{data.numel:,}", names=shown)
         if dist is None or dist.pdf(data.edges[:1]) is None:
-            self._summary += " " + self.tr("No density formula for it.")
+            self._summary = sentences(self._summary, self.tr("No density formula for it."))
         if data.nan or data.inf:  # a custom expression such as log(w): say it before Apply refuses it
-            self._summary += " " + self.tr("{count} NaN or infinite values are left out of the plot; Apply refuses a "
-                                           "rule that makes them.").format(count=f"{data.nan + data.inf:,}")
+            self._summary = sentences(self._summary, self.tr(
+                "{count} NaN or infinite values are left out of the plot; Apply refuses a rule that makes them.")
+                .format(count=f"{data.nan + data.inf:,}"))
         self.shown_numel = data.numel
         self.plot.show_histogram(data, dist)  # says label_changed: the caption follows
 

@@ -35,7 +35,7 @@ from editor.io.pycode.export.writer import shadowing_note
 from editor.io.pycode.read.source import read_source
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
-from editor.ui.i18n import keep_translated, model_text, translate
+from editor.ui.i18n import keep_translated, model_text, sentences, translate
 from editor.ui.panels.code.panel import CodePanel
 from editor.ui.window import files
 from editor.ui.window.session import Session
@@ -199,9 +199,9 @@ class CodeActions(QObject):
         notices = list(design.notices)
         if not self.session.set_project(design, source_name=path.name):
             return False  # it could not be shown (the session said why): the current project stays
-        self.session.show_message(" ".join([self.tr("Opened the model in {name} as a new project; save it to keep "
+        self.session.show_message(sentences(self.tr("Opened the model in {name} as a new project; save it to keep "
                                                     "it as a .pt file.").format(name=path.name),
-                                           *map(model_text, notices)]))
+                                            *map(model_text, notices)))
         return True
 
     # ----------------------------------------------------------------- apply

@@ -38,7 +38,14 @@ from editor.model.project.project import Project
 from editor.model.run.forward import LOSSES, RunResult
 from editor.model.run.inputs import GENERATORS, check_loaded_input
 from editor.ui import theme
-from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, model_text, on_language_change, translate
+from editor.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    keep_translated,
+    model_text,
+    on_language_change,
+    sentences,
+    translate,
+)
 from editor.ui.jobs import JobRunner
 from editor.ui.panels.following import follow
 from editor.ui.panels.run.layers import LayerStatsTable
@@ -305,8 +312,8 @@ class RunPanel(QWidget):
             shape=fmt(tuple(result.output.shape)), device=result.output.device, mode=mode,
             ms=f"{result.seconds * 1000:.2f}")
         if result.loss is not None:
-            text += " " + self.tr("Loss ({loss}) = {value}; gradients are in each parameter's .grad now.").format(
-                loss=self.loss.currentText(), value=f"{float(result.loss.detach()):.6g}")
+            text = sentences(text, self.tr("Loss ({loss}) = {value}; gradients are in each parameter's .grad now.")
+                             .format(loss=self.loss.currentText(), value=f"{float(result.loss.detach()):.6g}"))
         return text
 
     def _show_error(self, message: str) -> None:

@@ -35,7 +35,14 @@ from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
 from editor.model.run.training import MAX_STEPS, OPTIMIZERS, TASKS, Trainer
 from editor.ui import theme
-from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, model_text, on_language_change, translate
+from editor.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    keep_translated,
+    model_text,
+    on_language_change,
+    sentences,
+    translate,
+)
 from editor.ui.jobs import JobContext, JobRunner
 
 if TYPE_CHECKING:  # imported with the plots themselves (see TrainingBox.build_plots)
@@ -279,8 +286,8 @@ class TrainingBox(QGroupBox):
         losses = trainer.losses
         done = model_text(stopped_by) or self.tr("Trained {steps} steps.").format(steps=len(losses))
         if losses:
-            done += " " + self.tr("Loss {first} → {last}. Keep the trained weights, or revert.").format(
-                first=f"{losses[0]:.4g}", last=f"{losses[-1]:.4g}")
+            done = sentences(done, self.tr("Loss {first} → {last}. Keep the trained weights, or revert.").format(
+                first=f"{losses[0]:.4g}", last=f"{losses[-1]:.4g}"))
         self.status.setText(done)
         self._set_state("done")
 
