@@ -14,9 +14,21 @@ RESULTS = Path(__file__).resolve().parent / "results.json"
 """Where the suites write their numbers (``make bench`` leaves the latest run here)."""
 
 
+def timed(fn: Callable[[], object]) -> float:
+    """Seconds of one run of ``fn``: a collection first, none during the run."""
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        fn()
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
+
+
 def measure(fn: Callable[[], object], repeat: int = 7, setup: Callable[[], object] | None = None,
             best: bool = False) -> float:
-    """Median (or, with ``best``, the fastest) seconds of ``fn`` over ``repeat`` runs.
+    """Median (or, with ``best``, the fastest) seconds of ``fn`` over ``repeat`` runs (each :func:`timed`).
 
     ``setup`` runs untimed before each run. The fastest run is the least noisy
     estimate for disk-bound work on a shared machine.
@@ -25,34 +37,18 @@ def measure(fn: Callable[[], object], repeat: int = 7, setup: Callable[[], objec
     for _ in range(repeat):
         if setup is not None:
             setup()
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
+        times.append(timed(fn))
     return min(times) if best else statistics.median(times)
 
 
 def measure_pair(first: Callable[[], object], second: Callable[[], object], repeat: int = 21) -> tuple[float, float]:
-    """Median seconds of ``first`` and of ``second``, their runs alternating so that both share the machine's noise.
-
-    Each run goes like :func:`measure`'s (a collection first, none during the run).
-    """
-    times: tuple[list[float], list[float]] = ([], [])
+    """Median seconds of ``first`` and of ``second`` (each run :func:`timed`), their runs alternating so that
+    both share the machine's noise."""
+    firsts, seconds = [], []
     for _ in range(repeat):
-        for fn, kept in ((first, times[0]), (second, times[1])):
-            gc.collect()
-            gc.disable()
-            try:
-                start = time.perf_counter()
-                fn()
-                kept.append(time.perf_counter() - start)
-            finally:
-                gc.enable()
-    return statistics.median(times[0]), statistics.median(times[1])
+        firsts.append(timed(first))
+        seconds.append(timed(second))
+    return statistics.median(firsts), statistics.median(seconds)
 
 
 @dataclass
