@@ -151,7 +151,7 @@ class StatsCollector:
             self._reduce(key)
         with torch.no_grad():
             for key, parts in self._parts.items():
-                if key[1].type != "cpu":  # one transfer per shape, now that every kernel is queued
+                if not _at_hand(key[1]):  # one transfer per shape, now that every kernel is queued
                     numbers = parts[0].numbers if len(parts) == 1 else torch.cat([p.numbers for p in parts], dim=1)
                     whole = _Part([i for part in parts for i in part.members], numbers,
                                   torch.cat([part.sample for part in parts]))
@@ -167,7 +167,7 @@ class StatsCollector:
     def _start(self, key: Key, count: int) -> _Gathering:
         """A new chunk for outputs of ``key``: copied into a kept buffer on the CPU (float32), else held."""
         shape, device, dtype = key
-        streams = self._stream and device.type == "cpu"
+        streams = self._stream and _at_hand(device)
         if not streams:
             return _Gathering([], sys.maxsize)
         capacity = _chunk_rows(count)
@@ -189,9 +189,6 @@ class StatsCollector:
     def _reduce(self, key: Key) -> None:
         gathering = self._gathering.pop(key)
         members = gathering.members
-        if not members:
-            _pool_give(tuple(key[0]), gathering)
-            return
         shape, device, dtype = key
         count = math.prod(shape)
         with torch.no_grad():  # statistics are not part of anything autograd should see
@@ -209,12 +206,12 @@ class StatsCollector:
             torch.amin(rows, 1, out=numbers[3])
             torch.amax(rows, 1, out=numbers[4])
             part = _Part(members, numbers, sample=rows[:, :: max(1, count // SPARK_SAMPLE)].clone())
-            if device.type == "cpu":  # the numbers are at hand: settle them while the values are too
+            if _at_hand(device):  # settle the numbers while the values are at hand too
                 values = numbers.numpy()
                 self._settle(key, part, values.astype(np.float64), lambda row: rows[row].view(shape))
             # last, over the stacked copy itself (one buffer less to keep in cache): the values that are not zero
             torch.linalg.vector_norm(torch.sign(rows, out=rows), dim=1, out=numbers[2])
-        if device.type == "cpu":
+        if _at_hand(device):
             _count_zeros(key, part, values[2].astype(np.float64))
             for index in members:
                 self._outputs[index] = None
@@ -261,6 +258,12 @@ class StatsCollector:
             if index not in done:
                 path, kind, shape = names[index]
                 done[index] = LayerStats(path, kind, shape, mean, std, low, high, zeros, tuple(histogram))
+
+
+def _at_hand(device: torch.device) -> bool:
+    """Whether numbers on ``device`` can be read at once (the CPU); elsewhere kernels run asynchronously, and the
+    numbers are read once, at the end."""
+    return device.type == "cpu"
 
 
 def _count_zeros(key: Key, part: _Part, nonzero_norms: np.ndarray) -> None:

@@ -111,3 +111,19 @@ def test_double_precision_outputs_are_held_not_copied_and_match_torch():
     for (_, _, out), stats in zip(outputs, all_stats(outputs), strict=True):
         assert stats.mean == pytest.approx(float(out.mean()), rel=1e-5, abs=1e-7)
         assert stats.std == pytest.approx(float(out.std()), rel=1e-5)
+
+
+def test_numbers_read_once_at_the_end_as_on_a_gpu_equal_those_read_at_once(monkeypatch):
+    """On a GPU every chunk's numbers are read in one transfer at the end (here the CPU plays that part)."""
+    from editor.model.run import layer_stats
+
+    torch.manual_seed(5)
+    outputs = [(str(i), "Linear", torch.randn(16, 32) * (i + 1)) for i in range(6)]
+    outputs += [("6", "ReLU", torch.randn(16, 32).relu()), ("7", "Linear", torch.tensor([[1.0, float("nan")]])),
+                ("8", "Linear", torch.full((4, 4), 1000.0) + torch.arange(16.0).view(4, 4) * 1e-4)]
+    at_once = all_stats(outputs)
+    monkeypatch.setattr(layer_stats, "_at_hand", lambda device: False)
+    collector = layer_stats.StatsCollector()
+    for path, kind, out in outputs:
+        collector.add(path, kind, out)
+    assert collector.finish() == at_once
