@@ -200,7 +200,7 @@ class StatsCollector:
             else:
                 rows = torch.stack([self._outputs[i].float() for i in members])
             rows = rows.view(len(members), count)
-            numbers = torch.empty((5, len(members)), dtype=rows.dtype, device=device)
+            numbers = torch.zeros((5, len(members)), dtype=rows.dtype, device=device)  # row 2 is read before it is set
             torch.sum(rows, 1, out=numbers[0])
             torch.linalg.vector_norm(rows, dim=1, out=numbers[1])
             torch.amin(rows, 1, out=numbers[3])
