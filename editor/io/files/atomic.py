@@ -111,7 +111,8 @@ def rewrite(target: str) -> Iterator[BinaryIO]:
     size 0 marks it as "replaced by truncation" (``auto_da_alloc``): closing it then starts the
     write-back of every dirty page, about 100 ms for 400 MB, inside torch's C++ close, which
     holds the GIL, so the window stalls while a big project saves. ``torch.save(obj, file)``
-    with this file writes the same bytes, and the close is Python's (the GIL released).
+    with this file writes the same records (only the zip's folder is named ``archive/``, not after the
+    file), and the close is Python's (the GIL released).
     """
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
     with os.fdopen(fd, "wb") as file:

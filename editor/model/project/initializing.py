@@ -10,7 +10,7 @@ import torch
 from torch import nn
 
 from editor.model.catalog.unallocated import is_unallocated
-from editor.model.design.tree import Block, Layer, distinct_layers
+from editor.model.design.tree import Block, Layer, distinct_layers, path_key
 from editor.model.errors import ValidationError
 from editor.model.init.rules import (
     InitRule,
@@ -110,7 +110,7 @@ class InitMixin(_Base):
                 self._load_values(chosen[layer_id], module.state_dict())
             self._set_attr("_init_rules", (*self._init_rules, rule), "init_rules")
             if skipped and state is not None and (rule.init.random or rule.expression):
-                where = sorted(block.path() for block in skipped[0].blocks)[0]
+                where = min((block.path() for block in skipped[0].blocks), key=path_key)
                 self._set_seed_status(False, reason=say(  # type: ignore[call-arg]
                     "block {path} is not allocated, so the rule drew nothing for it, and the blocks after it got "
                     "other values than a script gives them: materialize it, then reset the parameters from the "

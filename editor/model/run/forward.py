@@ -75,6 +75,8 @@ class Step:
     module: nn.Module
     shape_error: str = ""
     """The design's own explanation when its shapes already say this block cannot take its input."""
+    in_place: bool = False
+    """Whether the block changes its input in place (``ReLU(inplace=True)``): the block before it is read first."""
 
 
 def plan_of(root: Group, paths: dict[Node, str]) -> list[Step]:
@@ -92,7 +94,8 @@ def plan_of(root: Group, paths: dict[Node, str]) -> list[Step]:
                 visit(child)
         else:
             error = node.error.sentence if node.error is not None else ""
-            steps.append(Step(paths[node], node.layer.kind.name, node.module, error))  # type: ignore[attr-defined]
+            steps.append(Step(paths[node], node.layer.kind.name, node.module, error,  # type: ignore[attr-defined]
+                              getattr(node.module, "inplace", False) is True))
 
     for child in root.children:
         visit(child)
@@ -100,10 +103,14 @@ def plan_of(root: Group, paths: dict[Node, str]) -> list[Step]:
 
 
 def forward(plan: list[Step], x: torch.Tensor, model_device: torch.device,
-            keep: Callable[[Step, torch.Tensor], None]) -> torch.Tensor:
-    """Run ``plan`` on ``x``, handing each block's output to ``keep``."""
+            keep: Callable[[Step, torch.Tensor], None],
+            before_in_place: Callable[[], None] | None = None) -> torch.Tensor:
+    """Run ``plan`` on ``x``, handing each block's output to ``keep`` (and calling ``before_in_place`` before a
+    block that changes its input, the output handed over last, in place)."""
     value = x
     for step in plan:
+        if step.in_place and before_in_place is not None:
+            before_in_place()
         try:
             out = step.module(value)
         except (RuntimeError, ValueError, TypeError, IndexError, MemoryError) as exc:
@@ -153,7 +160,8 @@ def run_design(plan: list[Step], model: nn.Module, x: torch.Tensor, model_device
     with grad:
         _synchronize(model_device)
         start = time.perf_counter()
-        output = forward(plan, x, model_device, lambda step, out: collector.add(step.path, step.kind, out))
+        output = forward(plan, x, model_device, lambda step, out: collector.add(step.path, step.kind, out),
+                         collector.before_in_place)
         _synchronize(model_device)
         seconds = time.perf_counter() - start - collector.seconds  # the forward's own time, statistics left out
         loss = make_loss(output, backward, seed) if backward is not None else None

@@ -145,13 +145,26 @@ class StatsCollector:
             self._reduce(key)
         self.seconds += time.perf_counter() - start
 
+    def before_in_place(self) -> None:
+        """The next block changes the last output in place (``ReLU(inplace=True)``): copy it now, or keep a copy."""
+        if not self._outputs:
+            return
+        index = len(self._outputs) - 1
+        for gathering in self._gathering.values():
+            if gathering.members and gathering.members[-1] == index:
+                if gathering.buffer is not None:
+                    gathering.copy_waiting()
+                elif self._outputs[index] is not None:
+                    self._outputs[index] = self._outputs[index].detach().clone()
+                return
+
     def finish(self) -> list[LayerStats]:
         """Every block's statistics, in the order the outputs were added."""
         for key in list(self._gathering):
             self._reduce(key)
         with torch.no_grad():
             for key, parts in self._parts.items():
-                if not _at_hand(key[1]):  # one transfer per shape, now that every kernel is queued
+                if not _at_hand(key[1]):  # read once per shape, now that every kernel is queued
                     numbers = parts[0].numbers if len(parts) == 1 else torch.cat([p.numbers for p in parts], dim=1)
                     whole = _Part([i for part in parts for i in part.members], numbers,
                                   torch.cat([part.sample for part in parts]))
@@ -199,7 +212,7 @@ class StatsCollector:
                 rows = torch.stack([self._outputs[i] for i in members])
             else:
                 rows = torch.stack([self._outputs[i].float() for i in members])
-            rows = rows.view(len(members), count)
+            rows = rows.reshape(len(members), count)  # a copy where the outputs' strides need one (channels_last)
             numbers = torch.zeros((5, len(members)), dtype=rows.dtype, device=device)  # row 2 is read before it is set
             torch.sum(rows, 1, out=numbers[0])
             torch.linalg.vector_norm(rows, dim=1, out=numbers[1])
@@ -208,7 +221,10 @@ class StatsCollector:
             part = _Part(members, numbers, sample=rows[:, :: max(1, count // SPARK_SAMPLE)].clone())
             if _at_hand(device):  # settle the numbers while the values are at hand too
                 values = numbers.numpy()
-                self._settle(key, part, values.astype(np.float64), lambda row: rows[row].view(shape))
+                def original(row: int) -> torch.Tensor:  # a copy's row, else the output itself (its own dtype)
+                    return rows[row].view(shape) if gathering.buffer is not None else self._outputs[members[row]]
+
+                self._settle(key, part, values.astype(np.float64), original)
             # last, over the stacked copy itself (one buffer less to keep in cache): the values that are not zero
             torch.linalg.vector_norm(torch.sign(rows, out=rows), dim=1, out=numbers[2])
         if _at_hand(device):
@@ -357,8 +373,13 @@ def _pool_take(shape: tuple[int, ...], capacity: int) -> tuple[torch.Tensor, tor
 
 
 def _pool_give(shape: tuple[int, ...], gathering: _Gathering) -> None:
-    """Keep ``gathering``'s buffer for the next run (the oldest kept one goes beyond ``POOL_BUFFERS``)."""
+    """Keep ``gathering``'s buffer for the next run (the oldest kept one goes beyond ``POOL_BUFFERS``).
+
+    Only buffers of up to ``CHUNK_BYTES`` are kept (one for an output larger than that serves one run).
+    """
     assert gathering.buffer is not None and gathering.shaped is not None
+    if gathering.buffer.numel() * gathering.buffer.element_size() > CHUNK_BYTES:
+        return
     with _pool_lock:
         _pool[(shape, gathering.capacity)] = (gathering.buffer, gathering.shaped)
         while len(_pool) > POOL_BUFFERS:

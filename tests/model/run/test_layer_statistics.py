@@ -127,3 +127,47 @@ def test_numbers_read_once_at_the_end_as_on_a_gpu_equal_those_read_at_once(monke
     for path, kind, out in outputs:
         collector.add(path, kind, out)
     assert collector.finish() == at_once
+
+
+def test_channels_last_outputs_and_double_precision_fallbacks():
+    """Outputs with channels_last strides are read in any path; a float64 output's own values serve its fallback."""
+    from editor.model.run import layer_stats
+
+    nhwc = torch.randn(2, 5, 6, 8).permute(0, 3, 1, 2)  # channels_last strides
+    huge = torch.tensor([1e300, -1e300, 0.0], dtype=torch.float64)  # its float32 copy would be ±inf
+    for stats, out in zip(all_stats([("0", "K", nhwc), ("1", "K", huge)]), (nhwc, huge), strict=True):
+        assert stats.finite and (stats.min, stats.max) == (float(out.min()), float(out.max()))
+    collector = layer_stats.StatsCollector()
+    collector.add("0", "K", nhwc)
+    assert collector.finish()[0].mean == pytest.approx(float(nhwc.double().mean()), abs=1e-7)
+
+
+def test_a_block_that_changes_its_input_in_place_does_not_change_the_stats_of_the_block_before():
+    from torch import nn
+
+    from editor import Project
+
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Linear(8, 16), nn.ReLU(inplace=True), nn.Linear(16, 4),
+                                          nn.ReLU(inplace=True)))
+    p.input_shape = (32, 8)
+    result = p.run(batch=32)
+    x = result.input
+    with torch.no_grad():
+        first = p.model[0](x)
+    stats = result.layers["0"]
+    assert stats.min == float(first.min()) < 0 and stats.zeros == 0.0
+    assert stats.mean == pytest.approx(float(first.double().mean()), abs=1e-6)
+    assert result.layers["1"].min == 0.0 and result.layers["1"].zeros > 0.2
+
+
+def test_buffers_larger_than_a_chunk_are_not_kept_between_runs(monkeypatch):
+    from editor.model.run import layer_stats
+
+    monkeypatch.setattr(layer_stats, "_pool", {})
+    monkeypatch.setattr(layer_stats, "CHUNK_BYTES", 4 * 1000)
+    collector = layer_stats.StatsCollector()
+    collector.add("0", "Linear", torch.randn(10, 300))  # 12 KB: a buffer for it serves this run only
+    collector.add("1", "Linear", torch.randn(10, 20))  # 800 B: its buffer is kept
+    collector.finish()
+    assert [shape for shape, _ in layer_stats._pool] == [(10, 20)]
