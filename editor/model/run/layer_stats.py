@@ -1,17 +1,18 @@
 """Per-block statistics of a run: shape, mean, std, min, max, the fraction of exact zeros, a sparkline.
 
 A :class:`StatsCollector` takes each block's output as the forward produces it.
-On the CPU it keeps outputs until about ``CHUNK_BYTES`` of one shape have come
-(a 100-layer MLP's all of them: a few calls over many outputs cost far less
-than many calls over a few), reduces them together, finishes their numbers at
-once and lets them go, so memory stays bounded by a chunk. The reductions of a
-chunk are a handful of vectorized kernels over one stacked copy of
-same-shaped outputs: sums, sums of squares as vector norms, min and max, and
-last, over the copy itself, the non-zero counts (the norm of ``sign``). On
-other devices, where kernels run asynchronously, everything is reduced once at
-the end, in one stack per shape, with one transfer to the CPU. The sparklines
-of every output of a shape are binned together at the end, from a small sample
-of each.
+On the CPU (float32) it copies outputs into the rows of a kept buffer, a few at
+a time (and at once before a block that changes its input in place), and lets
+them go, so the forward's allocator reuses their memory. Once about
+``CHUNK_BYTES`` of one shape have come (a 100-layer MLP's all of them: a few
+calls over many outputs cost far less than many calls over a few), it reduces
+them together and finishes their numbers, so memory stays bounded by a chunk.
+The reductions of a chunk are a handful of vectorized kernels: sums, sums of
+squares as vector norms, min and max, and last, over the copy itself, the
+non-zero counts (the norm of ``sign``). On other devices, where kernels run
+asynchronously, outputs are held and everything is reduced once at the end, in
+one stack per shape, and read once. The sparklines of every output of a shape
+are binned together at the end, from a small sample of each.
 
 Numbers equal torch's own (``out.mean()``, ``out.std()``, …): where the mean
 dwarfs the spread the one-pass variance would lose digits, so those rows are
