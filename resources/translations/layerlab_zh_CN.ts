@@ -2579,6 +2579,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>计数用对数坐标：尖峰（比如自定义规则产生的零）不会再把其余部分压平</translation>
     </message>
     <message>
+        <source>the blocks it fills are not allocated; materialize them to see their values</source>
+        <translation>它要填充的块尚未分配内存；先分配（Materialize）它们，才能看到它们的值</translation>
+    </message>
+    <message>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>

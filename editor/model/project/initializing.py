@@ -129,10 +129,16 @@ class InitMixin(_Base):
         return sample_preview(rule, self.preview_targets(rule, limit), seed)
 
     def preview_targets(self, rule: InitRule, limit: int = 2_000_000) -> list[tuple[str, torch.Size, torch.dtype]]:
-        """The parameters a preview of ``rule`` samples (key, shape, dtype); checks the rule fits them."""
+        """The parameters a preview of ``rule`` samples (key, shape, dtype); checks the rule fits them.
+
+        Layers kept unallocated are left out: they have no values, and a sample of their size
+        is what did not fit in memory (an empty list when the rule fills only such layers).
+        """
         out = []
         total = 0
         for layer, name, tensor in check_rule(rule, self._root):
+            if tensor.is_meta:
+                continue
             if total + tensor.numel() > limit and out:
                 break
             out.append((f"{layer.blocks[0].path()}.{name}", tensor.shape, tensor.dtype))

@@ -87,6 +87,9 @@ class InitPreview(QWidget):
     def request(self, project: Project, rule: InitRule) -> None:
         """Preview ``rule`` on ``project``'s parameters (raises the Project's error when it does not fit)."""
         planned = project.preview_targets(rule, LIMIT)
+        if not planned:  # every parameter it fills belongs to a layer kept unallocated
+            self.clear(self.tr("the blocks it fills are not allocated; materialize them to see their values"))
+            return
         self._jobs.submit(partial(_sample, rule, planned), on_done=self._done, on_error=self._failed,
                           supersede=True)
 

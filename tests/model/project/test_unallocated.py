@@ -198,3 +198,15 @@ def test_a_rule_that_draws_nothing_keeps_the_seed_status(free) -> None:
     p.append_layer("Linear", in_features=1000, out_features=2)
     p.initialize("ones_", parameters="bias")
     assert p.weights_from_seed and p.model[1].bias.detach().eq(1).all()
+
+
+def test_a_preview_samples_only_layers_that_have_values(free) -> None:
+    """A sample as large as an unallocated layer would be what did not fit (the preview once allocated it)."""
+    p = Project(seed=1)
+    p.keep_unallocated = True
+    p.append_layer("Linear", in_features=10, out_features=1000)
+    p.append_layer("Linear", in_features=1000, out_features=2)
+    rule = p.make_init_rule("normal_", std=0.5)
+    assert [key for key, _, _ in p.preview_targets(rule)] == ["1.weight"]
+    assert [key for key, _ in p.preview_init(rule)] == ["1.weight"]
+    assert p.preview_targets(p.make_init_rule("normal_", blocks=["0"])) == []

@@ -191,3 +191,25 @@ def test_the_preview_has_a_log_y_switch(window, qtbot):
     dialog = open_dialog(window, qtbot)
     dialog.preview.log_y.setChecked(True)
     assert dialog.preview.plot.log_y
+
+
+def test_a_rule_over_blocks_kept_unallocated_previews_only_what_has_values(window, qtbot, free):
+    """A sample as large as an unallocated layer is what did not fit: the preview leaves such layers out, says so
+    when nothing else is left, and Apply still records the rule (it fills the allocated layers)."""
+    project = window.project
+    project.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: does not fit in 30 KB
+    project.append_layer("Linear", in_features=2000, out_features=2)
+    settle()
+    assert project.unallocated() == ["0"]
+    window.select_nodes([project.node("0")])
+    settle()
+    dialog = open_dialog(window, qtbot)
+    choose(dialog, "normal_")
+    dialog.update_preview()
+    assert dialog.preview.caption.text() == ("No preview: the blocks it fills are not allocated; materialize them "
+                                             "to see their values.")
+    assert dialog.apply_button.isEnabled(), dialog.error.text()
+    dialog.scope_all.setChecked(True)
+    dialog.update_preview()
+    qtbot.waitUntil(lambda: dialog.preview.shown_numel == 4000, timeout=5000)
+    assert "4,000 values from 1.weight" in dialog.preview.caption.text()
