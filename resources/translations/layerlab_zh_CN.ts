@@ -2291,6 +2291,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>没有数值</translation>
     </message>
     <message>
+        <source>Not allocated: these weights have no values yet. Materialize the block (Edit → Materialize…) to see them.</source>
+        <translation>尚未分配内存：这些权重还没有值。将该块实体化（编辑 → 实体化…）后即可查看。</translation>
+    </message>
+    <message>
         <source>This selection holds no parameters.</source>
         <translation>选中的内容没有参数。</translation>
     </message>
@@ -2349,6 +2353,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>, {count} values</source>
         <translation>，{count} 个值</translation>
+    </message>
+    <message>
+        <source> (without {count} not allocated)</source>
+        <translation>（不含 {count} 个未分配的张量）</translation>
     </message>
 </context>
 <context>
@@ -2580,7 +2588,7 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     </message>
     <message>
         <source>the blocks it fills are not allocated; materialize them to see their values</source>
-        <translation>它要填充的块尚未分配内存；先分配（Materialize）它们，才能看到它们的值</translation>
+        <translation>它要填充的块尚未分配内存；先将它们实体化，才能看到它们的值</translation>
     </message>
     <message>
         <source>No preview</source>
@@ -4889,7 +4897,7 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     </message>
     <message>
         <source>block {path} is not allocated, so the rule drew nothing for it, and the blocks after it got other values than a script gives them: materialize it, then reset the parameters from the seed.</source>
-        <translation>块 {path} 尚未分配内存，所以该规则没有为它抽取任何随机数，它之后的块得到的值与脚本给出的不同：先分配（Materialize）它，再从种子重置参数。</translation>
+        <translation>块 {path} 尚未分配内存，所以该规则没有为它抽取任何随机数，它之后的块得到的值与脚本给出的不同：先将它实体化，再从种子重置参数。</translation>
     </message>
     <message>
         <source>Saving, opening and code need LayerLab&apos;s io layer: import the Project with &apos;from editor import Project&apos; (or import editor.io.doors once).</source>

@@ -249,3 +249,24 @@ def test_asking_for_a_plot_makes_it_in_a_hidden_panel(qtbot, project):
     plot = widget.plot
     assert plot.objectName() == "histogramPlot" and widget.plot is plot and plot.parentWidget() is widget
     assert widget.grad_plot.parentWidget() is widget.grad_box
+
+
+def test_weights_of_a_layer_kept_unallocated_are_left_out_and_said_so(qtbot, free):
+    """They have no values: the histogram of every weight shows the others, and the block alone says why it is
+    empty (it once failed with torch's "Tensor.item() cannot be called on meta tensors")."""
+    p = Project(seed=0)
+    p.keep_unallocated = True
+    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: does not fit in 30 KB
+    p.append_layer("Linear", in_features=2000, out_features=2)
+    widget = HistogramPanel()
+    qtbot.addWidget(widget)
+    widget.resize(800, 300)
+    widget.set_project(p)
+    widget.show()
+    wait(qtbot, widget)
+    assert widget.title.text() == "All weights — 2 tensors, 4,000 values (without 1 not allocated)"
+    assert widget.data is not None and int(widget.data.counts.sum()) == 4000
+    assert "Could not" not in widget.note.text()
+    widget.show_parameter("0", "weight")
+    wait(qtbot, widget)
+    assert widget.data is None and widget.note.text().startswith("Not allocated: these weights have no values yet.")

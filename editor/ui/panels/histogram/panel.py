@@ -233,7 +233,7 @@ class HistogramPanel(QWidget):
             self.computing = False
             return
         self._stale = False
-        title, tensors, distribution = self._gather()
+        title, tensors, distribution, left_out = self._gather()
         self.title.setText(title)
         self.distribution = distribution
         if not tensors:
@@ -243,8 +243,12 @@ class HistogramPanel(QWidget):
             self.plot.clear_plot()  # no axes of the previous tensor: "Nothing to show", and the note says why
             self.stats.setText(self.tr("no values"))
             self.stats.hide()
-            self.note.setText(self.tr("This selection holds no parameters.") if self.target.node is not None
-                              else self.tr("The design has no weights yet: add a layer with parameters."))
+            if left_out:  # there are weights, in layers kept unallocated
+                self.note.setText(self.tr("Not allocated: these weights have no values yet. Materialize the block "
+                                          "(Edit → Materialize…) to see them."))
+            else:
+                self.note.setText(self.tr("This selection holds no parameters.") if self.target.node is not None
+                                  else self.tr("The design has no weights yet: add a layer with parameters."))
             self.note.show()
             return
         self.computing = True
@@ -328,8 +332,9 @@ class HistogramPanel(QWidget):
             self._schedule()
 
     # ---------------------------------------------------------- targets
-    def _gather(self) -> tuple[str, list[torch.Tensor], Any]:
-        """The title, the tensors (shared ones once) and the expected distribution of the current target."""
+    def _gather(self) -> tuple[str, list[torch.Tensor], Any, int]:
+        """The title, the tensors (shared ones once), the expected distribution of the current target, and how
+        many of its tensors were left out for belonging to layers kept unallocated (they have no values)."""
         project = self.project
         assert project is not None
         node = self.target.node
@@ -354,10 +359,12 @@ class HistogramPanel(QWidget):
             title = (self.tr("{where} — {what}, all 1 parameter tensor") if len(entries) == 1 else
                      self.tr("{where} — {what}, all {count} parameter tensors")).format(
                          where=path or "model", what=what, count=len(entries))
-        tensors = [t for _, _, t in entries]
+        tensors = [t for _, _, t in entries if not t.is_meta]  # a layer kept unallocated has no values to count
         count = sum(t.numel() for t in tensors)
         title += (self.tr(", 1 value") if count == 1 else self.tr(", {count} values").format(count=f"{count:,}"))
-        return title, tensors, self._distribution(entries)
+        if len(tensors) < len(entries):
+            title += self.tr(" (without {count} not allocated)").format(count=len(entries) - len(tensors))
+        return title, tensors, self._distribution([e for e in entries if not e[2].is_meta]), len(entries) - len(tensors)
 
     def _distribution(self, entries: list[tuple[Block, str, torch.Tensor]]) -> Any:
         if not entries:
