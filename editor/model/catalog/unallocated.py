@@ -25,6 +25,7 @@ with :class:`~editor.model.errors.MemoryLimitError`.
 from __future__ import annotations
 
 import contextlib
+import copy
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
@@ -138,6 +139,27 @@ def is_unallocated(module: nn.Module) -> bool:
 def mark_unallocated(module: nn.Module, info: Unallocated) -> None:
     """Remember ``info`` for ``module`` (a meta module: the file format and the builders use this)."""
     _registry[module] = info
+
+
+def deep_copy(obj: Any) -> Any:
+    """``copy.deepcopy(obj)`` for modules (or lists of them) where the copy of a layer kept unallocated is one too.
+
+    A plain deep copy of a meta module is an ordinary module on the meta
+    device: moving it to the design's device would allocate all of it (160 GB
+    for ``Linear(200000, 200000)``). The copy keeps the original's
+    :class:`Unallocated` record, so materializing it gives the values
+    materializing the original gives: the values a deep copy would have held.
+    """
+    memo: dict[int, Any] = {}
+    made = copy.deepcopy(obj, memo)
+    originals = obj if isinstance(obj, (list, tuple)) else [obj]
+    for original in originals:
+        for module in original.modules() if isinstance(original, nn.Module) else ():
+            info = _registry.get(module)
+            twin = memo.get(id(module))
+            if info is not None and isinstance(twin, nn.Module):
+                _registry[twin] = info
+    return made
 
 
 def tensor_bytes(module: nn.Module) -> int:

@@ -19,7 +19,6 @@ Each is one undoable step.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from torch import nn
 
 from editor.model.catalog.build import read_params
+from editor.model.catalog.unallocated import deep_copy
 from editor.model.design.adopt import Adopter
 from editor.model.design.seeding import construct
 from editor.model.design.tree import Block, Group, Layer, Node, sync, walk
@@ -73,7 +73,8 @@ class DuplicatingMixin(_Base):
         start = parent.children.index(last) + 1
         state: torch.Tensor | None = None
         if fresh:
-            made, state = self._fresh_copies(nodes)
+            with self._keeping():  # type: ignore[attr-defined]  # a new layer too large is kept unallocated, as inserting one is
+                made, state = self._fresh_copies(nodes)
         else:
             made = self._value_copies(nodes)
         what = _name(nodes[0]) if len(nodes) == 1 else say("{count} blocks", count=len(nodes))
@@ -130,7 +131,7 @@ class DuplicatingMixin(_Base):
 
     def _value_copies(self, nodes: list[Node]) -> list[Node]:
         """Deep copies of ``nodes`` (ties among them kept), with the originals' auto flags and collapsed groups."""
-        modules = copy.deepcopy([n.module for n in nodes])
+        modules = deep_copy([n.module for n in nodes])  # a layer kept unallocated is copied unallocated
         adopter = Adopter(self)
         made = [adopter.node(module) for module in modules]
         for source, twin_root in zip(nodes, made, strict=True):

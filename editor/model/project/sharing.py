@@ -11,10 +11,10 @@ undoes it and says which places disagree.
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING
 
 from editor.model.catalog.shape_rules import fmt
+from editor.model.catalog.unallocated import deep_copy
 from editor.model.design.seeding import construct, construction_order
 from editor.model.design.tree import Block, Group, Layer, Node, walk
 from editor.model.errors import SharingError, ValidationError
@@ -99,10 +99,11 @@ class SharingMixin(_Base):
                                    "already.", path=path))
         state_after = None
         if weights == "copy":
-            module = copy.deepcopy(layer.module)
+            module = deep_copy(layer.module)
         else:
             self._settle_seed_status_if_cheap()  # type: ignore[attr-defined]  # so the new draw continues the stream
-            module, state_after = construct(self.seeds, False, layer.kind, layer.params)
+            with self._keeping():  # type: ignore[attr-defined]
+                module, state_after = construct(self.seeds, False, layer.kind, layer.params)
         own = Layer(module, layer.kind, dict(layer.params), layer.auto)
         with self._operation(say("Make {kind} independent", kind=layer.kind.name)):
             parent = node.parent
@@ -175,7 +176,7 @@ class SharingMixin(_Base):
         return again
 
     def _place_copy(self, node: Node, parent: Group, index: int) -> Node:
-        fresh = self._adopt(copy.deepcopy(node.module))  # type: ignore[attr-defined]
+        fresh = self._adopt(deep_copy(node.module))  # type: ignore[attr-defined]
         sources = [node, *walk(node)] if isinstance(node, Group) else [node]
         copies = [fresh, *walk(fresh)] if isinstance(fresh, Group) else [fresh]
         for source, made in zip(sources, copies, strict=True):

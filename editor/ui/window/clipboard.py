@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import copy
-
 from PySide6.QtWidgets import QApplication
 from torch import nn
+
+from editor.model.catalog.unallocated import deep_copy
 
 
 class BlockClipboard:
@@ -15,14 +15,14 @@ class BlockClipboard:
         self._modules: list[nn.Module] = []
 
     def copy(self, modules: list[nn.Module]) -> None:
-        self._modules = copy.deepcopy(modules)
+        self._modules = deep_copy(modules)
         clipboard = QApplication.clipboard()
         if clipboard is not None:
             clipboard.setText("\n".join(repr(m) for m in modules))
 
     def paste(self) -> list[nn.Module]:
         """Fresh copies for one paste (so pasting twice gives two independent sets)."""
-        return copy.deepcopy(self._modules)
+        return deep_copy(self._modules)
 
     def __bool__(self) -> bool:
         return bool(self._modules)

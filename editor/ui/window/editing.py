@@ -108,9 +108,17 @@ def duplicate_message(paths: list[str], originals: list[Node], copies: list[Node
 
 
 def _same_values(a: nn.Module, b: nn.Module) -> bool:
+    """Whether ``b`` holds ``a``'s values; an unallocated copy holds them when both are kept unallocated."""
     one, two = a.state_dict(), b.state_dict()
-    return one.keys() == two.keys() and all(one[k].shape == two[k].shape and torch.equal(one[k], two[k])
-                                            for k in one)
+    return one.keys() == two.keys() and all(_same_tensor(one[k], two[k]) for k in one)
+
+
+def _same_tensor(x: torch.Tensor, y: torch.Tensor) -> bool:
+    if x.shape != y.shape or x.dtype != y.dtype:
+        return False
+    if x.is_meta or y.is_meta:  # no values to compare: a copy of a layer kept unallocated is kept unallocated too
+        return x.is_meta and y.is_meta
+    return torch.equal(x, y)
 
 
 class EditActions(QObject):

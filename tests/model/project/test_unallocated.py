@@ -210,3 +210,38 @@ def test_a_preview_samples_only_layers_that_have_values(free) -> None:
     assert [key for key, _, _ in p.preview_targets(rule)] == ["1.weight"]
     assert [key for key, _ in p.preview_init(rule)] == ["1.weight"]
     assert p.preview_targets(p.make_init_rule("normal_", blocks=["0"])) == []
+
+
+def test_copies_of_an_unallocated_block_stay_unallocated(free) -> None:
+    """A deep copy of a meta layer was an ordinary meta module: moving it to the device allocated all of it
+    (160 GB for Linear(200000, 200000)). Copies keep the original's record, so they materialize to its values."""
+    p = Project(seed=3)
+    p.keep_unallocated = True
+    p.append_layer("Linear", in_features=20, out_features=100)
+    p.append_layer("Linear", in_features=100, out_features=100)  # 40.4 KB: does not fit in 30 KB
+    assert p.duplicate("1") == ["2"]
+    assert p.unallocated() == ["1", "2"] and p.model[2].weight.is_meta and p.model[2] is not p.model[1]
+    assert p.duplicate("1", fresh=True) == ["2"]  # constructed anew: too large, so kept unallocated too
+    assert p.unallocated() == ["1", "2", "3"]
+    p.repeat("1", 2, shared=False)
+    assert p.unallocated() == ["1", "2", "3", "4"]
+    p.share("1", "2")
+    p.unshare("2")
+    p.share("1", "3")
+    p.unshare("3", weights="reinit")
+    assert p.unallocated() == ["1", "2", "3", "4"] and p.model[3] is not p.model[1]
+    free(10**9)
+    p.materialize()
+    torch.manual_seed(3)
+    ref = nn.Sequential(nn.Linear(20, 100), nn.Linear(100, 100))[1]
+    for i in (1, 2, 4):  # the copies of block 1's values: what materializing block 1 gives
+        assert torch.equal(p.model[i].weight, ref.weight) and torch.equal(p.model[i].bias, ref.bias)
+
+
+def test_a_copy_refuses_under_the_scripting_default_only_when_built_anew(free) -> None:
+    p = _design()
+    p.keep_unallocated = False
+    assert p.duplicate("1") == ["2"] and p.unallocated() == ["1", "2"]  # a copy allocates nothing
+    with pytest.raises(MemoryLimitError, match="would have 11,000 parameters"):
+        p.duplicate("1", fresh=True)
+    assert p.unallocated() == ["1", "2"] and len(p.model) == 5

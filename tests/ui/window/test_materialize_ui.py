@@ -73,3 +73,21 @@ def test_code_applied_in_the_code_tab_keeps_a_layer_too_large_unallocated(window
     window.undo_stack.undo()
     settle()
     assert len(p) == 0
+
+
+def test_copy_paste_and_duplicate_keep_an_unallocated_block_unallocated(window, free) -> None:
+    """Pasting a copy of a meta layer once moved it to the CPU: all of its memory, with values never drawn."""
+    p = _open(window)
+    window.select_nodes([p.node("0")])
+    settle()
+    window.edit_actions.copy.trigger()
+    window.select_nodes([p.node("1")])
+    window.edit_actions.paste.trigger()
+    settle()
+    assert p.unallocated() == ["0", "2"] and p.model[2].weight.is_meta
+    assert window.scene.item_at_path("2").unallocated == "not allocated: needs 39.1 KB"
+    window.select_nodes([p.node("0")])
+    window.edit_actions.duplicate.trigger()
+    settle()
+    assert p.unallocated() == ["0", "1", "3"]
+    assert window.statusBar().currentMessage() == "Duplicated as block 1: the same weights, in modules of their own."
