@@ -9,7 +9,7 @@ calls over many outputs cost far less than many calls over a few), it reduces
 them together and finishes their numbers, so memory stays bounded by a chunk.
 The reductions of a chunk are a handful of vectorized kernels: sums, sums of
 squares as vector norms, min and max, and last, over the copy itself, the
-non-zero counts (the norm of ``sign``). On other devices, where kernels run
+non-zero counts (the sum of ``x != 0`` as floats). On other devices, where kernels run
 asynchronously, outputs are held and everything is reduced once at the end, in
 one stack per shape, and read once. The sparklines of every output of a shape
 are binned together at the end, from a small sample of each.
@@ -34,9 +34,14 @@ import torch
 
 SPARK_BINS = 16
 SPARK_SAMPLE = 256
+"""Values of each output its sparkline is binned from (all of them when it has no more)."""
+SPARK_RUN = 8
+"""Consecutive values taken at each place of a larger output (8 float32: half a cache line)."""
 CHUNK_BYTES = 1 << 23
 """About how many bytes of outputs the CPU reduces at once (kept until then, with a stacked copy as large)."""
 MAX_CHUNK_ROWS = 512
+EXACT_COUNT = 1 << 24
+"""Values of one output up to which float32 counts them exactly (larger ones are counted in integers)."""
 
 
 @dataclass(frozen=True)
@@ -64,13 +69,15 @@ Key = tuple[tuple[int, ...], torch.device, torch.dtype]
 class _Part:
     """The reductions of one chunk of same-shaped outputs: one column per output.
 
-    ``numbers`` rows: the sum, the 2-norm, the 2-norm of ``sign`` (its square counts the
-    values that are not zero), the min and the max.
+    ``numbers`` rows: the sum, the 2-norm, the number of values that are not zero, the min and
+    the max.
     """
 
     members: list[int]
     numbers: torch.Tensor
     sample: torch.Tensor
+    nonzero: torch.Tensor | None = None
+    """The counts of values that are not zero, in integers, for outputs too large to count in ``numbers``."""
     settled: np.ndarray | None = None
     """Once settled: rows mean, std, min, max and the fraction of zeros, in double precision."""
 
@@ -131,6 +138,7 @@ class StatsCollector:
             if out.numel() == 0:
                 self._outputs.append(None)
                 self._done[index] = LayerStats(path, kind, tuple(shape), math.nan, math.nan, math.nan, math.nan, 0.0)
+                self.seconds += time.perf_counter() - start
                 return
             gathering = self._gathering[key] = self._start(key, out.numel())
         members = gathering.members
@@ -171,7 +179,7 @@ class StatsCollector:
                                   torch.cat([part.sample for part in parts]))
                     numbers_np = numbers.double().cpu().numpy()
                     self._settle(key, whole, numbers_np, lambda row, whole=whole: self._outputs[whole.members[row]])
-                    _count_zeros(key, whole, numbers_np[2])
+                    _count_zeros(key, whole, numbers_np[2], parts)
                     parts = [whole]
                 self._finish_key(key, parts)
         found = self._done
@@ -219,17 +227,21 @@ class StatsCollector:
             torch.linalg.vector_norm(rows, dim=1, out=numbers[1])
             torch.amin(rows, 1, out=numbers[3])
             torch.amax(rows, 1, out=numbers[4])
-            part = _Part(members, numbers, sample=rows[:, :: max(1, count // SPARK_SAMPLE)].clone())
+            part = _Part(members, numbers, sample=spark_sample(rows))
             if _at_hand(device):  # settle the numbers while the values are at hand too
                 values = numbers.numpy()
                 def original(row: int) -> torch.Tensor:  # a copy's row, else the output itself (its own dtype)
                     return rows[row].view(shape) if gathering.buffer is not None else self._outputs[members[row]]
 
                 self._settle(key, part, values.astype(np.float64), original)
-            # last, over the stacked copy itself (one buffer less to keep in cache): the values that are not zero
-            torch.linalg.vector_norm(torch.sign(rows, out=rows), dim=1, out=numbers[2])
+            # last, over the stacked copy itself (one buffer less to keep in cache): the values that are not zero,
+            # as the sum of 1.0 where a value is not 0 (exact while a row has at most 2**24 values)
+            if count <= EXACT_COUNT:
+                torch.sum(torch.ne(rows, 0, out=rows), 1, out=numbers[2])
+            else:
+                part.nonzero = torch.count_nonzero(rows, dim=1)
         if _at_hand(device):
-            _count_zeros(key, part, values[2].astype(np.float64))
+            _count_zeros(key, part, values[2].astype(np.float64), [part])
             for index in members:
                 self._outputs[index] = None
         if gathering.buffer is not None:
@@ -270,11 +282,27 @@ class StatsCollector:
         sample = parts[0].sample if len(parts) == 1 else torch.cat([part.sample for part in parts])
         counts = _bin_counts(sample.cpu().numpy(), numbers[3:5].cpu().numpy())
         settled = parts[0].settled if len(parts) == 1 else np.concatenate([part.settled for part in parts], axis=1)
-        names, done = self._names, self._done
+        names, done, made = self._names, self._done, _made
         for index, histogram, mean, std, low, high, zeros in zip(members, counts, *settled.tolist(), strict=True):
             if index not in done:
                 path, kind, shape = names[index]
-                done[index] = LayerStats(path, kind, shape, mean, std, low, high, zeros, tuple(histogram))
+                done[index] = made(path, kind, shape, mean, std, low, high, zeros, tuple(histogram))
+
+
+def _made(path: str, kind: str, shape: tuple[int, ...], mean: float, std: float, low: float, high: float,
+          zeros: float, histogram: tuple[int, ...]) -> LayerStats:
+    """``LayerStats(...)`` of a finite output, made without the frozen dataclass's ``__init__``.
+
+    That ``__init__`` sets each field through ``object.__setattr__`` (about 1.5 µs a row); this
+    sets the same fields at once. The result is equal to the constructor's.
+    """
+    stats = _new_stats(LayerStats)
+    stats.__dict__.update(path=path, kind=kind, shape=shape, mean=mean, std=std, min=low, max=high, zeros=zeros,
+                          histogram=histogram, finite=True)
+    return stats
+
+
+_new_stats = object.__new__
 
 
 def _at_hand(device: torch.device) -> bool:
@@ -283,11 +311,13 @@ def _at_hand(device: torch.device) -> bool:
     return device.type == "cpu"
 
 
-def _count_zeros(key: Key, part: _Part, nonzero_norms: np.ndarray) -> None:
-    """The fraction of exact zeros of each output of ``part``, from the norms of their signs."""
+def _count_zeros(key: Key, part: _Part, nonzero: np.ndarray, parts: list[_Part]) -> None:
+    """The fraction of exact zeros of each output of ``part`` (made of ``parts``), from the counts of the others."""
     count = math.prod(key[0])
+    if count > EXACT_COUNT:  # counted in integers
+        nonzero = np.concatenate([p.nonzero.cpu().numpy() for p in parts if p.nonzero is not None]).astype(np.float64)
     assert part.settled is not None
-    part.settled[4] = (count - np.rint(nonzero_norms * nonzero_norms)) / count
+    part.settled[4] = (count - nonzero) / count
 
 
 def _bin_counts(sample: np.ndarray, extremes: np.ndarray) -> list[list[int]]:
@@ -296,13 +326,14 @@ def _bin_counts(sample: np.ndarray, extremes: np.ndarray) -> list[list[int]]:
     ``extremes`` holds the rows' minima and maxima. NaN counts in the first bin, infinities at the ends.
     """
     rows = len(sample)
-    low = extremes[0][:, None]
     with np.errstate(all="ignore"):  # overflowing widths and NaN rows are dealt with below
-        width = np.maximum(extremes[1] - extremes[0], np.finfo(np.float32).tiny)[:, None]
-        scaled = (sample - low) * (np.float32(SPARK_BINS) / width)
-    np.nan_to_num(scaled, copy=False, nan=0.0)
-    bins = np.clip(scaled, 0, SPARK_BINS - 1).astype(np.intp)
-    bins += np.arange(rows, dtype=np.intp)[:, None] * SPARK_BINS
+        width = np.maximum(extremes[1] - extremes[0], np.finfo(np.float32).tiny)
+        scaled = sample - extremes[0][:, None]
+        scaled *= (np.float32(SPARK_BINS) / width)[:, None]
+    np.fmax(scaled, 0, out=scaled)  # NaN goes to the first bin (fmax takes the number), -Inf too
+    np.minimum(scaled, SPARK_BINS - 1, out=scaled)
+    bins = scaled.astype(np.intp)
+    bins += np.arange(0, rows * SPARK_BINS, SPARK_BINS, dtype=np.intp)[:, None]
     return np.bincount(bins.ravel(), minlength=SPARK_BINS * rows).reshape(rows, SPARK_BINS).tolist()
 
 
@@ -317,6 +348,21 @@ def all_stats(outputs: list[tuple[str, str, torch.Tensor]]) -> list[LayerStats]:
 def layer_stats(path: str, kind: str, out: torch.Tensor) -> LayerStats:
     """Statistics of one block's output."""
     return all_stats([(path, kind, out)])[0]
+
+
+def spark_sample(rows: torch.Tensor) -> torch.Tensor:
+    """A copy of at most ``SPARK_SAMPLE`` values of each row of ``rows`` (2-d), for its sparkline.
+
+    A row of up to that many values is taken whole; a longer one gives runs of
+    ``SPARK_RUN`` consecutive values from evenly spaced places, so the copy reads a
+    few cache lines of each row instead of one for every value taken.
+    """
+    count = rows.shape[1]
+    if count <= SPARK_SAMPLE:
+        return rows.clone()
+    places = SPARK_SAMPLE // SPARK_RUN
+    segment = count // places
+    return rows[:, : places * segment].view(len(rows), places, segment)[:, :, :SPARK_RUN].reshape(len(rows), -1)
 
 
 def _chunk_rows(count: int) -> int:
@@ -337,7 +383,7 @@ def _one_by_one(path: str, kind: str, out: torch.Tensor) -> LayerStats:
             return LayerStats(path, kind, shape, math.nan, math.nan, math.nan, math.nan, zeros, (), False)
         low, high = float(shown.min()), float(shown.max())
         std = float(shown.std()) if shown.numel() > 1 else 0.0
-        sample = shown[:: max(1, shown.numel() // SPARK_SAMPLE)]
+        sample = spark_sample(shown[None])[0]
         width = max(high - low, torch.finfo(torch.float64).tiny)
         bins = ((sample - low) * (SPARK_BINS / width)).nan_to_num_(0).long().clamp_(0, SPARK_BINS - 1)
         histogram = tuple(torch.bincount(bins, minlength=SPARK_BINS).tolist())
