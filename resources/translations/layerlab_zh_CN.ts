@@ -4116,6 +4116,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{definition}：无法算出 {spec} 的形状：{reason}</translation>
     </message>
     <message>
+        <source>This {kind}</source>
+        <translation>这个 {kind}</translation>
+    </message>
+    <message>
+        <source>{what} holds tensors on the meta device, which have shapes but no values ({names}), so LayerLab cannot hold it. Give it values first, e.g. module.to_empty(device=&quot;cpu&quot;) and then module.reset_parameters(); or add the layer from LayerLab&apos;s palette (or with append_layer), which keeps a layer too large for memory unallocated and materializes it with its seed&apos;s values.</source>
+        <translation>{what}含有 meta 设备上的张量，它们只有形状、没有值（{names}），所以 LayerLab 无法容纳它。请先给它值，例如 module.to_empty(device="cpu")，再调用 module.reset_parameters()；或者从 LayerLab 的层面板添加这个层（或用 append_layer），这样放不进内存的层会保持未分配，实体化时会得到种子给出的值。</translation>
+    </message>
+    <message>
         <source>The design cannot contain itself: project.model cannot be inserted into it.</source>
         <translation>设计不能包含它自己：不能把 project.model 插入其中。</translation>
     </message>
@@ -4142,6 +4150,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>revert and replay take a Transaction (from &apos;with project.transaction() as tx:&apos;), not {type}.</source>
         <translation>revert 和 replay 接受的是 Transaction（来自 &apos;with project.transaction() as tx:&apos;），而不是 {type}。</translation>
+    </message>
+    <message>
+        <source>Block {path} is not allocated, so it cannot take values: materialize it first.</source>
+        <translation>块 {path} 没有分配，所以不能接收值：请先将它实体化。</translation>
     </message>
     <message>
         <source>Could not {verb} {tx!r} ({type}: {reason}). The design is as it was before.</source>
@@ -4592,6 +4604,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>块 {path} 没有分配，而它的 {count:,} 个随机数太多，无法在种子的随机数流中跳过，所以在它之后构造的层得不到种子给出的值。请先将它实体化（它会得到与种子完全一致的值），再从种子重置参数。</translation>
     </message>
     <message>
+        <source>block {path} is not allocated, and materializing it to take them needs {need} of memory, but only {have} is free (close other programs and load again)</source>
+        <translation>块 {path} 没有分配，要将它实体化来接收这些值需要 {need} 内存，但只有 {have} 可用（关闭其他程序后再加载一次）</translation>
+    </message>
+    <message>
         <source>{doing} needs every block in memory, but block {path} is not allocated: materialize it first (needs {need}).</source>
         <translation>{doing}需要所有块都在内存中，但块 {path} 没有分配：请先将它实体化（需要 {need}）。</translation>
     </message>
@@ -4614,6 +4630,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>at most {have}</source>
         <translation>最多 {have}</translation>
+    </message>
+    <message>
+        <source>Whether the weights are the seed&apos;s is not known: comparing them with the seed&apos;s needs {need} of memory (to build block {path} again from the seed), but only {have} is free. Free some memory (close other programs), then ask again.</source>
+        <translation>不知道权重是否是种子给出的：与种子的值比较需要 {need} 内存（要从种子重新构建块 {path}），但只有 {have} 可用。请释放一些内存（关闭其他程序），然后再查看一次。</translation>
+    </message>
+    <message>
+        <source>block {path} was materialized with values from torch&apos;s global random generator, because where the seed&apos;s stream stands before it could not be worked out: reset the parameters from the seed to draw them from it.</source>
+        <translation>块 {path} 实体化时用的是 torch 全局随机数生成器的值，因为无法算出种子的随机数流在它之前走到了哪里：请从种子重置参数，让它从种子的随机数流中取值。</translation>
     </message>
     <message>
         <source>block {path} was materialized after the init rules ran, so they did not fill it: reset the parameters from the seed to apply them.</source>
@@ -4710,6 +4734,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>{name} is already defined in this project; choose another name.</source>
         <translation>{name} 已在本项目中定义；请换一个名字。</translation>
+    </message>
+    <message>
+        <source>Block {path} in this group is not allocated, so the group&apos;s values cannot be carried into a block. Materialize it first (Edit → Materialize…), then make the block.</source>
+        <translation>这个组里的块 {path} 没有分配，所以组的值无法带进积木。请先将它实体化（编辑 → 实体化…），再制作积木。</translation>
     </message>
     <message>
         <source>Make block {name}</source>
@@ -5638,6 +5666,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>{name} is not a LayerLab project: it holds a {type}, not a dict.</source>
         <translation>{name} 不是 LayerLab 项目：它保存的是 {type}，不是 dict。</translation>
+    </message>
+    <message>
+        <source>{count} not loaded ({keys}): {reason}</source>
+        <translation>{count} 个未加载（{keys}）：{reason}</translation>
     </message>
     <message>
         <source>{name} is not a LayerLab project: it has no &apos;format&apos; entry.</source>

@@ -23,7 +23,7 @@ from editor.model import catalog
 from editor.model.catalog import LayerKind
 from editor.model.catalog.hyperparameters import format_value, param_count
 from editor.model.catalog.memory import allocation_failure, available_memory
-from editor.model.catalog.unallocated import build_unallocated, keeps_unallocated
+from editor.model.catalog.unallocated import build_unallocated, builds_on_meta, keeps_unallocated
 from editor.model.custom.expr import Expression, compile_expression
 from editor.model.errors import MemoryLimitError, UnsupportedLayerError, ValidationError
 from editor.model.words import message_of, say
@@ -239,9 +239,11 @@ def build_module(kind: LayerKind, params: Mapping[str, Any], where: str = "",
     Uses torch's global random generator, as a script does. A layer whose
     parameters do not fit in memory is refused (:func:`check_memory`), or,
     inside :func:`~editor.model.catalog.unallocated.keeping_unallocated`, kept
-    unallocated on the meta device; ``unallocated`` keeps it so whatever its size.
+    unallocated on the meta device; ``unallocated`` keeps it so whatever its size. A part of a module built on
+    the meta device (:func:`~editor.model.catalog.unallocated.building_on_meta`) allocates nothing: it is
+    never refused for its size.
     """
-    if unallocated or (keeps_unallocated() and not fits_in_memory(kind, params)):
+    if unallocated or builds_on_meta() or (keeps_unallocated() and not fits_in_memory(kind, params)):
         return _build_unallocated(kind, params, where)
     check_memory(kind, params, where)
     kwargs = constructor_kwargs(kind, params)

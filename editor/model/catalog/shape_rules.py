@@ -469,11 +469,14 @@ def output_spec(kind: LayerKind, params: Params, spec: Spec) -> Spec:
 def meta_spec(module_factory: Callable[[], Any], spec: Spec) -> Spec:
     """The output spec found by running a meta-device copy of a layer (nothing is allocated).
 
-    ``module_factory`` builds the module; it is called under ``torch.device("meta")``.
+    ``module_factory`` builds the module; it is called under ``torch.device("meta")``, where a custom
+    block's children are not refused for their size (:func:`building_on_meta`: they allocate nothing).
     """
     import torch
 
-    with torch.device("meta"):
+    from editor.model.catalog.unallocated import building_on_meta
+
+    with building_on_meta():
         module = module_factory()
         dtype = torch.long if spec.dtype == "long" else torch.float32
         try:

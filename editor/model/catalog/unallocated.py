@@ -47,6 +47,7 @@ CHUNK = 2**22
 """Values drawn at a time while replaying (16 MB of float32): memory stays bounded whatever the layer's size."""
 
 _policy: ContextVar[bool] = ContextVar("layerlab_keep_unallocated", default=False)
+_on_meta: ContextVar[bool] = ContextVar("layerlab_building_on_meta", default=False)
 _registry: weakref.WeakKeyDictionary[nn.Module, Unallocated] = weakref.WeakKeyDictionary()
 
 
@@ -63,6 +64,27 @@ def keeping_unallocated(on: bool = True) -> Iterator[None]:
 def keeps_unallocated() -> bool:
     """Whether the running code keeps layers that do not fit unallocated (see :func:`keeping_unallocated`)."""
     return _policy.get()
+
+
+@contextlib.contextmanager
+def building_on_meta() -> Iterator[None]:
+    """Within this block, modules are built on the meta device as parts of one copy that holds no values.
+
+    A custom block's children, built here (for a block kept unallocated, or a
+    shape check's copy), allocate nothing: none is refused for its size, and
+    none is kept unallocated on its own (the whole copy's draws are recorded once).
+    """
+    token = _on_meta.set(True)
+    try:
+        with torch.device("meta"):
+            yield
+    finally:
+        _on_meta.reset(token)
+
+
+def builds_on_meta() -> bool:
+    """Whether the running code builds modules on the meta device as parts of one (see :func:`building_on_meta`)."""
+    return _on_meta.get()
 
 
 @dataclass(frozen=True)
@@ -169,10 +191,16 @@ def tensor_bytes(module: nn.Module) -> int:
 
 
 def build_unallocated(make: Callable[[], nn.Module], needs: int | None = None) -> nn.Module:
-    """``make()`` run on the meta device, recorded, its draws replayed on torch's generator when affordable."""
+    """``make()`` run on the meta device, recorded, its draws replayed on torch's generator when affordable.
+
+    Inside :func:`building_on_meta` (a part of a module being built there) it is only ``make()``: the whole
+    module's draws are recorded and replayed once, by the build that holds it.
+    """
+    if builds_on_meta():
+        return make()
     state = torch.get_rng_state()
     recorder = DrawRecorder()
-    with torch.device("meta"), recorder:
+    with building_on_meta(), recorder:
         module = make()
     draws = tuple(recorder.draws)
     kept = advance(draws)

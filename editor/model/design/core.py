@@ -433,9 +433,17 @@ class DesignCore(ShapeEngine):
         self._record(lambda: self._set_label(node, old), lambda: self._set_label(node, label))
 
     def _load_values(self, layer: Layer, state: dict[str, torch.Tensor]) -> None:
-        """Copy ``state`` into the layer's parameters and buffers, in place (module identity kept)."""
+        """Copy ``state`` into the layer's parameters and buffers, in place (module identity kept).
+
+        A module on the meta device has no values to copy into (torch would
+        only warn, keeping nothing): refused, so nothing reads as loaded that was not.
+        """
+        current = layer.module.state_dict()
+        if any(value.is_meta for value in current.values()):
+            raise StructureError(say("Block {path} is not allocated, so it cannot take values: materialize it "
+                                     "first.", path=(self._paths(list(layer.blocks)) or ("?",))[0]))
         keep = self._tx is not None and self._tx.keep_values
-        before = {k: v.detach().clone() for k, v in layer.module.state_dict().items()} if keep else None
+        before = {k: v.detach().clone() for k, v in current.items()} if keep else None
         layer.module.load_state_dict(state)
         if self._touched is not None:
             self._touched.add(layer)

@@ -63,10 +63,11 @@ class ResyncingDesign(DesignCore):
             fresh: list[Node] = []
             inside = depth(group) + 1
             try:
-                for key, module in list(slots(group.sequential).items()):
+                for index, (key, module) in enumerate(list(slots(group.sequential).items())):
                     node = known.pop(id(module), None)
                     if node is None:
-                        node = adopter.node(module, label_from_key(key), depth=inside)
+                        place = ".".join(filter(None, (group.path(), str(index))))
+                        node = adopter.node(module, label_from_key(key), depth=inside, place=place)
                     else:
                         node.label = label_from_key(key)
                     fresh.append(node)

@@ -30,15 +30,15 @@ from torch import nn
 from editor.model.catalog.build import build_module, check_memory, format_bytes, read_params
 from editor.model.catalog.memory import available_memory
 from editor.model.catalog.unallocated import (
-    DrawRecorder,
     advance,
     is_unallocated,
     keeping_unallocated,
     keeps_unallocated,
     mark_unallocated,
+    tensor_bytes,
     unallocated_info,
 )
-from editor.model.design.seeding import construction_order
+from editor.model.design.seeding import construction_order, fingerprint
 from editor.model.design.transaction import Transaction
 from editor.model.design.tree import Block, Group, Layer, path_key, paths, walk
 from editor.model.errors import MemoryLimitError, RunError, ValidationError
@@ -120,6 +120,29 @@ class AllocationMixin(_Base):
                                    valid=say("at most {have}", have=format_bytes(have / MARGIN)))
         return need, have
 
+    def _allocatable(self, layers: list[Layer]) -> tuple[set[int], str | None]:
+        """Of ``layers``, the ids of those kept unallocated that the memory free now cannot hold along with the
+        ones before them (as :meth:`check_materialize` counts), and why in words (None when all fit)."""
+        have = available_memory()
+        used = 0
+        refused: set[int] = set()
+        first: Layer | None = None
+        for layer in layers:
+            need = _needs(layer) if is_unallocated(layer.module) else 0
+            if not need:
+                continue
+            if (used + need) * MARGIN <= have:
+                used += need
+                continue
+            refused.add(id(layer))
+            first = first or layer
+        if first is None:
+            return refused, None
+        return refused, say("block {path} is not allocated, and materializing it to take them needs {need} of "
+                            "memory, but only {have} is free (close other programs and load again)",
+                            path=_first_path(self, first),
+                            need=format_bytes(used + _needs(first)), have=format_bytes(have))
+
     def materialize(self, path: str | int | None = None) -> list[str]:
         """Allocate the unallocated layers at ``path`` (None: all of them), as one undoable operation.
 
@@ -141,20 +164,44 @@ class AllocationMixin(_Base):
         table = paths(self._root)
         done = sorted((table[b] for layer in layers for b in layer.blocks if b in table), key=path_key)
         with self._operation(say("Materialize")):
-            for layer in layers:
-                module = self._materialized(layer)
-                apply_frozen(module, frozen_names(layer.module))
-                self._prepare_module(module)  # type: ignore[attr-defined]
-                self._swap_layer(layer, module, read_params(layer.kind, module), layer.auto)
-            if self.seeds.status is True and self._init_rules:  # the rules ran before these values existed
-                self._set_seed_status(False, reason=say(  # type: ignore[call-arg]
-                    "block {path} was materialized after the init rules ran, so they did not fill it: reset the "
-                    "parameters from the seed to apply them.", path=done[0]))
-            elif self.seeds.status is True:
-                self._set_seed_status(True, self.seeds.state)  # the same stream; the fingerprint now sees values
+            self._allocate(layers)
         return done
 
-    def _materialized(self, layer: Layer) -> nn.Module:
+    def _allocate(self, layers: list[Layer]) -> None:
+        """Materialize ``layers`` (unallocated; memory checked by the caller) within the running operation.
+
+        Values changed in place since the seed status was recorded are noticed
+        before the swap; otherwise the record's fingerprint is refreshed, so
+        that the new values do not read as changed behind the design's back.
+        """
+        stale = self.seeds.is_stale(self._layers.values())
+        guessed: list[Layer] = []
+        for layer in layers:
+            module, from_seed = self._materialized(layer)
+            if not from_seed:
+                guessed.append(layer)
+            apply_frozen(module, frozen_names(layer.module))
+            self._prepare_module(module)  # type: ignore[attr-defined]
+            self._swap_layer(layer, module, read_params(layer.kind, module), layer.auto)
+        if self.seeds.status is not True:
+            return
+        if stale:
+            self._set_seed_status(None)  # changed in place before: worked out again when asked
+        elif guessed:
+            self._set_seed_status(False, reason=say(  # type: ignore[call-arg]
+                "block {path} was materialized with values from torch's global random generator, because where "
+                "the seed's stream stands before it could not be worked out: reset the parameters from the seed "
+                "to draw them from it.", path=_first_path(self, guessed[0])))
+        elif self._init_rules:  # the rules ran before these values existed
+            self._set_seed_status(False, reason=say(  # type: ignore[call-arg]
+                "block {path} was materialized after the init rules ran, so they did not fill it: reset the "
+                "parameters from the seed to apply them.", path=min((_first_path(self, layer) for layer in layers),
+                                                                     key=path_key)))
+        else:  # the same stream; the fingerprint now sees the new values
+            self._set_attr("fingerprint", fingerprint(self._layers.values()), owner=self.seeds)
+
+    def _materialized(self, layer: Layer) -> tuple[nn.Module, bool]:
+        """A new module with values for ``layer``, and whether they are drawn from where the seed's stream stands."""
         info = unallocated_info(layer.module)
         state = info.state_before if info is not None else None
         if state is None and self.seeds.status is not False:
@@ -162,13 +209,14 @@ class AllocationMixin(_Base):
         with keeping_unallocated(False), torch.random.fork_rng(devices=[]):
             if state is not None:
                 torch.set_rng_state(state)
-            return build_module(layer.kind, layer.params)
+            return build_module(layer.kind, layer.params), state is not None
 
     def _stream_before(self, layer: Layer) -> torch.Tensor | None:
         """Torch's random state just before ``layer`` is constructed from the seed (None if the seed cannot say).
 
         Every layer before it is constructed on the meta device and its draws
-        replayed on the CPU in chunks, so nothing is allocated beyond a chunk.
+        replayed on the CPU in chunks, so nothing is allocated beyond a chunk
+        (and the memory free now does not matter: nothing is refused for it).
         """
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(self.seeds.seed)
@@ -176,34 +224,57 @@ class AllocationMixin(_Base):
                 if before is layer:
                     return torch.get_rng_state()
                 info = unallocated_info(before.module)
-                if info is not None:
-                    draws = info.draws
-                else:
-                    recorder = DrawRecorder()
-                    try:
-                        with torch.device("meta"), recorder, keeping_unallocated(False):
-                            build_module(before.kind, before.params, unallocated=False)
+                if info is None:
+                    try:  # built unallocated whatever its size: its draws recorded, and replayed when affordable
+                        info = unallocated_info(build_module(before.kind, before.params, unallocated=True))
                     except ValidationError:
                         return None
-                    draws = tuple(recorder.draws)
-                advance(draws, unbounded=True)
+                    if info is None:
+                        return None
+                    if info.stream_kept:
+                        continue
+                if not advance(info.draws, unbounded=True):
+                    return None
         return None
 
     # ------------------------------------------------ rebuilding from the seed
     def _fresh_layer_modules(self, order: list[Layer]) -> list[nn.Module]:
-        """New modules for ``order``, constructed from torch's generator as it stands (layers kept unallocated
-        stay so); refused when an unallocated layer's draws cannot be replayed and layers after it draw."""
-        modules = []
-        for i, layer in enumerate(order):
-            if not is_unallocated(layer.module):
-                modules.append(build_module(layer.kind, layer.params))
+        """New modules for ``order``, constructed from torch's generator as it stands (see :meth:`_fresh_layer`)."""
+        return [self._fresh_layer(layer, more=i < len(order) - 1) for i, layer in enumerate(order)]
+
+    def _fresh_layer(self, layer: Layer, more: bool) -> nn.Module:
+        """A new module for ``layer`` from torch's generator as it stands; one kept unallocated stays so.
+
+        An allocated layer is built allocated (``MemoryLimitError`` when the
+        memory free now cannot hold a fresh copy: kept unallocated instead, it
+        could not be compared with, nor give its values). Refused when an
+        unallocated layer's draws cannot be replayed and layers after it draw (``more``).
+        """
+        if not is_unallocated(layer.module):
+            with keeping_unallocated(False):
+                return build_module(layer.kind, layer.params)
+        module = build_module(layer.kind, layer.params, unallocated=True)
+        info = unallocated_info(module)
+        if info is not None and not info.stream_kept and more:
+            raise ValidationError(_too_many_draws(_first_path(self, layer), info.values_drawn))
+        return module
+
+    def _check_room_to_compare(self, order: list[Layer], together: bool) -> None:
+        """``MemoryLimitError`` when the memory free now cannot hold a fresh copy of each allocated layer of
+        ``order`` (``together``: of all of them at once) to compare the weights with the seed's."""
+        have = available_memory()
+        total = 0
+        for layer in order:
+            if is_unallocated(layer.module):
                 continue
-            module = build_module(layer.kind, layer.params, unallocated=True)
-            info = unallocated_info(module)
-            if info is not None and not info.stream_kept and i < len(order) - 1:
-                raise ValidationError(_too_many_draws(_first_path(self, layer), info.values_drawn))
-            modules.append(module)
-        return modules
+            size = tensor_bytes(layer.module)
+            total = total + size if together else size
+            if total > have:
+                raise MemoryLimitError(say(
+                    "Whether the weights are the seed's is not known: comparing them with the seed's needs {need} "
+                    "of memory (to build block {path} again from the seed), but only {have} is free. Free some "
+                    "memory (close other programs), then ask again.", path=_first_path(self, layer),
+                    need=format_bytes(total), have=format_bytes(have)))
 
     def _unallocated_fresh(self, layer: Layer, fresh: nn.Module, adopt: bool) -> bool | None:
         """For a fresh unallocated module: whether ``layer``'s module would get the same values (None: not one).

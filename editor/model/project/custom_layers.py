@@ -31,6 +31,7 @@ from editor.model.catalog import kind as catalog_kind
 from editor.model.catalog.build import build_module, read_params
 from editor.model.catalog.custom_kinds import CustomKind, check_name, custom_kinds_in, make_kind
 from editor.model.catalog.hyperparameters import validate_params
+from editor.model.catalog.unallocated import is_unallocated
 from editor.model.custom.definitions import (
     MAX_DEFINITIONS,
     BlockDefinition,
@@ -220,6 +221,11 @@ class CustomLayersMixin(_Base):
         if name in self._custom_kinds:
             raise DefinitionError(say("{name} is already defined in this project; choose another name.",
                                       name=name), field="name")
+        kept = [node.path() for node in walk(group) if isinstance(node, Block) and is_unallocated(node.module)]
+        if kept:  # the new block would be built unallocated as a whole: the values of the others would be lost
+            raise StructureError(say("Block {path} in this group is not allocated, so the group's values cannot be "
+                                     "carried into a block. Materialize it first (Edit → Materialize…), then make "
+                                     "the block.", path=kept[0]))
         definition = plan_block(group, name, bindings, block_prefix(group_path))
         kinds_now = self._plan_kinds({**self.definitions, name: definition}, name)
         kind = kinds_now[name]
@@ -245,19 +251,23 @@ class CustomLayersMixin(_Base):
     def _fresh_modules(self) -> tuple[list[Layer], list[nn.Module], torch.Tensor]:
         order, modules, state = super()._fresh_modules()  # type: ignore[misc]
         self._fresh_plain = tuple((layer, found) for layer, module in zip(order, modules, strict=True)
-                                  if _is_custom(module) and (found := plain_tensors(module)))
+                                  if _is_custom(module) and not is_unallocated(module)  # a meta one has no values
+                                  and (found := plain_tensors(module)))
         return order, modules, state
 
     def _verify_seed(self) -> tuple[bool, torch.Tensor | None]:
-        exact, state = super()._verify_seed()  # type: ignore[misc]
-        pending, self._fresh_plain = self._fresh_plain, ()
-        if exact:
-            for layer, fresh in pending:
-                mine = plain_tensors(layer.module)
-                if any(key not in mine or not torch.equal(mine[key].detach().cpu(), value)
-                       for key, value in fresh.items()):
-                    return False, None
-        return exact, state
+        try:
+            return super()._verify_seed()  # type: ignore[misc]
+        finally:
+            self._fresh_plain = ()  # compared layer by layer (_same_as_fresh): not kept
+
+    def _same_as_fresh(self, layer: Layer, fresh: nn.Module) -> bool:
+        same = super()._same_as_fresh(layer, fresh)  # type: ignore[misc]
+        if not same or not _is_custom(fresh) or is_unallocated(fresh):
+            return same
+        mine = plain_tensors(layer.module)
+        return all(key in mine and torch.equal(mine[key].detach().cpu(), value)
+                   for key, value in plain_tensors(fresh).items())
 
     def reset_parameters(self) -> None:
         """Every parameter, buffer and plain tensor from :attr:`seed`, in construction order (see WeightsMixin)."""

@@ -81,7 +81,8 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         adopter = Adopter(project)
         root.sequential = module
         project._groups = {id(module): root}
-        children = [adopter.node(child, _label(key)) for key, child in _children(module)]
+        children = [adopter.node(child, _label(key), place=str(index))
+                    for index, (key, child) in enumerate(_children(module))]
         for child in children:
             child.parent = root
             root.children.append(child)
@@ -123,12 +124,14 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         self._set_seed_status(False)
 
     # ------------------------------------------------------------ editing
-    def _adopt(self, module: object, label: str | None = None, parent: Group | None = None) -> Node:
-        """A new node for ``module``, to be placed in ``parent`` (its depth bounds the nesting it may bring)."""
+    def _adopt(self, module: object, label: str | None = None, parent: Group | None = None,
+               place: str | None = None) -> Node:
+        """A new node for ``module``, to be placed in ``parent`` (its depth bounds the nesting it may bring)
+        at path ``place`` (when known, for messages)."""
         if not isinstance(module, nn.Module):
             raise UnsupportedLayerError(say("module should be of type torch.nn.Module, not {type}.",
                                             type=type(module).__name__))
-        node = Adopter(self).node(module, label, depth=1 if parent is None else depth(parent) + 1)
+        node = Adopter(self).node(module, label, depth=1 if parent is None else depth(parent) + 1, place=place)
         self._prepare_module(node.module)
         return node
 
@@ -152,7 +155,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
 
     def __setitem__(self, index: PathLike, module: nn.Module) -> None:
         old = self._locate(index)
-        new = self._adopt(module, old.label, old.parent)
+        new = self._adopt(module, old.label, old.parent, old.path())
         with self._operation(say("Replace with {kind}", kind=_name(module))):
             parent = old.parent
             assert parent is not None
@@ -188,7 +191,7 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
     def insert(self, index: PathLike, module: nn.Module) -> Project:
         """Insert ``module`` before ``index`` (``"1.2"`` inserts into the group at 1); returns the project."""
         parent, i = self._slot(index)
-        node = self._adopt(module, parent=parent)
+        node = self._adopt(module, parent=parent, place=".".join(filter(None, (parent.path(), str(i)))))
         with self._operation(say("Insert {kind}", kind=_name(module))):
             fresh = self._new_layers(node)
             self._attach(parent, i, node)

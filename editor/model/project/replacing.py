@@ -56,7 +56,8 @@ class ReplaceMixin(_Base):
         if keep_auto:
             _carry_auto(self, other)
         adopter = Adopter(self)
-        incoming: list[Node] = [adopter.node(child.module, child.label) for child in other.root.children]
+        incoming: list[Node] = [adopter.node(child.module, child.label, place=str(index))
+                                for index, child in enumerate(other.root.children)]
         _copy_layer_state(other, incoming)
         with self._operation(name):
             root = self._root

@@ -24,10 +24,11 @@ import torch
 from torch import nn
 
 from editor.model.catalog.build import format_bytes
+from editor.model.catalog.unallocated import is_unallocated
 from editor.model.design.seeding import construction_order, fingerprint
 from editor.model.design.tree import Block, Group, Layer, is_last_leaf, path_key, paths
-from editor.model.errors import LayerLabError, ValidationError
-from editor.model.words import join, say
+from editor.model.errors import LayerLabError, MemoryLimitError, ValidationError
+from editor.model.words import join, message_of, say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -48,17 +49,25 @@ says why they are no longer the seed's.
 
 @dataclass
 class WeightsReport:
-    """What loading a state_dict did: keys loaded, missing, unexpected and shape-mismatched."""
+    """What loading a state_dict did: keys loaded, missing, unexpected and shape-mismatched.
+
+    ``unallocated`` are keys of blocks kept unallocated that the memory free
+    now cannot hold (``why_unallocated`` says so in words): they are not
+    loaded. A block kept unallocated whose memory fits is materialized to take
+    its values, so its keys are loaded.
+    """
 
     missing: list[str] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
     mismatched: list[tuple[str, tuple[int, ...], tuple[int, ...]]] = field(default_factory=list)
     loaded: list[str] = field(default_factory=list)
+    unallocated: list[str] = field(default_factory=list)
+    why_unallocated: str | None = None
 
     @property
     def exact(self) -> bool:
-        """Every key present, nothing extra, every shape right."""
-        return not (self.missing or self.unexpected or self.mismatched)
+        """Every key present and loadable, nothing extra, every shape right."""
+        return not (self.missing or self.unexpected or self.mismatched or self.unallocated)
 
     def describe(self) -> str:
         """A sentence per kind of problem, naming a few keys."""
@@ -76,6 +85,9 @@ class WeightsReport:
             shown = [say("{key} is {got} but the design needs {want}", key=k, got=got, want=want)
                      for k, want, got in self.mismatched]
             parts.append(say("{count} with the wrong shape ({keys})", count=len(self.mismatched), keys=few(shown)))
+        if self.unallocated:
+            parts.append(say("{count} not loaded ({keys}): {reason}", count=len(self.unallocated),
+                             keys=few(self.unallocated), reason=self.why_unallocated or ""))
         return say("{parts}.", parts=join(parts, "; ")) if parts else say("every key fits.")
 
 
@@ -114,8 +126,12 @@ class WeightsMixin(_Base):
             seeds.forget()
             self._seed_note = None  # changed in place: whatever was said before no longer tells the whole story
         if seeds.status is None:
+            self._seed_note = None
             try:
                 exact, state = self._verify_seed()
+            except MemoryLimitError as exc:  # too little memory free to compare: not known, asked again next time
+                self._seed_note = message_of(exc)
+                return False
             except ValidationError:  # the seed cannot rebuild this design (a rule it outgrew): not the seed's
                 exact, state = False, None
             seeds.settle(exact, state, self._layers.values())
@@ -127,9 +143,11 @@ class WeightsMixin(_Base):
 
         For example "block 0 was rebuilt with new hyperparameters after the
         weights were drawn, …". None while the weights are the seed's, and when
-        the reason is not known (values edited, trained or loaded).
+        the reason is not known (values edited, trained or loaded). While it
+        cannot be worked out (too little memory free to compare with the
+        seed's), says so.
         """
-        return self._seed_note if self.seeds.status is False else None
+        return self._seed_note if self.seeds.status is not True else None
 
     def mark_weights_changed(self) -> None:
         """Say that parameter values were changed outside the project (e.g. by training)."""
@@ -163,20 +181,34 @@ class WeightsMixin(_Base):
         return order, modules, state
 
     def _verify_seed(self) -> tuple[bool, torch.Tensor | None]:
-        """Whether the current values equal seed-fresh ones, and the random state after constructing them."""
-        order, modules, state = self._fresh_modules()
-        for layer, fresh in zip(order, modules, strict=True):
-            same = self._unallocated_fresh(layer, fresh, adopt=False)  # type: ignore[attr-defined]
-            if same is not None:
-                if not same:
+        """Whether the current values equal seed-fresh ones, and the random state after constructing them.
+
+        Without init rules the layers are built and compared one at a time, so
+        at most one fresh layer is held; with rules (which run after all
+        construction) the whole design is. ``MemoryLimitError`` when the memory
+        free now cannot hold that: the answer is then not known.
+        """
+        order = construction_order(self._root, self.seeds)
+        self._check_room_to_compare(order, together=bool(self._init_rules))  # type: ignore[attr-defined]
+        if self._init_rules:
+            order, modules, state = self._fresh_modules()
+            exact = all(self._same_as_fresh(layer, fresh) for layer, fresh in zip(order, modules, strict=True))
+            return exact, state if exact else None
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(self.seeds.seed)
+            for i, layer in enumerate(order):
+                fresh = self._fresh_layer(layer, more=i < len(order) - 1)  # type: ignore[attr-defined]
+                if not self._same_as_fresh(layer, fresh):
                     return False, None
-                continue
-            current = layer.module.state_dict()
-            for name, value in fresh.state_dict().items():
-                mine = current.get(name)
-                if mine is None or mine.shape != value.shape or not torch.equal(mine.detach().cpu(), value):
-                    return False, None
-        return True, state
+                del fresh  # before the next one is built: one fresh layer at a time
+            return True, torch.get_rng_state()
+
+    def _same_as_fresh(self, layer: Layer, fresh: nn.Module) -> bool:
+        """Whether ``layer``'s values are those of ``fresh``, the same layer constructed from the seed."""
+        same = self._unallocated_fresh(layer, fresh, adopt=False)  # type: ignore[attr-defined]
+        if same is not None:
+            return same
+        return _same_values(layer.module.state_dict(), fresh.state_dict(), exact_keys=False)
 
     def _note_constructed(self, block: Block, state_after: torch.Tensor | None) -> None:
         """Update the seed status after ``block``'s new layer was constructed and attached.
@@ -275,6 +307,8 @@ class WeightsMixin(_Base):
                 return
             try:
                 exact, state = self._verify_seed()
+            except MemoryLimitError:
+                return  # not known now (too little memory free to compare): stays so
             except ValidationError:
                 exact, state = False, None
             self._set_seed_status(exact, state)
@@ -305,6 +339,11 @@ class WeightsMixin(_Base):
         loaded is checked first (dense, with values, of a dtype its parameter
         or buffer can take: no sparse, quantized, meta or complex tensor), and
         only then is anything copied; a refusal names the key.
+
+        A block kept unallocated that gets values is materialized first (its
+        other tensors get what materializing gives), when the memory free now
+        holds it (as :meth:`materialize` checks); otherwise its keys are not
+        loaded, and the report says why.
         """
         _check_state(state)
         owners = self._state_owners()
@@ -318,12 +357,13 @@ class WeightsMixin(_Base):
         per_layer: dict[int, tuple[Layer, dict[str, torch.Tensor]]] = {}
         for key in fitting:
             layer, local, _ = owners[key]
-            entry = per_layer.setdefault(id(layer), (layer, {k: v for k, v in layer.module.state_dict().items()}))
-            entry[1][local] = state[key]
+            per_layer.setdefault(id(layer), (layer, {}))[1][local] = state[key]
         if per_layer:
             with self._operation(say("Load weights")):
-                for layer, values in per_layer.values():
-                    self._load_values(layer, values)
+                self._allocate([layer for layer, _ in per_layer.values()  # type: ignore[attr-defined]
+                                if is_unallocated(layer.module)])
+                for layer, given in per_layer.values():
+                    self._load_values(layer, {**layer.module.state_dict(), **given})
                 self._set_seed_status(None)
         return report
 
@@ -335,9 +375,13 @@ class WeightsMixin(_Base):
         mismatched = [(k, tuple(owners[k][2]), tuple(state[k].shape)) for k in owners
                       if k in state and tuple(state[k].shape) != tuple(owners[k][2])]
         bad = {m[0] for m in mismatched}
+        fitting = [k for k in owners if k in state and k not in bad]
+        targets = list({id(owners[k][0]): owners[k][0] for k in fitting}.values())
+        refused, why = self._allocatable(targets)  # type: ignore[attr-defined]
         return WeightsReport(missing=[k for k in owners if k not in state],
                              unexpected=[k for k in state if k not in owners], mismatched=mismatched,
-                             loaded=[k for k in owners if k in state and k not in bad])
+                             loaded=[k for k in fitting if id(owners[k][0]) not in refused],
+                             unallocated=[k for k in fitting if id(owners[k][0]) in refused], why_unallocated=why)
 
     def _state_owners(self) -> dict[str, tuple[Layer, str, torch.Size]]:
         """Every key of ``model.state_dict()``: the layer that owns it, its local key and its shape."""
@@ -357,11 +401,12 @@ class WeightsMixin(_Base):
         return owners
 
 
-def _same_values(mine: Mapping[str, torch.Tensor], fresh: Mapping[str, torch.Tensor]) -> bool:
-    """Whether a layer's state equals freshly constructed values (same keys, shapes and bits)."""
-    if list(mine) != list(fresh):
+def _same_values(mine: Mapping[str, torch.Tensor], fresh: Mapping[str, torch.Tensor], exact_keys: bool = True) -> bool:
+    """Whether a layer's state equals freshly constructed values (same keys, or ``fresh``'s at least; shapes, bits)."""
+    if exact_keys and list(mine) != list(fresh):
         return False
-    return all(mine[k].shape == v.shape and torch.equal(mine[k].detach().cpu(), v) for k, v in fresh.items())
+    return all(k in mine and mine[k].shape == v.shape and torch.equal(mine[k].detach().cpu(), v)
+               for k, v in fresh.items())
 
 
 def _check_state(state: object, targets: Mapping[str, tuple[nn.Module, str]] | None = None) -> None:

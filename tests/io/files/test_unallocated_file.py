@@ -9,9 +9,11 @@ import torch
 from torch import nn
 
 from editor import Project
+from editor.io.errors import ProjectFileError
 from editor.io.files.project_file import open_project, to_payload
 from editor.io.files.weights import export_weights
-from editor.model.errors import RunError
+from editor.model.errors import RunError, StructureError
+from tests.model.custom.textbook import NET, PLAIN_LINEAR, Net
 
 
 def _design() -> Project:
@@ -76,3 +78,73 @@ def test_exporting_weights_is_refused_while_a_layer_is_unallocated(free, tmp_pat
     with pytest.raises(RunError, match=r"Exporting weights needs every block in memory, but block 0 is not allocated"):
         export_weights(_design(), tmp_path / "w.pt")
     assert not (tmp_path / "w.pt").exists()
+
+
+def test_an_unallocated_layers_plain_tensor_is_left_out_and_materializes_from_the_seed(free, tmp_path: Path) -> None:
+    """Saving copied every plain tensor's values, and a meta tensor has none: saving (and autosave) crashed."""
+    p = Project(seed=1)
+    p.keep_unallocated = True
+    p.define_layer(PLAIN_LINEAR)
+    p.append_layer("PlainLinear", in_units=4, units=2000)  # its plain weight alone is 31.2 KB
+    p.append_layer("PlainLinear", in_units=2000, units=3)
+    assert p.unallocated() == ["0"] and p.model[0].weight.is_meta
+    payload = to_payload(p)
+    assert list(payload["plain_tensors"]) == ["1.weight"] and payload["design"]["layers"][0]["unallocated"] is True
+    path = tmp_path / "plain.pt"
+    p.save(path)
+    opened = open_project(path).project
+    assert opened.unallocated() == ["0"] and opened.model[0].weight.is_meta
+    assert torch.equal(opened.model[1].weight, p.model[1].weight) and opened.weights_from_seed
+    free["bytes"] = 10**9
+    payload["plain_tensors"]["0.weight"] = torch.zeros(4, 2000)  # values for a layer the file marks unallocated
+    torch.save(payload, tmp_path / "bad.pt")
+    with pytest.raises(ProjectFileError, match=r"plain_tensors: '0\.weight' is not a plain tensor of the design"):
+        open_project(tmp_path / "bad.pt")
+    opened.materialize()
+    torch.manual_seed(1)
+    first, second = torch.randn(4, 2000), torch.randn(2000, 3)  # PlainLinear's weight; its bias is zeros
+    assert torch.equal(opened.model[0].weight, first) and torch.equal(opened.model[1].weight, second)
+    assert opened.weights_from_seed
+
+
+def test_a_custom_block_kept_unallocated_opens_and_materializes_from_the_seed(free, tmp_path: Path) -> None:
+    """Opening built the block unallocated, but its children were built (and refused) as ordinary layers."""
+    p = Project(seed=1)
+    p.keep_unallocated = True
+    p.define_block(NET)
+    p.append_layer("Net", input_nodes=4, hidden_nodes=2000, output_nodes=2)  # Net.hidden alone is 39.1 KB
+    p.append_layer("Linear", in_features=2, out_features=3)
+    path = tmp_path / "net.pt"
+    p.save(path)
+    opened = open_project(path).project
+    assert opened.unallocated() == ["0"] and opened.model[0].hidden.weight.is_meta
+    assert torch.equal(opened.model[1].weight, p.model[1].weight)
+    free["bytes"] = 10**9
+    opened.materialize()
+    torch.manual_seed(1)
+    script = nn.Sequential(Net(4, 2000, 2), nn.Linear(2, 3))
+    for name, value in script.state_dict().items():
+        assert torch.equal(opened.model.state_dict()[name], value), name
+    assert opened.weights_from_seed
+
+
+def test_a_block_made_from_a_group_opens_unallocated_once_grown_too_large(free, tmp_path: Path) -> None:
+    p = Project(seed=2)
+    p.keep_unallocated = True
+    p.append_layer("Linear", in_features=4, out_features=2000)
+    p.append_layer("ReLU")
+    p.append_layer("Linear", in_features=2000, out_features=2)
+    p.group(["0", "1", "2"])
+    before = p.to_code()
+    with pytest.raises(StructureError, match=r"Block 0\.0 in this group is not allocated.*Materialize it first"):
+        p.make_block("0", "Wide", {"hidden": ["0.out_features", "2.in_features"]})  # its values would be lost
+    assert p.to_code() == before and "Wide" not in p.definitions
+    p.set_hyperparameters("0.0", out_features=20)
+    p.set_hyperparameters("0.2", in_features=20)
+    p.make_block("0", "Wide", {"hidden": ["0.out_features", "2.in_features"]})
+    p.set_hyperparameters("0", hidden=2000)
+    assert p.unallocated() == ["0"]
+    p.save(tmp_path / "wide.pt")
+    opened = open_project(tmp_path / "wide.pt").project
+    assert opened.unallocated() == ["0"] and opened.kind("0").name == "Wide"
+    assert opened.model[0].linear0.weight.shape == (2000, 4) and opened.model[0].linear0.weight.is_meta

@@ -11,6 +11,7 @@ from editor.model.catalog import memory, unallocated
 from editor.model.catalog.unallocated import DrawRecorder, advance, is_unallocated
 from editor.model.errors import MemoryLimitError, RunError, ValidationError
 from editor.model.project import devices
+from tests.model.custom.textbook import NET, PLAIN_LINEAR, Net
 
 FREE = 30_000
 """Bytes of memory the tests pretend are free: Linear(10, 1000) (44 KB) does not fit, Linear(20, 10) does."""
@@ -245,3 +246,58 @@ def test_a_copy_refuses_under_the_scripting_default_only_when_built_anew(free) -
     with pytest.raises(MemoryLimitError, match="would have 11,000 parameters"):
         p.duplicate("1", fresh=True)
     assert p.unallocated() == ["1", "2"] and len(p.model) == 5
+
+
+def _net_design(keep: bool = True) -> Project:
+    p = Project(seed=1)
+    p.keep_unallocated = keep
+    p.define_block(NET)
+    p.append_layer("Net", input_nodes=4, hidden_nodes=2000, output_nodes=2)  # Net.hidden alone is 39.1 KB
+    return p
+
+
+def test_a_custom_block_kept_unallocated_draws_its_childrens_values_once(free) -> None:
+    """Its children were each kept unallocated too, inside it: their draws were recorded twice, so the layers
+    constructed after it did not get the script's values, while the design said they did."""
+    p = _net_design()
+    p.append_layer("Linear", in_features=2, out_features=3)
+    assert p.unallocated() == ["0"] and not is_unallocated(p.model[0].hidden)
+    torch.manual_seed(1)
+    Net(4, 2000, 2)
+    after = nn.Linear(2, 3)
+    assert torch.equal(p.model[1].weight, after.weight) and p.weights_from_seed
+    free(10**9)
+    p.materialize()
+    torch.manual_seed(1)
+    net = Net(4, 2000, 2)
+    assert torch.equal(p.model[0].hidden.weight, net.hidden.weight) and torch.equal(p.model[0].out.bias, net.out.bias)
+
+
+def test_changing_a_custom_block_kept_unallocated_follows_the_projects_policy(free) -> None:
+    """The shape check built the block's children on the meta device outside the project's policy: refused."""
+    p = _net_design()
+    p.set_hyperparameters("0", hidden_nodes=3000)
+    assert p.unallocated() == ["0"] and p.model[0].hidden.out_features == 3000
+    assert p.check_hyperparameters("0", hidden_nodes=4000)["hidden_nodes"] == 4000
+    p.keep_unallocated = False  # the scripting default still refuses it
+    with pytest.raises(MemoryLimitError, match=r"Block 0: Net with these hyperparameters would have 28,002 parameters"):
+        p.set_hyperparameters("0", hidden_nodes=4000)
+    assert p.model[0].hidden.out_features == 3000
+
+
+def test_edits_and_resets_skip_the_plain_tensors_of_a_layer_kept_unallocated(free) -> None:
+    """Drawing the design again from the seed compared every plain tensor's values, and a meta one has none."""
+    p = Project(seed=1)
+    p.keep_unallocated = True
+    p.define_layer(PLAIN_LINEAR)
+    p.append_layer("Linear", in_features=2, out_features=2)
+    p.append_layer("PlainLinear", in_units=2, units=8000)  # its plain weight alone is 62.5 KB
+    p.set_hyperparameters("0", out_features=3)
+    p.set_hyperparameters("1", in_units=3)
+    p.reset_parameters()
+    assert p.unallocated() == ["1"] and p.weights_from_seed
+    free(10**9)
+    p.materialize()
+    torch.manual_seed(1)
+    nn.Linear(2, 3)
+    assert torch.equal(p.model[1].weight, torch.randn(3, 8000)) and p.weights_from_seed

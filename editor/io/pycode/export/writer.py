@@ -147,8 +147,10 @@ def _constants(project: Project, from_seed: bool, weights_file: str | None) -> s
         why = project.why_not_from_seed
         why = (comment_text(why).rstrip(".") + "." if why else
                "they were edited, trained, loaded or partly re-initialized.")
-        note = (f"NOTE: the editor's weights do NOT come from the seed: {why} build_model() after "
-                f"torch.manual_seed(SEED) builds the same network with different values.")
+        unknown = project.seeds.status is None  # it could not be checked (too little memory free to compare)
+        note = (f"NOTE: the editor's weights {'may not' if unknown else 'do NOT'} come from the seed: {why} "
+                f"build_model() after torch.manual_seed(SEED) builds the same network with "
+                f"{'possibly ' if unknown else ''}different values.")
         lines += ["", *("# " + line for line in textwrap.wrap(note, WIDTH - 2))]
         if weights_file is None:
             lines += ["# To get the editor's values, save its weights next to this file when exporting (LayerLab",
