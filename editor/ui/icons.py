@@ -190,15 +190,19 @@ def decorate(root: QWidget) -> int:
     Toolbar buttons that show a text keep it, with the icon beside it.
     """
     count = 0
-    for name, icon_name in ACTION_ICONS.items():
-        for action in root.findChildren(QAction, name):
+    for action in root.findChildren(QAction):  # one walk of the window's objects, not one per name
+        icon_name = ACTION_ICONS.get(action.objectName())
+        if icon_name is not None:
             action.setIcon(icon(icon_name))
             action.setIconVisibleInMenu(True)
             count += 1
-        for button in root.findChildren(QAbstractButton, name):
+    buttons = root.findChildren(QAbstractButton)
+    for button in buttons:
+        icon_name = ACTION_ICONS.get(button.objectName())
+        if icon_name is not None:
             button.setIcon(icon(icon_name))
             count += 1
-    for button in root.findChildren(QToolButton):  # e.g. "Initialize…" in the toolbar: its word stays
+    for button in (b for b in buttons if isinstance(b, QToolButton)):  # e.g. "Initialize…": its word stays
         if button.text() and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly \
                 and button.defaultAction() is not None and button.defaultAction().objectName() in ACTION_ICONS:
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

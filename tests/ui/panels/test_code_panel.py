@@ -402,3 +402,19 @@ def test_the_canvas_labels_follow_applied_code_and_its_undo(window, panel):
     window.undo_stack.redo()
     settle()
     assert scene.output_item.text.endswith(", 7)")
+
+
+def test_a_hidden_code_tab_writes_the_code_when_shown_or_asked(window, monkeypatch, qtbot):
+    """Start-up and every project opened build the Code tab hidden: generating code there waits until needed."""
+    p = mlp(0)
+    calls: list[int] = []
+    to_code = p.to_code
+    monkeypatch.setattr(p, "to_code", lambda *a, **k: calls.append(1) or to_code(*a, **k))
+    window.show_tab("parameters")
+    window.set_project(p)
+    assert calls == []  # hidden: nothing written yet
+    assert window.code_panel.code() == to_code() and calls == [1]  # asked: written now, once
+    p.append_layer("Tanh")
+    window.show_tab("code")  # shown: it catches up after the usual pause
+    qtbot.waitUntil(lambda: "nn.Tanh()" in window.code_panel.code(), timeout=DEBOUNCE_MS * 20)
+    assert len(calls) == 2

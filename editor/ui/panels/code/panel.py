@@ -142,7 +142,10 @@ class CodePanel(QWidget):
         self.project = follow(self.project, project, dict.fromkeys(names, self._schedule))
         self._to_model = True  # a new design opens at build_model(), past the docstring and imports
         self.leave_edit_mode()
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:  # a hidden tab writes the code when it is shown, or asked for it (start-up builds it hidden)
+            self._stale = True
 
     def _schedule(self, *args: object) -> None:
         if self.editing:
@@ -163,11 +166,18 @@ class CodePanel(QWidget):
 
     def code(self) -> str:
         """The text shown (the live code, or the edited text in edit mode)."""
+        self._catch_up()
         return self.editor.toPlainText()
 
     def is_live_code(self, source: str) -> bool:
         """Whether ``source`` is the generated code of the design as it still is (nothing to apply)."""
+        self._catch_up()
         return source == self.live_code and not self._changed_while_editing
+
+    def _catch_up(self) -> None:
+        """Write the code now if the design changed while the tab was hidden (shown, it follows after a pause)."""
+        if self._stale and not self.editing and not self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         """Show the current code and the note about the weights now, keeping the scroll position."""
