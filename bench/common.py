@@ -16,6 +16,7 @@ RESULTS = Path(__file__).resolve().parent / "results.json"
 
 def timed(fn: Callable[[], object]) -> float:
     """Seconds of one run of ``fn``: a collection first, none during the run."""
+    was_on = gc.isenabled()  # off where the GUI thread's collector runs (editor.ui.collector): left off
     gc.collect()
     gc.disable()
     try:
@@ -23,7 +24,8 @@ def timed(fn: Callable[[], object]) -> float:
         fn()
         return time.perf_counter() - start
     finally:
-        gc.enable()
+        if was_on:
+            gc.enable()
 
 
 def measure(fn: Callable[[], object], repeat: int = 7, setup: Callable[[], object] | None = None,

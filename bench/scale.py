@@ -80,6 +80,7 @@ def steady(fn: Callable[[], object], repeat: int = 31) -> float:
     """
     for _ in range(5):
         fn()
+    was_on = gc.isenabled()  # off where the GUI thread's collector runs (editor.ui.collector): left off
     gc.collect()
     gc.disable()
     try:
@@ -89,7 +90,8 @@ def steady(fn: Callable[[], object], repeat: int = 31) -> float:
             fn()
             times.append(time.perf_counter() - start)
     finally:
-        gc.enable()
+        if was_on:
+            gc.enable()
     return statistics.median(times)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from editor.ui import icons, theme
+from editor.ui import collector, icons, theme
 from editor.ui.screenshots import ScreenshotError, Shot, prepare, shoot
 
 
@@ -24,6 +24,7 @@ def application() -> QApplication:
         app.setStyle(theme.make_style())  # Fusion, with check boxes that stay visible on a dark palette
         theme.follow_system()  # the desktop's light or dark look (LAYERLAB_THEME chooses where it cannot say)
         app.setWindowIcon(icons.app_icon())
+        collector.install(app)  # reference cycles are collected on this thread only: Qt objects die here
         from editor.ui.window.language import apply_saved_language
 
         apply_saved_language()  # the language chosen in View → Language, or the system's

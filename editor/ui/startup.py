@@ -38,6 +38,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from editor.ui import collector
 from editor.ui.i18n import translate
 from editor.ui.torch_loader import TorchLoader
 from editor.ui.window.main_window import MainWindow
@@ -176,6 +177,7 @@ class Startup(QObject):
         self.failure = ""
         self._ready = False
         self._collector_paused = False
+        self._collector = collector.install(QApplication.instance())  # cycles are collected on this thread
         if project_path is not None:
             self.window.loading.open_when_ready(Path(project_path))
         self._stalls = StallMeter(self)
@@ -208,7 +210,7 @@ class Startup(QObject):
         if self.loader.started or self._collector_paused:
             return
         gc.freeze()
-        gc.disable()
+        self._collector.pause()
         self._collector_paused = True
         self.loader.start()
         prepare_highlighter()
@@ -216,7 +218,7 @@ class Startup(QObject):
     def _resume_collector(self) -> None:
         if self._collector_paused:
             self._collector_paused = False
-            gc.enable()
+            self._collector.resume()
 
     def _go_live(self) -> None:
         self._resume_collector()  # the loader is done (warm_up froze what it made), or failed

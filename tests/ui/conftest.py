@@ -6,6 +6,16 @@ import pytest
 from PySide6.QtCore import QSettings
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _gui_thread_collector(qapp):
+    """As in the app: reference cycles are collected on the GUI thread only (editor.ui.collector)."""
+    from editor.ui import collector
+
+    installed = collector.install(qapp)
+    yield installed
+    installed.stop()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))

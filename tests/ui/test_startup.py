@@ -17,6 +17,7 @@ from torch import nn
 
 from editor import Project
 from editor.io.files.project_file import save_project
+from editor.ui.collector import GuiCollector
 from editor.ui.loading.pending import MAX_PENDING, PendingBlock, PendingCanvas
 from editor.ui.loading.placeholders import LoadingPanel
 from editor.ui.palette import KIND_MIME
@@ -218,25 +219,28 @@ def test_when_torch_cannot_be_loaded_the_window_says_so_and_stays_usable(qtbot):
     panels = startup.window.findChildren(LoadingPanel)
     assert panels and all(failures[0] in panel.text() for panel in panels)
     assert startup.window.loading.canvas.add("Linear")  # the palette and canvas still work
-    assert gc.isenabled()  # paused while the loader ran, and resumed though it failed
+    assert not startup._collector.paused and not gc.isenabled()  # resumed though loading failed (on the GUI thread)
 
 
-COLLECTOR_WHILE_LOADING: list[bool] = []
+COLLECTOR_WHILE_LOADING: list[tuple[bool, bool]] = []
+WATCHED: list[GuiCollector] = []
 
 
 def note_the_collector() -> None:
-    """A loader's warm-up (on its thread): is the garbage collector running?"""
-    COLLECTOR_WHILE_LOADING.append(gc.isenabled())
+    """A loader's warm-up (on its thread): may the garbage collector run, here or on the GUI thread?"""
+    COLLECTOR_WHILE_LOADING.append((gc.isenabled(), WATCHED[0].paused))
 
 
 def test_the_collector_pauses_while_the_loader_imports_and_resumes_when_live(qtbot):
     """Full collections walking torch's objects (and the window's) made the loader about a fifth slower."""
     COLLECTOR_WHILE_LOADING.clear()
     startup = Startup(torch_loader=TorchLoader(("json",), warm_up=f"{__name__}:note_the_collector"))
+    WATCHED[:] = [startup._collector]
     qtbot.addWidget(startup.window)
     startup.show()
     assert startup.wait_until_live(60)
-    assert COLLECTOR_WHILE_LOADING == [False] and gc.isenabled()
+    assert COLLECTOR_WHILE_LOADING == [(False, True)]  # never on the loader's thread, nor paused work on the GUI's
+    assert not startup._collector.paused and not gc.isenabled()  # collected on the GUI thread again
 
 
 def test_closing_while_loading_saves_the_layout_and_asks_nothing(loading, qtbot):
