@@ -208,6 +208,23 @@ def test_not_from_seed_note_and_the_offer_to_save_weights(window, panel, qtbot, 
         assert torch.equal(value, state[key]), key
 
 
+def test_a_refresh_checks_the_weights_against_the_seed_once(window, panel, monkeypatch):
+    """The note under the code takes to_code()'s answer: a second checksum of every weight doubled the cost."""
+    from editor.model.design import seeding
+
+    window.set_project(mlp(0))
+    checksums = []
+    real = seeding.fingerprint
+    monkeypatch.setattr(seeding, "fingerprint", lambda layers: checksums.append(1) or real(layers))
+    window.project.model[0].weight.data.mul_(2)  # behind the project's back: noticed by the checksum
+    panel.refresh()
+    assert len(checksums) == 1 and panel.note_label.text() == NOT_FROM_SEED and "NOTE" in panel.code()
+    window.project.reset_parameters()
+    checksums.clear()
+    panel.refresh()
+    assert len(checksums) == 1 and "rebuilds exactly the editor's weights" in panel.note_label.text()
+
+
 def test_declining_to_save_weights_exports_the_code_only_and_cancel_writes_nothing(window, tmp_path, monkeypatch):
     window.set_project(mlp(0))
     window.project.model[0].weight.data.zero_()

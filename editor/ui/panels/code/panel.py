@@ -19,7 +19,6 @@ from editor.ui import theme
 from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, model_text, on_language_change, translate
 from editor.ui.panels.code.editor import CodeEditor
 from editor.ui.panels.following import follow
-from editor.ui.panels.seed_check import from_seed
 
 DEBOUNCE_MS = 150
 NOT_FROM_SEED = QT_TRANSLATE_NOOP("CodePanel", "The weights were edited, trained or loaded, so building from the "
@@ -213,10 +212,13 @@ class CodePanel(QWidget):
             bar.setValue(min(found, bar.maximum()))
 
     def _update_note(self) -> None:
+        """The line under the code; called just after ``to_code()``, which settled whether the weights are the seed's.
+
+        Asking ``weights_from_seed`` again would checksum every weight a second time (a third of the
+        refresh for a 1,000-layer design): the answer to_code() found is the record's status now.
+        """
         assert self.project is not None
-        # to_code() just settled whether the weights are the seed's; asking weights_from_seed again would
-        # checksum every weight a second time (as long as generating the code itself, for a big design).
-        self.from_seed = bool(from_seed(self.project))
+        self.from_seed = bool(self.project.seeds.status)
         self.note_label.setText(from_seed_note(self.project.seed) if self.from_seed
                                 else translate("CodePanel", NOT_FROM_SEED))
 
