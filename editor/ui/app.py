@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from editor.ui import collector, icons, theme
+from editor.ui import collector, feature_scan, icons, theme
 from editor.ui.screenshots import ScreenshotError, Shot, prepare, shoot
 
 
@@ -17,6 +17,7 @@ def application() -> QApplication:
     """The QApplication (created once, with LayerLab's name, icon, style and language)."""
     app = QApplication.instance()
     if app is None:
+        feature_scan.install()  # before torch imports: PySide6 looks at each module imported after it
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(sys.argv[:1])
         app.setApplicationName("LayerLab")

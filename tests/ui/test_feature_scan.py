@@ -1,0 +1,68 @@
+"""PySide6's look at each newly imported module reads the file once and keeps nothing (editor.ui.feature_scan)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import linecache
+import sys
+
+import pytest
+
+from editor.ui import feature_scan
+
+feature = pytest.importorskip("shibokensupport.feature")
+
+
+def upstream():
+    """PySide6's own lookup, whether or not LayerLab's replaced it."""
+    current = feature._mod_uses_pyside
+    return current.__closure__[0].cell_contents if getattr(current, feature_scan._MARK, False) else current
+
+
+def test_install_is_idempotent_and_answers_as_pyside_does():
+    assert feature_scan.install()
+    first = feature._mod_uses_pyside
+    assert feature_scan.install()
+    assert feature._mod_uses_pyside is first
+    own = upstream()
+    import editor.ui.app as with_qt
+
+    for module in (with_qt, json, sys, feature_scan, importlib):
+        assert feature._mod_uses_pyside(module) == own(module), module.__name__
+    assert feature._mod_uses_pyside(with_qt) is True
+    assert feature._mod_uses_pyside(json) is False
+    assert feature._mod_uses_pyside(sys) is False  # built in: no file, PySide6 answers
+
+
+def test_a_module_imported_after_qt_is_read_once_and_not_kept(tmp_path, monkeypatch):
+    feature_scan.install()
+    (tmp_path / "plain_module_for_scan.py").write_text("VALUE = 1\n", encoding="utf-8")
+    (tmp_path / "qt_module_for_scan.py").write_text("import PySide6.QtCore\nVALUE = 2\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        plain = __import__("plain_module_for_scan")  # as an import statement does: PySide6 hooks __import__
+        with_qt = __import__("qt_module_for_scan")
+        assert (plain.VALUE, with_qt.VALUE) == (1, 2)
+        assert feature.pyside_feature_dict["plain_module_for_scan"] == -1  # ignored by __feature__ switching
+        assert feature.pyside_feature_dict["qt_module_for_scan"] == 0  # uses PySide6: "no feature" yet
+        assert plain.__file__ not in linecache.cache and with_qt.__file__ not in linecache.cache
+    finally:
+        for name in ("plain_module_for_scan", "qt_module_for_scan"):
+            sys.modules.pop(name, None)
+            feature.pyside_feature_dict.pop(name, None)
+
+
+def test_files_it_cannot_read_are_left_to_pyside(tmp_path):
+    asked = []
+
+    class Gone:
+        __file__ = str(tmp_path / "missing.py")
+
+    class Huge:
+        __file__ = str(tmp_path / "huge.py")
+
+    (tmp_path / "huge.py").write_bytes(b"#" * (feature_scan.MAX_BYTES + 1))
+    assert feature_scan.uses_pyside(Gone(), lambda m: asked.append(m) or False) is False
+    assert feature_scan.uses_pyside(Huge(), lambda m: asked.append(m) or True) is True
+    assert len(asked) == 2
