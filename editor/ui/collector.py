@@ -20,11 +20,16 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
-__all__ = ["INTERVAL_MS", "GuiCollector", "install"]
+__all__ = ["BUSY_INTERVAL_MS", "INTERVAL_MS", "GuiCollector", "install"]
 
 INTERVAL_MS = 250
 """How often the GUI thread looks at the collector's counts (a collection of the young generations
 takes well under a millisecond; the full one is rare)."""
+BUSY_INTERVAL_MS = 40
+"""How often it looks while something allocates fast (many times the young threshold between two
+looks): more, smaller collections instead of a few long ones on the GUI thread."""
+BUSY_FACTOR = 8
+"""Young objects, in multiples of the young threshold, found at one look that make the next look sooner."""
 
 
 class GuiCollector(QObject):
@@ -47,6 +52,11 @@ class GuiCollector(QObject):
     def paused(self) -> bool:
         return self._paused > 0
 
+    @property
+    def interval_ms(self) -> int:
+        """Milliseconds until the next look at the counts."""
+        return self._timer.interval()
+
     def pause(self) -> None:
         self._paused += 1
 
@@ -56,15 +66,24 @@ class GuiCollector(QObject):
     def stop(self) -> None:
         """Hand collection back to Python (automatic, on any thread): at the end of a test session."""
         self._timer.stop()
+        self._paused = 0
         gc.enable()
         self.setParent(None)
 
     def tick(self) -> int | None:
-        """Collect the oldest generation whose count passed its threshold; the generation collected, or None."""
+        """Collect the oldest generation whose count passed its threshold; the generation collected, or None.
+
+        Where many times the young threshold came since the last look, the next look comes sooner
+        (``BUSY_INTERVAL_MS``), so a worker that allocates fast costs the GUI thread short collections.
+        """
+        gc.disable()  # something switched automatic collection back on (e.g. a library): off again
         if self._paused:
             return None
-        gc.disable()  # something switched automatic collection back on (e.g. a library): off again
         counts, thresholds = gc.get_count(), gc.get_threshold()
+        busy = thresholds[0] > 0 and counts[0] > BUSY_FACTOR * thresholds[0]
+        wanted = BUSY_INTERVAL_MS if busy else INTERVAL_MS
+        if self._timer.interval() != wanted:
+            self._timer.setInterval(wanted)
         generation = None
         for level in range(3):
             if thresholds[level] <= 0 or counts[level] <= thresholds[level]:

@@ -19,9 +19,10 @@ import sys
 from collections.abc import Callable
 from types import ModuleType
 
-__all__ = ["install", "uses_pyside"]
+__all__ = ["install", "original", "uses_pyside"]
 
 _MARK = "_layerlab_plain_read"
+_UPSTREAM = "_layerlab_upstream"
 _NEEDLE = b"PySide6"
 MAX_BYTES = 16 << 20
 """Files larger than this are left to PySide6's own look (none of torch's comes near)."""
@@ -59,5 +60,13 @@ def install() -> bool:
         return uses_pyside(module, upstream)
 
     setattr(plain_read, _MARK, True)
+    setattr(plain_read, _UPSTREAM, upstream)
     feature._mod_uses_pyside = plain_read  # type: ignore[attr-defined]  # noqa: SLF001 - the hook we replace
     return True
+
+
+def original() -> Callable[[ModuleType], bool] | None:
+    """PySide6's own lookup, whether or not :func:`install` replaced it (None without the hook)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    current = getattr(feature, "_mod_uses_pyside", None)
+    return getattr(current, _UPSTREAM, current)

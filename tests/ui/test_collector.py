@@ -51,3 +51,25 @@ def test_a_paused_collector_leaves_the_garbage_until_resumed(qapp):
         installed.resume()
     assert installed.tick() is not None and len(kept) > 0
     assert seen == [threading.main_thread().name]
+
+
+def test_the_collector_looks_sooner_while_something_allocates_fast_and_calms_down_after(qapp):
+    installed = collector.install(qapp)
+    installed.tick()
+    assert installed.interval_ms == collector.INTERVAL_MS
+    kept = [[] for _ in range((collector.BUSY_FACTOR + 2) * gc.get_threshold()[0])]
+    assert installed.tick() is not None
+    assert installed.interval_ms == collector.BUSY_INTERVAL_MS
+    installed.tick()  # nothing new since: back to the calm interval
+    assert installed.interval_ms == collector.INTERVAL_MS and len(kept) > 0
+
+
+def test_a_tick_turns_automatic_collection_off_again_even_while_paused(qapp):
+    installed = collector.install(qapp)
+    installed.pause()
+    try:
+        gc.enable()  # a library switched it back on
+        assert installed.tick() is None
+        assert not gc.isenabled()
+    finally:
+        installed.resume()

@@ -14,18 +14,13 @@ from editor.ui import feature_scan
 feature = pytest.importorskip("shibokensupport.feature")
 
 
-def upstream():
-    """PySide6's own lookup, whether or not LayerLab's replaced it."""
-    current = feature._mod_uses_pyside
-    return current.__closure__[0].cell_contents if getattr(current, feature_scan._MARK, False) else current
-
-
 def test_install_is_idempotent_and_answers_as_pyside_does():
     assert feature_scan.install()
     first = feature._mod_uses_pyside
     assert feature_scan.install()
     assert feature._mod_uses_pyside is first
-    own = upstream()
+    own = feature_scan.original()
+    assert own is not first and callable(own)
     import editor.ui.app as with_qt
 
     for module in (with_qt, json, sys, feature_scan, importlib):
@@ -66,3 +61,17 @@ def test_files_it_cannot_read_are_left_to_pyside(tmp_path):
     assert feature_scan.uses_pyside(Gone(), lambda m: asked.append(m) or False) is False
     assert feature_scan.uses_pyside(Huge(), lambda m: asked.append(m) or True) is True
     assert len(asked) == 2
+
+
+def test_compiled_only_modules_and_namespace_packages_are_left_to_pyside(tmp_path):
+    asked = []
+
+    class CompiledOnly:
+        __file__ = str(tmp_path / "gone.cpython-311.pyc")
+
+    class Namespace:
+        __file__ = None
+
+    assert feature_scan.uses_pyside(CompiledOnly(), lambda m: asked.append(m) or False) is False
+    assert feature_scan.uses_pyside(Namespace(), lambda m: asked.append(m) or True) is True
+    assert [type(m).__name__ for m in asked] == ["CompiledOnly", "Namespace"]
