@@ -7,28 +7,12 @@ import torch
 from torch import nn
 
 from editor import Project
-from editor.model.catalog import memory, unallocated
+from editor.model.catalog import unallocated
 from editor.model.catalog.unallocated import DrawRecorder, advance, is_unallocated
 from editor.model.errors import MemoryLimitError, RunError, ValidationError
 from editor.model.project import devices
 from tests.model.custom.textbook import NET, PLAIN_LINEAR, Net
-
-FREE = 30_000
-"""Bytes of memory the tests pretend are free: Linear(10, 1000) (44 KB) does not fit, Linear(20, 10) does."""
-
-
-@pytest.fixture
-def free(monkeypatch: pytest.MonkeyPatch):
-    """Set the free memory the project sees: ``free(n)``."""
-    amount = {"bytes": FREE}
-    monkeypatch.setattr(memory, "SOURCES", (lambda: amount["bytes"],))
-    monkeypatch.setattr(memory, "FRESH_S", 0.0)
-    monkeypatch.setattr(memory, "_last", None)
-
-    def set_free(n: int) -> None:
-        amount["bytes"] = n
-
-    return set_free
+from tests.model.project.conftest import FREE
 
 
 def _design(seed: int = 3, keep: bool = True) -> Project:

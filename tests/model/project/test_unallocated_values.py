@@ -10,25 +10,8 @@ import torch
 from torch import nn
 
 from editor import Project
-from editor.model.catalog import memory
 from editor.model.errors import StructureError, UnsupportedLayerError, ValidationError
-
-FREE = 30_000
-"""Bytes of memory the tests pretend are free: Linear(4, 2000) (39.1 KB) does not fit."""
-
-
-@pytest.fixture
-def free(monkeypatch: pytest.MonkeyPatch):
-    """Set the free memory the project sees: ``free(n)``."""
-    amount = {"bytes": FREE}
-    monkeypatch.setattr(memory, "SOURCES", (lambda: amount["bytes"],))
-    monkeypatch.setattr(memory, "FRESH_S", 0.0)
-    monkeypatch.setattr(memory, "_last", None)
-
-    def set_free(n: int) -> None:
-        amount["bytes"] = n
-
-    return set_free
+from tests.model.project.conftest import FREE
 
 
 def _design() -> Project:

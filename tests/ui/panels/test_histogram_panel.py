@@ -20,8 +20,8 @@ def project():
     return p
 
 
-@pytest.fixture
-def panel(qtbot, project):
+def shown(qtbot, project: Project) -> HistogramPanel:
+    """A histogram panel of ``project``, shown, its first histogram drawn."""
     widget = HistogramPanel()
     qtbot.addWidget(widget)
     widget.resize(800, 300)
@@ -29,6 +29,11 @@ def panel(qtbot, project):
     widget.show()
     wait(qtbot, widget)
     return widget
+
+
+@pytest.fixture
+def panel(qtbot, project):
+    return shown(qtbot, project)
 
 
 def wait(qtbot, panel):
@@ -258,12 +263,7 @@ def test_weights_of_a_layer_kept_unallocated_are_left_out_and_said_so(qtbot, fre
     p.keep_unallocated = True
     p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: does not fit in 30 KB
     p.append_layer("Linear", in_features=2000, out_features=2)
-    widget = HistogramPanel()
-    qtbot.addWidget(widget)
-    widget.resize(800, 300)
-    widget.set_project(p)
-    widget.show()
-    wait(qtbot, widget)
+    widget = shown(qtbot, p)
     assert widget.title.text() == "All weights — 2 tensors, 4,000 values (without 1 not allocated)"
     assert widget.data is not None and int(widget.data.counts.sum()) == 4000
     assert "Could not" not in widget.note.text()
