@@ -13,8 +13,9 @@ class KeepTrainedCommand(ProjectCommand):
     """Take a trainer's weights into the design ("Train 200 steps"); undo brings back the weights before."""
 
     def __init__(self, project: Project, trainer: Trainer) -> None:
-        super().__init__(project, QCoreApplication.translate("Command", "Train {steps} steps").format(
-            steps=len(trainer.losses)))
+        steps = len(trainer.losses)
+        super().__init__(project, QCoreApplication.translate("Command", "Train {steps} steps").format(steps=steps)
+                         if steps != 1 else QCoreApplication.translate("Command", "Train 1 step"))
         self.trainer = trainer
 
     def perform(self) -> None:

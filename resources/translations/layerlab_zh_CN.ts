@@ -1339,6 +1339,10 @@
         <translation>训练 {steps} 步</translation>
     </message>
     <message>
+        <source>Train 1 step</source>
+        <translation>训练 1 步</translation>
+    </message>
+    <message>
         <source>Share {kind} weights</source>
         <translation>共享 {kind} 权重</translation>
     </message>
@@ -4121,7 +4125,7 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     </message>
     <message>
         <source>{what} holds tensors on the meta device, which have shapes but no values ({names}), so LayerLab cannot hold it. Give it values first, e.g. module.to_empty(device=&quot;cpu&quot;) and then module.reset_parameters(); or add the layer from LayerLab&apos;s palette (or with append_layer), which keeps a layer too large for memory unallocated and materializes it with its seed&apos;s values.</source>
-        <translation>{what}含有 meta 设备上的张量，它们只有形状、没有值（{names}），所以 LayerLab 无法容纳它。请先给它值，例如 module.to_empty(device="cpu")，再调用 module.reset_parameters()；或者从 LayerLab 的层面板添加这个层（或用 append_layer），这样放不进内存的层会保持未分配，实体化时会得到种子给出的值。</translation>
+        <translation>{what}含有 meta 设备上的张量，它们只有形状、没有值（{names}），所以 LayerLab 无法容纳它。请先给它值，例如 module.to_empty(device=&quot;cpu&quot;)，再调用 module.reset_parameters()；或者从 LayerLab 的层面板添加这个层（或用 append_layer），这样放不进内存的层会保持未分配，实体化时会得到种子给出的值。</translation>
     </message>
     <message>
         <source>The design cannot contain itself: project.model cannot be inserted into it.</source>
@@ -5108,6 +5112,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>未知的损失 {backward!r}；请使用以下之一：{losses}。</translation>
     </message>
     <message>
+        <source>The design changed since this training started, so its weights no longer fit it. Train again to train the design as it is now.</source>
+        <translation>这次训练开始后设计发生了变化，训练出的权重已经对不上它。请重新训练，训练现在的设计。</translation>
+    </message>
+    <message>
         <source>Out of memory on {device}: use a smaller batch or design, or another device.</source>
         <translation>{device} 上内存不足：请使用更小的批次或设计，或者换一个设备。</translation>
     </message>
@@ -5670,6 +5678,22 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>{count} not loaded ({keys}): {reason}</source>
         <translation>{count} 个未加载（{keys}）：{reason}</translation>
+    </message>
+    <message>
+        <source>{where}: in training mode BatchNorm needs more than one value per channel to average over. Use a batch of 2 or more, or turn training mode off (model.eval()).</source>
+        <translation>{where}：在训练模式下，BatchNorm 需要每个通道有不止一个值才能求平均。请使用 2 或更大的批量，或者关闭训练模式（model.eval()）。</translation>
+    </message>
+    <message>
+        <source>{problem} It got {shape}, where the design expects {wanted}.</source>
+        <translation>{problem} 它收到的是 {shape}，而设计预期的是 {wanted}。</translation>
+    </message>
+    <message>
+        <source>{problem} In this run it got {shape}.</source>
+        <translation>{problem} 这次运行中它收到的是 {shape}。</translation>
+    </message>
+    <message>
+        <source>Stopped after 1 step.</source>
+        <translation>在 1 步后停止。</translation>
     </message>
     <message>
         <source>{name} is not a LayerLab project: it has no &apos;format&apos; entry.</source>
@@ -8209,6 +8233,10 @@ Valid: {valid}.</source>
         <translation>使用生成的输入</translation>
     </message>
     <message>
+        <source>The design changed since the last run: run it again to see its outputs.</source>
+        <translation>上次运行之后设计发生了变化：请再运行一次来查看它的输出。</translation>
+    </message>
+    <message>
         <source>loaded from a file</source>
         <translation>从文件加载</translation>
     </message>
@@ -8223,6 +8251,10 @@ Valid: {valid}.</source>
     <message>
         <source>Running…</source>
         <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>The design changed while the run was going: run it again to see its outputs.</source>
+        <translation>运行期间设计发生了变化：请再运行一次来查看它的输出。</translation>
     </message>
     <message>
         <source>training mode</source>
@@ -8500,12 +8532,24 @@ Valid: {valid}.</source>
         <translation>训练的是模型的副本；只有你选择保留结果时，设计才会改变。</translation>
     </message>
     <message>
+        <source>The design changed since this training, so its weights no longer fit it. Train starts again from the design as it is now.</source>
+        <translation>这次训练之后设计发生了变化，训练出的权重已经对不上它。再按“训练”会从现在的设计重新开始。</translation>
+    </message>
+    <message>
         <source>Training {steps} steps on a copy of the model…</source>
         <translation>正在模型的副本上训练 {steps} 步…</translation>
     </message>
     <message>
+        <source>Training 1 step on a copy of the model…</source>
+        <translation>正在模型的副本上训练 1 步…</translation>
+    </message>
+    <message>
         <source>Trained {steps} steps.</source>
         <translation>已训练 {steps} 步。</translation>
+    </message>
+    <message>
+        <source>Trained 1 step.</source>
+        <translation>已训练 1 步。</translation>
     </message>
     <message>
         <source>Loss {first} → {last}. Keep the trained weights, or revert.</source>
@@ -8524,8 +8568,12 @@ Valid: {valid}.</source>
         <translation>已还原：设计保留原来的权重。</translation>
     </message>
     <message>
-        <source>block {path}</source>
-        <translation>块 {path}</translation>
+        <source>and {count} more</source>
+        <translation>另有 {count} 个</translation>
+    </message>
+    <message>
+        <source>Gradient curves, by block: {names}</source>
+        <translation>各块的梯度曲线：{names}</translation>
     </message>
 </context>
 <context>

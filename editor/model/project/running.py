@@ -9,7 +9,7 @@ before anything is allocated when the estimate does not fit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import torch
@@ -45,20 +45,33 @@ class PreparedRun:
     seed: int
     train: bool
     notes: list[str]
+    modules: list[nn.Module] = field(default_factory=list)
+    """The model's modules as the run was prepared: the ones it switches to train or eval and back."""
+    parameters: list[tuple[str, nn.Parameter]] = field(default_factory=list)
+    """The model's named parameters as the run was prepared (their ``.grad`` is what a backward sets)."""
+    signature: tuple = ()
+    """The design's :meth:`RunningMixin.run_signature` as the run was prepared (a result is stale once it differs)."""
 
     def execute(self) -> RunResult:
-        """Run it: ``model.train()`` or ``model.eval()`` for the run, the model's own modes restored after."""
-        flags = {id(m): m.training for m in self.model.modules()}
-        self.model.train(self.train)
+        """Run it: ``model.train()`` or ``model.eval()`` for the run, the modules' own modes restored after.
+
+        The design may change while this runs on a worker thread: the run keeps to the modules and
+        parameters it was prepared with.
+        """
+        modules = self.modules or list(self.model.modules())
+        flags = [module.training for module in modules]
+        for module in modules:
+            module.training = self.train
         try:
-            result = run_design(self.plan, self.model, self.x, self.device, self.backward, self.seed)
+            result = run_design(self.plan, self.model, self.x, self.device, self.backward, self.seed,
+                                self.parameters or None)
         except torch.cuda.OutOfMemoryError:
             raise RunError(say("Out of memory on {device}: use a smaller batch or design, or another device.",
                                device=self.device)) \
                 from None
         finally:
-            for module in self.model.modules():
-                module.training = flags[id(module)]
+            for module, flag in zip(modules, flags, strict=True):
+                module.training = flag
         result.notes.extend(self.notes)
         return result
 
@@ -133,8 +146,21 @@ class RunningMixin(_Base):
                                   valid=", ".join(LOSSES))
         table = paths(self._root)
         notes = self._shared_gradient_notes(table) if backward is not None else []
-        return PreparedRun(plan_of(self._root, table), self.model, x, self._device, backward, seed,  # type: ignore[attr-defined]
-                           bool(train), notes)
+        plan = plan_of(self._root, table)
+        model = self.model  # type: ignore[attr-defined]
+        return PreparedRun(plan, model, x, self._device, backward, seed, bool(train), notes,
+                           list(model.modules()), list(model.named_parameters()), self._signature_of(plan))
+
+    def run_signature(self) -> tuple:
+        """What a run's or a training's result depends on: each block's path and module, in order, and the device.
+
+        Equal signatures mean the same modules in the same places; a result made under another one is
+        stale (a block was inserted, removed, moved or rebuilt since).
+        """
+        return self._signature_of(plan_of(self._root, paths(self._root)))
+
+    def _signature_of(self, plan: list[Step]) -> tuple:
+        return (str(self._device), *((step.path, id(step.module)) for step in plan))
 
     def finish_run(self, prepared: PreparedRun) -> None:
         """After a run in training mode, BatchNorm's running statistics have moved: the weights changed."""
@@ -170,10 +196,20 @@ class RunningMixin(_Base):
                 layers.append((min(table[b] for b in layer.blocks), copied))
         layers.sort(key=lambda item: [int(i) for i in item[0].split(".")])
         trainable = [p for p in clone.parameters() if p.requires_grad]
-        return Trainer(clone, originals, layers, made, make_optimizer(optimizer, trainable, lr))
+        return Trainer(clone, originals, layers, made, make_optimizer(optimizer, trainable, lr),
+                       settings={"task": task, "optimizer": optimizer, "lr": lr, "seed": seed},
+                       signature=self.run_signature())
 
     def keep_trained(self, trainer: Trainer, name: str | None = None) -> None:
-        """Take the trainer's values into the design as one undoable edit ("Train 200 steps")."""
+        """Take the trainer's values into the design as one undoable edit ("Train 200 steps").
+
+        Refused when the design changed since the trainer was made (a block inserted, removed, moved
+        or rebuilt): the trained values belong to a network that is no longer the design.
+        """
+        self._follow_direct_edits()  # type: ignore[attr-defined]
+        if trainer.signature and trainer.signature != self.run_signature():
+            raise RunError(say("The design changed since this training started, so its weights no longer fit it. "
+                               "Train again to train the design as it is now."))
         changed = []
         for copied in trainer.model.modules():
             original = trainer.originals.get(id(copied))
@@ -186,7 +222,8 @@ class RunningMixin(_Base):
                 raise RunError(say("The design changed while training ({kind} at block {path} is not the one "
                                    "trained): train again.", kind=layer.kind.name, path=layer.blocks[0].path()))
             changed.append((layer, state))
-        with self._operation(name or f"Train {len(trainer.losses)} steps"):
+        count = len(trainer.losses)
+        with self._operation(name or (f"Train {count} steps" if count != 1 else "Train 1 step")):
             for layer, state in changed:
                 self._load_values(layer, {k: v.detach().clone() for k, v in state.items()})
             self._set_seed_status(False)

@@ -18,7 +18,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F  # noqa: N812 - torch's own convention
 
-from editor.model.catalog.shape_rules import fmt
+from editor.model.catalog.shape_rules import Spec, fmt
 from editor.model.design.tree import Group, Node
 from editor.model.errors import RunError, ValidationError
 from editor.model.run.layer_stats import (  # noqa: F401 - the statistics' names, as they were offered here
@@ -63,6 +63,11 @@ def describe_failure(exc: BaseException, where: str, x: torch.Tensor, model_devi
     if "dtype" in lowered or "expected scalar type" in lowered:
         return say("{where}: the input has dtype {dtype}, which this layer cannot take ({problem}).",
                    where=where, dtype=str(x.dtype), problem=text)
+    if "more than 1 value per channel when training" in lowered:
+        return say("{where}: in training mode BatchNorm needs more than one value per channel to average over. Use "
+                   "a batch of 2 or more, or turn training mode off (model.eval()).", where=where)
+    if not text.endswith((".", "!", "?")):
+        text += "."
     return say("{where}: {problem}", where=where, problem=text)
 
 
@@ -77,6 +82,8 @@ class Step:
     """The design's own explanation when its shapes already say this block cannot take its input."""
     in_place: bool = False
     """Whether the block changes its input in place (``ReLU(inplace=True)``): the block before it is read first."""
+    expects: tuple[int, ...] | None = None
+    """The input shape the design works out for this block (for its own input shape), when known."""
 
 
 def plan_of(root: Group, paths: dict[Node, str]) -> list[Step]:
@@ -94,8 +101,10 @@ def plan_of(root: Group, paths: dict[Node, str]) -> list[Step]:
                 visit(child)
         else:
             error = node.error.sentence if node.error is not None else ""
+            spec = node.in_spec
+            expects = tuple(spec.shape) if isinstance(spec, Spec) and spec.shape else None
             steps.append(Step(paths[node], node.layer.kind.name, node.module, error,  # type: ignore[attr-defined]
-                              getattr(node.module, "inplace", False) is True))
+                              getattr(node.module, "inplace", False) is True, expects))
 
     for child in root.children:
         visit(child)
@@ -114,17 +123,31 @@ def forward(plan: list[Step], x: torch.Tensor, model_device: torch.device,
         try:
             out = step.module(value)
         except (RuntimeError, ValueError, TypeError, IndexError, MemoryError) as exc:
-            where = say("Block {path} ({kind})", path=step.path, kind=step.kind)
-            if step.shape_error and not isinstance(exc, MemoryError):
-                raise RunError(say("{where}: {problem}",
-                                   where=where, problem=step.shape_error), path=step.path) from None
-            problem = describe_failure(exc, where, x, model_device)
-            if isinstance(value, torch.Tensor):
-                problem = say("{problem} It got {shape}.", problem=problem, shape=fmt(tuple(value.shape)))
-            raise RunError(problem, path=step.path) from None
+            raise RunError(_failure(step, exc, value, x, model_device), path=step.path) from None
         keep(step, out)
         value = out
     return value
+
+
+def _failure(step: Step, exc: BaseException, value: object, x: torch.Tensor, model_device: torch.device) -> str:
+    """Why block ``step`` failed on ``value``, in plain words: what it got and, where known, what it wants."""
+    where = say("Block {path} ({kind})", path=step.path, kind=step.kind)
+    got = tuple(value.shape) if isinstance(value, torch.Tensor) else None
+    if step.shape_error and not isinstance(exc, MemoryError):
+        problem = say("{where}: {problem}", where=where, problem=step.shape_error)
+        if got is not None and step.expects is not None and got != step.expects:  # the design's own shapes differ
+            problem = say("{problem} In this run it got {shape}.", problem=problem, shape=fmt(got))
+        return problem
+    problem = describe_failure(exc, where, x, model_device)
+    if got is None:
+        return problem
+    wants = step.expects
+    if wants is not None and len(wants) == len(got):
+        wants = (got[0], *wants[1:])  # this run's batch
+    if wants is not None and wants != got and not isinstance(exc, MemoryError):
+        return say("{problem} It got {shape}, where the design expects {wanted}.", problem=problem,
+                   shape=fmt(got), wanted=fmt(wants))
+    return say("{problem} It got {shape}.", problem=problem, shape=fmt(got))
 
 
 def make_loss(output: torch.Tensor, loss: str, seed: int = 0) -> torch.Tensor:
@@ -150,11 +173,18 @@ def make_loss(output: torch.Tensor, loss: str, seed: int = 0) -> torch.Tensor:
 
 
 def run_design(plan: list[Step], model: nn.Module, x: torch.Tensor, model_device: torch.device,
-               backward: str | None = None, seed: int = 0) -> RunResult:
-    """Forward ``x`` (and, with ``backward``, the loss's backward pass): the result with every block's statistics."""
+               backward: str | None = None, seed: int = 0,
+               parameters: list[tuple[str, nn.Parameter]] | None = None) -> RunResult:
+    """Forward ``x`` (and, with ``backward``, the loss's backward pass): the result with every block's statistics.
+
+    ``parameters`` are the model's named parameters as the plan was made (``model.named_parameters()`` now
+    when not given): the ones whose ``.grad`` this run sets and reports, even if the design changes meanwhile.
+    """
     collector = StatsCollector()
     if backward is not None:
-        for parameter in model.parameters():
+        if parameters is None:
+            parameters = list(model.named_parameters())
+        for _, parameter in parameters:
             parameter.grad = None  # this run's gradients, not an accumulation of earlier ones
     grad = torch.enable_grad() if backward is not None else torch.no_grad()
     with grad:
@@ -181,7 +211,7 @@ def run_design(plan: list[Step], model: nn.Module, x: torch.Tensor, model_device
                                     "meaningful.", value=value))
         loss.backward()
         result.gradients = {name: (float(p.grad.norm()), float(p.grad.float().mean()))
-                            for name, p in model.named_parameters() if p.grad is not None}
+                            for name, p in parameters or () if p.grad is not None}
     return result
 
 

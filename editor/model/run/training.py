@@ -64,6 +64,16 @@ class Trainer:
     losses: list[float] = field(default_factory=list)
     grad_norms: dict[str, list[float]] = field(default_factory=dict)
     stopped_by: str = ""
+    """Why the last :meth:`run` ended early (Stop, or a loss that blew up); empty when it ran every step."""
+    settings: dict[str, object] = field(default_factory=dict)
+    """What it was made with: task, optimizer, lr and seed."""
+    signature: tuple = ()
+    """The design's run signature when it was made (``Project.run_signature()``): keeping needs the same."""
+
+    @property
+    def blew_up(self) -> bool:
+        """Whether the last loss is NaN or infinite (the weights are then not worth keeping)."""
+        return bool(self.losses) and not math.isfinite(self.losses[-1])
 
     def run(self, steps: int, on_step: Callable[[int, float, dict[str, float]], None] | None = None,
             should_stop: Callable[[], bool] | None = None) -> list[float]:
@@ -75,6 +85,7 @@ class Trainer:
         model, task, optimizer = self.model, self.task, self.optimizer
         flags = {id(m): m.training for m in model.modules()}
         model.train()
+        self.stopped_by = ""
         done: list[float] = []
         try:
             for _ in range(steps):
@@ -95,7 +106,8 @@ class Trainer:
                                           "try a smaller learning rate.", value=value, step=len(self.losses))
                     break
                 if should_stop is not None and should_stop():
-                    self.stopped_by = say("Stopped after {count} steps.", count=len(self.losses))
+                    self.stopped_by = (say("Stopped after {count} steps.", count=len(self.losses))
+                                       if len(self.losses) != 1 else say("Stopped after 1 step."))
                     break
         finally:
             for module in model.modules():

@@ -211,3 +211,62 @@ def test_a_move_reports_progress_layer_by_layer(monkeypatch):
     calls = []
     p.to("meta", progress=lambda done, total: calls.append((done, total)))  # meta: any device but the CPU
     assert calls == [(1, 3), (2, 3), (3, 3)] and p.model[0].weight.device.type == "meta" and p.device == "meta"
+
+
+def test_a_design_edited_while_a_run_executes_changes_nothing_of_that_run():
+    """The run keeps to the modules and parameters it was prepared with (it once failed with KeyError)."""
+    p = mlp()
+    prepared = p.prepare_run(batch=3, backward="sum", train=True)
+    old_first = p.model[0]
+    p.model.eval()
+    p.pop(1)  # edited on the GUI thread while the worker would be running
+    p.set_hyperparameters("1", in_features=10, out_features=30)
+    result = prepared.execute()
+    assert result.output.shape == (3, 5)
+    assert set(result.gradients) == {"0.weight", "0.bias", "2.weight", "2.bias"}
+    assert old_first.weight.grad is not None and not old_first.training
+    assert all(not m.training for m in prepared.modules)  # trained for the run, then eval again as before
+    assert prepared.signature != p.run_signature()
+
+
+def test_keeping_a_training_after_the_design_changed_is_refused_and_changes_nothing():
+    p = mlp()
+    trainer = p.make_trainer(task="teacher", lr=0.05)
+    trainer.run(5)
+    p.set_hyperparameters("2", out_features=16)
+    before = {k: v.clone() for k, v in p.model.state_dict().items()}
+    with pytest.raises(RunError, match="design changed since this training started"):
+        p.keep_trained(trainer)
+    assert all(torch.equal(v, before[k]) for k, v in p.model.state_dict().items())
+    assert p.weights_from_seed
+    names: list[str] = []
+    p.events.transaction_done.connect(lambda tx: names.append(tx.name))
+    again = p.make_trainer(task="teacher", lr=0.05)
+    again.run(1)
+    p.keep_trained(again)
+    assert not p.weights_from_seed and names == ["Train 1 step"]
+
+
+def test_a_second_run_of_a_trainer_says_why_it_stopped_this_time_and_counts_in_words():
+    p = mlp()
+    trainer = p.make_trainer(task="teacher", lr=0.01)
+    trainer.run(10, should_stop=lambda: True)
+    assert trainer.stopped_by == "Stopped after 1 step."
+    trainer.run(3)
+    assert trainer.stopped_by == "" and len(trainer.losses) == 4 and not trainer.blew_up
+    assert trainer.settings == {"task": "teacher", "optimizer": "adam", "lr": 0.01, "seed": 0}
+
+
+def test_failures_say_what_the_block_got_and_what_the_design_expects():
+    p = mlp()
+    with pytest.raises(RunError) as info:
+        p.run(x=torch.randn(4, 7))
+    assert str(info.value).endswith("(4x7 and 20x10). It got (4, 7), where the design expects (4, 20).")
+    bad = Project.from_module(nn.Sequential(nn.Linear(20, 10), nn.ReLU(), nn.Linear(7, 5)))
+    bad.input_shape = (3, 20)
+    with pytest.raises(RunError, match=r"but gets \(3, 10\)\. In this run it got \(2, 10\)\.$"):
+        bad.run(batch=2)
+    norm = Project.from_module(nn.Sequential(nn.Linear(20, 10), nn.BatchNorm1d(10)))
+    norm.input_shape = (3, 20)
+    with pytest.raises(RunError, match="batch of 2 or more, or turn training mode off"):
+        norm.run(batch=1, train=True)

@@ -348,7 +348,8 @@ class ParameterTableModel(QAbstractTableModel):
         if stats is None:
             return "—"
         n = grad.numel()
-        squares = stats.std**2 * max(n - 1, 0) + n * stats.mean**2  # Σg² from mean and unbiased std
+        spread = stats.std**2 * (n - 1) if n > 1 else 0.0  # one value has no (unbiased) std: NaN, and no spread
+        squares = spread + n * stats.mean**2  # Σg² from mean and unbiased std
         return f"{number(max(squares, 0.0) ** 0.5)}, {number(stats.mean)}"
 
     def _check(self, entry: Entry) -> Qt.CheckState:

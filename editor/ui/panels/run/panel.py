@@ -12,6 +12,7 @@ saved with ``torch.save``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import torch
@@ -35,6 +36,7 @@ from editor.io.files.weights import load_tensor, save_tensor
 from editor.model.catalog.shape_rules import fmt
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
+from editor.model.project.running import PreparedRun
 from editor.model.run.forward import LOSSES, RunResult
 from editor.model.run.inputs import GENERATORS, check_loaded_input
 from editor.ui import theme
@@ -96,6 +98,12 @@ class RunPanel(QWidget):
         self.project: Project | None = None
         self.loaded: torch.Tensor | None = None
         self.result: RunResult | None = None
+        self._signature: tuple = ()
+        self._input_shape: tuple[int, ...] | None = None
+        """The design's input shape the batch last followed."""
+        """The design's run signature when the shown result was made (it is stale once the design's differs)."""
+        self._summary_source: Callable[[], str] = str
+        """The summary's text in the current language (set again when the language changes)."""
         self.jobs = JobRunner(self)
         self.batch = QSpinBox(objectName="runBatch", minimum=1, maximum=100_000, value=2)
         self.shape = QLabel(objectName="runShape")
@@ -220,24 +228,71 @@ class RunPanel(QWidget):
             self.loss.setItemText(index, translate("RunPanel", LOSS_TEXT[self.loss.itemData(index)]))
         self.load.setText(self.tr("Use generated input") if self.loaded is not None else self.tr("Load tensor…"))
         self.show_input()
-        if self.result is not None and not self.jobs.busy and not self.summary.styleSheet():
-            self.summary.setText(self._summary_text(self.result))
+        self.summary.setText(self._summary_source())
+        if self.result is not None:
+            self.notes.setText("\n".join(model_text(note) for note in self.result.notes))
 
     # ------------------------------------------------------------ project
     def set_project(self, project: Project) -> None:
-        """Follow ``project``: the input shown follows its input shape and device."""
-        self.project = follow(self.project, project, {"edited": self.show_input, "reset": self.show_input})
+        """Follow ``project``: the input shown follows its input shape and device; a result, its design."""
+        self.project = follow(self.project, project, {"edited": self._design_edited, "reset": self._design_edited,
+                                                      "weights_changed": self._weights_changed})
         self.loaded = None
-        self.result = None
-        self.layers.set_rows([])
-        self.output_text.clear()
-        self.summary.clear()
-        self.notes.clear()
+        self._clear_result()
+        self._say(str)
         self.training.set_project(project)
         self.training_mode.blockSignals(True)
         self.training_mode.setChecked(project.model.training)
         self.training_mode.blockSignals(False)
+        self._follow_batch()
         self.show_input()
+
+    def _follow_batch(self) -> None:
+        """The batch the design's input shape has (a run then shows the shapes the canvas shows)."""
+        shape = self.project.input_shape if self.project is not None else None
+        self._input_shape = shape
+        if shape and self.loaded is None:
+            self.batch.blockSignals(True)
+            self.batch.setValue(max(1, min(int(shape[0]), self.batch.maximum())))
+            self.batch.blockSignals(False)
+
+    def _design_edited(self) -> None:
+        """After any edit: the input follows, new blocks take the switch's mode, a result of another design goes."""
+        project = self.project
+        if project is None:
+            return
+        if not self.training_mode.isChecked() and any(m.training for m in project.model.modules()):
+            project.model.eval()  # a block added in eval mode starts in train mode, as nn.Module does
+        if project.input_shape != self._input_shape:
+            self._follow_batch()
+        self.show_input()
+        if self.result is not None and project.run_signature() != self._signature:
+            self._stale()
+
+    def _weights_changed(self, paths: tuple) -> None:
+        """New weights (kept training, a new init, undo): the shown outputs are no longer the design's."""
+        if self.result is not None:
+            self._stale()
+
+    def _stale(self) -> None:
+        self._clear_result()
+        self._say(lambda: self.tr("The design changed since the last run: run it again to see its outputs."),
+                  muted=True)
+
+    def _clear_result(self) -> None:
+        self.result = None
+        self._signature = ()
+        self.layers.set_rows([])
+        self.output_text.clear()
+        self.notes.clear()
+        self.save_output.setEnabled(False)
+
+    def _say(self, text: Callable[[], str], error: bool = False, muted: bool = False) -> None:
+        """Show ``text()`` as the summary (again in each new language): plain, an error, or muted."""
+        self._summary_source = text
+        self.summary.setText(text())
+        self.summary.setStyleSheet(f"color: {theme.ERROR.name()};" if error else
+                                   f"color: {theme.muted().name()};" if muted else "")
 
     def _mode_toggled(self, on: bool) -> None:
         """model.train() or model.eval() on the live model, as a learner would call it."""
@@ -284,21 +339,29 @@ class RunPanel(QWidget):
                                                 self.seed.value(), self.loss.currentData() if backward else None,
                                                 self.training_mode.isChecked())
         except LayerLabError as exc:
-            self._show_error(model_text(exc))
+            self._show_error(exc)
             return
         project = self.project
         self._set_busy(True)
-        self.summary.setText(self.tr("Running…"))
+        self._say(lambda: self.tr("Running…"))
         self.jobs.submit(lambda context: prepared.execute(),
                          on_done=lambda result: self._done(project, prepared, result), on_error=self._show_error)
 
-    def _done(self, project: Project, prepared: object, result: RunResult) -> None:
-        project.finish_run(prepared)  # type: ignore[arg-type]
+    def _done(self, project: Project, prepared: PreparedRun, result: RunResult) -> None:
+        project.finish_run(prepared)
+        self._set_busy(False)
+        if project is not self.project or prepared.signature != project.run_signature():
+            self._clear_result()  # edited while it ran: these are another design's outputs
+            self._say(lambda: self.tr("The design changed while the run was going: run it again to see its "
+                                      "outputs."), muted=True)
+            if result.loss is not None:
+                self.gradients_changed.emit()
+            return
         self.result = result
+        self._signature = prepared.signature
         self._set_busy(False)
         self.output_text.setPlainText(print_text(result.output))
-        self.summary.setText(self._summary_text(result))
-        self.summary.setStyleSheet("")
+        self._say(lambda: self._summary_text(result, prepared))
         self.notes.setText("\n".join(model_text(note) for note in result.notes))
         self.notes.setStyleSheet(f"color: {theme.ERROR.name()};" if any("NaN" in n for n in result.notes)
                                  else f"color: {theme.muted().name()};")
@@ -306,25 +369,30 @@ class RunPanel(QWidget):
         if result.loss is not None:
             self.gradients_changed.emit()
 
-    def _summary_text(self, result: RunResult) -> str:
-        mode = self.tr("training mode") if self.training_mode.isChecked() else self.tr("eval mode")
+    def _summary_text(self, result: RunResult, prepared: PreparedRun) -> str:
+        """What the run did (in the mode and with the loss it ran with)."""
+        mode = self.tr("training mode") if prepared.train else self.tr("eval mode")
         text = self.tr("Output shape {shape} on {device}, {mode}; forward took {ms} ms.").format(
             shape=fmt(tuple(result.output.shape)), device=result.output.device, mode=mode,
             ms=f"{result.seconds * 1000:.2f}")
         if result.loss is not None:
             text = sentences(text, self.tr("Loss ({loss}) = {value}; gradients are in each parameter's .grad now.")
-                             .format(loss=self.loss.currentText(), value=f"{float(result.loss.detach()):.6g}"))
+                             .format(loss=translate("RunPanel", LOSS_TEXT.get(prepared.backward or "", "")),
+                                     value=f"{float(result.loss.detach()):.6g}"))
         return text
 
-    def _show_error(self, message: str) -> None:
-        message = model_text(message)  # a job's message may be what the model said
+    def _show_error(self, message: str | Exception | Callable[[], str]) -> None:
+        """Say what went wrong, in the current language and again in each new one (a job's message may be
+        what the model said)."""
         self._set_busy(False)
-        self.summary.setText(message)
-        self.summary.setStyleSheet(f"color: {theme.ERROR.name()};")
-        self.message.emit(message)
+        text = message if callable(message) and not isinstance(message, str) else lambda: model_text(message)
+        self._say(text, error=True)
+        self.message.emit(text())
 
     def _row_clicked(self, index: QModelIndex) -> None:
-        self.block_selected.emit(self.layers.path_at(index.row()))
+        path = self.layers.path_at(index.row())
+        if self.project is not None and self.result is not None and path in self.result.layers:
+            self.block_selected.emit(path)
 
     # ------------------------------------------------------------ files
     def on_load(self) -> None:
@@ -345,8 +413,9 @@ class RunPanel(QWidget):
             value = load_tensor(path)  # weights_only: nothing in the file runs
             self.loaded = check_loaded_input(value).to(self.project.device if self.project else "cpu")
         except LayerLabError as exc:
-            self._show_error(self.tr("Could not use {name} as the input: {reason}").format(name=path.name,
-                                                                                          reason=model_text(exc)))
+            error = exc
+            self._show_error(lambda: self.tr("Could not use {name} as the input: {reason}").format(
+                name=path.name, reason=model_text(error)))
             return False
         _remember(path)
         self.load.setText(self.tr("Use generated input"))
@@ -362,7 +431,7 @@ class RunPanel(QWidget):
             try:
                 tensor = self._input()
             except LayerLabError as exc:
-                self._show_error(model_text(exc))
+                self._show_error(exc)
                 return
         if tensor is None:
             return
@@ -373,7 +442,7 @@ class RunPanel(QWidget):
             try:
                 save_tensor(tensor.cpu(), path)
             except LayerLabError as exc:
-                self._show_error(model_text(exc))
+                self._show_error(exc)
                 return
             _remember(Path(path))
             self.message.emit((self.tr("Saved the input to {path} (torch.load it to use it again).") if which == "input"

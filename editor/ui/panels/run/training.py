@@ -14,9 +14,10 @@ start-up, and the editor goes live sooner without them.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +45,7 @@ from editor.ui.i18n import (
     translate,
 )
 from editor.ui.jobs import JobContext, JobRunner
+from editor.ui.panels.following import follow
 
 if TYPE_CHECKING:  # imported with the plots themselves (see TrainingBox.build_plots)
     import pyqtgraph as pg
@@ -54,6 +56,10 @@ TASK_TEXT = {
     "clusters": QT_TRANSLATE_NOOP("TrainingBox", "Clusters: classify points from separable clusters (needs "
                                   "(N, features) → (N, classes))"),
 }
+PLOT_HEIGHT = 120
+"""The height the plots ask for (they take more where the tab has it)."""
+LEGEND_CURVES = 8
+"""The gradient curves named under the plots (the rest are counted)."""
 TASK_NAME = {"teacher": QT_TRANSLATE_NOOP("TrainingBox", "teacher"),
              "clusters": QT_TRANSLATE_NOOP("TrainingBox", "clusters")}
 
@@ -78,12 +84,28 @@ def _plot(title: str, y_label: str, x_label: str) -> pg.PlotWidget:
     return plot
 
 
+def _show_values(plot: pg.PlotWidget, shown: bool) -> None:
+    """Tick values on both axes, or none: an empty plot would number ranges nothing has (a loss of 2 to 9)."""
+    item = plot.getPlotItem()
+    for name in ("bottom", "left"):
+        item.getAxis(name).setStyle(showValues=shown)
+
+
 def _label(plot: pg.PlotWidget, title: str, y_label: str, x_label: str) -> None:
     """The plot's title and axis labels (set again when the language changes)."""
     item = plot.getPlotItem()
     item.setTitle(title, color=theme.muted().name(), size="9pt")
     for name, label in (("bottom", x_label), ("left", y_label)):
         item.getAxis(name).setLabel(label, color=theme.muted().name())
+
+
+class _PlotRow(QWidget):
+    """The row of plots: it asks for a modest height (a plot alone asks for 480 px, more than the Run tab has,
+    and the tab's scroll area would then show only their tops); it grows into whatever room there is."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(hint.width(), min(hint.height(), PLOT_HEIGHT))
 
 
 class TrainingBox(QGroupBox):
@@ -113,6 +135,7 @@ class TrainingBox(QGroupBox):
                                  singleStep=0.001, value=0.01)
         self.steps = QSpinBox(objectName="trainSteps", minimum=1, maximum=MAX_STEPS, value=200, singleStep=50)
         self.seed = QSpinBox(objectName="trainSeed", minimum=0, maximum=2**31 - 1, value=0)
+        self.seed.setMinimumWidth(72)  # room for 6 digits at least (its hint, for 10, would widen the whole box)
         self.train = QPushButton(objectName="trainStart")
         keep_translated(self, self.train.setText, lambda: self.tr("Train"))
         self.stop = QPushButton(objectName="trainStop")
@@ -125,7 +148,10 @@ class TrainingBox(QGroupBox):
                         lambda: self.tr("Put the trained weights into the design (one step you can undo)."))
         keep_translated(self, self.revert.setToolTip,
                         lambda: self.tr("Forget the training: the design keeps the weights it had."))
-        self.status = QLabel(self._hint())
+        self.status = QLabel(objectName="trainStatus")
+        self._status_source: Callable[[], str] = self._hint
+        """The status in the current language (said again when the language changes)."""
+        self.status.setText(self._hint())
         self.status.setWordWrap(True)
         self.status.setStyleSheet(f"color: {theme.muted().name()};")
         # Three short rows, so that the plots keep most of the tab's height (the dock is short by default).
@@ -146,7 +172,9 @@ class TrainingBox(QGroupBox):
         for button in (self.train, self.stop, self.keep, self.revert):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self._plots = QHBoxLayout()  # the loss, then the gradient norms (see build_plots)
+        row = _PlotRow()
+        self._plots = QHBoxLayout(row)  # the loss, then the gradient norms (see build_plots)
+        self._plots.setContentsMargins(0, 0, 0, 0)
         self._loss_plot: pg.PlotWidget | None = None
         self._grad_plot: pg.PlotWidget | None = None
         self._loss_curve: pg.PlotDataItem | None = None
@@ -155,7 +183,11 @@ class TrainingBox(QGroupBox):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        layout.addLayout(self._plots, 1)
+        layout.addWidget(row, 1)
+        self.legend = QLabel(objectName="trainLegend")
+        self.legend.setStyleSheet(f"color: {theme.muted().name()};")
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
         self.grad_curves: dict[str, pg.PlotDataItem] = {}
         self.timer = QTimer(self, interval=100)
         self.timer.timeout.connect(self.redraw)
@@ -199,8 +231,9 @@ class TrainingBox(QGroupBox):
             loss_plot.getPlotItem().setLogMode(y=True)  # a falling loss spans decades: log y shows every one
             grad_plot = _plot(self.tr("gradient norm per layer"), "‖grad‖", self.tr("step"))
             self._loss_curve = loss_plot.plot(pen=pg.mkPen(theme.ACCENT, width=2))
-            self._plots.addWidget(loss_plot)
-            self._plots.addWidget(grad_plot)
+            for plot in (loss_plot, grad_plot):
+                _show_values(plot, False)  # until there is something to number
+                self._plots.addWidget(plot)
             self._loss_plot, self._grad_plot = loss_plot, grad_plot
             if self.isVisible():  # in a shown box Qt would show them one event-loop turn late
                 loss_plot.show()
@@ -227,14 +260,35 @@ class TrainingBox(QGroupBox):
                                      (self._grad_plot, self.tr("gradient norm per layer"), "‖grad‖")):
             if plot is not None:  # else it is made in the current language
                 _label(plot, title, y_label, self.tr("step"))
-        if self.trainer is None and not self.running:
-            self.status.setText(self._hint())
+        self.status.setText(self._status_source())
+        self._name_curves()
 
     # ------------------------------------------------------------ state
     def set_project(self, project: Project) -> None:
         if self.trainer is not None:
             self.on_revert()
-        self.project = project
+        self.project = follow(self.project, project, {"edited": self._design_edited, "reset": self._design_edited})
+        self._say(self._hint)
+
+    def _say(self, text: Callable[[], str]) -> None:
+        """Show ``text()`` as the status (again in each new language)."""
+        self._status_source = text
+        self.status.setText(text())
+
+    def _fits(self, trainer: Trainer) -> bool:
+        """Whether ``trainer`` trained the design as it is now (same blocks, same modules, same device)."""
+        return self.project is not None and trainer.signature == self.project.run_signature()
+
+    def _design_edited(self) -> None:
+        """A trained copy of another design can no longer be kept: say so; an undo that brings the design back
+        brings Keep back (a running training is judged when it ends)."""
+        trainer = self.trainer
+        if trainer is not None and not self.running:
+            self._show_outcome(trainer)
+
+    def _changed_text(self) -> str:
+        return self.tr("The design changed since this training, so its weights no longer fit it. Train starts "
+                       "again from the design as it is now.")
 
     @property
     def running(self) -> bool:
@@ -250,28 +304,42 @@ class TrainingBox(QGroupBox):
             widget.setEnabled(state != "running")
 
     # ------------------------------------------------------------ intents
+    def _settings(self) -> dict[str, object]:
+        return {"task": self.task.currentData(), "optimizer": self.optimizer.currentData(), "lr": self.lr.value(),
+                "seed": self.seed.value()}
+
     def start(self) -> None:
-        """Train (more) steps: a new trainer, or the one kept waiting for Keep or Revert."""
-        if self.project is None:
+        """Train (more) steps: the trainer waiting for Keep or Revert goes on where it stopped, unless the task,
+        optimizer, learning rate or seed, or the design, changed since, or its loss blew up: then a new one."""
+        if self.project is None or self.running:
             return
+        trainer = self.trainer
+        if trainer is not None and (trainer.settings != self._settings() or trainer.blew_up
+                                    or not self._fits(trainer)):
+            self.trainer = None
         if self.trainer is None:
             try:
                 self.trainer = self.project.make_trainer(self.task.currentData(), self.optimizer.currentData(),
                                                          self.lr.value(), self.seed.value())
             except LayerLabError as exc:
-                self.status.setText(model_text(exc))
-                self.message.emit(model_text(exc))
+                error = exc
+                self._say(lambda: model_text(error))
+                self.message.emit(model_text(error))
                 return
             self.loss_curve.setData([], [])
             for curve in self.grad_curves.values():
                 self.grad_plot.removeItem(curve)
             self.grad_curves.clear()
+            self._name_curves()
+            for plot in (self.loss_plot, self.grad_plot):
+                _show_values(plot, False)
         trainer, steps = self.trainer, self.steps.value()
         self._stop.clear()
         self.jobs.submit(lambda context: self._train(trainer, steps, context), on_done=self._finished,
                          on_error=self._failed)
         self._set_state("running")
-        self.status.setText(self.tr("Training {steps} steps on a copy of the model…").format(steps=steps))
+        self._say(lambda: self.tr("Training {steps} steps on a copy of the model…").format(steps=steps) if steps != 1
+                  else self.tr("Training 1 step on a copy of the model…"))
         self.timer.start()
 
     def _train(self, trainer: Trainer, steps: int, context: JobContext) -> str:
@@ -283,27 +351,50 @@ class TrainingBox(QGroupBox):
         self.redraw()
         trainer = self.trainer
         assert trainer is not None
+        self._set_state("done")
+        self._show_outcome(trainer)
+
+    def _show_outcome(self, trainer: Trainer) -> None:
+        """What the finished training gave, and whether Keep can take it into the design as it is now."""
+        fits = self._fits(trainer)
+        self.keep.setEnabled(fits and not trainer.blew_up)  # NaN or infinite weights: nothing to keep
+        stopped_by = trainer.stopped_by
+        if not fits:
+            self._say(self._changed_text)
+        elif trainer.blew_up:
+            self._say(lambda: model_text(stopped_by))
+        else:
+            self._say(lambda: self._finished_text(trainer, stopped_by))
+
+    def _finished_text(self, trainer: Trainer, stopped_by: str) -> str:
         losses = trainer.losses
-        done = model_text(stopped_by) or self.tr("Trained {steps} steps.").format(steps=len(losses))
+        count = len(losses)
+        done = model_text(stopped_by) or (self.tr("Trained {steps} steps.").format(steps=count) if count != 1
+                                          else self.tr("Trained 1 step."))
         if losses:
             done = sentences(done, self.tr("Loss {first} → {last}. Keep the trained weights, or revert.").format(
                 first=f"{losses[0]:.4g}", last=f"{losses[-1]:.4g}"))
-        self.status.setText(done)
-        self._set_state("done")
+        return done
 
     def _failed(self, message: str) -> None:
         self.timer.stop()
-        self.status.setText(self.tr("Training failed: {reason}").format(reason=model_text(message)))
+        self._say(lambda: self.tr("Training failed: {reason}").format(reason=model_text(message)))
         self.trainer = None
         self._set_state("idle")
 
     def on_keep(self) -> None:
-        if self.trainer is not None:
-            self.keep_requested.emit(self.trainer)
+        trainer = self.trainer
+        if trainer is None or self.running:
+            return
+        if not self._fits(trainer):
+            self.keep.setEnabled(False)
+            self._say(self._changed_text)
+            return
+        self.keep_requested.emit(trainer)
         self.trainer = None
         self._set_state("idle")
-        self.status.setText(self.tr("Kept: the design has the trained weights (Edit → Undo brings back the ones "
-                                    "before)."))
+        self._say(lambda: self.tr("Kept: the design has the trained weights (Edit → Undo brings back the ones "
+                                  "before)."))
 
     def on_revert(self) -> None:
         self._stop.set()
@@ -312,7 +403,7 @@ class TrainingBox(QGroupBox):
         self.timer.stop()
         self.trainer = None
         self._set_state("idle")
-        self.status.setText(self.tr("Reverted: the design keeps the weights it had."))
+        self._say(lambda: self.tr("Reverted: the design keeps the weights it had."))
 
     # ------------------------------------------------------------ drawing
     def redraw(self) -> None:
@@ -321,15 +412,33 @@ class TrainingBox(QGroupBox):
         if trainer is None:
             return
         losses = list(trainer.losses)
+        if losses and not self.loss_plot.getPlotItem().getAxis("left").style["showValues"]:
+            for plot in (self.loss_plot, self.grad_plot):
+                _show_values(plot, True)
         self.loss_curve.setData(range(1, len(losses) + 1), losses)
+        fresh = False
         for index, (path, norms) in enumerate(list(trainer.grad_norms.items())):
             values = list(norms)
             curve = self.grad_curves.get(path)
             if curve is None:
                 import pyqtgraph as pg
 
-                color = theme.share_color(index)
-                curve = self.grad_plot.plot(pen=pg.mkPen(color, width=1.5),
-                                            name=self.tr("block {path}").format(path=path))
+                curve = self.grad_plot.plot(pen=pg.mkPen(theme.share_color(index), width=1.5))
                 self.grad_curves[path] = curve
+                fresh = True
             curve.setData(range(1, len(values) + 1), values)
+        if fresh:
+            self._name_curves()
+
+    def _name_curves(self) -> None:
+        """Under the plots, each gradient curve's block in its colour (a legend inside plots this small would
+        cover the curves); the first ``LEGEND_CURVES`` of them, and how many more."""
+        paths = list(self.grad_curves)
+        if not paths:
+            self.legend.clear()
+            return
+        names = " ".join(f'<span style="color: {theme.share_color(index).name()}">■</span> {path}'
+                         for index, path in enumerate(paths[:LEGEND_CURVES]))
+        if len(paths) > LEGEND_CURVES:
+            names += " " + self.tr("and {count} more").format(count=len(paths) - LEGEND_CURVES)
+        self.legend.setText(self.tr("Gradient curves, by block: {names}").format(names=names))

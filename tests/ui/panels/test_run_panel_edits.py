@@ -1,0 +1,179 @@
+"""The Run tab when the design changes: after a run, during a run, and around a training (issue #13)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import torch
+from PySide6.QtCore import QCoreApplication
+from torch import nn
+
+from editor import Project
+from editor.ui.panels.run import RunPanel
+from tests.ui.panels.test_run_panel import mlp
+
+
+def _panel(qtbot, project: Project | None = None) -> RunPanel:
+    widget = RunPanel()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.set_project(project or mlp())
+    return widget
+
+
+def _forward(panel: RunPanel, qtbot) -> None:
+    with qtbot.waitSignal(panel.layers.stats_model.modelReset, timeout=10_000):
+        panel.forward_button.click()
+    qtbot.waitUntil(lambda: not panel.jobs.busy, timeout=10_000)
+
+
+def test_an_edit_after_a_run_clears_its_outputs_and_a_row_click_never_selects_a_wrong_block(qtbot):
+    panel = _panel(qtbot)
+    _forward(panel, qtbot)
+    assert panel.layers.stats_model.rowCount() == 3 and panel.save_output.isEnabled()
+    selected: list[str] = []
+    panel.block_selected.connect(selected.append)
+    panel.project.set_label("0", "first")  # a name changes no output: the result stays
+    assert panel.result is not None
+    panel.project.pop(1)
+    assert panel.result is None and panel.layers.stats_model.rowCount() == 0
+    assert panel.output_text.toPlainText() == "" and not panel.save_output.isEnabled()
+    assert "design changed since the last run" in panel.summary.text()
+    _forward(panel, qtbot)
+    assert [panel.layers.path_at(r) for r in range(panel.layers.stats_model.rowCount())] == ["0", "1"]
+    panel.layers.clicked.emit(panel.layers.stats_model.index(1, 0))
+    assert selected == ["1"]
+
+
+def test_new_weights_make_the_outputs_stale_too(qtbot):
+    panel = _panel(qtbot)
+    _forward(panel, qtbot)
+    panel.project.initialize("zeros_")
+    assert panel.result is None and "run it again" in panel.summary.text()
+
+
+def test_a_design_edited_while_the_run_goes_gets_no_outputs_of_the_old_one(qtbot, monkeypatch):
+    panel = _panel(qtbot)
+    project = panel.project
+    original = panel.jobs.submit
+
+    def edit_first(work, on_done, on_error):  # the edit lands while the worker runs
+        project.pop(1)
+        project.set_hyperparameters("1", in_features=10, out_features=30)
+        return original(work, on_done=on_done, on_error=on_error)
+
+    monkeypatch.setattr(panel.jobs, "submit", edit_first)
+    panel.backward_button.click()
+    qtbot.waitUntil(lambda: not panel.jobs.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: "changed while the run was going" in panel.summary.text(), timeout=10_000)
+    assert panel.result is None and panel.layers.stats_model.rowCount() == 0
+
+
+def test_a_block_added_in_eval_mode_is_in_eval_mode(qtbot):
+    panel = _panel(qtbot)
+    panel.training_mode.setChecked(False)
+    panel.project.insert_layer(1, "Dropout", p=0.5)
+    assert not panel.project.model[1].training and not panel.project.model.training
+
+
+def test_the_batch_follows_the_design_s_input_shape(qtbot):
+    p = mlp()
+    p.input_shape = (3, 20)
+    panel = _panel(qtbot, p)
+    assert panel.batch.value() == 3 and "(3, 20)" in panel.shape.text()
+    p.input_shape = (7, 20)
+    assert panel.batch.value() == 7 and "(7, 20)" in panel.shape.text()
+
+
+def _train(box, qtbot, steps: int) -> None:
+    box.steps.setValue(steps)
+    box.train.click()
+    qtbot.waitUntil(lambda: not box.running and box.revert.isEnabled(), timeout=20_000)
+
+
+def test_keep_is_off_once_the_design_changed_and_back_when_undo_restores_it(qtbot):
+    panel = _panel(qtbot)
+    box = panel.training
+    _train(box, qtbot, 5)
+    assert box.keep.isEnabled()
+    kept: list[object] = []
+    box.keep_requested.connect(kept.append)
+    with panel.project.transaction("widen") as tx:
+        panel.project.set_hyperparameters("0", out_features=16)
+        panel.project.set_hyperparameters("2", in_features=16)
+    assert not box.keep.isEnabled() and "weights no longer fit" in box.status.text()
+    box.on_keep()
+    assert kept == []
+    panel.project.revert(tx)
+    assert box.keep.isEnabled() and "Keep the trained weights" in box.status.text()
+
+
+def test_train_again_with_new_settings_starts_a_new_training(qtbot):
+    panel = _panel(qtbot)
+    box = panel.training
+    _train(box, qtbot, 3)
+    first = box.trainer
+    _train(box, qtbot, 2)  # same settings: goes on
+    assert box.trainer is first and len(first.losses) == 5
+    box.optimizer.setCurrentIndex(box.optimizer.findData("sgd"))
+    box.task.setCurrentIndex(box.task.findData("clusters"))
+    _train(box, qtbot, 2)
+    assert box.trainer is not first and len(box.trainer.losses) == 2
+    assert box.trainer.settings["optimizer"] == "sgd" and box.trainer.task.name == "clusters"
+    assert len(box.loss_curve.getData()[1]) == 2
+
+
+def test_the_status_counts_this_training_and_a_blown_up_loss_cannot_be_kept(qtbot):
+    panel = _panel(qtbot)
+    box = panel.training
+    box.steps.setValue(1)
+    box.train.click()
+    qtbot.waitUntil(lambda: not box.running and box.revert.isEnabled(), timeout=20_000)
+    assert box.status.text().startswith("Trained 1 step.")
+    box.trainer.stopped_by = "Stopped after 1 step."  # as a Stop would have left it
+    _train(box, qtbot, 3)
+    assert box.status.text().startswith("Trained 4 steps.")
+    box.trainer.losses.append(math.inf)
+    box._show_outcome(box.trainer)
+    assert not box.keep.isEnabled() and box.revert.isEnabled()
+
+
+def test_messages_follow_the_language(qtbot):
+    from editor.ui import i18n
+
+    p = Project.from_module(nn.Sequential(nn.Linear(4, 4), nn.Linear(4, 4)))
+    p.input_shape = (2, 4)
+    panel = _panel(qtbot, p)
+    panel.load_input(Path("/nonexistent/x.pt"))
+    english = panel.summary.text()
+    assert english.startswith("Could not use x.pt")
+    box = panel.training
+    try:
+        i18n.languages().install("zh_CN")
+        QCoreApplication.processEvents()
+        assert panel.summary.text() != english and "x.pt" in panel.summary.text()
+        assert box.status.text() != "Trains a copy of the model; the design changes only when you keep the result."
+    finally:
+        i18n.languages().install("en")
+        QCoreApplication.processEvents()
+    assert panel.summary.text() == english
+    assert torch.is_tensor(panel._input())
+
+
+def test_the_training_plots_fit_the_run_tab_of_a_default_window_and_name_their_curves(window, qtbot):
+    """At 1400×900 the whole loss curve shows without scrolling (a plot once asked for 480 px and only its top
+    showed), with no sideways scrolling, and the gradient curves' blocks are named under the plots."""
+    from PySide6.QtCore import QPoint
+
+    window.set_project(mlp())
+    window.show_tab("run")
+    box = window.run_panel.training
+    _train(box, qtbot, 3)
+    qtbot.wait(50)
+    scroll = window.run_panel._training_scroll
+    for plot in (box.loss_plot, box.grad_plot):
+        bottom = plot.mapTo(scroll.viewport(), QPoint(0, plot.height())).y()
+        assert plot.height() >= 100 and bottom <= scroll.viewport().height()
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert "Gradient curves, by block:" in box.legend.text() and "</span> 2" in box.legend.text()
