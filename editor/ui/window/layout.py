@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from editor.ui.loading.shell import LoadingShell
 
 LAYOUT_VERSION = 3  # 2: the Run tab wants a taller bottom dock; 3: taller still, for the training plots
+MIN_CANVAS_HEIGHT = 220
+"""The canvas's least height in a restored layout (pixels)."""
 
 
 class DockLayout(QMainWindow):
@@ -54,13 +56,30 @@ class DockLayout(QMainWindow):
         if getattr(self, "_fit_docks", False):
             self._fit_docks = False
             QTimer.singleShot(0, self._fit_bottom_dock)
+        elif not getattr(self, "_canvas_checked", False):
+            self._canvas_checked = True
+            QTimer.singleShot(0, self._keep_canvas_visible)
+
+    def _bottom_dock(self) -> QDockWidget | None:
+        return self.docks["bottom"] if self.loading is None else self.loading.docks.get("bottomDock")
 
     def _fit_bottom_dock(self) -> None:
-        bottom = self.docks["bottom"] if self.loading is None else self.loading.docks.get("bottomDock")
+        bottom = self._bottom_dock()
         if bottom is None:
             return
         self.resizeDocks([bottom], [max(360, round(self.height() * 0.4))], Qt.Orientation.Vertical)
         QTimer.singleShot(0, self._keep_default_layout)  # once the docks have their new sizes
+
+    def _keep_canvas_visible(self) -> None:
+        """A restored layout keeps the learner's dock sizes, but never leaves the canvas less than
+        ``MIN_CANVAS_HEIGHT`` tall (a bottom panel dragged tall in a larger window can bury it)."""
+        central, bottom = self.centralWidget(), self._bottom_dock()
+        if central is None or bottom is None or bottom.isFloating() or not bottom.isVisible():
+            return
+        missing = MIN_CANVAS_HEIGHT - central.height()
+        if missing > 0:
+            self.resizeDocks([bottom], [max(bottom.minimumSizeHint().height(), bottom.height() - missing)],
+                             Qt.Orientation.Vertical)
 
     def _keep_default_layout(self) -> None:
         if self.loading is not None:
@@ -81,4 +100,4 @@ class DockLayout(QMainWindow):
             d.show()
 
 
-__all__ = ["LAYOUT_VERSION", "DockLayout"]
+__all__ = ["LAYOUT_VERSION", "MIN_CANVAS_HEIGHT", "DockLayout"]

@@ -70,9 +70,12 @@ class LessonActions(QObject):
         self.beside = beside
         if beside is not None:  # above the inspector (and the docks tabbed with it), which stay tabbed together
             tabbed = parent.tabifiedDockWidgets(beside)
+            for other in tabbed:  # out of the tab group first: splitting a dock out of one leaves its old tab
+                parent.removeDockWidget(other)  # bar shown where it was (Qt 6.11), over the bottom panels
             parent.splitDockWidget(self.dock, beside, Qt.Orientation.Vertical)
             for other in tabbed:
                 parent.tabifyDockWidget(beside, other)
+                other.show()
             beside.raise_()
         self.dock.hide()
         keep_translated(self.dock, self.dock.setWindowTitle, lambda: self.tr("Lesson"))

@@ -33,3 +33,37 @@ def test_a_saved_layout_is_kept_as_the_learner_left_it(qtbot):
     second.show()
     qtbot.wait(50)
     assert abs(second.docks["bottom"].height() - kept) <= 20
+
+
+def test_a_saved_layout_never_buries_the_canvas(qtbot):
+    """A bottom panel dragged tall in a larger window is restored as tall as leaves the canvas its least height,
+    and no tab bar of the window's own (the docks') lies over the panels."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QTabBar
+
+    from editor.ui.window.layout import MIN_CANVAS_HEIGHT
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.resize(1400, 1200)
+    first.show()
+    qtbot.waitUntil(lambda: first.docks["bottom"].height() >= 0.37 * first.height())
+    first.resizeDocks([first.docks["bottom"]], [1000], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: first.centralWidget().height() < 150)
+    first.save_layout()
+    first.undo_stack.setClean()
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.resize(1400, 900)
+    second.show()
+    qtbot.waitUntil(lambda: second.centralWidget().height() >= MIN_CANVAS_HEIGHT - 4, timeout=5000)
+    qtbot.wait(50)
+    bottom = second.docks["bottom"]
+    assert bottom.height() > 300  # still the learner's tall panel, only less so
+    central = second.centralWidget()
+    areas = [QRect(w.mapTo(second, w.rect().topLeft()), w.size()) for w in (bottom, central)]
+    stray = [bar for bar in second.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+             if bar.isVisible() and any(bar.geometry().intersects(area) for area in areas)]
+    assert stray == []
+
