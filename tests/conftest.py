@@ -13,12 +13,24 @@ settings.register_profile(
 settings.load_profile("layerlab")
 
 
+FREE = 30_000
+"""Bytes of memory the ``free`` fixture pretends are free at first: Linear(10, 1000) (44 KB) and Linear(4, 2000)
+(39.1 KB) do not fit, Linear(20, 10) does."""
+
+
+class FreeMemory(dict):
+    """The free memory the project sees: ``free["bytes"] = n`` or ``free(n)`` changes it."""
+
+    def __call__(self, n: int) -> None:
+        self["bytes"] = n
+
+
 @pytest.fixture
 def free(monkeypatch):
-    """The free memory the project sees, 30,000 bytes to start: set ``free["bytes"]`` to change it."""
+    """The free memory the project sees, ``FREE`` bytes to start."""
     from editor.model.catalog import memory
 
-    amount = {"bytes": 30_000}
+    amount = FreeMemory(bytes=FREE)
     monkeypatch.setattr(memory, "SOURCES", (lambda: amount["bytes"],))
     monkeypatch.setattr(memory, "FRESH_S", 0.0)
     monkeypatch.setattr(memory, "_last", None)

@@ -77,13 +77,17 @@ def export_command(argv: list[str]) -> int:
     if to_stdout:
         sys.stdout.write(code)
         sys.stdout.flush()
-    _notes(project.weights_from_seed, output, args.weights)
+    _notes(project.weights_from_seed, output, args.weights, project.unallocated())
     return 0
 
 
-def _notes(from_seed: bool, output: Path | None, weights: Path | None) -> None:
+def _notes(from_seed: bool, output: Path | None, weights: Path | None, unallocated: list[str] | None = None) -> None:
     """Hints on stderr about things that would surprise a learner later."""
-    if not from_seed and weights is None:
+    if not from_seed and weights is None and unallocated:
+        print(f"{PROG}: note: block {unallocated[0]} is kept unallocated (it has no values yet), so the script "
+              f"builds it with the seed's values and there are no weights to save; materialize it in LayerLab "
+              f"first to keep its values.", file=sys.stderr)
+    elif not from_seed and weights is None:
         print(f"{PROG}: note: the project's weights do not come from its seed (they were edited, trained or "
               f"loaded), so the script builds different values. Add --weights W.pt to save them and load them "
               f"in the script.", file=sys.stderr)

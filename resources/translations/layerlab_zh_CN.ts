@@ -1116,6 +1116,10 @@
         <source>Exported the code to {path}.</source>
         <translation>已把代码导出到 {path}。</translation>
     </message>
+    <message>
+        <source>No weights were saved: block {path} is not allocated (materialize it first to save them).</source>
+        <translation>没有保存权重：块 {path} 尚未分配（先实体化它才能保存权重）。</translation>
+    </message>
 </context>
 <context>
     <name>CodePanel</name>

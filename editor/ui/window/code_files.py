@@ -253,7 +253,8 @@ class CodeActions(QObject):
         """Write the code to ``path`` (asking whether to save the weights next to it when they are not the seed's)."""
         project = self.session.project
         weights_path: Path | None = None
-        if not project.weights_from_seed:
+        unallocated = project.unallocated()  # no values to save: the code alone, and a word on why
+        if not project.weights_from_seed and not unallocated:
             candidate = path.with_name(f"{path.stem}_weights.pt")
             answer = ask_save_weights(self.parent_widget, candidate.name)
             if answer == "cancel":
@@ -273,6 +274,9 @@ class CodeActions(QObject):
                 path=path, weights=weights_path.name)
         else:
             done = self.tr("Exported the code to {path}.").format(path=path)
+        if unallocated and not project.weights_from_seed:
+            done = sentences(done, self.tr("No weights were saved: block {path} is not allocated (materialize it "
+                                           "first to save them).").format(path=unallocated[0]))
         notes = map(model_text, filter(None, [shadowing_note(path)]))
         self.session.show_message(" ".join([done, *notes]))
         return True

@@ -11,8 +11,8 @@ from editor.model.catalog import unallocated
 from editor.model.catalog.unallocated import DrawRecorder, advance, is_unallocated
 from editor.model.errors import MemoryLimitError, RunError, ValidationError
 from editor.model.project import devices
+from tests.conftest import FREE
 from tests.model.custom.textbook import NET, PLAIN_LINEAR, Net
-from tests.model.project.conftest import FREE
 
 
 def _design(seed: int = 3, keep: bool = True) -> Project:

@@ -11,7 +11,7 @@ from torch import nn
 
 from editor import Project
 from editor.model.errors import StructureError, UnsupportedLayerError, ValidationError
-from tests.model.project.conftest import FREE
+from tests.conftest import FREE
 
 
 def _design() -> Project:

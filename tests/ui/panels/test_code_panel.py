@@ -435,3 +435,27 @@ def test_a_hidden_code_tab_writes_the_code_when_shown_or_asked(window, monkeypat
     window.show_tab("code")  # shown: it catches up after the usual pause
     qtbot.waitUntil(lambda: "nn.Tanh()" in window.code_panel.code(), timeout=DEBOUNCE_MS * 20)
     assert len(calls) == 2
+
+
+def test_export_with_a_layer_kept_unallocated_writes_the_code_and_offers_no_weights(window, tmp_path, monkeypatch,
+                                                                                     free):
+    """It offered to save the weights ("they were edited, trained or loaded"), then failed and wrote nothing."""
+    p = Project(seed=0)
+    p.keep_unallocated = True
+    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: does not fit in 30 KB
+    p.append_layer("ReLU")
+    p.append_layer("Linear", in_features=2000, out_features=2)
+    p.model[2].weight.data.add_(1)  # edited: not the seed's
+    p.mark_weights_changed()
+    assert not p.weights_from_seed and p.unallocated() == ["0"]
+    window.set_project(p)
+    monkeypatch.setattr(code_files, "ask_export_path", lambda win, suggested: str(tmp_path / "big.py"))
+    asked = []
+    monkeypatch.setattr(code_files, "ask_save_weights", lambda win, name: asked.append(name) or "save")
+    messages = []
+    monkeypatch.setattr(window.session, "show_message", messages.append)
+    assert window.code_actions.on_export_code()
+    text = (tmp_path / "big.py").read_text(encoding="utf-8")
+    assert asked == [] and [f.name for f in tmp_path.iterdir()] == ["big.py"]
+    assert "There are no weights to save while block 0 has no values" in text and "--weights" not in text
+    assert "No weights were saved: block 0 is not allocated" in messages[-1]

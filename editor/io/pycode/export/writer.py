@@ -145,6 +145,7 @@ def _constants(project: Project, from_seed: bool, weights_file: str | None) -> s
                      f"next to this file")
     if not from_seed:
         why = project.why_not_from_seed
+        unallocated = project.unallocated()
         why = (comment_text(why).rstrip(".") + "." if why else
                "they were edited, trained, loaded or partly re-initialized.")
         unknown = project.seeds.status is None  # it could not be checked (too little memory free to compare)
@@ -152,7 +153,10 @@ def _constants(project: Project, from_seed: bool, weights_file: str | None) -> s
                 f"build_model() after torch.manual_seed(SEED) builds the same network with "
                 f"{'possibly ' if unknown else ''}different values.")
         lines += ["", *("# " + line for line in textwrap.wrap(note, WIDTH - 2))]
-        if weights_file is None:
+        if weights_file is None and unallocated:
+            lines += [f"# There are no weights to save while block {unallocated[0]} has no values: materialize it in",
+                      "# LayerLab first (it needs the memory), then export with its weights."]
+        elif weights_file is None:
             lines += ["# To get the editor's values, save its weights next to this file when exporting (LayerLab",
                       "# offers it; on the command line: python main.py export PROJECT.pt -o model.py --weights",
                       "# model_weights.pt). The exported script then loads them after build_model():",
