@@ -26,6 +26,7 @@ from editor.model.catalog.memory import allocation_failure, available_memory
 from editor.model.catalog.unallocated import build_unallocated, builds_on_meta, keeps_unallocated
 from editor.model.custom.expr import Expression, compile_expression
 from editor.model.errors import MemoryLimitError, UnsupportedLayerError, ValidationError
+from editor.model.meta import on_meta
 from editor.model.words import message_of, say
 
 
@@ -281,7 +282,7 @@ def canonical_params(kind: LayerKind, params: dict[str, Any], where: str = "") -
         return dict(params)
     kwargs = constructor_kwargs(kind, params)
     try:
-        with torch.device("meta"):
+        with on_meta():
             module = torch_class(kind)(**kwargs)
     except (TypeError, ValueError, RuntimeError) as exc:
         raise ValidationError(say("{where}torch refused {kind} with these values: {reason}", where=where,

@@ -18,6 +18,7 @@ from editor.model.catalog import AUTO, LayerKind
 from editor.model.catalog.hyperparameters import resolve_auto
 from editor.model.custom.expr import ntuple
 from editor.model.errors import Fix, FixStep, ShapeError
+from editor.model.meta import on_meta
 from editor.model.words import Said, say
 
 
@@ -420,7 +421,7 @@ def custom(kind: LayerKind, params: Params, spec: Spec) -> Spec:
     definition = getattr(kind, "definition", None)
     forward = getattr(definition, "forward", None)
     what = say("{kind}'s forward ({forward})", kind=kind.name, forward=forward[:80]) if forward else kind.name
-    with torch.device("meta"):
+    with on_meta():
         module = torch_class(kind)(**constructor_kwargs(kind, params))
         dtype = torch.long if spec.dtype == "long" else torch.float32
         try:
@@ -469,7 +470,7 @@ def output_spec(kind: LayerKind, params: Params, spec: Spec) -> Spec:
 def meta_spec(module_factory: Callable[[], Any], spec: Spec) -> Spec:
     """The output spec found by running a meta-device copy of a layer (nothing is allocated).
 
-    ``module_factory`` builds the module; it is called under ``torch.device("meta")``, where a custom
+    ``module_factory`` builds the module; it is called under ``on_meta()`` (the meta device), where a custom
     block's children are not refused for their size (:func:`building_on_meta`: they allocate nothing).
     """
     import torch

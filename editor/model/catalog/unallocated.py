@@ -36,6 +36,8 @@ import torch
 from torch import nn
 from torch.utils._python_dispatch import TorchDispatchMode
 
+from editor.model.meta import on_meta
+
 ADVANCE_LIMIT = 2**27
 """Random values up to which an unallocated layer's draws are replayed, so the seed's stream continues exactly.
 
@@ -76,7 +78,7 @@ def building_on_meta() -> Iterator[None]:
     """
     token = _on_meta.set(True)
     try:
-        with torch.device("meta"):
+        with on_meta():
             yield
     finally:
         _on_meta.reset(token)
@@ -111,6 +113,12 @@ class DrawRecorder(TorchDispatchMode):
     def __init__(self) -> None:
         super().__init__()
         self.draws: list[Draw] = []
+
+    @classmethod
+    def _should_skip_dynamo(cls) -> bool:
+        """torch's opt-out of wrapping ``__torch_dispatch__`` to keep ``torch.compile`` out: that wrapper's first
+        call imports ``torch._dynamo`` (1.2-1.7 s), and LayerLab never compiles."""
+        return False
 
     def __torch_dispatch__(self, func: Any, types: Any, args: tuple = (), kwargs: dict | None = None) -> Any:
         kwargs = dict(kwargs or {})

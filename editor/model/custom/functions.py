@@ -20,6 +20,7 @@ import torch.nn.functional as F  # noqa: N812 - torch's own spelling, as the exp
 
 from editor.model.custom.expr import Expression, compile_expression
 from editor.model.custom.language import ATTRIBUTES, FUNCTIONS, KEYWORDS, METHODS, NAMESPACES
+from editor.model.meta import on_meta
 from editor.model.words import say
 
 _GROWERS = frozenset({"cat", "stack", "matmul", "mm", "ones", "zeros"})
@@ -48,7 +49,7 @@ class _Sized:
         return self.function(*args, **kwargs)
 
     def result_shape(self, *args: Any, **kwargs: Any) -> tuple[int, ...] | None:
-        with torch.device("meta"):
+        with on_meta():
             out = self.function(*(_meta(a) for a in args), **{k: _meta(v) for k, v in kwargs.items()})
         return tuple(out.shape) if isinstance(out, torch.Tensor) else None
 

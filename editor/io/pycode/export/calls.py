@@ -19,10 +19,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-import torch
-
 from editor.model.catalog import LayerKind
 from editor.model.catalog.build import constructor_kwargs, read_params, torch_class, torch_defaults
+from editor.model.meta import on_meta
 from editor.model.words import say
 
 # Hyperparameter types whose tuples of equal sizes torch also accepts as one int.
@@ -131,7 +130,7 @@ def _minimal_kwargs(kind: LayerKind, params: dict[str, Any]) -> dict[str, Any]:
 def _fingerprint(kind: LayerKind, kwargs: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
     """What a module built from ``kwargs`` prints and reads back as (None when torch refuses it)."""
     try:
-        with torch.device("meta"):  # no memory, and no draws from the random generator
+        with on_meta():  # no memory, and no draws from the random generator
             module = torch_class(kind)(**kwargs)
         return repr(module), read_params(kind, module)
     except (TypeError, ValueError, RuntimeError, AttributeError):

@@ -12,12 +12,11 @@ import ast
 from dataclasses import dataclass, field
 from typing import Any
 
-import torch
-
 from editor.model.catalog import kind as catalog_kind
 from editor.model.catalog.build import constructor_kwargs, torch_class
 from editor.model.design.tree import Layer, distinct_layers, path_key, paths
 from editor.model.init.rules import TENSOR_FUNCTIONS, InitRule, compile_rule_expression
+from editor.model.meta import on_meta
 from editor.model.project.freezing import frozen_names
 from editor.model.stats.parameters import state_key
 
@@ -126,7 +125,7 @@ def _doc(text: str) -> str:
 def _direct_parameters(rule: InitRule) -> list[str]:
     """The kind's own parameter names (a default instance, built on the meta device), filtered by the rule."""
     kind = catalog_kind(rule.kind or "")
-    with torch.device("meta"):
+    with on_meta():
         module = torch_class(kind)(**constructor_kwargs(kind, kind.defaults()))
     names = [n for n, _ in module.named_parameters(recurse=False)]
     optional = [n for n in ("weight", "bias") if n not in names and hasattr(module, n)]

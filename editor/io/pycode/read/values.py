@@ -22,7 +22,6 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-import torch
 from torch import nn
 
 from editor.io.errors import CodeImportError
@@ -33,6 +32,7 @@ from editor.model.catalog.build import check_memory, torch_class
 from editor.model.catalog.hyperparameters import validate_params
 from editor.model.design.user_values import label_problem
 from editor.model.errors import LayerLabError
+from editor.model.meta import on_meta
 from editor.model.words import Said, message_of, say
 
 MAX_SOURCE = 1_000_000
@@ -326,7 +326,7 @@ def construct_layer(kind: LayerKind, args: list[Any], kwargs: dict[str, Any],
     values = validate_params(kind, given, f"{shown}: ")
     check_memory(kind, values, f"{shown}: ")
     try:
-        with torch.device("meta"):
+        with on_meta():
             module = torch_class(kind)(**given)
     except (TypeError, ValueError, RuntimeError, KeyError, AssertionError) as exc:
         raise TypeError(say("torch refused {layer} with these arguments: {reason}",

@@ -28,7 +28,6 @@ import inspect
 from dataclasses import dataclass, field
 from typing import Any
 
-import torch
 from torch import nn
 
 import editor.io.pycode.read.values as cv
@@ -49,6 +48,7 @@ from editor.model.custom.blocks import SEQUENTIAL, ChildSpec
 from editor.model.custom.definitions import BlockDefinition, Definition, DefinitionError, check_size_expression
 from editor.model.custom.expr import ExpressionError
 from editor.model.errors import LayerLabError
+from editor.model.meta import on_meta
 from editor.model.words import message_of, say
 
 
@@ -140,7 +140,7 @@ def build_meta(kind: LayerKind, values: dict[str, Any], where: str) -> nn.Module
     """A module of a custom ``kind`` on the meta device, its values checked like the editor checks them."""
     values = validate_params(kind, values, where)
     check_memory(kind, values, where)
-    with torch.device("meta"):
+    with on_meta():
         return kind.module_class(**values)  # type: ignore[attr-defined]
 
 
