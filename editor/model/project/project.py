@@ -181,8 +181,8 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
         parent = node.parent
         assert parent is not None
         self._detach(parent, parent.children.index(node))
-        if self.seeds.status is True:
-            self._set_seed_status(None)
+        if self.seeds.status is True and not _draws_nothing(node):
+            self._set_seed_status(None)  # worked out again when asked: rebuilding every layer from the seed
 
     def append(self, module: nn.Module) -> Project:
         """Add ``module`` at the end, like ``nn.Sequential.append``; returns the project."""
@@ -402,6 +402,15 @@ class Project(DeprecatedNamesMixin, InteropMixin, RunningMixin, InitMixin, Dupli
 
 def _children(module: nn.Sequential) -> list[tuple[str, nn.Module]]:
     return list(slots(module).items())
+
+
+def _draws_nothing(node: Node) -> bool:
+    """Whether ``node``'s layers left the seed's random stream as it was when constructed: torch's own layers
+    without parameters or buffers (ReLU, Flatten, Dropout, …), so that removing them leaves every other
+    layer's seed values as they are (a custom layer may draw and keep nothing)."""
+    blocks = [node] if isinstance(node, Block) else [n for n in walk(node) if isinstance(n, Block)]
+    return all(type(b.module).__module__.startswith("torch.nn.modules.") and not b.module.state_dict()
+               for b in blocks)
 
 
 def _first_use(block: Block) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from torch import nn
 
@@ -26,6 +26,14 @@ else:
 
 PathLike = int | str
 
+
+
+class ParameterTotals(NamedTuple):
+    """Parameter elements (shared ones once), those with ``requires_grad``, and the bytes they take."""
+
+    count: int
+    trainable: int
+    bytes: int
 
 class ReadingMixin(_Base):
     """Part of :class:`~editor.model.project.project.Project`: queries of the design."""
@@ -236,6 +244,18 @@ class ReadingMixin(_Base):
     def parameter_bytes(self) -> int:
         """Memory the parameters take, shared ones counted once."""
         return sum(p.numel() * p.element_size() for p in self.model.parameters())
+
+    def parameter_totals(self) -> ParameterTotals:
+        """:meth:`count_parameters` (all and trainable) and :meth:`parameter_bytes` from one walk of the model
+        (each walk visits every module: at 10,000 blocks a panel asking three times paid three)."""
+        count = trainable = size = 0
+        for p in self.model.parameters():
+            n = p.numel()
+            count += n
+            size += n * p.element_size()
+            if p.requires_grad:
+                trainable += n
+        return ParameterTotals(count, trainable, size)
 
     def count_block_parameters(self, path: PathLike) -> int:
         """Number of parameter elements of the block or group at ``path``."""

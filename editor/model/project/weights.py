@@ -45,6 +45,8 @@ Drawing them means constructing the whole design once more (a few milliseconds
 per million values); beyond this the edit leaves the weights as they are and
 says why they are no longer the seed's.
 """
+REDRAW_LAYERS = 2000
+"""Layers up to which it does so too (constructing each costs as well: 10,000 small ones took 3 s)."""
 
 
 @dataclass
@@ -271,9 +273,10 @@ class WeightsMixin(_Base):
             return
         where = f"{pending[0]} after the weights were drawn"
         size = self._state_bytes()
-        if size > REDRAW_LIMIT:
+        if size > REDRAW_LIMIT or len(self._layers) > REDRAW_LAYERS:
+            large = format_bytes(size) if size > REDRAW_LIMIT else f"{len(self._layers):,} layers"
             self._set_seed_status(False, reason=(
-                f"{where}, and this design is too large ({format_bytes(size)}) to draw again from the seed at "
+                f"{where}, and this design is too large ({large}) to draw again from the seed at "
                 f"every edit: reset_parameters() (Edit → Reset Parameters from Seed) draws every value from the "
                 f"seed."))
             return
@@ -301,7 +304,7 @@ class WeightsMixin(_Base):
 
         Inside a running operation the outcome is journaled, so that undoing the operation forgets it again.
         """
-        if self.seeds.status is None and self._state_bytes() <= REDRAW_LIMIT:
+        if self.seeds.status is None and len(self._layers) <= REDRAW_LAYERS and self._state_bytes() <= REDRAW_LIMIT:
             if self._tx is None:
                 self.weights_from_seed  # noqa: B018 - settles the status (rebuilds from the seed and compares)
                 return

@@ -82,9 +82,10 @@ def _quiet(text: str) -> QLabel:
     return label
 
 
-def _seed_words(project: Project) -> str:
-    """Whether the weights are the seed's, checked for designs small enough to check at once."""
-    exact = from_seed(project)
+def _seed_words(project: Project, size: int | None = None) -> str:
+    """Whether the weights are the seed's, checked for designs small enough to check at once (``size``: the
+    parameters' bytes, when known)."""
+    exact = from_seed(project, size)
     if exact is None:
         return translate("Inspector", "not checked against the seed")
     return (translate("Inspector", "exactly what the seed gives") if exact
@@ -198,10 +199,10 @@ class Inspector(QWidget):
         out = project.output_shape
         form.addRow(self.tr("Output"), QLabel(fmt(out) if out else self.tr("unknown")))
         form.addRow(self.tr("Blocks"), QLabel(str(sum(1 for _ in project.blocks()))))
-        form.addRow(self.tr("Parameters"),
-                    QLabel(f"{project.count_parameters():,} ({format_bytes(project.parameter_bytes())})"))
+        totals = project.parameter_totals()
+        form.addRow(self.tr("Parameters"), QLabel(f"{totals.count:,} ({format_bytes(totals.bytes)})"))
         form.addRow(self.tr("Seed"), QLabel(str(project.seed)))
-        form.addRow(self.tr("Weights"), _wrapped(_seed_words(project)))
+        form.addRow(self.tr("Weights"), _wrapped(_seed_words(project, totals.bytes)))
         layout.addLayout(form)
         self._line(layout)
         layout.addWidget(_quiet(self.tr("Tips: drag layers from the palette; Ctrl+K adds one by name; Ctrl+G groups "

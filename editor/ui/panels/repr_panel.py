@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.model.project.project import Project
@@ -20,6 +21,7 @@ class ReprPanel(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setFont(theme.font(0, mono=True))
         self.project: Project | None = None
+        self._stale = False
         self._timer = QTimer(self, singleShot=True, interval=30)
         self._timer.timeout.connect(self.refresh)
 
@@ -29,10 +31,21 @@ class ReprPanel(QPlainTextEdit):
         self.refresh()
 
     def _schedule(self) -> None:
-        self._timer.start()
+        """Refresh soon, or, while the tab is hidden, when it is shown (printing 10,000 blocks and laying out
+        the text took a tenth of a second of every edit)."""
+        if self.isVisible():
+            self._timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
         """Show ``print(model)`` now, keeping the scroll position."""
+        self._stale = False
         if self.project is None:
             return
         text = str(self.project.model)

@@ -82,10 +82,9 @@ class DesignStatus(QStatusBar):
     def refresh(self) -> None:
         """Show the totals of the session's project."""
         project = self.session.project
-        total = project.count_parameters()
-        trainable = project.count_parameters(trainable_only=True)
+        totals = project.parameter_totals()
         self.params.setText(self.tr("{total} params · {trainable} trainable · {size}").format(
-            total=f"{total:,}", trainable=f"{trainable:,}", size=format_bytes(project.parameter_bytes())))
+            total=f"{totals.count:,}", trainable=f"{totals.trainable:,}", size=format_bytes(totals.bytes)))
         self.params.setToolTip(self.tr("Shared parameters are counted once, as model.parameters() yields them."))
         mode = self.tr("train mode") if project.model.training else self.tr("eval mode")
         self.device.setText(f"  {project.device} · {mode}  ")

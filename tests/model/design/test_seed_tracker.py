@@ -43,3 +43,24 @@ def test_the_tracker_is_plain_state():
     assert astuple(p.seeds)[:2] == (3, True)
     p.seeds.forget()
     assert p.seeds.status is None and p.seeds.state is None and p.seeds.fingerprint is None
+
+
+def test_checksums_of_tensors_together_equal_each_alone():
+    """The fingerprint sums small tensors' bits in one joined buffer: the same numbers as one at a time."""
+    import torch
+
+    from editor.model.design import seeding
+
+    torch.manual_seed(0)
+    tensors = [torch.randn(3, 4), torch.empty(0), torch.randn(5).double() * 1e300, torch.randint(0, 9, (7,)),
+               torch.randn(2, 3).half(), torch.tensor([True, False]), torch.randn(4, 4).t(), torch.zeros(0, 3),
+               torch.full((6,), -0.0), torch.empty(2, 2, device="meta"), torch.randint(-2**62, 2**62, (9,)),
+               torch.randn(300)]
+    expected = [None if t.is_meta else seeding._checksum(t) for t in tensors]
+    assert seeding._checksums(tensors) == expected
+    old = seeding.CHECKSUM_BATCH
+    try:
+        seeding.CHECKSUM_BATCH = 16  # batches split, large ones alone
+        assert seeding._checksums(tensors) == expected
+    finally:
+        seeding.CHECKSUM_BATCH = old

@@ -202,6 +202,8 @@ def test_scripted_edits_show_up_and_can_be_undone(window, qtbot):
     project.append_layer("ReLU")
     settle()
     assert len(window.scene.top) == 2
+    assert window.repr_panel.toPlainText() != str(project.model)  # a hidden tab prints when shown
+    window.show_tab("print")
     qtbot.waitUntil(lambda: window.repr_panel.toPlainText() == str(project.model), timeout=2000)
     assert window.undo_stack.count() == 2
     window.undo_stack.undo()
