@@ -238,7 +238,12 @@ def font(size_delta: float = 0, bold: bool = False, mono: bool = False) -> QFont
 
 
 def format_count(count: int) -> str:
-    """A parameter count as blocks and the inspector show it: ``210 params``, ``101,066 params``, ``1.2M params``."""
+    """A parameter count as blocks and the inspector show it: ``210 params``, ``101,066 params``, ``1.2M params``,
+    ``10.0B params``."""
+    if count >= 10_000_000_000:
+        return translate("Theme", "{count}B params").format(count=f"{count / 1e9:.0f}")
+    if count >= 1_000_000_000:
+        return translate("Theme", "{count}B params").format(count=f"{count / 1e9:.1f}")
     if count >= 10_000_000:
         return translate("Theme", "{count}M params").format(count=f"{count / 1e6:.0f}")
     if count >= 1_000_000:

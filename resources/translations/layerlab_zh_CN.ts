@@ -1721,6 +1721,10 @@
         <translation>{total} 个参数 · {trainable} 个可训练 · {size}</translation>
     </message>
     <message>
+        <source>{totals} ({size} not allocated)</source>
+        <translation>{totals}（其中 {size} 未分配）</translation>
+    </message>
+    <message>
         <source>Shared parameters are counted once, as model.parameters() yields them.</source>
         <translation>共享的参数只计一次，和 model.parameters() 给出的一样。</translation>
     </message>
@@ -3075,7 +3079,7 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     </message>
     <message>
         <source>{what} needs {need} of memory to be materialized, but only {have} is free now, so it stays unallocated. Make its layers smaller, or close other programs and try again.</source>
-        <translation>{what}实体化需要 {need} 内存，但现在只有 {have} 可用，所以它保持未分配。请把它的层改小，或关闭其他程序后再试。</translation>
+        <translation>{what} 实体化需要 {need} 内存，但现在只有 {have} 可用，所以它保持未分配。请把它的层改小，或关闭其他程序后再试。</translation>
     </message>
     <message>
         <source>Materialize</source>
@@ -3083,7 +3087,7 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     </message>
     <message>
         <source>{what} needs {need} of memory; {have} is free now. Allocate it and draw its values from the seed?</source>
-        <translation>{what}需要 {need} 内存；现在有 {have} 可用。要分配它并从种子生成它的值吗？</translation>
+        <translation>{what} 需要 {need} 内存；现在有 {have} 可用。要分配它并从种子生成它的值吗？</translation>
     </message>
 </context>
 <context>
@@ -4629,11 +4633,15 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     </message>
     <message>
         <source>Materializing {what} needs {need} of memory, but only {have} is free. Make its layers smaller, or close other programs and try again.</source>
-        <translation>实体化{what}需要 {need} 内存，但只有 {have} 可用。请把它的层改小，或关闭其他程序后再试。</translation>
+        <translation>实体化{what} 需要 {need} 内存，但只有 {have} 可用。请把它的层改小，或关闭其他程序后再试。</translation>
     </message>
     <message>
         <source>Materialize</source>
         <translation>实体化</translation>
+    </message>
+    <message>
+        <source>The weights cannot be drawn from the seed: {reason}</source>
+        <translation>无法从种子生成权重：{reason}</translation>
     </message>
     <message>
         <source>at most {have}</source>
@@ -8436,6 +8444,10 @@ Valid: {valid}.</source>
 </context>
 <context>
     <name>Theme</name>
+    <message>
+        <source>{count}B params</source>
+        <translation>{count}B 个参数</translation>
+    </message>
     <message>
         <source>{count}M params</source>
         <translation>{count}M 个参数</translation>

@@ -127,3 +127,10 @@ def test_an_unticked_check_box_keeps_a_visible_frame_on_the_dark_palette(qtbot):
     brightest = max(QColor(image.pixel(x, y)).lightness() for x in range(image.width())
                     for y in range(image.height()))
     assert brightest - background.lightness() > 60
+
+
+def test_parameter_counts_read_at_a_glance_up_to_billions(qapp):
+    from editor.ui.theme import format_count
+
+    assert [format_count(n) for n in (1, 210, 101_066, 1_234_567, 37_000_000, 2_500_000_000, 10_000_100_000)] == [
+        "1 param", "210 params", "101,066 params", "1.2M params", "37M params", "2.5B params", "10B params"]

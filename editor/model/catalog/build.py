@@ -22,7 +22,7 @@ from torch import nn
 from editor.model import catalog
 from editor.model.catalog import LayerKind
 from editor.model.catalog.hyperparameters import format_value, param_count
-from editor.model.catalog.memory import allocation_failure, available_memory
+from editor.model.catalog.memory import MARGIN, allocation_failure, available_memory
 from editor.model.catalog.unallocated import build_unallocated, builds_on_meta, keeps_unallocated
 from editor.model.custom.expr import Expression, compile_expression
 from editor.model.errors import MemoryLimitError, UnsupportedLayerError, ValidationError
@@ -201,8 +201,9 @@ def _needs(kind: LayerKind, params: Mapping[str, Any], where: str, dtype: torch.
 
 
 def fits_in_memory(kind: LayerKind, params: Mapping[str, Any], dtype: torch.dtype = torch.float32) -> bool:
-    """Whether the parameters of ``kind`` with ``params`` fit in the memory free now."""
-    return _needs(kind, params, "", dtype)[1] <= available_memory()
+    """Whether the parameters of ``kind`` with ``params`` fit in the memory free now (with the margin that
+    materializing asks for: a layer that fits only just is kept unallocated, not allocated without a word)."""
+    return _needs(kind, params, "", dtype)[1] * MARGIN <= available_memory()
 
 
 def check_memory(kind: LayerKind, params: Mapping[str, Any], where: str = "",

@@ -110,6 +110,10 @@ SOURCES: tuple[Callable[[], int | None], ...] = (host_available, address_space_l
 
 
 _last: tuple[float, int] | None = None
+MARGIN = 1.1
+"""Allocating a layer's parameters needs their bytes times this free (the allocator's own, and a copy while one
+is swapped in): a layer that needs more is kept unallocated, and materializing one is refused."""
+
 FRESH_S = 0.25  # building thousands of layers asks thousands of times: read the files at most this often
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import torch
 from torch import nn
 
+from editor.model.catalog import memory
 from editor.model.catalog.build import build_module, check_memory, format_bytes, read_params
 from editor.model.catalog.memory import available_memory
 from editor.model.catalog.unallocated import (
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-MARGIN = 1.1
+MARGIN = memory.MARGIN
 """Materializing needs the parameters' bytes times this free (the allocator and the copy while swapping in)."""
 
 
@@ -256,7 +257,8 @@ class AllocationMixin(_Base):
         module = build_module(layer.kind, layer.params, unallocated=True)
         info = unallocated_info(module)
         if info is not None and not info.stream_kept and more:
-            raise ValidationError(_too_many_draws(_first_path(self, layer), info.values_drawn))
+            raise ValidationError(say("The weights cannot be drawn from the seed: {reason}",
+                                      reason=_too_many_draws(_first_path(self, layer), info.values_drawn)))
         return module
 
     def _check_room_to_compare(self, order: list[Layer], together: bool) -> None:

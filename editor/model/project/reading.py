@@ -34,6 +34,13 @@ class ParameterTotals(NamedTuple):
     count: int
     trainable: int
     bytes: int
+    unallocated: int = 0
+    """Of ``bytes``, those of parameters kept unallocated (on the meta device: they take no memory yet)."""
+
+    @property
+    def allocated(self) -> int:
+        """The bytes the parameters take in memory now (and in a saved file)."""
+        return self.bytes - self.unallocated
 
 class ReadingMixin(_Base):
     """Part of :class:`~editor.model.project.project.Project`: queries of the design."""
@@ -248,14 +255,16 @@ class ReadingMixin(_Base):
     def parameter_totals(self) -> ParameterTotals:
         """:meth:`count_parameters` (all and trainable) and :meth:`parameter_bytes` from one walk of the model
         (each walk visits every module: at 10,000 blocks a panel asking three times paid three)."""
-        count = trainable = size = 0
+        count = trainable = size = meta = 0
         for p in self.model.parameters():
             n = p.numel()
             count += n
             size += n * p.element_size()
             if p.requires_grad:
                 trainable += n
-        return ParameterTotals(count, trainable, size)
+            if p.is_meta:
+                meta += n * p.element_size()
+        return ParameterTotals(count, trainable, size, meta)
 
     def count_block_parameters(self, path: PathLike) -> int:
         """Number of parameter elements of the block or group at ``path``."""

@@ -221,7 +221,7 @@ class Autosave(QObject):
         project = self.session.project
         payload = to_payload(project)  # taken here, on the GUI thread, between edits
         source = str(self.session.file_path) if self.session.file_path else None
-        if project.parameter_bytes() >= BIG_FILE:
+        if project.parameter_totals().allocated >= BIG_FILE:
             self._write_in_background(payload, source, self._edits)
             return False
         return self._write(payload, source)

@@ -307,8 +307,9 @@ class FileActions(QObject):
         """Write the project to ``path``; on failure it stays open and unsaved."""
         project = self.session.project
         try:
+            big = project.parameter_totals().allocated >= BIG_FILE  # layers kept unallocated write no values
             run_with_progress(self.parent_widget, lambda: save_project(project, path),
-                              self.tr("Saving {name}…").format(name=path.name), project.parameter_bytes() >= BIG_FILE)
+                              self.tr("Saving {name}…").format(name=path.name), big)
         except ProjectFileError as exc:
             show_error(self.parent_widget, self.tr("Could not save the project"), exc)
             return False

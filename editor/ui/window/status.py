@@ -83,8 +83,12 @@ class DesignStatus(QStatusBar):
         """Show the totals of the session's project."""
         project = self.session.project
         totals = project.parameter_totals()
-        self.params.setText(self.tr("{total} params · {trainable} trainable · {size}").format(
-            total=f"{totals.count:,}", trainable=f"{totals.trainable:,}", size=format_bytes(totals.bytes)))
+        text = self.tr("{total} params · {trainable} trainable · {size}").format(
+            total=f"{totals.count:,}", trainable=f"{totals.trainable:,}", size=format_bytes(totals.bytes))
+        if totals.unallocated:
+            text = self.tr("{totals} ({size} not allocated)").format(totals=text,
+                                                                     size=format_bytes(totals.unallocated))
+        self.params.setText(text)
         self.params.setToolTip(self.tr("Shared parameters are counted once, as model.parameters() yields them."))
         mode = self.tr("train mode") if project.model.training else self.tr("eval mode")
         self.device.setText(f"  {project.device} · {mode}  ")

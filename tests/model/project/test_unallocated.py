@@ -285,3 +285,16 @@ def test_edits_and_resets_skip_the_plain_tensors_of_a_layer_kept_unallocated(fre
     torch.manual_seed(1)
     nn.Linear(2, 3)
     assert torch.equal(p.model[1].weight, torch.randn(3, 8000)) and p.weights_from_seed
+
+
+def test_a_layer_that_fits_only_just_is_kept_unallocated_with_the_margin_materializing_asks_for(free):
+    """Shrinking a huge layer to 20 GB with 23 GB free allocated it at once, without the question Materialize asks
+    (which wants 10% more than the layer); now both decide alike."""
+    p = Project(seed=0)
+    p.keep_unallocated = True
+    p.append_layer("Linear", in_features=10, out_features=700)  # 30.8 KB: over 30 KB
+    assert p.unallocated() == ["0"]
+    p.set_hyperparameters("0", out_features=660)  # 29.0 KB, but 31.9 KB with the margin
+    assert p.unallocated() == ["0"]
+    p.set_hyperparameters("0", out_features=600)  # 26.4 KB: 29.0 KB with the margin
+    assert p.unallocated() == []

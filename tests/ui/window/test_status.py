@@ -47,3 +47,16 @@ def test_a_long_message_shows_whole_in_the_tooltip(window):
     window.show_message(text)
     assert window.statusBar().currentMessage() == text == window.statusBar().toolTip()
     assert window.width() == 1400
+
+
+def test_the_totals_say_how_much_is_not_allocated(window, free):
+    from editor import Project
+
+    p = Project(seed=0)
+    p.keep_unallocated = True
+    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: kept unallocated in 30 KB
+    p.append_layer("Linear", in_features=2000, out_features=2)
+    window.set_project(p)
+    settle()
+    assert window.status.params.text() == "14,002 params · 14,002 trainable · 54.7 KB (39.1 KB not allocated)"
+    assert p.parameter_totals().allocated == 4002 * 4
