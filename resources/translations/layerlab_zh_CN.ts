@@ -2367,7 +2367,11 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>，{count} 个值</translation>
     </message>
     <message>
-        <source> (without {count} not allocated)</source>
+        <source> (1 tensor left out: not allocated)</source>
+        <translation>（不含 1 个未分配的张量）</translation>
+    </message>
+    <message>
+        <source> ({count} tensors left out: not allocated)</source>
         <translation>（不含 {count} 个未分配的张量）</translation>
     </message>
 </context>

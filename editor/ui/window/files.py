@@ -34,6 +34,7 @@ from editor.model.errors import LayerLabError
 from editor.model.examples import EXAMPLES
 from editor.model.project.project import Project
 from editor.model.project.weights import WeightsReport
+from editor.model.words import say
 from editor.ui.i18n import keep_translated, model_text, translate
 from editor.ui.jobs import JobRunner, wait_for
 from editor.ui.window.editing import set_shortcuts
@@ -376,6 +377,11 @@ class FileActions(QObject):
             self.open_path(Path(name))
 
     def on_export_weights(self) -> None:
+        try:  # before asking for a file name that could not be used
+            self.session.project.check_allocated(say("Exporting weights"))
+        except LayerLabError as exc:
+            show_error(self.parent_widget, self.tr("Could not export the weights"), exc)
+            return
         suggested = dialog_path(self.parent_widget, f"{Path(self.session.display_name()).stem}_weights.pt")
         name, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export weights (model.state_dict())"),
                                               suggested, weights_filter())
@@ -384,7 +390,7 @@ class FileActions(QObject):
         remember_folder(name)
         try:
             export_weights(self.session.project, Path(name))
-        except ProjectFileError as exc:
+        except LayerLabError as exc:  # a file that cannot be written, or a layer no longer allocated
             show_error(self.parent_widget, self.tr("Could not export the weights"), exc)
             return
         self.session.show_message(self.tr("Exported model.state_dict() to {path}").format(path=name))

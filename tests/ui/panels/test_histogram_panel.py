@@ -264,7 +264,7 @@ def test_weights_of_a_layer_kept_unallocated_are_left_out_and_said_so(qtbot, fre
     p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: does not fit in 30 KB
     p.append_layer("Linear", in_features=2000, out_features=2)
     widget = shown(qtbot, p)
-    assert widget.title.text() == "All weights — 2 tensors, 4,000 values (without 1 not allocated)"
+    assert widget.title.text() == "All weights — 2 tensors, 4,000 values (1 tensor left out: not allocated)"
     assert widget.data is not None and int(widget.data.counts.sum()) == 4000
     assert "Could not" not in widget.note.text()
     widget.show_parameter("0", "weight")

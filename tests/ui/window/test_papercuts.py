@@ -203,3 +203,21 @@ def test_a_folder_chosen_in_a_dialog_is_remembered(window, tmp_path, monkeypatch
     assert code_files.ask_open_code(window) == str(chosen)
     assert files.dialog_folder(window) == chosen.parent
     assert Path(files.dialog_path(window, "x.py")) == chosen.parent / "x.py"
+
+
+def test_export_weights_with_a_layer_kept_unallocated_says_why_before_asking_for_a_file(window, monkeypatch, dialogs,
+                                                                                       free):
+    """It asked for a file name first and then failed with an error that escaped the menu action."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from editor import Project
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    p = Project(seed=0)
+    p.keep_unallocated = True
+    p.append_layer("Linear", in_features=4, out_features=2000)
+    window.set_project(p)
+    _answers, errors = dialogs
+    window.file_actions.on_export_weights()
+    assert asked == [] and "block 0 is not allocated" in errors[-1]

@@ -363,7 +363,9 @@ class HistogramPanel(QWidget):
         count = sum(t.numel() for t in tensors)
         title += (self.tr(", 1 value") if count == 1 else self.tr(", {count} values").format(count=f"{count:,}"))
         if len(tensors) < len(entries):
-            title += self.tr(" (without {count} not allocated)").format(count=len(entries) - len(tensors))
+            left = len(entries) - len(tensors)
+            title += (self.tr(" (1 tensor left out: not allocated)") if left == 1 else
+                      self.tr(" ({count} tensors left out: not allocated)").format(count=left))
         return title, tensors, self._distribution([e for e in entries if not e[2].is_meta]), len(entries) - len(tensors)
 
     def _distribution(self, entries: list[tuple[Block, str, torch.Tensor]]) -> Any:
