@@ -240,11 +240,10 @@ def font(size_delta: float = 0, bold: bool = False, mono: bool = False) -> QFont
 def format_count(count: int) -> str:
     """A parameter count as blocks and the inspector show it: ``210 params``, ``101,066 params``, ``1.2M params``,
     ``10.0B params``."""
-    if count >= 10_000_000_000:
-        return translate("Theme", "{count}B params").format(count=f"{count / 1e9:.0f}")
-    if count >= 1_000_000_000:
-        return translate("Theme", "{count}B params").format(count=f"{count / 1e9:.1f}")
-    if count >= 10_000_000:
+    if count >= 999_500_000:  # what would round to 1000M reads 1.0B
+        digits = 1 if count < 99_950_000_000 else 0
+        return translate("Theme", "{count}B params").format(count=f"{count / 1e9:.{digits}f}")
+    if count >= 9_995_000:  # what would round to 10.0M reads 10M
         return translate("Theme", "{count}M params").format(count=f"{count / 1e6:.0f}")
     if count >= 1_000_000:
         return translate("Theme", "{count}M params").format(count=f"{count / 1e6:.1f}")

@@ -73,7 +73,8 @@ def test_two_bottom_tabs_are_saved_one_under_the_other(window, tmp_path):
 def test_a_forward_pass_runs_before_the_picture(window, tmp_path):
     window.set_project(cnn(0))
     assert shoot(window, Shot(tabs=["run"], run="forward", part="bottom"), tmp_path / "run.png")
-    assert window.run_panel.result is not None and "Output shape (2, 10)" in window.run_panel.summary.text()
+    assert window.run_panel.result is not None
+    assert "Output shape (8, 10)" in window.run_panel.summary.text()  # the design's batch
 
 
 def test_the_welcome_screen_and_the_inspector_column(window, tmp_path):

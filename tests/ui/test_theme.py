@@ -132,5 +132,8 @@ def test_an_unticked_check_box_keeps_a_visible_frame_on_the_dark_palette(qtbot):
 def test_parameter_counts_read_at_a_glance_up_to_billions(qapp):
     from editor.ui.theme import format_count
 
-    assert [format_count(n) for n in (1, 210, 101_066, 1_234_567, 37_000_000, 2_500_000_000, 10_000_100_000)] == [
-        "1 param", "210 params", "101,066 params", "1.2M params", "37M params", "2.5B params", "10B params"]
+    counts = (1, 210, 101_066, 1_234_567, 9_996_000, 37_000_000, 999_600_000, 2_500_000_000, 9_960_000_000,
+              10_000_100_000, 120_000_000_000)
+    assert [format_count(n) for n in counts] == [
+        "1 param", "210 params", "101,066 params", "1.2M params", "10M params", "37M params", "1.0B params",
+        "2.5B params", "10.0B params", "10.0B params", "120B params"]

@@ -144,7 +144,7 @@ def _checksums(tensors: list[torch.Tensor]) -> list[int | None]:
         if tensor.is_meta:
             continue
         if (tensor.numel() > CHECKSUM_BATCH // 8 or tensor.device.type != "cpu" or tensor.dtype == torch.bool
-                or tensor.element_size() not in _INTS):
+                or tensor.element_size() not in _INTS or _unsigned(tensor.dtype)):
             found[index] = _checksum(tensor)
         else:
             batches.setdefault(tensor.element_size(), []).append((index, tensor))
@@ -158,6 +158,11 @@ def _checksums(tensors: list[torch.Tensor]) -> list[int | None]:
             _sum_together(members[start:end], _INTS[size], found)
             start = end
     return found
+
+
+def _unsigned(dtype: torch.dtype) -> bool:
+    """Whether ``dtype`` holds unsigned integers (widened as such by :func:`_checksum`, not as bit patterns)."""
+    return not dtype.is_floating_point and not dtype.is_complex and dtype != torch.bool and not dtype.is_signed
 
 
 def _sum_together(members: list[tuple[int, torch.Tensor]], ints: torch.dtype, found: list[int | None]) -> None:

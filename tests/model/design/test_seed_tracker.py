@@ -55,7 +55,8 @@ def test_checksums_of_tensors_together_equal_each_alone():
     tensors = [torch.randn(3, 4), torch.empty(0), torch.randn(5).double() * 1e300, torch.randint(0, 9, (7,)),
                torch.randn(2, 3).half(), torch.tensor([True, False]), torch.randn(4, 4).t(), torch.zeros(0, 3),
                torch.full((6,), -0.0), torch.empty(2, 2, device="meta"), torch.randint(-2**62, 2**62, (9,)),
-               torch.randn(300)]
+               torch.randn(300), torch.tensor([200, 1, 255], dtype=torch.uint8),
+               torch.tensor([60000, 5], dtype=torch.uint16), torch.tensor([4_000_000_000, 5], dtype=torch.uint32)]
     expected = [None if t.is_meta else seeding._checksum(t) for t in tensors]
     assert seeding._checksums(tensors) == expected
     old = seeding.CHECKSUM_BATCH

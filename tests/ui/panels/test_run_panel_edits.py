@@ -177,3 +177,38 @@ def test_the_training_plots_fit_the_run_tab_of_a_default_window_and_name_their_c
         assert plot.height() >= 100 and bottom <= scroll.viewport().height()
     assert not scroll.horizontalScrollBar().isVisible()
     assert "Gradient curves, by block:" in box.legend.text() and "</span> 2" in box.legend.text()
+
+
+def test_an_inferred_input_shape_runs_a_batch_of_two_so_batchnorm_can_train(qtbot):
+    p = Project.from_module(nn.Sequential(nn.Linear(20, 10), nn.BatchNorm1d(10)))
+    assert p.given_input_shape is None and p.input_shape[0] == 1
+    panel = _panel(qtbot, p)
+    assert panel.batch.value() == 2
+    _forward(panel, qtbot)
+    assert "Output shape (2, 10)" in panel.summary.text()
+
+
+def test_new_weights_while_the_run_goes_make_its_outputs_stale(qtbot, monkeypatch):
+    panel = _panel(qtbot)
+    project = panel.project
+    original = panel.jobs.submit
+
+    def new_weights_first(work, on_done, on_error):
+        project.initialize("zeros_", parameters="all")
+        return original(work, on_done=on_done, on_error=on_error)
+
+    monkeypatch.setattr(panel.jobs, "submit", new_weights_first)
+    panel.forward_button.click()
+    qtbot.waitUntil(lambda: not panel.jobs.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: "changed while the run was going" in panel.summary.text(), timeout=10_000)
+    assert panel.result is None
+
+
+def test_train_after_new_weights_trains_them_anew(qtbot):
+    panel = _panel(qtbot)
+    box = panel.training
+    _train(box, qtbot, 3)
+    first = box.trainer
+    panel.project.reset_parameters()
+    _train(box, qtbot, 2)
+    assert box.trainer is not first and len(box.trainer.losses) == 2

@@ -100,6 +100,8 @@ class RunPanel(QWidget):
         self.result: RunResult | None = None
         self._signature: tuple = ()
         self._input_shape: tuple[int, ...] | None = None
+        self._weights_serial = 0
+        """Counts the design's weight changes (a run's outputs are stale once it moved during the run)."""
         """The design's input shape the batch last followed."""
         """The design's run signature when the shown result was made (it is stale once the design's differs)."""
         self._summary_source: Callable[[], str] = str
@@ -248,12 +250,16 @@ class RunPanel(QWidget):
         self.show_input()
 
     def _follow_batch(self) -> None:
-        """The batch the design's input shape has (a run then shows the shapes the canvas shows)."""
-        shape = self.project.input_shape if self.project is not None else None
+        """The batch the design's input shape has (a run then shows the shapes the canvas shows); at least 2
+        while the shape is only inferred from the first layer (a batch of 1 there leaves BatchNorm nothing to
+        average in training mode)."""
+        project = self.project
+        shape = project.input_shape if project is not None else None
         self._input_shape = shape
         if shape and self.loaded is None:
+            batch = int(shape[0]) if project.given_input_shape else max(2, int(shape[0]))
             self.batch.blockSignals(True)
-            self.batch.setValue(max(1, min(int(shape[0]), self.batch.maximum())))
+            self.batch.setValue(max(1, min(batch, self.batch.maximum())))
             self.batch.blockSignals(False)
 
     def _design_edited(self) -> None:
@@ -270,7 +276,9 @@ class RunPanel(QWidget):
             self._stale()
 
     def _weights_changed(self, paths: tuple) -> None:
-        """New weights (kept training, a new init, undo): the shown outputs are no longer the design's."""
+        """New weights (kept training, a new init, undo): the shown outputs are no longer the design's, nor
+        those of a run going on now."""
+        self._weights_serial += 1
         if self.result is not None:
             self._stale()
 
@@ -341,16 +349,21 @@ class RunPanel(QWidget):
         except LayerLabError as exc:
             self._show_error(exc)
             return
-        project = self.project
+        project, serial = self.project, self._weights_serial
         self._set_busy(True)
         self._say(lambda: self.tr("Running…"))
         self.jobs.submit(lambda context: prepared.execute(),
-                         on_done=lambda result: self._done(project, prepared, result), on_error=self._show_error)
+                         on_done=lambda result: self._done(project, prepared, result, serial),
+                         on_error=self._show_error)
 
-    def _done(self, project: Project, prepared: PreparedRun, result: RunResult) -> None:
+    def _done(self, project: Project, prepared: PreparedRun, result: RunResult, serial: int | None = None) -> None:
+        if project is not self.project:  # another project was opened meanwhile: nothing of this one to show
+            return
+        changed = prepared.signature != project.run_signature() or (serial is not None
+                                                                     and serial != self._weights_serial)
         project.finish_run(prepared)
         self._set_busy(False)
-        if project is not self.project or prepared.signature != project.run_signature():
+        if changed:
             self._clear_result()  # edited while it ran: these are another design's outputs
             self._say(lambda: self.tr("The design changed while the run was going: run it again to see its "
                                       "outputs."), muted=True)
@@ -361,7 +374,8 @@ class RunPanel(QWidget):
         self._signature = prepared.signature
         self._set_busy(False)
         self.output_text.setPlainText(print_text(result.output))
-        self._say(lambda: self._summary_text(result, prepared))
+        train, loss = prepared.train, prepared.backward  # not the whole prepared run: it holds the batch
+        self._say(lambda: self._summary_text(result, train, loss))
         self.notes.setText("\n".join(model_text(note) for note in result.notes))
         self.notes.setStyleSheet(f"color: {theme.ERROR.name()};" if any("NaN" in n for n in result.notes)
                                  else f"color: {theme.muted().name()};")
@@ -369,15 +383,15 @@ class RunPanel(QWidget):
         if result.loss is not None:
             self.gradients_changed.emit()
 
-    def _summary_text(self, result: RunResult, prepared: PreparedRun) -> str:
+    def _summary_text(self, result: RunResult, train: bool, loss: str | None) -> str:
         """What the run did (in the mode and with the loss it ran with)."""
-        mode = self.tr("training mode") if prepared.train else self.tr("eval mode")
+        mode = self.tr("training mode") if train else self.tr("eval mode")
         text = self.tr("Output shape {shape} on {device}, {mode}; forward took {ms} ms.").format(
             shape=fmt(tuple(result.output.shape)), device=result.output.device, mode=mode,
             ms=f"{result.seconds * 1000:.2f}")
         if result.loss is not None:
             text = sentences(text, self.tr("Loss ({loss}) = {value}; gradients are in each parameter's .grad now.")
-                             .format(loss=translate("RunPanel", LOSS_TEXT.get(prepared.backward or "", "")),
+                             .format(loss=translate("RunPanel", LOSS_TEXT.get(loss or "", "")),
                                      value=f"{float(result.loss.detach()):.6g}"))
         return text
 
