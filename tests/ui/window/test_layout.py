@@ -16,18 +16,25 @@ def test_first_show_gives_the_bottom_panels_their_share_of_the_window(window, qt
     qtbot.waitUntil(lambda: window.docks["bottom"].height() >= 0.37 * window.height())
 
 
-def test_a_saved_layout_is_kept_as_the_learner_left_it(qtbot):
+def _save_a_layout(qtbot, height: int, bottom: int, until) -> MainWindow:
+    """A window of ``height`` whose bottom panel was dragged to ``bottom`` px (``until(window)`` says it took
+    effect), its layout saved, closed."""
     first = MainWindow()
     qtbot.addWidget(first)
-    first.resize(1400, 900)
+    first.resize(1400, height)
     first.show()
     qtbot.waitUntil(lambda: first.docks["bottom"].height() >= 0.37 * first.height())
-    first.resizeDocks([first.docks["bottom"]], [250], Qt.Orientation.Vertical)
-    qtbot.waitUntil(lambda: first.docks["bottom"].height() < 0.37 * first.height())
-    kept = first.docks["bottom"].height()
+    first.resizeDocks([first.docks["bottom"]], [bottom], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: until(first))
     first.save_layout()
     first.undo_stack.setClean()
     first.close()
+    return first
+
+
+def test_a_saved_layout_is_kept_as_the_learner_left_it(qtbot):
+    first = _save_a_layout(qtbot, 900, 250, lambda w: w.docks["bottom"].height() < 0.37 * w.height())
+    kept = first.docks["bottom"].height()
     second = MainWindow()
     qtbot.addWidget(second)
     second.show()
@@ -43,16 +50,7 @@ def test_a_saved_layout_never_buries_the_canvas(qtbot):
 
     from editor.ui.window.layout import MIN_CANVAS_HEIGHT
 
-    first = MainWindow()
-    qtbot.addWidget(first)
-    first.resize(1400, 1200)
-    first.show()
-    qtbot.waitUntil(lambda: first.docks["bottom"].height() >= 0.37 * first.height())
-    first.resizeDocks([first.docks["bottom"]], [1000], Qt.Orientation.Vertical)
-    qtbot.waitUntil(lambda: first.centralWidget().height() < 150)
-    first.save_layout()
-    first.undo_stack.setClean()
-    first.close()
+    _save_a_layout(qtbot, 1200, 1000, lambda w: w.centralWidget().height() < 150)
     second = MainWindow()
     qtbot.addWidget(second)
     second.resize(1400, 900)
