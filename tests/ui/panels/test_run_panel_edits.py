@@ -212,3 +212,19 @@ def test_train_after_new_weights_trains_them_anew(qtbot):
     panel.project.reset_parameters()
     _train(box, qtbot, 2)
     assert box.trainer is not first and len(box.trainer.losses) == 2
+
+
+def test_a_run_that_ends_after_another_project_was_opened_leaves_the_panel_ready(qtbot, monkeypatch):
+    panel = _panel(qtbot)
+    original = panel.jobs.submit
+    other = mlp()
+
+    def open_another_first(work, on_done, on_error):
+        panel.set_project(other)
+        return original(work, on_done=on_done, on_error=on_error)
+
+    monkeypatch.setattr(panel.jobs, "submit", open_another_first)
+    panel.forward_button.click()
+    qtbot.waitUntil(lambda: not panel.jobs.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.forward_button.isEnabled(), timeout=10_000)
+    assert panel.project is other and panel.result is None and "Output shape" not in panel.summary.text()

@@ -357,12 +357,12 @@ class RunPanel(QWidget):
                          on_error=self._show_error)
 
     def _done(self, project: Project, prepared: PreparedRun, result: RunResult, serial: int | None = None) -> None:
-        if project is not self.project:  # another project was opened meanwhile: nothing of this one to show
-            return
-        changed = prepared.signature != project.run_signature() or (serial is not None
-                                                                     and serial != self._weights_serial)
+        changed = project is not self.project or prepared.signature != project.run_signature() or (
+            serial is not None and serial != self._weights_serial)
         project.finish_run(prepared)
         self._set_busy(False)
+        if project is not self.project:  # another project was opened meanwhile: nothing of this one to show
+            return
         if changed:
             self._clear_result()  # edited while it ran: these are another design's outputs
             self._say(lambda: self.tr("The design changed while the run was going: run it again to see its "
