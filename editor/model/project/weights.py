@@ -134,8 +134,11 @@ class WeightsMixin(_Base):
             except MemoryLimitError as exc:  # too little memory free to compare: not known, asked again next time
                 self._seed_note = message_of(exc)
                 return False
-            except ValidationError:  # the seed cannot rebuild this design (a rule it outgrew): not the seed's
-                exact, state = False, None
+            except ValidationError as exc:  # the seed cannot rebuild this design (a rule it outgrew, a layer
+                exact, state = False, None  # kept unallocated that draws too much): not the seed's, and why
+                seeds.settle(exact, state, self._layers.values())
+                self._seed_note = message_of(exc)
+                return False
             seeds.settle(exact, state, self._layers.values())
         return bool(seeds.status)
 

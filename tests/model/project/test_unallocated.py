@@ -108,6 +108,9 @@ def test_too_many_draws_to_replay_says_so(free, monkeypatch: pytest.MonkeyPatch)
     p = _design()
     assert not p.weights_from_seed
     assert "block 1 is not allocated, and its 11,000 random values are too many" in (p.why_not_from_seed or "")
+    p.mark_weights_changed()  # not known any more (as after opening the saved design): worked out, with the reason
+    assert not p.weights_from_seed
+    assert "block 1 is not allocated, and its 11,000 random values are too many" in (p.why_not_from_seed or "")
     free(10**9)
     p.materialize()  # it still gets exactly the script's values for itself
     assert torch.equal(p.model[1].weight, _script()[1].weight)
