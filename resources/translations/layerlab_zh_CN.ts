@@ -8473,7 +8473,7 @@ Valid: {valid}.</source>
     </message>
     <message>
         <source>Clusters: classify points from separable clusters (needs (N, features) → (N, classes))</source>
-        <translation>聚类：对可分的点簇做分类（需要 (N, 特征数) → (N, 类别数)）</translation>
+        <translation>点簇分类：对可分的点簇做分类（需要 (N, 特征数) → (N, 类别数)）</translation>
     </message>
     <message>
         <source>teacher</source>
@@ -8481,7 +8481,7 @@ Valid: {valid}.</source>
     </message>
     <message>
         <source>clusters</source>
-        <translation>聚类</translation>
+        <translation>点簇分类</translation>
     </message>
     <message>
         <source>Train a few steps</source>
@@ -8544,16 +8544,20 @@ Valid: {valid}.</source>
         <translation>步</translation>
     </message>
     <message>
-        <source>gradient norm per layer</source>
-        <translation>每层的梯度范数</translation>
+        <source>gradient norm per block</source>
+        <translation>每个块的梯度范数</translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation>范数</translation>
+    </message>
+    <message>
+        <source>The design changed since this training, so its weights no longer fit it: undo the change to keep them, or Train to start again from the design as it is now.</source>
+        <translation>这次训练之后设计发生了变化，训练出的权重已经对不上它：撤销这次修改即可保留它们，或者按“训练”从现在的设计重新开始。</translation>
     </message>
     <message>
         <source>Trains a copy of the model; the design changes only when you keep the result.</source>
         <translation>训练的是模型的副本；只有你选择保留结果时，设计才会改变。</translation>
-    </message>
-    <message>
-        <source>The design changed since this training, so its weights no longer fit it. Train starts again from the design as it is now.</source>
-        <translation>这次训练之后设计发生了变化，训练出的权重已经对不上它。再按“训练”会从现在的设计重新开始。</translation>
     </message>
     <message>
         <source>Training {steps} steps on a copy of the model…</source>

@@ -228,3 +228,20 @@ def test_a_run_that_ends_after_another_project_was_opened_leaves_the_panel_ready
     qtbot.waitUntil(lambda: not panel.jobs.busy, timeout=10_000)
     qtbot.waitUntil(lambda: panel.forward_button.isEnabled(), timeout=10_000)
     assert panel.project is other and panel.result is None and "Output shape" not in panel.summary.text()
+
+
+def test_an_undo_that_brings_the_design_back_brings_its_outputs_back(qtbot):
+    panel = _panel(qtbot)
+    _forward(panel, qtbot)
+    shown = panel.result
+    with panel.project.transaction("delete") as tx:
+        panel.project.pop(1)
+    assert panel.result is None and "design changed since the last run" in panel.summary.text()
+    panel.project.revert(tx)
+    assert panel.result is shown and panel.layers.stats_model.rowCount() == 3
+    assert "Output shape (2, 5)" in panel.summary.text() and panel.save_output.isEnabled()
+    panel.project.pop(1)
+    panel.project.initialize("zeros_")  # new weights: what was set aside is gone for good
+    with panel.project.transaction("insert") as tx:
+        panel.project.insert_layer(1, "ReLU")
+    assert panel.result is None

@@ -101,6 +101,8 @@ class RunPanel(QWidget):
         self._signature: tuple = ()
         self._input_shape: tuple[int, ...] | None = None
         self._weights_serial = 0
+        self._aside: tuple | None = None
+        """A result cleared by an edit, kept until another edit: (result, signature, weights serial, summary)."""
         """Counts the design's weight changes (a run's outputs are stale once it moved during the run)."""
         """The design's input shape the batch last followed."""
         """The design's run signature when the shown result was made (it is stale once the design's differs)."""
@@ -273,7 +275,9 @@ class RunPanel(QWidget):
             self._follow_batch()
         self.show_input()
         if self.result is not None and project.run_signature() != self._signature:
-            self._stale()
+            self._stale(keep=True)
+        elif self._aside is not None and project.run_signature() == self._aside[1]:
+            self._bring_back()
 
     def _weights_changed(self, paths: tuple) -> None:
         """New weights (kept training, a new init, undo): the shown outputs are no longer the design's, nor
@@ -282,12 +286,26 @@ class RunPanel(QWidget):
         if self.result is not None:
             self._stale()
 
-    def _stale(self) -> None:
+    def _stale(self, keep: bool = False) -> None:
+        """The shown outputs are not the design's now; ``keep``: set them aside, for an undo that brings the
+        design back as it was (same blocks, same modules, same weights)."""
+        aside = (self.result, self._signature, self._weights_serial, self._summary_source) if keep else None
         self._clear_result()
+        self._aside = aside
         self._say(lambda: self.tr("The design changed since the last run: run it again to see its outputs."),
                   muted=True)
 
+    def _bring_back(self) -> None:
+        """The design is again the one the outputs set aside were made of: show them again."""
+        assert self._aside is not None
+        result, signature, serial, summary = self._aside
+        self._aside = None
+        if serial != self._weights_serial or result is None:
+            return
+        self._show_result(result, signature, summary)
+
     def _clear_result(self) -> None:
+        self._aside = None
         self.result = None
         self._signature = ()
         self.layers.set_rows([])
@@ -370,18 +388,22 @@ class RunPanel(QWidget):
             if result.loss is not None:
                 self.gradients_changed.emit()
             return
-        self.result = result
-        self._signature = prepared.signature
-        self._set_busy(False)
-        self.output_text.setPlainText(print_text(result.output))
         train, loss = prepared.train, prepared.backward  # not the whole prepared run: it holds the batch
-        self._say(lambda: self._summary_text(result, train, loss))
+        self._show_result(result, prepared.signature, lambda: self._summary_text(result, train, loss))
+        if result.loss is not None:
+            self.gradients_changed.emit()
+
+    def _show_result(self, result: RunResult, signature: tuple, summary: Callable[[], str]) -> None:
+        """Show ``result`` (made of the design whose run signature is ``signature``)."""
+        self.result = result
+        self._signature = signature
+        self.save_output.setEnabled(not self.jobs.busy)
+        self.output_text.setPlainText(print_text(result.output))
+        self._say(summary)
         self.notes.setText("\n".join(model_text(note) for note in result.notes))
         self.notes.setStyleSheet(f"color: {theme.ERROR.name()};" if any("NaN" in n for n in result.notes)
                                  else f"color: {theme.muted().name()};")
         self.layers.set_rows(list(result.layers.values()))
-        if result.loss is not None:
-            self.gradients_changed.emit()
 
     def _summary_text(self, result: RunResult, train: bool, loss: str | None) -> str:
         """What the run did (in the mode and with the loss it ran with)."""

@@ -156,6 +156,7 @@ class TrainingBox(QGroupBox):
         """The status in the current language (said again when the language changes)."""
         self.status.setText(self._hint())
         self.status.setWordWrap(True)
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())  # plots keep their place
         self.status.setStyleSheet(f"color: {theme.muted().name()};")
         # Three short rows, so that the plots keep most of the tab's height (the dock is short by default).
         form = QGridLayout()
@@ -232,7 +233,7 @@ class TrainingBox(QGroupBox):
 
             loss_plot = _plot(self.tr("loss (log scale)"), self.tr("loss"), self.tr("step"))
             loss_plot.getPlotItem().setLogMode(y=True)  # a falling loss spans decades: log y shows every one
-            grad_plot = _plot(self.tr("gradient norm per layer"), "‖grad‖", self.tr("step"))
+            grad_plot = _plot(self.tr("gradient norm per block"), self.tr("norm"), self.tr("step"))
             self._loss_curve = loss_plot.plot(pen=pg.mkPen(theme.ACCENT, width=2))
             for plot in (loss_plot, grad_plot):
                 _show_values(plot, False)  # until there is something to number
@@ -260,7 +261,7 @@ class TrainingBox(QGroupBox):
         """Tasks, plot titles and the idle hint in the current language (a result's message stays)."""
         self._retranslate_tasks()
         for plot, title, y_label in ((self._loss_plot, self.tr("loss (log scale)"), self.tr("loss")),
-                                     (self._grad_plot, self.tr("gradient norm per layer"), "‖grad‖")):
+                                     (self._grad_plot, self.tr("gradient norm per block"), self.tr("norm"))):
             if plot is not None:  # else it is made in the current language
                 _label(plot, title, y_label, self.tr("step"))
         self.status.setText(self._status_source())
@@ -294,8 +295,8 @@ class TrainingBox(QGroupBox):
             self._show_outcome(trainer)
 
     def _changed_text(self) -> str:
-        return self.tr("The design changed since this training, so its weights no longer fit it. Train starts "
-                       "again from the design as it is now.")
+        return self.tr("The design changed since this training, so its weights no longer fit it: undo the change "
+                       "to keep them, or Train to start again from the design as it is now.")
 
     @property
     def running(self) -> bool:
