@@ -5401,11 +5401,11 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     </message>
     <message>
         <source>The clusters task needs a design that takes points of shape (batch, features); this one takes {shape}. Use the teacher task.</source>
-        <translation>clusters 任务需要一个接受形状为 (batch, features) 的点的设计；这个设计接受 {shape}。请使用 teacher 任务。</translation>
+        <translation>点簇分类（clusters）任务需要一个接受形状为 (batch, features) 的点的设计；这个设计接受 {shape}。请使用模仿教师（teacher）任务。</translation>
     </message>
     <message>
         <source>The clusters task needs class scores of shape (batch, classes) with 2 classes or more; this design gives {got}. End it with Linear(…, classes), or use the teacher task.</source>
-        <translation>clusters 任务需要形状为 (batch, classes) 且至少 2 个类别的类别分数；这个设计输出 {got}。请以 Linear(…, classes) 结尾，或者使用 teacher 任务。</translation>
+        <translation>点簇分类（clusters）任务需要形状为 (batch, classes) 且至少 2 个类别的类别分数；这个设计输出 {got}。请以 Linear(…, classes) 结尾，或者使用模仿教师（teacher）任务。</translation>
     </message>
     <message>
         <source>Unknown optimizer {name!r}; use one of {optimizers}.</source>
@@ -5425,7 +5425,7 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     </message>
     <message>
         <source>The teacher task needs a design whose output is floats.</source>
-        <translation>teacher 任务需要一个输出浮点数的设计。</translation>
+        <translation>模仿教师（teacher）任务需要一个输出浮点数的设计。</translation>
     </message>
     <message>
         <source>1 to {max_steps:,}</source>
@@ -8566,6 +8566,14 @@ Valid: {valid}.</source>
     <message>
         <source>Training 1 step on a copy of the model…</source>
         <translation>正在模型的副本上训练 1 步…</translation>
+    </message>
+    <message>
+        <source>Off: the design changed since this training (undo the change to keep the weights).</source>
+        <translation>不可用：这次训练之后设计发生了变化（撤销这次修改即可保留这些权重）。</translation>
+    </message>
+    <message>
+        <source>Off: the loss blew up, so the trained weights are not worth keeping.</source>
+        <translation>不可用：损失发散了，训练出的权重不值得保留。</translation>
     </message>
     <message>
         <source>Trained {steps} steps.</source>

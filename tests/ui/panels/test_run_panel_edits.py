@@ -103,10 +103,12 @@ def test_keep_is_off_once_the_design_changed_and_back_when_undo_restores_it(qtbo
         panel.project.set_hyperparameters("0", out_features=16)
         panel.project.set_hyperparameters("2", in_features=16)
     assert not box.keep.isEnabled() and "weights no longer fit" in box.status.text()
+    assert box.keep.toolTip().startswith("Off: the design changed since this training")
     box.on_keep()
     assert kept == []
     panel.project.revert(tx)
     assert box.keep.isEnabled() and "Keep the trained weights" in box.status.text()
+    assert box.keep.toolTip().startswith("Put the trained weights into the design")
 
 
 def test_train_again_with_new_settings_starts_a_new_training(qtbot):

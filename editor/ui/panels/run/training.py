@@ -147,8 +147,8 @@ class TrainingBox(QGroupBox):
         keep_translated(self, self.keep.setText, lambda: self.tr("Keep trained weights"))
         self.revert = QPushButton(objectName="trainRevert")
         keep_translated(self, self.revert.setText, lambda: self.tr("Revert"))
-        keep_translated(self, self.keep.setToolTip,
-                        lambda: self.tr("Put the trained weights into the design (one step you can undo)."))
+        keep_translated(self, self.keep.setToolTip, lambda: self._keep_tip(
+            self.trainer is None or self._fits(self.trainer), self.trainer))
         keep_translated(self, self.revert.setToolTip,
                         lambda: self.tr("Forget the training: the design keeps the weights it had."))
         self.status = QLabel(objectName="trainStatus")
@@ -367,6 +367,7 @@ class TrainingBox(QGroupBox):
         """What the finished training gave, and whether Keep can take it into the design as it is now."""
         fits = self._fits(trainer)
         self.keep.setEnabled(fits and not trainer.blew_up)  # NaN or infinite weights: nothing to keep
+        self.keep.setToolTip(self._keep_tip(fits, trainer))
         stopped_by = trainer.stopped_by
         if not fits:
             self._say(self._changed_text)
@@ -374,6 +375,14 @@ class TrainingBox(QGroupBox):
             self._say(lambda: model_text(stopped_by))
         else:
             self._say(lambda: self._finished_text(trainer, stopped_by))
+
+    def _keep_tip(self, fits: bool = True, trainer: Trainer | None = None) -> str:
+        """Keep's tooltip: what it does, or why it is off."""
+        if not fits:
+            return self.tr("Off: the design changed since this training (undo the change to keep the weights).")
+        if trainer is not None and trainer.blew_up:
+            return self.tr("Off: the loss blew up, so the trained weights are not worth keeping.")
+        return self.tr("Put the trained weights into the design (one step you can undo).")
 
     def _finished_text(self, trainer: Trainer, stopped_by: str) -> str:
         losses = trainer.losses
