@@ -118,6 +118,9 @@ class DesignCore(ShapeEngine):
         self._touched: set[Layer] | None = None
         self._placed: list[Node] = []  # nodes the running operation attached, moved or wrapped (depth checks)
         self._edited_layers: set[Layer] = set()  # layers the running operation placed or rebuilt (rule checks)
+        self.weights_generation = 0
+        """Counts the operations (undo and redo included) that changed parameter or buffer values; a run's or a
+        training's result made under another count was made with other weights."""
         ShapeEngine.__init__(self)
 
     # ----------------------------------------------------------------- journal
@@ -184,6 +187,7 @@ class DesignCore(ShapeEngine):
         touched, self._touched = self._touched, None
         self._emit_shapes()
         if touched:
+            self.weights_generation += 1
             self.events.weights_changed.emit(self._paths_of_layers(touched))
         self.events.edited.emit()
         if tx:

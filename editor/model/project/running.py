@@ -51,6 +51,8 @@ class PreparedRun:
     """The model's named parameters as the run was prepared (their ``.grad`` is what a backward sets)."""
     signature: tuple = ()
     """The design's :meth:`RunningMixin.run_signature` as the run was prepared (a result is stale once it differs)."""
+    generation: int = 0
+    """The design's ``weights_generation`` as the run was prepared (its weights changed once that differs)."""
 
     def execute(self) -> RunResult:
         """Run it: ``model.train()`` or ``model.eval()`` for the run, the modules' own modes restored after.
@@ -149,7 +151,8 @@ class RunningMixin(_Base):
         plan = plan_of(self._root, table)
         model = self.model  # type: ignore[attr-defined]
         return PreparedRun(plan, model, x, self._device, backward, seed, bool(train), notes,
-                           list(model.modules()), list(model.named_parameters()), self._signature_of(plan))
+                           list(model.modules()), list(model.named_parameters()), self._signature_of(plan),
+                           self.weights_generation)  # type: ignore[attr-defined]
 
     def run_signature(self) -> tuple:
         """What a run's or a training's result depends on: each block's path and module, in order, and the device.
@@ -198,7 +201,7 @@ class RunningMixin(_Base):
         trainable = [p for p in clone.parameters() if p.requires_grad]
         return Trainer(clone, originals, layers, made, make_optimizer(optimizer, trainable, lr),
                        settings={"task": task, "optimizer": optimizer, "lr": lr, "seed": seed},
-                       signature=self.run_signature())
+                       signature=self.run_signature(), generation=self.weights_generation)  # type: ignore[attr-defined]
 
     def keep_trained(self, trainer: Trainer, name: str | None = None) -> None:
         """Take the trainer's values into the design as one undoable edit ("Train 200 steps").

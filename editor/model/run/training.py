@@ -69,6 +69,8 @@ class Trainer:
     """What it was made with: task, optimizer, lr and seed."""
     signature: tuple = ()
     """The design's run signature when it was made (``Project.run_signature()``): keeping needs the same."""
+    generation: int = 0
+    """The design's ``weights_generation`` when it was made (the weights it started from)."""
 
     @property
     def blew_up(self) -> bool:

@@ -100,9 +100,10 @@ class RunPanel(QWidget):
         self.result: RunResult | None = None
         self._signature: tuple = ()
         self._input_shape: tuple[int, ...] | None = None
-        self._weights_serial = 0
+        self._generation = 0
+        """The design's weights generation the shown result was made with."""
         self._aside: tuple | None = None
-        """A result cleared by an edit, kept until another edit: (result, signature, weights serial, summary)."""
+        """A result cleared by an edit, kept until another edit: (result, signature, weights generation, summary)."""
         """Counts the design's weight changes (a run's outputs are stale once it moved during the run)."""
         """The design's input shape the batch last followed."""
         """The design's run signature when the shown result was made (it is stale once the design's differs)."""
@@ -281,15 +282,14 @@ class RunPanel(QWidget):
 
     def _weights_changed(self, paths: tuple) -> None:
         """New weights (kept training, a new init, undo): the shown outputs are no longer the design's, nor
-        those of a run going on now."""
-        self._weights_serial += 1
+        those of a run going on now (see ``_done``)."""
         if self.result is not None:
             self._stale()
 
     def _stale(self, keep: bool = False) -> None:
         """The shown outputs are not the design's now; ``keep``: set them aside, for an undo that brings the
         design back as it was (same blocks, same modules, same weights)."""
-        aside = (self.result, self._signature, self._weights_serial, self._summary_source) if keep else None
+        aside = (self.result, self._signature, self._generation, self._summary_source) if keep else None
         self._clear_result()
         self._aside = aside
         self._say(lambda: self.tr("The design changed since the last run: run it again to see its outputs."),
@@ -298,11 +298,11 @@ class RunPanel(QWidget):
     def _bring_back(self) -> None:
         """The design is again the one the outputs set aside were made of: show them again."""
         assert self._aside is not None
-        result, signature, serial, summary = self._aside
+        result, signature, generation, summary = self._aside
         self._aside = None
-        if serial != self._weights_serial or result is None:
+        if self.project is None or generation != self.project.weights_generation or result is None:
             return
-        self._show_result(result, signature, summary)
+        self._show_result(result, signature, generation, summary)
 
     def _clear_result(self) -> None:
         self._aside = None
@@ -367,16 +367,15 @@ class RunPanel(QWidget):
         except LayerLabError as exc:
             self._show_error(exc)
             return
-        project, serial = self.project, self._weights_serial
+        project = self.project
         self._set_busy(True)
         self._say(lambda: self.tr("Running…"))
         self.jobs.submit(lambda context: prepared.execute(),
-                         on_done=lambda result: self._done(project, prepared, result, serial),
-                         on_error=self._show_error)
+                         on_done=lambda result: self._done(project, prepared, result), on_error=self._show_error)
 
-    def _done(self, project: Project, prepared: PreparedRun, result: RunResult, serial: int | None = None) -> None:
+    def _done(self, project: Project, prepared: PreparedRun, result: RunResult) -> None:
         changed = project is not self.project or prepared.signature != project.run_signature() or (
-            serial is not None and serial != self._weights_serial)
+            prepared.generation != project.weights_generation)
         project.finish_run(prepared)
         self._set_busy(False)
         if project is not self.project:  # another project was opened meanwhile: nothing of this one to show
@@ -389,14 +388,17 @@ class RunPanel(QWidget):
                 self.gradients_changed.emit()
             return
         train, loss = prepared.train, prepared.backward  # not the whole prepared run: it holds the batch
-        self._show_result(result, prepared.signature, lambda: self._summary_text(result, train, loss))
+        self._show_result(result, prepared.signature, prepared.generation,
+                          lambda: self._summary_text(result, train, loss))
         if result.loss is not None:
             self.gradients_changed.emit()
 
-    def _show_result(self, result: RunResult, signature: tuple, summary: Callable[[], str]) -> None:
-        """Show ``result`` (made of the design whose run signature is ``signature``)."""
+    def _show_result(self, result: RunResult, signature: tuple, generation: int, summary: Callable[[], str]) -> None:
+        """Show ``result`` (made of the design whose run signature is ``signature``, with the weights of
+        ``generation``)."""
         self.result = result
         self._signature = signature
+        self._generation = generation
         self.save_output.setEnabled(not self.jobs.busy)
         self.output_text.setPlainText(print_text(result.output))
         self._say(summary)

@@ -123,9 +123,6 @@ class TrainingBox(QGroupBox):
         keep_translated(self, self.setTitle, lambda: self.tr("Train a few steps"))
         self.project: Project | None = None
         self.trainer: Trainer | None = None
-        self._weights_serial = 0
-        """Counts the design's weight changes; ``_trained_from`` is the count the trainer was made at."""
-        self._trained_from = 0
         self._stop = threading.Event()
         self.jobs = JobRunner(self)
         self.task = QComboBox(objectName="trainTask")
@@ -271,17 +268,13 @@ class TrainingBox(QGroupBox):
     def set_project(self, project: Project) -> None:
         if self.trainer is not None:
             self.on_revert()
-        self.project = follow(self.project, project, {"edited": self._design_edited, "reset": self._design_edited,
-                                                      "weights_changed": self._weights_changed})
+        self.project = follow(self.project, project, {"edited": self._design_edited, "reset": self._design_edited})
         self._say(self._hint)
 
     def _say(self, text: Callable[[], str]) -> None:
         """Show ``text()`` as the status (again in each new language)."""
         self._status_source = text
         self.status.setText(text())
-
-    def _weights_changed(self, paths: tuple) -> None:
-        self._weights_serial += 1
 
     def _fits(self, trainer: Trainer) -> bool:
         """Whether ``trainer`` trained the design as it is now (same blocks, same modules, same device)."""
@@ -323,13 +316,13 @@ class TrainingBox(QGroupBox):
             return
         trainer = self.trainer
         if trainer is not None and (trainer.settings != self._settings() or trainer.blew_up
-                                    or not self._fits(trainer) or self._trained_from != self._weights_serial):
+                                    or not self._fits(trainer)
+                                    or trainer.generation != self.project.weights_generation):
             self.trainer = None  # new settings, a new design or new weights (an init, a load): train them anew
         if self.trainer is None:
             try:
                 self.trainer = self.project.make_trainer(self.task.currentData(), self.optimizer.currentData(),
                                                          self.lr.value(), self.seed.value())
-                self._trained_from = self._weights_serial
             except LayerLabError as exc:
                 error = exc
                 self._say(lambda: model_text(error))
