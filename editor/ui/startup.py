@@ -6,7 +6,10 @@ torch-free parts (``MainWindow(wait_for_torch=True)``: the palette, a canvas
 that takes drops, "Loading PyTorch…" panels). Once the window has painted, a
 :class:`~editor.ui.torch_loader.TorchLoader` maps torch's libraries and
 imports torch and the editor's torch parts on its thread, while the learner
-can already search the palette and drop layers. Then, on the GUI thread,
+can already search the palette and drop layers. The mapping does not hold the
+GIL, so meanwhile the GUI thread imports, a few milliseconds per turn of the
+event loop, the pure-Python modules torch would import next
+(:data:`WHILE_MAPPING`). Then, on the GUI thread,
 :meth:`MainWindow.go_live` builds the editor in place, opens the file given on
 the command line and adds the blocks dropped meanwhile as ordinary commands.
 
@@ -14,7 +17,7 @@ With ``LAYERLAB_STARTUP_TRACE=1`` it prints one line per milestone on stderr::
 
     layerlab-startup shown 81234.567890 torch=no
     layerlab-startup visible 81234.601234 torch=no      (the window's first paint)
-    layerlab-startup torch-ready 81235.402345
+    layerlab-startup torch-ready 81235.402345 ahead=11   (how many of WHILE_MAPPING were imported meanwhile)
     layerlab-startup live 81235.561234 stall_ms=12 blocks=3   (the editor's first paint, design shown)
 
 Times are ``time.monotonic()``, which other processes on the machine share:
@@ -31,7 +34,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -90,6 +93,35 @@ def prepare_highlighter() -> None:
     from pygments.lexers import PythonLexer
 
     PythonLexer()
+
+
+EXTENSIONS_FIRST = ("_heapq", "_pickle", "_csv", "_datetime", "_socket", "array", "select", "_ssl", "_hashlib",
+                    "_blake2", "_asyncio", "_contextvars", "_posixsubprocess", "fcntl")
+"""CPython's extension modules that :data:`WHILE_MAPPING` needs, imported on the GUI thread before the loader starts.
+
+Each is small (all together 20-40 ms) and ``import torch`` would import them anyway. Loading one
+calls ``dlopen``, which waits while the loader maps torch's libraries (the C library lets one
+``dlopen`` run at a time): imported during the mapping, they would freeze the window until it is over.
+"""
+
+WHILE_MAPPING = ("platform", "difflib", "pickletools", "pkgutil", "importlib.metadata", "email.parser",
+                 "http.client", "urllib.request", "unittest.mock", "multiprocessing", "torchgen.model")
+"""Pure-Python modules that ``import torch`` imports, imported on the GUI thread while the loader maps its libraries.
+
+The mapping does not hold the GIL, so these imports (100-120 ms on a busy 2-core machine) run beside it
+instead of inside ``import torch`` afterwards, one per turn of the event loop. Once the mapping is over
+the rest are left to the loader. None of them loads an extension module that :data:`EXTENSIONS_FIRST` and
+the window have not loaded (``tests/ui/test_startup_process.py`` checks it).
+"""
+
+
+def import_quietly(names: Sequence[str]) -> None:
+    """Import ``names`` ahead of ``import torch``, which needs them; one that fails is left for torch to report."""
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # only a head start: torch's own import says what is wrong
+            _log.debug("could not import %s ahead of PyTorch", name, exc_info=True)
 
 
 PAINT_WAIT_MS = 2000
@@ -177,6 +209,8 @@ class Startup(QObject):
         self.failure = ""
         self._ready = False
         self._collector_paused = False
+        self.imported_ahead = 0
+        """How many of :data:`WHILE_MAPPING` were imported while the loader mapped torch's libraries."""
         self._collector = collector.install(QApplication.instance())  # cycles are collected on this thread
         if project_path is not None:
             self.window.loading.open_when_ready(Path(project_path))
@@ -212,8 +246,17 @@ class Startup(QObject):
         gc.freeze()
         self._collector.pause()
         self._collector_paused = True
+        import_quietly(EXTENSIONS_FIRST)
         self.loader.start()
         prepare_highlighter()
+        self._import_while_mapping(list(WHILE_MAPPING))
+
+    def _import_while_mapping(self, pending: list[str]) -> None:
+        """Import the next of ``pending`` (:data:`WHILE_MAPPING`) while the loader still maps torch's libraries."""
+        if pending and not self.loader.libraries_mapped.is_set():
+            import_quietly(pending[:1])
+            self.imported_ahead += 1
+            QTimer.singleShot(0, lambda: self._import_while_mapping(pending[1:]))
 
     def _resume_collector(self) -> None:
         if self._collector_paused:
@@ -229,7 +272,7 @@ class Startup(QObject):
             return
         if not self._ready:
             self._ready = True
-            trace("torch-ready")
+            trace("torch-ready", ahead=self.imported_ahead)
             _log.info("PyTorch %s loaded", getattr(sys.modules.get("torch"), "__version__", "?"))
         pending = [name for name in GUI_MODULES if name not in sys.modules]
         if pending:  # one Qt-touching import per turn of the event loop, on this (the GUI) thread

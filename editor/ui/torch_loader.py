@@ -6,7 +6,8 @@ thread, started once the window has painted, in two steps:
 1. **Map torch's shared libraries** (:func:`preload_torch_libraries`), the
    biggest part of the import that is not Python. It calls the C library's
    ``dlopen`` through ctypes, which releases the GIL for the call: the GUI
-   thread stays free to handle events meanwhile.
+   thread stays free to handle events (and import the pure-Python modules
+   torch needs) meanwhile. ``libraries_mapped`` is set when this step is over.
 2. **Import** the modules it was given (torch, and the editor's parts that
    need it), then an optional warm-up. Imports hold the GIL in bursts; the
    GUI thread is mostly idle by then.
@@ -89,6 +90,8 @@ class TorchLoader:
         self.modules = tuple(modules)
         self.warm_up = warm_up
         self.done = threading.Event()
+        self.libraries_mapped = threading.Event()
+        """Set once step 1 is over (the libraries are mapped, or mapping was skipped): imports come next."""
         self.error: BaseException | None = None
         self.mapped: list[str] = []
         self._lock = threading.Lock()
@@ -115,7 +118,10 @@ class TorchLoader:
 
     def _run(self) -> None:
         try:
-            self.mapped = preload_torch_libraries()
+            try:
+                self.mapped = preload_torch_libraries()
+            finally:
+                self.libraries_mapped.set()
             for name in self.modules:
                 importlib.import_module(name)
             if self.warm_up:

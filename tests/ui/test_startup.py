@@ -9,6 +9,7 @@ processes that the window really shows before torch is imported.
 from __future__ import annotations
 
 import gc
+import threading
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF
@@ -17,6 +18,7 @@ from torch import nn
 
 from editor import Project
 from editor.io.files.project_file import save_project
+from editor.ui import startup as startup_module
 from editor.ui.collector import GuiCollector
 from editor.ui.loading.pending import MAX_PENDING, PendingBlock, PendingCanvas
 from editor.ui.loading.placeholders import LoadingPanel
@@ -220,6 +222,28 @@ def test_when_torch_cannot_be_loaded_the_window_says_so_and_stays_usable(qtbot):
     assert panels and all(failures[0] in panel.text() for panel in panels)
     assert startup.window.loading.canvas.add("Linear")  # the palette and canvas still work
     assert not startup._collector.paused and not gc.isenabled()  # resumed though loading failed (on the GUI thread)
+
+
+
+def test_while_torch_maps_the_gui_thread_imports_what_torch_needs_one_per_turn_and_stops_when_mapped(
+        qtbot, monkeypatch):
+    """The mapping does not hold the GIL: pure-Python imports run beside it instead of inside ``import torch``."""
+    mapping = threading.Event()
+    monkeypatch.setattr("editor.ui.torch_loader.preload_torch_libraries", lambda: mapping.wait(30) and [])
+    imported: list[str] = []
+    monkeypatch.setattr(startup_module, "import_quietly", imported.extend)
+    monkeypatch.setattr(startup_module, "EXTENSIONS_FIRST", ("_first",))
+    monkeypatch.setattr(startup_module, "WHILE_MAPPING", ("one", "two", "three", "four"))
+    startup = Startup(torch_loader=TorchLoader(("json",)))
+    qtbot.addWidget(startup.window)
+    startup._start_loading()
+    assert imported == ["_first", "one"]  # the extensions before the loader starts, then one per turn
+    qtbot.waitUntil(lambda: imported[-1] == "two")
+    mapping.set()  # mapped: the rest is left to the loader
+    assert startup.loader.libraries_mapped.wait(30)
+    assert startup.wait_until_live(60)
+    assert imported[-1] in ("two", "three") and "four" not in imported
+    assert startup.imported_ahead == len(imported) - 1
 
 
 COLLECTOR_WHILE_LOADING: list[tuple[bool, bool]] = []

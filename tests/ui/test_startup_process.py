@@ -49,6 +49,16 @@ def start(tmp_path: Path, *args: str) -> list[tuple[str, dict[str, str]]]:
     return milestones
 
 
+def run_offscreen(tmp_path: Path, code: str) -> list[str]:
+    """Run ``code`` with a fresh Python (offscreen, a clean home); the lines it printed."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=TIMEOUT)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout.splitlines()
+
+
 @pytest.fixture(scope="module")
 def design(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("startup") / "three.pt"
@@ -98,9 +108,39 @@ def test_the_editor_goes_live_without_pyqtgraph_and_a_plot_tab_brings_it(tmp_pat
             "print('histogram', 'pyqtgraph' in sys.modules, window.histogram.plot.isVisible())\n"
             "window.show_tab('run')\n"
             "print('run', window.run_panel.training.loss_plot.isVisible())\n")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data")}
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=TIMEOUT)
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert done.stdout.split("\n")[:3] == ["live False", "histogram True True", "run True"]
+    assert run_offscreen(tmp_path, code)[:3] == ["live False", "histogram True True", "run True"]
+
+
+def test_what_is_imported_while_torch_maps_loads_no_extension_module_of_its_own(tmp_path):
+    """Loading one would wait for the mapping (one dlopen at a time) and freeze the window meanwhile."""
+    code = ("import sys\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication([])\n"
+            "from editor.ui import startup as s\n"
+            "s.Startup._start_loading = lambda self: None\n"
+            "shown = s.Startup()\n"
+            "shown.show()\n"
+            "app.processEvents()\n"
+            "def extensions():\n"
+            "    return {n for n, m in list(sys.modules.items()) if str(getattr(m, '__file__', '')).endswith('.so')}\n"
+            "s.import_quietly(s.EXTENSIONS_FIRST)\n"
+            "before = extensions()\n"
+            "s.prepare_highlighter()\n"
+            "s.import_quietly(s.WHILE_MAPPING)\n"
+            "print(sorted(extensions() - before))\n"
+            "print(sorted(n for n in s.EXTENSIONS_FIRST + s.WHILE_MAPPING if n not in sys.modules))\n"
+            "print('torch' in sys.modules)\n")
+    assert run_offscreen(tmp_path, code) == ["[]", "[]", "False"]
+
+
+def test_what_is_imported_ahead_of_torch_is_what_the_editor_going_live_imports_anyway(tmp_path):
+    """Else the head start would be work the editor never needed (a newer torch may need other modules)."""
+    code = ("import sys\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication([])\n"
+            "import importlib\n"
+            "from editor.ui import startup as s\n"
+            "for name in s.LIVE_MODULES + s.GUI_MODULES:\n"
+            "    importlib.import_module(name)\n"
+            "print(sorted(n for n in s.EXTENSIONS_FIRST + s.WHILE_MAPPING if n not in sys.modules))\n")
+    assert run_offscreen(tmp_path, code) == ["[]"]
