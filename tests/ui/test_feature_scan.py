@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import linecache
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +77,34 @@ def test_compiled_only_modules_and_namespace_packages_are_left_to_pyside(tmp_pat
     assert feature_scan.uses_pyside(CompiledOnly(), lambda m: asked.append(m) or False) is False
     assert feature_scan.uses_pyside(Namespace(), lambda m: asked.append(m) or True) is True
     assert [type(m).__name__ for m in asked] == ["CompiledOnly", "Namespace"]
+
+
+def test_python_s_own_modules_and_torch_s_are_answered_without_reading_and_as_pyside_would(monkeypatch):
+    """The answer saved reading 860 files during ``import torch``; it must stay PySide6's answer."""
+    import torch
+
+    own = feature_scan.original() or (lambda module: False)
+    read: list[str] = []
+    real_open = open
+
+    def watched_open(path, *args, **kwargs):
+        read.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", watched_open)
+    modules = [torch, torch.nn.modules.linear, json, importlib, linecache]
+    assert [feature_scan.uses_pyside(m, own) for m in modules] == [False] * len(modules)
+    assert read == []
+    monkeypatch.undo()
+    for module in modules:
+        assert own(module) is False, module.__name__
+
+
+def test_no_file_of_the_packages_answered_without_reading_mentions_pyside():
+    for name in sorted(feature_scan.WITHOUT_QT):
+        spec = importlib.util.find_spec(name)
+        if spec is None:
+            continue
+        folders = list(spec.submodule_search_locations or [])
+        files = [Path(f) for folder in folders for f in Path(folder).rglob("*.py")] if folders else [Path(spec.origin)]
+        assert not [f for f in files if b"PySide6" in f.read_bytes()], name
