@@ -96,22 +96,32 @@ def prepare_highlighter() -> None:
 
 
 EXTENSIONS_FIRST = ("_heapq", "_pickle", "_csv", "_datetime", "_socket", "array", "select", "_ssl", "_hashlib",
-                    "_blake2", "_asyncio", "_contextvars", "_posixsubprocess", "fcntl")
-"""CPython's extension modules that :data:`WHILE_MAPPING` needs, imported on the GUI thread before the loader starts.
+                    "_blake2", "_asyncio", "_contextvars", "_posixsubprocess", "fcntl", "_json", "_multiprocessing",
+                    "_posixshmem", "_queue", "_uuid", "cmath", "grp", "mmap", "unicodedata", "pwd", "psygnal")
+"""Extension modules that :data:`WHILE_MAPPING` needs, imported on the GUI thread before the loader starts.
 
-Each is small (all together 20-40 ms) and ``import torch`` would import them anyway. Loading one
-calls ``dlopen``, which waits while the loader maps torch's libraries (the C library lets one
-``dlopen`` run at a time): imported during the mapping, they would freeze the window until it is over.
+CPython's own, and psygnal's (compiled with mypyc), which the editor's models use. All are small
+(together 30-50 ms), and going live would import them anyway. Loading one calls ``dlopen``, which
+waits while the loader maps torch's libraries (the C library lets one ``dlopen`` run at a time):
+imported during the mapping, they would freeze the window until it is over.
 """
 
 WHILE_MAPPING = ("platform", "difflib", "pickletools", "pkgutil", "importlib.metadata", "email.parser",
-                 "http.client", "urllib.request", "unittest.mock", "multiprocessing", "torchgen.model")
-"""Pure-Python modules that ``import torch`` imports, imported on the GUI thread while the loader maps its libraries.
+                 "http.client", "urllib.request", "unittest.mock", "multiprocessing", "torchgen.model",
+                 "multiprocessing.connection", "multiprocessing.resource_tracker", "multiprocessing.spawn",
+                 "concurrent.futures.thread", "json", "tarfile", "uuid", "runpy", "secrets", "timeit",
+                 "logging.handlers",
+                 "editor.model.catalog.hyperparameters", "editor.model.custom.blocks", "editor.model.custom.library",
+                 "editor.model.catalog.memory", "editor.io.errors", "editor.io.files.sentences", "editor.ui.jobs",
+                 "editor.ui.window.language")
+"""Pure-Python modules that going live imports, imported on the GUI thread while the loader maps torch's libraries.
 
-The mapping does not hold the GIL, so these imports (100-120 ms on a busy 2-core machine) run beside it
-instead of inside ``import torch`` afterwards, one per turn of the event loop. Once the mapping is over
-the rest are left to the loader. None of them loads an extension module that :data:`EXTENSIONS_FIRST` and
-the window have not loaded (``tests/ui/test_startup_process.py`` checks it).
+First those ``import torch`` imports, then the editor's own that need no torch. The mapping does
+not hold the GIL, so these imports (150-200 ms on a busy 2-core machine) run beside it instead of
+after it, one per turn of the event loop. Once the mapping is over the rest are left to the
+loader. None of them imports torch or loads an extension module that :data:`EXTENSIONS_FIRST` and
+the window have not loaded, and going live imports every one of them
+(``tests/ui/test_startup_process.py`` checks both).
 """
 
 
