@@ -11,15 +11,20 @@ huge layer). LayerLab never compiles, so it needs none of that.
 
 from __future__ import annotations
 
+import logging
+import sys
+import threading
 from typing import Any
 
 import torch
 from torch.overrides import TorchFunctionMode
 from torch.utils._device import _device_constructors
 
-__all__ = ["META", "on_meta"]
+__all__ = ["META", "on_meta", "prepare_meta_kernels", "prepare_meta_kernels_in_background"]
 
 META = torch.device("meta")
+
+_log = logging.getLogger(__name__)
 
 
 class _OnMeta(TorchFunctionMode):
@@ -35,3 +40,44 @@ class _OnMeta(TorchFunctionMode):
 def on_meta() -> _OnMeta:
     """A context in which modules are built on the meta device (``with on_meta(): ...``)."""
     return _OnMeta()
+
+
+KERNELS_MODULE = "torch._dynamo"
+"""What torch's meta kernels written in Python import on their first call (see :func:`prepare_meta_kernels`)."""
+
+_preparing: list[threading.Thread] = []
+_preparing_lock = threading.Lock()
+
+
+def prepare_meta_kernels() -> None:
+    """Import what torch's Python meta kernels need on their first call, now (1.2-1.7 s, once per process).
+
+    Some of torch's meta kernels are Python functions (``x @ w`` on the meta device runs one), each
+    wrapped to keep ``torch.compile`` out, and that wrapper imports ``torch._dynamo`` on its first
+    call. A custom layer's shape check runs its forward on the meta device: the first one, on the GUI
+    thread, froze the custom-layer dialog for that long.
+    """
+    if KERNELS_MODULE not in sys.modules:
+        __import__(KERNELS_MODULE)
+
+
+def prepare_meta_kernels_in_background() -> threading.Thread | None:
+    """Start :func:`prepare_meta_kernels` on a thread of its own (once per process); the thread, or None when done.
+
+    For a dialog about to check custom layers: while the learner types, the import runs beside. A
+    check that comes first waits for the import to finish (Python's import lock), as long as it would
+    have taken anyway.
+    """
+    with _preparing_lock:
+        if not _preparing and KERNELS_MODULE not in sys.modules:
+            thread = threading.Thread(target=_prepare_quietly, name="layerlab-meta-kernels", daemon=True)
+            _preparing.append(thread)
+            thread.start()
+        return _preparing[0] if _preparing else None
+
+
+def _prepare_quietly() -> None:
+    try:
+        prepare_meta_kernels()
+    except Exception:  # only a head start: the shape check that needs it says what is wrong
+        _log.debug("could not import %s ahead of a shape check", KERNELS_MODULE, exc_info=True)

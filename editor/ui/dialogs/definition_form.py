@@ -11,8 +11,9 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
+from editor.model.meta import prepare_meta_kernels_in_background
 from editor.ui import theme
 from editor.ui.dialogs.definition_widgets import split_shape
 from editor.ui.i18n import keep_translated, translate
@@ -52,7 +53,14 @@ class DefinitionDialog(QDialog):
 
     A subclass provides ``_read()`` (the definition, or :class:`FormError`), ``_kind(definition)``,
     ``_show_problem(problem)``, ``_preview()``, and ``errors`` (place → label) and ``ok``.
+
+    Opening one starts importing what torch's meta kernels need on their first use (the preview runs
+    the layer's forward on the meta device): beside the learner's typing, not in the first preview.
     """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        prepare_meta_kernels_in_background()
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel(objectName=name, wordWrap=True)
