@@ -34,6 +34,7 @@ from editor.io.files.weights import export_weights
 from editor.io.pycode.export.writer import shadowing_note
 from editor.io.pycode.read.source import read_source
 from editor.model.errors import LayerLabError
+from editor.model.meta import prepare_meta_kernels_in_background
 from editor.model.project.project import Project
 from editor.ui.i18n import keep_translated, model_text, sentences, translate
 from editor.ui.panels.code.panel import CodePanel
@@ -181,6 +182,7 @@ class CodeActions(QObject):
 
     # ------------------------------------------------------------------ open
     def on_open_code(self) -> None:
+        prepare_meta_kernels_in_background()  # classes read from the file are checked on the meta device
         name = ask_open_code(self.parent_widget)
         if name:
             self.open_code_path(Path(name))

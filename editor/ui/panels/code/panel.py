@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from editor.model.meta import prepare_meta_kernels_in_background
 from editor.model.project.project import Project
 from editor.ui import theme
 from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, model_text, on_language_change, translate
@@ -237,6 +238,7 @@ class CodePanel(QWidget):
 
     def enter_edit_mode(self) -> None:
         """Make the text editable; the live refresh waits until Apply or Cancel."""
+        prepare_meta_kernels_in_background()  # classes in the code are checked on the meta device at Apply
         self.editing = True
         self._changed_while_editing = False
         self.editor.setReadOnly(False)
