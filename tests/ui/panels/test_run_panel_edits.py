@@ -11,6 +11,7 @@ from torch import nn
 
 from editor import Project
 from editor.ui.panels.run import RunPanel
+from editor.ui.panels.run.training import FADED_OPACITY
 from tests.ui.panels.test_run_panel import mlp
 
 
@@ -104,11 +105,18 @@ def test_keep_is_off_once_the_design_changed_and_back_when_undo_restores_it(qtbo
         panel.project.set_hyperparameters("2", in_features=16)
     assert not box.keep.isEnabled() and "weights no longer fit" in box.status.text()
     assert box.keep.toolTip().startswith("Off: the design changed since this training")
+    assert box._plot_row.graphicsEffect().opacity() == FADED_OPACITY  # the curves are of another design now
     box.on_keep()
     assert kept == []
     panel.project.revert(tx)
     assert box.keep.isEnabled() and "Keep the trained weights" in box.status.text()
     assert box.keep.toolTip().startswith("Put the trained weights into the design")
+    assert box._plot_row.graphicsEffect() is None
+    with panel.project.transaction("widen again"):
+        panel.project.set_hyperparameters("0", out_features=16)
+        panel.project.set_hyperparameters("2", in_features=16)
+    _train(box, qtbot, 2)  # a new training of the design as it is: drawn in full again
+    assert box._plot_row.graphicsEffect() is None and len(box.loss_curve.getData()[1]) == 2
 
 
 def test_train_again_with_new_settings_starts_a_new_training(qtbot):

@@ -22,6 +22,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QGraphicsOpacityEffect,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -60,6 +61,8 @@ PLOT_HEIGHT = 120
 """The height the plots ask for (they take more where the tab has it)."""
 LEGEND_CURVES = 8
 """The gradient curves named under the plots (the rest are counted)."""
+FADED_OPACITY = 0.35
+"""How the plots are drawn while they show a training of a design that has changed since."""
 TASK_NAME = {"teacher": QT_TRANSLATE_NOOP("TrainingBox", "teacher"),
              "clusters": QT_TRANSLATE_NOOP("TrainingBox", "clusters")}
 
@@ -173,7 +176,7 @@ class TrainingBox(QGroupBox):
         for button in (self.train, self.stop, self.keep, self.revert):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        row = _PlotRow()
+        row = self._plot_row = _PlotRow()
         self._plots = QHBoxLayout(row)  # the loss, then the gradient norms (see build_plots)
         self._plots.setContentsMargins(0, 0, 0, 0)
         self._loss_plot: pg.PlotWidget | None = None
@@ -297,6 +300,8 @@ class TrainingBox(QGroupBox):
 
     def _set_state(self, state: str) -> None:
         """idle (nothing trained), running, or done (a result to keep or revert)."""
+        if state != "done":
+            self._fade_plots(False)
         self.train.setEnabled(state != "running")
         self.stop.setEnabled(state == "running")
         self.keep.setEnabled(state == "done")
@@ -359,6 +364,7 @@ class TrainingBox(QGroupBox):
     def _show_outcome(self, trainer: Trainer) -> None:
         """What the finished training gave, and whether Keep can take it into the design as it is now."""
         fits = self._fits(trainer)
+        self._fade_plots(not fits)
         self.keep.setEnabled(fits and not trainer.blew_up)  # NaN or infinite weights: nothing to keep
         self.keep.setToolTip(self._keep_tip(fits, trainer))
         stopped_by = trainer.stopped_by
@@ -368,6 +374,15 @@ class TrainingBox(QGroupBox):
             self._say(lambda: model_text(stopped_by))
         else:
             self._say(lambda: self._finished_text(trainer, stopped_by))
+
+    def _fade_plots(self, faded: bool) -> None:
+        """Draw the plots faded while they show a training of another design (an undo brings them back)."""
+        if faded == (self._plot_row.graphicsEffect() is not None):
+            return
+        if faded:
+            self._plot_row.setGraphicsEffect(QGraphicsOpacityEffect(self._plot_row, opacity=FADED_OPACITY))
+        else:
+            self._plot_row.setGraphicsEffect(None)  # Qt deletes the effect
 
     def _keep_tip(self, fits: bool = True, trainer: Trainer | None = None) -> str:
         """Keep's tooltip: what it does, or why it is off."""
