@@ -6,7 +6,9 @@ construction makes (every factory call without a ``device`` gets
 context is wrapped to keep ``torch.compile`` out, and its first use imports
 ``torch._dynamo``, 1.2-1.7 s of a 2-core machine, on whichever thread first
 built something on the meta device (the GUI thread, reading code, adding a
-huge layer). LayerLab never compiles, so it needs none of that.
+huge layer). LayerLab never compiles, so building needs none of that. (Some
+of torch's meta kernels import it on their first call all the same: see
+:func:`prepare_meta_kernels`.)
 """
 
 from __future__ import annotations
@@ -62,15 +64,17 @@ def prepare_meta_kernels() -> None:
 
 
 def prepare_meta_kernels_in_background() -> threading.Thread | None:
-    """Start :func:`prepare_meta_kernels` on a thread of its own (once per process); the thread, or None when done.
+    """Start :func:`prepare_meta_kernels` on a thread of its own, once per process; that thread (perhaps finished).
 
-    For a dialog about to check custom layers: while the learner types, the import runs beside. A
-    check that comes first waits for the import to finish (Python's import lock), as long as it would
-    have taken anyway.
+    None when the module was imported some other way before the first call. For a dialog about to
+    check custom layers: while the learner types, the import runs beside. A check that comes first
+    waits for the import to finish (the module's import lock), about as long as it would have taken
+    anyway. The thread is not a daemon: quitting meanwhile waits for the import to end rather than
+    stopping it half-way through torch's code.
     """
     with _preparing_lock:
         if not _preparing and KERNELS_MODULE not in sys.modules:
-            thread = threading.Thread(target=_prepare_quietly, name="layerlab-meta-kernels", daemon=True)
+            thread = threading.Thread(target=_prepare_quietly, name="layerlab-meta-kernels")
             _preparing.append(thread)
             thread.start()
         return _preparing[0] if _preparing else None

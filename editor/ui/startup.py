@@ -7,9 +7,8 @@ that takes drops, "Loading PyTorch…" panels). Once the window has painted, a
 :class:`~editor.ui.torch_loader.TorchLoader` maps torch's libraries and
 imports torch and the editor's torch parts on its thread, while the learner
 can already search the palette and drop layers. The mapping does not hold the
-GIL, so meanwhile the GUI thread imports, a few milliseconds per turn of the
-event loop, the pure-Python modules torch would import next
-(:data:`WHILE_MAPPING`). Then, on the GUI thread,
+GIL, so meanwhile the GUI thread imports, one module per turn of the event
+loop, the pure-Python modules going live needs next (:data:`WHILE_MAPPING`). Then, on the GUI thread,
 :meth:`MainWindow.go_live` builds the editor in place, opens the file given on
 the command line and adds the blocks dropped meanwhile as ordinary commands.
 
@@ -97,7 +96,8 @@ def prepare_highlighter() -> None:
 
 EXTENSIONS_FIRST = ("_heapq", "_pickle", "_csv", "_datetime", "_socket", "array", "select", "_ssl", "_hashlib",
                     "_blake2", "_asyncio", "_contextvars", "_posixsubprocess", "fcntl", "_json", "_multiprocessing",
-                    "_posixshmem", "_queue", "_uuid", "cmath", "grp", "mmap", "unicodedata", "pwd", "psygnal")
+                    "_posixshmem", "_queue", "_uuid", "cmath", "grp", "mmap", "unicodedata", "pwd", "_bisect",
+                    "_random", "_sha512", "zlib", "_bz2", "_lzma", "psygnal")
 """Extension modules that :data:`WHILE_MAPPING` needs, imported on the GUI thread before the loader starts.
 
 CPython's own, and psygnal's (compiled with mypyc), which the editor's models use. All are small
@@ -220,7 +220,8 @@ class Startup(QObject):
         self._ready = False
         self._collector_paused = False
         self.imported_ahead = 0
-        """How many of :data:`WHILE_MAPPING` were imported while the loader mapped torch's libraries."""
+        """How many of :data:`WHILE_MAPPING` were taken up while the loader mapped torch's libraries (imported then,
+        or found imported already, or failing: the loader's import says why)."""
         self._collector = collector.install(QApplication.instance())  # cycles are collected on this thread
         if project_path is not None:
             self.window.loading.open_when_ready(Path(project_path))
@@ -263,10 +264,14 @@ class Startup(QObject):
 
     def _import_while_mapping(self, pending: list[str]) -> None:
         """Import the next of ``pending`` (:data:`WHILE_MAPPING`) while the loader still maps torch's libraries."""
-        if pending and not self.loader.libraries_mapped.is_set():
+        if not pending:
+            return
+        with self.loader.ahead_lock:  # the loader's own imports wait for this one (see TorchLoader.ahead_lock)
+            if self.loader.libraries_mapped.is_set():
+                return
             import_quietly(pending[:1])
             self.imported_ahead += 1
-            QTimer.singleShot(0, lambda: self._import_while_mapping(pending[1:]))
+        QTimer.singleShot(0, lambda: self._import_while_mapping(pending[1:]))
 
     def _resume_collector(self) -> None:
         if self._collector_paused:

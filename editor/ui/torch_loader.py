@@ -92,6 +92,9 @@ class TorchLoader:
         self.done = threading.Event()
         self.libraries_mapped = threading.Event()
         """Set once step 1 is over (the libraries are mapped, or mapping was skipped): imports come next."""
+        self.ahead_lock = threading.Lock()
+        """Held by whoever imports modules ahead on another thread while step 1 runs; step 2 starts once it is free,
+        so that two threads never import at once (each could wait for a module the other is half-way through)."""
         self.error: BaseException | None = None
         self.mapped: list[str] = []
         self._lock = threading.Lock()
@@ -122,6 +125,8 @@ class TorchLoader:
                 self.mapped = preload_torch_libraries()
             finally:
                 self.libraries_mapped.set()
+            with self.ahead_lock:  # an import ahead that began before the mapping ended finishes first
+                pass
             for name in self.modules:
                 importlib.import_module(name)
             if self.warm_up:

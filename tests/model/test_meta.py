@@ -47,4 +47,3 @@ def test_huge_layers_code_reading_and_export_import_no_torch_dynamo():
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "False"
-
