@@ -8,9 +8,10 @@ that takes drops, "Loading PyTorch…" panels). Once the window has painted, a
 imports torch and the editor's torch parts on its thread, while the learner
 can already search the palette and drop layers. The mapping does not hold the
 GIL, so meanwhile the GUI thread imports, one module per turn of the event
-loop, the pure-Python modules going live needs next (:data:`WHILE_MAPPING`). Then, on the GUI thread,
-:meth:`MainWindow.go_live` builds the editor in place, opens the file given on
-the command line and adds the blocks dropped meanwhile as ordinary commands.
+loop, the pure-Python modules going live needs next (:data:`WHILE_MAPPING`).
+Then, on the GUI thread, :meth:`MainWindow.go_live` builds the editor in
+place, opens the file given on the command line and adds the blocks dropped
+meanwhile as ordinary commands.
 
 With ``LAYERLAB_STARTUP_TRACE=1`` it prints one line per milestone on stderr::
 
