@@ -40,6 +40,7 @@ from editor.model.custom.formulas import (  # noqa: F401 - re-exported: catalog 
     ntuple,
     prod,
 )
+from editor.model.custom.sizes import broadcast_shape, matmul_shape, numel, shape_of
 from editor.model.errors import ValidationError
 from editor.model.words import message_of, say
 
@@ -146,7 +147,7 @@ class Expression:
 
     def __call__(self, env: Env | None = None, /, **names: Any) -> Any:
         scope: dict[str, Any] = {**(env or {}), **names}
-        scope[LIMIT_KEY] = max([MIN_ELEMENT_LIMIT, *(_numel(v) for v in scope.values() if _shape_of(v) is not None)])
+        scope[LIMIT_KEY] = max([MIN_ELEMENT_LIMIT, *(numel(v) for v in scope.values() if shape_of(v) is not None)])
         try:
             result = self._run(scope)
         except ExpressionError:
@@ -296,7 +297,7 @@ class _Compiler:
         def run(env: Env) -> Any:
             a, b = left(env), right(env)
             if matmul:
-                _check_count(self, node, env, matmul_shape(_shape_of(a), _shape_of(b)))
+                _check_count(self, node, env, matmul_shape(shape_of(a), shape_of(b)))
             else:
                 _check_size(self, node, env, [a, b])
             return op(a, b)
@@ -460,39 +461,6 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().split("\n")[0] or type(exc).__name__)[:200]
 
 
-def _shape_of(value: Any) -> tuple[int, ...] | None:
-    shape = getattr(value, "shape", None)
-    if shape is None or isinstance(value, (str, bytes)):
-        return None
-    try:
-        return tuple(int(s) for s in shape)
-    except (TypeError, ValueError):
-        return None
-
-
-def _numel(value: Any) -> int:
-    return math.prod(_shape_of(value) or ())
-
-
-def matmul_shape(a: tuple[int, ...] | None, b: tuple[int, ...] | None) -> tuple[int, ...] | None:
-    """The shape ``a @ b`` has, by torch's rules (None when either is not a tensor or they do not fit)."""
-    if a is None or b is None or not a or not b:
-        return None
-    left = (1, *a) if len(a) == 1 else a
-    right = (*b, 1) if len(b) == 1 else b
-    if left[-1] != right[-2]:
-        return None
-    batch_a, batch_b = left[:-2], right[:-2]
-    rank = max(len(batch_a), len(batch_b))
-    batch = []
-    for axis in range(rank):
-        sizes = {s[axis - rank + len(s)] for s in (batch_a, batch_b) if axis - rank + len(s) >= 0} - {1}
-        if len(sizes) > 1:
-            return None
-        batch.append(sizes.pop() if sizes else 1)
-    return (*batch, *((left[-2],) if len(a) > 1 else ()), *((right[-1],) if len(b) > 1 else ()))
-
-
 def _check_count(compiler: _Compiler, node: ast.AST, env: Env, shape: Any) -> None:
     """Refuse, before computing it, a result of ``shape`` with more values than the element limit."""
     if shape is None:
@@ -507,16 +475,12 @@ def _check_count(compiler: _Compiler, node: ast.AST, env: Env, shape: Any) -> No
 
 def _check_size(compiler: _Compiler, node: ast.AST, env: Env, operands: list[Any]) -> None:
     """Refuse, before computing it, an operation whose broadcast result would hold too many values."""
-    shapes = [s for s in (_shape_of(v) for v in operands) if s is not None]
+    shapes = [s for s in (shape_of(v) for v in operands) if s is not None]
     if len(shapes) < 2:
         return
-    rank = max(len(s) for s in shapes)
-    result = []
-    for axis in range(rank):
-        sizes = {s[axis - rank + len(s)] for s in shapes if axis - rank + len(s) >= 0} - {1}
-        if len(sizes) > 1:
-            return  # not broadcastable: the operation itself says so
-        result.append(sizes.pop() if sizes else 1)
+    result = broadcast_shape(shapes)
+    if result is None:
+        return  # not broadcastable: the operation itself says so
     count = math.prod(result)
     limit = env.get(LIMIT_KEY, MIN_ELEMENT_LIMIT)
     if count > limit:
