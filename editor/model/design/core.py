@@ -24,7 +24,6 @@ from torch import nn
 from editor.model.design.events import ProjectEvents
 from editor.model.design.seeding import SeedTracker, fingerprint
 from editor.model.design.shape_inference import ShapeEngine
-from editor.model.design.torch_dicts import slots
 from editor.model.design.transaction import Transaction
 from editor.model.design.tree import (
     MAX_DEPTH,
@@ -39,59 +38,15 @@ from editor.model.design.tree import (
     depth,
     path_key,
     paths,
-    renumber,
     sync,
+    sync_after_insert,
+    sync_after_remove,
+    sync_after_swap,
     too_deep_message,
     walk,
 )
 from editor.model.errors import StructureError
 from editor.model.words import Said, message_of, say
-
-
-def _numbered_mirror(group: Group, size: int) -> dict[str, Any] | None:
-    """The group's mirror when it is exactly as last written, keyed "0" … (no labels), with ``size`` entries."""
-    mirror = slots(group.sequential)
-    if mirror is group.mirror and group.numbered and len(mirror) == size:
-        return mirror
-    return None
-
-
-def _sync_after_insert(group: Group, index: int) -> None:
-    children = group.children
-    node = children[index]
-    mirror = _numbered_mirror(group, len(children) - 1) if node.label is None else None
-    if mirror is None:
-        sync(group)
-    elif index == len(children) - 1:
-        dict.__setitem__(mirror, str(index), node.module)  # appending: no renumbering needed
-    else:  # in the middle: the modules after it move up one key, as torch's insert does
-        modules = list(mirror.values())
-        modules.insert(index, node.module)
-        renumber(group, modules)
-
-
-def _sync_after_remove(group: Group, index: int, old_key: str) -> None:
-    mirror = _numbered_mirror(group, len(group.children) + 1) if old_key == str(index) else None
-    if mirror is None:
-        sync(group)
-    elif index == len(group.children):
-        dict.__delitem__(mirror, old_key)  # removing the last one: no renumbering needed
-    else:
-        modules = list(mirror.values())
-        del modules[index]
-        renumber(group, modules)
-
-
-def _sync_after_swap(block: Block, old: nn.Module, module: nn.Module) -> None:
-    """``block`` holds ``module`` instead of ``old`` now: one slot of its Sequential changes, no other."""
-    group = block.parent
-    assert group is not None
-    mirror = slots(group.sequential)
-    key = block.label or str(group.children.index(block))
-    if mirror is group.mirror and mirror.get(key) is old:
-        dict.__setitem__(mirror, key, module)
-    else:
-        sync(group)
 
 
 class DesignCore(ShapeEngine):
@@ -324,7 +279,7 @@ class DesignCore(ShapeEngine):
         if self._tx is not None:
             self._placed.append(node)
         self._register(node)
-        _sync_after_insert(parent, index)
+        sync_after_insert(parent, index)
         self._dirty.append(node)
         self.events.inserted.emit(node.path())
         self._record(lambda: self._detach(parent, index), lambda: self._attach(parent, index, node))
@@ -335,7 +290,7 @@ class DesignCore(ShapeEngine):
         node = parent.children.pop(index)
         self._unregister(node)
         node.parent = None
-        _sync_after_remove(parent, index, old_key)
+        sync_after_remove(parent, index, old_key)
         self._mark_gap(parent, index)
         self.events.removed.emit(path)
         self._record(lambda: self._attach(parent, index, node), lambda: self._detach(parent, index))
@@ -420,7 +375,7 @@ class DesignCore(ShapeEngine):
         self._layers[id(module)] = layer
         for block in layer.blocks:
             if block.parent is not None:
-                _sync_after_swap(block, old[0], module)
+                sync_after_swap(block, old[0], module)
         for block in layer.blocks:
             block.in_spec = STALE
             self._dirty.append(block)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from torch import nn
 
-from editor.model.design.torch_dicts import set_slots
+from editor.model.design.torch_dicts import set_slots, slots
 from editor.model.words import say
 
 if TYPE_CHECKING:
@@ -223,6 +223,54 @@ def _write(group: Group, mirror: WatchedModules, numbered: bool) -> None:
     group.mirror = mirror
     group.numbered = numbered
     set_slots(group.sequential, mirror)
+
+
+def _numbered_mirror(group: Group, size: int) -> dict[str, Any] | None:
+    """The group's mirror when it is exactly as last written, keyed "0" … (no labels), with ``size`` entries."""
+    mirror = slots(group.sequential)
+    if mirror is group.mirror and group.numbered and len(mirror) == size:
+        return mirror
+    return None
+
+
+def sync_after_insert(group: Group, index: int) -> None:
+    """The child at ``index`` is new: its module joins the group's Sequential (only the keys after it move)."""
+    children = group.children
+    node = children[index]
+    mirror = _numbered_mirror(group, len(children) - 1) if node.label is None else None
+    if mirror is None:
+        sync(group)
+    elif index == len(children) - 1:
+        dict.__setitem__(mirror, str(index), node.module)  # appending: no renumbering needed
+    else:  # in the middle: the modules after it move up one key, as torch's insert does
+        modules = list(mirror.values())
+        modules.insert(index, node.module)
+        renumber(group, modules)
+
+
+def sync_after_remove(group: Group, index: int, old_key: str) -> None:
+    """The child that was at ``index`` (under ``old_key``) left: its slot goes (only the keys after it move)."""
+    mirror = _numbered_mirror(group, len(group.children) + 1) if old_key == str(index) else None
+    if mirror is None:
+        sync(group)
+    elif index == len(group.children):
+        dict.__delitem__(mirror, old_key)  # removing the last one: no renumbering needed
+    else:
+        modules = list(mirror.values())
+        del modules[index]
+        renumber(group, modules)
+
+
+def sync_after_swap(block: Block, old: nn.Module, module: nn.Module) -> None:
+    """``block`` holds ``module`` instead of ``old`` now: one slot of its Sequential changes, no other."""
+    group = block.parent
+    assert group is not None
+    mirror = slots(group.sequential)
+    key = block.label or str(group.children.index(block))
+    if mirror is group.mirror and mirror.get(key) is old:
+        dict.__setitem__(mirror, key, module)
+    else:
+        sync(group)
 
 
 def walk(group: Group) -> Iterator[Node]:

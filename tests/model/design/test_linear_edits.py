@@ -41,6 +41,7 @@ def counted(monkeypatch):
         return real_review(self, layer)
 
     monkeypatch.setattr(core, "sync", sync)
+    monkeypatch.setattr(tree, "sync", sync)  # the mirror helpers (tree.sync_after_*) call it there
     monkeypatch.setattr(shape_inference.ShapeEngine, "_order_key", order)
     monkeypatch.setattr(shape_inference.ShapeEngine, "_review_layer", review)
     return counts
