@@ -26,6 +26,8 @@ from editor.model.design.tree import Block, Group, Node, walk
 from editor.ui import theme
 from editor.ui.i18n import catalog_text, fix_text, model_text, translate
 
+MARGIN = 40
+"""Room around the stack of blocks on the canvas."""
 WIDTH = 500
 BLOCK_HEIGHT = 46
 ERROR_HEIGHT = 74
