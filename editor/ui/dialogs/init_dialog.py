@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -48,23 +47,15 @@ from editor.model.catalog import kinds
 from editor.model.design.tree import Node
 from editor.model.errors import LayerLabError, ValidationError
 from editor.model.init.functions import INIT_FUNCTIONS, NONLINEARITIES, InitFunction
-from editor.model.init.rules import TENSOR_FUNCTIONS, InitRule, check_rule
+from editor.model.init.rules import InitRule, check_rule
 from editor.model.project.project import Project
 from editor.ui import theme
 from editor.ui.dialogs.escape import EscapeCancelsEdit
+from editor.ui.dialogs.init_arguments import EXPRESSION_HELP as EXPRESSION_HELP  # offered here before
+from editor.ui.dialogs.init_arguments import argument_values, argument_widget, expression_help
 from editor.ui.dialogs.init_overwrites import Overwrite, overwrite_text, overwrites, replace_label
 from editor.ui.dialogs.init_preview import InitPreview
-from editor.ui.i18n import catalog_text, keep_translated, model_text, on_language_change, translate
-
-EXPRESSION_HELP = (f"w is the fresh sample; also fan_in, fan_out, numel. Functions: "
-                   f"{', '.join(TENSOR_FUNCTIONS)}. Operators: + - * / ** < <= > >= == & |.")
-
-
-def expression_help() -> str:
-    """What a custom rule's expression may use, in the current language."""
-    return translate("InitDialog", "w is the fresh sample; also fan_in, fan_out, numel. Functions: {functions}. "
-                     "Operators: {operators}.").format(functions=", ".join(TENSOR_FUNCTIONS),
-                                                        operators="+ - * / ** < <= > >= == & |")
+from editor.ui.i18n import catalog_text, keep_translated, model_text, on_language_change
 
 
 class InitSession(Protocol):
@@ -304,7 +295,7 @@ class InitDialog(QDialog):
             self.args_form.removeRow(0)
         self.arg_widgets = {}
         for arg in init.args:
-            widget = self._arg_widget(arg.name, arg.default, arg.kind, arg.choices)
+            widget = argument_widget(arg.name, arg.default, arg.kind, arg.choices, self.schedule)
             widget.setToolTip(catalog_text(arg.doc))
             self.arg_widgets[arg.name] = widget
             self.escape.watch(widget)
@@ -325,35 +316,9 @@ class InitDialog(QDialog):
             gain.setEnabled(not on)
             gain.setToolTip(self.tr("set by calculate_gain") if on else self.tr("scales the spread"))
 
-    def _arg_widget(self, name: str, default: Any, kind: type, choices: tuple[str, ...]) -> QWidget:
-        if choices:
-            box = QComboBox()
-            box.addItems(choices)
-            box.setCurrentText(str(default))
-            box.currentIndexChanged.connect(self.schedule)
-            return box
-        if kind is int:
-            spin = QSpinBox(minimum=1, maximum=4096, value=int(default))
-            spin.valueChanged.connect(self.schedule)
-            return spin
-        dspin = QDoubleSpinBox(minimum=-1e6, maximum=1e6, decimals=4, value=float(default), singleStep=0.1)
-        if name in ("std", "sparsity"):
-            dspin.setMinimum(0.0)
-        if name == "sparsity":
-            dspin.setMaximum(1.0)
-            dspin.setSingleStep(0.05)
-        dspin.valueChanged.connect(self.schedule)
-        return dspin
-
     def args(self) -> dict[str, Any]:
         """The function's arguments as the form sets them."""
-        values: dict[str, Any] = {}
-        for name, widget in self.arg_widgets.items():
-            if isinstance(widget, QComboBox):
-                values[name] = widget.currentText()
-            elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
-                values[name] = widget.value()
-        return values
+        return argument_values(self.arg_widgets)
 
     def selected_paths(self) -> list[str]:
         """The paths of the blocks selected on the canvas."""
