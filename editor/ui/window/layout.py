@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
+from editor.ui import theme
 from editor.ui.window.settings import app_settings
 
 if TYPE_CHECKING:
@@ -24,12 +25,52 @@ MIN_CANVAS_HEIGHT = 220
 """The canvas's least height in a restored layout (pixels)."""
 
 
+def scrolled_column(name: str, *parts: QWidget) -> QScrollArea:
+    """``parts`` stacked in a column (objectName ``name``) with a thin line between them, scrolled vertically."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    column = QWidget()
+    column.setObjectName(name)
+    column_layout = QVBoxLayout(column)
+    column_layout.setContentsMargins(0, 0, 0, 0)
+    column_layout.setSpacing(0)
+    for index, part in enumerate(parts):
+        if index:
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.HLine)
+            line.setStyleSheet(f"color: {theme.border().name()};")
+            column_layout.addWidget(line)
+        column_layout.addWidget(part)
+    column_layout.addStretch(1)
+    scroll.setWidget(column)
+    return scroll
+
+
 class DockLayout(QMainWindow):
     """A main window whose docks start in LayerLab's default places and come back where the learner left them."""
 
     docks: dict[str, QDockWidget]
     loading: LoadingShell | None
     _default_state: QByteArray
+
+    def _place_dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea,
+                    kept: dict[str, QDockWidget] | None = None) -> QDockWidget:
+        """A dock ``name`` holding ``widget``: the loading shell's ``kept`` one where it has it (only its content
+        changes, where the learner sees it already), else a new one in ``area``."""
+        if kept is not None and name in kept:
+            dock, old = kept[name], kept[name].widget()
+            dock.setWidget(widget)
+            widget.show()  # the dock is on screen: Qt leaves new content hidden
+            if old is not None and old is not widget:
+                old.deleteLater()
+            return dock
+        dock = QDockWidget(title, self)  # titled in retranslate
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
 
     def _arrange_docks(self, docks: dict[str, QDockWidget]) -> None:
         """The default layout of the docks (the loading shell's too, so that the editor takes over its places)."""

@@ -22,20 +22,16 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFrame,
     QMenu,
-    QScrollArea,
     QTabWidget,
     QUndoView,
-    QVBoxLayout,
-    QWidget,
 )
 
-from editor.ui import icons, theme
+from editor.ui import icons
 from editor.ui.i18n import on_language_change
 from editor.ui.loading.shell import Handover, LoadingShell
 from editor.ui.palette import Palette, QuickAdd
-from editor.ui.window.layout import LAYOUT_VERSION, DockLayout
+from editor.ui.window.layout import LAYOUT_VERSION, DockLayout, scrolled_column
 
 if TYPE_CHECKING:  # the parts that need torch load with it (see live_parts and go_live), not with this module
     from editor.commands.runner import CommandRunner
@@ -250,42 +246,13 @@ class MainWindow(DockLayout):
     def _make_docks(self, kept: dict[str, QDockWidget] | None = None) -> dict[str, QDockWidget]:
         """The four docks, or the loading shell's ``kept`` ones (by objectName) with the editor's panels in them."""
 
-        def dock(title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-            if kept is not None and name in kept:  # where the learner sees it already: only its content changes
-                d, old = kept[name], kept[name].widget()
-                d.setWidget(widget)
-                widget.show()  # the dock is on screen: Qt leaves new content hidden
-                if old is not None and old is not widget:
-                    old.deleteLater()
-                return d
-            d = QDockWidget(title, self)  # titled in retranslate
-            d.setObjectName(name)
-            d.setWidget(widget)
-            self.addDockWidget(area, d)
-            return d
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        column = QWidget()  # the inspector, and below it "About this layer"
-        column.setObjectName("inspectorColumn")
-        column_layout = QVBoxLayout(column)
-        column_layout.setContentsMargins(0, 0, 0, 0)
-        column_layout.setSpacing(0)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setStyleSheet(f"color: {theme.border().name()};")
-        for part in (self.inspector, line, self.about_panel):
-            column_layout.addWidget(part)
-        column_layout.addStretch(1)
-        scroll.setWidget(column)
-        docks = {
-            "palette": dock("Layers", "paletteDock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea),
-            "inspector": dock("Inspector", "inspectorDock", scroll, Qt.DockWidgetArea.RightDockWidgetArea),
-            "history": dock("History", "historyDock", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea),
-            "bottom": dock("Model", "bottomDock", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea),
-        }
+        scroll = scrolled_column("inspectorColumn", self.inspector, self.about_panel)
+        area = Qt.DockWidgetArea
+        docks = {key: self._place_dock(title, name, widget, side, kept) for key, title, name, widget, side in (
+            ("palette", "Layers", "paletteDock", self.palette, area.LeftDockWidgetArea),
+            ("inspector", "Inspector", "inspectorDock", scroll, area.RightDockWidgetArea),
+            ("history", "History", "historyDock", self.undo_view, area.RightDockWidgetArea),
+            ("bottom", "Model", "bottomDock", self.bottom_tabs, area.BottomDockWidgetArea))}
         if kept is None:
             self._arrange_docks(docks)
         return docks
