@@ -1,9 +1,8 @@
 """Per-block statistics of a run: shape, mean, std, min, max, the fraction of exact zeros, a sparkline.
 
 A :class:`StatsCollector` takes each block's output as the forward produces it.
-On the CPU (float32) it copies outputs into the rows of a kept buffer, a few at
-a time (and at once before a block that changes its input in place), and lets
-them go, so the forward's allocator reuses their memory. Once about
+On the CPU (float32) it copies each output into the next row of a kept buffer
+as it comes, and lets it go, so the forward's allocator reuses its memory. Once about
 ``CHUNK_BYTES`` of one shape have come (a 100-layer MLP's all of them: a few
 calls over many outputs cost far less than many calls over a few), it reduces
 them together and finishes their numbers, so memory stays bounded by a chunk.
@@ -27,7 +26,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import torch
@@ -86,28 +85,25 @@ class _Part:
 class _Gathering:
     """The outputs of one shape gathered for one chunk.
 
-    On the CPU (float32) outputs are copied into rows of a kept buffer (``shaped``: the buffer
-    viewed as ``(capacity, *shape)``) a few at a time (``batch``: one call for several), and
-    then let go; ``filled`` rows hold copies so far, ``waiting`` the outputs not copied yet.
+    On the CPU (float32) each output is copied into the next row of a kept buffer (``rows``: the
+    buffer's rows, each viewed as ``shape``) as it comes, and let go; ``filled`` rows hold copies so far.
     """
 
     members: list[int]
     capacity: int
     buffer: torch.Tensor | None = None
-    shaped: torch.Tensor | None = None
-    batch: int = 1
+    rows: list[torch.Tensor] | None = None
     filled: int = 0
-    waiting: list[torch.Tensor] = field(default_factory=list)
 
-    def copy_waiting(self) -> None:
-        """Copy the waiting outputs into the next rows (one call) and let them go."""
-        if self.waiting:
-            assert self.shaped is not None
-            count = len(self.waiting)
-            with torch.no_grad():  # a copy for statistics: nothing autograd should see
-                torch.stack(self.waiting, out=self.shaped[self.filled: self.filled + count])
-            self.filled += count
-            self.waiting.clear()
+    def copy(self, out: torch.Tensor) -> None:
+        """Copy ``out`` into the next row.
+
+        One output at a time: a copy below torch's grain size runs on this thread alone, from
+        this core's cache, where a stack of several would be split between threads.
+        """
+        assert self.rows is not None
+        self.rows[self.filled].copy_(out.detach() if out.requires_grad else out)  # nothing autograd should see
+        self.filled += 1
 
 
 class StatsCollector:
@@ -143,11 +139,9 @@ class StatsCollector:
             gathering = self._gathering[key] = self._start(key, out.numel())
         members = gathering.members
         members.append(index)
-        if gathering.buffer is not None:  # copied soon and let go: the forward's allocator reuses its memory
+        if gathering.buffer is not None:  # copied now and let go: the forward's allocator reuses its memory
             self._outputs.append(None)
-            gathering.waiting.append(out)
-            if len(gathering.waiting) >= gathering.batch:
-                gathering.copy_waiting()
+            gathering.copy(out)
         else:
             self._outputs.append(out)
         if len(members) >= gathering.capacity:
@@ -161,9 +155,7 @@ class StatsCollector:
         index = len(self._outputs) - 1
         for gathering in self._gathering.values():
             if gathering.members and gathering.members[-1] == index:
-                if gathering.buffer is not None:
-                    gathering.copy_waiting()
-                elif self._outputs[index] is not None:
+                if gathering.buffer is None and self._outputs[index] is not None:  # (a buffer holds its copy)
                     self._outputs[index] = self._outputs[index].detach().clone()
                 return
 
@@ -196,8 +188,8 @@ class StatsCollector:
         if dtype != torch.float32:
             return _Gathering([], capacity)
         self._make_room(capacity * count * 4)
-        buffer, shaped = _pool_take(tuple(shape), capacity)
-        return _Gathering([], capacity, buffer, shaped, batch=max(1, min(COPY_BATCH, BATCH_BYTES // (4 * count))))
+        buffer, rows = _pool_take(tuple(shape), capacity)
+        return _Gathering([], capacity, buffer, rows)
 
     def _make_room(self, need: int) -> None:
         """Reduce the oldest chunks early while the buffers of all open ones would exceed ``ACTIVE_BYTES``."""
@@ -215,7 +207,6 @@ class StatsCollector:
         count = math.prod(shape)
         with torch.no_grad():  # statistics are not part of anything autograd should see
             if gathering.buffer is not None:  # copied as they came
-                gathering.copy_waiting()
                 rows = gathering.buffer[: len(members)]
             elif dtype == torch.float32:
                 rows = torch.stack([self._outputs[i] for i in members])
@@ -390,23 +381,20 @@ def _one_by_one(path: str, kind: str, out: torch.Tensor) -> LayerStats:
         return LayerStats(path, kind, shape, float(shown.mean()), std, low, high, zeros, histogram, finite)
 
 
-COPY_BATCH = 8
-"""Outputs copied into a chunk's buffer with one call (they wait, alive, until then)."""
-BATCH_BYTES = 1 << 19
-"""At most this many bytes of outputs wait to be copied."""
 ACTIVE_BYTES = 4 * CHUNK_BYTES
 """At most this many bytes of copied outputs wait in open chunks (outputs of many shapes: the oldest go early)."""
 POOL_BUFFERS = 8
 """Copy buffers kept between runs, the most recently used."""
 
-_pool: dict[tuple[tuple[int, ...], int], tuple[torch.Tensor, torch.Tensor]] = {}
+_pool: dict[tuple[tuple[int, ...], int], tuple[torch.Tensor, list[torch.Tensor]]] = {}
 _pool_lock = threading.Lock()
 # One pool for the process, not one per thread: runs execute on Qt's pool threads, and tensors kept in
 # a thread's own storage would be freed while Python tears that thread's state down, which crashed.
 
 
-def _pool_take(shape: tuple[int, ...], capacity: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """A ``(capacity, count)`` float32 buffer for outputs of ``shape``, and the same viewed ``(capacity, *shape)``.
+def _pool_take(shape: tuple[int, ...], capacity: int) -> tuple[torch.Tensor, list[torch.Tensor]]:
+    """A ``(capacity, count)`` float32 buffer for outputs of ``shape``, and its rows, each viewed as ``shape``
+    (made once: indexing the buffer anew for each output costs about a microsecond).
 
     Kept between runs (fresh pages cost more than the statistics). A buffer taken is the
     taker's alone until it is given back.
@@ -416,7 +404,7 @@ def _pool_take(shape: tuple[int, ...], capacity: int) -> tuple[torch.Tensor, tor
     if kept is not None:
         return kept
     buffer = torch.empty((capacity, math.prod(shape)), dtype=torch.float32)
-    return buffer, buffer.view(capacity, *shape)
+    return buffer, list(buffer.view(capacity, *shape).unbind(0))
 
 
 def _pool_give(shape: tuple[int, ...], gathering: _Gathering) -> None:
@@ -424,10 +412,10 @@ def _pool_give(shape: tuple[int, ...], gathering: _Gathering) -> None:
 
     Only buffers of up to ``CHUNK_BYTES`` are kept (one for an output larger than that serves one run).
     """
-    assert gathering.buffer is not None and gathering.shaped is not None
+    assert gathering.buffer is not None and gathering.rows is not None
     if gathering.buffer.numel() * gathering.buffer.element_size() > CHUNK_BYTES:
         return
     with _pool_lock:
-        _pool[(shape, gathering.capacity)] = (gathering.buffer, gathering.shaped)
+        _pool[(shape, gathering.capacity)] = (gathering.buffer, gathering.rows)
         while len(_pool) > POOL_BUFFERS:
             _pool.pop(next(iter(_pool)))
