@@ -5,12 +5,13 @@ statistics on a 100-layer network, a training step against a plain loop, and the
 from __future__ import annotations
 
 import gc
+import statistics
 import time
 
 import torch
 from torch import nn
 
-from bench.common import Ratio, measure, measure_pair, report
+from bench.common import Ratio, measure, measure_pair, report, timed
 from editor import Project
 from editor.model.run.forward import forward, run_design
 
@@ -37,11 +38,14 @@ def forward_ratios(p: Project) -> list[Ratio]:
     x = p.make_run_input(64)
     model = p.model.eval()
     prepared = p.prepare_run(x)
-    with torch.no_grad():
-        plain = measure(lambda: model(x), repeat=15)
-    timed = [prepared.execute().seconds for _ in range(15)]
-    timed.sort()
-    forward_only = timed[len(timed) // 2]
+    plains, forwards = [], []
+    for _ in range(21):  # alternating, so that both share the machine's noise; each timed after one of its own
+        with torch.no_grad():
+            model(x)
+            plains.append(timed(lambda: model(x)))
+        prepared.execute()
+        forwards.append(prepared.execute().seconds)
+    plain, forward_only = statistics.median(plains), statistics.median(forwards)
 
     def bare() -> None:
         with torch.no_grad():
