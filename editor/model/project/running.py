@@ -162,6 +162,15 @@ class RunningMixin(_Base):
         """
         return self._signature_of(plan_of(self._root, paths(self._root)))
 
+    def weights_stamp(self) -> tuple:
+        """Which parameter tensors the model holds and how often each was written in place since it was made.
+
+        torch counts every in-place write to a tensor (its version counter: an init, ``load_state_dict``, an
+        optimizer step); a tensor replaced is another tensor. Equal stamps mean the values were left alone.
+        Buffers are left out: a forward in training mode moves BatchNorm's running statistics.
+        """
+        return tuple((id(p), p._version) for p in self.model.parameters())  # type: ignore[attr-defined]  # noqa: SLF001
+
     def _signature_of(self, plan: list[Step]) -> tuple:
         return (str(self._device), *((step.path, id(step.module)) for step in plan))
 
@@ -201,18 +210,24 @@ class RunningMixin(_Base):
         trainable = [p for p in clone.parameters() if p.requires_grad]
         return Trainer(clone, originals, layers, made, make_optimizer(optimizer, trainable, lr),
                        settings={"task": task, "optimizer": optimizer, "lr": lr, "seed": seed},
-                       signature=self.run_signature(), generation=self.weights_generation)  # type: ignore[attr-defined]
+                       signature=self.run_signature(), generation=self.weights_generation,  # type: ignore[attr-defined]
+                       stamp=self.weights_stamp())
 
     def keep_trained(self, trainer: Trainer, name: str | None = None) -> None:
         """Take the trainer's values into the design as one undoable edit ("Train 200 steps").
 
         Refused when the design changed since the trainer was made (a block inserted, removed, moved
-        or rebuilt): the trained values belong to a network that is no longer the design.
+        or rebuilt): the trained values belong to a network that is no longer the design; and when its
+        weights changed since (:meth:`weights_stamp`): keeping would overwrite that change.
         """
         self._follow_direct_edits()  # type: ignore[attr-defined]
         if trainer.signature and trainer.signature != self.run_signature():
             raise RunError(say("The design changed since this training started, so its weights no longer fit it. "
                                "Train again to train the design as it is now."))
+        if trainer.stamp and trainer.stamp != self.weights_stamp():
+            raise RunError(say("The weights changed since this training started (an init, a reset from the seed, an "
+                               "undo or a load), and keeping the trained ones would overwrite that change. Train "
+                               "again from the weights as they are now."))
         changed = []
         for copied in trainer.model.modules():
             original = trainer.originals.get(id(copied))

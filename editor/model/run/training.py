@@ -71,6 +71,9 @@ class Trainer:
     """The design's run signature when it was made (``Project.run_signature()``): keeping needs the same."""
     generation: int = 0
     """The design's ``weights_generation`` when it was made (the weights it started from)."""
+    stamp: tuple = ()
+    """The design's ``weights_stamp()`` when it was made: keeping needs the same (else it would overwrite a change
+    made since, such as an init, a reset from the seed or an undo)."""
 
     @property
     def blew_up(self) -> bool:

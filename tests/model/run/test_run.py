@@ -247,6 +247,31 @@ def test_keeping_a_training_after_the_design_changed_is_refused_and_changes_noth
     assert not p.weights_from_seed and names == ["Train 1 step"]
 
 
+def test_keeping_a_training_after_the_weights_changed_is_refused_and_keeps_that_change():
+    """An init (or a reset, an undo, a load) after training started: keeping would overwrite it."""
+    p = mlp()
+    trainer = p.make_trainer(task="teacher", lr=0.05)
+    trainer.run(5)
+    p.initialize("zeros_", parameters="bias", blocks=["0"])
+    before = {k: v.clone() for k, v in p.model.state_dict().items()}
+    with pytest.raises(RunError, match="weights changed since this training started"):
+        p.keep_trained(trainer)
+    assert all(torch.equal(v, before[k]) for k, v in p.model.state_dict().items())
+    kept = p.make_trainer(task="teacher", lr=0.05)
+    kept.run(2)
+    with p.transaction("train") as tx:
+        p.keep_trained(kept)
+    later = p.make_trainer(task="teacher", lr=0.05)  # starts from the kept weights
+    later.run(2)
+    p.revert(tx)  # the weights it started from are gone again
+    with pytest.raises(RunError, match="weights changed"):
+        p.keep_trained(later)
+    untouched = p.make_trainer(task="teacher", lr=0.05)
+    untouched.run(1)
+    p.run(backward="mse")  # gradients are not weights
+    p.keep_trained(untouched)
+
+
 def test_a_second_run_of_a_trainer_says_why_it_stopped_this_time_and_counts_in_words():
     p = mlp()
     trainer = p.make_trainer(task="teacher", lr=0.01)

@@ -105,18 +105,38 @@ def test_keep_is_off_once_the_design_changed_and_back_when_undo_restores_it(qtbo
         panel.project.set_hyperparameters("2", in_features=16)
     assert not box.keep.isEnabled() and "weights no longer fit" in box.status.text()
     assert box.keep.toolTip().startswith("Off: the design changed since this training")
-    assert box._plot_row.graphicsEffect().opacity() == FADED_OPACITY  # the curves are of another design now
+    assert box.plots_faded  # the curves are of another design now
+    assert {plot.getPlotItem().opacity() for plot in (box.loss_plot, box.grad_plot)} == {FADED_OPACITY}
     box.on_keep()
     assert kept == []
     panel.project.revert(tx)
     assert box.keep.isEnabled() and "Keep the trained weights" in box.status.text()
     assert box.keep.toolTip().startswith("Put the trained weights into the design")
-    assert box._plot_row.graphicsEffect() is None
+    assert not box.plots_faded and box.loss_plot.getPlotItem().opacity() == 1.0
     with panel.project.transaction("widen again"):
         panel.project.set_hyperparameters("0", out_features=16)
         panel.project.set_hyperparameters("2", in_features=16)
     _train(box, qtbot, 2)  # a new training of the design as it is: drawn in full again
-    assert box._plot_row.graphicsEffect() is None and len(box.loss_curve.getData()[1]) == 2
+    assert not box.plots_faded and len(box.loss_curve.getData()[1]) == 2
+
+
+def test_keep_is_off_once_the_weights_changed_since_training_started(qtbot):
+    """An init after training: Keep would overwrite it, so it goes off, the plots fade and the status says why."""
+    panel = _panel(qtbot)
+    box = panel.training
+    _train(box, qtbot, 3)
+    kept: list[object] = []
+    box.keep_requested.connect(kept.append)
+    with panel.project.transaction("zero the biases") as tx:
+        panel.project.initialize("zeros_", parameters="bias", blocks=["0"])
+    assert not box.keep.isEnabled() and "weights changed since this training started" in box.status.text()
+    assert box.keep.toolTip().startswith("Off: the weights changed") and box.plots_faded
+    box.on_keep()
+    assert kept == []
+    panel.project.revert(tx)  # written back in place: torch counts writes, not values, so Keep stays off
+    assert not box.keep.isEnabled() and box.plots_faded
+    _train(box, qtbot, 2)  # a new training, from the weights as they are
+    assert box.keep.isEnabled() and not box.plots_faded and len(box.loss_curve.getData()[1]) == 2
 
 
 def test_train_again_with_new_settings_starts_a_new_training(qtbot):
@@ -255,3 +275,28 @@ def test_an_undo_that_brings_the_design_back_brings_its_outputs_back(qtbot):
     with panel.project.transaction("insert") as tx:
         panel.project.insert_layer(1, "ReLU")
     assert panel.result is None
+
+
+def test_the_loss_axis_numbers_decades_and_their_halves_and_fifths_without_crowding():
+    from editor.ui.panels.run.training import log_ticks
+
+    assert log_ticks(0.005, 0.2) == [0.005, 0.01, 0.02, 0.05, 0.1, 0.2]
+    assert log_ticks(0.02, 0.09) == [0.02, 0.05]
+    assert log_ticks(1e-5, 3) == [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]  # many decades: the powers of ten alone
+    assert log_ticks(0.0, 1.0) == [] and log_ticks(1.0, float("inf")) == []  # pyqtgraph's own then
+
+
+def test_the_loss_plot_numbers_the_losses_it_shows(qtbot):
+    import math
+
+    panel = _panel(qtbot)
+    box = panel.training
+    _train(box, qtbot, 20)
+    axis = box.loss_plot.getPlotItem().getAxis("left")
+    losses = box.trainer.losses
+    values = [10 ** position for position, _ in axis._tickLevels[0]]
+    assert values and all(min(losses) * 0.999 <= v <= max(losses) * 1.001 for v in values)
+    assert [label for _, label in axis._tickLevels[0]] == [f"{v:g}" for v in values]
+    for v in values:  # 1, 2 or 5 times a power of ten
+        mantissa = v / 10 ** math.floor(math.log10(v) + 1e-9)
+        assert any(math.isclose(mantissa, m) for m in (1, 2, 5)), v

@@ -13,6 +13,7 @@ start-up, and the editor goes live sooner without them.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -22,7 +23,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QGraphicsOpacityEffect,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -62,7 +62,8 @@ PLOT_HEIGHT = 120
 LEGEND_CURVES = 8
 """The gradient curves named under the plots (the rest are counted)."""
 FADED_OPACITY = 0.35
-"""How the plots are drawn while they show a training of a design that has changed since."""
+"""How the plots are drawn while they show a training that can no longer be kept (the design or its weights
+changed since)."""
 TASK_NAME = {"teacher": QT_TRANSLATE_NOOP("TrainingBox", "teacher"),
              "clusters": QT_TRANSLATE_NOOP("TrainingBox", "clusters")}
 
@@ -85,6 +86,16 @@ def _plot(title: str, y_label: str, x_label: str) -> pg.PlotWidget:
     plot.setMinimumHeight(110)
     plot.setMinimumWidth(200)
     return plot
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    """The values a log axis from ``low`` to ``high`` numbers: each power of ten, and 2 and 5 times it where the
+    range spans fewer than three decades (pyqtgraph's own numbers every ninth of a decade, and they overlap)."""
+    if not (0 < low <= high < math.inf):
+        return []
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    steps = (1,) if last - first > 3 else (1, 2, 5)
+    return [m * 10.0 ** e for e in range(first, last + 1) for m in steps if low <= m * 10.0 ** e <= high]
 
 
 def _show_values(plot: pg.PlotWidget, shown: bool) -> None:
@@ -182,6 +193,7 @@ class TrainingBox(QGroupBox):
         self._loss_plot: pg.PlotWidget | None = None
         self._grad_plot: pg.PlotWidget | None = None
         self._loss_curve: pg.PlotDataItem | None = None
+        self._faded = False
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         layout.addLayout(form)
@@ -239,6 +251,7 @@ class TrainingBox(QGroupBox):
                 _show_values(plot, False)  # until there is something to number
                 self._plots.addWidget(plot)
             self._loss_plot, self._grad_plot = loss_plot, grad_plot
+            self._fade_plots(self._faded)
             if self.isVisible():  # in a shown box Qt would show them one event-loop turn late
                 loss_plot.show()
                 grad_plot.show()
@@ -283,6 +296,11 @@ class TrainingBox(QGroupBox):
         """Whether ``trainer`` trained the design as it is now (same blocks, same modules, same device)."""
         return self.project is not None and trainer.signature == self.project.run_signature()
 
+    def _same_weights(self, trainer: Trainer) -> bool:
+        """Whether the design's weights are still those ``trainer`` started from (no init, reset or undo since; an
+        undo that writes the same values back counts as a change: torch counts writes, not values)."""
+        return self.project is not None and trainer.stamp == self.project.weights_stamp()
+
     def _design_edited(self) -> None:
         """A trained copy of another design can no longer be kept: say so; an undo that brings the design back
         brings Keep back (a running training is judged when it ends)."""
@@ -293,6 +311,11 @@ class TrainingBox(QGroupBox):
     def _changed_text(self) -> str:
         return self.tr("The design changed since this training, so its weights no longer fit it: undo the change "
                        "to keep them, or Train to start again from the design as it is now.")
+
+    def _weights_changed_text(self) -> str:
+        return self.tr("The weights changed since this training started (an init, a reset from the seed or an "
+                       "undo), and keeping the trained ones would overwrite that: Train to start again from the "
+                       "weights as they are now.")
 
     @property
     def running(self) -> bool:
@@ -364,30 +387,44 @@ class TrainingBox(QGroupBox):
     def _show_outcome(self, trainer: Trainer) -> None:
         """What the finished training gave, and whether Keep can take it into the design as it is now."""
         fits = self._fits(trainer)
-        self._fade_plots(not fits)
-        self.keep.setEnabled(fits and not trainer.blew_up)  # NaN or infinite weights: nothing to keep
-        self.keep.setToolTip(self._keep_tip(fits, trainer))
+        same = fits and self._same_weights(trainer)
+        self._fade_plots(not same)
+        self.keep.setEnabled(same and not trainer.blew_up)  # NaN or infinite weights: nothing to keep
+        self.keep.setToolTip(self._keep_tip(fits, trainer, same))
         stopped_by = trainer.stopped_by
         if not fits:
             self._say(self._changed_text)
+        elif not same:
+            self._say(self._weights_changed_text)
         elif trainer.blew_up:
             self._say(lambda: model_text(stopped_by))
         else:
             self._say(lambda: self._finished_text(trainer, stopped_by))
 
-    def _fade_plots(self, faded: bool) -> None:
-        """Draw the plots faded while they show a training of another design (an undo brings them back)."""
-        if faded == (self._plot_row.graphicsEffect() is not None):
-            return
-        if faded:
-            self._plot_row.setGraphicsEffect(QGraphicsOpacityEffect(self._plot_row, opacity=FADED_OPACITY))
-        else:
-            self._plot_row.setGraphicsEffect(None)  # Qt deletes the effect
+    @property
+    def plots_faded(self) -> bool:
+        """Whether the plots are drawn faded: they show a training that can no longer be kept."""
+        return self._faded
 
-    def _keep_tip(self, fits: bool = True, trainer: Trainer | None = None) -> str:
+    def _fade_plots(self, faded: bool) -> None:
+        """Draw the plots faded while they show a training that can no longer be kept (an undo brings them back).
+
+        Each plot's scene item is faded, axes and title included. (An opacity effect on the widgets
+        around them drew the plots twice: pyqtgraph's views paint their own viewports.)
+        """
+        self._faded = faded
+        if self._loss_plot is None or self._grad_plot is None:
+            return  # not built yet: built unfaded, when there is nothing to fade
+        for plot in (self._loss_plot, self._grad_plot):
+            plot.getPlotItem().setOpacity(FADED_OPACITY if faded else 1.0)
+        self.legend.setEnabled(not faded)
+
+    def _keep_tip(self, fits: bool = True, trainer: Trainer | None = None, same: bool = True) -> str:
         """Keep's tooltip: what it does, or why it is off."""
         if not fits:
             return self.tr("Off: the design changed since this training (undo the change to keep the weights).")
+        if not same:
+            return self.tr("Off: the weights changed since this training started (Train to start again from them).")
         if trainer is not None and trainer.blew_up:
             return self.tr("Off: the loss blew up, so the trained weights are not worth keeping.")
         return self.tr("Put the trained weights into the design (one step you can undo).")
@@ -412,9 +449,8 @@ class TrainingBox(QGroupBox):
         trainer = self.trainer
         if trainer is None or self.running:
             return
-        if not self._fits(trainer):
-            self.keep.setEnabled(False)
-            self._say(self._changed_text)
+        if not self._fits(trainer) or not self._same_weights(trainer):
+            self._show_outcome(trainer)  # Keep goes off, and the status says why
             return
         self.keep_requested.emit(trainer)
         self.trainer = None
@@ -442,6 +478,10 @@ class TrainingBox(QGroupBox):
             for plot in (self.loss_plot, self.grad_plot):
                 _show_values(plot, True)
         self.loss_curve.setData(range(1, len(losses) + 1), losses)
+        shown = [loss for loss in losses if 0 < loss < math.inf]
+        values = log_ticks(min(shown), max(shown)) if shown else []
+        self.loss_plot.getPlotItem().getAxis("left").setTicks(
+            [[(math.log10(v), f"{v:g}") for v in values]] if values else None)  # log mode places ticks by log10
         fresh = False
         for index, (path, norms) in enumerate(list(trainer.grad_norms.items())):
             values = list(norms)
