@@ -70,14 +70,22 @@ def run_with_progress(parent: QWidget, job: Callable[[], Any], label: str, big: 
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
+    later = QTimer(dialog, singleShot=True, interval=delay_ms)
+    later.timeout.connect(dialog.show)
     if delay_ms > 0:
-        QTimer.singleShot(delay_ms, dialog, dialog.show)
+        later.start()
     else:
         dialog.show()
     try:
         # wait_for raises the job's own error again, for the caller's except clause: nothing to log here.
         return wait_for(JobRunner(dialog).submit(lambda context: job(), on_error=lambda message: None))
     finally:
+        # Nothing may show the box once the work is over: the dialog that often follows (an error, Save or
+        # Discard) runs an event loop of its own, in which deleteLater does not delete, and a box shown then,
+        # window-modal and without a button, blocked it. Our timer stops; cancel() stops the dialog's own
+        # (QProgressDialog shows itself after its minimum duration) and keeps it from ever showing.
+        later.stop()
+        dialog.cancel()
         dialog.close()
         dialog.deleteLater()
 

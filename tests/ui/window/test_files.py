@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 
 import torch
-from PySide6.QtCore import QMimeData, QPointF, QTimer, QUrl
+from PySide6.QtCore import QEventLoop, QMimeData, QPointF, QTimer, QUrl
+from PySide6.QtWidgets import QApplication
 from torch import nn
 
 from editor import Project
@@ -182,3 +183,32 @@ def test_opening_settles_whether_the_weights_are_the_seed_s_before_the_window_ge
     assert open_project(tmp_path / "p.pt").project.seeds.status is None  # a file does not say
     opened = open_checked(tmp_path / "p.pt")
     assert opened.project.seeds.status is not None
+
+
+def test_a_progress_dialog_for_work_that_ended_before_it_showed_never_shows_later(window, qtbot):
+    """The next dialog's own event loop (an error box, Save/Discard) must not find a stale progress box on top."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    shown: list[QProgressDialog] = []
+
+    def watch() -> None:
+        shown.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible())
+        shown.extend(w for w in window.findChildren(QProgressDialog) if w.isVisible())
+
+    results: list[int] = []
+
+    def in_a_slot() -> None:  # as File → Open Python Code… runs it: from the event loop, then a modal box
+        results.append(files.run_with_progress(window, lambda: 7, "Reading…", big=True, delay_ms=100))
+        inner = QEventLoop()  # the box's own loop, a level deeper: the progress box is not deleted meanwhile
+        QTimer.singleShot(600, inner.quit)
+        inner.exec()
+        outer.quit()
+
+    probe = QTimer(interval=20)
+    probe.timeout.connect(watch)
+    probe.start()
+    outer = QEventLoop()
+    QTimer.singleShot(0, in_a_slot)
+    outer.exec()
+    probe.stop()
+    assert results == [7] and shown == []
