@@ -377,8 +377,9 @@ class CanvasScene(DropTargets, QGraphicsScene):
         if not layers and not self._had_links:
             return
         for item in self.items_by_node.values():
-            if isinstance(item, BlockItem):
+            if isinstance(item, BlockItem) and item.share_index is not None:
                 item.share_index = None
+                item.update()  # its badge and colour go (a block still shared gets them back below)
         for layer in layers:
             shared[id(layer)] = [i for b in layer.blocks if isinstance(i := self.items_by_node.get(b), BlockItem)]
         self._had_links = bool(layers)

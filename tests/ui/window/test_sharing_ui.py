@@ -36,9 +36,14 @@ def test_share_weights_from_the_menu_asks_whose_weights_stay(window, monkeypatch
     settle()
     items = [window.scene.item_at_path(path) for path in ("0", "2")]
     assert [i.share_index for i in items] == [0, 0] and window.scene.links.curves  # badge and curve
+    repainted: list[object] = []
+    for item in items:  # the view repaints an item only when told: a badge left unpainted stayed on screen
+        item.update = lambda *args, item=item: repainted.append(item)
     window.undo_stack.undo()
     settle()
     assert p.model[0] is not p.model[2] and window.scene.item_at_path("0").share_index is None
+    kept = [item for path, item in zip(("0", "2"), items, strict=True) if window.scene.item_at_path(path) is item]
+    assert kept and all(item in repainted for item in kept)
 
 
 def test_a_refused_share_says_why(window, monkeypatch):
