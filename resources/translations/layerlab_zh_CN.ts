@@ -5132,6 +5132,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>这次训练开始后设计发生了变化，训练出的权重已经对不上它。请重新训练，训练现在的设计。</translation>
     </message>
     <message>
+        <source>The weights changed since this training started (an init, a reset from the seed, an undo or a load), and keeping the trained ones would overwrite that change. Train again from the weights as they are now.</source>
+        <translation>这次训练开始之后权重发生了变化（一次初始化、按种子重置、撤销或载入），保留训练出的权重会覆盖这次变化。请从现在的权重重新训练。</translation>
+    </message>
+    <message>
         <source>Out of memory on {device}: use a smaller batch or design, or another device.</source>
         <translation>{device} 上内存不足：请使用更小的批次或设计，或者换一个设备。</translation>
     </message>
@@ -8249,6 +8253,10 @@ Valid: {valid}.</source>
         <translation>使用生成的输入</translation>
     </message>
     <message>
+        <source>The input changed since the last run: run it again to see its outputs.</source>
+        <translation>上次运行之后输入发生了变化：请再运行一次来查看它的输出。</translation>
+    </message>
+    <message>
         <source>The design changed since the last run: run it again to see its outputs.</source>
         <translation>上次运行之后设计发生了变化：请再运行一次来查看它的输出。</translation>
     </message>
@@ -8299,6 +8307,10 @@ Valid: {valid}.</source>
     <message>
         <source>Could not use {name} as the input: {reason}</source>
         <translation>无法把 {name} 用作输入：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is the input now: run forward to use it.</source>
+        <translation>现在的输入是 {name}：按“前向运行”即可使用它。</translation>
     </message>
     <message>
         <source>Save the input</source>
@@ -8560,6 +8572,10 @@ Valid: {valid}.</source>
         <translation>训练的是模型的副本；只有你选择保留结果时，设计才会改变。</translation>
     </message>
     <message>
+        <source>The weights changed since this training started (an init, a reset from the seed or an undo), and keeping the trained ones would overwrite that: Train to start again from the weights as they are now.</source>
+        <translation>这次训练开始之后权重发生了变化（一次初始化、按种子重置或撤销），保留训练出的权重会覆盖这次变化：按“训练”从现在的权重重新开始。</translation>
+    </message>
+    <message>
         <source>Training {steps} steps on a copy of the model…</source>
         <translation>正在模型的副本上训练 {steps} 步…</translation>
     </message>
@@ -8570,6 +8586,10 @@ Valid: {valid}.</source>
     <message>
         <source>Off: the design changed since this training (undo the change to keep the weights).</source>
         <translation>不可用：这次训练之后设计发生了变化（撤销这次修改即可保留这些权重）。</translation>
+    </message>
+    <message>
+        <source>Off: the weights changed since this training started (Train to start again from them).</source>
+        <translation>不可用：这次训练开始之后权重发生了变化（按“训练”从现在的权重重新开始）。</translation>
     </message>
     <message>
         <source>Off: the loss blew up, so the trained weights are not worth keeping.</source>

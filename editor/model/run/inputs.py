@@ -77,3 +77,8 @@ def check_loaded_input(value: object) -> torch.Tensor:
         raise ValidationError(say("The tensor has {count:,} values; at most {max_input_elements:,} are run here.",
                                   count=value.numel(), max_input_elements=MAX_INPUT_ELEMENTS), field="input")
     return value.detach().clone()
+
+
+def same_tensor(a: torch.Tensor, b: torch.Tensor) -> bool:
+    """Whether ``a`` and ``b`` hold the same values, shape, dtype and device (a run's input against the one shown)."""
+    return a is b or (a.shape == b.shape and a.dtype == b.dtype and a.device == b.device and torch.equal(a, b))

@@ -300,3 +300,26 @@ def test_the_loss_plot_numbers_the_losses_it_shows(qtbot):
     for v in values:  # 1, 2 or 5 times a power of ten
         mantissa = v / 10 ** math.floor(math.log10(v) + 1e-9)
         assert any(math.isclose(mantissa, m) for m in (1, 2, 5)), v
+
+
+def test_a_new_input_takes_the_old_output_off_and_the_old_input_brings_it_back(qtbot, tmp_path):
+    panel = _panel(qtbot)
+    _forward(panel, qtbot)
+    shown = panel.output_text.toPlainText()
+    assert shown and panel.save_output.isEnabled()
+    panel.seed.setValue(1)  # another X: the output, its table and Save output… were of the old one
+    assert panel.result is None and panel.output_text.toPlainText() == "" and not panel.save_output.isEnabled()
+    assert panel.layers.stats_model.rowCount() == 0
+    assert "The input changed since the last run" in panel.summary.text()
+    panel.seed.setValue(0)  # the X of that run again
+    assert panel.output_text.toPlainText() == shown and panel.save_output.isEnabled()
+
+
+def test_a_good_load_after_a_refused_one_clears_the_error(qtbot, tmp_path):
+    panel = _panel(qtbot)
+    torch.save({"not": "a tensor"}, tmp_path / "bad.pt")
+    assert not panel.load_input(tmp_path / "bad.pt")
+    assert "Could not use bad.pt" in panel.summary.text()
+    torch.save(torch.ones(4, 20), tmp_path / "x.pt")
+    assert panel.load_input(tmp_path / "x.pt")
+    assert "x.pt is the input now" in panel.summary.text() and "Could not" not in panel.summary.text()

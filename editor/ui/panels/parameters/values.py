@@ -24,9 +24,7 @@ from editor.ui import theme
 from editor.ui.i18n import QT_TRANSLATE_NOOP, keep_translated, model_text, translate
 from editor.ui.jobs import JobContext, JobRunner
 from editor.ui.panels.parameters.stats import version_of
-
-MAX_CHARS = 200_000
-"""Longest text shown for one tensor: torch summarizes big tensors itself, unless its print options say not to."""
+from editor.ui.tensor_text import MAX_CHARS, print_text  # noqa: F401 - MAX_CHARS as it was offered here
 
 PROMPT = QT_TRANSLATE_NOOP("TensorValues",
                            "Click a parameter or a buffer in the table to see its values as print() shows them.")
@@ -57,18 +55,6 @@ class Printed:
     code: str
     tensor: torch.Tensor
     detach: bool = False
-
-
-def print_text(tensor: torch.Tensor, detach: bool = False) -> str:
-    """``str(tensor)`` as ``print`` writes it (``tensor.detach()`` first for a state_dict entry), at most MAX_CHARS."""
-    text = str(tensor.detach() if detach else tensor)
-    if len(text) > MAX_CHARS:
-        cut = text.rfind("\n", 0, MAX_CHARS)
-        left = len(text) - (cut if cut > 0 else MAX_CHARS)
-        text = text[:cut if cut > 0 else MAX_CHARS] + "\n… " + translate(
-            "TensorValues", "{count} more characters not shown (torch's print options ask for every value; "
-            "torch.set_printoptions(profile='default') summarizes again)").format(count=f"{left:,}")
-    return text
 
 
 def _print_all(items: tuple[Printed, ...], context: JobContext) -> str:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -38,7 +37,7 @@ from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
 from editor.model.project.running import PreparedRun
 from editor.model.run.forward import LOSSES, RunResult
-from editor.model.run.inputs import GENERATORS, check_loaded_input
+from editor.model.run.inputs import GENERATORS, check_loaded_input, same_tensor
 from editor.ui import theme
 from editor.ui.i18n import (
     QT_TRANSLATE_NOOP,
@@ -52,26 +51,11 @@ from editor.ui.jobs import JobRunner
 from editor.ui.panels.following import follow
 from editor.ui.panels.run.layers import LayerStatsTable
 from editor.ui.panels.run.training import TrainingBox
+from editor.ui.tensor_text import print_text, tensor_box
 
 LOSS_TEXT = {"sum": QT_TRANSLATE_NOOP("RunPanel", "sum of the outputs"),
              "mse": QT_TRANSLATE_NOOP("RunPanel", "MSE against zeros"),
              "cross_entropy": QT_TRANSLATE_NOOP("RunPanel", "cross-entropy, random labels")}
-MAX_PRINT = 4000  # characters of print(tensor) shown; torch already elides big tensors with "..."
-
-
-def print_text(tensor: torch.Tensor) -> str:
-    """What ``print(tensor)`` prints (torch's own formatting, which elides big tensors)."""
-    text = str(tensor)
-    return text if len(text) <= MAX_PRINT else text[:MAX_PRINT] + "\n…"
-
-
-def _text_box(name: str, height: int) -> QPlainTextEdit:
-    box = QPlainTextEdit(objectName=name)
-    box.setReadOnly(True)
-    box.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-    box.setFont(theme.font(-0.5, mono=True))
-    box.setMaximumHeight(height)
-    return box
 
 
 class RunPanel(QWidget):
@@ -134,8 +118,8 @@ class RunPanel(QWidget):
         keep_translated(self, self.save_input.setText, lambda: self.tr("Save input…"))
         self.save_output = QPushButton(objectName="runSaveOutput")
         keep_translated(self, self.save_output.setText, lambda: self.tr("Save output…"))
-        self.input_text = _text_box("runInputText", 200)
-        self.output_text = _text_box("runOutputText", 200)
+        self.input_text = tensor_box("runInputText", 200)
+        self.output_text = tensor_box("runOutputText", 200)
         self.summary = QLabel(objectName="runSummary")
         self.summary.setWordWrap(True)
         self.notes = QLabel(objectName="runNotes")
@@ -286,13 +270,15 @@ class RunPanel(QWidget):
         if self.result is not None:
             self._stale()
 
-    def _stale(self, keep: bool = False) -> None:
-        """The shown outputs are not the design's now; ``keep``: set them aside, for an undo that brings the
-        design back as it was (same blocks, same modules, same weights)."""
+    def _stale(self, keep: bool = False, input_changed: bool = False) -> None:
+        """The shown outputs are not the design's now (or not of the input shown, ``input_changed``); ``keep``:
+        set them aside, for an undo that brings the design back as it was (same blocks, modules, weights, input)."""
         aside = (self.result, self._signature, self._generation, self._summary_source) if keep else None
         self._clear_result()
         self._aside = aside
-        self._say(lambda: self.tr("The design changed since the last run: run it again to see its outputs."),
+        self._say((lambda: self.tr("The input changed since the last run: run it again to see its outputs."))
+                  if input_changed else
+                  (lambda: self.tr("The design changed since the last run: run it again to see its outputs.")),
                   muted=True)
 
     def _bring_back(self) -> None:
@@ -301,6 +287,11 @@ class RunPanel(QWidget):
         result, signature, generation, summary = self._aside
         self._aside = None
         if self.project is None or generation != self.project.weights_generation or result is None:
+            return
+        try:
+            if not same_tensor(self._input(), result.input):
+                return  # made from another input than the one shown now
+        except LayerLabError:
             return
         self._show_result(result, signature, generation, summary)
 
@@ -349,6 +340,10 @@ class RunPanel(QWidget):
             device=x.device)
         self.shape.setText(self.tr("→ X of shape {shape}, {where}").format(shape=fmt(tuple(x.shape)), where=where))
         self.input_text.setPlainText(print_text(x))
+        if self.result is not None and not same_tensor(x, self.result.input):
+            self._stale(keep=True, input_changed=True)  # the output shown is of another X
+        elif self.result is None and self._aside is not None and self.project.run_signature() == self._aside[1]:
+            self._bring_back()  # the X of the outputs set aside, again (it checks the input and the weights)
 
     # ------------------------------------------------------------ running
     def _set_busy(self, busy: bool) -> None:
@@ -457,7 +452,9 @@ class RunPanel(QWidget):
             return False
         _remember(path)
         self.load.setText(self.tr("Use generated input"))
-        self.show_input()
+        name = path.name
+        self._say(lambda: self.tr("{name} is the input now: run forward to use it.").format(name=name), muted=True)
+        self.show_input()  # (and says so again if it makes the shown outputs stale)
         return True
 
     def save_tensor(self, which: str) -> None:
