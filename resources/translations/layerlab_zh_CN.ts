@@ -5136,6 +5136,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>这次训练开始之后权重发生了变化（一次初始化、按种子重置、撤销或载入），保留训练出的权重会覆盖这次变化。请从现在的权重重新训练。</translation>
     </message>
     <message>
+        <source>The loss became {value} at step {step}: the weights blew up, so the design keeps the weights it had. Try a smaller learning rate (lr).</source>
+        <translation>第 {step} 步时损失变成了 {value}：权重发散了，所以设计保留原来的权重。请试试更小的学习率（lr）。</translation>
+    </message>
+    <message>
         <source>Out of memory on {device}: use a smaller batch or design, or another device.</source>
         <translation>{device} 上内存不足：请使用更小的批次或设计，或者换一个设备。</translation>
     </message>

@@ -251,10 +251,15 @@ class RunningMixin(_Base):
         """Train ``steps`` steps on a synthetic task; the trained weights are one undoable edit. Returns the losses.
 
         ``task``: "teacher" (regress a fixed random network of the same design) or
-        "clusters" (classify separable clusters); ``optimizer``: "adam" or "sgd".
+        "clusters" (classify separable clusters); ``optimizer``: "adam" or "sgd". A loss that
+        becomes NaN or infinite raises :class:`RunError` and leaves the weights as they were.
         """
         trainer = self.make_trainer(task, optimizer, lr, seed)
         losses = trainer.run(steps)
+        if trainer.blew_up:  # NaN or infinite weights are nothing to keep (the Run tab's Keep is off then too)
+            raise RunError(say("The loss became {value} at step {step}: the weights blew up, so the design keeps "
+                               "the weights it had. Try a smaller learning rate (lr).", value=losses[-1],
+                               step=len(losses)))
         self.keep_trained(trainer)
         return losses
 

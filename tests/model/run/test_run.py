@@ -295,3 +295,12 @@ def test_failures_say_what_the_block_got_and_what_the_design_expects():
     norm.input_shape = (3, 20)
     with pytest.raises(RunError, match="batch of 2 or more, or turn training mode off"):
         norm.run(batch=1, train=True)
+
+
+def test_train_steps_that_blow_up_raise_and_keep_the_weights():
+    p = mlp()
+    before = {k: v.clone() for k, v in p.model.state_dict().items()}
+    with pytest.raises(RunError, match=r"the weights blew up, so the design keeps the weights it had"):
+        p.train_steps(40, optimizer="sgd", lr=10.0)
+    assert all(torch.equal(v, before[k]) for k, v in p.model.state_dict().items())
+    assert p.weights_from_seed
