@@ -2915,8 +2915,8 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>这个块输出值的直方图，从最小值（左）到最大值（右）；输出很大时，取 256 个等间隔的值来画。</translation>
     </message>
     <message>
-        <source>This output holds NaN or Inf values.</source>
-        <translation>这个输出中含有 NaN 或 Inf。</translation>
+        <source>{share} of this output is NaN or Inf: its mean, std, min, max and histogram are over the other values alone.</source>
+        <translation>这个输出中有 {share} 是 NaN 或 Inf：它的均值、标准差、最小值、最大值和直方图只按其余的值计算。</translation>
     </message>
 </context>
 <context>
@@ -5360,10 +5360,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>交叉熵需要形状为 (batch, classes, …) 且至少 2 个类别的类别分数；输出是 {shape}。请使用 &apos;sum&apos; 或 &apos;mse&apos;，或者以 Linear(…, classes) 结尾。</translation>
     </message>
     <message>
-        <source>NaN or Inf first appears in the output of block {path}; everything after it follows from there.</source>
-        <translation>NaN 或 Inf 最早出现在块 {path} 的输出中；之后的一切都由此而来。</translation>
-    </message>
-    <message>
         <source>Block {path} ({kind})</source>
         <translation>块 {path}（{kind}）</translation>
     </message>
@@ -6750,6 +6746,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>Lesson {number} has no design {design!r}.</source>
         <translation>第 {number} 课没有设计 {design!r}。</translation>
+    </message>
+    <message>
+        <source>NaN or Inf first appears in the output of block {path}; everything after it follows from there. The statistics of a block with NaN or Inf are over its finite values alone.</source>
+        <translation>NaN 或 Inf 最早出现在块 {path} 的输出中；之后的一切都由此而来。含有 NaN 或 Inf 的块，其统计量只按有限值计算。</translation>
     </message>
     <message>
         <source>it is larger than {size} KB</source>

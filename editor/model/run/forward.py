@@ -203,7 +203,8 @@ def run_design(plan: list[Step], model: nn.Module, x: torch.Tensor, model_device
             first_bad = stats.path
     if first_bad is not None:
         result.notes.append(say("NaN or Inf first appears in the output of block {path}; everything after it "
-                                "follows from there.", path=first_bad))
+                                "follows from there. The statistics of a block with NaN or Inf are over its finite "
+                                "values alone.", path=first_bad))
     if loss is not None:
         if not bool(torch.isfinite(loss)):
             value = float(loss.detach())

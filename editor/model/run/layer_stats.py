@@ -59,6 +59,8 @@ class LayerStats:
     histogram: tuple[int, ...] = ()
     """Counts over ``SPARK_BINS`` equal bins from min to max (a sparkline)."""
     finite: bool = True
+    nonfinite: float = 0.0
+    """The fraction of values that are NaN or infinite (the other numbers are then over the finite values alone)."""
 
 
 Key = tuple[tuple[int, ...], torch.device, torch.dtype]
@@ -289,7 +291,7 @@ def _made(path: str, kind: str, shape: tuple[int, ...], mean: float, std: float,
     """
     stats = _new_stats(LayerStats)
     stats.__dict__.update(path=path, kind=kind, shape=shape, mean=mean, std=std, min=low, max=high, zeros=zeros,
-                          histogram=histogram, finite=True)
+                          histogram=histogram, finite=True, nonfinite=0.0)
     return stats
 
 
@@ -370,15 +372,16 @@ def _one_by_one(path: str, kind: str, out: torch.Tensor) -> LayerStats:
         finite = bool(ok.all())
         shown = values if finite else values[ok]
         shape = tuple(out.shape)
+        nonfinite = 1.0 - shown.numel() / values.numel()
         if shown.numel() == 0:
-            return LayerStats(path, kind, shape, math.nan, math.nan, math.nan, math.nan, zeros, (), False)
+            return LayerStats(path, kind, shape, math.nan, math.nan, math.nan, math.nan, zeros, (), False, nonfinite)
         low, high = float(shown.min()), float(shown.max())
         std = float(shown.std()) if shown.numel() > 1 else 0.0
         sample = spark_sample(shown[None])[0]
         width = max(high - low, torch.finfo(torch.float64).tiny)
         bins = ((sample - low) * (SPARK_BINS / width)).nan_to_num_(0).long().clamp_(0, SPARK_BINS - 1)
         histogram = tuple(torch.bincount(bins, minlength=SPARK_BINS).tolist())
-        return LayerStats(path, kind, shape, float(shown.mean()), std, low, high, zeros, histogram, finite)
+        return LayerStats(path, kind, shape, float(shown.mean()), std, low, high, zeros, histogram, finite, nonfinite)
 
 
 ACTIVE_BYTES = 4 * CHUNK_BYTES

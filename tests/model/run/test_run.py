@@ -89,6 +89,10 @@ def test_nan_is_traced_to_the_first_block_where_it_appears():
     result = p.run()
     assert not result.layers["2"].finite and result.layers["0"].finite
     assert "first appears in the output of block 2" in result.notes[0]
+    assert "over its finite values alone" in result.notes[0]
+    out = result.output  # block 2 is the last: its share of NaN/Inf is the output's
+    assert result.layers["2"].nonfinite == pytest.approx(1 - int(torch.isfinite(out).sum()) / out.numel()) == 0.2
+    assert result.layers["0"].nonfinite == 0.0
 
 
 def test_a_shape_mismatch_names_the_block_and_what_it_got():

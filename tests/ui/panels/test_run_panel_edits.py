@@ -323,3 +323,20 @@ def test_a_good_load_after_a_refused_one_clears_the_error(qtbot, tmp_path):
     torch.save(torch.ones(4, 20), tmp_path / "x.pt")
     assert panel.load_input(tmp_path / "x.pt")
     assert "x.pt is the input now" in panel.summary.text() and "Could not" not in panel.summary.text()
+
+
+def test_a_row_with_nan_says_how_much_of_it_and_that_its_numbers_leave_them_out(qtbot):
+    import math
+
+    from PySide6.QtCore import Qt
+
+    project = mlp()
+    with torch.no_grad():
+        project.model[2].weight[0, 0] = math.inf
+    panel = _panel(qtbot, project)
+    _forward(panel, qtbot)
+    model = panel.layers.stats_model
+    row = [r for r in range(model.rowCount()) if model.rows[r].path == "2"][0]
+    tip = model.data(model.index(row, 3), Qt.ItemDataRole.ToolTipRole)
+    share = model.rows[row].nonfinite
+    assert tip.startswith(f"{share:.0%} of this output is NaN or Inf") and "over the other values alone" in tip

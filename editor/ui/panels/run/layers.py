@@ -39,6 +39,15 @@ TIPS = {
 SPARK = COLUMNS.index("values")
 
 
+def _share(fraction: float) -> str:
+    """A fraction as a percentage that never reads 0% or 100% when it is neither."""
+    if 0 < fraction < 0.01:
+        return "<1%"
+    if 0.99 < fraction < 1:
+        return ">99%"
+    return f"{fraction:.0%}"
+
+
 def _number(value: float) -> str:
     if math.isnan(value):
         return "—"
@@ -82,7 +91,7 @@ class LayerStatsModel(QAbstractTableModel):
             return {
                 "block": row.path, "layer": row.kind, "output shape": fmt(row.shape), "mean": _number(row.mean),
                 "std": _number(row.std), "min": _number(row.min), "max": _number(row.max),
-                "zeros": f"{row.zeros:.0%}", "values": "",
+                "zeros": _share(row.zeros), "values": "",
             }[column]
         if role == Qt.ItemDataRole.UserRole:
             return row
@@ -91,7 +100,8 @@ class LayerStatsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not row.finite:
             return theme.ERROR
         if role == Qt.ItemDataRole.ToolTipRole and not row.finite:
-            return translate("LayerStats", "This output holds NaN or Inf values.")
+            return translate("LayerStats", "{share} of this output is NaN or Inf: its mean, std, min, max and "
+                             "histogram are over the other values alone.").format(share=_share(row.nonfinite))
         return None
 
 
