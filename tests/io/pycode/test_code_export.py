@@ -354,3 +354,13 @@ def test_big_designs_export_in_linear_time(monkeypatch):
     code = project.to_code()
     assert "model[298].bias.requires_grad_(False)" in code
     assert len(calls) <= 5
+
+
+def test_reading_an_export_that_loads_weights_says_that_they_were_not_loaded():
+    """The script's __main__ loads the saved weights into build_model()'s model: reading it back says so."""
+    p = EXAMPLES["mlp"](0)
+    p.initialize("zeros_", parameters="bias")
+    read = Project.from_code(p.to_code(weights_file="model_weights.pt"))
+    assert len(read.notices) == 1
+    assert "model.load_state_dict(" in read.notices[0] and "was not run" in read.notices[0]
+    assert Project.from_code(p.to_code()).notices == []  # no weights file, nothing to say

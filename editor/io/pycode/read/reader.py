@@ -158,6 +158,10 @@ def _import_model(source: str, seed: int | None, choose: str | None) -> ImportRe
     for taint in taints:
         if taint.error is not None:
             raise taint.error
+    if chosen.name.endswith("()"):  # `model = build_model()`, then `model.load_state_dict(...)`: said of the copy
+        function = chosen.name[:-2]
+        taints += sorted((t for key, name in reader.returned_by.items() if name == function
+                          for t in reader.registry.taints.get(key, []) if t.error is None), key=lambda t: t.line)
     notices = list(dict.fromkeys(t.message for t in taints))
     if seed is None:
         seed = reader.seeds[0][1] if reader.seeds else 0
