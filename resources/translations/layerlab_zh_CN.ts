@@ -222,7 +222,7 @@
     <name>BlockItem</name>
     <message>
         <source>auto {names}</source>
-        <translation>auto {names}</translation>
+        <translation>自动 {names}</translation>
     </message>
     <message>
         <source>eval mode</source>
@@ -7706,6 +7706,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
 Valid: {valid}.</source>
         <translation>{help}
 有效值：{valid}。</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
     </message>
     <message>
         <source>Follow the input shape: the value is worked out from the block&apos;s input.</source>

@@ -115,7 +115,7 @@ class ParamEditor(QWidget):
         layout.addWidget(self.widget, 1)
         self.auto_box: QCheckBox | None = None
         if can_auto:
-            self.auto_box = QCheckBox("auto")
+            self.auto_box = QCheckBox(self.tr("auto"))
             self.auto_box.setObjectName(f"auto_{hp.name}")
             self.auto_box.setToolTip(self.tr("Follow the input shape: the value is worked out from the block's input."))
             self.auto_box.toggled.connect(self._auto_toggled)
