@@ -6348,6 +6348,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>函数调用</translation>
     </message>
     <message>
+        <source>Expected Python source as text, not {type}.</source>
+        <translation>源代码应为文本，而不是 {type}。</translation>
+    </message>
+    <message>
+        <source>The source is {count:,} characters long; LayerLab reads Python code of up to {limit:,} characters. Is it really a model definition?</source>
+        <translation>源代码有 {count:,} 个字符；LayerLab 读取最多 {limit:,} 个字符的 Python 代码。它真的是模型定义吗？</translation>
+    </message>
+    <message>
         <source>the function {name} (call it: {name}())</source>
         <translation>函数 {name}（请调用它：{name}()）</translation>
     </message>
@@ -6588,10 +6596,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>它有超过 {limit:,} 个块，超过了 LayerLab 能读取的数量</translation>
     </message>
     <message>
-        <source>the source is {count:,} characters long; LayerLab reads files of up to {limit:,}</source>
-        <translation>源代码有 {count:,} 个字符；LayerLab 读取最多 {limit:,} 个字符的文件</translation>
-    </message>
-    <message>
         <source>{model} needs {need} for its parameters, but only {free} of memory is free: choose smaller sizes</source>
         <translation>{model} 的参数需要 {need}，但可用内存只有 {free}：请选择更小的大小</translation>
     </message>
@@ -6626,18 +6630,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>not a regular file (a device, pipe or socket)</source>
         <translation>不是普通文件（是设备、管道或套接字）</translation>
-    </message>
-    <message>
-        <source>{path} is {size:.1f} MB; LayerLab reads Python files up to {limit} MB. Is it really a model definition?</source>
-        <translation>{path} 有 {size:.1f} MB；LayerLab 读取最大 {limit} MB 的 Python 文件。它真的是模型定义吗？</translation>
-    </message>
-    <message>
-        <source>{path} grew past {limit} MB while it was read.</source>
-        <translation>{path} 在读取过程中增长到超过 {limit} MB。</translation>
-    </message>
-    <message>
-        <source>{name} holds more than {limit} MB of text; is it really a model definition?</source>
-        <translation>{name} 中的文本超过 {limit} MB；它真的是模型定义吗？</translation>
     </message>
     <message>
         <source>cannot read {path}: {reason}.</source>
@@ -7444,16 +7436,24 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{node} 是文件中的 nn.Module 类，但文件从未创建它的实例，所以没有可读取的模型。请添加构建模型的那一行，例如 net = {node}(...) 或 model = nn.Sequential({node}(...), ...)</translation>
     </message>
     <message>
-        <source>expected Python source as text, not {type}</source>
-        <translation>源代码应为文本，而不是 {type}</translation>
-    </message>
-    <message>
         <source>the code is nested far too deeply to read: build inner Sequentials as variables first (inner = nn.Sequential(...))</source>
         <translation>代码嵌套太深，无法读取：请先把内部的 Sequential 构建为变量（inner = nn.Sequential(...)）</translation>
     </message>
     <message>
         <source>{path} is {what}. Choose a .py file.</source>
         <translation>{path} 是{what}。请选择一个 .py 文件。</translation>
+    </message>
+    <message>
+        <source>{path} is {size:.1f} MB; LayerLab reads Python code of up to {limit:,} characters. Is it really a model definition?</source>
+        <translation>{path} 有 {size:.1f} MB；LayerLab 读取最多 {limit:,} 个字符的 Python 代码。它真的是模型定义吗？</translation>
+    </message>
+    <message>
+        <source>{path} grew past {limit:.1f} MB while it was read.</source>
+        <translation>{path} 在读取过程中增长到超过 {limit:.1f} MB。</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {limit:,} characters of text; is it really a model definition?</source>
+        <translation>{name} 中的文本超过 {limit:,} 个字符；它真的是模型定义吗？</translation>
     </message>
     <message>
         <source>{name} is not UTF-8 text (byte {start}), so it is not Python code LayerLab can read: save it as UTF-8.</source>

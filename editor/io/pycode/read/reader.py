@@ -55,11 +55,12 @@ _STACK_FRAMES = 6_000  # Python frames the deepest accepted code needs, with roo
 
 def _parse(source: str) -> ast.Module:
     if not isinstance(source, str):
-        raise CodeImportError(say("expected Python source as text, not {type}",
+        raise CodeImportError(say("Expected Python source as text, not {type}.",
                                   type=type(source).__name__), construct="not text")
     if len(source) > cv.MAX_SOURCE:
-        raise CodeImportError(say("the source is {count:,} characters long; LayerLab reads files of up to "
-                                  "{limit:,}", count=len(source), limit=cv.MAX_SOURCE), construct="a huge file")
+        raise CodeImportError(say("The source is {count:,} characters long; LayerLab reads Python code of up to "
+                                  "{limit:,} characters. Is it really a model definition?", count=len(source),
+                                  limit=cv.MAX_SOURCE), construct="a huge file")
     try:
         return ast.parse(source)
     except SyntaxError as exc:

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import TextIO
 
 from editor.io.errors import ProjectFileError
+from editor.io.pycode.read.values import MAX_SOURCE
 from editor.model.words import say
 
-MAX_SOURCE_BYTES = 5 * 1024 * 1024
-"""The largest Python file read (a model definition is a few kilobytes)."""
+MAX_SOURCE_BYTES = 4 * MAX_SOURCE
+"""The largest Python file read: as many bytes as :data:`MAX_SOURCE` characters can take in UTF-8 (a model
+definition is a few kilobytes; the reader then counts characters)."""
 
 
 def read_source(path: Path | str) -> str:
@@ -32,10 +34,9 @@ def read_source(path: Path | str) -> str:
         raise ProjectFileError(say("{path} is {what}. Choose a .py file.",
                                    path=path, what=what), "not_a_file", str(path))
     if info.st_size > MAX_SOURCE_BYTES:
-        raise ProjectFileError(say("{path} is {size:.1f} MB; LayerLab reads Python files up to "
-                                   "{limit} MB. Is it really a model definition?",
-                                   path=path.name, size=info.st_size / 1024 ** 2,
-                                   limit=MAX_SOURCE_BYTES // 1024 ** 2), "too_big",
+        raise ProjectFileError(say("{path} is {size:.1f} MB; LayerLab reads Python code of up to {limit:,} "
+                                   "characters. Is it really a model definition?",
+                                   path=path.name, size=info.st_size / 1024 ** 2, limit=MAX_SOURCE), "too_big",
                                str(path))
     try:
         with path.open("rb") as handle:
@@ -44,20 +45,20 @@ def read_source(path: Path | str) -> str:
         raise ProjectFileError(say("cannot read {path}: {reason}.",
                                    path=path, reason=exc.strerror or exc), "os", str(path)) from None
     if len(raw) > MAX_SOURCE_BYTES:
-        raise ProjectFileError(say("{path} grew past {limit} MB while it was read.",
-                                   path=path.name, limit=MAX_SOURCE_BYTES // 1024 ** 2),
+        raise ProjectFileError(say("{path} grew past {limit:.1f} MB while it was read.",
+                                   path=path.name, limit=MAX_SOURCE_BYTES / 1024 ** 2),
                                "too_big", str(path))
     return _decode(raw, path.name, str(path))
 
 
 def read_stream(stream: TextIO | None = None, name: str = "<stdin>") -> str:
-    """Python source from a stream (standard input), at most ``MAX_SOURCE_BYTES`` of it."""
+    """Python source from a stream (standard input), at most :data:`MAX_SOURCE` characters of it."""
     stream = stream if stream is not None else sys.stdin
-    text = stream.read(MAX_SOURCE_BYTES + 1)
-    if len(text) > MAX_SOURCE_BYTES:
-        raise ProjectFileError(say("{name} holds more than {limit} MB of text; is it really a "
+    text = stream.read(MAX_SOURCE + 1)
+    if len(text) > MAX_SOURCE:
+        raise ProjectFileError(say("{name} holds more than {limit:,} characters of text; is it really a "
                                    "model definition?",
-                                   name=name, limit=MAX_SOURCE_BYTES // 1024 ** 2), "too_big", name)
+                                   name=name, limit=MAX_SOURCE), "too_big", name)
     return text
 
 
