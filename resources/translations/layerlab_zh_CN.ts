@@ -6744,6 +6744,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>NaN 或 Inf 最早出现在块 {path} 的输出中；之后的一切都由此而来。含有 NaN 或 Inf 的块，其统计量只按有限值计算。</translation>
     </message>
     <message>
+        <source>Training step {step}</source>
+        <translation>第 {step} 步训练</translation>
+    </message>
+    <message>
         <source>it is larger than {size} KB</source>
         <translation>它大于 {size} KB</translation>
     </message>

@@ -137,6 +137,7 @@ class RunningMixin(_Base):
                     backward: str | None = None, train: bool = False) -> PreparedRun:
         """Everything :meth:`run` reads of the design, taken now: ``execute()`` may then run on a worker thread."""
         self._follow_direct_edits()  # type: ignore[attr-defined]
+        self._settle_open_transaction()
         self.check_allocated(say("Running a batch"))  # type: ignore[attr-defined]
         x = self.make_run_input(batch, generator, seed) if x is None else check_loaded_input(x)
         if not self._root.children:
@@ -153,6 +154,13 @@ class RunningMixin(_Base):
         return PreparedRun(plan, model, x, self._device, backward, seed, bool(train), notes,
                            list(model.modules()), list(model.named_parameters()), self._signature_of(plan),
                            self.weights_generation)  # type: ignore[attr-defined]
+
+    def _settle_open_transaction(self) -> None:
+        """Inside ``with p.transaction(...)``: work out now what its edits left pending ("auto" sizes), as its
+        end would, so that a run or a training inside it sees the design as it reads (an undo still takes the
+        whole transaction back)."""
+        if self._tx is not None:  # type: ignore[attr-defined]
+            self._settle()  # type: ignore[attr-defined]
 
     def run_signature(self) -> tuple:
         """What a run's or a training's result depends on: each block's path and module, in order, and the device.
@@ -192,6 +200,7 @@ class RunningMixin(_Base):
                      batch: int | None = None) -> Trainer:
         """A :class:`Trainer` over a copy of the model (the design itself is untouched until :meth:`keep_trained`)."""
         self._follow_direct_edits()  # type: ignore[attr-defined]
+        self._settle_open_transaction()
         self.check_allocated(say("Training"))  # type: ignore[attr-defined]
         shape = self.run_input_shape(batch or (self.input_shape or (2,))[0])  # type: ignore[attr-defined]
         check_fits(self._device, 2 * self.memory_needed(batch=max(shape[0], 256)))

@@ -26,6 +26,7 @@ from torch.nn import functional as F  # noqa: N812 - torch's own convention
 
 from editor.model.catalog.shape_rules import fmt
 from editor.model.errors import RunError, ValidationError
+from editor.model.run.forward import describe_failure
 from editor.model.run.inputs import make_input
 from editor.model.words import say
 
@@ -114,6 +115,10 @@ class Trainer:
                     self.stopped_by = (say("Stopped after {count} steps.", count=len(self.losses))
                                        if len(self.losses) != 1 else say("Stopped after 1 step."))
                     break
+        except (RuntimeError, ValueError, TypeError, IndexError, MemoryError) as exc:  # torch's words, made plain
+            where = say("Training step {step}", step=len(self.losses) + 1)
+            device = next((p.device for p in model.parameters()), task.inputs.device)
+            raise RunError(describe_failure(exc, where, task.inputs, device)) from None
         finally:
             for module in model.modules():
                 module.training = flags[id(module)]

@@ -308,3 +308,32 @@ def test_train_steps_that_blow_up_raise_and_keep_the_weights():
         p.train_steps(40, optimizer="sgd", lr=10.0)
     assert all(torch.equal(v, before[k]) for k, v in p.model.state_dict().items())
     assert p.weights_from_seed
+
+
+def test_run_and_train_inside_a_transaction_see_its_auto_sizes_and_its_revert_undoes_all():
+    from editor.model.examples import mlp as example_mlp
+
+    p = example_mlp(0)  # block 2's in_features is "auto"
+    before = {k: v.clone() for k, v in p.model.state_dict().items()}
+    with p.transaction("wider") as tx:
+        p.set_hyperparameters("0", out_features=12)
+        assert p.run().output.shape == (2, 5)  # block 2 follows: Linear(12, 5) already
+        assert len(p.train_steps(3)) == 3
+    assert p.model[2].in_features == 12
+    p.revert(tx)
+    assert p.model[2].in_features == 10
+    assert all(torch.equal(v, before[k]) for k, v in p.model.state_dict().items())
+
+
+def test_a_training_step_that_fails_says_so_in_plain_words(monkeypatch):
+    p = mlp()
+    trainer = p.make_trainer(task="teacher")
+
+    def broken(output):
+        raise RuntimeError("mat1 and mat2 shapes cannot be multiplied (256x12 and 10x5)")
+
+    monkeypatch.setattr(trainer.task, "loss_of", broken)
+    modes = [m.training for m in trainer.model.modules()]
+    with pytest.raises(RunError, match=r"^Training step 1: mat1 and mat2 shapes cannot be multiplied"):
+        trainer.run(2)
+    assert [m.training for m in trainer.model.modules()] == modes  # put back as they were

@@ -336,7 +336,7 @@ def test_a_row_with_nan_says_how_much_of_it_and_that_its_numbers_leave_them_out(
     panel = _panel(qtbot, project)
     _forward(panel, qtbot)
     model = panel.layers.stats_model
-    row = [r for r in range(model.rowCount()) if model.rows[r].path == "2"][0]
+    row = next(r for r in range(model.rowCount()) if model.rows[r].path == "2")
     tip = model.data(model.index(row, 3), Qt.ItemDataRole.ToolTipRole)
     share = model.rows[row].nonfinite
     assert tip.startswith(f"{share:.0%} of this output is NaN or Inf") and "over the other values alone" in tip
