@@ -18,6 +18,15 @@ from editor.ui.i18n import model_text, on_language_change
 from editor.ui.window.session import Session
 
 MESSAGE_MS = 10_000
+"""How long a short message stays; a longer one stays as long as it takes to read (:data:`READING_MS` a
+character), up to :data:`LONGEST_MS`."""
+READING_MS = 60
+LONGEST_MS = 60_000
+
+
+def message_ms(text: str) -> int:
+    """How long the status bar shows ``text``: at least :data:`MESSAGE_MS`, longer for a long one."""
+    return min(max(MESSAGE_MS, READING_MS * len(text)), LONGEST_MS)
 
 
 class ElidedLabel(QLabel):
@@ -76,8 +85,9 @@ class DesignStatus(QStatusBar):
             self.refresh()
 
     def show_message(self, text: str) -> None:
-        """Show ``text`` for a while (a bound method, so Qt drops the connection with the widget)."""
-        self.showMessage(text, MESSAGE_MS)
+        """Show ``text`` for as long as it takes to read (a bound method, so Qt drops the connection with the
+        widget); hovering shows all of a message drawn clipped."""
+        self.showMessage(text, message_ms(text))
 
     def refresh(self) -> None:
         """Show the totals of the session's project."""

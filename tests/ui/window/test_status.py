@@ -60,3 +60,12 @@ def test_the_totals_say_how_much_is_not_allocated(window, free):
     settle()
     assert window.status.params.text() == "14,002 params · 14,002 trainable · 54.7 KB (39.1 KB not allocated)"
     assert p.parameter_totals().allocated == 4002 * 4
+
+
+def test_a_long_message_stays_as_long_as_it_takes_to_read():
+    from editor.ui.window.status import LONGEST_MS, MESSAGE_MS, READING_MS, message_ms
+
+    assert message_ms("Saved.") == MESSAGE_MS
+    notice = "Line 37: 'model.load_state_dict(...)' was not run: LayerLab reads how the model is built. " * 3
+    assert message_ms(notice) == READING_MS * len(notice) > MESSAGE_MS
+    assert message_ms(notice * 100) == LONGEST_MS
