@@ -6788,6 +6788,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{ref} 既有子模块又有自己的参数（self.{first}，第 {line} 行）；LayerLab 把有参数的类读作层，把有子模块的类读作块：请把这些参数移到单独的层类中</translation>
     </message>
     <message>
+        <source>{ref} has both submodules and its own tensor (self.{first}, line {line}, a constant that parameters() does not see); LayerLab reads a class with tensors as a layer and one with submodules as a block: move the tensor into a layer class of its own</source>
+        <translation>{ref} 既有子模块又有自己的张量（self.{first}，第 {line} 行，一个 parameters() 看不到的常量）；LayerLab 把有张量的类读作层，把有子模块的类读作块：请把这个张量移到单独的层类中</translation>
+    </message>
+    <message>
         <source>{ref} has numbered submodules ({numbered!r}, as nn.Sequential numbers them), which forward can only apply all in turn: LayerLab reads for layer in self.children(): X = layer(X), then return X</source>
         <translation>{ref} 有编号的子模块（{numbered!r}，像 nn.Sequential 那样编号），forward 只能依次应用它们全部：LayerLab 读取 for layer in self.children(): X = layer(X)，然后 return X</translation>
     </message>

@@ -75,6 +75,10 @@ CASES = [
                                          "self.w = nn.Parameter(torch.ones(4))",
                                     forward="return self.fc(X) * self.w"), 4, 1, "a class definition",
      "both submodules and its own parameters"),
+    ("children and a constant tensor", net(init="super().__init__()\nself.fc = nn.Linear(4, 4)\n"
+                                                "self.w = torch.rand(4)",
+                                           forward="return self.fc(X) * self.w"), 4, 1, "a class definition",
+     "its own tensor (self.w, line 8, a constant that parameters() does not see)"),
     ("set twice", net(init="super().__init__()\nself.fc = nn.Linear(4, 4)\nself.fc = nn.Linear(4, 4)"), 8, 9,
      "an assignment to an attribute", "set twice"),
     ("text hyperparameter", net(signature="self, act='relu'"), 11, 23, "a call of Net",

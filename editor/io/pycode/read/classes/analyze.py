@@ -68,11 +68,17 @@ def analyze_class(ref: ClassRef, context: ClassContext) -> ClassIR:
                                      ref=ref.name), "a class definition")
     if parameters and (children or varargs):
         first = parameters[0]
-        raise context.fail(node, say("{ref} has both submodules and its own parameters (self.{first}, line "
-                                     "{line}); LayerLab reads a class with parameters as a layer and one with "
-                                     "submodules as a block: move the parameters into a layer class of their own",
-                                     ref=ref.name, first=first.name, line=first.line),
-                           "a class definition")
+        if first.registered:
+            message = say("{ref} has both submodules and its own parameters (self.{first}, line {line}); LayerLab "
+                          "reads a class with parameters as a layer and one with submodules as a block: move the "
+                          "parameters into a layer class of their own", ref=ref.name, first=first.name,
+                          line=first.line)
+        else:  # a plain tensor (d2l's FixedHiddenMLP: self.rand_weight = torch.rand(...)), not a parameter
+            message = say("{ref} has both submodules and its own tensor (self.{first}, line {line}, a constant that "
+                          "parameters() does not see); LayerLab reads a class with tensors as a layer and one with "
+                          "submodules as a block: move the tensor into a layer class of its own",
+                          ref=ref.name, first=first.name, line=first.line)
+        raise context.fail(node, message, "a class definition")
     attributes = dict(names.attributes)
     forward_names = Names({}, attributes, frozenset(children), self_name)
     forward_reader = ForwardReader(ref.name, forward, inner, forward_names, children, varargs is not None)
