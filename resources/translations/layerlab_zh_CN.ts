@@ -1556,8 +1556,8 @@
         <translation>保存到我的库（所有项目都能用）</translation>
     </message>
     <message>
-        <source>Tensors the layer owns, made in this order (so the same seed gives the same values). Shapes use the hyperparameters: in_units, units.</source>
-        <translation>这个层拥有的张量，按这个顺序创建（所以同一个种子得到同样的数值）。形状用超参数来写：in_units, units。</translation>
+        <source>Tensors the layer owns, made in this order (so the same seed gives the same values). Shapes are written with the hyperparameters&apos; names, e.g. (in_units, units).</source>
+        <translation>这个层拥有的张量，按这个顺序创建（所以同一个种子得到同样的数值）。形状用超参数的名字来写，例如 (in_units, units)。</translation>
     </message>
     <message>
         <source>The arguments of __init__, e.g. in_units and units; each block of this layer has its own values. Defaults: integers, numbers or True/False.</source>

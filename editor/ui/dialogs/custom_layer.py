@@ -168,8 +168,8 @@ class CustomLayerDialog(DefinitionDialog):
         left.addWidget(self.errors["hyper"])
         left.addWidget(self._heading(lambda: self.tr("Parameters")))
         left.addWidget(self._quiet(lambda: self.tr(
-            "Tensors the layer owns, made in this order (so the same seed gives the same values). Shapes use the "
-            "hyperparameters: in_units, units.")))
+            "Tensors the layer owns, made in this order (so the same seed gives the same values). Shapes are "
+            "written with the hyperparameters' names, e.g. (in_units, units).")))
         left.addWidget(self.parameters)
         left.addWidget(self.errors["param"])
         left.addWidget(self.plain_note)
