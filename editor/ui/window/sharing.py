@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -60,22 +61,41 @@ def describe(project: Project, node: Node) -> str:
         path=path, count=len(node.children))
 
 
+def choose(parent: QWidget, title: str, label: str, choices: list[str]) -> int | None:
+    """The index of the choice the user takes (the first by default); None when cancelled.
+
+    ``QInputDialog.getItem`` with a list as wide as its longest choice (it clipped them).
+    """
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(choices)
+    dialog.setComboBoxEditable(False)
+    combo = dialog.findChild(QComboBox)
+    if combo is not None:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    dialog.adjustSize()
+    try:
+        return choices.index(dialog.textValue()) if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
 def ask_keep(parent: QWidget, choices: list[str]) -> int | None:
     """Which block's current weights survive a share (the first by default); None when cancelled."""
-    chosen, ok = QInputDialog.getItem(parent, translate("SharingActions", "Share Weights"),
-                                      translate("SharingActions", "The blocks will hold one module. Whose current "
-                                                "weights and settings stay?"), choices, 0, False)
-    return choices.index(chosen) if ok else None
+    return choose(parent, translate("SharingActions", "Share Weights"),
+                  translate("SharingActions", "The blocks will hold one module. Whose current weights and settings "
+                            "stay?"), choices)
 
 
 def ask_independent(parent: QWidget, name: str) -> str | None:
     """``"copy"`` or ``"reinit"`` for Make Independent; None when cancelled."""
     choices = [translate("SharingActions", "Copy the current weights (the two {name}s start equal)").format(name=name),
                translate("SharingActions", "Fresh weights, drawn as constructing a new layer would")]
-    chosen, ok = QInputDialog.getItem(parent, translate("SharingActions", "Make Independent"),
-                                      translate("SharingActions", "This block gets its own {name}, no longer tied to "
-                                                "the others. Its weights:").format(name=name), choices, 0, False)
-    return ("copy", "reinit")[choices.index(chosen)] if ok else None
+    index = choose(parent, translate("SharingActions", "Make Independent"),
+                   translate("SharingActions", "This block gets its own {name}, no longer tied to the others. Its "
+                             "weights:").format(name=name), choices)
+    return None if index is None else ("copy", "reinit")[index]
 
 
 class RepeatDialog(QDialog):
