@@ -1745,6 +1745,10 @@
         <translation>形状正确 · 输出 {shape}</translation>
     </message>
     <message>
+        <source>Shapes unknown: set the input shape in the toolbar (e.g. 3, 20) to see them</source>
+        <translation>形状未知：在工具栏里设置输入形状（例如 3, 20）即可看到它们</translation>
+    </message>
+    <message>
         <source>Shapes OK</source>
         <translation>形状正确</translation>
     </message>

@@ -109,8 +109,13 @@ class DesignStatus(QStatusBar):
         error = project.shape_error
         if error is None:
             shape = project.output_shape
-            self.shapes.setText(self.tr("Shapes OK · output {shape}").format(shape=shape) if shape
-                                else self.tr("Shapes OK"))
+            if shape:
+                self.shapes.setText(self.tr("Shapes OK · output {shape}").format(shape=shape))
+            elif len(project):  # nothing says what comes in (a first custom layer of any size)
+                self.shapes.setText(self.tr("Shapes unknown: set the input shape in the toolbar (e.g. 3, 20) to "
+                                            "see them"))
+            else:
+                self.shapes.setText(self.tr("Shapes OK"))
             self.shapes.setStyleSheet("")
         else:
             self.shapes.setText(self.tr("Shape error at block {path}: {sentence}").format(

@@ -69,3 +69,25 @@ def test_a_long_message_stays_as_long_as_it_takes_to_read():
     notice = "Line 37: 'model.load_state_dict(...)' was not run: LayerLab reads how the model is built. " * 3
     assert message_ms(notice) == READING_MS * len(notice) > MESSAGE_MS
     assert message_ms(notice * 100) == LONGEST_MS
+
+
+def test_shapes_nothing_can_work_out_are_said_to_be_unknown_not_ok(window):
+    """A first block whose input size nothing says (d2l's MyLinear): no output shape and no error is not OK."""
+    source = (
+        "import torch\nfrom torch import nn\n\n"
+        "class MyLinear(nn.Module):\n"
+        "    def __init__(self, in_units, units):\n"
+        "        super().__init__()\n"
+        "        self.weight = nn.Parameter(torch.randn(in_units, units))\n"
+        "        self.bias = nn.Parameter(torch.randn(units,))\n\n"
+        "    def forward(self, X):\n"
+        "        return torch.relu(torch.matmul(X, self.weight.data) + self.bias.data)\n\n"
+        "net = nn.Sequential(MyLinear(64, 8), MyLinear(8, 1))\n")
+    p = Project.from_code(source)
+    assert p.output_shape is None and p.shape_error is None
+    window.set_project(p)
+    settle()
+    assert window.status.shapes.text().startswith("Shapes unknown: set the input shape")
+    p.input_shape = (2, 64)
+    settle()
+    assert window.status.shapes.text() == "Shapes OK · output (2, 1)"
