@@ -91,11 +91,19 @@ def block_of_blocks() -> Project:
     return p
 
 
+CENTERED_DESCRIPTION = "Subtracts the mean of its input: the output averages to zero."
+MLP_DESCRIPTION = "An MLP class: hidden = Linear(num_inputs, num_hiddens), out = Linear(num_hiddens, num_outputs)."
+MY_LINEAR_DESCRIPTION = "A hand-written Linear with ReLU; fixed is a plain tensor, not a parameter."
+DESCRIPTIONS = (CENTERED_DESCRIPTION, MLP_DESCRIPTION, MY_LINEAR_DESCRIPTION)
+"""The descriptions of the lessons' own layers and blocks: the translations offer them in the learner's language
+(``resources/translations/build.py`` collects them; the ui shows a description through ``i18n.catalog_text``)."""
+
+
 def centered_layer() -> Project:
     """Lesson 5: ``CenteredLayer`` (``X - X.mean()``, no parameters) after ``nn.Linear(64, 30)``."""
     p = Project(SEED)
     p.define_layer(LayerDefinition("CenteredLayer", "x - x.mean()",
-                                   description="Subtracts the mean of its input: the output averages to zero."))
+                                   description=CENTERED_DESCRIPTION))
     p.append_layer("Linear", in_features=64, out_features=30)
     p.append_layer("CenteredLayer")
     p.input_shape = (4, 64)
@@ -110,7 +118,7 @@ def constructor_hyperparameters() -> Project:
         (ChildSpec("hidden", "Linear", (("in_features", "num_inputs"), ("out_features", "num_hiddens"))),
          ChildSpec("out", "Linear", (("in_features", "num_hiddens"), ("out_features", "num_outputs")))),
         forward="out(relu(hidden(x)))",
-        description="An MLP class: hidden = Linear(num_inputs, num_hiddens), out = Linear(num_hiddens, num_outputs)."))
+        description=MLP_DESCRIPTION))
     p.append_layer("Net", num_inputs=784, num_hiddens=256, num_outputs=8)
     p.input_shape = (2, 784)
     return p
@@ -123,7 +131,7 @@ def parameter_or_tensor() -> Project:
         "MyLinear", "relu(x @ weight + bias)", (("in_units", 5), ("units", 3)),
         (ParameterSpec("weight", ("in_units", "units")), ParameterSpec("bias", ("units",)),
          ParameterSpec("fixed", ("units",), registered=False)),
-        description="A hand-written Linear with ReLU; fixed is a plain tensor, not a parameter."))
+        description=MY_LINEAR_DESCRIPTION))
     p.append_layer("MyLinear", in_units=5, units=3)
     p.input_shape = (2, 5)
     return p

@@ -65,7 +65,18 @@ def catalog_texts() -> list[str]:
         texts += [function.doc, *(a.doc for a in function.args)]
     texts += [STATE_DICT_EXPLANATION, BUFFERS_EXPLANATION, PLAIN_EXPLANATION]
     texts += list(_example_titles())
+    texts += list(_lesson_descriptions())
     return list(dict.fromkeys(t for t in texts if t))
+
+
+def _lesson_descriptions() -> tuple[str, ...]:
+    """What the lessons' own layers and blocks say they do (shown like the catalog's descriptions)."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        from editor.model.lessons import DESCRIPTIONS
+    finally:
+        sys.path.remove(str(ROOT))
+    return DESCRIPTIONS
 
 
 def _example_titles() -> tuple[str, ...]:

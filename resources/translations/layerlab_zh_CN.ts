@@ -1010,6 +1010,18 @@
         <translation>权重绑定：同一个 Linear 用两次</translation>
     </message>
     <message>
+        <source>Subtracts the mean of its input: the output averages to zero.</source>
+        <translation>减去输入的均值：输出的平均值为零。</translation>
+    </message>
+    <message>
+        <source>An MLP class: hidden = Linear(num_inputs, num_hiddens), out = Linear(num_hiddens, num_outputs).</source>
+        <translation>一个 MLP 类：hidden = Linear(num_inputs, num_hiddens)，out = Linear(num_hiddens, num_outputs)。</translation>
+    </message>
+    <message>
+        <source>A hand-written Linear with ReLU; fixed is a plain tensor, not a parameter.</source>
+        <translation>手写的带 ReLU 的 Linear；fixed 是普通张量，不是参数。</translation>
+    </message>
+    <message>
         <source>My blocks</source>
         <translation>我的积木</translation>
     </message>

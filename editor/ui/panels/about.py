@@ -106,8 +106,8 @@ class AboutLayerPanel(QWidget):
         if not isinstance(kind, CustomKind) or kind.definition is None:
             return catalog_text(kind.description)
         definition = kind.definition
-        if definition.description:
-            return definition.description
+        if definition.description:  # the learner's words (a lesson's own, translated)
+            return catalog_text(definition.description)
         if kind.is_block:
             return self.tr("Your own block: a model class of your own, made of {count} layers.").format(
                 count=len(kind.children))

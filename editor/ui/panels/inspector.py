@@ -273,7 +273,7 @@ class Inspector(QWidget):
                         self.tr("Blocks {paths}: an edit applies to all of them.").format(paths=", ".join(paths)))
         custom = kind.definition if isinstance(kind, CustomKind) else None
         if custom is not None:
-            about = _wrapped(custom.description or (self.tr("Your own block, defined in this project.")
+            about = _wrapped(catalog_text(custom.description) or (self.tr("Your own block, defined in this project.")
                                                     if isinstance(custom, BlockDefinition)
                                                     else self.tr("Your own layer, defined in this project.")))
             about.setTextFormat(Qt.TextFormat.PlainText)  # the learner's words, as written
