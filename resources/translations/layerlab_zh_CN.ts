@@ -6761,7 +6761,7 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     </message>
     <message>
         <source>Training step {step}</source>
-        <translation>第 {step} 步训练</translation>
+        <translation>训练第 {step} 步</translation>
     </message>
     <message>
         <source>it is larger than {size} KB</source>

@@ -131,6 +131,11 @@ def fingerprint(layers: Iterable[Layer]) -> tuple:
     return tuple((name, tensor.data_ptr(), total) for (name, tensor), total in zip(entries, sums, strict=True))
 
 
+def checksums(tensors: Iterable[torch.Tensor]) -> tuple[int | None, ...]:
+    """A checksum of each tensor's values (None for a meta tensor): equal checksums, (almost surely) equal values."""
+    return tuple(_checksums(list(tensors)))
+
+
 def _checksums(tensors: list[torch.Tensor]) -> list[int | None]:
     """:func:`_checksum` of each tensor (None for a meta tensor, which has no values), small ones together.
 

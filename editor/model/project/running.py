@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import torch
 from torch import nn
 
+from editor.model.design.seeding import checksums
 from editor.model.design.tree import Block, Node, paths, walk
 from editor.model.errors import RunError, ValidationError
 from editor.model.run.devices import activation_bytes, check_fits, tensors_bytes
@@ -220,7 +221,7 @@ class RunningMixin(_Base):
         return Trainer(clone, originals, layers, made, make_optimizer(optimizer, trainable, lr),
                        settings={"task": task, "optimizer": optimizer, "lr": lr, "seed": seed},
                        signature=self.run_signature(), generation=self.weights_generation,  # type: ignore[attr-defined]
-                       stamp=self.weights_stamp())
+                       stamp=self.weights_stamp(), checksums=checksums(self.model.parameters()))  # type: ignore[attr-defined]
 
     def keep_trained(self, trainer: Trainer, name: str | None = None) -> None:
         """Take the trainer's values into the design as one undoable edit ("Train 200 steps").
@@ -233,7 +234,8 @@ class RunningMixin(_Base):
         if trainer.signature and trainer.signature != self.run_signature():
             raise RunError(say("The design changed since this training started, so its weights no longer fit it. "
                                "Train again to train the design as it is now."))
-        if trainer.stamp and trainer.stamp != self.weights_stamp():
+        if (trainer.stamp and trainer.stamp != self.weights_stamp()) or (
+                trainer.checksums and trainer.checksums != checksums(self.model.parameters())):  # type: ignore[attr-defined]
             raise RunError(say("The weights changed since this training started (an init, a reset from the seed, an "
                                "undo or a load), and keeping the trained ones would overwrite that change. Train "
                                "again from the weights as they are now."))

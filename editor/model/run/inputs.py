@@ -80,5 +80,15 @@ def check_loaded_input(value: object) -> torch.Tensor:
 
 
 def same_tensor(a: torch.Tensor, b: torch.Tensor) -> bool:
-    """Whether ``a`` and ``b`` hold the same values, shape, dtype and device (a run's input against the one shown)."""
-    return a is b or (a.shape == b.shape and a.dtype == b.dtype and a.device == b.device and torch.equal(a, b))
+    """Whether ``a`` and ``b`` hold the same values, shape, dtype and device (a run's input against the one shown);
+    NaN counts as equal to NaN in the same place (a loaded input may hold some)."""
+    if a is b:
+        return True
+    if a.shape != b.shape or a.dtype != b.dtype or a.device != b.device:
+        return False
+    if torch.equal(a, b):
+        return True
+    if not a.is_floating_point():
+        return False
+    nans = a.isnan()
+    return torch.equal(nans, b.isnan()) and torch.equal(a.masked_fill(nans, 0), b.masked_fill(nans, 0))

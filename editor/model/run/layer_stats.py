@@ -355,7 +355,10 @@ def spark_sample(rows: torch.Tensor) -> torch.Tensor:
         return rows.clone()
     places = SPARK_SAMPLE // SPARK_RUN
     segment = count // places
-    return rows[:, : places * segment].view(len(rows), places, segment)[:, :, :SPARK_RUN].reshape(len(rows), -1)
+    sample = rows[:, : places * segment].view(len(rows), places, segment)[:, :, :SPARK_RUN].reshape(len(rows), -1)
+    if sample.untyped_storage().data_ptr() == rows.untyped_storage().data_ptr():
+        sample = sample.clone()  # runs that are whole segments: a view, which the zero count then overwrites
+    return sample
 
 
 def _chunk_rows(count: int) -> int:

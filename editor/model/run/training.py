@@ -72,6 +72,8 @@ class Trainer:
     """The design's run signature when it was made (``Project.run_signature()``): keeping needs the same."""
     generation: int = 0
     """The design's ``weights_generation`` when it was made (the weights it started from)."""
+    checksums: tuple = ()
+    """Checksums of the design's parameters when it was made: a write through ``.data`` escapes ``stamp``."""
     stamp: tuple = ()
     """The design's ``weights_stamp()`` when it was made: keeping needs the same (else it would overwrite a change
     made since, such as an init, a reset from the seed or an undo)."""
@@ -95,11 +97,16 @@ class Trainer:
         done: list[float] = []
         try:
             for _ in range(steps):
-                optimizer.zero_grad(set_to_none=True)
-                loss = task.loss_of(model(task.inputs))
-                loss.backward()
-                norms = {path: _grad_norm(module) for path, module in self.layers}
-                optimizer.step()
+                try:
+                    optimizer.zero_grad(set_to_none=True)
+                    loss = task.loss_of(model(task.inputs))
+                    loss.backward()
+                    norms = {path: _grad_norm(module) for path, module in self.layers}
+                    optimizer.step()
+                except (RuntimeError, ValueError, TypeError, IndexError, MemoryError) as exc:  # torch's, made plain
+                    where = say("Training step {step}", step=len(self.losses) + 1)
+                    device = next((p.device for p in model.parameters()), task.inputs.device)
+                    raise RunError(describe_failure(exc, where, task.inputs, device)) from None
                 value = float(loss.detach())
                 done.append(value)
                 self.losses.append(value)
@@ -115,10 +122,6 @@ class Trainer:
                     self.stopped_by = (say("Stopped after {count} steps.", count=len(self.losses))
                                        if len(self.losses) != 1 else say("Stopped after 1 step."))
                     break
-        except (RuntimeError, ValueError, TypeError, IndexError, MemoryError) as exc:  # torch's words, made plain
-            where = say("Training step {step}", step=len(self.losses) + 1)
-            device = next((p.device for p in model.parameters()), task.inputs.device)
-            raise RunError(describe_failure(exc, where, task.inputs, device)) from None
         finally:
             for module in model.modules():
                 module.training = flags[id(module)]

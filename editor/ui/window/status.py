@@ -111,7 +111,7 @@ class DesignStatus(QStatusBar):
             shape = project.output_shape
             if shape:
                 self.shapes.setText(self.tr("Shapes OK · output {shape}").format(shape=shape))
-            elif len(project):  # nothing says what comes in (a first custom layer of any size)
+            elif project.root.children:  # nothing says what comes in (a first custom layer of any size)
                 self.shapes.setText(self.tr("Shapes unknown: set the input shape in the toolbar (e.g. 3, 20) to "
                                             "see them"))
             else:

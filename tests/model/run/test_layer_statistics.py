@@ -186,3 +186,18 @@ def test_zeros_of_outputs_too_large_to_count_in_float32_are_counted_in_integers(
         assert stats.zeros == float((out == 0).sum()) / out.numel()
     for (_, _, out), stats in zip(outputs, all_stats(outputs), strict=True):  # held, then reduced together
         assert stats.zeros == float((out == 0).sum()) / out.numel()
+
+
+@pytest.mark.parametrize("count", [256, 257, 260, 287, 288, 1000])
+def test_sparklines_of_outputs_just_over_the_sample_are_their_own(count):
+    """Outputs whose sample runs are whole segments (257 to 287 values): the sample must be a copy, not a view of
+    the buffer that the zero count overwrites."""
+    from editor.model.run.layer_stats import StatsCollector, _one_by_one
+
+    torch.manual_seed(count)
+    outputs = [torch.randn(1, count).relu() for _ in range(3)]
+    collector = StatsCollector()
+    for i, out in enumerate(outputs):
+        collector.add(str(i), "ReLU", out)
+    for stats, out in zip(collector.finish(), outputs, strict=True):
+        assert stats.histogram == _one_by_one(stats.path, "ReLU", out).histogram

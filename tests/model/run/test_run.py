@@ -270,6 +270,12 @@ def test_keeping_a_training_after_the_weights_changed_is_refused_and_keeps_that_
     p.revert(tx)  # the weights it started from are gone again
     with pytest.raises(RunError, match="weights changed"):
         p.keep_trained(later)
+    behind = p.make_trainer(task="teacher", lr=0.05)
+    behind.run(1)
+    p.model[0].weight.data.fill_(7.0)  # d2l's idiom: torch does not count a write through .data
+    with pytest.raises(RunError, match="weights changed"):
+        p.keep_trained(behind)
+    assert bool((p.model[0].weight == 7.0).all())
     untouched = p.make_trainer(task="teacher", lr=0.05)
     untouched.run(1)
     p.run(backward="mse")  # gradients are not weights

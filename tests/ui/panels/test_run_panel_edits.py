@@ -340,3 +340,36 @@ def test_a_row_with_nan_says_how_much_of_it_and_that_its_numbers_leave_them_out(
     tip = model.data(model.index(row, 3), Qt.ItemDataRole.ToolTipRole)
     share = model.rows[row].nonfinite
     assert tip.startswith(f"{share:.0%} of this output is NaN or Inf") and "over the other values alone" in tip
+
+
+def test_an_input_changed_while_the_run_went_on_does_not_get_the_old_output(qtbot):
+    panel = _panel(qtbot)
+    panel.forward_button.click()
+    panel.seed.setValue(5)  # before the run's result reaches the GUI thread
+    qtbot.waitUntil(lambda: not panel.jobs.busy, timeout=10_000)
+    qtbot.wait(50)
+    assert panel.result is None and "The input changed since the last run" in panel.summary.text()
+    panel.seed.setValue(0)  # the X it ran on: its outputs come back
+    assert panel.result is not None and panel.save_output.isEnabled()
+
+
+def test_a_loaded_input_with_nan_keeps_its_output_through_an_edit(qtbot, tmp_path):
+    panel = _panel(qtbot)
+    x = torch.randn(3, 20)
+    x[0, 0] = float("nan")
+    torch.save(x, tmp_path / "nan.pt")
+    assert panel.load_input(tmp_path / "nan.pt")
+    _forward(panel, qtbot)
+    panel.project.set_label("0", "first")  # an edit that changes neither the design's run nor its input
+    assert panel.result is not None and panel.output_text.toPlainText()
+
+
+def test_an_input_shape_edit_undone_brings_the_outputs_back(qtbot):
+    panel = _panel(qtbot)
+    _forward(panel, qtbot)
+    shown = panel.output_text.toPlainText()
+    with panel.project.transaction("another batch") as tx:
+        panel.project.input_shape = (5, 20)
+    assert panel.result is None
+    panel.project.revert(tx)
+    assert panel.output_text.toPlainText() == shown

@@ -13,14 +13,12 @@ saved with ``torch.save``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import torch
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,13 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.io.files.weights import load_tensor, save_tensor
 from editor.model.catalog.shape_rules import fmt
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
 from editor.model.project.running import PreparedRun
 from editor.model.run.forward import LOSSES, RunResult
-from editor.model.run.inputs import GENERATORS, check_loaded_input, same_tensor
+from editor.model.run.inputs import GENERATORS, same_tensor
 from editor.ui import theme
 from editor.ui.i18n import (
     QT_TRANSLATE_NOOP,
@@ -50,6 +47,7 @@ from editor.ui.i18n import (
 from editor.ui.jobs import JobRunner
 from editor.ui.panels.following import follow
 from editor.ui.panels.run.layers import LayerStatsTable
+from editor.ui.panels.run.tensor_files import TensorFiles
 from editor.ui.panels.run.training import TrainingBox
 from editor.ui.tensor_text import print_text, tensor_box
 
@@ -58,7 +56,7 @@ LOSS_TEXT = {"sum": QT_TRANSLATE_NOOP("RunPanel", "sum of the outputs"),
              "cross_entropy": QT_TRANSLATE_NOOP("RunPanel", "cross-entropy, random labels")}
 
 
-class RunPanel(QWidget):
+class RunPanel(TensorFiles, QWidget):
     """Run forward and backward, see every block's output, and train a few steps."""
 
     block_selected = Signal(str)
@@ -185,9 +183,9 @@ class RunPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
 
-        self.batch.valueChanged.connect(self.show_input)
-        self.generator.currentTextChanged.connect(self.show_input)
-        self.seed.valueChanged.connect(self.show_input)
+        self.batch.valueChanged.connect(self._input_edited)
+        self.generator.currentTextChanged.connect(self._input_edited)
+        self.seed.valueChanged.connect(self._input_edited)
         self.load.clicked.connect(self.on_load)
         self.forward_button.clicked.connect(lambda: self.start(backward=False))
         self.backward_button.clicked.connect(lambda: self.start(backward=True))
@@ -261,8 +259,28 @@ class RunPanel(QWidget):
         self.show_input()
         if self.result is not None and project.run_signature() != self._signature:
             self._stale(keep=True)
-        elif self._aside is not None and project.run_signature() == self._aside[1]:
+        else:
+            self._follow_input()
+
+    def _input_edited(self, *args: object) -> None:
+        """A new batch size, generator or seed: show the new X, and take off outputs of another one."""
+        self.show_input()
+        self._follow_input()
+
+    def _follow_input(self) -> None:
+        """Outputs shown of another X than the one shown now go aside; outputs set aside of this X (and of this
+        design and weights) come back."""
+        if self.result is not None:
+            if not self._made_from_shown_input(self.result):
+                self._stale(keep=True, input_changed=True)
+        elif self._aside is not None and self.project is not None and self.project.run_signature() == self._aside[1]:
             self._bring_back()
+
+    def _made_from_shown_input(self, result: RunResult) -> bool:
+        try:
+            return same_tensor(self._input(), result.input)
+        except LayerLabError:
+            return False
 
     def _weights_changed(self, paths: tuple) -> None:
         """New weights (kept training, a new init, undo): the shown outputs are no longer the design's, nor
@@ -285,14 +303,12 @@ class RunPanel(QWidget):
         """The design is again the one the outputs set aside were made of: show them again."""
         assert self._aside is not None
         result, signature, generation, summary = self._aside
-        self._aside = None
         if self.project is None or generation != self.project.weights_generation or result is None:
+            self._aside = None  # new weights: these outputs will never be the design's again
             return
-        try:
-            if not same_tensor(self._input(), result.input):
-                return  # made from another input than the one shown now
-        except LayerLabError:
-            return
+        if not self._made_from_shown_input(result):
+            return  # another X now: kept aside, for when that one comes back
+        self._aside = None
         self._show_result(result, signature, generation, summary)
 
     def _clear_result(self) -> None:
@@ -340,10 +356,6 @@ class RunPanel(QWidget):
             device=x.device)
         self.shape.setText(self.tr("→ X of shape {shape}, {where}").format(shape=fmt(tuple(x.shape)), where=where))
         self.input_text.setPlainText(print_text(x))
-        if self.result is not None and not same_tensor(x, self.result.input):
-            self._stale(keep=True, input_changed=True)  # the output shown is of another X
-        elif self.result is None and self._aside is not None and self.project.run_signature() == self._aside[1]:
-            self._bring_back()  # the X of the outputs set aside, again (it checks the input and the weights)
 
     # ------------------------------------------------------------ running
     def _set_busy(self, busy: bool) -> None:
@@ -387,6 +399,7 @@ class RunPanel(QWidget):
                           lambda: self._summary_text(result, train, loss))
         if result.loss is not None:
             self.gradients_changed.emit()
+        self._follow_input()  # a new batch, seed or generator while it ran: these are another X's outputs
 
     def _show_result(self, result: RunResult, signature: tuple, generation: int, summary: Callable[[], str]) -> None:
         """Show ``result`` (made of the design whose run signature is ``signature``, with the weights of
@@ -426,68 +439,3 @@ class RunPanel(QWidget):
         path = self.layers.path_at(index.row())
         if self.project is not None and self.result is not None and path in self.result.layers:
             self.block_selected.emit(path)
-
-    # ------------------------------------------------------------ files
-    def on_load(self) -> None:
-        """Use a tensor from a ``.pt`` file as the input (loaded safely: weights_only, no code runs)."""
-        if self.loaded is not None:
-            self.loaded = None
-            self.load.setText(self.tr("Load tensor…"))
-            self.show_input()
-            return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load an input tensor"), _folder(),
-                                              self.tr("Tensors (*.pt *.pth);;All (*)"))
-        if path:
-            self.load_input(Path(path))
-
-    def load_input(self, path: Path) -> bool:
-        """Read ``path`` as the input (True when it worked; the reason is shown otherwise)."""
-        try:
-            value = load_tensor(path)  # weights_only: nothing in the file runs
-            self.loaded = check_loaded_input(value).to(self.project.device if self.project else "cpu")
-        except LayerLabError as exc:
-            error = exc
-            self._show_error(lambda: self.tr("Could not use {name} as the input: {reason}").format(
-                name=path.name, reason=model_text(error)))
-            return False
-        _remember(path)
-        self.load.setText(self.tr("Use generated input"))
-        name = path.name
-        self._say(lambda: self.tr("{name} is the input now: run forward to use it.").format(name=name), muted=True)
-        self.show_input()  # (and says so again if it makes the shown outputs stale)
-        return True
-
-    def save_tensor(self, which: str) -> None:
-        """Save the input (or the last output) with ``torch.save``."""
-        if self.project is None:
-            return
-        tensor = self.result.output.detach() if which == "output" and self.result is not None else None
-        if which == "input":
-            try:
-                tensor = self._input()
-            except LayerLabError as exc:
-                self._show_error(exc)
-                return
-        if tensor is None:
-            return
-        title = self.tr("Save the input") if which == "input" else self.tr("Save the output")
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(_folder()) / f"{which}.pt"),
-                                              self.tr("Tensors (*.pt)"))
-        if path:
-            try:
-                save_tensor(tensor.cpu(), path)
-            except LayerLabError as exc:
-                self._show_error(exc)
-                return
-            _remember(Path(path))
-            self.message.emit((self.tr("Saved the input to {path} (torch.load it to use it again).") if which == "input"
-                               else self.tr("Saved the output to {path} (torch.load it to use it again).")).format(
-                                   path=path))
-
-
-def _folder() -> str:
-    return str(QSettings().value("run/folder", str(Path.home())))
-
-
-def _remember(path: Path) -> None:
-    QSettings().setValue("run/folder", str(path.parent))
