@@ -1053,8 +1053,8 @@
         <translation>也保存权重吗？</translation>
     </message>
     <message>
-        <source>The weights were edited, trained or loaded, so the code alone rebuilds different values.</source>
-        <translation>权重被编辑、训练或加载过，只靠代码会重新生成不同的数值。</translation>
+        <source>The weights are not the seed&apos;s (edited, trained, copied or loaded), so the code alone rebuilds different values.</source>
+        <translation>权重已不是种子给出的那些（被编辑、训练、复制或加载过），只靠代码会重新生成不同的数值。</translation>
     </message>
     <message>
         <source>Save them as {name} next to the code, and have the code load them?</source>
@@ -1136,8 +1136,8 @@
 <context>
     <name>CodePanel</name>
     <message>
-        <source>The weights were edited, trained or loaded, so building from the seed gives different values. Export .py… can save them alongside.</source>
-        <translation>权重被编辑、训练或加载过，所以从种子构建会得到不同的数值。“导出 .py…”可以把权重一并保存。</translation>
+        <source>The weights are not the seed&apos;s (edited, trained, copied or loaded), so building from the seed gives different values. Export .py… can save them alongside.</source>
+        <translation>权重已不是种子给出的那些（被编辑、训练、复制或加载过），所以从种子构建会得到不同的数值。“导出 .py…”可以把权重一并保存。</translation>
     </message>
     <message>
         <source>Save the code as a Python file (and the weights, when they are not the seed&apos;s)</source>

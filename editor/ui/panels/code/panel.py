@@ -22,7 +22,7 @@ from editor.ui.panels.code.editor import CodeEditor
 from editor.ui.panels.following import follow
 
 DEBOUNCE_MS = 150
-NOT_FROM_SEED = QT_TRANSLATE_NOOP("CodePanel", "The weights were edited, trained or loaded, so building from the "
+NOT_FROM_SEED = QT_TRANSLATE_NOOP("CodePanel", "The weights are not the seed's (edited, trained, copied or loaded), so building from the "
                                   "seed gives different values. Export .py… can save them alongside.")
 
 
