@@ -75,8 +75,8 @@ def ask_export_path(parent: QWidget, suggested: str) -> str | None:
 def ask_save_weights(parent: QWidget, weights_name: str) -> str:
     """"save", "skip" or "cancel": whether to save the (non-seed) weights next to the code."""
     box = QMessageBox(QMessageBox.Icon.Question, translate("CodeActions", "Save the weights too?"),
-                      translate("CodeActions", "The weights are not the seed's (edited, trained, copied or loaded), so the code alone "
-                                "rebuilds different values."),
+                      translate("CodeActions", "The weights are not the seed's (edited, trained, copied or "
+                                "loaded), so the code alone rebuilds different values."),
                       QMessageBox.StandardButton.Cancel, parent)
     box.setInformativeText(translate("CodeActions", "Save them as {name} next to the code, and have the code load "
                                      "them?").format(name=weights_name))

@@ -278,7 +278,7 @@ def test_an_undo_that_brings_the_design_back_brings_its_outputs_back(qtbot):
 
 
 def test_the_loss_axis_numbers_decades_and_their_halves_and_fifths_without_crowding():
-    from editor.ui.panels.run.training import log_ticks
+    from editor.ui.panels.run.plots import log_ticks
 
     assert log_ticks(0.005, 0.2) == [0.005, 0.01, 0.02, 0.05, 0.1, 0.2]
     assert log_ticks(0.02, 0.09) == [0.02, 0.05]

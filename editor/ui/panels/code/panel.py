@@ -22,8 +22,9 @@ from editor.ui.panels.code.editor import CodeEditor
 from editor.ui.panels.following import follow
 
 DEBOUNCE_MS = 150
-NOT_FROM_SEED = QT_TRANSLATE_NOOP("CodePanel", "The weights are not the seed's (edited, trained, copied or loaded), so building from the "
-                                  "seed gives different values. Export .py… can save them alongside.")
+NOT_FROM_SEED = QT_TRANSLATE_NOOP("CodePanel", "The weights are not the seed's (edited, trained, copied or loaded), "
+                                  "so building from the seed gives different values. Export .py… can save them "
+                                  "alongside.")
 
 
 EXPORT_TIP = QT_TRANSLATE_NOOP("CodePanel", "Save the code as a Python file (and the weights, when they are not the "

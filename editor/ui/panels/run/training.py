@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,6 +47,7 @@ from editor.ui.i18n import (
 )
 from editor.ui.jobs import JobContext, JobRunner
 from editor.ui.panels.following import follow
+from editor.ui.panels.run.plots import PlotRow, label_plot, log_ticks, make_plot, show_values
 
 if TYPE_CHECKING:  # imported with the plots themselves (see TrainingBox.build_plots)
     import pyqtgraph as pg
@@ -57,8 +58,6 @@ TASK_TEXT = {
     "clusters": QT_TRANSLATE_NOOP("TrainingBox", "Clusters: classify points from separable clusters (needs "
                                   "(N, features) → (N, classes))"),
 }
-PLOT_HEIGHT = 120
-"""The height the plots ask for (they take more where the tab has it)."""
 LEGEND_CURVES = 8
 """The gradient curves named under the plots (the rest are counted)."""
 FADED_OPACITY = 0.35
@@ -66,60 +65,6 @@ FADED_OPACITY = 0.35
 changed since)."""
 TASK_NAME = {"teacher": QT_TRANSLATE_NOOP("TrainingBox", "teacher"),
              "clusters": QT_TRANSLATE_NOOP("TrainingBox", "clusters")}
-
-
-def _plot(title: str, y_label: str, x_label: str) -> pg.PlotWidget:
-    import pyqtgraph as pg
-
-    plot = pg.PlotWidget(background=theme.base())
-    item = plot.getPlotItem()
-    item.setMenuEnabled(False)
-    item.hideButtons()
-    item.showGrid(x=False, y=True, alpha=0.15)
-    for name in ("bottom", "left"):
-        axis = item.getAxis(name)
-        axis.setPen(pg.mkPen(theme.border()))
-        axis.setTextPen(pg.mkPen(theme.muted()))
-        axis.setTickFont(theme.font(-1))
-        axis.enableAutoSIPrefix(False)  # "loss (x0.001)" with ticks of 2·10² reads as a loss of 200
-    _label(plot, title, y_label, x_label)
-    plot.setMinimumHeight(110)
-    plot.setMinimumWidth(200)
-    return plot
-
-
-def log_ticks(low: float, high: float) -> list[float]:
-    """The values a log axis from ``low`` to ``high`` numbers: each power of ten, and 2 and 5 times it where the
-    range spans fewer than three decades (pyqtgraph's own numbers every ninth of a decade, and they overlap)."""
-    if not (0 < low <= high < math.inf):
-        return []
-    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
-    steps = (1,) if last - first > 3 else (1, 2, 5)
-    return [m * 10.0 ** e for e in range(first, last + 1) for m in steps if low <= m * 10.0 ** e <= high]
-
-
-def _show_values(plot: pg.PlotWidget, shown: bool) -> None:
-    """Tick values on both axes, or none: an empty plot would number ranges nothing has (a loss of 2 to 9)."""
-    item = plot.getPlotItem()
-    for name in ("bottom", "left"):
-        item.getAxis(name).setStyle(showValues=shown)
-
-
-def _label(plot: pg.PlotWidget, title: str, y_label: str, x_label: str) -> None:
-    """The plot's title and axis labels (set again when the language changes)."""
-    item = plot.getPlotItem()
-    item.setTitle(title, color=theme.muted().name(), size="9pt")
-    for name, label in (("bottom", x_label), ("left", y_label)):
-        item.getAxis(name).setLabel(label, color=theme.muted().name())
-
-
-class _PlotRow(QWidget):
-    """The row of plots: it asks for a modest height (a plot alone asks for 480 px, more than the Run tab has,
-    and the tab's scroll area would then show only their tops); it grows into whatever room there is."""
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        hint = super().sizeHint()
-        return QSize(hint.width(), min(hint.height(), PLOT_HEIGHT))
 
 
 class TrainingBox(QGroupBox):
@@ -187,7 +132,7 @@ class TrainingBox(QGroupBox):
         for button in (self.train, self.stop, self.keep, self.revert):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        row = self._plot_row = _PlotRow()
+        row = self._plot_row = PlotRow()
         self._plots = QHBoxLayout(row)  # the loss, then the gradient norms (see build_plots)
         self._plots.setContentsMargins(0, 0, 0, 0)
         self._loss_plot: pg.PlotWidget | None = None
@@ -243,12 +188,12 @@ class TrainingBox(QGroupBox):
         if self._loss_plot is None or self._grad_plot is None:
             import pyqtgraph as pg
 
-            loss_plot = _plot(self.tr("loss (log scale)"), self.tr("loss"), self.tr("step"))
+            loss_plot = make_plot(self.tr("loss (log scale)"), self.tr("loss"), self.tr("step"))
             loss_plot.getPlotItem().setLogMode(y=True)  # a falling loss spans decades: log y shows every one
-            grad_plot = _plot(self.tr("gradient norm per block"), self.tr("norm"), self.tr("step"))
+            grad_plot = make_plot(self.tr("gradient norm per block"), self.tr("norm"), self.tr("step"))
             self._loss_curve = loss_plot.plot(pen=pg.mkPen(theme.ACCENT, width=2))
             for plot in (loss_plot, grad_plot):
-                _show_values(plot, False)  # until there is something to number
+                show_values(plot, False)  # until there is something to number
                 self._plots.addWidget(plot)
             self._loss_plot, self._grad_plot = loss_plot, grad_plot
             self._fade_plots(self._faded)
@@ -276,7 +221,7 @@ class TrainingBox(QGroupBox):
         for plot, title, y_label in ((self._loss_plot, self.tr("loss (log scale)"), self.tr("loss")),
                                      (self._grad_plot, self.tr("gradient norm per block"), self.tr("norm"))):
             if plot is not None:  # else it is made in the current language
-                _label(plot, title, y_label, self.tr("step"))
+                label_plot(plot, title, y_label, self.tr("step"))
         self.status.setText(self._status_source())
         self._name_curves()
 
@@ -362,7 +307,7 @@ class TrainingBox(QGroupBox):
             self.grad_curves.clear()
             self._name_curves()
             for plot in (self.loss_plot, self.grad_plot):
-                _show_values(plot, False)
+                show_values(plot, False)
         trainer, steps = self.trainer, self.steps.value()
         self._stop.clear()
         self.jobs.submit(lambda context: self._train(trainer, steps, context), on_done=self._finished,
@@ -476,7 +421,7 @@ class TrainingBox(QGroupBox):
         losses = list(trainer.losses)
         if losses and not self.loss_plot.getPlotItem().getAxis("left").style["showValues"]:
             for plot in (self.loss_plot, self.grad_plot):
-                _show_values(plot, True)
+                show_values(plot, True)
         self.loss_curve.setData(range(1, len(losses) + 1), losses)
         shown = [loss for loss in losses if 0 < loss < math.inf]
         values = log_ticks(min(shown), max(shown)) if shown else []

@@ -1,0 +1,74 @@
+"""The training box's two small plots (the loss on a log axis, the gradient norms): how they look and are numbered.
+
+pyqtgraph is imported when a plot is made (the Run tab is hidden at start-up).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QWidget
+
+from editor.ui import theme
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg
+
+PLOT_HEIGHT = 120
+"""The height the plots ask for (they take more where the tab has it)."""
+
+
+def make_plot(title: str, y_label: str, x_label: str) -> pg.PlotWidget:
+    import pyqtgraph as pg
+
+    plot = pg.PlotWidget(background=theme.base())
+    item = plot.getPlotItem()
+    item.setMenuEnabled(False)
+    item.hideButtons()
+    item.showGrid(x=False, y=True, alpha=0.15)
+    for name in ("bottom", "left"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(theme.border()))
+        axis.setTextPen(pg.mkPen(theme.muted()))
+        axis.setTickFont(theme.font(-1))
+        axis.enableAutoSIPrefix(False)  # "loss (x0.001)" with ticks of 2·10² reads as a loss of 200
+    label_plot(plot, title, y_label, x_label)
+    plot.setMinimumHeight(110)
+    plot.setMinimumWidth(200)
+    return plot
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    """The values a log axis from ``low`` to ``high`` numbers: each power of ten, and 2 and 5 times it where the
+    range spans fewer than three decades (pyqtgraph's own numbers every ninth of a decade, and they overlap)."""
+    if not (0 < low <= high < math.inf):
+        return []
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    steps = (1,) if last - first > 3 else (1, 2, 5)
+    return [m * 10.0 ** e for e in range(first, last + 1) for m in steps if low <= m * 10.0 ** e <= high]
+
+
+def show_values(plot: pg.PlotWidget, shown: bool) -> None:
+    """Tick values on both axes, or none: an empty plot would number ranges nothing has (a loss of 2 to 9)."""
+    item = plot.getPlotItem()
+    for name in ("bottom", "left"):
+        item.getAxis(name).setStyle(showValues=shown)
+
+
+def label_plot(plot: pg.PlotWidget, title: str, y_label: str, x_label: str) -> None:
+    """The plot's title and axis labels (set again when the language changes)."""
+    item = plot.getPlotItem()
+    item.setTitle(title, color=theme.muted().name(), size="9pt")
+    for name, label in (("bottom", x_label), ("left", y_label)):
+        item.getAxis(name).setLabel(label, color=theme.muted().name())
+
+
+class PlotRow(QWidget):
+    """The row of plots: it asks for a modest height (a plot alone asks for 480 px, more than the Run tab has,
+    and the tab's scroll area would then show only their tops); it grows into whatever room there is."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(hint.width(), min(hint.height(), PLOT_HEIGHT))
