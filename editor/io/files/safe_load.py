@@ -99,8 +99,10 @@ def _asks_code(data: bytes, code: str) -> str | None:
     for _ in range(8):
         chunk = data[start:]
         try:
-            ops = list(pickletools.genops(chunk))
-            pickletools.dis(chunk, out=io.StringIO())
+            with warnings.catch_warnings():  # a stranger's STRING opcode may hold bad escapes: nothing to warn about
+                warnings.simplefilter("ignore", DeprecationWarning)
+                ops = list(pickletools.genops(chunk))
+                pickletools.dis(chunk, out=io.StringIO())
         except Exception:  # any failure means "not a well-formed pickle"
             return None
         for op, arg, _ in ops:

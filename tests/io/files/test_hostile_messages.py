@@ -194,3 +194,11 @@ def test_long_file_names_are_shortened_in_messages(tmp_path):
     assert_clear(info.value)
     assert str(info.value).count("deep") < 20 and "missing.pt" in str(info.value)
     assert info.value.path == str(path)  # the whole path is still there for the app
+
+
+def test_a_pickle_string_with_a_bad_escape_gives_no_warning(recwarn):
+    """A stranger's STRING opcode with an invalid escape: pickletools would warn while LayerLab looks at it."""
+    from editor.io.files.safe_load import _asks_code
+
+    assert _asks_code(b"S'\\\xda'\n.", "c") is None  # a well-formed pickle that asks for no code
+    assert not [w for w in recwarn if issubclass(w.category, DeprecationWarning)]

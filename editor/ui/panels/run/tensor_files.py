@@ -6,27 +6,33 @@ Loading is safe (``weights_only``: nothing in the file runs); the folder last us
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog
+import torch
+from PySide6.QtCore import QSettings, SignalInstance
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from editor.io.files.weights import load_tensor, save_tensor
 from editor.model.errors import LayerLabError
+from editor.model.project.project import Project
+from editor.model.run.forward import RunResult
 from editor.model.run.inputs import check_loaded_input
 from editor.ui.i18n import model_text, translate
 
-if TYPE_CHECKING:
-    from editor.ui.panels.run.panel import RunPanel
 
-    _Base = RunPanel
-else:
-    _Base = object
+class TensorFiles:
+    """Load and save tensors (a part of the Run panel, which has what is named here)."""
 
-
-class TensorFiles(_Base):
-    """Load and save tensors (a part of the Run panel)."""
+    project: Project | None
+    result: RunResult | None
+    loaded: torch.Tensor | None
+    load: QPushButton
+    message: SignalInstance
+    _say: Callable[..., None]
+    _show_error: Callable[..., None]
+    _input: Callable[[], torch.Tensor]
+    _input_edited: Callable[..., None]
 
     def on_load(self) -> None:
         """Use a tensor from a ``.pt`` file as the input (loaded safely: weights_only, no code runs)."""
