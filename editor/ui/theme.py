@@ -237,6 +237,25 @@ def font(size_delta: float = 0, bold: bool = False, mono: bool = False) -> QFont
     return f
 
 
+def calm_plot(item: object) -> None:
+    """Draw a pyqtgraph ``PlotItem`` calmly: no menu or buttons, a faint grid, muted axes with small numbers
+    that carry their own digits (an axis label "(x0.001)" with ticks of 2·10² reads as 200).
+
+    pyqtgraph is imported here, when a plot is made (the tabs with plots are hidden at start-up).
+    """
+    import pyqtgraph as pg
+
+    item.setMenuEnabled(False)  # type: ignore[attr-defined]
+    item.hideButtons()  # type: ignore[attr-defined]
+    item.showGrid(x=False, y=True, alpha=0.15)  # type: ignore[attr-defined]
+    for name in ("bottom", "left"):
+        axis = item.getAxis(name)  # type: ignore[attr-defined]
+        axis.setPen(pg.mkPen(border()))
+        axis.setTextPen(pg.mkPen(muted()))
+        axis.setTickFont(font(-1))
+        axis.enableAutoSIPrefix(False)
+
+
 def format_count(count: int) -> str:
     """A parameter count as blocks and the inspector show it: ``210 params``, ``101,066 params``, ``1.2M params``,
     ``10.0B params``."""

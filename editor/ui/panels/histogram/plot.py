@@ -96,15 +96,7 @@ class HistogramPlot(pg.PlotWidget):
         self.density_item: pg.PlotDataItem | None = None
         self.marker_item: pg.PlotDataItem | None = None
         item = self.getPlotItem()
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.showGrid(x=False, y=True, alpha=0.15)
-        for name in ("bottom", "left"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(theme.border()))
-            axis.setTextPen(pg.mkPen(theme.muted()))
-            axis.setTickFont(theme.font(-1))
-            axis.enableAutoSIPrefix(False)  # "value (x0.001)" confuses; ticks carry their own digits
+        theme.calm_plot(item)
         self.retranslate()
         on_language_change(self, self.retranslate)
         accent = theme.ACCENT

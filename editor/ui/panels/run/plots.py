@@ -24,16 +24,7 @@ def make_plot(title: str, y_label: str, x_label: str) -> pg.PlotWidget:
     import pyqtgraph as pg
 
     plot = pg.PlotWidget(background=theme.base())
-    item = plot.getPlotItem()
-    item.setMenuEnabled(False)
-    item.hideButtons()
-    item.showGrid(x=False, y=True, alpha=0.15)
-    for name in ("bottom", "left"):
-        axis = item.getAxis(name)
-        axis.setPen(pg.mkPen(theme.border()))
-        axis.setTextPen(pg.mkPen(theme.muted()))
-        axis.setTickFont(theme.font(-1))
-        axis.enableAutoSIPrefix(False)  # "loss (x0.001)" with ticks of 2·10² reads as a loss of 200
+    theme.calm_plot(plot.getPlotItem())
     label_plot(plot, title, y_label, x_label)
     plot.setMinimumHeight(110)
     plot.setMinimumWidth(200)
