@@ -256,31 +256,32 @@ class RunPanel(TensorFiles, QWidget):
             project.model.eval()  # a block added in eval mode starts in train mode, as nn.Module does
         if project.input_shape != self._input_shape:
             self._follow_batch()
-        self.show_input()
+        x = self.show_input()
         if self.result is not None and project.run_signature() != self._signature:
             self._stale(keep=True)
         else:
-            self._follow_input()
+            self._follow_input(x)
 
     def _input_edited(self, *args: object) -> None:
         """A new batch size, generator or seed: show the new X, and take off outputs of another one."""
-        self.show_input()
-        self._follow_input()
+        self._follow_input(self.show_input())
 
-    def _follow_input(self) -> None:
-        """Outputs shown of another X than the one shown now go aside; outputs set aside of this X (and of this
-        design and weights) come back."""
+    def _follow_input(self, x: torch.Tensor | None = None) -> None:
+        """Outputs shown of another X than the one shown now (``x``, made again when not given) go aside; outputs
+        set aside of this X (and of this design and weights) come back."""
+        if self.result is None and (self._aside is None or self.project is None
+                                    or self.project.run_signature() != self._aside[1]):
+            return
+        if x is None:
+            try:
+                x = self._input()
+            except LayerLabError:
+                x = None
         if self.result is not None:
-            if not self._made_from_shown_input(self.result):
+            if x is None or not same_tensor(x, self.result.input):
                 self._stale(keep=True, input_changed=True)
-        elif self._aside is not None and self.project is not None and self.project.run_signature() == self._aside[1]:
-            self._bring_back()
-
-    def _made_from_shown_input(self, result: RunResult) -> bool:
-        try:
-            return same_tensor(self._input(), result.input)
-        except LayerLabError:
-            return False
+        elif x is not None:
+            self._bring_back(x)
 
     def _weights_changed(self, paths: tuple) -> None:
         """New weights (kept training, a new init, undo): the shown outputs are no longer the design's, nor
@@ -299,14 +300,14 @@ class RunPanel(TensorFiles, QWidget):
                   (lambda: self.tr("The design changed since the last run: run it again to see its outputs.")),
                   muted=True)
 
-    def _bring_back(self) -> None:
+    def _bring_back(self, x: torch.Tensor) -> None:
         """The design is again the one the outputs set aside were made of: show them again."""
         assert self._aside is not None
         result, signature, generation, summary = self._aside
         if self.project is None or generation != self.project.weights_generation or result is None:
             self._aside = None  # new weights: these outputs will never be the design's again
             return
-        if not self._made_from_shown_input(result):
+        if not same_tensor(x, result.input):
             return  # another X now: kept aside, for when that one comes back
         self._aside = None
         self._show_result(result, signature, generation, summary)
@@ -339,10 +340,10 @@ class RunPanel(TensorFiles, QWidget):
             return self.loaded
         return self.project.make_run_input(self.batch.value(), self.generator.currentText(), self.seed.value())
 
-    def show_input(self, *args: object) -> None:
-        """Show the batch that a run would use, as ``print(X)`` shows it."""
+    def show_input(self, *args: object) -> torch.Tensor | None:
+        """Show the batch that a run would use, as ``print(X)`` shows it; that batch (None when there is none)."""
         if self.project is None:
-            return
+            return None
         self.batch.setEnabled(self.loaded is None)
         self.generator.setEnabled(self.loaded is None)
         self.seed.setEnabled(self.loaded is None)
@@ -351,11 +352,12 @@ class RunPanel(TensorFiles, QWidget):
         except LayerLabError as exc:
             self.shape.setText("")
             self.input_text.setPlainText(model_text(exc))
-            return
+            return None
         where = self.tr("loaded from a file") if self.loaded is not None else self.tr("on {device}").format(
             device=x.device)
         self.shape.setText(self.tr("→ X of shape {shape}, {where}").format(shape=fmt(tuple(x.shape)), where=where))
         self.input_text.setPlainText(print_text(x))
+        return x
 
     # ------------------------------------------------------------ running
     def _set_busy(self, busy: bool) -> None:
