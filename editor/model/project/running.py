@@ -175,8 +175,9 @@ class RunningMixin(_Base):
         """Which parameter tensors the model holds and how often each was written in place since it was made.
 
         torch counts every in-place write to a tensor (its version counter: an init, ``load_state_dict``, an
-        optimizer step); a tensor replaced is another tensor. Equal stamps mean the values were left alone.
-        Buffers are left out: a forward in training mode moves BatchNorm's running statistics.
+        optimizer step); a tensor replaced is another tensor. Cheap enough for every edit, but a write
+        through ``.data`` escapes the counter: :meth:`keep_trained` also compares checksums. Buffers are
+        left out: a forward in training mode moves BatchNorm's running statistics.
         """
         return tuple((id(p), p._version) for p in self.model.parameters())  # type: ignore[attr-defined]  # noqa: SLF001
 
