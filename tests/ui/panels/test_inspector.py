@@ -128,3 +128,33 @@ def test_a_module_used_three_times_says_all_three_in_the_inspector(window):
     assert label is not None and label.isVisible()
     assert "block 0</a> and <a href='3'>block 3</a>" in label.text()
     assert "used in 3 places, so editing or training one changes all three." in label.text()
+
+
+def test_the_weights_line_checks_the_seed_once_after_a_burst_of_edits(window, qtbot, monkeypatch):
+    """Edits don't each checksum every parameter: the line says what is known, and checks after the last edit."""
+    import torch
+
+    from editor.model.design import seeding
+    from editor.ui.panels import inspector as module
+
+    window.project.extend([nn.Linear(4, 4), nn.ReLU()])
+    window.project.reset_parameters()  # from the seed
+    settle()
+    qtbot.wait(module.SEED_CHECK_MS + 100)
+    words = window.inspector.findChild(QLabel, "seedWords")
+    assert words.text() == "exactly what the seed gives"
+    calls = []
+    real = seeding.fingerprint
+    monkeypatch.setattr(seeding, "fingerprint", lambda layers: calls.append(1) or real(layers))
+    for _ in range(5):
+        window.project.append(nn.ReLU())
+        settle()
+    assert calls == []  # nothing checked while the edits come
+    with torch.no_grad():
+        window.project[0].weight.data.fill_(0.5)  # behind the design's back: only a checksum notices
+    window.project.append(nn.ReLU())
+    settle()
+    words = window.inspector.findChild(QLabel, "seedWords")
+    assert words.text() == "exactly what the seed gives"  # what was known
+    qtbot.waitUntil(lambda: words.text() == "changed since they were built from the seed", timeout=3000)
+    assert len(calls) == 1  # one check for the burst
