@@ -32,7 +32,6 @@ from editor.io.errors import CodeImportError
 from editor.io.files.atomic import atomic_write
 from editor.io.files.weights import export_weights
 from editor.io.pycode.export.writer import shadowing_note
-from editor.io.pycode.read.source import read_source
 from editor.model.errors import LayerLabError
 from editor.model.meta import prepare_meta_kernels_in_background
 from editor.model.project.project import Project
@@ -189,6 +188,8 @@ class CodeActions(QObject):
 
     def open_code_path(self, path: Path) -> bool:
         """Open the model in a .py file as a new project; the current one stays if anything goes wrong."""
+        from editor.io.pycode.read.source import read_source  # (imported when first needed, not at start-up)
+
         try:
             design = read_design(self.parent_widget, read_source(path), seed=None)
         except DialogCancelled:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction
@@ -39,13 +40,15 @@ from editor.model.custom.library import Library
 from editor.model.design.tree import Group
 from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
-from editor.ui.dialogs.block_definition import BlockDefinitionDialog
-from editor.ui.dialogs.custom_layer import CustomLayerDialog
-from editor.ui.dialogs.reusable_block import ReusableBlockDialog
 from editor.ui.i18n import keep_translated, model_text, translate
 from editor.ui.palette import MyBlock, Palette
 from editor.ui.window.editing import EditActions
 from editor.ui.window.session import Session
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened (not while the editor goes live at start-up)
+    from editor.ui.dialogs.block_definition import BlockDefinitionDialog
+    from editor.ui.dialogs.custom_layer import CustomLayerDialog
+    from editor.ui.dialogs.reusable_block import ReusableBlockDialog
 
 
 def library_folder() -> Path:
@@ -223,6 +226,8 @@ class CustomLayerActions(QObject):
 
     def open_new_layer(self) -> CustomLayerDialog:
         """Layer → New Custom Layer…: the dialog, open (not modal to the app)."""
+        from editor.ui.dialogs.custom_layer import CustomLayerDialog
+
         dialog = CustomLayerDialog(self.project, self.parent_widget, input_shape=self._slot_shape())
         dialog.submitted.connect(lambda definition, save, insert: self._layer_done(dialog, definition, save, insert))
         self._show(dialog)
@@ -236,6 +241,9 @@ class CustomLayerActions(QObject):
             return None
         in_library = name in self.library_definitions()
         shape = self._instance_shape(name)
+        from editor.ui.dialogs.block_definition import BlockDefinitionDialog
+        from editor.ui.dialogs.custom_layer import CustomLayerDialog
+
         if isinstance(definition, LayerDefinition):
             dialog = CustomLayerDialog(self.project, self.parent_widget, definition=definition, input_shape=shape,
                                        in_library=in_library)
@@ -255,6 +263,8 @@ class CustomLayerActions(QObject):
                                               "it; Ctrl+G groups the selected blocks."))
             return None
         path = self.project.path_of(nodes[0])
+        from editor.ui.dialogs.reusable_block import ReusableBlockDialog
+
         dialog = ReusableBlockDialog(self.project, path, self.parent_widget)
         dialog.submitted.connect(lambda name, bindings, save: self._make_done(dialog, path, name, bindings, save))
         self._show(dialog)

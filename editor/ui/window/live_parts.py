@@ -2,12 +2,13 @@
 
 The main window's own module imports none of them, so that it can show its
 window (with a :class:`~editor.ui.loading.shell.LoadingShell`) before torch is
-imported. The start-up loader imports this module on its background thread;
+imported. Once torch is loaded, start-up imports this module on the GUI thread
+(its classes subclass Qt's; see ``editor.ui.startup.GUI_MODULES``);
 :meth:`~editor.ui.window.main_window.MainWindow.go_live` then finds everything
-imported already, and building the editor costs the GUI thread no imports.
-A part that the main window adds and that imports torch belongs here; not the
-Initialize dialog, though, which brings pyqtgraph (its preview plot) and is
-imported when it is first opened.
+imported already. A part that the main window adds and that imports torch
+belongs here; not the dialogs, which are imported when first opened: the
+Initialize dialog (it brings pyqtgraph), the custom-layer, block-definition
+and reusable-block dialogs, and the Python reader behind Open Python Code.
 """
 
 from __future__ import annotations
