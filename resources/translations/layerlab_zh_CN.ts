@@ -1761,8 +1761,8 @@
         <translation>形状未知：在工具栏里设置输入形状（例如 3, 20）即可看到它们</translation>
     </message>
     <message>
-        <source>Shapes OK</source>
-        <translation>形状正确</translation>
+        <source>Empty design: drag a layer from the Layers list onto the canvas</source>
+        <translation>空设计：从“层”列表把一个层拖到画布上</translation>
     </message>
     <message>
         <source>Shape error at block {path}: {sentence}</source>

@@ -114,8 +114,8 @@ class DesignStatus(QStatusBar):
             elif project.root.children:  # nothing says what comes in (a first custom layer of any size)
                 self.shapes.setText(self.tr("Shapes unknown: set the input shape in the toolbar (e.g. 3, 20) to "
                                             "see them"))
-            else:
-                self.shapes.setText(self.tr("Shapes OK"))
+            else:  # nothing to check yet
+                self.shapes.setText(self.tr("Empty design: drag a layer from the Layers list onto the canvas"))
             self.shapes.setStyleSheet("")
         else:
             self.shapes.setText(self.tr("Shape error at block {path}: {sentence}").format(

@@ -91,3 +91,13 @@ def test_shapes_nothing_can_work_out_are_said_to_be_unknown_not_ok(window):
     p.input_shape = (2, 64)
     settle()
     assert window.status.shapes.text() == "Shapes OK · output (2, 1)"
+
+
+def test_an_empty_design_says_how_to_start_not_that_its_shapes_are_ok(window):
+    window.set_project(Project())
+    settle()
+    assert window.status.shapes.text() == "Empty design: drag a layer from the Layers list onto the canvas"
+    window.project.input_shape = (3, 20)
+    window.project.append(nn.Linear(20, 10))
+    settle()
+    assert window.status.shapes.text() == "Shapes OK · output (3, 10)"
