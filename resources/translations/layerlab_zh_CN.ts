@@ -1762,7 +1762,7 @@
     </message>
     <message>
         <source>Empty design: drag a layer from the Layers list onto the canvas</source>
-        <translation>空设计：从“层”列表把一个层拖到画布上</translation>
+        <translation>空设计：从层面板把一个层拖到画布上</translation>
     </message>
     <message>
         <source>Shape error at block {path}: {sentence}</source>
