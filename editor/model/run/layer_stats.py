@@ -21,7 +21,10 @@ overflow) are computed one by one in double precision.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
+import operator
 import sys
 import threading
 import time
@@ -34,10 +37,10 @@ import torch
 SPARK_BINS = 16
 SPARK_SAMPLE = 256
 """Values of each output its sparkline is binned from (all of them when it has no more)."""
-SPARK_RUN = 8
-"""Consecutive values taken at each place of a larger output (8 float32: half a cache line)."""
 CHUNK_BYTES = 1 << 23
 """About how many bytes of outputs the CPU reduces at once (kept until then, with a stacked copy as large)."""
+SPARK_RUN = 8
+"""Consecutive values taken at each place of a larger output (8 float32: half a cache line)."""
 MAX_CHUNK_ROWS = 512
 EXACT_COUNT = 1 << 24
 """Values of one output up to which float32 counts them exactly (larger ones are counted in integers)."""
@@ -96,6 +99,7 @@ class _Gathering:
     buffer: torch.Tensor | None = None
     rows: list[torch.Tensor] | None = None
     filled: int = 0
+    key: Key | None = None
 
     def copy(self, out: torch.Tensor) -> None:
         """Copy ``out`` into the next row.
@@ -122,11 +126,27 @@ class StatsCollector:
         self._gathering: dict[Key, _Gathering] = {}
         self._parts: dict[Key, list[_Part]] = {}
         self._done: dict[int, LayerStats] = {}
+        self._last: _Gathering | None = None
+        """The chunk the last output was copied into (the next output often has the same shape)."""
         self.seconds = 0.0
 
     def add(self, path: str, kind: str, out: torch.Tensor) -> None:
         """Take block ``path``'s output (on the CPU: copied now, reduced once a chunk is full)."""
         start = time.perf_counter()
+        last = self._last
+        if last is not None and out.shape == last.key[0] and out.dtype is torch.float32 and out.is_cpu:
+            members = last.members  # the common case, made short: another output of the shape before, copied now
+            members.append(len(self._names))
+            self._names.append((path, kind, tuple(out.shape)))
+            self._outputs.append(None)
+            last.copy(out)
+            if len(members) >= last.capacity:
+                self._reduce(last.key)
+        else:
+            self._add(path, kind, out)
+        self.seconds += time.perf_counter() - start
+
+    def _add(self, path: str, kind: str, out: torch.Tensor) -> None:
         index = len(self._names)
         shape = out.shape
         self._names.append((path, kind, tuple(shape)))
@@ -136,7 +156,6 @@ class StatsCollector:
             if out.numel() == 0:
                 self._outputs.append(None)
                 self._done[index] = LayerStats(path, kind, tuple(shape), math.nan, math.nan, math.nan, math.nan, 0.0)
-                self.seconds += time.perf_counter() - start
                 return
             gathering = self._gathering[key] = self._start(key, out.numel())
         members = gathering.members
@@ -144,11 +163,11 @@ class StatsCollector:
         if gathering.buffer is not None:  # copied now and let go: the forward's allocator reuses its memory
             self._outputs.append(None)
             gathering.copy(out)
+            self._last = gathering if key[1].type == "cpu" and key[2] == torch.float32 else None
         else:
             self._outputs.append(out)
         if len(members) >= gathering.capacity:
             self._reduce(key)
-        self.seconds += time.perf_counter() - start
 
     def before_in_place(self) -> None:
         """The next block changes the last output in place (``ReLU(inplace=True)``): copy it now, or keep a copy."""
@@ -185,13 +204,13 @@ class StatsCollector:
         shape, device, dtype = key
         streams = self._stream and _at_hand(device)
         if not streams:
-            return _Gathering([], sys.maxsize)
+            return _Gathering([], sys.maxsize, key=key)
         capacity = _chunk_rows(count)
         if dtype != torch.float32:
-            return _Gathering([], capacity)
+            return _Gathering([], capacity, key=key)
         self._make_room(capacity * count * 4)
         buffer, rows = _pool_take(tuple(shape), capacity)
-        return _Gathering([], capacity, buffer, rows)
+        return _Gathering([], capacity, buffer, rows, key=key)
 
     def _make_room(self, need: int) -> None:
         """Reduce the oldest chunks early while the buffers of all open ones would exceed ``ACTIVE_BYTES``."""
@@ -204,6 +223,8 @@ class StatsCollector:
 
     def _reduce(self, key: Key) -> None:
         gathering = self._gathering.pop(key)
+        if gathering is self._last:
+            self._last = None
         members = gathering.members
         shape, device, dtype = key
         count = math.prod(shape)
@@ -220,7 +241,7 @@ class StatsCollector:
             torch.linalg.vector_norm(rows, dim=1, out=numbers[1])
             torch.amin(rows, 1, out=numbers[3])
             torch.amax(rows, 1, out=numbers[4])
-            part = _Part(members, numbers, sample=spark_sample(rows))
+            part = _Part(members, numbers, sample=spark_sample(rows, tuple(shape)))
             if _at_hand(device):  # settle the numbers while the values are at hand too
                 values = numbers.numpy()
                 def original(row: int) -> torch.Tensor:  # a copy's row, else the output itself (its own dtype)
@@ -343,22 +364,46 @@ def layer_stats(path: str, kind: str, out: torch.Tensor) -> LayerStats:
     return all_stats([(path, kind, out)])[0]
 
 
-def spark_sample(rows: torch.Tensor) -> torch.Tensor:
-    """A copy of at most ``SPARK_SAMPLE`` values of each row of ``rows`` (2-d), for its sparkline.
+def spark_sample(rows: torch.Tensor, shape: tuple[int, ...]) -> torch.Tensor:
+    """A copy of at most ``SPARK_SAMPLE`` values of each row of ``rows`` (2-d, each row an output of ``shape``), for
+    its sparkline.
 
-    A row of up to that many values is taken whole; a longer one gives runs of
-    ``SPARK_RUN`` consecutive values from evenly spaced places, so the copy reads a
-    few cache lines of each row instead of one for every value taken.
+    A row of up to that many values is taken whole. A longer one gives runs of ``SPARK_RUN``
+    consecutive values from evenly spaced places, ``sample_step(shape)`` apart: the copy reads a
+    few cache lines of each row instead of one for every value taken, and the runs fall on every
+    part of a row of the output (each feature of a (batch, features) output), not on its first
+    values again and again.
     """
     count = rows.shape[1]
     if count <= SPARK_SAMPLE:
         return rows.clone()
     places = SPARK_SAMPLE // SPARK_RUN
-    segment = count // places
-    sample = rows[:, : places * segment].view(len(rows), places, segment)[:, :, :SPARK_RUN].reshape(len(rows), -1)
+    step = sample_step(shape)
+    runs = rows.as_strided((len(rows), places, SPARK_RUN), (rows.stride(0), step, 1), rows.storage_offset())
+    sample = runs.reshape(len(rows), SPARK_SAMPLE)
     if sample.untyped_storage().data_ptr() == rows.untyped_storage().data_ptr():
-        sample = sample.clone()  # runs that are whole segments: a view, which the zero count then overwrites
+        sample = sample.clone()  # runs that touch: a view, which the zero count then overwrites
     return sample
+
+
+@functools.lru_cache(maxsize=64)
+def sample_step(shape: tuple[int, ...]) -> int:
+    """How far apart the sample's runs start in an output of ``shape`` (of more than ``SPARK_SAMPLE`` values).
+
+    The widest step that fits, a multiple of ``SPARK_RUN`` (a run then lies in one cache line)
+    whose quotient by it shares no factor with the trailing sizes of ``shape`` (the last size, the
+    last two sizes' product, …) once their own factors of ``SPARK_RUN`` are taken out. With
+    (64, 256) that is 520, not 512: each run then starts 8 features further along a row than the
+    last, and the 32 runs cover all 256 features instead of features 0 to 7 of every other row.
+    """
+    count = math.prod(shape)
+    places = SPARK_SAMPLE // SPARK_RUN
+    widest = (count - SPARK_RUN) // (places - 1) // SPARK_RUN  # the last run ends inside the output
+    trailing = [size // math.gcd(size, SPARK_RUN) for size in itertools.accumulate(reversed(shape), operator.mul)]
+    quotient = widest
+    while quotient > 1 and any(math.gcd(quotient, size) != 1 for size in trailing):
+        quotient -= 1
+    return max(1, quotient) * SPARK_RUN
 
 
 def _chunk_rows(count: int) -> int:
@@ -380,7 +425,7 @@ def _one_by_one(path: str, kind: str, out: torch.Tensor) -> LayerStats:
             return LayerStats(path, kind, shape, math.nan, math.nan, math.nan, math.nan, zeros, (), False, nonfinite)
         low, high = float(shown.min()), float(shown.max())
         std = float(shown.std()) if shown.numel() > 1 else 0.0
-        sample = spark_sample(shown[None])[0]
+        sample = spark_sample(shown[None], shape if finite else (shown.numel(),))[0]
         width = max(high - low, torch.finfo(torch.float64).tiny)
         bins = ((sample - low) * (SPARK_BINS / width)).nan_to_num_(0).long().clamp_(0, SPARK_BINS - 1)
         histogram = tuple(torch.bincount(bins, minlength=SPARK_BINS).tolist())

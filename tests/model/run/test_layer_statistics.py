@@ -201,3 +201,28 @@ def test_sparklines_of_outputs_just_over_the_sample_are_their_own(count):
         collector.add(str(i), "ReLU", out)
     for stats, out in zip(collector.finish(), outputs, strict=True):
         assert stats.histogram == _one_by_one(stats.path, "ReLU", out).histogram
+
+
+def test_a_sparkline_sees_every_feature_not_only_the_first_ones():
+    """A (batch, features) output whose first 8 features are dead: the sample meets the live ones too."""
+    out = torch.ones(64, 256)
+    out[:, :8] = 0.0
+    stats = all_stats([("0", "ReLU", out)])[0]
+    assert sum(stats.histogram) == 256
+    assert stats.histogram[0] == 8 and stats.histogram[-1] == 248  # each feature sampled once
+
+
+@pytest.mark.parametrize("shape", [(64, 256), (2, 16, 28, 28), (8, 3, 32, 32), (3, 1000), (1, 257), (5, 7, 11)])
+def test_the_sample_s_runs_fit_and_spread_over_the_output(shape):
+    import math
+
+    from editor.model.run.layer_stats import SPARK_RUN, SPARK_SAMPLE, sample_step
+
+    step = sample_step(shape)
+    count = math.prod(shape)
+    places = SPARK_SAMPLE // SPARK_RUN
+    assert step % SPARK_RUN == 0 and (places - 1) * step + SPARK_RUN <= count
+    last = shape[-1]
+    starts = {i * step % last for i in range(places)}
+    assert len(starts) == min(places, last // math.gcd(step, last))  # no start repeats before it must
+    assert sample_step((64, 256)) == 520
