@@ -2,6 +2,8 @@
 
     layerlab                          open the editor
     layerlab PROJECT.pt               open a project
+    layerlab --example mlp            open an example design (mlp, nested, cnn or tied)
+    layerlab --lesson 3               open lesson 3, with its text beside the canvas
     layerlab --screenshot OUT.png [PROJECT] [--example E | --lesson N] [--select PATH] [--tab TAB]
              [--run forward] [--lang zh_CN] [--theme dark] [--part welcome] [--size 1400x900]
     layerlab --version
@@ -21,6 +23,10 @@ from pathlib import Path
 
 from editor.version import __version__
 
+EXAMPLE_NAMES = ("mlp", "nested", "cnn", "tied")
+"""The example designs ``--example`` opens (File → Open Example's; a test checks they are
+``editor.model.examples.EXAMPLES``, which the command line does not import: it loads torch)."""
+
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -28,13 +34,13 @@ def _gui_parser() -> argparse.ArgumentParser:
         epilog="Subcommands: 'layerlab summary PROJECT.pt', 'layerlab export PROJECT.pt -o model.py', "
         "'layerlab import SRC.py -o PROJECT.pt'. Run 'layerlab summary -h' (or export -h, import -h) for details.")
     parser.add_argument("project", nargs="?", type=Path, help="a LayerLab project (.pt) to open")
+    parser.add_argument("--example", choices=EXAMPLE_NAMES, help="open an example design instead (with "
+                        "--screenshot, the one shown without a PROJECT; cnn unless given)")
+    parser.add_argument("--lesson", type=int, metavar="N", help="open lesson N, with its text beside the canvas")
     parser.add_argument("--screenshot", metavar="OUT.png", type=Path,
                         help="render the main window offscreen at 1400×900 and save it, then exit")
     shots = parser.add_argument_group("screenshot options", "what --screenshot shows (tools/make_screenshots.py "
                                       "uses them for the pictures in docs/)")
-    shots.add_argument("--example", default="cnn", help="the example design shown without a PROJECT: mlp, nested, "
-                       "cnn (default) or tied")
-    shots.add_argument("--lesson", type=int, metavar="N", help="open lesson N, with its text beside the canvas")
     shots.add_argument("--select", metavar="PATH[,PATH]", default="",
                        help="select these blocks, e.g. 1.0 (default: one the picture shows)")
     shots.add_argument("--tab", metavar="TAB[,TAB]", default="", help="bring a bottom tab forward: parameters, "
@@ -98,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         from editor.io import doors  # noqa: F401  (registers p.save and p.to_code for the subcommands)
 
         return SUBCOMMANDS[args[0]](args[1:])
-    options = _gui_parser().parse_args(args)
+    parser = _gui_parser()
+    options = parser.parse_args(args)
     if options.screenshot is not None:
         import os
 
@@ -114,7 +121,11 @@ def main(argv: list[str] | None = None) -> int:
         except ScreenshotError as exc:
             print(f"layerlab: {exc}", file=sys.stderr)
             return 2
-        return screenshot(options.screenshot, options.project, options.example, shot)
+        return screenshot(options.screenshot, options.project, options.example or "cnn", shot)
+    given = [name for name, value in (("a PROJECT", options.project), ("--example", options.example),
+                                      ("--lesson", options.lesson)) if value is not None]
+    if len(given) > 1:
+        parser.error(f"open one thing at a time: {' and '.join(given)} were both given")
     from editor.cli.qt_check import problem
 
     missing = problem()  # before Qt loads: one clear sentence instead of Qt's platform-plugin trace
@@ -123,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from editor.ui.app import run
 
-    return run(options.project)
+    return run(options.project, options.example, options.lesson)
 
 
 if __name__ == "__main__":

@@ -59,8 +59,8 @@ def _window(project_path: Path | None, example: str | None = None, interactive: 
     return window
 
 
-def run(project_path: Path | None = None) -> int:
-    """Open LayerLab (with a project file, if given) and run until the window closes.
+def run(project_path: Path | None = None, example: str | None = None, lesson: int | None = None) -> int:
+    """Open LayerLab (with a project file, an example design or a lesson, if given) and run until the window closes.
 
     The window shows at once and PyTorch loads meanwhile (see
     :mod:`editor.ui.startup`); the project opens, and recovery and the
@@ -85,7 +85,7 @@ def run(project_path: Path | None = None) -> int:
         except Exception:
             logging.getLogger(__name__).exception("LayerLab could not start")
             raise
-        startup.live.connect(lambda: _when_live(startup.window, crash, welcome=project_path is None))
+        startup.live.connect(lambda: _when_live(startup.window, crash, project_path is None, example, lesson))
         startup.show()
         return app.exec()
     finally:
@@ -93,8 +93,9 @@ def run(project_path: Path | None = None) -> int:
         error_log.stop()
 
 
-def _when_live(window, crash, welcome: bool) -> None:
-    """The editor is live: watch its session for crashes, offer recovery, and the welcome screen on a first start."""
+def _when_live(window, crash, welcome: bool, example: str | None = None, lesson: int | None = None) -> None:
+    """The editor is live: watch its session for crashes, offer recovery, open the example or lesson asked for on
+    the command line, else offer the welcome screen on a first start."""
     from editor.ui.window.recovery import offer_recovery
 
     crash.watch(window.session, window.autosave, window)
@@ -102,7 +103,14 @@ def _when_live(window, crash, welcome: bool) -> None:
         offer_recovery(window.session, window.autosave, window)
     except Exception:  # the autosaves stay where they are; the window is usable
         crash.handle(sys.exc_info())  # type: ignore[arg-type]
-    if welcome:
+    if example is not None:
+        window.file_actions.open_example(example)
+    elif lesson is not None:
+        problem = window.lesson_actions.open_number(lesson)
+        if problem:
+            print(f"layerlab: {problem}", file=sys.stderr)
+            window.session.show_message(problem)
+    elif welcome:
         window.lesson_actions.welcome_at_start()  # the first start (until turned off), never in tests
 
 

@@ -137,13 +137,9 @@ def _select(window: MainWindow, paths: list[str]) -> None:
 
 
 def _open_lesson(window: MainWindow, number: int) -> None:
-    actions = window.lesson_actions
-    chosen = [lesson for lesson in actions.lessons if lesson.number == number]
-    if not chosen:
-        raise ScreenshotError(f"There is no lesson {number}: the lessons are numbered "
-                              f"{', '.join(str(lesson.number) for lesson in actions.lessons)}.")
-    if not actions.open_lesson(chosen[0]):
-        raise ScreenshotError(f"Lesson {number} could not be opened.")
+    problem = window.lesson_actions.open_number(number)
+    if problem:
+        raise ScreenshotError(problem)
 
 
 def _stacked(images: list[QImage]) -> QImage:

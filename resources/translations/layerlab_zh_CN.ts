@@ -2965,6 +2965,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <source>Lesson {number}: {title}</source>
         <translation>第 {number} 课：{title}</translation>
     </message>
+    <message>
+        <source>There is no lesson {number}: the lessons are numbered {numbers}.</source>
+        <translation>没有第 {number} 课：课程编号为 {numbers}。</translation>
+    </message>
+    <message>
+        <source>Lesson {number} could not be opened.</source>
+        <translation>无法打开第 {number} 课。</translation>
+    </message>
 </context>
 <context>
     <name>LessonPanel</name>
@@ -7824,7 +7832,7 @@ Valid: {valid}.</source>
     </message>
     <message>
         <source>The gradient autograd left in .grad after Run backward (Run tab): its norm and mean. &apos;—&apos; until a backward pass. For a module used in several places it is the sum of the gradients from every place.</source>
-        <translation>“反向运行”（“运行”标签页）之后 autograd 留在 .grad 中的梯度：它的范数和均值。没有做过反向传播时显示 &apos;—&apos;。对在多处使用的模块，它是各处梯度之和。</translation>
+        <translation>“运行反向传播”（“运行”标签页）之后 autograd 留在 .grad 中的梯度：它的范数和均值。没有做过反向传播时显示 &apos;—&apos;。对在多处使用的模块，它是各处梯度之和。</translation>
     </message>
     <message>
         <source>Parameters by block, named as model.named_parameters(remove_duplicate=False) names them: each is an nn.Parameter, which parameters() lists and an optimizer trains (a plain tensor attribute is neither). Untick requires_grad to freeze one: an optimizer then leaves it alone (a shared tensor is frozen everywhere it is used).</source>
@@ -8242,11 +8250,11 @@ Valid: {valid}.</source>
     </message>
     <message>
         <source>Run forward</source>
-        <translation>前向运行</translation>
+        <translation>运行前向传播</translation>
     </message>
     <message>
         <source>Run backward</source>
-        <translation>反向运行</translation>
+        <translation>运行反向传播</translation>
     </message>
     <message>
         <source>Save input…</source>
@@ -8342,7 +8350,7 @@ Valid: {valid}.</source>
     </message>
     <message>
         <source>{name} is the input now: run forward to use it.</source>
-        <translation>现在的输入是 {name}：按“前向运行”即可使用它。</translation>
+        <translation>现在的输入是 {name}：按“运行前向传播”即可使用它。</translation>
     </message>
     <message>
         <source>Save the input</source>

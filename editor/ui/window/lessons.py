@@ -162,6 +162,16 @@ class LessonActions(QObject):
             number=lesson.number, title=lesson.title_in(current_language())))
         return True
 
+    def open_number(self, number: int) -> str:
+        """Open lesson ``number`` (``layerlab --lesson N``): what went wrong, in a sentence, or "" once it is open."""
+        chosen = [lesson for lesson in self.lessons if lesson.number == number]
+        if not chosen:
+            return self.tr("There is no lesson {number}: the lessons are numbered {numbers}.").format(
+                number=number, numbers=", ".join(str(lesson.number) for lesson in self.lessons))
+        if not self.open_lesson(chosen[0]):
+            return self.tr("Lesson {number} could not be opened.").format(number=number)
+        return ""
+
     def _make_room(self) -> None:
         """Give the panel most of the column's height and a width its text reads well at."""
         if self.beside is not None and not self.dock.isFloating():

@@ -9,7 +9,7 @@ that wants its full text's width would widen the main window past the screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.model.catalog.build import format_bytes
@@ -78,7 +78,20 @@ class DesignStatus(QStatusBar):
         for label in (self.params, self.device):
             self.addPermanentWidget(label)
         self.addWidget(self.shapes, 1)
+        self.messageChanged.connect(self._make_way)
         on_language_change(self, self.retranslate)
+
+    def _make_way(self, message: str = "") -> None:
+        """The shapes line gives way to a message (both drawn at once overlapped), and comes back after it.
+
+        QStatusBar hides it itself, but not when the bar is first shown after a message: a
+        message shown as the editor goes live (``layerlab --lesson 3``) was drawn over it.
+        """
+        self.shapes.setVisible(not (message or self.currentMessage()))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._make_way()
 
     def retranslate(self) -> None:
         if self.session.has_project:

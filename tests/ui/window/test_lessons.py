@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QPushButton, QWidget
@@ -203,3 +204,72 @@ def test_the_title_bar_names_the_open_lesson_in_the_current_language(window):
         i18n.languages().install(i18n.ENGLISH)
     window.file_actions.on_new()
     assert "Lesson" not in window.windowTitle()
+
+
+OPENS = """
+import json, sys, time
+from PySide6.QtWidgets import QApplication
+from editor.ui import app as ui_app
+
+class Probe(QApplication):
+    def exec(self):  # instead of the event loop: wait until the editor is live and has opened what was asked, look
+        deadline = time.monotonic() + 120
+        windows = lambda: [w for w in self.topLevelWidgets() if w.objectName() == "mainWindow"
+                           and getattr(w, "lesson_actions", None) is not None and w.session.has_project]
+        while time.monotonic() < deadline and not windows():
+            self.processEvents()
+        for _ in range(30):
+            self.processEvents()
+        window = windows()[0]
+        current = window.lesson_actions.current
+        print(json.dumps({"blocks": len(window.project), "lesson": current.number if current else None,
+                          "status": window.statusBar().currentMessage(), "title": window.windowTitle(),
+                          "shapes_shown": window.statusBar().shapes.isVisible(),
+                          "welcome": sum(w.objectName() == "welcomeDialog" and w.isVisible()
+                                         for w in self.topLevelWidgets())}))
+        window.close()
+        return 0
+
+probe = Probe(sys.argv[:1])
+ui_app.application = lambda: probe
+sys.exit(ui_app.run(None, *json.loads(sys.argv[1])))
+"""
+
+
+@pytest.mark.parametrize("asked, blocks, lesson", [(["mlp", None], 3, None), ([None, 1], None, 1),
+                                                   ([None, 99], 0, None)])
+def test_the_command_line_opens_an_example_or_a_lesson(tmp_path, asked, blocks, lesson):
+    """``layerlab --example mlp`` and ``layerlab --lesson 1`` open them once the editor is live (and no welcome
+    screen); a lesson that does not exist is said, on stderr and in the status bar, with the numbers there are."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    done = subprocess.run([sys.executable, "-c", OPENS, json.dumps(asked)], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads([line for line in done.stdout.splitlines() if line.startswith("{")][-1])
+    assert seen["lesson"] == lesson and seen["welcome"] == 0
+    if blocks is not None:
+        assert seen["blocks"] == blocks
+    if lesson is not None:
+        assert seen["title"].startswith(f"Lesson {lesson}:")
+        assert seen["status"].startswith(f"Lesson {lesson}:") and not seen["shapes_shown"]  # not drawn over it
+    if asked[1] == 99:
+        assert "There is no lesson 99: the lessons are numbered 1, 2," in done.stderr
+        assert seen["status"].startswith("There is no lesson 99")
+
+
+def test_the_command_line_opens_one_thing_at_a_time_and_knows_the_examples():
+    from editor.cli.main import EXAMPLE_NAMES, main
+    from editor.model.examples import EXAMPLES
+
+    assert tuple(EXAMPLES) == EXAMPLE_NAMES
+    with pytest.raises(SystemExit) as refused:
+        main(["project.pt", "--example", "mlp"])
+    assert refused.value.code == 2
