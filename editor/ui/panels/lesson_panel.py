@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import torch
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from editor.io.lessons import Lesson
@@ -121,16 +121,30 @@ class LessonPanel(QWidget):
         return hint
 
 
+CONTINUED = 4
+"""Columns a wrapped line of code goes on deeper than the line's own indent (Python's hanging indent)."""
+
+
 def _wrap_code(browser: QTextBrowser) -> None:
-    """Code blocks on a quiet tint, wrapping at the panel's width (a narrow panel needs no horizontal scroll bar)."""
+    """Code blocks on a quiet tint, wrapping at the panel's width (a narrow panel needs no horizontal scroll bar).
+
+    A line too long for the panel goes on ``CONTINUED`` columns deeper than its own indent, so
+    that what wrapped reads as the rest of that line, not as a statement of its own.
+    """
     tint = theme.canvas_background()
     block = browser.document().begin()
     while block.isValid():
         fmt = block.blockFormat()
         if fmt.nonBreakableLines():
+            text = block.text()
+            fragment = block.begin().fragment()
+            font = fragment.charFormat().font() if fragment.isValid() else browser.font()
+            column = QFontMetricsF(font).horizontalAdvance(" ")
+            hang = (len(text) - len(text.lstrip(" ")) + CONTINUED) * column
             fmt.setNonBreakableLines(False)
             fmt.setBackground(tint)
-            fmt.setLeftMargin(4)
+            fmt.setLeftMargin(4 + hang)
+            fmt.setTextIndent(-hang)  # the first line starts at the tint's edge; the lines it wraps into, deeper
             QTextCursor(block).setBlockFormat(fmt)
         block = block.next()
 

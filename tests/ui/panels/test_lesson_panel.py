@@ -73,6 +73,25 @@ def test_code_blocks_wrap_on_a_tint(panel, lessons):
     assert all(b.blockFormat().background().style().name != "NoBrush" for b in code)
 
 
+def test_a_wrapped_line_of_code_goes_on_deeper_than_its_own_indent(panel, lessons, qtbot):
+    """Lesson 3's ``    nn.Sequential(nn.Linear(15, 10), nn.ReLU(), nn.Linear(10, 5)),`` in a narrow panel: the part
+    that wraps starts 4 columns right of the line's own indent, not at the left edge like a statement of its own."""
+    from PySide6.QtGui import QFontMetricsF
+
+    panel.resize(340, 600)
+    panel.show_lesson(find_lesson(3, lessons))
+    qtbot.waitUntil(lambda: panel.text.document().documentLayout().documentSize().width() < 340)
+    block = panel.text.document().begin()
+    while block.isValid() and not block.text().startswith("    nn.Sequential(nn.Linear(15, 10)"):
+        block = block.next()
+    assert block.isValid()
+    layout = block.layout()
+    assert layout.lineCount() >= 2, "the panel is narrow enough for this line to wrap"
+    column = QFontMetricsF(block.begin().fragment().charFormat().font()).horizontalAdvance(" ")
+    first, second = layout.lineAt(0), layout.lineAt(1)
+    assert second.x() - first.x() == pytest.approx((4 + 4) * column, abs=1)  # its indent (4) and 4 more
+
+
 def test_the_gpu_lesson_says_what_this_machine_can_do(panel, lessons):
     gpu = find_lesson(12, lessons)
     panel.cuda = False
