@@ -44,6 +44,31 @@ def test_the_grad_column_shows_norm_and_mean_after_a_backward(qtbot, project):
     settle()
 
 
+def test_the_grad_column_comes_into_sight_after_a_backward_at_the_window_s_usual_width(window, qtbot):
+    """At 1400 px the table is ~830 px wide: the grad column, last of 13, was out of sight. A backward brings it
+    right after numel; the block column, the row's own header above it, shows in the state_dict view alone."""
+    from editor.model import examples
+
+    table = window.parameter_table
+    window.set_project(examples.cnn(0))
+    window.bottom_tabs.setCurrentWidget(table)
+    settle()
+    header = table.view.horizontalHeader()
+    assert table.view.isColumnHidden(Column.BLOCK)
+    before = header.visualIndex(Column.GRADIENT)
+    assert before == header.count() - 1  # last, until there are gradients
+    window.project.run(backward="sum")
+    table.gradients_changed()
+    settle()
+    assert header.visualIndex(Column.GRADIENT) == header.visualIndex(Column.NUMEL) + 1
+    right = header.sectionViewportPosition(Column.GRADIENT) + header.sectionSize(Column.GRADIENT)
+    assert right <= table.view.viewport().width()  # in sight without scrolling
+    table.set_state_view(True)
+    assert not table.view.isColumnHidden(Column.BLOCK)
+    table.set_state_view(False)
+    assert table.view.isColumnHidden(Column.BLOCK)
+
+
 def test_the_histogram_shows_the_gradient_beside_the_values(qtbot, project):
     panel = HistogramPanel()
     qtbot.addWidget(panel)

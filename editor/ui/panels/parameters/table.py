@@ -181,6 +181,15 @@ class ParameterTable(QWidget):
         columns.setHighlightSections(False)
         for column, width in WIDTHS.items():
             view.setColumnWidth(column, width)
+        view.setColumnHidden(Column.BLOCK, True)  # by block, each row sits under its block's own header row
+
+    def _bring_gradients_forward(self) -> None:
+        """Show the grad column right after numel (once a backward pass has left gradients): at the end, after the
+        values' statistics, it was out of sight at the window's usual width."""
+        columns = self.view.horizontalHeader()
+        wanted = columns.visualIndex(Column.NUMEL) + 1
+        if columns.visualIndex(Column.GRADIENT) != wanted:
+            columns.moveSection(columns.visualIndex(Column.GRADIENT), wanted)
 
     # -------------------------------------------------------------- project
     def set_project(self, project: Project) -> None:
@@ -219,7 +228,9 @@ class ParameterTable(QWidget):
             self._timer.start()
 
     def gradients_changed(self) -> None:
-        """A backward pass left new ``.grad`` tensors: show their norms and means (the grad column)."""
+        """A backward pass left new ``.grad`` tensors: show their norms and means (the grad column, brought
+        forward)."""
+        self._bring_gradients_forward()
         self.table_model.values_changed()
 
     def refresh_now(self) -> None:
@@ -288,6 +299,7 @@ class ParameterTable(QWidget):
             self.state_toggle.setChecked(bool(on))  # comes back here through toggled
             return
         self.table_model.set_state_view(on)
+        self.view.setColumnHidden(Column.BLOCK, not on)  # a flat list of keys: which block each is in
         self._update_caption()
         self._update_values()
         self.expand_button.setEnabled(not on)

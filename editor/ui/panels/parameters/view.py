@@ -17,9 +17,9 @@ from editor.ui.panels.parameters.table_model import ParameterTableModel
 
 ARROW_WIDTH = 22
 """Pixels at the left of a header row that fold it when clicked."""
-WIDTHS = {Column.NAME: 210, Column.BLOCK: 150, Column.SHAPE: 130, Column.DTYPE: 70, Column.DEVICE: 60,
+WIDTHS = {Column.NAME: 196, Column.BLOCK: 150, Column.SHAPE: 130, Column.DTYPE: 70, Column.DEVICE: 60,
           Column.GRAD: 110, Column.NUMEL: 80, Column.MEAN: 82, Column.STD: 82, Column.MIN: 82, Column.MAX: 82,
-          Column.GRADIENT: 130}
+          Column.GRADIENT: 160}
 
 
 class NameDelegate(QStyledItemDelegate):
