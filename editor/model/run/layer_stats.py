@@ -379,7 +379,9 @@ def spark_sample(rows: torch.Tensor, shape: tuple[int, ...]) -> torch.Tensor:
         return rows.clone()
     places = SPARK_SAMPLE // SPARK_RUN
     step = sample_step(shape)
-    runs = rows.as_strided((len(rows), places, SPARK_RUN), (rows.stride(0), step, 1), rows.storage_offset())
+    along = rows.stride(1)  # 1 for a buffer's rows; a strided or expanded output's own step otherwise
+    runs = rows.as_strided((len(rows), places, SPARK_RUN), (rows.stride(0), step * along, along),
+                           rows.storage_offset())
     sample = runs.reshape(len(rows), SPARK_SAMPLE)
     if sample.untyped_storage().data_ptr() == rows.untyped_storage().data_ptr():
         sample = sample.clone()  # runs that touch: a view, which the zero count then overwrites
@@ -390,7 +392,8 @@ def spark_sample(rows: torch.Tensor, shape: tuple[int, ...]) -> torch.Tensor:
 def sample_step(shape: tuple[int, ...]) -> int:
     """How far apart the sample's runs start in an output of ``shape`` (of more than ``SPARK_SAMPLE`` values).
 
-    The widest step that fits, a multiple of ``SPARK_RUN`` (a run then lies in one cache line)
+    The widest step that fits: for outputs of up to about 500 values, just that; for larger ones, a
+    multiple of ``SPARK_RUN`` (a run then lies in one cache line)
     whose quotient by it shares no factor with the trailing sizes of ``shape`` (the last size, the
     last two sizes' product, …) once their own factors of ``SPARK_RUN`` are taken out. With
     (64, 256) that is 520, not 512: each run then starts 8 features further along a row than the
@@ -398,7 +401,10 @@ def sample_step(shape: tuple[int, ...]) -> int:
     """
     count = math.prod(shape)
     places = SPARK_SAMPLE // SPARK_RUN
-    widest = (count - SPARK_RUN) // (places - 1) // SPARK_RUN  # the last run ends inside the output
+    widest = (count - SPARK_RUN) // (places - 1)  # the last run ends inside the output (at least SPARK_RUN)
+    if widest < 2 * SPARK_RUN:  # a small output (up to ~500 values): runs as far apart as they fit
+        return widest
+    widest //= SPARK_RUN
     trailing = [size // math.gcd(size, SPARK_RUN) for size in itertools.accumulate(reversed(shape), operator.mul)]
     quotient = widest
     while quotient > 1 and any(math.gcd(quotient, size) != 1 for size in trailing):

@@ -221,8 +221,21 @@ def test_the_sample_s_runs_fit_and_spread_over_the_output(shape):
     step = sample_step(shape)
     count = math.prod(shape)
     places = SPARK_SAMPLE // SPARK_RUN
-    assert step % SPARK_RUN == 0 and (places - 1) * step + SPARK_RUN <= count
+    assert step >= SPARK_RUN and (places - 1) * step + SPARK_RUN <= count
+    assert step % SPARK_RUN == 0 or step < 2 * SPARK_RUN  # a run in one cache line, but for small outputs
     last = shape[-1]
     starts = {i * step % last for i in range(places)}
     assert len(starts) == min(places, last // math.gcd(step, last))  # no start repeats before it must
     assert sample_step((64, 256)) == 520
+    assert sample_step((2, 200)) == 12  # runs spread over all 400 values, not the first 256
+
+
+def test_sparklines_of_strided_and_expanded_outputs_read_their_own_values():
+    """Outputs whose sums overflow float32 are done one by one from the output itself, which may be a strided or
+    an expanded view: the sample follows its strides."""
+    strided = torch.arange(1200, dtype=torch.float64).mul(1e36)[::2]  # 600 values up to 1.2e39, stride 2
+    expanded = torch.tensor(1e39, dtype=torch.float64).expand(300)  # stride 0
+    got = all_stats([("0", "Linear", strided), ("1", "Linear", expanded)])
+    assert got[0].histogram == all_stats([("0", "Linear", strided.contiguous())])[0].histogram
+    assert sum(got[0].histogram) == 256 and got[0].max == float(strided.max())
+    assert sum(got[1].histogram) == 256 and got[1].min == got[1].max == 1e39
