@@ -106,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
         return SUBCOMMANDS[args[0]](args[1:])
     parser = _gui_parser()
     options = parser.parse_args(args)
+    given = [name for name, value in (("a PROJECT", options.project), ("--example", options.example),
+                                      ("--lesson", options.lesson)) if value is not None]
+    if len(given) > 1:
+        parser.error(f"open one thing at a time: {', '.join(given[:-1])} and {given[-1]} were given together")
     if options.screenshot is not None:
         import os
 
@@ -122,10 +126,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"layerlab: {exc}", file=sys.stderr)
             return 2
         return screenshot(options.screenshot, options.project, options.example or "cnn", shot)
-    given = [name for name, value in (("a PROJECT", options.project), ("--example", options.example),
-                                      ("--lesson", options.lesson)) if value is not None]
-    if len(given) > 1:
-        parser.error(f"open one thing at a time: {' and '.join(given)} were both given")
     from editor.cli.qt_check import problem
 
     missing = problem()  # before Qt loads: one clear sentence instead of Qt's platform-plugin trace

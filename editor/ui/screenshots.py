@@ -140,6 +140,8 @@ def _open_lesson(window: MainWindow, number: int) -> None:
     problem = window.lesson_actions.open_number(number)
     if problem:
         raise ScreenshotError(problem)
+    if window.lesson_actions.current is None:
+        raise ScreenshotError(f"Lesson {number} could not be opened.")
 
 
 def _stacked(images: list[QImage]) -> QImage:

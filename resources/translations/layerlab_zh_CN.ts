@@ -2969,10 +2969,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <source>There is no lesson {number}: the lessons are numbered {numbers}.</source>
         <translation>没有第 {number} 课：课程编号为 {numbers}。</translation>
     </message>
-    <message>
-        <source>Lesson {number} could not be opened.</source>
-        <translation>无法打开第 {number} 课。</translation>
-    </message>
 </context>
 <context>
     <name>LessonPanel</name>
@@ -8029,6 +8025,10 @@ Valid: {valid}.</source>
     <message>
         <source>{name}: {shape} {dtype} on {device}</source>
         <translation>{name}：{shape} {dtype}，位于 {device}</translation>
+    </message>
+    <message>
+        <source>, in block {block}</source>
+        <translation>，属于块 {block}</translation>
     </message>
     <message>
         <source>block {paths}</source>

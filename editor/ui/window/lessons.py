@@ -163,13 +163,16 @@ class LessonActions(QObject):
         return True
 
     def open_number(self, number: int) -> str:
-        """Open lesson ``number`` (``layerlab --lesson N``): what went wrong, in a sentence, or "" once it is open."""
+        """Open lesson ``number`` (``layerlab --lesson N``); "" or, when there is no such lesson, why, in a sentence.
+
+        Kept work is asked about first, and a lesson that cannot be read says so in a dialog, as from the
+        Lessons menu (see :meth:`open_lesson`); ``current`` then tells whether it opened.
+        """
         chosen = [lesson for lesson in self.lessons if lesson.number == number]
         if not chosen:
             return self.tr("There is no lesson {number}: the lessons are numbered {numbers}.").format(
                 number=number, numbers=", ".join(str(lesson.number) for lesson in self.lessons))
-        if not self.open_lesson(chosen[0]):
-            return self.tr("Lesson {number} could not be opened.").format(number=number)
+        self.open_lesson(chosen[0])
         return ""
 
     def _make_room(self) -> None:

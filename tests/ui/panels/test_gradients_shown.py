@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import torch
+from PySide6.QtCore import Qt
 from torch import nn
 
 from editor import Project
@@ -67,6 +68,12 @@ def test_the_grad_column_comes_into_sight_after_a_backward_at_the_window_s_usual
     assert not table.view.isColumnHidden(Column.BLOCK)
     table.set_state_view(False)
     assert table.view.isColumnHidden(Column.BLOCK)
+    model = table.table_model
+    running = next(r for r in range(model.rowCount()) if model.data(model.index(r, Column.NAME)) == "0.1.running_mean")
+    assert model.data(model.index(running, Column.NAME), Qt.ItemDataRole.ToolTipRole).endswith(
+        ", in block 0.1 · BatchNorm2d")  # the buffers' section sits away from the block's header row
+    window.set_project(examples.mlp(0))  # another project, no .grad: the column goes back to the end
+    assert header.visualIndex(Column.GRADIENT) == header.count() - 1
 
 
 def test_the_histogram_shows_the_gradient_beside_the_values(qtbot, project):

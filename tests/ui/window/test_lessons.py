@@ -270,6 +270,8 @@ def test_the_command_line_opens_one_thing_at_a_time_and_knows_the_examples():
     from editor.model.examples import EXAMPLES
 
     assert tuple(EXAMPLES) == EXAMPLE_NAMES
-    with pytest.raises(SystemExit) as refused:
-        main(["project.pt", "--example", "mlp"])
-    assert refused.value.code == 2
+    for args in (["project.pt", "--example", "mlp"], ["--example", "mlp", "--lesson", "2"],
+                 ["--screenshot", "x.png", "project.pt", "--lesson", "2"]):
+        with pytest.raises(SystemExit) as refused:
+            main(args)
+        assert refused.value.code == 2

@@ -101,3 +101,22 @@ def test_an_empty_design_says_how_to_start_not_that_its_shapes_are_ok(window):
     window.project.append(nn.Linear(20, 10))
     settle()
     assert window.status.shapes.text() == "Shapes OK · output (3, 10)"
+
+
+def test_a_message_hides_the_shapes_line_and_it_comes_back_after(window, qtbot):
+    """Never both drawn at once: also when the bar first shows after a message (a lesson opened as the editor went
+    live); the line is back once the message has gone."""
+    from editor.ui.window.status import DesignStatus
+
+    status = window.status
+    status.show_message("Lesson 3: Nested Sequentials and their shapes")
+    assert not status.shapes.isVisible()
+    status.clearMessage()
+    assert status.shapes.isVisible()
+    fresh = DesignStatus(window.session)
+    qtbot.addWidget(fresh)
+    fresh.showMessage("shown before the bar is", 60_000)
+    fresh.show()
+    assert fresh.isVisible() and not fresh.shapes.isVisible()
+    fresh.showMessage("a short one", 30)
+    qtbot.waitUntil(lambda: fresh.shapes.isVisible(), timeout=2_000)  # the message timed out

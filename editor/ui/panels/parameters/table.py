@@ -186,10 +186,16 @@ class ParameterTable(QWidget):
     def _bring_gradients_forward(self) -> None:
         """Show the grad column right after numel (once a backward pass has left gradients): at the end, after the
         values' statistics, it was out of sight at the window's usual width."""
+        self._move_gradients(self.view.horizontalHeader().visualIndex(Column.NUMEL) + 1)
+
+    def _put_gradients_back(self) -> None:
+        """The grad column last again, as before any backward pass (another project: its tensors have no .grad)."""
+        self._move_gradients(self.view.horizontalHeader().count() - 1)
+
+    def _move_gradients(self, place: int) -> None:
         columns = self.view.horizontalHeader()
-        wanted = columns.visualIndex(Column.NUMEL) + 1
-        if columns.visualIndex(Column.GRADIENT) != wanted:
-            columns.moveSection(columns.visualIndex(Column.GRADIENT), wanted)
+        if columns.visualIndex(Column.GRADIENT) != place:
+            columns.moveSection(columns.visualIndex(Column.GRADIENT), place)
 
     # -------------------------------------------------------------- project
     def set_project(self, project: Project) -> None:
@@ -200,6 +206,7 @@ class ParameterTable(QWidget):
         self._last_selected = None
         self._revealed = self._pending_scroll = None
         self.table_model.set_source(project)
+        self._put_gradients_back()
         self._update_values()
 
     def _handlers(self) -> dict[str, Callable[..., None]]:

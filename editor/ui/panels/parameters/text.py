@@ -20,6 +20,7 @@ from editor.model.stats.parameters import (
 )
 from editor.ui.i18n import catalog_text, translate
 from editor.ui.panels.parameters.cells import (
+    BUFFER,
     BUFFERS,
     HEADER,
     PLAIN,
@@ -241,8 +242,11 @@ def tooltip(entry: Entry, column: Column, model: TableState) -> str | None:
     if column == Column.NAME:
         what = (translate("ParameterTable", "a buffer (register_buffer): saved, never trained") if row.buffer
                 else translate("ParameterTable", "an nn.Parameter: listed by parameters(), trained, saved"))
-        return translate("ParameterTable", "{name}: {shape} {dtype} on {device}").format(
+        tip = translate("ParameterTable", "{name}: {shape} {dtype} on {device}").format(
             name=row.name, shape=shape(row.shape), dtype=row.dtype, device=row.device) + f" · {what}"
+        if entry.kind == BUFFER:  # listed in the buffers' section, away from its block's header row
+            tip += translate("ParameterTable", ", in block {block}").format(block=cell(entry, Column.BLOCK))
+        return tip
     return None
 
 
