@@ -6760,8 +6760,32 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>第 {number} 课没有设计 {design!r}。</translation>
     </message>
     <message>
+        <source>This run needs about {needed} on {device} (parameters, buffers and a forward pass of this batch), but only {free} is free there. Use a smaller batch or a smaller design.</source>
+        <translation>这次运行在 {device} 上大约需要 {needed}（参数、缓冲区和这个批次的一次前向传播），但那里只剩 {free} 可用。请用更小的批次或更小的设计。</translation>
+    </message>
+    <message>
+        <source>Training needs about {needed} on {device} (a copy of the design and its steps&apos; forward passes), but only {free} is free there. Make the design or its input shape smaller.</source>
+        <translation>训练在 {device} 上大约需要 {needed}（设计的一份副本和各步的前向传播），但那里只剩 {free} 可用。请缩小设计或它的输入形状。</translation>
+    </message>
+    <message>
+        <source>{where} looks up token ids: it takes whole numbers (a LongTensor, e.g. torch.randint(0, {count}, shape) or x.long()), not {dtype}.</source>
+        <translation>{where} 查找的是词元 id：它接受整数（LongTensor，例如 torch.randint(0, {count}, shape) 或 x.long()），而不是 {dtype}。</translation>
+    </message>
+    <message>
+        <source>{where} has num_embeddings={count}, so it looks up ids 0 to {last}; this input holds ids from {low} to {high}. Use ids below {count}, or a larger num_embeddings.</source>
+        <translation>{where} 的 num_embeddings={count}，所以它只能查找 id 0 到 {last}；这个输入里的 id 从 {low} 到 {high}。请使用小于 {count} 的 id，或者更大的 num_embeddings。</translation>
+    </message>
+    <message>
+        <source>The input already holds NaN or Inf, so every block&apos;s output follows from it. The statistics of a block with NaN or Inf are over its finite values alone.</source>
+        <translation>输入本身已含有 NaN 或 Inf，所以每个块的输出都由此而来。含有 NaN 或 Inf 的块，其统计量只按有限值计算。</translation>
+    </message>
+    <message>
         <source>NaN or Inf first appears in the output of block {path}; everything after it follows from there. The statistics of a block with NaN or Inf are over its finite values alone.</source>
         <translation>NaN 或 Inf 最早出现在块 {path} 的输出中；之后的一切都由此而来。含有 NaN 或 Inf 的块，其统计量只按有限值计算。</translation>
+    </message>
+    <message>
+        <source>x is a {type}, not a tensor: pass one, e.g. torch.tensor(...) or torch.randn(2, 20).</source>
+        <translation>x 是 {type}，不是张量：请传入一个张量，例如 torch.tensor(...) 或 torch.randn(2, 20)。</translation>
     </message>
     <message>
         <source>Training step {step}</source>

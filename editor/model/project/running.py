@@ -140,10 +140,11 @@ class RunningMixin(_Base):
         self._follow_direct_edits()  # type: ignore[attr-defined]
         self._settle_open_transaction()
         self.check_allocated(say("Running a batch"))  # type: ignore[attr-defined]
-        x = self.make_run_input(batch, generator, seed) if x is None else check_loaded_input(x)
+        x = self.make_run_input(batch, generator, seed) if x is None else check_loaded_input(x, from_file=False)
         if not self._root.children:
             raise RunError(say("The design is empty: add a layer first."))
-        check_fits(self._device, self.memory_needed(batch=int(x.shape[0])) if self.input_shape else 0)  # type: ignore[attr-defined]
+        check_fits(self._device, self.memory_needed(batch=int(x.shape[0])) if self.input_shape else 0,  # type: ignore[attr-defined]
+                   "run")
         if backward is not None and backward not in LOSSES:
             raise ValidationError(say("Unknown loss {backward!r}; use one of {losses}.",
                                       backward=backward, losses=", ".join(LOSSES)), field="backward",
@@ -205,7 +206,7 @@ class RunningMixin(_Base):
         self._settle_open_transaction()
         self.check_allocated(say("Training"))  # type: ignore[attr-defined]
         shape = self.run_input_shape(batch or (self.input_shape or (2,))[0])  # type: ignore[attr-defined]
-        check_fits(self._device, 2 * self.memory_needed(batch=max(shape[0], 256)))
+        check_fits(self._device, 2 * self.memory_needed(batch=max(shape[0], 256)), "train")
         clone, originals = copy_for_training(self.model)  # type: ignore[attr-defined]
         output = self.output_shape  # type: ignore[attr-defined]
         made = make_task(clone, task, shape, self.input_dtype, self._token_count(), output, seed,  # type: ignore[attr-defined]

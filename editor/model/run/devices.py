@@ -107,15 +107,24 @@ def memory_needed(module: nn.Module, activation_shapes: Iterable[tuple[int, ...]
     return tensors_bytes(module) + activation_bytes(activation_shapes, element_size)
 
 
-def check_fits(device: torch.device, needed: int) -> None:
-    """Refuse, with both numbers, a move that the device's free memory cannot take."""
+def check_fits(device: torch.device, needed: int, action: str = "move") -> None:
+    """Refuse, with both numbers, a move (``action``; or a ``"run"`` or ``"train"`` there) that the device's free
+    memory cannot take."""
     free = free_memory(device)
     if free is not None and needed * MARGIN > free:
-        raise MemoryLimitError(say("The design needs about {needed} on {device} (parameters, buffers and one forward "
-                                   "pass), but only {free} is free there. Make the design or the batch smaller, or "
-                                   "stay on the current device.",
-                                   needed=format_bytes(needed), device=device, free=format_bytes(free)), field="device",
-                               valid=say("at most {free}", free=format_bytes(free / MARGIN)))
+        numbers = {"needed": format_bytes(needed), "device": device, "free": format_bytes(free)}
+        if action == "run":
+            text = say("This run needs about {needed} on {device} (parameters, buffers and a forward pass of this "
+                       "batch), but only {free} is free there. Use a smaller batch or a smaller design.", **numbers)
+        elif action == "train":
+            text = say("Training needs about {needed} on {device} (a copy of the design and its steps' forward "
+                       "passes), but only {free} is free there. Make the design or its input shape smaller.",
+                       **numbers)
+        else:
+            text = say("The design needs about {needed} on {device} (parameters, buffers and one forward pass), but "
+                       "only {free} is free there. Make the design or the batch smaller, or stay on the current "
+                       "device.", **numbers)
+        raise MemoryLimitError(text, field="device", valid=say("at most {free}", free=format_bytes(free / MARGIN)))
 
 
 @dataclass

@@ -133,6 +133,10 @@ def _failure(step: Step, exc: BaseException, value: object, x: torch.Tensor, mod
     """Why block ``step`` failed on ``value``, in plain words: what it got and, where known, what it wants."""
     where = say("Block {path} ({kind})", path=step.path, kind=step.kind)
     got = tuple(value.shape) if isinstance(value, torch.Tensor) else None
+    if isinstance(step.module, nn.Embedding) and isinstance(value, torch.Tensor):
+        tokens = _token_problem(step.module, value, where)
+        if tokens:
+            return tokens
     if step.shape_error and not isinstance(exc, MemoryError):
         problem = say("{where}: {problem}", where=where, problem=step.shape_error)
         if got is not None and step.expects is not None and got != step.expects:  # the design's own shapes differ
@@ -148,6 +152,20 @@ def _failure(step: Step, exc: BaseException, value: object, x: torch.Tensor, mod
         return say("{problem} It got {shape}, where the design expects {wanted}.", problem=problem,
                    shape=fmt(got), wanted=fmt(wants))
     return say("{problem} It got {shape}.", problem=problem, shape=fmt(got))
+
+
+def _token_problem(embedding: nn.Embedding, value: torch.Tensor, where: str) -> str:
+    """Why an Embedding cannot look up ``value``, in a learner's words ("" when the ids look fine)."""
+    if value.is_floating_point() or value.is_complex() or value.dtype == torch.bool:
+        return say("{where} looks up token ids: it takes whole numbers (a LongTensor, e.g. torch.randint(0, "
+                   "{count}, shape) or x.long()), not {dtype}.", where=where, count=embedding.num_embeddings,
+                   dtype=str(value.dtype))
+    if value.numel() and (int(value.min()) < 0 or int(value.max()) >= embedding.num_embeddings):
+        return say("{where} has num_embeddings={count}, so it looks up ids 0 to {last}; this input holds ids from "
+                   "{low} to {high}. Use ids below {count}, or a larger num_embeddings.", where=where,
+                   count=embedding.num_embeddings, last=embedding.num_embeddings - 1, low=int(value.min()),
+                   high=int(value.max()))
+    return ""
 
 
 def make_loss(output: torch.Tensor, loss: str, seed: int = 0) -> torch.Tensor:
@@ -201,7 +219,10 @@ def run_design(plan: list[Step], model: nn.Module, x: torch.Tensor, model_device
         result.layers[stats.path] = stats
         if not stats.finite and first_bad is None:
             first_bad = stats.path
-    if first_bad is not None:
+    if first_bad is not None and x.is_floating_point() and not bool(torch.isfinite(x).all()):
+        result.notes.append(say("The input already holds NaN or Inf, so every block's output follows from it. The "
+                                "statistics of a block with NaN or Inf are over its finite values alone."))
+    elif first_bad is not None:
         result.notes.append(say("NaN or Inf first appears in the output of block {path}; everything after it "
                                 "follows from there. The statistics of a block with NaN or Inf are over its finite "
                                 "values alone.", path=first_bad))

@@ -62,9 +62,13 @@ def make_input(shape: Sequence[int], generator: str = "randn", seed: int = 0, dt
     return values.to(device)
 
 
-def check_loaded_input(value: object) -> torch.Tensor:
-    """A tensor read from a file (``torch.save(t, path)``), checked to be something a design can take."""
+def check_loaded_input(value: object, from_file: bool = True) -> torch.Tensor:
+    """A tensor read from a file (``torch.save(t, path)``), or given to ``p.run(x=...)`` (not ``from_file``),
+    checked to be something a design can take."""
     if not isinstance(value, torch.Tensor):
+        if not from_file:
+            raise ValidationError(say("x is a {type}, not a tensor: pass one, e.g. torch.tensor(...) or "
+                                      "torch.randn(2, 20).", type=type(value).__name__), field="x")
         raise ValidationError(say("The file holds a {type}, not a tensor: save one with torch.save(t, path).",
                                   type=type(value).__name__), field="input")
     if value.layout != torch.strided or value.is_meta or value.is_complex():

@@ -343,3 +343,40 @@ def test_a_training_step_that_fails_says_so_in_plain_words(monkeypatch):
     with pytest.raises(RunError, match=r"^Training step 1: mat1 and mat2 shapes cannot be multiplied"):
         trainer.run(2)
     assert [m.training for m in trainer.model.modules()] == modes  # put back as they were
+
+
+def test_nan_already_in_the_input_is_said_to_be_the_input_s():
+    p = mlp()
+    x = torch.randn(3, 20)
+    x[0, 0] = float("nan")
+    notes = p.run(x=x).notes
+    assert any("The input already holds NaN or Inf" in note for note in notes)
+    assert not any("first appears in the output of block" in note for note in notes)
+
+
+def test_embedding_failures_say_which_ids_it_looks_up():
+    p = Project.from_module(nn.Sequential(nn.Embedding(10, 4)))
+    p.input_shape = (2, 3)
+    with pytest.raises(RunError, match=r"num_embeddings=10, so it looks up ids 0 to 9; this input holds ids from 2 "
+                                       r"to 12\. Use ids below 10"):
+        p.run(x=torch.tensor([[2, 3, 12], [4, 5, 6]]))
+    with pytest.raises(RunError, match=r"looks up token ids: it takes whole numbers \(a LongTensor.*not "
+                                       r"torch\.float32"):
+        p.run(x=torch.rand(2, 3))
+
+
+def test_a_run_that_does_not_fit_says_so_as_a_run_and_x_must_be_a_tensor(monkeypatch):
+    from editor.model.run import devices
+
+    p = mlp()
+    monkeypatch.setattr(devices, "free_memory", lambda device: 1024)
+    with pytest.raises(MemoryLimitError, match=r"This run needs about .* on cpu .*only 1\.0 KB is free there\. Use a "
+                                               r"smaller batch") as refused:
+        p.run(batch=2)
+    assert "stay on the current device" not in str(refused.value)
+    with pytest.raises(MemoryLimitError, match=r"Training needs about"):
+        p.make_trainer()
+    monkeypatch.undo()
+    with pytest.raises(ValidationError, match=r"x is a list, not a tensor: pass one") as refused:
+        p.run(x=[1, 2, 3])
+    assert "file" not in str(refused.value)

@@ -83,6 +83,8 @@ class RunPanel(TensorFiles, QWidget):
         self._signature: tuple = ()
         self._input_shape: tuple[int, ...] | None = None
         self._generation = 0
+        self._stamp: tuple = ()
+        """The weights the shown outputs were made with (:meth:`Project.weights_stamp`)."""
         """The design's weights generation the shown result was made with."""
         self._aside: tuple | None = None
         """A result cleared by an edit, kept until another edit: (result, signature, weights generation, summary)."""
@@ -287,12 +289,12 @@ class RunPanel(TensorFiles, QWidget):
         """New weights (kept training, a new init, undo): the shown outputs are no longer the design's, nor
         those of a run going on now (see ``_done``)."""
         if self.result is not None:
-            self._stale()
+            self._stale(keep=True)  # set aside all the same: an undone rebuild brings back the very same weights
 
     def _stale(self, keep: bool = False, input_changed: bool = False) -> None:
         """The shown outputs are not the design's now (or not of the input shown, ``input_changed``); ``keep``:
         set them aside, for an undo that brings the design back as it was (same blocks, modules, weights, input)."""
-        aside = (self.result, self._signature, self._generation, self._summary_source) if keep else None
+        aside = (self.result, self._signature, self._generation, self._stamp, self._summary_source) if keep else None
         self._clear_result()
         self._aside = aside
         self._say((lambda: self.tr("The input changed since the last run: run it again to see its outputs."))
@@ -303,14 +305,18 @@ class RunPanel(TensorFiles, QWidget):
     def _bring_back(self, x: torch.Tensor) -> None:
         """The design is again the one the outputs set aside were made of: show them again."""
         assert self._aside is not None
-        result, signature, generation, summary = self._aside
-        if self.project is None or generation != self.project.weights_generation or result is None:
+        result, signature, generation, stamp, summary = self._aside
+        project = self.project
+        if project is None or result is None or (generation != project.weights_generation
+                                                 and stamp != project.weights_stamp()):
             self._aside = None  # new weights: these outputs will never be the design's again
             return
+        # (an undone rebuild, e.g. of a new out_features, counts as new weights but brings the same tensors back,
+        # none of them written since: the stamp says so)
         if not same_tensor(x, result.input):
             return  # another X now: kept aside, for when that one comes back
         self._aside = None
-        self._show_result(result, signature, generation, summary)
+        self._show_result(result, signature, generation, stamp, summary)
 
     def _clear_result(self) -> None:
         self._aside = None
@@ -361,8 +367,8 @@ class RunPanel(TensorFiles, QWidget):
 
     # ------------------------------------------------------------ running
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.forward_button, self.backward_button, self.load):
-            widget.setEnabled(not busy)
+        for widget in (self.forward_button, self.backward_button, self.load, self.training_mode):
+            widget.setEnabled(not busy)  # (the mode is the run's: flipped meanwhile, the run would undo it)
         self.save_output.setEnabled(not busy and self.result is not None)
 
     def start(self, backward: bool) -> None:
@@ -397,18 +403,20 @@ class RunPanel(TensorFiles, QWidget):
                 self.gradients_changed.emit()
             return
         train, loss = prepared.train, prepared.backward  # not the whole prepared run: it holds the batch
-        self._show_result(result, prepared.signature, prepared.generation,
+        self._show_result(result, prepared.signature, prepared.generation, project.weights_stamp(),
                           lambda: self._summary_text(result, train, loss))
         if result.loss is not None:
             self.gradients_changed.emit()
         self._follow_input()  # a new batch, seed or generator while it ran: these are another X's outputs
 
-    def _show_result(self, result: RunResult, signature: tuple, generation: int, summary: Callable[[], str]) -> None:
+    def _show_result(self, result: RunResult, signature: tuple, generation: int, stamp: tuple,
+                     summary: Callable[[], str]) -> None:
         """Show ``result`` (made of the design whose run signature is ``signature``, with the weights of
-        ``generation``)."""
+        ``generation``, whose stamp was ``stamp``)."""
         self.result = result
         self._signature = signature
         self._generation = generation
+        self._stamp = stamp
         self.save_output.setEnabled(not self.jobs.busy)
         self.output_text.setPlainText(print_text(result.output))
         self._say(summary)

@@ -24,21 +24,31 @@ def make_plot(title: str, y_label: str, x_label: str) -> pg.PlotWidget:
     import pyqtgraph as pg
 
     plot = pg.PlotWidget(background=theme.base())
-    theme.calm_plot(plot.getPlotItem())
+    item = plot.getPlotItem()
+    item.layout.removeItem(item.titleLabel)  # the title over the axis too, not over the data alone: a wide axis
+    item.layout.addItem(item.titleLabel, 0, 0, 1, 3)  # (3.5e+07) would otherwise cut a long title off
+    theme.calm_plot(item)
     label_plot(plot, title, y_label, x_label)
     plot.setMinimumHeight(110)
     plot.setMinimumWidth(200)
     return plot
 
 
+MAX_DECADE_TICKS = 6
+"""The most powers of ten a log axis numbers (beyond, every second, third, … one)."""
+
+
 def log_ticks(low: float, high: float) -> list[float]:
-    """The values a log axis from ``low`` to ``high`` numbers: each power of ten, and 2 and 5 times it where the
-    range spans fewer than three decades (pyqtgraph's own numbers every ninth of a decade, and they overlap)."""
+    """The values a log axis from ``low`` to ``high`` numbers: each power of ten (every few over many decades), and 2
+    and 5 times it where the range spans fewer than three decades (pyqtgraph's own numbers every ninth of a decade,
+    and they overlap)."""
     if not (0 < low <= high < math.inf):
         return []
     first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
     steps = (1,) if last - first > 3 else (1, 2, 5)
-    return [m * 10.0 ** e for e in range(first, last + 1) for m in steps if low <= m * 10.0 ** e <= high]
+    every = max(1, math.ceil((last - first) / MAX_DECADE_TICKS))  # a loss that blew up spans 30 decades
+    return [m * 10.0 ** e for e in range(first, last + 1) if (e - first) % every == 0
+            for m in steps if low <= m * 10.0 ** e <= high]
 
 
 def show_values(plot: pg.PlotWidget, shown: bool) -> None:

@@ -229,8 +229,27 @@ class TrainingBox(QGroupBox):
     def set_project(self, project: Project) -> None:
         if self.trainer is not None:
             self.on_revert()
-        self.project = follow(self.project, project, {"edited": self._design_edited, "reset": self._design_edited})
+        self.project = follow(self.project, project, {"edited": self._design_edited, "reset": self._design_edited,
+                                                      "weights_changed": self._weights_changed})
+        self._clear_plots()  # another design's curves (and blocks) would read as this one's
         self._say(self._hint)
+
+    def _clear_plots(self) -> None:
+        """No curves, no legend, no numbers on the axes: nothing trained yet."""
+        if self._loss_curve is not None:
+            self._loss_curve.setData([], [])
+        for curve in self.grad_curves.values():
+            self.grad_plot.removeItem(curve)
+        self.grad_curves.clear()
+        self._name_curves()
+        if self.plots_made:
+            for plot in (self.loss_plot, self.grad_plot):
+                show_values(plot, False)
+
+    def _weights_changed(self, *args: object) -> None:
+        """An undo (or redo) of a Keep, or any new weights since: "Kept" no longer says what the design has."""
+        if self._status_source == self._kept_text and not self.running:
+            self._say(self._hint)
 
     def _say(self, text: Callable[[], str]) -> None:
         """Show ``text()`` as the status (again in each new language)."""
@@ -301,13 +320,8 @@ class TrainingBox(QGroupBox):
                 self._say(lambda: model_text(error))
                 self.message.emit(model_text(error))
                 return
-            self.loss_curve.setData([], [])
-            for curve in self.grad_curves.values():
-                self.grad_plot.removeItem(curve)
-            self.grad_curves.clear()
-            self._name_curves()
-            for plot in (self.loss_plot, self.grad_plot):
-                show_values(plot, False)
+            self.build_plots()
+            self._clear_plots()
         trainer, steps = self.trainer, self.steps.value()
         self._stop.clear()
         self.jobs.submit(lambda context: self._train(trainer, steps, context), on_done=self._finished,
@@ -333,7 +347,7 @@ class TrainingBox(QGroupBox):
         """What the finished training gave, and whether Keep can take it into the design as it is now."""
         fits = self._fits(trainer)
         same = fits and self._same_weights(trainer)
-        self._fade_plots(not same)
+        self._fade_plots(not same or trainer.blew_up)
         self.keep.setEnabled(same and not trainer.blew_up)  # NaN or infinite weights: nothing to keep
         self.keep.setToolTip(self._keep_tip(fits, trainer, same))
         stopped_by = trainer.stopped_by
@@ -400,8 +414,10 @@ class TrainingBox(QGroupBox):
         self.keep_requested.emit(trainer)
         self.trainer = None
         self._set_state("idle")
-        self._say(lambda: self.tr("Kept: the design has the trained weights (Edit → Undo brings back the ones "
-                                  "before)."))
+        self._say(self._kept_text)
+
+    def _kept_text(self) -> str:
+        return self.tr("Kept: the design has the trained weights (Edit → Undo brings back the ones before).")
 
     def on_revert(self) -> None:
         self._stop.set()

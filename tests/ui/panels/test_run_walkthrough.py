@@ -1,0 +1,79 @@
+"""A learner's second steps in the Run tab: the mode switch during a run, another project after a training, a
+blown-up training, an undone rebuild, an undone Keep (issue #13)."""
+
+from __future__ import annotations
+
+import math
+
+from editor.model import examples
+from editor.ui.panels.run.plots import MAX_DECADE_TICKS, log_ticks
+from editor.ui.panels.run.training import FADED_OPACITY
+from tests.ui.helpers import settle
+from tests.ui.panels.test_run_panel_edits import _forward, _panel, _train
+
+
+def test_the_mode_switch_is_locked_while_a_run_goes(qtbot, monkeypatch):
+    """Flipped during a run, the run would put the old mode back when it ends: the model and the switch disagreed."""
+    panel = _panel(qtbot)
+    started = []
+    original = panel.jobs.submit
+
+    def submit(work, **kwargs):
+        started.append(panel.training_mode.isEnabled())
+        return original(work, **kwargs)
+
+    monkeypatch.setattr(panel.jobs, "submit", submit)
+    _forward(panel, qtbot)
+    assert started == [False] and panel.training_mode.isEnabled()
+
+
+def test_another_project_clears_the_training_curves(qtbot):
+    panel = _panel(qtbot)
+    box = panel.training
+    box.show()
+    _train(box, qtbot, 5)
+    assert box.grad_curves and box.legend.text()
+    panel.set_project(examples.mlp(0))
+    assert not box.grad_curves and box.legend.text() == "" and len(box.loss_curve.getData()[0] or []) == 0
+
+
+def test_a_blown_up_training_is_faded_and_its_axis_numbers_a_few_decades(qtbot):
+    assert len(log_ticks(1.0, 1e32)) <= MAX_DECADE_TICKS + 1
+    assert log_ticks(1.0, 1e32)[:3] == [1.0, 1e6, 1e12]
+    panel = _panel(qtbot)
+    box = panel.training
+    box.show()
+    box.optimizer.setCurrentIndex(box.optimizer.findData("sgd"))
+    box.lr.setValue(box.lr.maximum())
+    box.steps.setValue(200)
+    box.train.click()
+    qtbot.waitUntil(lambda: not box.running and box.revert.isEnabled(), timeout=20_000)
+    assert box.trainer.blew_up and not box.keep.isEnabled()
+    assert box.plots_faded and box.loss_plot.getPlotItem().opacity() == FADED_OPACITY
+    item = box.grad_plot.getPlotItem()
+    assert item.titleLabel.geometry().width() > item.getViewBox().geometry().width()  # over the axis too
+
+
+def test_an_undone_rebuild_brings_the_outputs_back(qtbot):
+    panel = _panel(qtbot)
+    _forward(panel, qtbot)
+    shown = panel.result
+    with panel.project.transaction("out_features") as tx:
+        panel.project.set_hyperparameters("2", out_features=7)
+    assert panel.result is None
+    panel.project.revert(tx)
+    assert panel.result is shown and "Output shape (2, 5)" in panel.summary.text()
+
+
+def test_an_undone_keep_no_longer_says_kept(window, qtbot):
+    window.set_project(examples.mlp(0))
+    panel = window.run_panel
+    box = panel.training
+    _train(box, qtbot, 3)
+    box.keep.click()
+    settle()
+    assert box.status.text().startswith("Kept")
+    window.undo_stack.undo()
+    settle()
+    assert not box.status.text().startswith("Kept")
+    assert math.isfinite(float(window.project.model[0].weight.sum()))
