@@ -6792,6 +6792,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>训练第 {step} 步</translation>
     </message>
     <message>
+        <source>{name} holds a NumPy array ({code}), not a tensor. LayerLab does not read NumPy objects from files (their pickles could run code), and nothing in it ran: save torch.from_numpy(array) instead.</source>
+        <translation>{name} 里存的是 NumPy 数组（{code}），不是张量。LayerLab 不从文件中读取 NumPy 对象（它们的 pickle 可能运行代码），文件里的内容也没有运行：请改为保存 torch.from_numpy(array)。</translation>
+    </message>
+    <message>
         <source>it is larger than {size} KB</source>
         <translation>它大于 {size} KB</translation>
     </message>

@@ -113,13 +113,22 @@ def _asks_code(data: bytes, code: str) -> str | None:
     return None
 
 
+NUMPY_ARRAY = frozenset(f"numpy.{core}.multiarray.{name}" for core in ("core", "_core")
+                        for name in ("_reconstruct", "scalar"))
+"""What a pickled NumPy array or scalar asks for first (refused all the same, with words that fit)."""
+
+
 def _explain(exc: Exception, path: Path, name: str) -> ProjectFileError:
     """The clear message for a failed ``torch.load``, in LayerLab's words (torch's own text goes to ``detail``)."""
     text = str(exc)
     if isinstance(exc, pickle.UnpicklingError) or "Weights only load failed" in text:
         blocked = _blocked(text, path)
         if blocked is not None:
-            if blocked:
+            if blocked in NUMPY_ARRAY:  # torch.save of a NumPy array: a learner's own file, most likely
+                message = say("{name} holds a NumPy array ({code}), not a tensor. LayerLab does not read NumPy objects "
+                              "from files (their pickles could run code), and nothing in it ran: save "
+                              "torch.from_numpy(array) instead.", name=name, code=blocked)
+            elif blocked:
                 message = say("{name} asks to run Python code ({code}) when it is opened. LayerLab refused to open "
                               "it, and nothing in it ran. Only open .pt files from sources you trust.",
                               name=name, code=blocked)

@@ -16,6 +16,7 @@ import torch
 
 from editor import Project, ProjectFileError
 from editor.io.files.project_file import to_payload
+from editor.io.files.safe_load import safe_torch_load
 from editor.model.examples import EXAMPLES
 from tests.io.files.hostile import inst_pickle, zip_with_pickle
 
@@ -202,3 +203,15 @@ def test_a_pickle_string_with_a_bad_escape_gives_no_warning(recwarn):
 
     assert _asks_code(b"S'\\\xda'\n.", "c") is None  # a well-formed pickle that asks for no code
     assert not [w for w in recwarn if issubclass(w.category, DeprecationWarning)]
+
+
+def test_a_numpy_array_saved_with_torch_save_is_refused_in_words_that_fit(tmp_path):
+    """A learner's torch.save(np_array): still refused (its pickle names NumPy code), but not as an attack."""
+    import numpy as np
+
+    path = tmp_path / "array.pt"
+    torch.save(np.arange(6, dtype=np.float32).reshape(2, 3), path)
+    with pytest.raises(ProjectFileError) as info:
+        safe_torch_load(path)
+    assert info.value.reason == "code" and "holds a NumPy array" in str(info.value)
+    assert "torch.from_numpy(array)" in str(info.value) and "sources you trust" not in str(info.value)
