@@ -5884,6 +5884,18 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{name} 中的数据格式 LayerLab 无法读取（可能来自其他程序）；其中的任何内容都没有运行。请用 torch.save 保存张量和 dict 后再试。</translation>
     </message>
     <message>
+        <source>{where} looks up token ids: it takes a LongTensor of whole numbers (e.g. torch.randint(0, {count}, shape) or x.long()), not {dtype}.</source>
+        <translation>{where} 查找的是词元 id：它接受由整数组成的 LongTensor（例如 torch.randint(0, {count}, shape) 或 x.long()），而不是 {dtype}。</translation>
+    </message>
+    <message>
+        <source>{where} has num_embeddings={count}, so it looks up ids 0 to {last}; this input holds ids from {low} to {high}. Use ids from 0 to {last}, or a larger num_embeddings.</source>
+        <translation>{where} 的 num_embeddings={count}，所以它只能查找 id 0 到 {last}；这个输入里的 id 从 {low} 到 {high}。请使用 0 到 {last} 之间的 id，或者更大的 num_embeddings。</translation>
+    </message>
+    <message>
+        <source>{name} holds a NumPy array or number ({code}), not a tensor. LayerLab does not read NumPy objects from files (their pickles could run code), and nothing in it ran: save torch.from_numpy(array) or torch.tensor(number) instead.</source>
+        <translation>{name} 里存的是 NumPy 数组或数值（{code}），不是张量。LayerLab 不从文件中读取 NumPy 对象（它们的 pickle 可能运行代码），文件里的内容也没有运行：请改为保存 torch.from_numpy(array) 或 torch.tensor(number)。</translation>
+    </message>
+    <message>
         <source>the system refused</source>
         <translation>系统拒绝了</translation>
     </message>
@@ -6768,14 +6780,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>训练在 {device} 上大约需要 {needed}（设计的一份副本和各步的前向传播），但那里只剩 {free} 可用。请缩小设计或它的输入形状。</translation>
     </message>
     <message>
-        <source>{where} looks up token ids: it takes whole numbers (a LongTensor, e.g. torch.randint(0, {count}, shape) or x.long()), not {dtype}.</source>
-        <translation>{where} 查找的是词元 id：它接受整数（LongTensor，例如 torch.randint(0, {count}, shape) 或 x.long()），而不是 {dtype}。</translation>
-    </message>
-    <message>
-        <source>{where} has num_embeddings={count}, so it looks up ids 0 to {last}; this input holds ids from {low} to {high}. Use ids below {count}, or a larger num_embeddings.</source>
-        <translation>{where} 的 num_embeddings={count}，所以它只能查找 id 0 到 {last}；这个输入里的 id 从 {low} 到 {high}。请使用小于 {count} 的 id，或者更大的 num_embeddings。</translation>
-    </message>
-    <message>
         <source>The input already holds NaN or Inf, so every block&apos;s output follows from it. The statistics of a block with NaN or Inf are over its finite values alone.</source>
         <translation>输入本身已含有 NaN 或 Inf，所以每个块的输出都由此而来。含有 NaN 或 Inf 的块，其统计量只按有限值计算。</translation>
     </message>
@@ -6790,10 +6794,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>Training step {step}</source>
         <translation>训练第 {step} 步</translation>
-    </message>
-    <message>
-        <source>{name} holds a NumPy array ({code}), not a tensor. LayerLab does not read NumPy objects from files (their pickles could run code), and nothing in it ran: save torch.from_numpy(array) instead.</source>
-        <translation>{name} 里存的是 NumPy 数组（{code}），不是张量。LayerLab 不从文件中读取 NumPy 对象（它们的 pickle 可能运行代码），文件里的内容也没有运行：请改为保存 torch.from_numpy(array)。</translation>
     </message>
     <message>
         <source>it is larger than {size} KB</source>

@@ -125,9 +125,9 @@ def _explain(exc: Exception, path: Path, name: str) -> ProjectFileError:
         blocked = _blocked(text, path)
         if blocked is not None:
             if blocked in NUMPY_ARRAY:  # torch.save of a NumPy array: a learner's own file, most likely
-                message = say("{name} holds a NumPy array ({code}), not a tensor. LayerLab does not read NumPy objects "
-                              "from files (their pickles could run code), and nothing in it ran: save "
-                              "torch.from_numpy(array) instead.", name=name, code=blocked)
+                message = say("{name} holds a NumPy array or number ({code}), not a tensor. LayerLab does not read "
+                              "NumPy objects from files (their pickles could run code), and nothing in it ran: save "
+                              "torch.from_numpy(array) or torch.tensor(number) instead.", name=name, code=blocked)
             elif blocked:
                 message = say("{name} asks to run Python code ({code}) when it is opened. LayerLab refused to open "
                               "it, and nothing in it ran. Only open .pt files from sources you trust.",

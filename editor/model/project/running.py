@@ -172,15 +172,19 @@ class RunningMixin(_Base):
         """
         return self._signature_of(plan_of(self._root, paths(self._root)))
 
-    def weights_stamp(self) -> tuple:
-        """Which parameter tensors the model holds and how often each was written in place since it was made.
+    def weights_stamp(self, buffers: bool = False) -> tuple:
+        """Which parameter tensors (and, with ``buffers``, buffers) the model holds and how often each was written
+        in place since it was made.
 
         torch counts every in-place write to a tensor (its version counter: an init, ``load_state_dict``, an
         optimizer step); a tensor replaced is another tensor. Cheap enough for every edit, but a write
         through ``.data`` escapes the counter: :meth:`keep_trained` also compares checksums. Buffers are
-        left out: a forward in training mode moves BatchNorm's running statistics.
+        left out unless asked for: a forward in training mode moves BatchNorm's running statistics (a
+        training keeps parameters; a run's outputs depend on the buffers too).
         """
-        return tuple((id(p), p._version) for p in self.model.parameters())  # type: ignore[attr-defined]  # noqa: SLF001
+        model = self.model  # type: ignore[attr-defined]
+        tensors = [*model.parameters(), *model.buffers()] if buffers else model.parameters()
+        return tuple((id(t), t._version) for t in tensors)  # noqa: SLF001
 
     def _signature_of(self, plan: list[Step]) -> tuple:
         return (str(self._device), *((step.path, id(step.module)) for step in plan))

@@ -110,6 +110,8 @@ def memory_needed(module: nn.Module, activation_shapes: Iterable[tuple[int, ...]
 def check_fits(device: torch.device, needed: int, action: str = "move") -> None:
     """Refuse, with both numbers, a move (``action``; or a ``"run"`` or ``"train"`` there) that the device's free
     memory cannot take."""
+    if action not in ("move", "run", "train"):
+        raise ValueError(f"check_fits: unknown action {action!r}")
     free = free_memory(device)
     if free is not None and needed * MARGIN > free:
         numbers = {"needed": format_bytes(needed), "device": device, "free": format_bytes(free)}

@@ -84,6 +84,8 @@ class Step:
     """Whether the block changes its input in place (``ReLU(inplace=True)``): the block before it is read first."""
     expects: tuple[int, ...] | None = None
     """The input shape the design works out for this block (for its own input shape), when known."""
+    tokens: bool = False
+    """Whether the block looks up token ids (``nn.Embedding``): they are checked before it runs."""
 
 
 def plan_of(root: Group, paths: dict[Node, str]) -> list[Step]:
@@ -104,7 +106,8 @@ def plan_of(root: Group, paths: dict[Node, str]) -> list[Step]:
             spec = node.in_spec
             expects = tuple(spec.shape) if isinstance(spec, Spec) and spec.shape else None
             steps.append(Step(paths[node], node.layer.kind.name, node.module, error,  # type: ignore[attr-defined]
-                              getattr(node.module, "inplace", False) is True, expects))
+                              getattr(node.module, "inplace", False) is True, expects,
+                              isinstance(node.module, nn.Embedding)))
 
     for child in root.children:
         visit(child)
@@ -120,6 +123,11 @@ def forward(plan: list[Step], x: torch.Tensor, model_device: torch.device,
     for step in plan:
         if step.in_place and before_in_place is not None:
             before_in_place()
+        if step.tokens and isinstance(value, torch.Tensor):  # before the lookup: on a GPU a bad id breaks CUDA
+            problem = _token_problem(step.module, value, say("Block {path} ({kind})", path=step.path,  # type: ignore[arg-type]
+                                                             kind=step.kind))
+            if problem:
+                raise RunError(problem, path=step.path)
         try:
             out = step.module(value)
         except (RuntimeError, ValueError, TypeError, IndexError, MemoryError) as exc:
@@ -133,10 +141,6 @@ def _failure(step: Step, exc: BaseException, value: object, x: torch.Tensor, mod
     """Why block ``step`` failed on ``value``, in plain words: what it got and, where known, what it wants."""
     where = say("Block {path} ({kind})", path=step.path, kind=step.kind)
     got = tuple(value.shape) if isinstance(value, torch.Tensor) else None
-    if isinstance(step.module, nn.Embedding) and isinstance(value, torch.Tensor):
-        tokens = _token_problem(step.module, value, where)
-        if tokens:
-            return tokens
     if step.shape_error and not isinstance(exc, MemoryError):
         problem = say("{where}: {problem}", where=where, problem=step.shape_error)
         if got is not None and step.expects is not None and got[1:] != step.expects[1:]:  # not just another batch
@@ -156,15 +160,17 @@ def _failure(step: Step, exc: BaseException, value: object, x: torch.Tensor, mod
 
 def _token_problem(embedding: nn.Embedding, value: torch.Tensor, where: str) -> str:
     """Why an Embedding cannot look up ``value``, in a learner's words ("" when the ids look fine)."""
-    if value.is_floating_point() or value.is_complex() or value.dtype == torch.bool:
-        return say("{where} looks up token ids: it takes whole numbers (a LongTensor, e.g. torch.randint(0, "
+    if value.dtype not in (torch.int64, torch.int32):
+        return say("{where} looks up token ids: it takes a LongTensor of whole numbers (e.g. torch.randint(0, "
                    "{count}, shape) or x.long()), not {dtype}.", where=where, count=embedding.num_embeddings,
                    dtype=str(value.dtype))
-    if value.numel() and (int(value.min()) < 0 or int(value.max()) >= embedding.num_embeddings):
+    if not value.numel():
+        return ""
+    low, high = (int(end) for end in torch.aminmax(value))
+    if low < 0 or high >= embedding.num_embeddings:
         return say("{where} has num_embeddings={count}, so it looks up ids 0 to {last}; this input holds ids from "
-                   "{low} to {high}. Use ids below {count}, or a larger num_embeddings.", where=where,
-                   count=embedding.num_embeddings, last=embedding.num_embeddings - 1, low=int(value.min()),
-                   high=int(value.max()))
+                   "{low} to {high}. Use ids from 0 to {last}, or a larger num_embeddings.", where=where,
+                   count=embedding.num_embeddings, last=embedding.num_embeddings - 1, low=low, high=high)
     return ""
 
 
@@ -219,7 +225,8 @@ def run_design(plan: list[Step], model: nn.Module, x: torch.Tensor, model_device
         result.layers[stats.path] = stats
         if not stats.finite and first_bad is None:
             first_bad = stats.path
-    if first_bad is not None and x.is_floating_point() and not bool(torch.isfinite(x).all()):
+    if first_bad is not None and first_bad == next(iter(result.layers)) and x.is_floating_point() and not bool(
+            torch.isfinite(x).all()):  # NaN or Inf from the first block on, and in the input already
         result.notes.append(say("The input already holds NaN or Inf, so every block's output follows from it. The "
                                 "statistics of a block with NaN or Inf are over its finite values alone."))
     elif first_bad is not None:

@@ -301,6 +301,8 @@ def test_failures_say_what_the_block_got_and_what_the_design_expects():
     bad.input_shape = (3, 20)
     with pytest.raises(RunError, match=r"but gets \(3, 10\)\.$"):  # another batch is no news: not "it got (2, 10)"
         bad.run(batch=2)
+    with pytest.raises(RunError, match=r"but gets \(3, 10\)\. In this run it got \(3, 5, 10\)\.$"):
+        bad.run(x=torch.randn(3, 5, 20))  # more than the batch differs from the design's input
     norm = Project.from_module(nn.Sequential(nn.Linear(20, 10), nn.BatchNorm1d(10)))
     norm.input_shape = (3, 20)
     with pytest.raises(RunError, match="batch of 2 or more, or turn training mode off"):
@@ -358,11 +360,14 @@ def test_embedding_failures_say_which_ids_it_looks_up():
     p = Project.from_module(nn.Sequential(nn.Embedding(10, 4)))
     p.input_shape = (2, 3)
     with pytest.raises(RunError, match=r"num_embeddings=10, so it looks up ids 0 to 9; this input holds ids from 2 "
-                                       r"to 12\. Use ids below 10"):
+                                       r"to 12\. Use ids from 0 to 9"):
         p.run(x=torch.tensor([[2, 3, 12], [4, 5, 6]]))
-    with pytest.raises(RunError, match=r"looks up token ids: it takes whole numbers \(a LongTensor.*not "
-                                       r"torch\.float32"):
-        p.run(x=torch.rand(2, 3))
+    with pytest.raises(RunError, match=r"holds ids from -1 to 6"):
+        p.run(x=torch.tensor([[2, 3, -1], [4, 5, 6]]))
+    for dtype in (torch.float32, torch.uint8):
+        with pytest.raises(RunError, match=r"looks up token ids: it takes a LongTensor of whole numbers.*not "
+                                           rf"{dtype}"):
+            p.run(x=torch.ones(2, 3, dtype=dtype))
 
 
 def test_a_run_that_does_not_fit_says_so_as_a_run_and_x_must_be_a_tensor(monkeypatch):

@@ -78,3 +78,36 @@ def test_an_undone_keep_no_longer_says_kept(window, qtbot):
     settle()
     assert torch.equal(window.project.model[0].weight, before)  # the weights from before the training
     assert not box.status.text().startswith("Kept")
+
+
+def test_outputs_set_aside_stay_away_once_the_buffers_changed(qtbot):
+    """The set-aside outputs come back only with the very same weights and buffers: a load of BatchNorm's running
+    statistics alone changes what an eval run gives."""
+    import torch
+    from torch import nn
+
+    from editor import Project
+
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3, affine=False)))
+    p.input_shape = (2, 4)
+    panel = _panel(qtbot, p)
+    panel.training_mode.setChecked(False)
+    _forward(panel, qtbot)
+    assert panel.result is not None
+    p.load_state({"1.running_mean": torch.full((3,), 50.0)}, strict=False)
+    assert panel.result is None
+    with p.transaction("insert") as tx:  # an edit undone: the design's blocks and weights are as they were...
+        p.insert_layer(1, "ReLU")
+    p.revert(tx)
+    assert panel.result is None  # ...but not its running statistics
+
+
+def test_a_failed_run_unlocks_the_mode_switch(qtbot):
+    import torch
+
+    panel = _panel(qtbot)
+    panel.loaded = torch.randn(2, 7)  # the design takes 20 features
+    panel.forward_button.click()
+    qtbot.waitUntil(lambda: not panel.jobs.busy, timeout=10_000)
+    assert "Block 0" in panel.summary.text() and panel.training_mode.isEnabled() and panel.forward_button.isEnabled()

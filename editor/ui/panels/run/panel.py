@@ -84,7 +84,7 @@ class RunPanel(TensorFiles, QWidget):
         self._input_shape: tuple[int, ...] | None = None
         self._generation = 0
         self._stamp: tuple = ()
-        """The weights the shown outputs were made with (:meth:`Project.weights_stamp`)."""
+        """The weights and buffers the shown outputs were made with (:meth:`Project.weights_stamp`)."""
         """The design's weights generation the shown result was made with."""
         self._aside: tuple | None = None
         """A result cleared by an edit, kept until another edit: (result, signature, weights generation, summary)."""
@@ -308,11 +308,11 @@ class RunPanel(TensorFiles, QWidget):
         result, signature, generation, stamp, summary = self._aside
         project = self.project
         if project is None or result is None or (generation != project.weights_generation
-                                                 and stamp != project.weights_stamp()):
+                                                 and stamp != project.weights_stamp(buffers=True)):
             self._aside = None  # new weights: these outputs will never be the design's again
             return
         # (an undone rebuild, e.g. of a new out_features, counts as new weights but brings the same tensors back,
-        # none of them written since: the stamp says so)
+        # none of them written since: the stamp, buffers included, says so; a write through .data would escape it)
         if not same_tensor(x, result.input):
             return  # another X now: kept aside, for when that one comes back
         self._aside = None
@@ -403,7 +403,7 @@ class RunPanel(TensorFiles, QWidget):
                 self.gradients_changed.emit()
             return
         train, loss = prepared.train, prepared.backward  # not the whole prepared run: it holds the batch
-        self._show_result(result, prepared.signature, prepared.generation, project.weights_stamp(),
+        self._show_result(result, prepared.signature, prepared.generation, project.weights_stamp(buffers=True),
                           lambda: self._summary_text(result, train, loss))
         if result.loss is not None:
             self.gradients_changed.emit()
