@@ -101,5 +101,6 @@ def import_command(argv: list[str]) -> int:
         return _fail(str(exc))
     for notice in project.notices:
         print(f"{PROG}: note: {notice}", file=sys.stderr)
-    print(f"Saved {args.output}: {result.chosen.name}, {result.chosen.summary}, seed {project.seed}.")
+    sized = f"; sized by the input, it has {project.count_parameters():,} parameters" if result.chosen.lazy else ""
+    print(f"Saved {args.output}: {result.chosen.name}, {result.chosen.summary}, seed {project.seed}{sized}.")
     return 0

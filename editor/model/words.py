@@ -23,6 +23,7 @@ for the translators, so the template must be a literal string):
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -65,3 +66,23 @@ def message_of(error: BaseException) -> str:
     """The message ``error`` was raised with: a :class:`Said` where the model said it, else ``str(error)``."""
     first = error.args[0] if len(error.args) == 1 else None
     return first if isinstance(first, Said) else str(error)
+
+
+def closest(name: object, names: Iterable[str]) -> str | None:
+    """The one of ``names`` that ``name`` most likely meant (``relu``, ``nn.ReLU``, ``RelU``, ``Linaer``), or None.
+
+    The same name in other letter case first, then the nearest spelling (``difflib``), after
+    dropping a ``torch.nn.`` or ``nn.`` in front.
+    """
+    if not isinstance(name, str) or not name:
+        return None
+    bare = name.removeprefix("torch.").removeprefix("nn.")
+    known = list(names)
+    same = [known_name for known_name in known if known_name.lower() == bare.lower()]
+    if same:
+        return same[0]
+    near = difflib.get_close_matches(bare, known, n=1, cutoff=0.75) or difflib.get_close_matches(
+        bare.lower(), [k.lower() for k in known], n=1, cutoff=0.75)
+    if not near:
+        return None
+    return next(k for k in known if k == near[0] or k.lower() == near[0])

@@ -4824,6 +4824,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{name} 种类的块与保存的定义不一致。</translation>
     </message>
     <message>
+        <source>There is no layer kind {name!r} in the catalog. Did you mean {best}? Known kinds: {known}. Your definitions: {mine}.</source>
+        <translation>层目录中没有 {name!r} 这种层。你是不是想用 {best}？已知的种类：{known}。你的定义：{mine}。</translation>
+    </message>
+    <message>
+        <source>There is no layer kind {name!r} in the catalog. Did you mean {best}? Known kinds: {known}.</source>
+        <translation>层目录中没有 {name!r} 这种层。你是不是想用 {best}？已知的种类：{known}。</translation>
+    </message>
+    <message>
         <source>There is no layer kind {name!r} in the catalog. Known kinds: {known}. Your definitions: {mine}.</source>
         <translation>层目录中没有 {name!r} 这种层。已知的种类：{known}。你的定义：{mine}。</translation>
     </message>
@@ -4926,6 +4934,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>Change {kind}</source>
         <translation>修改 {kind}</translation>
+    </message>
+    <message>
+        <source>There is no fix to apply: this shape error has none to offer (its .fix is None). Change the block&apos;s hyperparameters, or its input, yourself.</source>
+        <translation>没有可应用的修复：这个形状错误没有提供修复（它的 .fix 是 None）。请自己修改这个块的超参数或它的输入。</translation>
     </message>
     <message>
         <source>{where}{problem} Valid here: {expected}.</source>
@@ -6380,12 +6392,20 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>函数调用</translation>
     </message>
     <message>
+        <source>Sequential of {count} ({layers}, {parameters:,} parameters before its lazy layers are sized by the input)</source>
+        <translation>{count} 项的 Sequential（{layers}，惰性层按输入确定大小之前有 {parameters:,} 个参数）</translation>
+    </message>
+    <message>
         <source>Expected Python source as text, not {type}.</source>
         <translation>源代码应为文本，而不是 {type}。</translation>
     </message>
     <message>
         <source>The source is {count:,} characters long; LayerLab reads Python code of up to {limit:,} characters. Is it really a model definition?</source>
         <translation>源代码有 {count:,} 个字符；LayerLab 读取最多 {limit:,} 个字符的 Python 代码。它真的是模型定义吗？</translation>
+    </message>
+    <message>
+        <source>Line {line}: {layer}(...) is constructed outside the model while the model is built or initialized. Running the file draws random numbers for it; LayerLab does not, so the weights are those of the model&apos;s own layers after torch.manual_seed(seed).</source>
+        <translation>第 {line} 行：{layer}(...) 是在构建或初始化模型期间在模型之外创建的。运行该文件会为它抽取随机数；LayerLab 不会，所以权重是 torch.manual_seed(seed) 之后模型自身各层的权重。</translation>
     </message>
     <message>
         <source>the function {name} (call it: {name}())</source>
@@ -6648,10 +6668,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{model} 无法成为设计：{reason}</translation>
     </message>
     <message>
-        <source>Line {line}: nn.{kind}(...) is constructed outside the model while the model is built or initialized. Running the file draws random numbers for it; LayerLab does not, so the weights are those of the model&apos;s own layers after torch.manual_seed(seed).</source>
-        <translation>第 {line} 行：nn.{kind}(...) 是在构建或初始化模型期间在模型之外创建的。运行该文件会为它抽取随机数；LayerLab 不会，所以权重是 torch.manual_seed(seed) 之后模型自身各层的权重。</translation>
-    </message>
-    <message>
         <source>The source runs the model on a batch of shape {shape}, which LayerLab cannot use as the input shape; it is inferred instead.</source>
         <translation>源代码在形状为 {shape} 的批次上运行模型，LayerLab 无法把它用作输入形状；改为自动推断输入形状。</translation>
     </message>
@@ -6770,6 +6786,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>Lesson {number} has no design {design!r}.</source>
         <translation>第 {number} 课没有设计 {design!r}。</translation>
+    </message>
+    <message>
+        <source>The names in the file are those of block {top} alone ({first}); they were read as {top}.{first} and so on.</source>
+        <translation>文件里的名字只是块 {top} 自己的名字（{first}）；它们被当作 {top}.{first} 等来读取。</translation>
+    </message>
+    <message>
+        <source>The names in the file start with {prefix}. ({first}), a model around this design; they were read without it.</source>
+        <translation>文件里的名字以 {prefix}. 开头（{first}），来自包住这个设计的模型；读取时去掉了这个前缀。</translation>
     </message>
     <message>
         <source>This run needs about {needed} on {device} (parameters, buffers and a forward pass of this batch), but only {free} is free there. Use a smaller batch or a smaller design.</source>
@@ -7232,6 +7256,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>nn.Sequential 以位置参数（或一个 OrderedDict）接收层，而不是关键字参数</translation>
     </message>
     <message>
+        <source>{ref} is not a layer LayerLab knows. Did you mean nn.{best}? It knows nn.Sequential and: {known}.</source>
+        <translation>{ref} 不是 LayerLab 知道的层。你是不是想用 nn.{best}？它知道 nn.Sequential 以及：{known}。</translation>
+    </message>
+    <message>
         <source>each entry of OrderedDict([...]) must be a pair (&quot;name&quot;, layer)</source>
         <translation>OrderedDict([...]) 的每一项都必须是一对 (&quot;name&quot;, layer)</translation>
     </message>
@@ -7478,10 +7506,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>{blocks} blocks, {distinct}</source>
         <translation>{blocks} 个块，{distinct}</translation>
-    </message>
-    <message>
-        <source>Sequential of {count} ({layers}, {parameters:,} parameters (and lazy layers, sized by the input))</source>
-        <translation>{count} 项的 Sequential（{layers}，{parameters:,} 个参数（以及按输入确定大小的惰性层））</translation>
     </message>
     <message>
         <source>the source has no model called {choose!r}; it has: {names}.</source>

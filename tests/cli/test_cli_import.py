@@ -136,3 +136,15 @@ def test_pipes_and_devices_are_refused_before_reading(tmp_path, capsys):
     assert "not a regular file" in capsys.readouterr().err
     assert main(["import", "/dev/zero", "-o", str(tmp_path / "out.pt")]) == 1
     assert "not a regular file" in capsys.readouterr().err
+
+
+def test_a_lazy_model_s_line_says_how_many_parameters_it_has_once_sized(tmp_path, capsys):
+    from editor.cli.main import main
+
+    source = tmp_path / "lazy.py"
+    source.write_text("import torch\nfrom torch import nn\n\nnet = nn.Sequential(nn.LazyLinear(256), nn.ReLU(), "
+                      "nn.LazyLinear(10))\nX = torch.rand(2, 20)\nnet(X)\n")
+    assert main(["import", str(source), "-o", str(tmp_path / "lazy.pt")]) == 0
+    out = capsys.readouterr().out
+    assert "0 parameters before its lazy layers are sized by the input" in out
+    assert out.rstrip().endswith("sized by the input, it has 7,946 parameters.")  # 20*256+256 + 256*10+10

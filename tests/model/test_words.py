@@ -81,3 +81,34 @@ def test_every_say_template_is_a_literal():
            for folder in ("model", "io") for path in sorted((ROOT / "editor" / folder).rglob("*.py"))
            for template, line in build.say_calls(path.read_text(encoding="utf-8")) if template is None]
     assert not odd
+
+
+def test_a_misspelt_layer_kind_gets_a_did_you_mean():
+    import pytest
+
+    import editor.io.doors  # noqa: F401 - Project.from_code
+    from editor import Project
+    from editor.io.errors import CodeImportError
+    from editor.model.errors import UnsupportedLayerError
+    from editor.model.words import closest
+
+    names = ["Linear", "ReLU", "Conv2d", "BatchNorm1d"]
+    assert [closest(n, names) for n in ("relu", "nn.ReLU", "torch.nn.RelU", "Linaer", "Conv2D", "xyz", "", None)] == [
+        "ReLU", "ReLU", "ReLU", "Linear", "Conv2d", None, None, None]
+    with pytest.raises(UnsupportedLayerError, match=r"'relu' in the catalog\. Did you mean ReLU\? Known kinds"):
+        Project().append_layer("relu")
+    with pytest.raises(UnsupportedLayerError) as refused:
+        Project().append_layer("Transformer")
+    assert "Did you mean" not in str(refused.value)
+    with pytest.raises(CodeImportError, match=r"nn\.RelU is not a layer LayerLab knows\. Did you mean nn\.ReLU\?"):
+        Project.from_code("from torch import nn\nnet = nn.Sequential(nn.Linear(2, 3), nn.RelU())")
+
+
+def test_apply_fix_of_an_error_without_one_says_so():
+    import pytest
+
+    from editor import Project, ValidationError
+
+    p = Project()
+    with pytest.raises(ValidationError, match=r"There is no fix to apply"):
+        p.apply_fix(None)

@@ -46,7 +46,7 @@ from editor.model.errors import StructureError, UnsupportedLayerError, Validatio
 from editor.model.project.block_making import plan_block
 from editor.model.project.freezing import apply_frozen, frozen_names
 from editor.model.project.reading import block_prefix
-from editor.model.words import say
+from editor.model.words import closest, say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -89,6 +89,14 @@ class CustomLayersMixin(_Base):
             return catalog_kind(name)
         except (KeyError, TypeError):
             known = ", ".join(k.name for k in kinds())
+            best = closest(name, [*(k.name for k in kinds()), *self._custom_kinds])
+            if best is not None and self._custom_kinds:
+                raise UnsupportedLayerError(say("There is no layer kind {name!r} in the catalog. Did you mean {best}? "
+                                                "Known kinds: {known}. Your definitions: {mine}.", name=name,
+                                                best=best, known=known, mine=", ".join(self._custom_kinds))) from None
+            if best is not None:
+                raise UnsupportedLayerError(say("There is no layer kind {name!r} in the catalog. Did you mean {best}? "
+                                                "Known kinds: {known}.", name=name, best=best, known=known)) from None
             if self._custom_kinds:
                 raise UnsupportedLayerError(say("There is no layer kind {name!r} in the catalog. Known kinds: "
                                                 "{known}. Your definitions: {mine}.",

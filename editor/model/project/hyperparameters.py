@@ -100,6 +100,10 @@ class HyperparametersMixin(_Base):
 
     def apply_fix(self, fix: Fix) -> None:
         """Apply a suggested fix (from a :class:`ShapeError`) as one operation."""
+        if not isinstance(fix, Fix):  # p.apply_fix(p.shape_error.fix) where the error offers none
+            raise ValidationError(say("There is no fix to apply: this shape error has none to offer (its .fix is "
+                                      "None). Change the block's hyperparameters, or its input, yourself."),
+                                  field="fix")
         with self._operation(fix.label):
             for step in fix.steps:
                 if step.op == "set_params":

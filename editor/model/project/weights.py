@@ -65,6 +65,8 @@ class WeightsReport:
     loaded: list[str] = field(default_factory=list)
     unallocated: list[str] = field(default_factory=list)
     why_unallocated: str | None = None
+    renamed: str = ""
+    """How the file's names were read, when they were those of one block alone (or of a model around the design)."""
 
     @property
     def exact(self) -> bool:
@@ -353,7 +355,9 @@ class WeightsMixin(_Base):
         """
         _check_state(state)
         owners = self._state_owners()
+        state, renamed = _aligned(state, owners)
         report = self.weights_report(state, owners)
+        report.renamed = renamed
         fitting = report.loaded
         if strict and not report.exact:
             raise ValidationError(say("These weights do not fit the design: {report} Load them partially to take what "
@@ -378,6 +382,7 @@ class WeightsMixin(_Base):
         """What :meth:`load_state` would do with ``state``, without doing it."""
         _check_state(state)
         owners = owners if owners is not None else self._state_owners()
+        state, renamed = _aligned(state, owners)
         mismatched = [(k, tuple(owners[k][2]), tuple(state[k].shape)) for k in owners
                       if k in state and tuple(state[k].shape) != tuple(owners[k][2])]
         bad = {m[0] for m in mismatched}
@@ -387,7 +392,8 @@ class WeightsMixin(_Base):
         return WeightsReport(missing=[k for k in owners if k not in state],
                              unexpected=[k for k in state if k not in owners], mismatched=mismatched,
                              loaded=[k for k in fitting if id(owners[k][0]) not in refused],
-                             unallocated=[k for k in fitting if id(owners[k][0]) in refused], why_unallocated=why)
+                             unallocated=[k for k in fitting if id(owners[k][0]) in refused], why_unallocated=why,
+                             renamed=renamed)
 
     def _state_owners(self) -> dict[str, tuple[Layer, str, torch.Size]]:
         """Every key of ``model.state_dict()``: the layer that owns it, its local key and its shape."""
@@ -405,6 +411,27 @@ class WeightsMixin(_Base):
 
         visit(self._root, "")
         return owners
+
+
+def _aligned(state: dict[str, torch.Tensor], owners: Mapping[str, object]) -> tuple[dict[str, torch.Tensor], str]:
+    """``state`` with its names read as the design's, when none is the design's as it stands but every one is
+    under one top-level block's prefix (the book's ``MLP().state_dict()``: ``hidden.weight``, where the class,
+    imported, is block 0: ``0.hidden.weight``), or after one common prefix (a model that wrapped the design);
+    and how they were read ("" when as they are)."""
+    if not state or any(key in owners for key in state):
+        return state, ""
+    for top in sorted({key.split(".", 1)[0] for key in owners}, key=path_key):
+        renamed = {f"{top}.{key}": value for key, value in state.items()}
+        if all(key in owners for key in renamed):
+            return renamed, say("The names in the file are those of block {top} alone ({first}); they were read as "
+                                "{top}.{first} and so on.", top=top, first=next(iter(state)))
+    firsts = {key.split(".", 1)[0] for key in state}
+    if len(firsts) == 1 and all("." in key for key in state):
+        renamed = {key.split(".", 1)[1]: value for key, value in state.items()}
+        if all(key in owners for key in renamed):
+            return renamed, say("The names in the file start with {prefix}. ({first}), a model around this design; "
+                                "they were read without it.", prefix=firsts.pop(), first=next(iter(state)))
+    return state, ""
 
 
 def _same_values(mine: Mapping[str, torch.Tensor], fresh: Mapping[str, torch.Tensor], exact_keys: bool = True) -> bool:

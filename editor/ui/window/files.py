@@ -353,8 +353,10 @@ class FileActions(QObject):
             partial = True
         command = LoadWeightsCommand(project, state, strict=not partial)
         if self.session.run(command):
-            self.session.show_message(self.tr("Loaded {count} weights from {name}").format(
-                count=len(command.report.loaded), name=path.name))
+            loaded = self.tr("Loaded {count} weights from {name}").format(count=len(command.report.loaded),
+                                                                         name=path.name)
+            renamed = command.report.renamed  # the book's own MLP().state_dict(), for the class imported as block 0
+            self.session.show_message(f"{loaded}. {model_text(renamed)}" if renamed else loaded)
             return True
         return False
 

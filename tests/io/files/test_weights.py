@@ -77,3 +77,40 @@ def test_single_tensors(tmp_path):
         load_tensor(tmp_path / "d.pt")
     with pytest.raises(ProjectFileError, match="single tensor, not a state_dict"):
         read_state_dict(tmp_path / "x.pt")
+
+
+BOOK_MLP = '''
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+class MLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(20, 256)
+        self.output = nn.Linear(256, 10)
+
+    def forward(self, X):
+        return self.output(F.relu(self.hidden(X)))
+
+net = MLP()
+'''
+
+
+def test_the_book_s_own_state_dict_loads_into_its_class_imported_as_block_0(tmp_path):
+    """d2l's File I/O: torch.save(net.state_dict(), 'mlp.params') of the class itself (hidden.weight, ...) into the
+    design that imported the class, where it is block 0 (0.hidden.weight, ...)."""
+    scope: dict = {}
+    exec(BOOK_MLP, scope)  # the test's own source: the book's class, run as a learner runs it
+    book = scope["net"]
+    torch.save(book.state_dict(), tmp_path / "mlp.params")
+    project = Project.from_code(BOOK_MLP)
+    report = project.weights_report(read_state_dict(tmp_path / "mlp.params"))
+    assert report.exact and "block 0 alone (hidden.weight)" in report.renamed
+    report = project.load_state(read_state_dict(tmp_path / "mlp.params"))
+    assert report.exact and len(report.loaded) == 4
+    x = torch.randn(2, 20)
+    assert torch.equal(project.model(x), book(x))
+    report = mlp(0).load_state({f"outer.{k}": v for k, v in mlp(1).model.state_dict().items()})
+    assert report.exact and "start with outer." in report.renamed
+    assert not mlp(0).weights_report({"hidden.weight": torch.zeros(3)}).renamed  # nothing fits either way: as is

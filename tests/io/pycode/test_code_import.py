@@ -453,3 +453,25 @@ def test_the_batch_the_source_runs_becomes_the_input_shape():
     tokens = ("import torch\nfrom torch import nn\nm = nn.Sequential(nn.Embedding(10, 4))\n"
               "ids = torch.randint(10, (2, 7), device='cpu')\nm(ids)\n")
     assert import_code(tokens).input_shape == (2, 7)
+
+
+def test_a_custom_class_built_outside_the_model_is_named_as_the_file_names_it():
+    source = '''
+import torch
+from torch import nn
+
+class MyLinear(nn.Module):
+    def __init__(self, in_units, units):
+        super().__init__()
+        self.weight = nn.Parameter(torch.randn(in_units, units))
+        self.bias = nn.Parameter(torch.zeros(units))
+
+    def forward(self, X):
+        return torch.relu(X @ self.weight + self.bias)
+
+linear = MyLinear(5, 3)
+net = nn.Sequential(MyLinear(64, 8), nn.ReLU(), MyLinear(8, 1))
+'''
+    notices = Project.from_code(source).notices  # the last model, net
+    assert any("Line 14: MyLinear(...) is constructed outside the model" in n for n in notices)
+    assert not any("nn.MyLinear" in n for n in notices)

@@ -28,7 +28,7 @@ from editor.io.pycode.read.values import Poison, TorchRef
 from editor.model.catalog.build import lazy_kinds
 from editor.model.design.torch_dicts import slots
 from editor.model.errors import LayerLabError
-from editor.model.words import message_of, say
+from editor.model.words import closest, message_of, say
 
 # The import a learner forgot, for names that are modules rather than values.
 _IMPORTS = {"nn": "import torch.nn as nn (or from torch import nn)", "torch": "import torch",
@@ -375,6 +375,9 @@ class Reader:
                 message = say("{ref} is not a layer LayerLab knows (it is the lazy form of nn.{layer}, which "
                               "LayerLab does not know either; the lazy layers it reads are {lazy}). It knows "
                               "nn.Sequential and: {known}.", ref=ref.shown, layer=lazy_of, lazy=lazy, known=known)
+            elif (best := closest(ref.path[2], [k.name for k in cv.kinds_by_path().values()])) is not None:
+                message = say("{ref} is not a layer LayerLab knows. Did you mean nn.{best}? It knows nn.Sequential "
+                              "and: {known}.", ref=ref.shown, best=best, known=known)
             else:
                 message = say("{ref} is not a layer LayerLab knows. It knows nn.Sequential and: {known}.",
                               ref=ref.shown, known=known)

@@ -13,7 +13,7 @@ anything walks them.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NoReturn
 
 from torch import nn
@@ -41,6 +41,8 @@ class ModelCandidate:
     default: bool = False
     start: int = field(default=0, repr=False, compare=False)  # layers the reader had built before this model
     call: int = field(default=0, repr=False, compare=False)  # the reader's call that built it (0: module level)
+    lazy: bool = field(default=False, compare=False)
+    """Whether it holds lazy layers (its summary counts the parameters before the input sizes them)."""
 
 
 def mentions_sequential(node: ast.AST, classes: frozenset[str] = frozenset()) -> bool:
@@ -127,7 +129,7 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
         root = as_model(result, reader.registry)
         if root is not None:
             functions.append(ModelCandidate(f"{name}()", line, column, _summary(root, reader.registry),
-                                            root=root, start=start, call=call))
+                                            root=root, start=start, call=call, lazy=_has_lazy(root, reader.registry)))
     # Helpers called by other functions (def block(c=3): ...) are pieces of a model, not models.
     builders = {c.name[:-2] for c in functions}
     functions = [c for c in functions if not reader.callers.get(c.name[:-2], set()) & builders]
@@ -138,7 +140,8 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
         line, column = cv.position(target, reader.lines)
         root = as_model(value, reader.registry)
         if root is not None and reader.returned_by.get(id(value)) not in returned:
-            names.append(ModelCandidate(name, line, column, _summary(root, reader.registry), root=root))
+            names.append(ModelCandidate(name, line, column, _summary(root, reader.registry), root=root,
+                                        lazy=_has_lazy(root, reader.registry)))
         elif isinstance(value, cv.Poison) and _about_models(reader, value_node) and not isinstance(target, ast.stmt):
             names.append(ModelCandidate(name, line, column,
                                         say("cannot be read: {problem}", problem=value.error.problem),
@@ -160,10 +163,12 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
     found = functions + names
     if found:
         chosen = functions[-1] if functions else names[-1]
-        found = [ModelCandidate(c.name, c.line, c.column, c.summary, c.root, c.error, c is chosen, c.start,
-                                 c.call)
-                 for c in found]
+        found = [replace(c, default=c is chosen) for c in found]
     return found
+
+
+def _has_lazy(root: nn.Sequential, registry: cv.Registry) -> bool:
+    return any((info := registry.layers.get(id(m))) is not None and info.lazy for m in root.modules())
 
 
 def _summary(root: nn.Sequential, registry: cv.Registry) -> str:
@@ -187,8 +192,8 @@ def _summary(root: nn.Sequential, registry: cv.Registry) -> str:
     else:
         layers_text = say("{count} layer", count=blocks) if blocks == 1 else say("{count} layers", count=blocks)
     if lazy:
-        return say("Sequential of {count} ({layers}, {parameters:,} parameters (and lazy layers, sized by the "
-                   "input))", count=len(root), layers=layers_text, parameters=sum(params.values()))
+        return say("Sequential of {count} ({layers}, {parameters:,} parameters before its lazy layers are sized by "
+                   "the input)", count=len(root), layers=layers_text, parameters=sum(params.values()))
     return say("Sequential of {count} ({layers}, {parameters:,} parameters)",
                count=len(root), layers=layers_text, parameters=sum(params.values()))
 

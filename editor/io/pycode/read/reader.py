@@ -40,6 +40,7 @@ from editor.io.pycode.read.models import (
 )
 from editor.io.pycode.read.statements import SourceReader
 from editor.model.catalog.build import available_memory, build_module, format_bytes, torch_class
+from editor.model.catalog.custom_kinds import CustomKind
 from editor.model.catalog.hyperparameters import validate_params
 from editor.model.catalog.unallocated import keeps_unallocated
 from editor.model.custom.definitions import LayerDefinition
@@ -308,8 +309,9 @@ def _skipped_draws(registry: cv.Registry, order: list[nn.Module], start: int, un
     used = {id(m) for m in order}
     for key, info in sorted(registry.layers.items(), key=lambda item: item[1].seq):
         if start < info.seq <= last and key not in used and _draws(info.kind):
-            return [say("Line {line}: nn.{kind}(...) is constructed outside the model while the model is built or "
+            custom = isinstance(info.kind, CustomKind)  # the file's own class: MyLinear(...), not nn.MyLinear(...)
+            return [say("Line {line}: {layer}(...) is constructed outside the model while the model is built or "
                         "initialized. Running the file draws random numbers for it; LayerLab does not, so the "
                         "weights are those of the model's own layers after torch.manual_seed(seed).",
-                        line=info.line, kind=info.kind.name)]
+                        line=info.line, layer=info.kind.name if custom else f"nn.{info.kind.name}")]
     return []
