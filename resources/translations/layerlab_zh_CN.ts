@@ -7220,6 +7220,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{function}() 没有返回值：请以 return nn.Sequential(...) 结尾</translation>
     </message>
     <message>
+        <source>an f-string here can hold numbers and strings, not {what}</source>
+        <translation>这里的 f-string 只能放数字和字符串，不能放 {what}</translation>
+    </message>
+    <message>
+        <source>this f-string is far too long for a name</source>
+        <translation>这个 f-string 作为名字太长了</translation>
+    </message>
+    <message>
         <source>slice bounds must be whole numbers, e.g. seq[0:2]</source>
         <translation>切片边界必须是整数，例如 seq[0:2]</translation>
     </message>
@@ -7266,6 +7274,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>{function}() got an unexpected or repeated argument {key!r}</source>
         <translation>{function}() 收到了意外的或重复的参数 {key!r}</translation>
+    </message>
+    <message>
+        <source>this f-string cannot be formatted: {reason}</source>
+        <translation>这个 f-string 无法格式化：{reason}</translation>
     </message>
     <message>
         <source>this constant is far too large for a hyperparameter</source>
@@ -7542,6 +7554,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>{name!r} is set by {construct} on line {line}, which LayerLab does not run when it reads a model: set it with a plain assignment such as {name} = ... instead</source>
         <translation>{name!r} 由第 {line} 行的{construct}设置，而 LayerLab 读取模型时不会运行它：请改用普通赋值设置它，例如 {name} = ...</translation>
+    </message>
+    <message>
+        <source>this loop runs {count:,} times, more than the {limit:,} LayerLab follows</source>
+        <translation>这个循环要运行 {count:,} 次，超过了 LayerLab 跟随的 {limit:,} 次</translation>
     </message>
     <message>
         <source>the argument of {method}</source>

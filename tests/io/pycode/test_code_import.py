@@ -475,3 +475,52 @@ net = nn.Sequential(MyLinear(64, 8), nn.ReLU(), MyLinear(8, 1))
     notices = Project.from_code(source).notices  # the last model, net
     assert any("Line 14: MyLinear(...) is constructed outside the model" in n for n in notices)
     assert not any("nn.MyLinear" in n for n in notices)
+
+
+D2L_BLOCK2 = '''
+import torch
+from torch import nn
+
+def block1():
+    return nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 4), nn.ReLU())
+
+def block2():
+    net = nn.Sequential()
+    for i in range(4):
+        # Nested here
+        net.add_module(f'block {i}', block1())
+    return net
+
+rgnet = nn.Sequential(block2(), nn.Linear(4, 1))
+'''
+
+
+def test_d2l_block2_a_range_loop_with_f_string_names_and_the_model_built_of_it():
+    """Lesson 4's code as the book writes it: the loop runs as Python runs it, the names are the f-strings', and the
+    model is rgnet (block2() builds a piece of it)."""
+    torch.manual_seed(0)
+    scope: dict = {}
+    exec(D2L_BLOCK2, scope)  # the book's code, run as a learner runs it
+    p = Project.from_code(D2L_BLOCK2, seed=0)
+    assert str(p.model) == str(scope["rgnet"])
+    assert [name for name, _ in p.model[0].named_children()] == ["block 0", "block 1", "block 2", "block 3"]
+    book = scope["rgnet"].state_dict()
+    assert list(p.model.state_dict()) == list(book)
+    assert all(torch.equal(value, book[key]) for key, value in p.model.state_dict().items())  # bit for bit
+
+
+@pytest.mark.parametrize("loop, problem", [
+    ("for i in range(10**6):\n    net.append(nn.ReLU())\n", "runs 1,000,000 times"),
+    ("for i in range(3):\n    net.append(nn.ReLU())\n    if i:\n        break\n", "a for loop"),
+])
+def test_loops_that_are_too_long_or_not_plain_are_refused(loop, problem):
+    with pytest.raises(CodeImportError, match=problem):
+        Project.from_code("from torch import nn\nnet = nn.Sequential()\n" + loop)
+
+
+def test_f_strings_format_numbers_and_refuse_modules():
+    p = Project.from_code("from torch import nn\nnet = nn.Sequential()\nfor i in range(2):\n"
+                          "    net.add_module(f'layer_{i:02d}_{\"x\"!r}', nn.ReLU())\n")
+    assert [name for name, _ in p.model.named_children()] == ["layer_00_'x'", "layer_01_'x'"]
+    with pytest.raises(CodeImportError, match="an f-string here can hold numbers and strings"):
+        Project.from_code("from torch import nn\nnet = nn.Sequential()\nnet.add_module(f'{nn.ReLU()}', nn.ReLU())\n")

@@ -18,8 +18,8 @@ H = "import torch\nfrom torch import nn\n"  # lines 1-2 of every source below
 
 # (name, source, line, column, construct, a phrase of the message)
 CASES = [
-    ("for loop", H + "model = nn.Sequential()\nfor i in range(3):\n    model.append(nn.Linear(4, 4))\n",
-     4, 1, "a for loop", "model.append(nn.Linear(4, 4))"),
+    ("for loop", H + "model = nn.Sequential()\nfor size in (4, 8):\n    model.append(nn.Linear(size, size))\n",
+     4, 1, "a for loop", "model.append(nn.Linear(size, size))"),  # (a loop over range(...) is read: test_code_import)
     ("while loop", H + "model = nn.Sequential(nn.ReLU())\nwhile len(model) < 3:\n    model.append(nn.ReLU())\n",
      4, 1, "a while loop", "changes 'model'"),
     ("unknown function", H + "model = nn.Sequential(make_layer(4))\n",

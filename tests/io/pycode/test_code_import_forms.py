@@ -122,10 +122,22 @@ def test_spreading_a_sequential_shares_its_modules():
 
 
 def test_list_changes_in_a_loop_are_refused_not_ignored():
-    source = H + "layers = []\nfor i in range(3):\n    layers.append(nn.Linear(4, 4))\nmodel = nn.Sequential(*layers)\n"
+    source = (H + "layers = []\nfor size in (4, 4, 4):\n    layers.append(nn.Linear(size, 4))\n"
+              "model = nn.Sequential(*layers)\n")
     error = refused(source)
     assert (error.line, error.column) == (4, 1), error
     assert "changes the list 'layers'" in error.problem
+
+
+def test_list_changes_in_a_range_loop_are_followed_as_python_runs_them():
+    source = H + "layers = []\nfor i in range(3):\n    layers.append(nn.Linear(4, 4))\nmodel = nn.Sequential(*layers)\n"
+    torch.manual_seed(3)
+    scope: dict = {}
+    exec(source, scope)  # the test's own source
+    p = Project.from_code(source, seed=3)
+    assert len(p) == 3 and len({id(m) for m in p.model}) == 3  # three Linears, not one used thrice
+    assert all(torch.equal(a, b) for a, b in zip(p.model.state_dict().values(), scope["model"].state_dict().values(),
+                                                  strict=True))
 
 
 def test_a_list_changed_by_a_method_the_reader_does_not_follow_is_refused():

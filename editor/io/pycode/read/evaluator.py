@@ -82,6 +82,31 @@ class Reader:
         return line if len(line) <= 60 else line[:57] + "..."
 
     # ------------------------------------------------------------ expressions
+    def _fstring(self, node: ast.JoinedStr, scope: Scope) -> str:
+        """``f'block {i}'`` (a block's name, built in a loop): numbers, strings and True/False/None put in, with
+        ``!r``/``!s`` and a format spec of their own (``{i:02d}``)."""
+        parts = []
+        for part in node.values:
+            if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                parts.append(part.value)
+                continue
+            assert isinstance(part, ast.FormattedValue)
+            value = self.eval(part.value, scope)
+            if value is not None and not isinstance(value, (bool, int, float, str)):
+                raise self.fail(part.value, say("an f-string here can hold numbers and strings, not {what}",
+                                                what=self._what(value)), "an f-string")
+            spec = self._fstring(part.format_spec, scope) if part.format_spec is not None else ""
+            value = repr(value) if part.conversion == ord("r") else str(value) if part.conversion == ord("s") \
+                else value
+            try:
+                parts.append(format(value, spec))
+            except (ValueError, TypeError) as exc:
+                raise self.fail(part, say("this f-string cannot be formatted: {reason}", reason=message_of(exc)),
+                                "an f-string") from None
+            if sum(map(len, parts)) > cv.MAX_ITEMS:
+                raise self.fail(node, say("this f-string is far too long for a name"), "a huge string")
+        return "".join(parts)
+
     def eval(self, node: ast.expr, scope: Scope) -> Any:
         """The value of ``node``; raises :class:`CodeImportError` at the first unsupported construct."""
         self.depth += 1
@@ -114,6 +139,8 @@ class Reader:
                                       supported=cv.SUPPORTED), f"a {type(node.value).__name__} constant")
         if isinstance(node, ast.Name):
             return self._name(node, scope)
+        if isinstance(node, ast.JoinedStr):
+            return self._fstring(node, scope)
         if isinstance(node, (ast.Tuple, ast.List)):
             if len(node.elts) > cv.MAX_ITEMS:
                 raise self.fail(node, say("more than {limit:,} items", limit=cv.MAX_ITEMS), "a huge tuple")

@@ -140,13 +140,40 @@ class SourceReader(Reader):
             pass
         elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
             self._augassign(stmt, scope)
-        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and self._expr_call(stmt.value, scope):
+        elif (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and self._expr_call(stmt.value, scope)) \
+                or (isinstance(stmt, ast.For) and self._range_loop(stmt, scope)):
             pass
         elif top and _is_main_guard(stmt):
             self.run(stmt.body, scope)  # what runs when the file is run as a script
         else:
             self._skip(stmt, scope)
             return False
+        return True
+
+    def _range_loop(self, loop: ast.For, scope: Scope) -> bool:
+        """``for i in range(4): net.add_module(f'block {i}', block1())`` (d2l's ``block2``): its body once for each
+        number, as Python runs it; whether the loop is one of those (a plain ``range`` of whole numbers, a body
+        without return, break, continue or definitions). The reader's own limits bound the work."""
+        call = loop.iter
+        if not (isinstance(loop.target, ast.Name) and isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                and call.func.id == "range" and "range" not in scope.names and "range" not in self.globals.names
+                and 1 <= len(call.args) <= 3 and not call.keywords and not loop.orelse):
+            return False
+        if any(isinstance(node, (ast.Return, ast.Break, ast.Continue, ast.FunctionDef, ast.ClassDef, ast.Lambda,
+                                 ast.While, ast.Yield, ast.Global, ast.Nonlocal))
+               for stmt in loop.body for node in _walk(stmt)):
+            return False
+        bounds = [self.eval(arg, scope) for arg in call.args]
+        if not all(type(bound) is int for bound in bounds):
+            return False
+        numbers = range(*bounds)
+        if len(numbers) > cv.MAX_ITEMS:
+            raise self.fail(loop.iter, say("this loop runs {count:,} times, more than the {limit:,} LayerLab "
+                                           "follows", count=len(numbers), limit=cv.MAX_ITEMS), "a huge loop")
+        for number in numbers:
+            scope.names[loop.target.id] = number
+            for stmt in loop.body:
+                self.statement(stmt, scope, top=False)
         return True
 
     def _note_inputs(self, stmt: ast.stmt, scope: Scope) -> None:
