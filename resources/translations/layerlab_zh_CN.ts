@@ -6684,6 +6684,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
     <message>
+        <source>range() cannot step by 0</source>
+        <translation>range() 的步长不能是 0</translation>
+    </message>
+    <message>
+        <source>this loop runs more than the {limit:,} times LayerLab follows</source>
+        <translation>这个循环运行的次数超过了 LayerLab 跟随的 {limit:,} 次</translation>
+    </message>
+    <message>
         <source>one item</source>
         <translation>一项</translation>
     </message>
@@ -7554,10 +7562,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>{name!r} is set by {construct} on line {line}, which LayerLab does not run when it reads a model: set it with a plain assignment such as {name} = ... instead</source>
         <translation>{name!r} 由第 {line} 行的{construct}设置，而 LayerLab 读取模型时不会运行它：请改用普通赋值设置它，例如 {name} = ...</translation>
-    </message>
-    <message>
-        <source>this loop runs {count:,} times, more than the {limit:,} LayerLab follows</source>
-        <translation>这个循环要运行 {count:,} 次，超过了 LayerLab 跟随的 {limit:,} 次</translation>
     </message>
     <message>
         <source>the argument of {method}</source>

@@ -510,7 +510,9 @@ def test_d2l_block2_a_range_loop_with_f_string_names_and_the_model_built_of_it()
 
 
 @pytest.mark.parametrize("loop, problem", [
-    ("for i in range(10**6):\n    net.append(nn.ReLU())\n", "runs 1,000,000 times"),
+    ("for i in range(10**6):\n    net.append(nn.ReLU())\n", "runs more than the 10,000 times"),
+    ("for i in range(2**255):\n    net.append(nn.ReLU())\n", "runs more than the 10,000 times"),
+    ("for i in range(1, 5, 0):\n    net.append(nn.ReLU())\n", r"range\(\) cannot step by 0"),
     ("for i in range(3):\n    net.append(nn.ReLU())\n    if i:\n        break\n", "a for loop"),
 ])
 def test_loops_that_are_too_long_or_not_plain_are_refused(loop, problem):
@@ -524,3 +526,11 @@ def test_f_strings_format_numbers_and_refuse_modules():
     assert [name for name, _ in p.model.named_children()] == ["layer_00_'x'", "layer_01_'x'"]
     with pytest.raises(CodeImportError, match="an f-string here can hold numbers and strings"):
         Project.from_code("from torch import nn\nnet = nn.Sequential()\nnet.add_module(f'{nn.ReLU()}', nn.ReLU())\n")
+
+
+def test_loops_within_loops_stay_within_the_reader_s_limits_on_work():
+    """Three loops of 10,000 turns each, of pass alone: refused in a moment, not 10**12 turns later."""
+    source = ("from torch import nn\nnet = nn.Sequential(nn.ReLU())\nfor i in range(10000):\n"
+              "    for j in range(10000):\n        for k in range(10000):\n            pass\n")
+    with pytest.raises(CodeImportError, match="takes too much work"):
+        Project.from_code(source)

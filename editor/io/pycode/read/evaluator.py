@@ -82,6 +82,15 @@ class Reader:
         return line if len(line) <= 60 else line[:57] + "..."
 
     # ------------------------------------------------------------ expressions
+    def tick(self, node: ast.AST) -> None:
+        """One more step of reading (an expression, a loop's turn): refused past the reader's limits on work."""
+        self.steps += 1
+        if self.steps > cv.MAX_STEPS or (self.steps % 1024 == 0 and time.monotonic() > self.deadline):
+            raise self.fail(node, say("reading this file takes too much work (more than {steps:,} steps or "
+                                      "{seconds:g} s): LayerLab reads model definitions, not computations. "
+                                      "Write the model's layers out, or build fewer of them",
+                                      steps=cv.MAX_STEPS, seconds=cv.MAX_SECONDS), "too much work")
+
     def _fstring(self, node: ast.JoinedStr, scope: Scope) -> str:
         """``f'block {i}'`` (a block's name, built in a loop): numbers, strings and True/False/None put in, with
         ``!r``/``!s`` and a format spec of their own (``{i:02d}``)."""
@@ -110,13 +119,11 @@ class Reader:
     def eval(self, node: ast.expr, scope: Scope) -> Any:
         """The value of ``node``; raises :class:`CodeImportError` at the first unsupported construct."""
         self.depth += 1
-        self.steps += 1
-        if self.steps > cv.MAX_STEPS or (self.steps % 1024 == 0 and time.monotonic() > self.deadline):
+        try:
+            self.tick(node)
+        except cv.CodeImportError:
             self.depth -= 1
-            raise self.fail(node, say("reading this file takes too much work (more than {steps:,} steps or "
-                                      "{seconds:g} s): LayerLab reads model definitions, not computations. "
-                                      "Write the model's layers out, or build fewer of them",
-                                      steps=cv.MAX_STEPS, seconds=cv.MAX_SECONDS), "too much work")
+            raise
         try:
             if self.depth > cv.MAX_EXPRESSION_DEPTH:
                 raise self.fail(node, say("the expression is nested more than {limit} levels deep; "

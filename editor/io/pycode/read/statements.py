@@ -166,11 +166,18 @@ class SourceReader(Reader):
         bounds = [self.eval(arg, scope) for arg in call.args]
         if not all(type(bound) is int for bound in bounds):
             return False
+        if len(bounds) == 3 and bounds[2] == 0:
+            raise self.fail(loop.iter, say("range() cannot step by 0"), "a for loop")
         numbers = range(*bounds)
-        if len(numbers) > cv.MAX_ITEMS:
-            raise self.fail(loop.iter, say("this loop runs {count:,} times, more than the {limit:,} LayerLab "
-                                           "follows", count=len(numbers), limit=cv.MAX_ITEMS), "a huge loop")
+        try:
+            count = len(numbers)
+        except OverflowError:  # more turns than sys.maxsize (range(2**255))
+            count = cv.MAX_ITEMS + 1
+        if count > cv.MAX_ITEMS:
+            raise self.fail(loop.iter, say("this loop runs more than the {limit:,} times LayerLab follows",
+                                           limit=cv.MAX_ITEMS), "a huge loop")
         for number in numbers:
+            self.tick(loop)  # loops within loops, even of pass alone, stay within the limits on work
             scope.names[loop.target.id] = number
             for stmt in loop.body:
                 self.statement(stmt, scope, top=False)
