@@ -6920,6 +6920,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{class_name}.forward 必须接收 self 和一个输入，例如 def forward(self, X)；LayerLab 读取只有一个输入的层</translation>
     </message>
     <message>
+        <source>Line {line}: print(...) in {class_name}.forward is skipped: it shows something while the model runs and changes nothing it computes.</source>
+        <translation>第 {line} 行：{class_name}.forward 中的 print(...) 被跳过：它只在模型运行时显示内容，不改变任何计算结果。</translation>
+    </message>
+    <message>
         <source>this for loop in {class_name}.forward is not one LayerLab reads: it reads for block in self._modules.values(): X = block(X) (or self.children()), which applies every submodule in turn</source>
         <translation>{class_name}.forward 中的这个 for 循环不是 LayerLab 能读取的形式：它读取 for block in self._modules.values(): X = block(X)（或 self.children()），即依次应用每个子模块</translation>
     </message>

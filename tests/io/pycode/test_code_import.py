@@ -534,3 +534,26 @@ def test_loops_within_loops_stay_within_the_reader_s_limits_on_work():
               "    for j in range(10000):\n        for k in range(10000):\n            pass\n")
     with pytest.raises(CodeImportError, match="takes too much work"):
         Project.from_code(source)
+
+
+def test_a_print_in_a_class_s_forward_is_skipped_with_a_notice():
+    source = '''
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+class MLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(20, 256)
+        self.output = nn.Linear(256, 10)
+
+    def forward(self, X):
+        print(X.shape)
+        return self.output(F.relu(self.hidden(X)))
+
+net = MLP()
+'''
+    p = Project.from_code(source)
+    assert isinstance(p.model[0].hidden, nn.Linear)
+    assert any(n.startswith("Line 13: print(...) in MLP.forward is skipped") for n in p.notices)

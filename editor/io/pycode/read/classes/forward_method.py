@@ -86,6 +86,12 @@ class ForwardReader:
         if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
                                           and isinstance(stmt.value.value, str)):
             return
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Name) \
+                and stmt.value.func.id == "print" and "print" not in self.names.values:
+            translator.notes.append(say("Line {line}: print(...) in {class_name}.forward is skipped: it shows "
+                                        "something while the model runs and changes nothing it computes.",
+                                        line=stmt.lineno, class_name=self.class_name))
+            return
         if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             if len(targets) == 1 and isinstance(targets[0], ast.Name) and stmt.value is not None:
