@@ -1117,6 +1117,10 @@
         <translation>已把代码应用到画布（撤销可恢复之前的设计）。</translation>
     </message>
     <message>
+        <source>the code</source>
+        <translation>这段代码</translation>
+    </message>
+    <message>
         <source>Could not export the code</source>
         <translation>无法导出代码</translation>
     </message>
@@ -2115,6 +2119,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>Save them before going on?</source>
         <translation>继续之前要先保存吗？</translation>
+    </message>
+    <message>
+        <source>Notes on {name}</source>
+        <translation>关于 {name} 的说明</translation>
+    </message>
+    <message>
+        <source>{name} was read. Worth knowing:</source>
+        <translation>已读取 {name}。值得知道的是：</translation>
     </message>
     <message>
         <source>Code not applied</source>

@@ -205,6 +205,7 @@ class CodeActions(QObject):
         self.session.show_message(sentences(self.tr("Opened the model in {name} as a new project; save it to keep "
                                                     "it as a .pt file.").format(name=path.name),
                                             *map(model_text, notices)))
+        files.show_notes(self.parent_widget, path.name, notices)
         return True
 
     # ----------------------------------------------------------------- apply
@@ -239,6 +240,7 @@ class CodeActions(QObject):
             self.session.show_message(" ".join([
                 self.tr("Applied the code to the canvas (Undo brings back the previous design)."),
                 *map(model_text, design.notices)]))
+            files.show_notes(self.parent_widget, self.tr("the code"), list(design.notices))
         return changed
 
     # ---------------------------------------------------------------- export

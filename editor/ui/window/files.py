@@ -24,7 +24,7 @@ from typing import Any
 
 from PySide6.QtCore import QDir, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from editor.commands.edits import LoadWeightsCommand
 from editor.io.errors import ProjectFileError
@@ -119,6 +119,25 @@ def ask_unsaved(parent: QWidget, name: str) -> str:
 def show_error(parent: QWidget, title: str, exc: Exception) -> None:
     """Tell the user what went wrong in words."""
     QMessageBox.warning(parent, title, model_text(exc))
+
+
+def show_notes(parent: QWidget, name: str, notes: list[str]) -> QMessageBox | None:
+    """What a learner should know about how ``name`` was read (the notices), in a box that does not block and can
+    be read at leisure: in the status bar they were cut off, and a second one replaced the first."""
+    if not notes:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Information, translate("FileActions", "Notes on {name}").format(name=name),
+                      translate("FileActions", "{name} was read. Worth knowing:").format(name=name),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("readingNotes")
+    box.setInformativeText("\n\n".join(f"• {model_text(note)}" for note in notes))
+    text = box.findChild(QLabel, "qt_msgbox_informativelabel")  # (Qt's own name for it)
+    if text is not None:
+        text.setMinimumWidth(min(560, max(360, parent.width() // 2 if parent is not None else 480)))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)  # the design can be looked at beside it
+    box.show()
+    return box
 
 
 def ask_discard_code(parent: QWidget) -> bool:
@@ -271,8 +290,9 @@ class FileActions(QObject):
             return False
         if not self.session.set_project(opened.project, path.resolve()):
             return False  # it could not be shown (the session said why): the current project stays
-        for notice in opened.notices:
-            self.session.show_message(model_text(notice))
+        if opened.notices:
+            self.session.show_message(model_text(opened.notices[-1]))
+            show_notes(self.parent_widget, path.name, list(opened.notices))
         self.remember(path)
         return True
 

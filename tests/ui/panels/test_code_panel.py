@@ -318,6 +318,13 @@ def test_the_importers_notices_are_shown(window, tmp_path):
     assert window.code_actions.open_code_path(source)
     message = window.status.currentMessage()
     assert message.startswith("Opened the model in net.py") and "Line 3: nn.Linear(...)" in message
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    notes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "readingNotes" and w.isVisible()]
+    assert len(notes) == 1 and isinstance(notes[0], QMessageBox)  # all of them, to read at leisure (not modal)
+    assert notes[0].windowTitle() == "Notes on net.py" and "Line 3: nn.Linear(...)" in notes[0].informativeText()
+    assert not notes[0].isModal()
+    notes[0].close()
 
 
 def test_ctrl_enter_applies(window, panel, qtbot):

@@ -140,3 +140,24 @@ def test_when_not_even_the_first_project_can_be_shown_the_error_is_raised(qtbot)
     with pytest.raises(ReplayError):
         session.set_project(Project())
     assert not session.has_project
+
+
+def test_a_project_s_notices_are_all_shown_to_read_at_leisure(window, tmp_path):
+    """A project saved on a device this machine lacks: the notice in the status bar and in a box that does not
+    block (several notices in a row used to replace each other in the status bar)."""
+    import torch
+    from PySide6.QtWidgets import QApplication
+
+    from editor.io.files.project_file import to_payload
+    from editor.model.examples import EXAMPLES
+
+    payload = to_payload(EXAMPLES["mlp"](0))
+    payload["device"] = "cuda:7"
+    torch.save(payload, tmp_path / "gpu.pt")
+    if torch.cuda.device_count() > 7:
+        return  # this machine has a cuda:7: nothing to say
+    assert window.file_actions.open_path(tmp_path / "gpu.pt", ask=False)
+    assert "opened on the CPU" in window.status.currentMessage()
+    notes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "readingNotes" and w.isVisible()]
+    assert len(notes) == 1 and "opened on the CPU" in notes[0].informativeText() and not notes[0].isModal()
+    notes[0].close()
