@@ -4032,6 +4032,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>不能调用方法 .{attr}()：可用的方法有 {methods}</translation>
     </message>
     <message>
+        <source>cannot call the method .{attr}(): calls of methods are not allowed; write {attr}({owner}) instead</source>
+        <translation>不能调用方法 .{attr}()：不允许调用方法；请改写为 {attr}({owner})</translation>
+    </message>
+    <message>
         <source>**keyword unpacking is not allowed</source>
         <translation>不允许使用 ** 关键字解包</translation>
     </message>

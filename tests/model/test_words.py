@@ -112,3 +112,14 @@ def test_apply_fix_of_an_error_without_one_says_so():
     p = Project()
     with pytest.raises(ValidationError, match=r"There is no fix to apply"):
         p.apply_fix(None)
+
+
+def test_a_method_call_in_an_init_expression_says_how_to_write_it():
+    import pytest
+
+    import editor.io.doors  # noqa: F401
+    from editor.model.custom.expr import ExpressionError
+    from editor.model.examples import mlp
+
+    with pytest.raises(ExpressionError, match=r"cannot call the method \.abs\(\).*write abs\(w\) instead"):
+        mlp(0).initialize("uniform_", a=-10, b=10, expression="w * (w.abs() >= 5)")  # the book's .abs() form

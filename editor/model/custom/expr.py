@@ -410,6 +410,10 @@ class _Compiler:
             if methods:
                 raise self.fail(node, say("cannot call the method .{attr}(): the methods available are {methods}",
                                           attr=attr, methods=methods))
+            if attr in self.functions:  # the book's w.abs(): the function of that name takes it first
+                raise self.fail(node, say("cannot call the method .{attr}(): calls of methods are not allowed; "
+                                          "write {attr}({owner}) instead", attr=attr,
+                                          owner=ast.unparse(func.value)[:40]))
             raise self.fail(node, say("cannot call the method .{attr}(): calls of methods are not allowed; the "
                                       "functions available are {known}", attr=attr, known=known))
         raise self.fail(node, say("only a function name can be called; the functions available are {known}",
