@@ -4016,6 +4016,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>无法计算 &apos;{source}&apos;：{reason}</translation>
     </message>
     <message>
+        <source>unknown name &apos;{name}&apos;: here it is written {same} (known names: {known})</source>
+        <translation>未知的名字 &apos;{name}&apos;：这里写作 {same}（已知的名字：{known}）</translation>
+    </message>
+    <message>
         <source>this comparison is not allowed</source>
         <translation>不允许使用这种比较</translation>
     </message>

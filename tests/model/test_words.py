@@ -123,3 +123,12 @@ def test_a_method_call_in_an_init_expression_says_how_to_write_it():
 
     with pytest.raises(ExpressionError, match=r"cannot call the method \.abs\(\).*write abs\(w\) instead"):
         mlp(0).initialize("uniform_", a=-10, b=10, expression="w * (w.abs() >= 5)")  # the book's .abs() form
+
+
+def test_the_book_s_capital_x_in_a_layer_says_it_is_x_here():
+    import pytest
+
+    from editor.model.custom.definitions import DefinitionError, LayerDefinition
+
+    with pytest.raises(DefinitionError, match=r"unknown name 'X': here it is written x"):
+        LayerDefinition("CenteredLayer", "X - X.mean()")

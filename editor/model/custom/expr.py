@@ -253,6 +253,10 @@ class _Compiler:
             raise self.fail(node, say("'{name}' is a function; call it like {name}(...)", name=name))
         if self.names is not None and name not in self.names:
             known = ", ".join(sorted(self.names)) or "none"
+            same = next((k for k in sorted(self.names) if k.lower() == name.lower()), None)
+            if same is not None:  # the book's X for the input, here x
+                raise self.fail(node, say("unknown name '{name}': here it is written {same} (known names: {known})",
+                                          name=name, same=same, known=known))
             raise self.fail(node, say("unknown name '{name}' (known names: {known})", name=name, known=known))
         self.used.add(name)
 
