@@ -237,11 +237,12 @@ class StatsCollector:
                 rows = torch.stack([self._outputs[i].float() for i in members])
             rows = rows.reshape(len(members), count)  # a copy where the outputs' strides need one (channels_last)
             numbers = torch.zeros((5, len(members)), dtype=rows.dtype, device=device)  # row 2 is read before it is set
+            sample = spark_sample(rows, tuple(shape))
             torch.sum(rows, 1, out=numbers[0])
             torch.linalg.vector_norm(rows, dim=1, out=numbers[1])
             torch.amin(rows, 1, out=numbers[3])
             torch.amax(rows, 1, out=numbers[4])
-            part = _Part(members, numbers, sample=spark_sample(rows, tuple(shape)))
+            part = _Part(members, numbers, sample=sample)
             if _at_hand(device):  # settle the numbers while the values are at hand too
                 values = numbers.numpy()
                 def original(row: int) -> torch.Tensor:  # a copy's row, else the output itself (its own dtype)
