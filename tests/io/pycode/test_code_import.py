@@ -537,23 +537,9 @@ def test_loops_within_loops_stay_within_the_reader_s_limits_on_work():
 
 
 def test_a_print_in_a_class_s_forward_is_skipped_with_a_notice():
-    source = '''
-import torch
-from torch import nn
-from torch.nn import functional as F
+    from tests.io.files.test_weights import BOOK_MLP
 
-class MLP(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.hidden = nn.Linear(20, 256)
-        self.output = nn.Linear(256, 10)
-
-    def forward(self, X):
-        print(X.shape)
-        return self.output(F.relu(self.hidden(X)))
-
-net = MLP()
-'''
+    source = BOOK_MLP.replace("    def forward(self, X):\n", "    def forward(self, X):\n        print(X.shape)\n")
     p = Project.from_code(source)
     assert isinstance(p.model[0].hidden, nn.Linear)
     assert any(n.startswith("Line 13: print(...) in MLP.forward is skipped") for n in p.notices)
