@@ -21,6 +21,7 @@ from editor.io.pycode.read.classes.context import find_method
 from editor.io.pycode.read.classes.instances import instantiate
 from editor.io.pycode.read.constructs import statement_construct
 from editor.io.pycode.read.evaluator import PASS_THROUGH, Function, Reader, Scope
+from editor.io.pycode.read.loops import follow_range_loop
 from editor.io.pycode.read.values import Poison, Taint, TorchRef
 from editor.model import catalog
 from editor.model.catalog.build import lazy_kinds
@@ -141,46 +142,13 @@ class SourceReader(Reader):
         elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
             self._augassign(stmt, scope)
         elif (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and self._expr_call(stmt.value, scope)) \
-                or (isinstance(stmt, ast.For) and self._range_loop(stmt, scope)):
+                or (isinstance(stmt, ast.For) and follow_range_loop(self, stmt, scope)):
             pass
         elif top and _is_main_guard(stmt):
             self.run(stmt.body, scope)  # what runs when the file is run as a script
         else:
             self._skip(stmt, scope)
             return False
-        return True
-
-    def _range_loop(self, loop: ast.For, scope: Scope) -> bool:
-        """``for i in range(4): net.add_module(f'block {i}', block1())`` (d2l's ``block2``): its body once for each
-        number, as Python runs it; whether the loop is one of those (a plain ``range`` of whole numbers, a body
-        without return, break, continue or definitions). The reader's own limits bound the work."""
-        call = loop.iter
-        if not (isinstance(loop.target, ast.Name) and isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
-                and call.func.id == "range" and "range" not in scope.names and "range" not in self.globals.names
-                and 1 <= len(call.args) <= 3 and not call.keywords and not loop.orelse):
-            return False
-        if any(isinstance(node, (ast.Return, ast.Break, ast.Continue, ast.FunctionDef, ast.ClassDef, ast.Lambda,
-                                 ast.While, ast.Yield, ast.Global, ast.Nonlocal))
-               for stmt in loop.body for node in _walk(stmt)):
-            return False
-        bounds = [self.eval(arg, scope) for arg in call.args]
-        if not all(type(bound) is int for bound in bounds):
-            return False
-        if len(bounds) == 3 and bounds[2] == 0:
-            raise self.fail(loop.iter, say("range() cannot step by 0"), "a for loop")
-        numbers = range(*bounds)
-        try:
-            count = len(numbers)
-        except OverflowError:  # more turns than sys.maxsize (range(2**255))
-            count = cv.MAX_ITEMS + 1
-        if count > cv.MAX_ITEMS:
-            raise self.fail(loop.iter, say("this loop runs more than the {limit:,} times LayerLab follows",
-                                           limit=cv.MAX_ITEMS), "a huge loop")
-        for number in numbers:
-            self.tick(loop)  # loops within loops, even of pass alone, stay within the limits on work
-            scope.names[loop.target.id] = number
-            for stmt in loop.body:
-                self.statement(stmt, scope, top=False)
         return True
 
     def _note_inputs(self, stmt: ast.stmt, scope: Scope) -> None:
