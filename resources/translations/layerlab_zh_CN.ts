@@ -2129,6 +2129,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>已读取 {name}。值得知道的是：</translation>
     </message>
     <message>
+        <source>… and {count} more (p.notices lists them all).</source>
+        <translation>……还有 {count} 条（p.notices 列出全部）。</translation>
+    </message>
+    <message>
         <source>Code not applied</source>
         <translation>代码尚未应用</translation>
     </message>
@@ -5300,6 +5304,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>每个键都匹配。</translation>
     </message>
     <message>
+        <source>{said} Block {other} fits them too.</source>
+        <translation>{said}块 {other} 也能接收它们。</translation>
+    </message>
+    <message>
         <source>Weights must be a state_dict (a dict of names to tensors, like model.state_dict()), not {type}.</source>
         <translation>权重必须是 state_dict（名字到张量的字典，就像 model.state_dict()），而不是 {type}。</translation>
     </message>
@@ -6708,10 +6716,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>range() 的步长不能是 0</translation>
     </message>
     <message>
-        <source>this loop runs more than the {limit:,} times LayerLab follows</source>
-        <translation>这个循环运行的次数超过了 LayerLab 跟随的 {limit:,} 次</translation>
-    </message>
-    <message>
         <source>one item</source>
         <translation>一项</translation>
     </message>
@@ -6818,6 +6822,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>The names in the file are those of block {top} alone ({first}); they were read as {top}.{first} and so on.</source>
         <translation>文件里的名字只是块 {top} 自己的名字（{first}）；它们被当作 {top}.{first} 等来读取。</translation>
+    </message>
+    <message>
+        <source>{said} Blocks {others} fit them too.</source>
+        <translation>{said}块 {others} 也能接收它们。</translation>
     </message>
     <message>
         <source>The names in the file start with {prefix}. ({first}), a model around this design; they were read without it.</source>
@@ -7254,6 +7262,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>an f-string here can hold numbers and strings, not {what}</source>
         <translation>这里的 f-string 只能放数字和字符串，不能放 {what}</translation>
+    </message>
+    <message>
+        <source>this f-string asks for a width beyond {limit:,} characters</source>
+        <translation>这个 f-string 要求的宽度超过了 {limit:,} 个字符</translation>
     </message>
     <message>
         <source>this f-string is far too long for a name</source>

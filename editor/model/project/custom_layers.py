@@ -89,7 +89,8 @@ class CustomLayersMixin(_Base):
             return catalog_kind(name)
         except (KeyError, TypeError):
             known = ", ".join(k.name for k in kinds())
-            best = closest(name, [*(k.name for k in kinds()), *self._custom_kinds])
+            real = isinstance(name, str) and hasattr(nn, name.removeprefix("torch.").removeprefix("nn."))
+            best = None if real else closest(name, [*(k.name for k in kinds()), *self._custom_kinds])
             if best is not None and self._custom_kinds:
                 raise UnsupportedLayerError(say("There is no layer kind {name!r} in the catalog. Did you mean {best}? "
                                                 "Known kinds: {known}. Your definitions: {mine}.", name=name,

@@ -121,18 +121,33 @@ def show_error(parent: QWidget, title: str, exc: Exception) -> None:
     QMessageBox.warning(parent, title, model_text(exc))
 
 
+NOTES_SHOWN = 8
+"""Notes a box lists at most (a stranger's file can make thousands)."""
+NOTE_CHARS = 600
+"""Characters of one note shown at most."""
+
+
 def show_notes(parent: QWidget, name: str, notes: list[str]) -> QMessageBox | None:
     """What a learner should know about how ``name`` was read (the notices), in a box that does not block and can
     be read at leisure: in the status bar they were cut off, and a second one replaced the first."""
     if not notes:
         return None
+    for old in parent.findChildren(QMessageBox, "readingNotes") if parent is not None else []:
+        old.close()  # one box: the notes of the last file read (each Apply of the Code tab would add one)
     box = QMessageBox(QMessageBox.Icon.Information, translate("FileActions", "Notes on {name}").format(name=name),
                       translate("FileActions", "{name} was read. Worth knowing:").format(name=name),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("readingNotes")
-    box.setInformativeText("\n\n".join(f"• {model_text(note)}" for note in notes))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a stranger's file names and code are words, not markup
+    shown = list(dict.fromkeys(model_text(note) for note in notes))
+    listed = "\n\n".join(f"• {note[:NOTE_CHARS]}" for note in shown[:NOTES_SHOWN])
+    if len(shown) > NOTES_SHOWN:
+        listed += "\n\n" + translate("FileActions", "… and {count} more (p.notices lists them all).").format(
+            count=len(shown) - NOTES_SHOWN)
+    box.setInformativeText(listed)
     text = box.findChild(QLabel, "qt_msgbox_informativelabel")  # (Qt's own name for it)
     if text is not None:
+        text.setTextFormat(Qt.TextFormat.PlainText)
         text.setMinimumWidth(min(560, max(360, parent.width() // 2 if parent is not None else 480)))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.NonModal)  # the design can be looked at beside it

@@ -114,3 +114,14 @@ def test_the_book_s_own_state_dict_loads_into_its_class_imported_as_block_0(tmp_
     report = mlp(0).load_state({f"outer.{k}": v for k, v in mlp(1).model.state_dict().items()})
     assert report.exact and "start with outer." in report.renamed
     assert not mlp(0).weights_report({"hidden.weight": torch.zeros(3)}).renamed  # nothing fits either way: as is
+
+
+def test_names_of_one_block_go_where_their_shapes_fit_and_the_report_says_so():
+    """A lone Linear(8, 4)'s weights fit block 2, not block 0 (Linear(4, 8)); two blocks alike: the first, said."""
+    project = Project.from_module(nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 4)))
+    report = project.weights_report(dict(nn.Linear(8, 4).state_dict()))
+    assert report.loaded == ["2.weight", "2.bias"] and "block 2 alone" in report.renamed
+    assert report.describe().startswith("The names in the file are those of block 2 alone")
+    twins = Project.from_module(nn.Sequential(nn.Linear(4, 4), nn.Linear(4, 4)))
+    report = twins.weights_report(dict(nn.Linear(4, 4).state_dict()))
+    assert report.loaded == ["0.weight", "0.bias"] and report.renamed.endswith("Block 1 fits them too.")

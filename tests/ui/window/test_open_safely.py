@@ -161,3 +161,21 @@ def test_a_project_s_notices_are_all_shown_to_read_at_leisure(window, tmp_path):
     notes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "readingNotes" and w.isVisible()]
     assert len(notes) == 1 and "opened on the CPU" in notes[0].informativeText() and not notes[0].isModal()
     notes[0].close()
+
+
+def test_the_notes_box_is_one_plain_text_box_of_a_few_notes(window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from editor.ui.window.files import NOTES_SHOWN, show_notes
+
+    for _ in range(3):
+        box = show_notes(window, "<b>net</b>.py", [f"<h1>note {i}</h1>" for i in range(3000)])
+    boxes = [b for b in window.findChildren(QMessageBox, "readingNotes") if b.isVisible()]
+    assert boxes == [box]  # the last one only
+    text = box.informativeText()
+    assert text.count("• ") == NOTES_SHOWN and "and 2992 more" in text
+    label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    assert label.textFormat() == Qt.TextFormat.PlainText and box.textFormat() == Qt.TextFormat.PlainText
+    assert box.sizeHint().height() < 900
+    box.close()

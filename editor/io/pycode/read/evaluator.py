@@ -15,6 +15,7 @@ unsupported inside the model's definition is reported at its line and column.
 from __future__ import annotations
 
 import ast
+import re
 import time
 from collections import OrderedDict
 from typing import Any
@@ -105,8 +106,11 @@ class Reader:
                 raise self.fail(part.value, say("an f-string here can hold numbers and strings, not {what}",
                                                 what=self._what(value)), "an f-string")
             spec = self._fstring(part.format_spec, scope) if part.format_spec is not None else ""
-            value = repr(value) if part.conversion == ord("r") else str(value) if part.conversion == ord("s") \
-                else value
+            if any(int(digits) > cv.MAX_ITEMS for digits in re.findall(r"\d+", spec)):  # f"{1:1000000000}"
+                raise self.fail(part, say("this f-string asks for a width beyond {limit:,} characters",
+                                          limit=cv.MAX_ITEMS), "a huge string")
+            conversions = {ord("r"): repr, ord("s"): str, ord("a"): ascii}
+            value = conversions[part.conversion](value) if part.conversion in conversions else value
             try:
                 parts.append(format(value, spec))
             except (ValueError, TypeError) as exc:
@@ -409,7 +413,8 @@ class Reader:
                 message = say("{ref} is not a layer LayerLab knows (it is the lazy form of nn.{layer}, which "
                               "LayerLab does not know either; the lazy layers it reads are {lazy}). It knows "
                               "nn.Sequential and: {known}.", ref=ref.shown, layer=lazy_of, lazy=lazy, known=known)
-            elif (best := closest(ref.path[2], [k.name for k in cv.kinds_by_path().values()])) is not None:
+            elif not hasattr(nn, ref.path[2]) and (  # a real torch layer (nn.GLU) is not a misspelt GELU
+                    best := closest(ref.path[2], [k.name for k in cv.kinds_by_path().values()])) is not None:
                 message = say("{ref} is not a layer LayerLab knows. Did you mean nn.{best}? It knows nn.Sequential "
                               "and: {known}.", ref=ref.shown, best=best, known=known)
             else:

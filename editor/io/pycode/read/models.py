@@ -158,12 +158,12 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
                     parts[id(m)] = max(parts.get(id(m), when), when)
     names = [c for c in names if c.root is None or parts.get(id(model_module(c.root, reader.registry)), (0, 0))
              <= (c.line or 0, c.column or 0)]
-    # A function whose model goes into a module-level one (d2l's rgnet = nn.Sequential(block2(), nn.Linear(4, 1)))
+    # A function whose model is a layer of a module-level one (d2l's rgnet = nn.Sequential(block2(), nn.Linear(4, 1)))
     # builds a piece of it, as a helper that another function calls does.
-    called = {node.func.id for c in names if c.root is not None and c.name in reader.bindings
-              for node in ast.walk(reader.bindings[c.name][1])
-              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
-    functions = [c for c in functions if c.name[:-2] not in called]
+    pieces = {arg.func.id for c in names if c.root is not None and c.name in reader.bindings
+              for node in ast.walk(reader.bindings[c.name][1]) if _sequential_call(node)
+              for arg in node.args if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name)}
+    functions = [c for c in functions if c.name[:-2] not in pieces]
     names.sort(key=lambda c: (c.line or 0, c.column or 0))
     functions.sort(key=lambda c: (c.line or 0, c.column or 0))
     found = functions + names
@@ -171,6 +171,15 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
         chosen = functions[-1] if functions else names[-1]
         found = [replace(c, default=c is chosen) for c in found]
     return found
+
+
+def _sequential_call(node: ast.AST) -> bool:
+    """Whether ``node`` is a call of ``nn.Sequential`` (or ``Sequential``, however imported)."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    return (isinstance(func, ast.Attribute) and func.attr == "Sequential") or (
+        isinstance(func, ast.Name) and func.id == "Sequential")
 
 
 def _has_lazy(root: nn.Sequential, registry: cv.Registry) -> bool:
