@@ -7548,6 +7548,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>不知道到达它的是什么</translation>
     </message>
     <message>
+        <source>the loops that build this model would run more than {limit:,} turns in all, more than LayerLab follows: build fewer layers</source>
+        <translation>构建这个模型的循环总共会运行超过 {limit:,} 次，超过了 LayerLab 跟随的次数：请构建更少的层</translation>
+    </message>
+    <message>
         <source>No nn.Sequential model found. LayerLab reads a model written as model = nn.Sequential(...), an instance of an nn.Module class of the file (net = Net(...)), or one returned by a function such as def build_model(): return nn.Sequential(...).</source>
         <translation>没有找到 nn.Sequential 模型。LayerLab 读取这样写的模型：model = nn.Sequential(...)、文件中 nn.Module 类的实例（net = Net(...)），或由函数返回的模型，例如 def build_model(): return nn.Sequential(...)。</translation>
     </message>

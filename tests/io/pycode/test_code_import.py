@@ -510,8 +510,8 @@ def test_d2l_block2_a_range_loop_with_f_string_names_and_the_model_built_of_it()
 
 
 @pytest.mark.parametrize("loop, problem", [
-    ("for i in range(10**6):\n    net.append(nn.ReLU())\n", r"a for loop \(for i in range\(10\*\*6\):\) changes 'net'"),
-    ("for i in range(2**255):\n    net.append(nn.ReLU())\n", "a for loop .* changes 'net'"),
+    ("for i in range(10**6):\n    net.append(nn.ReLU())\n", "would run more than 10,000 turns in all"),
+    ("for i in range(2**255):\n    net.append(nn.ReLU())\n", "would run more than 10,000 turns in all"),
     ("for i in range(1, 5, 0):\n    net.append(nn.ReLU())\n", r"range\(\) cannot step by 0"),
     ("for i in range(3):\n    net.append(nn.ReLU())\n    if i:\n        break\n", "a for loop"),
 ])
@@ -529,10 +529,11 @@ def test_f_strings_format_numbers_and_refuse_modules():
 
 
 def test_loops_within_loops_stay_within_the_reader_s_limits_on_work():
-    """Three loops of 10,000 turns each that build a model: refused in a moment, not 10**12 turns later."""
+    """Three loops of 10,000 turns each that build a model: refused in a moment, not 10**12 turns later (at most
+    10,000 turns in all: each may add a layer, and every turn counts against the limits on work)."""
     source = ("from torch import nn\nnet = nn.Sequential(nn.ReLU())\nfor i in range(10000):\n"
               "    for j in range(10000):\n        for k in range(10000):\n            net.append(nn.ReLU())\n")
-    with pytest.raises(CodeImportError, match="takes too much work"):
+    with pytest.raises(CodeImportError, match="would run more than 10,000 turns in all"):
         Project.from_code(source)
 
 

@@ -29,7 +29,8 @@ NOT_FOLLOWED = (ast.Return, ast.Break, ast.Continue, ast.FunctionDef, ast.AsyncF
 def follow_range_loop(reader: SourceReader, loop: ast.For, scope: Scope) -> bool:
     """Run ``loop``'s body once for each number of its ``range`` (``for i in range(4): ...``); whether the loop is one
     of those: it builds a model (changes a Sequential or a list of the file), over a plain ``range`` of whole numbers
-    (not a name the file gave another meaning) of at most ``MAX_ITEMS`` turns, with no ``else`` and a body without
+    (not a name the file gave another meaning) of at most ``MAX_ITEMS`` turns (all the file's followed loops together),
+    with no ``else`` and a body without
     return, break, continue or definitions. Any other loop (a training loop, ``range(len(data))``) is skipped, as
     before: it only matters if the model depends on it."""
     call = loop.iter
@@ -51,10 +52,14 @@ def follow_range_loop(reader: SourceReader, loop: ast.For, scope: Scope) -> bool
         raise reader.fail(loop.iter, say("range() cannot step by 0"), "a for loop")
     numbers = range(*bounds)
     try:
-        if len(numbers) > cv.MAX_ITEMS:
-            return False  # skipped: a model that depends on it is refused where it is used, naming the loop
+        turns = reader.__dict__.get("loop_turns", 0) + len(numbers)
     except OverflowError:  # more turns than sys.maxsize (range(2**255))
-        return False
+        turns = cv.MAX_ITEMS + 1
+    if turns > cv.MAX_ITEMS:  # all the file's loops together, nested ones too (each turn may add a layer)
+        raise reader.fail(loop, say("the loops that build this model would run more than {limit:,} turns in all, "
+                                    "more than LayerLab follows: build fewer layers", limit=cv.MAX_ITEMS),
+                          "a huge loop")
+    reader.__dict__["loop_turns"] = turns
     for number in numbers:
         reader.tick(loop)  # loops within loops, even of pass alone, stay within the limits on work
         scope.names[loop.target.id] = number
