@@ -18,15 +18,14 @@ import editor.io.pycode.read.values as cv
 from editor.model.words import say
 
 if TYPE_CHECKING:
-    from editor.io.pycode.read.evaluator import Scope
-    from editor.io.pycode.read.statements import SourceReader
+    from editor.io.pycode.read.evaluator import Reader, Scope
 
 NOT_FOLLOWED = (ast.Return, ast.Break, ast.Continue, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda,
                 ast.While, ast.Yield, ast.YieldFrom, ast.Global, ast.Nonlocal)
 """What a followed loop's body may not hold (a loop that stops early, or definitions made in a loop)."""
 
 
-def follow_range_loop(reader: SourceReader, loop: ast.For, scope: Scope) -> bool:
+def follow_range_loop(reader: Reader, loop: ast.For, scope: Scope) -> bool:
     """Run ``loop``'s body once for each number of its ``range`` (``for i in range(4): ...``); whether the loop is one
     of those: it builds a model (changes a Sequential or a list of the file), over a plain ``range`` of whole numbers
     (not a name the file gave another meaning) of at most ``MAX_ITEMS`` turns (all the file's followed loops together),
@@ -64,11 +63,11 @@ def follow_range_loop(reader: SourceReader, loop: ast.For, scope: Scope) -> bool
         reader.tick(loop)  # loops within loops, even of pass alone, stay within the limits on work
         scope.names[loop.target.id] = number
         for stmt in loop.body:
-            reader.statement(stmt, scope, top=False)
+            reader.statement(stmt, scope, top=False)  # type: ignore[attr-defined]  # (a SourceReader's)
     return True
 
 
-def _range_redefined(reader: SourceReader) -> bool:
+def _range_redefined(reader: Reader) -> bool:
     """:func:`redefines_range` of the reader's file, worked out once."""
     known = reader.__dict__.get("range_redefined")
     if known is None:
