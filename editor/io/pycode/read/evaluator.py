@@ -15,7 +15,6 @@ unsupported inside the model's definition is reported at its line and column.
 from __future__ import annotations
 
 import ast
-import re
 import time
 from collections import OrderedDict
 from typing import Any
@@ -24,6 +23,7 @@ from torch import nn
 
 import editor.io.pycode.read.values as cv
 from editor.io.pycode.read.constructs import expression_construct
+from editor.io.pycode.read.fstrings import fstring
 from editor.io.pycode.read.scope import Function, Scope
 from editor.io.pycode.read.values import Poison, TorchRef
 from editor.model.catalog.build import lazy_kinds
@@ -92,34 +92,6 @@ class Reader:
                                       "Write the model's layers out, or build fewer of them",
                                       steps=cv.MAX_STEPS, seconds=cv.MAX_SECONDS), "too much work")
 
-    def _fstring(self, node: ast.JoinedStr, scope: Scope) -> str:
-        """``f'block {i}'`` (a block's name, built in a loop): numbers, strings and True/False/None put in, with
-        ``!r``/``!s`` and a format spec of their own (``{i:02d}``)."""
-        parts = []
-        for part in node.values:
-            if isinstance(part, ast.Constant) and isinstance(part.value, str):
-                parts.append(part.value)
-                continue
-            assert isinstance(part, ast.FormattedValue)
-            value = self.eval(part.value, scope)
-            if value is not None and not isinstance(value, (bool, int, float, str)):
-                raise self.fail(part.value, say("an f-string here can hold numbers and strings, not {what}",
-                                                what=self._what(value)), "an f-string")
-            spec = self._fstring(part.format_spec, scope) if part.format_spec is not None else ""
-            if any(int(digits) > cv.MAX_ITEMS for digits in re.findall(r"\d+", spec)):  # f"{1:1000000000}"
-                raise self.fail(part, say("this f-string asks for a width beyond {limit:,} characters",
-                                          limit=cv.MAX_ITEMS), "a huge string")
-            conversions = {ord("r"): repr, ord("s"): str, ord("a"): ascii}
-            value = conversions[part.conversion](value) if part.conversion in conversions else value
-            try:
-                parts.append(format(value, spec))
-            except (ValueError, TypeError) as exc:
-                raise self.fail(part, say("this f-string cannot be formatted: {reason}", reason=message_of(exc)),
-                                "an f-string") from None
-            if sum(map(len, parts)) > cv.MAX_ITEMS:
-                raise self.fail(node, say("this f-string is far too long for a name"), "a huge string")
-        return "".join(parts)
-
     def eval(self, node: ast.expr, scope: Scope) -> Any:
         """The value of ``node``; raises :class:`CodeImportError` at the first unsupported construct."""
         self.depth += 1
@@ -151,7 +123,7 @@ class Reader:
         if isinstance(node, ast.Name):
             return self._name(node, scope)
         if isinstance(node, ast.JoinedStr):
-            return self._fstring(node, scope)
+            return fstring(self, node, scope)
         if isinstance(node, (ast.Tuple, ast.List)):
             if len(node.elts) > cv.MAX_ITEMS:
                 raise self.fail(node, say("more than {limit:,} items", limit=cv.MAX_ITEMS), "a huge tuple")
