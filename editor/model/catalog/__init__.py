@@ -16,9 +16,10 @@ from collections.abc import Iterable
 
 from editor.model.catalog.layers import CATEGORIES, CUSTOM_CATEGORY, KINDS
 from editor.model.catalog.schema import AUTO, Category, Constraint, HyperParam, LayerKind
+from editor.model.words import closest
 
 __all__ = ["AUTO", "CATEGORIES", "CUSTOM_CATEGORY", "KINDS", "Category", "Constraint", "HyperParam", "LayerKind",
-           "categories", "category", "has_kind", "kind", "kinds", "kinds_in", "search"]
+           "categories", "category", "has_kind", "kind", "kinds", "kinds_in", "search", "suggested_kind"]
 
 _BY_NAME: dict[str, LayerKind] = {k.name: k for k in KINDS}
 _CATEGORY_BY_NAME: dict[str, Category] = {c.name: c for c in (*CATEGORIES, CUSTOM_CATEGORY)}
@@ -47,6 +48,17 @@ def kind(name: str) -> LayerKind:
 def has_kind(name: str) -> bool:
     """Whether the catalog knows a kind called ``name``."""
     return name in _BY_NAME
+
+
+def suggested_kind(name: object, extra: Iterable[str] = ()) -> str | None:
+    """The kind (of the catalog, or of ``extra``: a design's own definitions) that ``name`` most likely meant
+    (``relu``, ``nn.RelU``, ``Linaer``); None when nothing is near, or when ``name`` is a real torch layer the
+    catalog lacks (``GLU`` is no misspelt ``GELU``)."""
+    from torch import nn  # (here: the catalog itself is read before torch is imported)
+
+    if not isinstance(name, str) or hasattr(nn, name.removeprefix("torch.").removeprefix("nn.")):
+        return None
+    return closest(name, [*(k.name for k in KINDS), *extra])
 
 
 def kinds_in(category_name: str) -> tuple[LayerKind, ...]:

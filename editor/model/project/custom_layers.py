@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import torch
 from torch import nn
 
-from editor.model.catalog import LayerKind, has_kind, kinds
+from editor.model.catalog import LayerKind, has_kind, kinds, suggested_kind
 from editor.model.catalog import kind as catalog_kind
 from editor.model.catalog.build import build_module, read_params
 from editor.model.catalog.custom_kinds import CustomKind, check_name, custom_kinds_in, make_kind
@@ -46,7 +46,7 @@ from editor.model.errors import StructureError, UnsupportedLayerError, Validatio
 from editor.model.project.block_making import plan_block
 from editor.model.project.freezing import apply_frozen, frozen_names
 from editor.model.project.reading import block_prefix
-from editor.model.words import closest, say
+from editor.model.words import say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -89,8 +89,7 @@ class CustomLayersMixin(_Base):
             return catalog_kind(name)
         except (KeyError, TypeError):
             known = ", ".join(k.name for k in kinds())
-            real = isinstance(name, str) and hasattr(nn, name.removeprefix("torch.").removeprefix("nn."))
-            best = None if real else closest(name, [*(k.name for k in kinds()), *self._custom_kinds])
+            best = suggested_kind(name, self._custom_kinds)
             if best is not None and self._custom_kinds:
                 raise UnsupportedLayerError(say("There is no layer kind {name!r} in the catalog. Did you mean {best}? "
                                                 "Known kinds: {known}. Your definitions: {mine}.", name=name,

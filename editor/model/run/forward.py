@@ -124,8 +124,7 @@ def forward(plan: list[Step], x: torch.Tensor, model_device: torch.device,
         if step.in_place and before_in_place is not None:
             before_in_place()
         if step.tokens and isinstance(value, torch.Tensor):  # before the lookup: on a GPU a bad id breaks CUDA
-            problem = _token_problem(step.module, value, say("Block {path} ({kind})", path=step.path,  # type: ignore[arg-type]
-                                                             kind=step.kind))
+            problem = _token_problem(step.module, value, _where(step))  # type: ignore[arg-type]
             if problem:
                 raise RunError(problem, path=step.path)
         try:
@@ -139,7 +138,7 @@ def forward(plan: list[Step], x: torch.Tensor, model_device: torch.device,
 
 def _failure(step: Step, exc: BaseException, value: object, x: torch.Tensor, model_device: torch.device) -> str:
     """Why block ``step`` failed on ``value``, in plain words: what it got and, where known, what it wants."""
-    where = say("Block {path} ({kind})", path=step.path, kind=step.kind)
+    where = _where(step)
     got = tuple(value.shape) if isinstance(value, torch.Tensor) else None
     if step.shape_error and not isinstance(exc, MemoryError):
         problem = say("{where}: {problem}", where=where, problem=step.shape_error)
@@ -156,6 +155,11 @@ def _failure(step: Step, exc: BaseException, value: object, x: torch.Tensor, mod
         return say("{problem} It got {shape}, where the design expects {wanted}.", problem=problem,
                    shape=fmt(got), wanted=fmt(wants))
     return say("{problem} It got {shape}.", problem=problem, shape=fmt(got))
+
+
+def _where(step: Step) -> str:
+    """"Block 2 (Linear)": the block a message is about."""
+    return say("Block {path} ({kind})", path=step.path, kind=step.kind)
 
 
 def _token_problem(embedding: nn.Embedding, value: torch.Tensor, where: str) -> str:

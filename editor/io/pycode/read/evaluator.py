@@ -26,10 +26,11 @@ from editor.io.pycode.read.constructs import expression_construct
 from editor.io.pycode.read.fstrings import fstring
 from editor.io.pycode.read.scope import Function, Scope
 from editor.io.pycode.read.values import Poison, TorchRef
+from editor.model.catalog import suggested_kind
 from editor.model.catalog.build import lazy_kinds
 from editor.model.design.torch_dicts import slots
 from editor.model.errors import LayerLabError
-from editor.model.words import closest, message_of, say
+from editor.model.words import message_of, say
 
 # The import a learner forgot, for names that are modules rather than values.
 _IMPORTS = {"nn": "import torch.nn as nn (or from torch import nn)", "torch": "import torch",
@@ -385,8 +386,7 @@ class Reader:
                 message = say("{ref} is not a layer LayerLab knows (it is the lazy form of nn.{layer}, which "
                               "LayerLab does not know either; the lazy layers it reads are {lazy}). It knows "
                               "nn.Sequential and: {known}.", ref=ref.shown, layer=lazy_of, lazy=lazy, known=known)
-            elif not hasattr(nn, ref.path[2]) and (  # a real torch layer (nn.GLU) is not a misspelt GELU
-                    best := closest(ref.path[2], [k.name for k in cv.kinds_by_path().values()])) is not None:
+            elif (best := suggested_kind(ref.path[2])) is not None:
                 message = say("{ref} is not a layer LayerLab knows. Did you mean nn.{best}? It knows nn.Sequential "
                               "and: {known}.", ref=ref.shown, best=best, known=known)
             else:
