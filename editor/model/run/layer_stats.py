@@ -26,13 +26,14 @@ import itertools
 import math
 import operator
 import sys
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import torch
+
+from editor.model.run import row_buffers
 
 SPARK_BINS = 16
 SPARK_SAMPLE = 256
@@ -209,7 +210,7 @@ class StatsCollector:
         if dtype != torch.float32:
             return _Gathering([], capacity, key=key)
         self._make_room(capacity * count * 4)
-        buffer, rows = _pool_take(tuple(shape), capacity)
+        buffer, rows = row_buffers.take(tuple(shape), capacity)
         return _Gathering([], capacity, buffer, rows, key=key)
 
     def _make_room(self, need: int) -> None:
@@ -229,19 +230,20 @@ class StatsCollector:
         shape, device, dtype = key
         count = math.prod(shape)
         with torch.no_grad():  # statistics are not part of anything autograd should see
-            if gathering.buffer is not None:  # copied as they came
-                rows = gathering.buffer[: len(members)]
-            elif dtype == torch.float32:
-                rows = torch.stack([self._outputs[i] for i in members])
+            buffer = gathering.buffer
+            if buffer is not None:  # copied as they came (its rows are outputs already, flat)
+                rows = buffer if len(members) == len(buffer) else buffer[: len(members)]
             else:
-                rows = torch.stack([self._outputs[i].float() for i in members])
-            rows = rows.reshape(len(members), count)  # a copy where the outputs' strides need one (channels_last)
+                stacked = torch.stack([self._outputs[i] if dtype == torch.float32 else self._outputs[i].float()
+                                       for i in members])
+                rows = stacked.reshape(len(members), count)  # a copy where strides need one (channels_last)
             numbers = torch.zeros((5, len(members)), dtype=rows.dtype, device=device)  # row 2 is read before it is set
+            sums, norms, nonzero, lows, highs = numbers.unbind(0)
             sample = spark_sample(rows, tuple(shape))
-            torch.sum(rows, 1, out=numbers[0])
-            torch.linalg.vector_norm(rows, dim=1, out=numbers[1])
-            torch.amin(rows, 1, out=numbers[3])
-            torch.amax(rows, 1, out=numbers[4])
+            torch.sum(rows, 1, out=sums)
+            torch.linalg.vector_norm(rows, dim=1, out=norms)
+            torch.amin(rows, 1, out=lows)
+            torch.amax(rows, 1, out=highs)
             part = _Part(members, numbers, sample=sample)
             if _at_hand(device):  # settle the numbers while the values are at hand too
                 values = numbers.numpy()
@@ -252,7 +254,7 @@ class StatsCollector:
             # last, over the stacked copy itself (one buffer less to keep in cache): the values that are not zero,
             # as the sum of 1.0 where a value is not 0 (exact while a row has at most 2**24 values)
             if count <= EXACT_COUNT:
-                torch.sum(torch.ne(rows, 0, out=rows), 1, out=numbers[2])
+                torch.sum(torch.ne(rows, 0, out=rows), 1, out=nonzero)
             else:
                 part.nonzero = torch.count_nonzero(rows, dim=1)
         if _at_hand(device):
@@ -260,7 +262,8 @@ class StatsCollector:
             for index in members:
                 self._outputs[index] = None
         if gathering.buffer is not None:
-            _pool_give(tuple(shape), gathering)
+            assert gathering.rows is not None
+            row_buffers.give(tuple(shape), gathering.capacity, gathering.buffer, gathering.rows, CHUNK_BYTES)
         self._parts.setdefault(key, []).append(part)
 
     def _settle(self, key: Key, part: _Part, numbers: np.ndarray, values: Callable[[int], torch.Tensor]) -> None:
@@ -270,14 +273,19 @@ class StatsCollector:
         float32, a mean that dwarfs the spread (one pass loses digits there).
         """
         count = math.prod(key[0])
-        sums, norms, _, lows, highs = numbers
+        settled = np.empty((5, numbers.shape[1]))  # rows: mean, std, min, max, and the fraction of zeros (later)
+        mean, spread = settled[0], settled[1]
+        sums, norms = numbers[0], numbers[1]
+        settled[2:4] = numbers[3:5]
         with np.errstate(all="ignore"):  # rows with NaN or Inf, or sums that overflowed, are done again below
-            mean = sums / count
+            np.divide(sums, count, out=mean)
             squares = norms * norms
-            centred = np.maximum(squares - count * mean * mean, 0.0)
-            spread = centred / max(count - 1, 1)
-            finite = np.isfinite(mean) & np.isfinite(spread) & np.isfinite(lows) & np.isfinite(highs)
-            again = ~finite | (centred < 1e-3 * squares)
+            centred = squares - count * mean * mean
+            np.maximum(centred, 0.0, out=centred)
+            np.divide(centred, max(count - 1, 1), out=spread)
+            finite = np.isfinite(settled[:4]).all(0)  # (the sums and squares too, through the mean and the spread)
+            again = centred < 1e-3 * squares
+            again |= ~finite
         for row in np.flatnonzero(again).tolist():
             index = part.members[row]
             out = values(row)
@@ -288,15 +296,21 @@ class StatsCollector:
             flat = out.detach().reshape(-1).float()  # two passes: the exact spread
             shift = torch.tensor(float(mean[row]), dtype=torch.float32, device=flat.device)
             spread[row] = float((flat - shift).double().square().sum()) / max(count - 1, 1)
-        part.settled = np.stack([mean, np.sqrt(spread), lows, highs, np.zeros_like(mean)])
+        np.sqrt(spread, out=spread)
+        part.settled = settled
 
     def _finish_key(self, key: Key, parts: list[_Part]) -> None:
         """The sparklines of every output of shape ``key`` (all at once), and their :class:`LayerStats`."""
-        members = [i for part in parts for i in part.members]
-        numbers = parts[0].numbers if len(parts) == 1 else torch.cat([part.numbers for part in parts], dim=1)
-        sample = parts[0].sample if len(parts) == 1 else torch.cat([part.sample for part in parts])
-        counts = _bin_counts(sample.cpu().numpy(), numbers[3:5].cpu().numpy())
-        settled = parts[0].settled if len(parts) == 1 else np.concatenate([part.settled for part in parts], axis=1)
+        if len(parts) == 1:  # (most often: one chunk)
+            members, numbers, sample, settled = parts[0].members, parts[0].numbers, parts[0].sample, parts[0].settled
+        else:
+            members = [i for part in parts for i in part.members]
+            numbers = torch.cat([part.numbers for part in parts], dim=1)
+            sample = torch.cat([part.sample for part in parts])
+            settled = np.concatenate([part.settled for part in parts], axis=1)
+        if not _at_hand(numbers.device):
+            numbers, sample = numbers.cpu(), sample.cpu()
+        counts = _bin_counts(sample.numpy(), numbers[3:5].numpy())
         names, done, made = self._names, self._done, _made
         for index, histogram, mean, std, low, high, zeros in zip(members, counts, *settled.tolist(), strict=True):
             if index not in done:
@@ -383,10 +397,8 @@ def spark_sample(rows: torch.Tensor, shape: tuple[int, ...]) -> torch.Tensor:
     along = rows.stride(1)  # 1 for a buffer's rows; a strided or expanded output's own step otherwise
     runs = rows.as_strided((len(rows), places, SPARK_RUN), (rows.stride(0), step * along, along),
                            rows.storage_offset())
-    sample = runs.reshape(len(rows), SPARK_SAMPLE)
-    if sample.untyped_storage().data_ptr() == rows.untyped_storage().data_ptr():
-        sample = sample.clone()  # runs that touch: a view, which the zero count then overwrites
-    return sample
+    return runs.clone(memory_format=torch.contiguous_format).view(len(rows), SPARK_SAMPLE)  # a copy, always (the
+    # zero count overwrites the rows)
 
 
 @functools.lru_cache(maxsize=64)
@@ -441,39 +453,3 @@ def _one_by_one(path: str, kind: str, out: torch.Tensor) -> LayerStats:
 
 ACTIVE_BYTES = 4 * CHUNK_BYTES
 """At most this many bytes of copied outputs wait in open chunks (outputs of many shapes: the oldest go early)."""
-POOL_BUFFERS = 8
-"""Copy buffers kept between runs, the most recently used."""
-
-_pool: dict[tuple[tuple[int, ...], int], tuple[torch.Tensor, list[torch.Tensor]]] = {}
-_pool_lock = threading.Lock()
-# One pool for the process, not one per thread: runs execute on Qt's pool threads, and tensors kept in
-# a thread's own storage would be freed while Python tears that thread's state down, which crashed.
-
-
-def _pool_take(shape: tuple[int, ...], capacity: int) -> tuple[torch.Tensor, list[torch.Tensor]]:
-    """A ``(capacity, count)`` float32 buffer for outputs of ``shape``, and its rows, each viewed as ``shape``
-    (made once: indexing the buffer anew for each output costs about a microsecond).
-
-    Kept between runs (fresh pages cost more than the statistics). A buffer taken is the
-    taker's alone until it is given back.
-    """
-    with _pool_lock:
-        kept = _pool.pop((shape, capacity), None)
-    if kept is not None:
-        return kept
-    buffer = torch.empty((capacity, math.prod(shape)), dtype=torch.float32)
-    return buffer, list(buffer.view(capacity, *shape).unbind(0))
-
-
-def _pool_give(shape: tuple[int, ...], gathering: _Gathering) -> None:
-    """Keep ``gathering``'s buffer for the next run (the oldest kept one goes beyond ``POOL_BUFFERS``).
-
-    Only buffers of up to ``CHUNK_BYTES`` are kept (one for an output larger than that serves one run).
-    """
-    assert gathering.buffer is not None and gathering.rows is not None
-    if gathering.buffer.numel() * gathering.buffer.element_size() > CHUNK_BYTES:
-        return
-    with _pool_lock:
-        _pool[(shape, gathering.capacity)] = (gathering.buffer, gathering.rows)
-        while len(_pool) > POOL_BUFFERS:
-            _pool.pop(next(iter(_pool)))

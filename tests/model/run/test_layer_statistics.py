@@ -164,15 +164,15 @@ def test_a_block_that_changes_its_input_in_place_does_not_change_the_stats_of_th
 
 
 def test_buffers_larger_than_a_chunk_are_not_kept_between_runs(monkeypatch):
-    from editor.model.run import layer_stats
+    from editor.model.run import layer_stats, row_buffers
 
-    monkeypatch.setattr(layer_stats, "_pool", {})
+    monkeypatch.setattr(row_buffers, "_kept", {})
     monkeypatch.setattr(layer_stats, "CHUNK_BYTES", 4 * 1000)
     collector = layer_stats.StatsCollector()
     collector.add("0", "Linear", torch.randn(10, 300))  # 12 KB: a buffer for it serves this run only
     collector.add("1", "Linear", torch.randn(10, 20))  # 800 B: its buffer is kept
     collector.finish()
-    assert [shape for shape, _ in layer_stats._pool] == [(10, 20)]
+    assert [shape for shape, _ in row_buffers._kept] == [(10, 20)]
 
 
 def test_zeros_of_outputs_too_large_to_count_in_float32_are_counted_in_integers(monkeypatch) -> None:
