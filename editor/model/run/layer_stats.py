@@ -81,10 +81,13 @@ class _Part:
     members: list[int]
     numbers: torch.Tensor
     sample: torch.Tensor
+    """(Neither is read once ``counts`` is set: on the CPU they are a workspace's, given back.)"""
     nonzero: torch.Tensor | None = None
     """The counts of values that are not zero, in integers, for outputs too large to count in ``numbers``."""
     settled: np.ndarray | None = None
     """Once settled: rows mean, std, min, max and the fraction of zeros, in double precision."""
+    counts: list[list[int]] | None = None
+    """Once binned: each output's sparkline counts."""
 
 
 @dataclass
@@ -101,6 +104,8 @@ class _Gathering:
     rows: list[torch.Tensor] | None = None
     filled: int = 0
     key: Key | None = None
+    space: row_buffers.Workspace | None = None
+    """Where ``buffer`` and ``rows`` come from, with the arrays the chunk's reductions write into."""
 
     def copy(self, out: torch.Tensor) -> None:
         """Copy ``out`` into the next row.
@@ -210,8 +215,8 @@ class StatsCollector:
         if dtype != torch.float32:
             return _Gathering([], capacity, key=key)
         self._make_room(capacity * count * 4)
-        buffer, rows = row_buffers.take(tuple(shape), capacity)
-        return _Gathering([], capacity, buffer, rows, key=key)
+        space = row_buffers.take(tuple(shape), capacity, min(count, SPARK_SAMPLE))
+        return _Gathering([], capacity, space.buffer, space.rows, key=key, space=space)
 
     def _make_room(self, need: int) -> None:
         """Reduce the oldest chunks early while the buffers of all open ones would exceed ``ACTIVE_BYTES``."""
@@ -237,9 +242,13 @@ class StatsCollector:
                 stacked = torch.stack([self._outputs[i] if dtype == torch.float32 else self._outputs[i].float()
                                        for i in members])
                 rows = stacked.reshape(len(members), count)  # a copy where strides need one (channels_last)
-            numbers = torch.zeros((5, len(members)), dtype=rows.dtype, device=device)  # row 2 is read before it is set
+            space = gathering.space
+            if space is None:
+                numbers = torch.zeros((5, len(members)), dtype=rows.dtype, device=device)
+            else:  # kept memory: fresh pages would cost a fault each
+                numbers = space.numbers if len(members) == gathering.capacity else space.numbers[:, : len(members)]
             sums, norms, nonzero, lows, highs = numbers.unbind(0)
-            sample = spark_sample(rows, tuple(shape))
+            sample = spark_sample(rows, tuple(shape), None if space is None else space.sample[: len(members)])
             torch.sum(rows, 1, out=sums)
             torch.linalg.vector_norm(rows, dim=1, out=norms)
             torch.amin(rows, 1, out=lows)
@@ -259,11 +268,12 @@ class StatsCollector:
                 part.nonzero = torch.count_nonzero(rows, dim=1)
         if _at_hand(device):
             _count_zeros(key, part, values[2].astype(np.float64), [part])
+            bins = None if space is None else space.bins[: len(members)]
+            part.counts = _bin_counts(sample.numpy(), values[3:5], bins)  # now: the sample is the workspace's
             for index in members:
                 self._outputs[index] = None
-        if gathering.buffer is not None:
-            assert gathering.rows is not None
-            row_buffers.give(tuple(shape), gathering.capacity, gathering.buffer, gathering.rows, CHUNK_BYTES)
+        if space is not None:
+            row_buffers.give(tuple(shape), space, CHUNK_BYTES)
         self._parts.setdefault(key, []).append(part)
 
     def _settle(self, key: Key, part: _Part, numbers: np.ndarray, values: Callable[[int], torch.Tensor]) -> None:
@@ -302,15 +312,14 @@ class StatsCollector:
     def _finish_key(self, key: Key, parts: list[_Part]) -> None:
         """The sparklines of every output of shape ``key`` (all at once), and their :class:`LayerStats`."""
         if len(parts) == 1:  # (most often: one chunk)
-            members, numbers, sample, settled = parts[0].members, parts[0].numbers, parts[0].sample, parts[0].settled
+            members, settled, counts = parts[0].members, parts[0].settled, parts[0].counts
         else:
             members = [i for part in parts for i in part.members]
-            numbers = torch.cat([part.numbers for part in parts], dim=1)
-            sample = torch.cat([part.sample for part in parts])
             settled = np.concatenate([part.settled for part in parts], axis=1)
-        if not _at_hand(numbers.device):
-            numbers, sample = numbers.cpu(), sample.cpu()
-        counts = _bin_counts(sample.numpy(), numbers[3:5].numpy())
+            counts = None if parts[0].counts is None else [row for part in parts for row in part.counts]
+        if counts is None:  # read once, at the end (another device)
+            counts = _bin_counts(torch.cat([part.sample for part in parts]).cpu().numpy(),
+                                 torch.cat([part.numbers[3:5] for part in parts], dim=1).cpu().numpy())
         names, done, made = self._names, self._done, _made
         for index, histogram, mean, std, low, high, zeros in zip(members, counts, *settled.tolist(), strict=True):
             if index not in done:
@@ -349,19 +358,24 @@ def _count_zeros(key: Key, part: _Part, nonzero: np.ndarray, parts: list[_Part])
     part.settled[4] = (count - nonzero) / count
 
 
-def _bin_counts(sample: np.ndarray, extremes: np.ndarray) -> list[list[int]]:
+def _bin_counts(sample: np.ndarray, extremes: np.ndarray, bins: np.ndarray | None = None) -> list[list[int]]:
     """Per row of ``sample``, its counts over ``SPARK_BINS`` equal bins from that row's min to its max.
 
     ``extremes`` holds the rows' minima and maxima. NaN counts in the first bin, infinities at the ends.
+    ``sample`` is scaled in place; the bin numbers go into ``bins`` (intp, of its shape) when given.
     """
     rows = len(sample)
+    scaled = sample
     with np.errstate(all="ignore"):  # overflowing widths and NaN rows are dealt with below
         width = np.maximum(extremes[1] - extremes[0], np.finfo(np.float32).tiny)
-        scaled = sample - extremes[0][:, None]
+        np.subtract(scaled, extremes[0][:, None], out=scaled)
         scaled *= (np.float32(SPARK_BINS) / width)[:, None]
     np.fmax(scaled, 0, out=scaled)  # NaN goes to the first bin (fmax takes the number), -Inf too
     np.minimum(scaled, SPARK_BINS - 1, out=scaled)
-    bins = scaled.astype(np.intp)
+    if bins is None:
+        bins = scaled.astype(np.intp)
+    else:
+        np.copyto(bins, scaled, casting="unsafe")  # as astype does: towards zero
     bins += np.arange(0, rows * SPARK_BINS, SPARK_BINS, dtype=np.intp)[:, None]
     return np.bincount(bins.ravel(), minlength=SPARK_BINS * rows).reshape(rows, SPARK_BINS).tolist()
 
@@ -379,7 +393,7 @@ def layer_stats(path: str, kind: str, out: torch.Tensor) -> LayerStats:
     return all_stats([(path, kind, out)])[0]
 
 
-def spark_sample(rows: torch.Tensor, shape: tuple[int, ...]) -> torch.Tensor:
+def spark_sample(rows: torch.Tensor, shape: tuple[int, ...], out: torch.Tensor | None = None) -> torch.Tensor:
     """A copy of at most ``SPARK_SAMPLE`` values of each row of ``rows`` (2-d, each row an output of ``shape``), for
     its sparkline.
 
@@ -387,16 +401,18 @@ def spark_sample(rows: torch.Tensor, shape: tuple[int, ...]) -> torch.Tensor:
     consecutive values from evenly spaced places, ``sample_step(shape)`` apart: the copy reads a
     few cache lines of each row instead of one for every value taken, and the runs fall on every
     part of a row of the output (each feature of a (batch, features) output), not on its first
-    values again and again.
+    values again and again. With ``out`` (of the sample's shape) the copy goes there.
     """
     count = rows.shape[1]
     if count <= SPARK_SAMPLE:
-        return rows.clone()
+        return rows.clone() if out is None else out.copy_(rows)
     places = SPARK_SAMPLE // SPARK_RUN
     step = sample_step(shape)
     along = rows.stride(1)  # 1 for a buffer's rows; a strided or expanded output's own step otherwise
     runs = rows.as_strided((len(rows), places, SPARK_RUN), (rows.stride(0), step * along, along),
                            rows.storage_offset())
+    if out is not None:
+        return out.view(len(rows), places, SPARK_RUN).copy_(runs).view(len(rows), SPARK_SAMPLE)
     return runs.clone(memory_format=torch.contiguous_format).view(len(rows), SPARK_SAMPLE)  # a copy, always (the
     # zero count overwrites the rows)
 

@@ -1,44 +1,67 @@
-"""The buffers the Run tab's statistics copy block outputs into, kept between runs.
+"""The memory the Run tab's statistics work in on the CPU, kept between runs.
 
-A buffer is a ``(capacity, count)`` float32 tensor, with its rows each viewed as an
-output's shape (made once: indexing the buffer anew for each output costs about a
-microsecond). Fresh pages cost more than the statistics themselves, so the most
-recently used buffers are kept for the next run. A buffer taken is the taker's alone
-until it is given back.
+A :class:`Workspace` holds a ``(capacity, count)`` float32 buffer that block
+outputs are copied into, one row each (with its rows each viewed as an output's
+shape, made once: indexing the buffer anew for each output costs about a
+microsecond), and the arrays its reductions write into: the numbers, the
+sparkline sample and the sample's bin numbers. Fresh pages cost more than the
+statistics themselves (a page fault for every 4 KiB), so the most recently used
+workspaces are kept for the next run. A workspace taken is the taker's alone until
+it is given back.
 """
 
 from __future__ import annotations
 
 import math
 import threading
+from dataclasses import dataclass
 
+import numpy as np
 import torch
 
 KEPT = 8
-"""Buffers kept between runs, the most recently used."""
+"""Workspaces kept between runs, the most recently used."""
 
-_kept: dict[tuple[tuple[int, ...], int], tuple[torch.Tensor, list[torch.Tensor]]] = {}
+
+@dataclass
+class Workspace:
+    """Memory for one chunk of ``capacity`` outputs of one shape."""
+
+    buffer: torch.Tensor
+    """``(capacity, count)`` float32: a row per output."""
+    rows: list[torch.Tensor]
+    """The buffer's rows, each viewed as the outputs' shape."""
+    numbers: torch.Tensor
+    """``(5, capacity)`` float32: each output's sum, 2-norm, count of values that are not zero, min and max."""
+    sample: torch.Tensor
+    """``(capacity, sampled)`` float32: the values each output's sparkline is binned from."""
+    bins: np.ndarray
+    """``(capacity, sampled)`` intp: the sample's bin numbers."""
+
+
+_kept: dict[tuple[tuple[int, ...], int], Workspace] = {}
 _lock = threading.Lock()
 # One store for the process, not one per thread: runs execute on Qt's pool threads, and tensors kept in
 # a thread's own storage would be freed while Python tears that thread's state down, which crashed.
 
 
-def take(shape: tuple[int, ...], capacity: int) -> tuple[torch.Tensor, list[torch.Tensor]]:
-    """A ``(capacity, count)`` float32 buffer for outputs of ``shape``, and its rows, each viewed as ``shape``."""
+def take(shape: tuple[int, ...], capacity: int, sampled: int) -> Workspace:
+    """A workspace for ``capacity`` outputs of ``shape``, ``sampled`` values of each for its sparkline."""
     with _lock:
         kept = _kept.pop((shape, capacity), None)
     if kept is not None:
         return kept
     buffer = torch.empty((capacity, math.prod(shape)), dtype=torch.float32)
-    return buffer, list(buffer.view(capacity, *shape).unbind(0))
+    return Workspace(buffer, list(buffer.view(capacity, *shape).unbind(0)), torch.empty((5, capacity)),
+                     torch.empty((capacity, sampled)), np.empty((capacity, sampled), dtype=np.intp))
 
 
-def give(shape: tuple[int, ...], capacity: int, buffer: torch.Tensor, rows: list[torch.Tensor], largest: int) -> None:
-    """Keep ``buffer`` (taken for ``shape`` and ``capacity``) for the next run, if it has at most ``largest`` bytes
-    (a larger one serves one run); the oldest kept one goes beyond ``KEPT``."""
-    if buffer.numel() * buffer.element_size() > largest:
+def give(shape: tuple[int, ...], space: Workspace, largest: int) -> None:
+    """Keep ``space`` (taken for ``shape``) for the next run, if its buffer has at most ``largest`` bytes (a larger
+    one serves one run); the oldest kept one goes beyond ``KEPT``."""
+    if space.buffer.numel() * space.buffer.element_size() > largest:
         return
     with _lock:
-        _kept[(shape, capacity)] = (buffer, rows)
+        _kept[(shape, len(space.buffer))] = space
         while len(_kept) > KEPT:
             _kept.pop(next(iter(_kept)))

@@ -108,6 +108,25 @@ def test_outputs_of_many_shapes_wait_in_a_bounded_amount_of_memory(monkeypatch):
         assert (stats.min, stats.max) == (float(out.min()), float(out.max()))
 
 
+def test_chunks_that_take_turns_in_one_kept_workspace_keep_their_own_numbers_and_sparklines(monkeypatch):
+    """Each chunk's numbers, sample and bins live in a workspace given back as the chunk is reduced, which the
+    next chunk of the shape (and the next run) takes again: every output keeps what it would have alone."""
+    from editor.model.run import layer_stats, row_buffers
+
+    monkeypatch.setattr(row_buffers, "_kept", {})
+    monkeypatch.setattr(layer_stats, "CHUNK_BYTES", 3 * 16 * 40 * 4)  # chunks of 3 outputs of (16, 40)
+    torch.manual_seed(7)
+    outputs = [(str(i), "ReLU" if i % 2 else "Linear", torch.randn(16, 40).relu_() if i % 2 else torch.randn(16, 40)
+                * (i + 1)) for i in range(11)]
+    alone = [layer_stats.all_stats([output])[0] for output in outputs]
+    for _ in range(2):  # the second run takes the first's workspace
+        collector = layer_stats.StatsCollector()
+        for path, kind, out in outputs:
+            collector.add(path, kind, out)
+        assert collector.finish() == alone
+    assert len(row_buffers._kept) == 1
+
+
 def test_double_precision_outputs_are_held_not_copied_and_match_torch():
     outputs = [(str(i), "Linear", torch.randn(8, 9, dtype=torch.float64) * (i + 1)) for i in range(5)]
     for (_, _, out), stats in zip(outputs, all_stats(outputs), strict=True):
