@@ -509,6 +509,18 @@ def test_d2l_block2_a_range_loop_with_f_string_names_and_the_model_built_of_it()
     assert all(torch.equal(value, book[key]) for key, value in p.model.state_dict().items())  # bit for bit
 
 
+def test_a_function_s_model_bound_to_a_name_and_then_made_a_layer_of_another_is_a_piece_of_that_one():
+    """net = build(); big = nn.Sequential(net, head): big is the model (build() builds a piece of it, as in rgnet)."""
+    source = ("from torch import nn\n\ndef build():\n    return nn.Sequential(nn.Linear(4, 8), nn.ReLU())\n\n"
+              "net = build()\nhead = nn.Linear(8, 2)\nbig = nn.Sequential(net, head)\n")
+    scope: dict = {}
+    exec(source, scope)
+    p = Project.from_code(source)
+    assert str(p.model) == str(scope["big"])
+    alone = Project.from_code(source.replace("big = nn.Sequential(net, head)\n", ""))
+    assert str(alone.model) == str(scope["net"])  # without big, build()'s model is the one
+
+
 @pytest.mark.parametrize("loop, problem", [
     ("for i in range(10**6):\n    net.append(nn.ReLU())\n", "would run more than 10,000 turns in all"),
     ("for i in range(2**255):\n    net.append(nn.ReLU())\n", "would run more than 10,000 turns in all"),

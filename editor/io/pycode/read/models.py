@@ -163,6 +163,9 @@ def list_models(reader: Reader) -> list[ModelCandidate]:
     pieces = {arg.func.id for c in names if c.root is not None and c.name in reader.bindings
               for node in ast.walk(reader.bindings[c.name][1]) if _sequential_call(node)
               for arg in node.args if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name)}
+    # So is one whose model, bound to a name first (net = build()), is a layer of one (big = nn.Sequential(net, head)).
+    pieces |= {reader.returned_by[id(m)] for c in names if c.root is not None
+               for m in c.root.modules() if m is not c.root and id(m) in reader.returned_by}
     functions = [c for c in functions if c.name[:-2] not in pieces]
     names.sort(key=lambda c: (c.line or 0, c.column or 0))
     functions.sort(key=lambda c: (c.line or 0, c.column or 0))

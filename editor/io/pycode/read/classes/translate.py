@@ -187,9 +187,10 @@ class Translator:
         if isinstance(node, ast.Attribute):
             if node.attr == "data" and self_attribute(node.value, self.names) in self.names.attributes:
                 line = getattr(node, "lineno", 0)
-                self.notes.append(f"Line {line}: {ast.unparse(node)} is read as {ast.unparse(node.value)}: the "
-                                  f"same values, but LayerLab's layer lets gradients reach it (.data would stop "
-                                  f"them, so the hand-written layer would not train it).")
+                self.notes.append(say("Line {line}: {code} is read as {value}: the same values, but LayerLab's "
+                                      "layer lets gradients reach it (.data would stop them, so the hand-written "
+                                      "layer would not train it).", line=line, code=ast.unparse(node),
+                                      value=ast.unparse(node.value)))
                 return self.tensor(node.value)
             if node.attr in ATTRIBUTES:
                 return ast.Attribute(self.tensor(node.value), node.attr, ast.Load())
