@@ -6232,6 +6232,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{name} 是一个值，不是函数</translation>
     </message>
     <message>
+        <source>Line {line}: {code} is read as {value}: the same values, but LayerLab&apos;s layer lets gradients reach it (.data would stop them, so the hand-written layer would not train it).</source>
+        <translation>第 {line} 行：{code} 按 {value} 读取：数值相同，但 LayerLab 的层会让梯度传到它（.data 会挡住梯度，手写的层就不会训练它）。</translation>
+    </message>
+    <message>
         <source>the argument {arg}= is not one LayerLab&apos;s expressions pass; they pass {names}</source>
         <translation>参数 {arg}= 不是 LayerLab 表达式会传递的参数；它们传递 {names}</translation>
     </message>
