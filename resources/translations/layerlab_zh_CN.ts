@@ -8453,6 +8453,10 @@ Valid: {valid}.</source>
         <translation>损失（{loss}）= {value}；梯度现在已在每个参数的 .grad 中。</translation>
     </message>
     <message>
+        <source>It ran under torch.no_grad(), so the output has no grad_fn; Run backward records the graph.</source>
+        <translation>这次在 torch.no_grad() 下运行，所以输出没有 grad_fn；“运行反向传播”会记录计算图。</translation>
+    </message>
+    <message>
         <source>Load an input tensor</source>
         <translation>加载输入张量</translation>
     </message>

@@ -45,11 +45,23 @@ def test_forward_runs_in_the_background_and_fills_the_table(panel, qtbot):
     expected = panel.project.model(x)
     assert panel.output_text.toPlainText() == print_text(panel.result.output)
     assert torch.equal(panel.result.output, expected) and "grad_fn" not in panel.output_text.toPlainText()
+    assert "torch.no_grad(), so the output has no grad_fn" in panel.summary.text()  # (a script's print shows one)
     assert panel.layers.stats_model.rowCount() == 3 and "Output shape (2, 5)" in panel.summary.text()
     selected = []
     panel.block_selected.connect(selected.append)
     panel.layers.clicked.emit(panel.layers.stats_model.index(1, 0))
     assert selected == ["1"]
+
+
+def test_a_new_run_lets_the_shown_output_s_autograd_graph_go(panel, qtbot):
+    """After a backward the output keeps its graph (its grad_fn), as in a script, until the next run starts."""
+    with qtbot.waitSignal(panel.layers.stats_model.modelReset, timeout=10_000):
+        panel.backward_button.click()
+    first = panel.result
+    assert first.output.grad_fn is not None and "grad_fn" not in panel.summary.text()
+    with qtbot.waitSignal(panel.layers.stats_model.modelReset, timeout=10_000):
+        panel.forward_button.click()
+    assert first.output.grad_fn is None and panel.result is not first
 
 
 def test_backward_leaves_gradients_and_says_so(panel, qtbot):

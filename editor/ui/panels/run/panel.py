@@ -382,6 +382,8 @@ class RunPanel(TensorFiles, QWidget):
         except LayerLabError as exc:
             self._show_error(exc)
             return
+        if self.result is not None:  # its autograd graph (the activations kept for a backward) goes, shown as it
+            self.result.output = self.result.output.detach()  # is: the new run may need that memory
         project = self.project
         self._set_busy(True)
         self._say(lambda: self.tr("Running…"))
@@ -435,6 +437,9 @@ class RunPanel(TensorFiles, QWidget):
             text = sentences(text, self.tr("Loss ({loss}) = {value}; gradients are in each parameter's .grad now.")
                              .format(loss=translate("RunPanel", LOSS_TEXT.get(loss or "", "")),
                                      value=f"{float(result.loss.detach()):.6g}"))
+        elif result.output.grad_fn is None and result.output.is_floating_point():
+            text = sentences(text, self.tr("It ran under torch.no_grad(), so the output has no grad_fn; Run backward "
+                                           "records the graph."))
         return text
 
     def _show_error(self, message: str | Exception | Callable[[], str]) -> None:
