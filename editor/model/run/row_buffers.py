@@ -51,9 +51,12 @@ def take(shape: tuple[int, ...], capacity: int, sampled: int) -> Workspace:
         kept = _kept.pop((shape, capacity), None)
     if kept is not None:
         return kept
-    buffer = torch.empty((capacity, math.prod(shape)), dtype=torch.float32)
-    return Workspace(buffer, list(buffer.view(capacity, *shape).unbind(0)), torch.empty((5, capacity)),
-                     torch.empty((capacity, sampled)), np.empty((capacity, sampled), dtype=np.intp))
+    def made(*size: int) -> torch.Tensor:  # float32 on the CPU whatever torch's defaults are (a script may set them)
+        return torch.empty(size, dtype=torch.float32, device="cpu")
+
+    buffer = made(capacity, math.prod(shape))
+    return Workspace(buffer, list(buffer.view(capacity, *shape).unbind(0)), made(5, capacity), made(capacity, sampled),
+                     np.empty((capacity, sampled), dtype=np.intp))
 
 
 def give(shape: tuple[int, ...], space: Workspace, largest: int) -> None:

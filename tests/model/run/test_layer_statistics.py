@@ -258,3 +258,21 @@ def test_sparklines_of_strided_and_expanded_outputs_read_their_own_values():
     assert got[0].histogram == all_stats([("0", "Linear", strided.contiguous())])[0].histogram
     assert sum(got[0].histogram) == 256 and got[0].max == float(strided.max())
     assert sum(got[1].histogram) == 256 and got[1].min == got[1].max == 1e39
+
+
+def test_a_script_s_default_dtype_and_device_do_not_reach_the_kept_workspaces(monkeypatch):
+    """torch.set_default_dtype(torch.float64) in a script: a float32 design still runs, with float32 numbers."""
+    from editor.model.run import layer_stats, row_buffers
+
+    monkeypatch.setattr(row_buffers, "_kept", {})
+    outputs = [(str(i), "Linear", torch.randn(6, 300) * (i + 1)) for i in range(3)]
+    expected = layer_stats.all_stats(outputs)
+    before = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float64)
+    try:
+        collector = layer_stats.StatsCollector()
+        for path, kind, out in outputs:
+            collector.add(path, kind, out)
+        assert collector.finish() == expected
+    finally:
+        torch.set_default_dtype(before)
