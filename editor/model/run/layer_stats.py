@@ -411,10 +411,10 @@ def spark_sample(rows: torch.Tensor, shape: tuple[int, ...], out: torch.Tensor |
     along = rows.stride(1)  # 1 for a buffer's rows; a strided or expanded output's own step otherwise
     runs = rows.as_strided((len(rows), places, SPARK_RUN), (rows.stride(0), step * along, along),
                            rows.storage_offset())
+    # a copy, always (runs that touch would make a view of the rows, which the zero count overwrites)
     if out is not None:
         return out.view(len(rows), places, SPARK_RUN).copy_(runs).view(len(rows), SPARK_SAMPLE)
-    return runs.clone(memory_format=torch.contiguous_format).view(len(rows), SPARK_SAMPLE)  # a copy, always (the
-    # zero count overwrites the rows)
+    return runs.clone(memory_format=torch.contiguous_format).view(len(rows), SPARK_SAMPLE)
 
 
 @functools.lru_cache(maxsize=64)
