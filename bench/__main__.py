@@ -9,9 +9,6 @@ import importlib
 import sys
 
 from bench.common import begin_suite
-from editor.cli.openmp import tune_openmp
-
-tune_openmp()  # as the app does as it starts, before torch loads: each suite measures the app's process
 
 SUITES = ["startup", "model", "canvas", "files", "table", "code", "histogram", "run", "memory", "scale"]
 

@@ -21,7 +21,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from editor.cli.openmp import tune_openmp
 from editor.version import __version__
 
 EXAMPLE_NAMES = ("mlp", "nested", "cnn", "tied")
@@ -100,7 +99,6 @@ SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"summary": _summary, "expo
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``layerlab`` and ``python main.py``."""
-    tune_openmp()  # before torch loads
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
         from editor.io import doors  # noqa: F401  (registers p.save and p.to_code for the subcommands)

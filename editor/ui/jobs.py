@@ -229,17 +229,6 @@ class _Runnable(QRunnable):
             self.post(kind, value)
 
 
-IDLE_MS = 1000
-"""How long a worker thread waits for another job before it ends (Qt's default is 30 s).
-
-A thread that has run torch keeps OpenMP threads of its own while it lives, and once a process
-has more OpenMP threads than cores, libgomp makes idle ones sleep almost at once, so that every
-parallel region of torch, on the GUI thread too, first waits for one to be woken: on a 2-core
-machine a 100-layer forward took 5.3 ms instead of 4.1 ms in the 30 s after a histogram job.
-A second is long enough for a burst of jobs to share one thread.
-"""
-
-
 class JobRunner(QObject):
     """Runs functions in a private pool of ``threads`` workers; results come back on the GUI thread."""
 
@@ -249,7 +238,6 @@ class JobRunner(QObject):
         # running job, so a job never posts to a relay that is gone.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max(1, threads))
-        self._pool.setExpiryTimeout(IDLE_MS)
         self._relay = _Relay(self)
         self._relay.posted.connect(self._deliver)
         self._numbers = itertools.count(1)
