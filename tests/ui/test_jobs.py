@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QTimer
@@ -200,3 +202,22 @@ def test_deleting_the_receiver_cancels_its_jobs(qtbot):
     qtbot.waitUntil(lambda: job.settled, timeout=TIMEOUT_MS)
     qtbot.wait(20)
     assert job.cancelled and done == []
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="counts threads through /proc (Linux)")
+def test_a_worker_thread_ends_soon_after_its_last_job(qtbot, runner, monkeypatch):
+    """A thread kept idle keeps its OpenMP threads, which slow torch down elsewhere (editor.ui.jobs.IDLE_MS)."""
+    def pooled() -> int:
+        names = []
+        for task in os.listdir("/proc/self/task"):
+            try:
+                names.append(Path(f"/proc/self/task/{task}/comm").read_text().strip())
+            except OSError:  # (ended meanwhile)
+                pass
+        return names.count("Thread (pooled)")
+
+    before = pooled()
+    with qtbot.waitSignal(runner._relay.posted, timeout=10_000):
+        runner.submit(lambda context: 1)
+    assert pooled() == before + 1
+    qtbot.waitUntil(lambda: pooled() == before, timeout=5_000)  # (Qt keeps an idle thread 30 s)
