@@ -81,7 +81,7 @@ def run(project_path: Path | None = None, example: str | None = None, lesson: in
     crash.install()
     try:
         try:
-            startup = Startup(project_path)
+            startup = Startup(project_path, share_threads=True)
         except Exception:
             logging.getLogger(__name__).exception("LayerLab could not start")
             raise

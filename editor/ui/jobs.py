@@ -220,6 +220,8 @@ class _Runnable(QRunnable):
         if fn is None or job.stop.is_set():
             return  # superseded before it started
         try:
+            for prepare in BEFORE_EACH_JOB:
+                prepare()
             kind, value = _DONE, fn(JobContext(job.stop, self.post))
         except JobCancelled:
             kind, value = _CANCELLED, None
@@ -228,6 +230,9 @@ class _Runnable(QRunnable):
         if not job.stop.is_set():  # a cancelled job was settled on the GUI thread already
             self.post(kind, value)
 
+
+BEFORE_EACH_JOB: list[Callable[[], None]] = []
+"""Called on a worker thread before each job there (e.g. to give it torch's threads: editor.ui.torch_threads)."""
 
 IDLE_MS = 1000
 """How long a worker thread waits for another job before it ends (Qt's default is 30 s).

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from editor.ui import collector
 from editor.ui.i18n import translate
 from editor.ui.torch_loader import TorchLoader
+from editor.ui.torch_threads import share_torch_threads
 from editor.ui.window.main_window import MainWindow
 
 _log = logging.getLogger(__name__)
@@ -212,8 +213,12 @@ class Startup(QObject):
 
     _loaded = Signal()  # from the loader's thread to the GUI thread
 
-    def __init__(self, project_path: Path | None = None, torch_loader: TorchLoader | None = None) -> None:
+    def __init__(self, project_path: Path | None = None, torch_loader: TorchLoader | None = None,
+                 share_threads: bool = False) -> None:
+        """``share_threads``: as the app does, give torch's threads to the jobs once it is loaded (see
+        :mod:`editor.ui.torch_threads`; tests leave the process's torch as it is)."""
         super().__init__()
+        self._share_threads = share_threads
         self.loader = torch_loader if torch_loader is not None else TorchLoader(LIVE_MODULES, WARM_UP)
         self.window = MainWindow(wait_for_torch=True)
         self.is_live = False
@@ -288,6 +293,8 @@ class Startup(QObject):
             return
         if not self._ready:
             self._ready = True
+            if self._share_threads:
+                share_torch_threads()  # before this thread runs any torch
             trace("torch-ready", ahead=self.imported_ahead)
             _log.info("PyTorch %s loaded", getattr(sys.modules.get("torch"), "__version__", "?"))
         pending = [name for name in GUI_MODULES if name not in sys.modules]

@@ -232,7 +232,10 @@ def test_the_app_handles_unexpected_errors_while_it_runs_and_puts_the_hooks_back
     from editor.ui import startup
 
     make_startup = startup.Startup
-    monkeypatch.setattr(startup, "Startup", lambda *args: seen.setdefault("startup", make_startup(*args)))
+    monkeypatch.setattr(startup, "Startup", lambda *args, **kwargs: seen.setdefault("startup",
+                                                                                    make_startup(*args, **kwargs)))
+    shared: list[bool] = []  # the app gives torch's threads to its jobs (not done here: it is the test process's)
+    monkeypatch.setattr(startup, "share_torch_threads", lambda: shared.append(True))
 
     def exec_() -> int:  # instead of the event loop: one broken slot, then quit
         assert seen["startup"].wait_until_live()  # the window shows first; the editor goes live when torch is in
@@ -245,6 +248,6 @@ def test_the_app_handles_unexpected_errors_while_it_runs_and_puts_the_hooks_back
 
     monkeypatch.setattr(qapp, "exec", exec_)
     assert app_module.run() == 0
-    assert len(shown) == 1 and seen["autosaved"]
+    assert len(shown) == 1 and seen["autosaved"] and shared == [True]
     assert "RuntimeError: a bug in a slot" in (tmp_path / "logs" / "layerlab.log").read_text(encoding="utf-8")
     assert (sys.excepthook, threading.excepthook) == before and active_log() is None
