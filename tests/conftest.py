@@ -14,8 +14,8 @@ settings.load_profile("layerlab")
 
 
 FREE = 30_000
-"""Bytes of memory the ``free`` fixture pretends are free at first: Linear(10, 1000) (44 KB) and Linear(4, 2000)
-(39.1 KB) do not fit, Linear(20, 10) does."""
+"""Bytes of memory the ``free`` fixture pretends are free at first: Linear(10, 1000) (44 KiB) and Linear(4, 2000)
+(39.1 KiB) do not fit, Linear(20, 10) does."""
 
 
 class FreeMemory(dict):

@@ -86,3 +86,13 @@ def closest(name: object, names: Iterable[str]) -> str | None:
     if not near:
         return None
     return next(k for k in known if k == near[0] or k.lower() == near[0])
+
+
+def format_bytes(count: float) -> str:
+    """A byte count for people, in units of 1024 as torch and nvidia-smi count memory: ``1.0 KiB``, ``3.4 GiB``."""
+    value = float(count)
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB", "PiB"):
+        if abs(value) < 1024 or unit == "PiB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} PiB"  # pragma: no cover

@@ -4124,10 +4124,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>你的库中的 {path} 不是普通文件。</translation>
     </message>
     <message>
-        <source>{path} in your library is larger than {size} KB, so it is not a definition LayerLab wrote.</source>
-        <translation>你的库中的 {path} 大于 {size} KB，所以它不是 LayerLab 写出的定义。</translation>
-    </message>
-    <message>
         <source>{path} in your library is not a LayerLab definition.</source>
         <translation>你的库中的 {path} 不是 LayerLab 定义。</translation>
     </message>
@@ -5924,6 +5920,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{name} 中的数据格式 LayerLab 无法读取（可能来自其他程序）；其中的任何内容都没有运行。请用 torch.save 保存张量和 dict 后再试。</translation>
     </message>
     <message>
+        <source>{path} in your library is larger than {size}, so it is not a definition LayerLab wrote.</source>
+        <translation>你的库中的 {path} 大于 {size}，所以它不是 LayerLab 写出的定义。</translation>
+    </message>
+    <message>
         <source>{where} looks up token ids: it takes a LongTensor of whole numbers (e.g. torch.randint(0, {count}, shape) or x.long()), not {dtype}.</source>
         <translation>{where} 查找的是词元 id：它接受由整数组成的 LongTensor（例如 torch.randint(0, {count}, shape) 或 x.long()），而不是 {dtype}。</translation>
     </message>
@@ -6086,6 +6086,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>Two lessons in {folder} have the number {number}: give each its own.</source>
         <translation>{folder} 中有两个课程的编号都是 {number}：请给每个课程不同的编号。</translation>
+    </message>
+    <message>
+        <source>it is larger than {size}</source>
+        <translation>它大于 {size}</translation>
     </message>
     <message>
         <source>classes are built inside classes more than {limit} deep</source>
@@ -6712,6 +6716,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>不是普通文件（是设备、管道或套接字）</translation>
     </message>
     <message>
+        <source>{path} is {size}; LayerLab reads Python code of up to {limit:,} characters. Is it really a model definition?</source>
+        <translation>{path} 有 {size}；LayerLab 读取最多 {limit:,} 个字符的 Python 代码。它真的是模型定义吗？</translation>
+    </message>
+    <message>
+        <source>{path} grew past {limit} while it was read.</source>
+        <translation>{path} 在读取过程中增长到超过 {limit}。</translation>
+    </message>
+    <message>
         <source>cannot read {path}: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
@@ -6858,10 +6870,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>Training step {step}</source>
         <translation>训练第 {step} 步</translation>
-    </message>
-    <message>
-        <source>it is larger than {size} KB</source>
-        <translation>它大于 {size} KB</translation>
     </message>
     <message>
         <source>it is not readable JSON ({reason})</source>
@@ -7586,14 +7594,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>{path} is {what}. Choose a .py file.</source>
         <translation>{path} 是{what}。请选择一个 .py 文件。</translation>
-    </message>
-    <message>
-        <source>{path} is {size:.1f} MB; LayerLab reads Python code of up to {limit:,} characters. Is it really a model definition?</source>
-        <translation>{path} 有 {size:.1f} MB；LayerLab 读取最多 {limit:,} 个字符的 Python 代码。它真的是模型定义吗？</translation>
-    </message>
-    <message>
-        <source>{path} grew past {limit:.1f} MB while it was read.</source>
-        <translation>{path} 在读取过程中增长到超过 {limit:.1f} MB。</translation>
     </message>
     <message>
         <source>{name} holds more than {limit:,} characters of text; is it really a model definition?</source>

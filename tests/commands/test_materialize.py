@@ -49,6 +49,6 @@ def test_refused_when_memory_is_short_changes_nothing(qapp, free) -> None:
     said: list[str] = []
     runner.failed.connect(said.append)
     assert not runner.run(MaterializeCommand(p))
-    assert said == ["Materializing the design needs 39.1 KB of memory, but only 29.3 KB is free. Make its layers "
+    assert said == ["Materializing the design needs 39.1 KiB of memory, but only 29.3 KiB is free. Make its layers "
                     "smaller, or close other programs and try again."]
     assert p.unallocated() == ["0"] and stack.count() == 0

@@ -40,9 +40,9 @@ CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 WORD = re.compile(r"[A-Za-z]{3,}")
 PHRASE = re.compile(r"[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}")
 NAMES = {"LayerLab", "PyTorch", "Sequential", "Transformer", "English", "torch", "model", "print", "net", "auto",
-         "True", "False", "None", "cpu", "cuda", "mps", "GPU", "KB", "MB", "GB", "Python", "Adam", "SGD", "randn",
-         "rand", "zeros", "ones", "arange", "shape", "dtype", "device", "numel", "Ctrl", "Shift", "Alt", "Del", "Esc",
-         "Enter"}
+         "True", "False", "None", "cpu", "cuda", "mps", "GPU", "KiB", "MiB", "GiB", "TiB", "Python", "Adam", "SGD",
+         "randn", "rand", "zeros", "ones", "arange", "shape", "dtype", "device", "numel", "Ctrl", "Shift", "Alt", "Del",
+         "Esc", "Enter"}
 """Words a Chinese text may keep: names, and torch's own names (the tensor attributes head the parameter table)."""
 STAYS_ENGLISH = ("undoView", "devicePicker", "initCode", "initGainFrom")
 """Where English is expected: the undo history shows the commands' own names (editor.commands), and the
@@ -281,7 +281,7 @@ def test_switching_to_chinese_retranslates_the_open_window(window):
         left = untranslated(window)
         assert not left, left[:15]
         assert "关于 BatchNorm1d" in window.about_panel.title.text()
-        assert window.status.params.text().endswith("个可训练 · 1.0 KB") or "个可训练" in window.status.params.text()
+        assert window.status.params.text().endswith("个可训练 · 1.0 KiB") or "个可训练" in window.status.params.text()
     finally:
         i18n.languages().install("en")
         settle()

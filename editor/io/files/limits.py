@@ -55,7 +55,7 @@ def available_memory() -> int:
 
 
 def format_bytes(count: float) -> str:
-    """A byte count for people: ``1.0 KB``, ``3.4 GB``."""
+    """A byte count for people: ``1.0 KiB``, ``3.4 GiB``."""
     return build.format_bytes(count)
 
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from editor.io.errors import ProjectFileError
 from editor.io.files.project_file import Opened, open_project
-from editor.model.words import message_of, say
+from editor.model.words import format_bytes, message_of, say
 from editor.resources import examples_folder
 
 FORMAT = "layerlab-lesson"
@@ -139,7 +139,7 @@ def read_lesson(path: Path) -> Lesson:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise _fail(path, say("it is larger than {size} KB", size=MAX_FILE_BYTES // 1024))
+            raise _fail(path, say("it is larger than {size}", size=format_bytes(MAX_FILE_BYTES)))
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise _fail(path, say("it is not readable JSON ({reason})", reason=message_of(exc))) from None

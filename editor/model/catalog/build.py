@@ -27,7 +27,7 @@ from editor.model.catalog.unallocated import build_unallocated, builds_on_meta, 
 from editor.model.custom.expr import Expression, compile_expression
 from editor.model.errors import MemoryLimitError, UnsupportedLayerError, ValidationError
 from editor.model.meta import on_meta
-from editor.model.words import message_of, say
+from editor.model.words import format_bytes, message_of, say
 
 
 def torch_class(kind: LayerKind) -> type[nn.Module]:
@@ -175,16 +175,6 @@ def _same(default: Any, value: Any) -> bool:
     if callable(default):  # TransformerEncoderLayer's activation defaults to F.relu
         return getattr(default, "__name__", None) == value
     return type(default) is type(value) and default == value
-
-
-def format_bytes(count: float) -> str:
-    """A byte count for people: ``1.0 KB``, ``3.4 GB``."""
-    value = float(count)
-    for unit in ("B", "KB", "MB", "GB", "TB", "PB"):
-        if abs(value) < 1024 or unit == "PB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{value:.1f} PB"  # pragma: no cover
 
 
 def _needs(kind: LayerKind, params: Mapping[str, Any], where: str, dtype: torch.dtype) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from editor.model.custom.data import definition_from_data, definition_to_data
 from editor.model.custom.definitions import MAX_DEFINITIONS, Definition, DefinitionError
 from editor.model.custom.language import name_problem
-from editor.model.words import say
+from editor.model.words import format_bytes, say
 
 FORMAT = "layerlab-definition"
 VERSION = 1
@@ -61,8 +61,8 @@ class Library:
         if not stat.S_ISREG(info.st_mode):
             raise DefinitionError(say("{path} in your library is not a regular file.", path=path.name))
         if info.st_size > MAX_FILE_BYTES:
-            raise DefinitionError(say("{path} in your library is larger than {size} KB, so it is not a "
-                                      "definition LayerLab wrote.", path=path.name, size=MAX_FILE_BYTES // 1024))
+            raise DefinitionError(say("{path} in your library is larger than {size}, so it is not a "
+                                      "definition LayerLab wrote.", path=path.name, size=format_bytes(MAX_FILE_BYTES)))
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:

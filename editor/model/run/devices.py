@@ -31,7 +31,7 @@ class DeviceInfo:
     name: str
     """What ``torch.device`` takes: ``"cpu"``, ``"cuda:0"``, ``"mps"``."""
     label: str
-    """For a person: ``"cuda:0 · NVIDIA H200 · 139.8 GB free of 140.4 GB"``."""
+    """For a person: ``"cuda:0 · NVIDIA H200 · 139.8 GiB free of 140.4 GiB"``."""
     available: bool
     reason: str = ""
     """Why it cannot be used (empty when it can)."""

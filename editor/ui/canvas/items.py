@@ -128,7 +128,7 @@ class BlockItem(NodeItem):
         self.count = ""
         self.extra = ""
         self.error = ""
-        self.unallocated = ""  # "not allocated: needs 40.0 GB" while the layer is kept on the meta device
+        self.unallocated = ""  # "not allocated: needs 40.0 GiB" while the layer is kept on the meta device
         self.share_index: int | None = None
         self.linked = False  # another reference of the same module is under the mouse
         self.fix_button = FixButton(self)

@@ -98,9 +98,9 @@ def _tensor_pickle(numel: int) -> bytes:
 
 
 def zip_bomb(path: Path, size: int = 2**30) -> Path:
-    """A torch file of about 1 MB whose one float32 tensor of ``size`` bytes is deflated zeros.
+    """A torch file of about 1 MiB whose one float32 tensor of ``size`` bytes is deflated zeros.
 
-    ``torch.load(path)`` would inflate all of it (a 1 GiB tensor from a 1 MB file).
+    ``torch.load(path)`` would inflate all of it (a 1 GiB tensor from a 1 MiB file).
     """
     stream, crc = deflated_zeros(size)
     with zipfile.ZipFile(path, "w") as archive:

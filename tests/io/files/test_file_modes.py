@@ -131,7 +131,7 @@ def test_saves_running_in_this_process_are_never_taken_for_leftovers(tmp_path):
 
 def test_torch_saves_into_the_temporary_file_without_truncating_it(tmp_path, monkeypatch):
     """On ext4, torch.save(obj, path) truncates the empty temporary file, and its close then writes back every
-    dirty page holding the GIL (the window stalled ~100 ms on a 400 MB save). Every save opens it without O_TRUNC."""
+    dirty page holding the GIL (the window stalled ~100 ms on a 400 MiB save). Every save opens it without O_TRUNC."""
     import torch
 
     from editor.io.files.project_file import save_project

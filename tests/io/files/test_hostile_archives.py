@@ -39,7 +39,7 @@ def test_a_1_mb_file_declaring_a_1_gib_tensor_is_refused_unread(tmp_path, monkey
     started = time.monotonic()
     for loader in (Project.load, read_state_dict, load_tensor):
         error = _refused(bomb, loader)
-        assert error.reason == "bomb" and "1.0 GB" in str(error) and "1.0 MB" in str(error), str(error)
+        assert error.reason == "bomb" and "1.0 GiB" in str(error) and "1.0 MiB" in str(error), str(error)
     assert time.monotonic() - started < 5
 
 

@@ -85,7 +85,7 @@ def test_an_unallocated_layers_plain_tensor_is_left_out_and_materializes_from_th
     p = Project(seed=1)
     p.keep_unallocated = True
     p.define_layer(PLAIN_LINEAR)
-    p.append_layer("PlainLinear", in_units=4, units=2000)  # its plain weight alone is 31.2 KB
+    p.append_layer("PlainLinear", in_units=4, units=2000)  # its plain weight alone is 31.2 KiB
     p.append_layer("PlainLinear", in_units=2000, units=3)
     assert p.unallocated() == ["0"] and p.model[0].weight.is_meta
     payload = to_payload(p)
@@ -112,7 +112,7 @@ def test_a_custom_block_kept_unallocated_opens_and_materializes_from_the_seed(fr
     p = Project(seed=1)
     p.keep_unallocated = True
     p.define_block(NET)
-    p.append_layer("Net", input_nodes=4, hidden_nodes=2000, output_nodes=2)  # Net.hidden alone is 39.1 KB
+    p.append_layer("Net", input_nodes=4, hidden_nodes=2000, output_nodes=2)  # Net.hidden alone is 39.1 KiB
     p.append_layer("Linear", in_features=2, out_features=3)
     path = tmp_path / "net.pt"
     p.save(path)

@@ -154,7 +154,7 @@ def test_unreadable_oversized_and_duplicate_lesson_files_are_refused(copy):
     with pytest.raises(ProjectFileError, match="not readable JSON"):
         read_lesson(copy / "01-first-mlp.json")
     (copy / "01-first-mlp.json").write_text(" " * (256 * 1024 + 1))
-    with pytest.raises(ProjectFileError, match="larger than 256 KB"):
+    with pytest.raises(ProjectFileError, match=r"larger than 256\.0 KiB"):
         read_lesson(copy / "01-first-mlp.json")
     shutil.copy(copy / "02-sequential-as-list.json", copy / "01-first-mlp.json")
     with pytest.raises(ProjectFileError, match=r"Two lessons .* have the number 2"):

@@ -76,7 +76,7 @@ def test_huge_layer_is_refused_before_allocating():
     with pytest.raises(MemoryLimitError) as info:
         p.set_hyperparameters("3", in_features=10**6, out_features=10**6)
     message = str(info.value)
-    assert "1,000,001,000,000 parameters" in message and "TB" in message
+    assert "1,000,001,000,000 parameters" in message and "TiB" in message
     unchanged(p, before)
     with pytest.raises(MemoryLimitError):
         p.append_layer("Embedding", num_embeddings=10**9, embedding_dim=10**5)

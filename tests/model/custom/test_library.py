@@ -43,7 +43,7 @@ def test_damaged_and_hostile_files_are_reported_in_words(tmp_path):
     text = "\n".join(problems)
     assert "Broken.json in your library cannot be read" in text
     assert "Other.json in your library is not a LayerLab definition" in text
-    assert "cannot call '__import__'" in text and "larger than 1024 KB" in text
+    assert "cannot call '__import__'" in text and "larger than 1.0 MiB" in text
     assert "holds 'A', not 'Renamed'" in text
     assert not (tmp_path / "x").exists()
 

@@ -70,7 +70,7 @@ def test_materializing_asks_for_memory_and_refuses_with_both_numbers(free) -> No
     p = _design()
     need, have = 44_000, FREE
     assert p.memory_to_materialize() == need
-    with pytest.raises(MemoryLimitError, match=r"needs 43\.0 KB of memory, but only 29\.3 KB is free"):
+    with pytest.raises(MemoryLimitError, match=r"needs 43\.0 KiB of memory, but only 29\.3 KiB is free"):
         p.materialize("1")
     assert p.unallocated() == ["1"]
     free(have * 10)
@@ -93,7 +93,7 @@ def test_run_train_and_moves_are_refused_in_words(free, monkeypatch: pytest.Monk
     p = _design()
     monkeypatch.setattr(devices, "check_device", lambda _: torch.device("cuda", 0))  # as if this machine had one
     with pytest.raises(RunError, match=r"Running a batch needs every block in memory, but block 1 is not "
-                                       r"allocated: materialize it first \(needs 43\.0 KB\)"):
+                                       r"allocated: materialize it first \(needs 43\.0 KiB\)"):
         p.run()
     with pytest.raises(RunError, match="Training needs every block"):
         p.make_trainer()
@@ -202,11 +202,11 @@ def test_a_preview_samples_only_layers_that_have_values(free) -> None:
 
 def test_copies_of_an_unallocated_block_stay_unallocated(free) -> None:
     """A deep copy of a meta layer was an ordinary meta module: moving it to the device allocated all of it
-    (160 GB for Linear(200000, 200000)). Copies keep the original's record, so they materialize to its values."""
+    (160 GiB for Linear(200000, 200000)). Copies keep the original's record, so they materialize to its values."""
     p = Project(seed=3)
     p.keep_unallocated = True
     p.append_layer("Linear", in_features=20, out_features=100)
-    p.append_layer("Linear", in_features=100, out_features=100)  # 40.4 KB: does not fit in 30 KB
+    p.append_layer("Linear", in_features=100, out_features=100)  # 40.4 KiB: does not fit in 30 KiB
     assert p.duplicate("1") == ["2"]
     assert p.unallocated() == ["1", "2"] and p.model[2].weight.is_meta and p.model[2] is not p.model[1]
     assert p.duplicate("1", fresh=True) == ["2"]  # constructed anew: too large, so kept unallocated too
@@ -239,7 +239,7 @@ def _net_design(keep: bool = True) -> Project:
     p = Project(seed=1)
     p.keep_unallocated = keep
     p.define_block(NET)
-    p.append_layer("Net", input_nodes=4, hidden_nodes=2000, output_nodes=2)  # Net.hidden alone is 39.1 KB
+    p.append_layer("Net", input_nodes=4, hidden_nodes=2000, output_nodes=2)  # Net.hidden alone is 39.1 KiB
     return p
 
 
@@ -278,7 +278,7 @@ def test_edits_and_resets_skip_the_plain_tensors_of_a_layer_kept_unallocated(fre
     p.keep_unallocated = True
     p.define_layer(PLAIN_LINEAR)
     p.append_layer("Linear", in_features=2, out_features=2)
-    p.append_layer("PlainLinear", in_units=2, units=8000)  # its plain weight alone is 62.5 KB
+    p.append_layer("PlainLinear", in_units=2, units=8000)  # its plain weight alone is 62.5 KiB
     p.set_hyperparameters("0", out_features=3)
     p.set_hyperparameters("1", in_units=3)
     p.reset_parameters()
@@ -291,13 +291,13 @@ def test_edits_and_resets_skip_the_plain_tensors_of_a_layer_kept_unallocated(fre
 
 
 def test_a_layer_that_fits_only_just_is_kept_unallocated_with_the_margin_materializing_asks_for(free):
-    """Shrinking a huge layer to 20 GB with 23 GB free allocated it at once, without the question Materialize asks
+    """Shrinking a huge layer to 20 GiB with 23 GiB free allocated it at once, without the question Materialize asks
     (which wants 10% more than the layer); now both decide alike."""
     p = Project(seed=0)
     p.keep_unallocated = True
-    p.append_layer("Linear", in_features=10, out_features=700)  # 30.8 KB: over 30 KB
+    p.append_layer("Linear", in_features=10, out_features=700)  # 30.8 KiB: over 30 KiB
     assert p.unallocated() == ["0"]
-    p.set_hyperparameters("0", out_features=660)  # 29.0 KB, but 31.9 KB with the margin
+    p.set_hyperparameters("0", out_features=660)  # 29.0 KiB, but 31.9 KiB with the margin
     assert p.unallocated() == ["0"]
-    p.set_hyperparameters("0", out_features=600)  # 26.4 KB: 29.0 KB with the margin
+    p.set_hyperparameters("0", out_features=600)  # 26.4 KiB: 29.0 KiB with the margin
     assert p.unallocated() == []

@@ -17,7 +17,7 @@ from tests.conftest import FREE
 def _design() -> Project:
     p = Project(seed=1)
     p.keep_unallocated = True
-    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: kept unallocated
+    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KiB: kept unallocated
     p.append_layer("ReLU")
     p.append_layer("Linear", in_features=2000, out_features=2)
     assert p.unallocated() == ["0"]
@@ -36,8 +36,8 @@ def test_loaded_values_that_do_not_fit_in_memory_are_not_reported_as_loaded(free
     done: list[object] = []
     p.events.transaction_done.connect(done.append)
     with pytest.raises(ValidationError, match=r"2 not loaded \(0\.weight, 0\.bias\): block 0 is not allocated, and "
-                                              r"materializing it to take them needs 39\.1 KB of memory, but only "
-                                              r"29\.3 KB is free"):
+                                              r"materializing it to take them needs 39\.1 KiB of memory, but only "
+                                              r"29\.3 KiB is free"):
         p.load_state(_halves(p))
     assert done == []
     report = p.load_state(_halves(p), strict=False)
@@ -88,28 +88,28 @@ def test_too_little_memory_to_compare_with_the_seed_is_not_known_and_says_why(fr
     """Rebuilding the design to compare was refused for memory and read as "not the seed's", for good."""
     free(200_000)
     p = Project(seed=2)
-    p.append_layer("Linear", in_features=4, out_features=5000)  # 97.7 KB, allocated
+    p.append_layer("Linear", in_features=4, out_features=5000)  # 97.7 KiB, allocated
     p.append_layer("ReLU")
     free(FREE)
     p.mark_weights_changed()
     assert not p.weights_from_seed
     assert p.seeds.status is None
-    assert "Whether the weights are the seed's is not known: comparing them with the seed's needs 97.7 KB of memory " \
-           "(to build block 0 again from the seed), but only 29.3 KB is free" in (p.why_not_from_seed or "")
+    assert "Whether the weights are the seed's is not known: comparing them with the seed's needs 97.7 KiB of memory " \
+           "(to build block 0 again from the seed), but only 29.3 KiB is free" in (p.why_not_from_seed or "")
     assert "may not come from the seed" in p.to_code()
     free(10**9)
     assert p.weights_from_seed and p.why_not_from_seed is None
 
 
 def test_a_block_opened_from_a_file_materializes_from_the_seed_whatever_memory_is_free(free, tmp_path: Path) -> None:
-    """Working out the seed's stream before it rebuilt the layers before it under the memory check: the 97.7 KB
-    layer was refused in 58.6 KB, and block 1 was drawn from torch's global generator instead."""
+    """Working out the seed's stream before it rebuilt the layers before it under the memory check: the 97.7 KiB
+    layer was refused in 58.6 KiB, and block 1 was drawn from torch's global generator instead."""
     free(200_000)
     p = Project(seed=2)
     p.keep_unallocated = True
-    p.append_layer("Linear", in_features=4, out_features=5000)  # 97.7 KB, allocated
+    p.append_layer("Linear", in_features=4, out_features=5000)  # 97.7 KiB, allocated
     free(FREE)
-    p.append_layer("Linear", in_features=5000, out_features=2)  # 39.1 KB, kept unallocated
+    p.append_layer("Linear", in_features=5000, out_features=2)  # 39.1 KiB, kept unallocated
     p.save(tmp_path / "stream.pt")
     free(300_000)
     q = Project.load(tmp_path / "stream.pt")

@@ -188,7 +188,7 @@ def test_buffers_larger_than_a_chunk_are_not_kept_between_runs(monkeypatch):
     monkeypatch.setattr(row_buffers, "_kept", {})
     monkeypatch.setattr(layer_stats, "CHUNK_BYTES", 4 * 1000)
     collector = layer_stats.StatsCollector()
-    collector.add("0", "Linear", torch.randn(10, 300))  # 12 KB: a buffer for it serves this run only
+    collector.add("0", "Linear", torch.randn(10, 300))  # 12 KiB: a buffer for it serves this run only
     collector.add("1", "Linear", torch.randn(10, 20))  # 800 B: its buffer is kept
     collector.finish()
     assert [shape for shape, _ in row_buffers._kept] == [(10, 20)]

@@ -190,7 +190,7 @@ def test_a_move_that_does_not_fit_is_refused_with_both_numbers(monkeypatch):
     p = Project.from_module(nn.Sequential(nn.Linear(1000, 1000)))
     p.input_shape = (8, 1000)
     fake_cuda(monkeypatch, free=1024)
-    with pytest.raises(MemoryLimitError, match=r"needs about 3\.\d MB on cuda:0.*only 1\.0 KB is free"):
+    with pytest.raises(MemoryLimitError, match=r"needs about 3\.\d MiB on cuda:0.*only 1\.0 KiB is free"):
         p.to("cuda:0")
     assert p.device == "cpu"
 
@@ -375,7 +375,7 @@ def test_a_run_that_does_not_fit_says_so_as_a_run_and_x_must_be_a_tensor(monkeyp
 
     p = mlp()
     monkeypatch.setattr(devices, "free_memory", lambda device: 1024)
-    with pytest.raises(MemoryLimitError, match=r"This run needs about .* on cpu .*only 1\.0 KB is free there\. Use a "
+    with pytest.raises(MemoryLimitError, match=r"This run needs about .* on cpu .*only 1\.0 KiB is free there\. Use a "
                                                r"smaller batch") as refused:
         p.run(batch=2)
     assert "stay on the current device" not in str(refused.value)

@@ -197,7 +197,7 @@ def test_a_rule_over_blocks_kept_unallocated_previews_only_what_has_values(windo
     """A sample as large as an unallocated layer is what did not fit: the preview leaves such layers out, says so
     when nothing else is left, and Apply still records the rule (it fills the allocated layers)."""
     project = window.project
-    project.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: does not fit in 30 KB
+    project.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KiB: does not fit in 30 KiB
     project.append_layer("Linear", in_features=2000, out_features=2)
     settle()
     assert project.unallocated() == ["0"]

@@ -449,7 +449,7 @@ def test_export_with_a_layer_kept_unallocated_writes_the_code_and_offers_no_weig
     """It offered to save the weights ("they were edited, trained or loaded"), then failed and wrote nothing."""
     p = Project(seed=0)
     p.keep_unallocated = True
-    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: does not fit in 30 KB
+    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KiB: does not fit in 30 KiB
     p.append_layer("ReLU")
     p.append_layer("Linear", in_features=2000, out_features=2)
     p.model[2].weight.data.add_(1)  # edited: not the seed's

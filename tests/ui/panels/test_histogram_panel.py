@@ -261,7 +261,7 @@ def test_weights_of_a_layer_kept_unallocated_are_left_out_and_said_so(qtbot, fre
     empty (it once failed with torch's "Tensor.item() cannot be called on meta tensors")."""
     p = Project(seed=0)
     p.keep_unallocated = True
-    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: does not fit in 30 KB
+    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KiB: does not fit in 30 KiB
     p.append_layer("Linear", in_features=2000, out_features=2)
     widget = shown(qtbot, p)
     assert widget.title.text() == "All weights — 2 tensors, 4,000 values (1 tensor left out: not allocated)"

@@ -14,7 +14,7 @@ def _open(window) -> Project:
     p = Project(seed=1)
     window.set_project(p)
     assert p.keep_unallocated  # the window's project keeps layers that do not fit unallocated
-    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: too large for 30 KB
+    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KiB: too large for 30 KiB
     p.append_layer("Linear", in_features=2000, out_features=2)
     settle()
     return p
@@ -23,7 +23,7 @@ def _open(window) -> Project:
 def test_badge_and_asked_materialize(window, free, monkeypatch) -> None:
     p = _open(window)
     item = window.scene.item_at_path("0")
-    assert item.unallocated == "not allocated: needs 39.1 KB"
+    assert item.unallocated == "not allocated: needs 39.1 KiB"
     assert window.scene.item_at_path("1").unallocated == ""
     asked: list[str] = []
 
@@ -37,7 +37,7 @@ def test_badge_and_asked_materialize(window, free, monkeypatch) -> None:
     assert window.materialize_actions.materialize.isEnabled()
     window.materialize_actions.materialize.trigger()
     settle()
-    assert asked == ["The design needs 39.1 KB of memory; 953.7 MB is free now. Allocate it and draw its values "
+    assert asked == ["The design needs 39.1 KiB of memory; 953.7 MiB is free now. Allocate it and draw its values "
                      "from the seed?"]
     assert p.unallocated() == [] and window.scene.item_at_path("0").unallocated == ""
     torch.manual_seed(1)
@@ -55,7 +55,7 @@ def test_refused_in_words_when_memory_is_short(window, free, monkeypatch) -> Non
     window.menus["edit"].aboutToShow.emit()  # opening the Edit menu enables it
     assert window.materialize_actions.materialize.isEnabled()
     window.materialize_actions.materialize.trigger()
-    assert warned == ["The design needs 39.1 KB of memory to be materialized, but only 29.3 KB is free now, so it "
+    assert warned == ["The design needs 39.1 KiB of memory to be materialized, but only 29.3 KiB is free now, so it "
                       "stays unallocated. Make its layers smaller, or close other programs and try again."]
     assert p.unallocated() == ["0"]
 
@@ -68,7 +68,7 @@ def test_code_applied_in_the_code_tab_keeps_a_layer_too_large_unallocated(window
     assert window.code_actions.apply_code(source)
     settle()
     assert p.unallocated() == ["0"] and len(p) == 3
-    assert window.scene.item_at_path("0").unallocated == "not allocated: needs 39.1 KB"
+    assert window.scene.item_at_path("0").unallocated == "not allocated: needs 39.1 KiB"
     assert not window.code_panel.error_label.isVisible()
     window.undo_stack.undo()
     settle()
@@ -85,7 +85,7 @@ def test_copy_paste_and_duplicate_keep_an_unallocated_block_unallocated(window, 
     window.edit_actions.paste.trigger()
     settle()
     assert p.unallocated() == ["0", "2"] and p.model[2].weight.is_meta
-    assert window.scene.item_at_path("2").unallocated == "not allocated: needs 39.1 KB"
+    assert window.scene.item_at_path("2").unallocated == "not allocated: needs 39.1 KiB"
     window.select_nodes([p.node("0")])
     window.edit_actions.duplicate.trigger()
     settle()

@@ -54,11 +54,11 @@ def test_the_totals_say_how_much_is_not_allocated(window, free):
 
     p = Project(seed=0)
     p.keep_unallocated = True
-    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KB: kept unallocated in 30 KB
+    p.append_layer("Linear", in_features=4, out_features=2000)  # 39.1 KiB: kept unallocated in 30 KiB
     p.append_layer("Linear", in_features=2000, out_features=2)
     window.set_project(p)
     settle()
-    assert window.status.params.text() == "14,002 params · 14,002 trainable · 54.7 KB (39.1 KB not allocated)"
+    assert window.status.params.text() == "14,002 params · 14,002 trainable · 54.7 KiB (39.1 KiB not allocated)"
     assert p.parameter_totals().allocated == 4002 * 4
 
 

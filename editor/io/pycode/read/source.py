@@ -14,7 +14,7 @@ from typing import TextIO
 
 from editor.io.errors import ProjectFileError
 from editor.io.pycode.read.values import MAX_SOURCE
-from editor.model.words import say
+from editor.model.words import format_bytes, say
 
 MAX_SOURCE_BYTES = 4 * MAX_SOURCE
 """The largest Python file read: as many bytes as :data:`MAX_SOURCE` characters can take in UTF-8 (a model
@@ -34,9 +34,9 @@ def read_source(path: Path | str) -> str:
         raise ProjectFileError(say("{path} is {what}. Choose a .py file.",
                                    path=path, what=what), "not_a_file", str(path))
     if info.st_size > MAX_SOURCE_BYTES:
-        raise ProjectFileError(say("{path} is {size:.1f} MB; LayerLab reads Python code of up to {limit:,} "
+        raise ProjectFileError(say("{path} is {size}; LayerLab reads Python code of up to {limit:,} "
                                    "characters. Is it really a model definition?",
-                                   path=path.name, size=info.st_size / 1024 ** 2, limit=MAX_SOURCE), "too_big",
+                                   path=path.name, size=format_bytes(info.st_size), limit=MAX_SOURCE), "too_big",
                                str(path))
     try:
         with path.open("rb") as handle:
@@ -45,8 +45,8 @@ def read_source(path: Path | str) -> str:
         raise ProjectFileError(say("cannot read {path}: {reason}.",
                                    path=path, reason=exc.strerror or exc), "os", str(path)) from None
     if len(raw) > MAX_SOURCE_BYTES:
-        raise ProjectFileError(say("{path} grew past {limit:.1f} MB while it was read.",
-                                   path=path.name, limit=MAX_SOURCE_BYTES / 1024 ** 2),
+        raise ProjectFileError(say("{path} grew past {limit} while it was read.",
+                                   path=path.name, limit=format_bytes(MAX_SOURCE_BYTES)),
                                "too_big", str(path))
     return _decode(raw, path.name, str(path))
 

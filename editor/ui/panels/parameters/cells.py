@@ -4,7 +4,7 @@ An :class:`Entry` is one table row: the totals row, a block's header row, a
 parameter, the buffers header, a buffer, the plain-tensors header, a plain
 tensor attribute of a custom layer (not a parameter: shown with a warning), or
 (in the state_dict view) one ``state_dict()`` entry. Numbers read calmly: four significant digits,
-thousands separators, sizes in KB/MB.
+thousands separators, sizes in KiB/MiB.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from editor.model.stats.parameters import Section, TensorRow
+from editor.model.words import format_bytes
 from editor.ui.i18n import QT_TRANSLATE_NOOP
 
 
@@ -123,13 +124,8 @@ def count(value: int) -> str:
 
 
 def size(nbytes: int) -> str:
-    """Bytes in B, KB, MB or GB (1 KB = 1024 B)."""
-    value = float(nbytes)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{int(value)} B" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{value:.1f} GB"  # pragma: no cover - the loop always returns
+    """Bytes in B, KiB, MiB, GiB, … (1 KiB = 1024 B)."""
+    return format_bytes(nbytes)
 
 
 def shape(dims: tuple[int, ...]) -> str:

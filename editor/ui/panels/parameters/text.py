@@ -123,7 +123,7 @@ def _grad_summary(entry: Entry) -> str:
 
 
 def total_text(model: TableState) -> str:
-    """``Total: 265 parameters in 4 tensors · 265 trainable · 1.0 KB``."""
+    """``Total: 265 parameters in 4 tensors · 265 trainable · 1.0 KiB``."""
     totals = model.totals
     if totals is None:
         return translate("ParameterTable", "Total: no model")
