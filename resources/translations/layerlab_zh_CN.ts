@@ -5180,6 +5180,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>未知的损失 {backward!r}；请使用以下之一：{losses}。</translation>
     </message>
     <message>
+        <source>{where}: {problem} Fix this before training: every step runs the whole design.</source>
+        <translation>{where}：{problem} 请先修正这里再训练：每一步都会运行整个设计。</translation>
+    </message>
+    <message>
         <source>The design changed since this training started, so its weights no longer fit it. Train again to train the design as it is now.</source>
         <translation>这次训练开始后设计发生了变化，训练出的权重已经对不上它。请重新训练，训练现在的设计。</translation>
     </message>
@@ -5398,10 +5402,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>{where}: the input is on {device} but the model is on {model_device}. Data and model must be on the same device: move one of them (x.to(device) or model.to(device)).</source>
         <translation>{where}：输入在 {device} 上，而模型在 {model_device} 上。数据和模型必须在同一个设备上：请移动其中一个（x.to(device) 或 model.to(device)）。</translation>
-    </message>
-    <message>
-        <source>{where}: the input has dtype {dtype}, which this layer cannot take ({problem}).</source>
-        <translation>{where}：输入的 dtype 是 {dtype}，这个层不能接受（{problem}）。</translation>
     </message>
     <message>
         <source>Unknown loss {loss!r}; use one of {losses}.</source>
@@ -5924,12 +5924,56 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>你的库中的 {path} 大于 {size}，所以它不是 LayerLab 写出的定义。</translation>
     </message>
     <message>
+        <source>Training needs about {needed} on {device} (a copy of the design, its gradients, the optimizer&apos;s state, the teacher&apos;s copy, and each step&apos;s forward and backward pass), but only {free} is free there. Make the design or its input shape smaller, or use SGD (Adam keeps two more values per parameter).</source>
+        <translation>训练在 {device} 上大约需要 {needed}（设计的一份副本、它的梯度、优化器的状态、教师网络的副本，以及每一步的前向和反向传播），但那里只有 {free} 空闲。请把设计或输入形状改小，或者改用 SGD（Adam 为每个参数多保存两个值）。</translation>
+    </message>
+    <message>
+        <source>{where}: a block changed a tensor in place (such as ReLU(inplace=True) or Dropout(inplace=True)) that autograd had saved for the backward pass. Set inplace=False on that block to run backward.</source>
+        <translation>{where}：某个块原地修改了 autograd 为反向传播保存的张量（例如 ReLU(inplace=True) 或 Dropout(inplace=True)）。请在那个块上设置 inplace=False 再运行反向传播。</translation>
+    </message>
+    <message>
+        <source>{where}: no parameter this loss depends on requires a gradient (the design has none, or they are all frozen), so there is nothing to compute. Unfreeze a block (requires_grad), or run forward only.</source>
+        <translation>{where}：这个损失所依赖的参数都不需要梯度（设计没有参数，或者全部被冻结），所以没有什么可计算的。请解冻一个块（requires_grad），或者只运行前向传播。</translation>
+    </message>
+    <message>
+        <source>{where}: the input has dtype {dtype}, which this layer cannot take ({problem}). {fix}</source>
+        <translation>{where}：输入的 dtype 是 {dtype}，这个层无法接受（{problem}）。{fix}</translation>
+    </message>
+    <message>
         <source>{where} looks up token ids: it takes a LongTensor of whole numbers (e.g. torch.randint(0, {count}, shape) or x.long()), not {dtype}.</source>
         <translation>{where} 查找的是词元 id：它接受由整数组成的 LongTensor（例如 torch.randint(0, {count}, shape) 或 x.long()），而不是 {dtype}。</translation>
     </message>
     <message>
         <source>{where} has num_embeddings={count}, so it looks up ids 0 to {last}; this input holds ids from {low} to {high}. Use ids from 0 to {last}, or a larger num_embeddings.</source>
         <translation>{where} 的 num_embeddings={count}，所以它只能查找 id 0 到 {last}；这个输入里的 id 从 {low} 到 {high}。请使用 0 到 {last} 之间的 id，或者更大的 num_embeddings。</translation>
+    </message>
+    <message>
+        <source>Convert it with x.float() (a NumPy array gives float64).</source>
+        <translation>请用 x.float() 转换（NumPy 数组得到的是 float64）。</translation>
+    </message>
+    <message>
+        <source>Convert it with x.float(), unless the design takes token ids.</source>
+        <translation>请用 x.float() 转换，除非这个设计接受的是词元 id。</translation>
+    </message>
+    <message>
+        <source>The backward pass</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number from 0 to {max_seed:,}, not {seed!r}.</source>
+        <translation>种子必须是 0 到 {max_seed:,} 之间的整数，而不是 {seed!r}。</translation>
+    </message>
+    <message>
+        <source>0 to {max_seed:,}</source>
+        <translation>0 到 {max_seed:,}</translation>
+    </message>
+    <message>
+        <source>The teacher task regresses a second network of this design with fresh random values, but its layers have no reset_parameters() to draw them, so the teacher would be the design itself. Use the clusters task.</source>
+        <translation>模仿教师（teacher）任务要回归一个结构相同、取新随机值的第二个网络，但这个设计的层没有 reset_parameters() 来抽取新值，所以教师就会是设计本身。请使用点簇分类（clusters）任务。</translation>
+    </message>
+    <message>
+        <source>The teacher network (a copy of the design)</source>
+        <translation>教师网络（设计的一份副本）</translation>
     </message>
     <message>
         <source>{name} holds a NumPy array or number ({code}), not a tensor. LayerLab does not read NumPy objects from files (their pickles could run code), and nothing in it ran: save torch.from_numpy(array) or torch.tensor(number) instead.</source>
@@ -6850,10 +6894,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>This run needs about {needed} on {device} (parameters, buffers and a forward pass of this batch), but only {free} is free there. Use a smaller batch or a smaller design.</source>
         <translation>这次运行在 {device} 上大约需要 {needed}（参数、缓冲区和这个批次的一次前向传播），但那里只剩 {free} 可用。请用更小的批次或更小的设计。</translation>
-    </message>
-    <message>
-        <source>Training needs about {needed} on {device} (a copy of the design and its steps&apos; forward passes), but only {free} is free there. Make the design or its input shape smaller.</source>
-        <translation>训练在 {device} 上大约需要 {needed}（设计的一份副本和各步的前向传播），但那里只剩 {free} 可用。请缩小设计或它的输入形状。</translation>
     </message>
     <message>
         <source>The input already holds NaN or Inf, so every block&apos;s output follows from it. The statistics of a block with NaN or Inf are over its finite values alone.</source>

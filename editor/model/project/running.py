@@ -19,8 +19,8 @@ from editor.model.design.seeding import checksums
 from editor.model.design.tree import Block, Node, paths, walk
 from editor.model.errors import RunError, ValidationError
 from editor.model.run.devices import activation_bytes, check_fits, tensors_bytes
-from editor.model.run.forward import LOSSES, RunResult, Step, plan_of, run_design
-from editor.model.run.inputs import check_loaded_input, make_input
+from editor.model.run.forward import LOSSES, RunResult, Step, plan_of, run_design, where_of
+from editor.model.run.inputs import check_loaded_input, check_seed, make_input
 from editor.model.run.training import Trainer, copy_for_training, make_optimizer, make_task
 from editor.model.words import say
 
@@ -65,18 +65,31 @@ class PreparedRun:
         flags = [module.training for module in modules]
         for module in modules:
             module.training = self.train
+        # In training mode a forward moves BatchNorm's running statistics: a run that fails gives them back.
+        kept = [(buffer, buffer.detach().clone()) for buffer in self.model.buffers()] if self.train else []
         try:
             result = run_design(self.plan, self.model, self.x, self.device, self.backward, self.seed,
                                 self.parameters or None)
         except torch.cuda.OutOfMemoryError:
+            _give_back(kept)
             raise RunError(say("Out of memory on {device}: use a smaller batch or design, or another device.",
                                device=self.device)) \
                 from None
+        except BaseException:
+            _give_back(kept)
+            raise
         finally:
             for module, flag in zip(modules, flags, strict=True):
                 module.training = flag
         result.notes.extend(self.notes)
         return result
+
+
+def _give_back(kept: list[tuple[torch.Tensor, torch.Tensor]]) -> None:
+    """Write each buffer's value from before a failed run back into it (in place: the model keeps its tensors)."""
+    with torch.no_grad():
+        for buffer, value in kept:
+            buffer.copy_(value)
 
 
 class RunningMixin(_Base):
@@ -101,14 +114,20 @@ class RunningMixin(_Base):
         dtype = self.input_dtype  # type: ignore[attr-defined]
         return make_input(shape, generator, seed, dtype, self._token_count(), self._device)
 
-    def memory_needed(self, batch: int | None = None) -> int:
+    def memory_needed(self, batch: int | None = None, values: int | None = None) -> int:
         """Bytes the design needs on a device: parameters and buffers (shared once) plus one forward pass.
 
         The activations are the blocks' output shapes as worked out for the input shape (blocks after a shape
-        error are not counted: a run stops there), scaled to ``batch`` when one is given.
+        error are not counted: a run stops there), scaled to ``batch`` when one is given, or to an input of
+        ``values`` values (one of another size than the design's, such as a larger image: outputs grow with it).
         """
         shape = self.input_shape  # type: ignore[attr-defined]
         scale = batch / shape[0] if batch is not None and shape else 1.0
+        if values is not None and shape:
+            design_values = 1
+            for size in shape:
+                design_values *= int(size)
+            scale = max(scale, values / max(design_values, 1))
         outputs = []
         for block in self._blocks():
             spec = block.out_spec
@@ -140,11 +159,14 @@ class RunningMixin(_Base):
         self._follow_direct_edits()  # type: ignore[attr-defined]
         self._settle_open_transaction()
         self.check_allocated(say("Running a batch"))  # type: ignore[attr-defined]
+        check_seed(seed)
         x = self.make_run_input(batch, generator, seed) if x is None else check_loaded_input(x, from_file=False)
         if not self._root.children:
             raise RunError(say("The design is empty: add a layer first."))
-        check_fits(self._device, self.memory_needed(batch=int(x.shape[0])) if self.input_shape else 0,  # type: ignore[attr-defined]
-                   "run")
+        needed = self.memory_needed(batch=int(x.shape[0]), values=x.numel()) if self.input_shape else 0  # type: ignore[attr-defined]
+        if backward is not None:  # the graph keeps the activations, and each parameter gets a gradient
+            needed += self.memory_needed(batch=int(x.shape[0]), values=x.numel()) if self.input_shape else 0  # type: ignore[attr-defined]
+        check_fits(self._device, needed, "run")
         if backward is not None and backward not in LOSSES:
             raise ValidationError(say("Unknown loss {backward!r}; use one of {losses}.",
                                       backward=backward, losses=", ".join(LOSSES)), field="backward",
@@ -209,8 +231,13 @@ class RunningMixin(_Base):
         self._follow_direct_edits()  # type: ignore[attr-defined]
         self._settle_open_transaction()
         self.check_allocated(say("Training"))  # type: ignore[attr-defined]
+        check_seed(seed)
         shape = self.run_input_shape(batch or (self.input_shape or (2,))[0])  # type: ignore[attr-defined]
-        check_fits(self._device, 2 * self.memory_needed(batch=max(shape[0], 256)), "train")
+        broken = next((step for step in plan_of(self._root, paths(self._root)) if step.shape_error), None)
+        if broken is not None:  # a training runs the whole design (the teacher too): say where it cannot
+            raise RunError(say("{where}: {problem} Fix this before training: every step runs the whole design.",
+                               where=where_of(broken), problem=broken.shape_error), path=broken.path)
+        check_fits(self._device, self._training_memory(task, optimizer, shape), "train")
         clone, originals = copy_for_training(self.model)  # type: ignore[attr-defined]
         output = self.output_shape  # type: ignore[attr-defined]
         made = make_task(clone, task, shape, self.input_dtype, self._token_count(), output, seed,  # type: ignore[attr-defined]
@@ -229,8 +256,18 @@ class RunningMixin(_Base):
                        signature=self.run_signature(), generation=self.weights_generation,  # type: ignore[attr-defined]
                        stamp=self.weights_stamp(), checksums=checksums(self.model.parameters()))  # type: ignore[attr-defined]
 
+    def _training_memory(self, task: str, optimizer: str, shape: tuple[int, ...]) -> int:
+        """Bytes a training needs: the copy trained, its gradients and the optimizer's state (Adam keeps two values
+        per parameter), the teacher's copy, and the forward and backward passes of a batch of the task's data."""
+        tensors = tensors_bytes(self.model)  # type: ignore[attr-defined]
+        copies = 2 + (1 if task == "teacher" else 0) + (2 if optimizer == "adam" else 0)  # copy, grads, teacher, state
+        passes = self.memory_needed(batch=max(shape[0], 256)) - tensors
+        return copies * tensors + 2 * max(passes, 0)
+
     def keep_trained(self, trainer: Trainer, name: str | None = None) -> None:
-        """Take the trainer's values into the design as one undoable edit ("Train 200 steps").
+        """Take the trainer's values into the design as one undoable edit ("Train 200 steps"); each parameter's
+        ``.grad`` then holds the last step's gradient, as after a plain training loop (gradients are not part of
+        an undo).
 
         Refused when the design changed since the trainer was made (a block inserted, removed, moved
         or rebuilt): the trained values belong to a network that is no longer the design; and when its
@@ -256,12 +293,15 @@ class RunningMixin(_Base):
             if state.keys() != mine.keys() or any(state[k].shape != mine[k].shape for k in state):
                 raise RunError(say("The design changed while training ({kind} at block {path} is not the one "
                                    "trained): train again.", kind=layer.kind.name, path=layer.blocks[0].path()))
-            changed.append((layer, state))
+            changed.append((layer, state, copied))
         count = len(trainer.losses)
         with self._operation(name or (f"Train {count} steps" if count != 1 else "Train 1 step")):
-            for layer, state in changed:
+            for layer, state, _ in changed:
                 self._load_values(layer, {k: v.detach().clone() for k, v in state.items()})
             self._set_seed_status(False)
+        for layer, _, copied in changed:  # as a plain training loop leaves them: the last step's gradients
+            for mine, trained in zip(layer.module.parameters(), copied.parameters(), strict=True):
+                mine.grad = None if trained.grad is None else trained.grad.detach().clone()
 
     def train_steps(self, steps: int, task: str = "teacher", optimizer: str = "adam", lr: float = 1e-3,
                     seed: int = 0) -> list[float]:

@@ -119,9 +119,10 @@ def check_fits(device: torch.device, needed: int, action: str = "move") -> None:
             text = say("This run needs about {needed} on {device} (parameters, buffers and a forward pass of this "
                        "batch), but only {free} is free there. Use a smaller batch or a smaller design.", **numbers)
         elif action == "train":
-            text = say("Training needs about {needed} on {device} (a copy of the design and its steps' forward "
-                       "passes), but only {free} is free there. Make the design or its input shape smaller.",
-                       **numbers)
+            text = say("Training needs about {needed} on {device} (a copy of the design, its gradients, the "
+                       "optimizer's state, the teacher's copy, and each step's forward and backward pass), but only "
+                       "{free} is free there. Make the design or its input shape smaller, or use SGD (Adam keeps two "
+                       "more values per parameter).", **numbers)
         else:
             text = say("The design needs about {needed} on {device} (parameters, buffers and one forward pass), but "
                        "only {free} is free there. Make the design or the batch smaller, or stay on the current "

@@ -53,16 +53,26 @@ def describe_failure(exc: BaseException, where: str, x: torch.Tensor, model_devi
     """A torch failure at block ``where`` in a learner's words."""
     text = str(exc).strip().split("\n")[0]
     lowered = text.lower()
-    if isinstance(exc, MemoryError) or "out of memory" in lowered:
+    if isinstance(exc, MemoryError) or "out of memory" in lowered or "can't allocate memory" in lowered:
         return say("{where}: out of memory while computing it. Use a smaller batch, a smaller design, or another "
                    "device.", where=where)
     if "same device" in lowered or "expected all tensors to be on the same device" in lowered:
         return say("{where}: the input is on {device} but the model is on {model_device}. Data and model must be "
                    "on the same device: move one of them (x.to(device) or model.to(device)).",
                    where=where, device=str(x.device), model_device=str(model_device))
+    if "modified by an inplace operation" in lowered:
+        return say("{where}: a block changed a tensor in place (such as ReLU(inplace=True) or Dropout(inplace=True)) "
+                   "that autograd had saved for the backward pass. Set inplace=False on that block to run backward.",
+                   where=where)
+    if "does not require grad" in lowered and "element 0" in lowered:
+        return say("{where}: no parameter this loss depends on requires a gradient (the design has none, or they are "
+                   "all frozen), so there is nothing to compute. Unfreeze a block (requires_grad), or run forward "
+                   "only.", where=where)
     if "dtype" in lowered or "expected scalar type" in lowered:
-        return say("{where}: the input has dtype {dtype}, which this layer cannot take ({problem}).",
-                   where=where, dtype=str(x.dtype), problem=text)
+        fix = (say("Convert it with x.float() (a NumPy array gives float64).") if x.is_floating_point()
+               or x.dtype == torch.bool else say("Convert it with x.float(), unless the design takes token ids."))
+        return say("{where}: the input has dtype {dtype}, which this layer cannot take ({problem}). {fix}",
+                   where=where, dtype=str(x.dtype), problem=text, fix=fix)
     if "more than 1 value per channel when training" in lowered:
         return say("{where}: in training mode BatchNorm needs more than one value per channel to average over. Use "
                    "a batch of 2 or more, or turn training mode off (model.eval()).", where=where)
@@ -119,12 +129,12 @@ def forward(plan: list[Step], x: torch.Tensor, model_device: torch.device,
             before_in_place: Callable[[], None] | None = None) -> torch.Tensor:
     """Run ``plan`` on ``x``, handing each block's output to ``keep`` (and calling ``before_in_place`` before a
     block that changes its input, the output handed over last, in place)."""
-    value = x
+    value = x.clone() if plan and plan[0].in_place else x  # the input stays as it was given (and as shown)
     for step in plan:
         if step.in_place and before_in_place is not None:
             before_in_place()
         if step.tokens and isinstance(value, torch.Tensor):  # before the lookup: on a GPU a bad id breaks CUDA
-            problem = _token_problem(step.module, value, _where(step))  # type: ignore[arg-type]
+            problem = _token_problem(step.module, value, where_of(step))  # type: ignore[arg-type]
             if problem:
                 raise RunError(problem, path=step.path)
         try:
@@ -138,7 +148,7 @@ def forward(plan: list[Step], x: torch.Tensor, model_device: torch.device,
 
 def _failure(step: Step, exc: BaseException, value: object, x: torch.Tensor, model_device: torch.device) -> str:
     """Why block ``step`` failed on ``value``, in plain words: what it got and, where known, what it wants."""
-    where = _where(step)
+    where = where_of(step)
     got = tuple(value.shape) if isinstance(value, torch.Tensor) else None
     if step.shape_error and not isinstance(exc, MemoryError):
         problem = say("{where}: {problem}", where=where, problem=step.shape_error)
@@ -157,7 +167,7 @@ def _failure(step: Step, exc: BaseException, value: object, x: torch.Tensor, mod
     return say("{problem} It got {shape}.", problem=problem, shape=fmt(got))
 
 
-def _where(step: Step) -> str:
+def where_of(step: Step) -> str:
     """"Block 2 (Linear)": the block a message is about."""
     return say("Block {path} ({kind})", path=step.path, kind=step.kind)
 
@@ -242,7 +252,10 @@ def run_design(plan: list[Step], model: nn.Module, x: torch.Tensor, model_device
             value = float(loss.detach())
             result.notes.append(say("The loss is {value}: a NaN or Inf reached it, so its gradients are not "
                                     "meaningful.", value=value))
-        loss.backward()
+        try:
+            loss.backward()
+        except (RuntimeError, MemoryError) as exc:  # torch's, made plain
+            raise RunError(describe_failure(exc, say("The backward pass"), x, model_device)) from None
         result.gradients = {name: (float(p.grad.norm()), float(p.grad.float().mean()))
                             for name, p in parameters or () if p.grad is not None}
     return result

@@ -16,6 +16,17 @@ from editor.model.words import say
 
 GENERATORS = ("randn", "rand", "zeros", "ones", "arange")
 MAX_INPUT_ELEMENTS = 50_000_000
+MAX_SEED = 2**63 - 2
+"""The largest seed a run or a training takes (``torch.manual_seed`` takes 64 bits; the teacher uses seed + 1)."""
+
+
+def check_seed(seed: object) -> int:
+    """``seed`` when it is a whole number from 0 to ``MAX_SEED``; else a refusal that says so."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise ValidationError(say("The seed must be a whole number from 0 to {max_seed:,}, not {seed!r}.",
+                                  max_seed=MAX_SEED, seed=seed), field="seed", valid=say("0 to {max_seed:,}",
+                                                                                        max_seed=MAX_SEED))
+    return int(seed)
 
 
 def make_input(shape: Sequence[int], generator: str = "randn", seed: int = 0, dtype: str = "float",
@@ -40,7 +51,7 @@ def make_input(shape: Sequence[int], generator: str = "randn", seed: int = 0, dt
         raise ValidationError(say("An input of shape {shape} has {count:,} values; at most {max_input_elements:,} are "
                                   "made here. Use a smaller batch.",
                                   shape=shape, count=count, max_input_elements=MAX_INPUT_ELEMENTS), field="shape")
-    rng = torch.Generator().manual_seed(int(seed))
+    rng = torch.Generator().manual_seed(check_seed(seed))
     if dtype == "long":
         limit = max(int(high or 2), 1)
         if generator in ("randn", "rand"):

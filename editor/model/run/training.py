@@ -148,17 +148,14 @@ def make_task(model: nn.Module, name: str, input_shape: tuple[int, ...], dtype: 
     count = max(8, min(256, MAX_DATA_ELEMENTS // max(per_sample, 1)))
     shape = (count, *input_shape[1:])
     if name == "teacher":
-        teacher = copy.deepcopy(model)
-        with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(int(seed) + 1)
-            for module in teacher.modules():
-                reset = getattr(module, "reset_parameters", None)
-                if callable(reset):
-                    reset()
-        teacher.eval()
+        teacher = _teacher(model, int(seed))
         inputs = make_input(shape, "randn", seed, dtype, high, device)
-        with torch.no_grad():
-            targets = teacher(inputs)
+        try:
+            with torch.no_grad():
+                targets = teacher(inputs)
+        except (RuntimeError, ValueError, TypeError, IndexError, MemoryError) as exc:  # torch's, made plain
+            raise RunError(describe_failure(exc, say("The teacher network (a copy of the design)"), inputs,
+                                            inputs.device)) from None
         if not targets.is_floating_point():
             raise RunError(say("The teacher task needs a design whose output is floats."))
         return Task("teacher", inputs, targets.detach(), "mse")
@@ -176,6 +173,28 @@ def make_task(model: nn.Module, name: str, input_shape: tuple[int, ...], dtype: 
     labels = torch.arange(count) % classes
     points = centers[labels] + 0.6 * torch.randn(count, features, generator=rng)
     return Task("clusters", points.to(device), labels.to(device), "cross_entropy")
+
+
+def _teacher(model: nn.Module, seed: int) -> nn.Module:
+    """A copy of ``model`` with fresh random values drawn from ``seed + 1`` (again from other seeds while they
+    give the model's own values: a project whose seed is that one would otherwise train towards itself)."""
+    teacher = copy.deepcopy(model)
+    for attempt in range(1, 4):
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed((seed + attempt) % 2**63)
+            for module in teacher.modules():
+                reset = getattr(module, "reset_parameters", None)
+                if callable(reset):
+                    reset()
+        if not all(torch.equal(a, b) for a, b in zip(teacher.parameters(), model.parameters(), strict=True)):
+            break
+    else:
+        if any(True for _ in model.parameters()):
+            raise RunError(say("The teacher task regresses a second network of this design with fresh random values, "
+                               "but its layers have no reset_parameters() to draw them, so the teacher would be the "
+                               "design itself. Use the clusters task."))
+    teacher.eval()
+    return teacher
 
 
 def make_optimizer(name: str, parameters: list[nn.Parameter], lr: float) -> torch.optim.Optimizer:

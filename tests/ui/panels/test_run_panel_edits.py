@@ -284,6 +284,10 @@ def test_the_loss_axis_numbers_decades_and_their_halves_and_fifths_without_crowd
     assert log_ticks(0.02, 0.09) == [0.02, 0.05]
     assert log_ticks(1e-5, 3) == [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]  # many decades: the powers of ten alone
     assert log_ticks(0.0, 1.0) == [] and log_ticks(1.0, float("inf")) == []  # pyqtgraph's own then
+    # a short range still gets numbers (pyqtgraph's log axis gave none: 10 SGD steps from 0.1924 to 0.1768)
+    assert log_ticks(0.1768, 0.1924) == [0.177, 0.192]
+    assert log_ticks(1.5, 1.9) == [1.5, 1.9] and log_ticks(0.011, 0.019) == [0.011, 0.019]
+    assert log_ticks(0.15, 0.45) == [0.2, 0.3, 0.4] and log_ticks(0.5, 0.5) == [0.5]
 
 
 def test_the_loss_plot_numbers_the_losses_it_shows(qtbot):
@@ -373,3 +377,18 @@ def test_an_input_shape_edit_undone_brings_the_outputs_back(qtbot):
     assert panel.result is None
     panel.project.revert(tx)
     assert panel.output_text.toPlainText() == shown
+
+
+def test_train_on_a_design_with_a_shape_error_says_which_block_in_the_tab(qtbot):
+    """Train ran the teacher on such a design and torch's "mat1 and mat2" went to the crash handler."""
+    from torch import nn
+
+    p = Project.from_module(nn.Sequential(nn.Linear(20, 256), nn.ReLU(), nn.Linear(128, 10)))
+    p.input_shape = (2, 20)
+    panel = _panel(qtbot, p)
+    said = []
+    panel.training.message.connect(said.append)
+    panel.training.train.click()
+    assert not panel.training.running and panel.training.trainer is None
+    assert said and said[0].startswith("Block 2 (Linear):") and "Fix this before training" in said[0]
+    assert panel.training.status.text() == said[0]

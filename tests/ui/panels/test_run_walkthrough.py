@@ -71,9 +71,13 @@ def test_an_undone_keep_no_longer_says_kept(window, qtbot):
     box = panel.training
     before = window.project.model[0].weight.detach().clone()
     _train(box, qtbot, 3)
+    told = []
+    panel.gradients_changed.connect(lambda: told.append(window.project.model[0].weight.grad))
     box.keep.click()
     settle()
     assert box.status.text().startswith("Kept") and not torch.equal(window.project.model[0].weight, before)
+    # the last step's gradients came with the weights, and the grad column and histogram were told
+    assert len(told) == 1 and told[0] is not None and told[0] is window.project.model[0].weight.grad
     window.undo_stack.undo()
     settle()
     assert torch.equal(window.project.model[0].weight, before)  # the weights from before the training

@@ -196,6 +196,7 @@ class RunPanel(TensorFiles, QWidget):
         self.layers.clicked.connect(self._row_clicked)
         self.training_mode.toggled.connect(self._mode_toggled)
         self.training.keep_requested.connect(self.keep_trained_requested)
+        self.training.keep_requested.connect(lambda _: self.gradients_changed.emit())  # (after: the last step's)
         self.training.message.connect(self.message)
         self._set_busy(False)
         on_language_change(self, self.retranslate)

@@ -41,14 +41,20 @@ MAX_DECADE_TICKS = 6
 def log_ticks(low: float, high: float) -> list[float]:
     """The values a log axis from ``low`` to ``high`` numbers: each power of ten (every few over many decades), and 2
     and 5 times it where the range spans fewer than three decades (pyqtgraph's own numbers every ninth of a decade,
-    and they overlap)."""
+    and they overlap). A range too short for two of those (a loss from 0.1924 to 0.1768) gets each whole multiple
+    of its powers of ten inside it, else its two ends, to three digits: an axis without a number says nothing."""
     if not (0 < low <= high < math.inf):
         return []
     first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
     steps = (1,) if last - first > 3 else (1, 2, 5)
     every = max(1, math.ceil((last - first) / MAX_DECADE_TICKS))  # a loss that blew up spans 30 decades
-    return [m * 10.0 ** e for e in range(first, last + 1) if (e - first) % every == 0
-            for m in steps if low <= m * 10.0 ** e <= high]
+    ticks = [m * 10.0 ** e for e in range(first, last + 1) if (e - first) % every == 0
+             for m in steps if low <= m * 10.0 ** e <= high]
+    if len(ticks) < 2:
+        ticks = [v for e in range(first, last + 1) for m in range(1, 10) if low <= (v := float(f"{m}e{e}")) <= high]
+    if len(ticks) < 2:
+        ticks = sorted({float(f"{low:.3g}"), float(f"{high:.3g}")})
+    return ticks
 
 
 def show_values(plot: pg.PlotWidget, shown: bool) -> None:

@@ -1,0 +1,152 @@
+"""Runs and trainings given what a stranger (or a slip) might give: each refused in words, nothing changed.
+
+Found by a review that tried hostile and extreme inputs on the Run tab's model side.
+"""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from torch import nn
+
+from editor import Project
+from editor.model.errors import MemoryLimitError, RunError, ValidationError
+from editor.model.run import devices
+from editor.model.run.forward import describe_failure
+
+
+def mlp(seed: int = 0) -> Project:
+    torch.manual_seed(seed)
+    p = Project.from_module(nn.Sequential(nn.Linear(20, 16), nn.ReLU(), nn.Linear(16, 5)))
+    p.input_shape = (2, 20)
+    return p
+
+
+def test_training_a_design_with_a_shape_error_names_the_block_instead_of_torchs_error():
+    p = Project.from_module(nn.Sequential(nn.Linear(20, 256), nn.ReLU(), nn.Linear(128, 10)))
+    p.input_shape = (2, 20)
+    before = [t.clone() for t in p.model.parameters()]
+    for task in ("teacher", "clusters"):
+        with pytest.raises(RunError, match=r"^Block 2 \(Linear\): .*128.*Fix this before training") as refused:
+            p.train_steps(3, task=task)
+        assert refused.value.path == "2" and "mat1" not in str(refused.value)
+    assert all(torch.equal(a, b) for a, b in zip(before, p.model.parameters(), strict=True))
+
+
+def test_a_failing_backward_is_said_in_words():
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Linear(4, 4), nn.ReLU(inplace=True), nn.ReLU(inplace=True),
+                                          nn.Linear(4, 2)))
+    p.input_shape = (2, 4)
+    with pytest.raises(RunError, match=r"The backward pass: a block changed a tensor in place .* inplace=False"):
+        p.run(backward="mse")
+    frozen = Project.from_module(nn.Sequential(nn.Linear(4, 2)))
+    frozen.input_shape = (2, 4)
+    frozen.set_requires_grad("0", None, False)
+    with pytest.raises(RunError, match=r"no parameter this loss depends on requires a gradient .* Unfreeze a block"):
+        frozen.run(backward="sum")
+
+
+def test_the_cpus_out_of_memory_text_is_recognised():
+    exc = RuntimeError("[enforce fail at alloc_cpu.cpp:127] data. DefaultCPUAllocator: can't allocate memory: you "
+                       "tried to allocate 4294967296 bytes. Error code 12 (Cannot allocate memory)")
+    said = describe_failure(exc, "Block 0 (Conv2d)", torch.zeros(1), torch.device("cpu"))
+    assert said.startswith("Block 0 (Conv2d): out of memory") and "enforce" not in said
+
+
+@pytest.mark.parametrize("seed", [2**64, 2**70, -1, 1.5, True, "3", None, float("nan")])
+def test_seeds_are_checked_before_anything_runs(seed):
+    p = mlp()
+    for attempt in (lambda: p.run(seed=seed), lambda: p.run(seed=seed, backward="cross_entropy"),
+                    lambda: p.train_steps(2, seed=seed), lambda: p.make_run_input(2, "randn", seed)):
+        with pytest.raises(ValidationError, match=r"The seed must be a whole number from 0 to"):
+            attempt()
+    assert len(p.run(seed=2**63 - 2).output) == 2
+
+
+def test_the_teacher_is_never_the_design_itself():
+    """The teacher was drawn from the training seed + 1: with the project's seed that, it was the design itself,
+    and the loss stayed 0."""
+    p = Project(seed=5)
+    p.append_layer("Linear", in_features=4, out_features=8)
+    p.append_layer("ReLU")
+    p.append_layer("Linear", in_features=8, out_features=2)
+    p.input_shape = (2, 4)
+    losses = p.make_trainer(seed=4).run(3)
+    assert min(losses) > 0
+
+
+def test_a_refused_run_in_training_mode_leaves_batchnorms_statistics_as_they_were():
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3)))
+    p.input_shape = (1, 4)
+    before = {name: b.clone() for name, b in p.model.named_buffers()}
+    with pytest.raises(RunError, match=r"has a batch of one"):
+        p.run(batch=1, train=True)
+    assert all(torch.equal(before[name], b) for name, b in p.model.named_buffers())
+    assert p.model[1].num_batches_tracked.item() == 0
+
+
+def test_a_first_block_that_changes_its_input_in_place_leaves_the_input_as_given():
+    p = Project.from_module(nn.Sequential(nn.ReLU(inplace=True), nn.Linear(3, 2)))
+    p.input_shape = (2, 3)
+    x = torch.tensor([[-1.0, 2.0, -3.0], [4.0, -5.0, 6.0]])
+    given = x.clone()
+    result = p.run(x=x)
+    assert torch.equal(result.input, given)
+    assert torch.equal(result.output, p.model[1](torch.relu(given)))
+
+
+def test_the_memory_a_run_needs_follows_the_input_given_not_only_the_designs_shape(monkeypatch):
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Conv2d(3, 8, 3, padding=1), nn.ReLU()))
+    p.input_shape = (1, 3, 8, 8)
+    small = p.memory_needed(batch=1)
+    monkeypatch.setattr(devices, "free_memory", lambda device: 4 * small)
+    assert p.run(x=torch.randn(1, 3, 8, 8)).output.shape == (1, 8, 8, 8)
+    with pytest.raises(MemoryLimitError, match=r"This run needs about"):
+        p.run(x=torch.randn(1, 3, 64, 64))  # 64 times the values: its outputs would not fit
+
+
+def test_training_counts_the_optimizers_state_and_the_teacher(monkeypatch):
+    p = Project.from_module(nn.Sequential(nn.Linear(256, 256, bias=False)))
+    p.input_shape = (2, 256)
+    weights = 256 * 256 * 4
+    monkeypatch.setattr(devices, "free_memory", lambda device: 6 * weights)
+    with pytest.raises(MemoryLimitError, match=r"Training needs about"):  # a copy, grads, Adam's two, the teacher
+        p.make_trainer(optimizer="adam")
+    assert len(p.make_trainer(task="clusters", optimizer="sgd").run(1)) == 1  # a copy and its grads
+
+
+def test_an_input_of_another_dtype_is_told_how_to_convert():
+    p = mlp()
+    with pytest.raises(RunError, match=r"dtype torch\.float64.*Convert it with x\.float\(\)"):
+        p.run(x=torch.randn(2, 20, dtype=torch.float64))
+
+
+def test_a_teacher_that_cannot_draw_new_values_is_refused_in_words():
+    class Scale(nn.Module):  # a learner's layer without reset_parameters()
+        def __init__(self) -> None:
+            super().__init__()
+            self.weight = nn.Parameter(torch.ones(4))
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return x * self.weight
+
+    from editor.model.run.training import make_task
+
+    with pytest.raises(RunError, match=r"no reset_parameters\(\) to draw them.*Use the clusters task"):
+        make_task(nn.Sequential(Scale()), "teacher", (2, 4), "float", None, (2, 4), 0, torch.device("cpu"))
+
+
+def test_kept_training_leaves_the_last_steps_gradients_as_a_plain_loop_does():
+    """Keep left .grad (and the grad column) describing the weights before the training."""
+    p = mlp()
+    p.run(backward="sum")
+    before = p.model[0].weight.grad.clone()
+    trainer = p.make_trainer(optimizer="sgd", lr=0.1)
+    trainer.run(3)
+    p.keep_trained(trainer)
+    assert torch.equal(p.model[0].weight.grad, trainer.model[0].weight.grad)
+    assert not torch.equal(p.model[0].weight.grad, before)
+    assert p.model[0].weight.grad is not trainer.model[0].weight.grad
