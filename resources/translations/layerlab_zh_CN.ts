@@ -5976,6 +5976,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>教师网络（设计的一份副本）</translation>
     </message>
     <message>
+        <source>{name} describes its contents in {size} (its data.pkl part), more than LayerLab reads ({limit}; torch.save of a tensor writes a few hundred bytes there, and a design of 10,000 blocks about 2 MiB), so LayerLab did not open it.</source>
+        <translation>{name} 用 {size} 描述它的内容（它的 data.pkl 部分），超过了 LayerLab 读取的上限（{limit}；torch.save 保存一个张量时这里只写几百字节，一个 10,000 个块的设计大约 2 MiB），所以 LayerLab 没有打开它。</translation>
+    </message>
+    <message>
+        <source>{name} describes its contents in {size}, which could take up to {need} of memory to read, but only {have} is free, so LayerLab did not open it. Close other programs, or open it on a machine with more memory.</source>
+        <translation>{name} 用 {size} 描述它的内容，读取时最多可能需要 {need} 内存，但可用内存只有 {have}，所以 LayerLab 没有打开它。请关闭其他程序，或在内存更多的机器上打开。</translation>
+    </message>
+    <message>
         <source>{name} holds a NumPy array or number ({code}), not a tensor. LayerLab does not read NumPy objects from files (their pickles could run code), and nothing in it ran: save torch.from_numpy(array) or torch.tensor(number) instead.</source>
         <translation>{name} 里存的是 NumPy 数组或数值（{code}），不是张量。LayerLab 不从文件中读取 NumPy 对象（它们的 pickle 可能运行代码），文件里的内容也没有运行：请改为保存 torch.from_numpy(array) 或 torch.tensor(number)。</translation>
     </message>

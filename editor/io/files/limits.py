@@ -34,6 +34,22 @@ Real weights deflate by a few percent at most; only long runs of one value
 expand further, which is what a zip bomb is made of.
 """
 
+MAX_PICKLE = 16 * 2**20
+"""The largest description part (``data.pkl``) of a .pt archive read: a design of 10,000 blocks needs about 2 MiB.
+
+Unpickling it is the one part of a read whose work the file's size does not bound: a pickle of
+nothing but empty lists or sets grows 90 to 220 times in memory, at about a microsecond a byte.
+"""
+
+TENSOR_PICKLE = 2**20
+"""The same for a file that should hold one tensor (the Run tab's input): its pickle is a few hundred bytes."""
+
+PICKLE_EXPANSION = 250
+"""Free memory a description part needs, times its size (the worst a pickle can grow, with room to spare)."""
+
+PICKLE_FLOOR = 2**20
+"""A description part up to this size is read without that question (at worst 250 MiB)."""
+
 ZIP_MAGIC = b"PK\x03\x04"
 
 _KINDS = ((stat.S_ISFIFO, say("a pipe (FIFO)")), (stat.S_ISCHR, say("a character device")),
@@ -114,8 +130,9 @@ def is_zip(path: Path) -> bool:
         return False
 
 
-def check_archive(path: Path, size: int) -> None:
-    """Refuse a zip archive (``size`` bytes on disk) whose entries declare more than can be held in memory.
+def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> None:
+    """Refuse a zip archive (``size`` bytes on disk) whose entries declare more than can be held in memory, or
+    whose description part (``data.pkl``) is larger than ``max_pickle`` or would not fit in memory once unpickled.
 
     Reads the central directory only. An archive whose central directory
     cannot be read is damaged (torch could not read it either); one whose
@@ -148,10 +165,30 @@ def check_archive(path: Path, size: int) -> None:
                                        name=name, unpacked=format_bytes(unpacked),
                                        packed=format_bytes(packed)), "bomb", str(path))
         declared += unpacked
+        if entry.filename.rpartition("/")[2] == "data.pkl":
+            _check_pickle(path, unpacked, max_pickle)
     have = available_memory()
     if declared > have:
         raise ProjectFileError(say("{name} unpacks to {declared}, but only {have} of memory "
                                    "is free, so LayerLab did not open it. Close other programs, or open it on a "
                                    "machine with more memory.",
                                    name=name, declared=format_bytes(declared),
+                                   have=format_bytes(have)), "memory", str(path))
+
+
+def _check_pickle(path: Path, unpacked: int, limit: int) -> None:
+    """Refuse a description part of ``unpacked`` bytes beyond ``limit``, or one that could outgrow the free memory."""
+    name = shown(path)
+    if unpacked > limit:
+        raise ProjectFileError(say("{name} describes its contents in {size} (its data.pkl part), more than LayerLab "
+                                   "reads ({limit}; torch.save of a tensor writes a few hundred bytes there, and a "
+                                   "design of 10,000 blocks about 2 MiB), so LayerLab did not open it.",
+                                   name=name, size=format_bytes(unpacked), limit=format_bytes(limit)),
+                               "pickle", str(path))
+    have = available_memory() if unpacked > PICKLE_FLOOR else 0
+    if unpacked > PICKLE_FLOOR and unpacked * PICKLE_EXPANSION > have:
+        raise ProjectFileError(say("{name} describes its contents in {size}, which could take up to {need} of memory "
+                                   "to read, but only {have} is free, so LayerLab did not open it. Close other "
+                                   "programs, or open it on a machine with more memory.", name=name,
+                                   size=format_bytes(unpacked), need=format_bytes(unpacked * PICKLE_EXPANSION),
                                    have=format_bytes(have)), "memory", str(path))

@@ -23,7 +23,7 @@ from typing import Any
 import torch
 
 from editor.io.errors import ProjectFileError
-from editor.io.files.limits import FILE, check_archive, check_file, is_zip, shown
+from editor.io.files.limits import FILE, MAX_PICKLE, check_archive, check_file, is_zip, shown
 from editor.model.words import say
 
 
@@ -32,16 +32,17 @@ def check_readable(path: Path, what: str = FILE) -> None:
     check_file(Path(path), what)
 
 
-def safe_torch_load(path: Path, what: str = FILE) -> Any:
+def safe_torch_load(path: Path, what: str = FILE, max_pickle: int = MAX_PICKLE) -> Any:
     """``torch.load(path, weights_only=True, map_location="cpu")``, with every failure explained.
 
     Before torch reads anything: the path must be a regular file (not a
-    folder, pipe or device), and the file and its zip entries' declared sizes
-    must fit in memory (:mod:`~editor.io.files.limits`).
+    folder, pipe or device), the file and its zip entries' declared sizes
+    must fit in memory, and its description part (``data.pkl``) must be at most
+    ``max_pickle`` bytes and fit in memory once unpickled (:mod:`~editor.io.files.limits`).
     """
     path = Path(path)
     info = check_file(path, what)
-    check_archive(path, info.st_size)
+    check_archive(path, info.st_size, max_pickle)
     name = shown(path)
     try:
         with warnings.catch_warnings():

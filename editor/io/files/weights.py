@@ -14,7 +14,7 @@ import torch
 
 from editor.io.errors import ProjectFileError
 from editor.io.files.atomic import atomic_write, rewrite
-from editor.io.files.limits import shown
+from editor.io.files.limits import TENSOR_PICKLE, shown
 from editor.io.files.safe_load import safe_torch_load
 from editor.io.files.tensors import tensor_problem, usable_state
 from editor.model.project.project import Project
@@ -69,7 +69,7 @@ def save_tensor(tensor: torch.Tensor, path: str | Path) -> None:
 def load_tensor(path: str | Path) -> torch.Tensor:
     """The single tensor saved in ``path``."""
     path = Path(path)
-    data = safe_torch_load(path, say("tensor file"))
+    data = safe_torch_load(path, say("tensor file"), TENSOR_PICKLE)
     if not isinstance(data, torch.Tensor):
         raise ProjectFileError(say("{file} does not hold a single tensor (it holds a {type}).",
                                    file=shown(path), type=type(data).__name__),
