@@ -5492,10 +5492,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>1 到 {max_steps:,}</translation>
     </message>
     <message>
-        <source>The loss became {value} at step {step}: the weights blew up. Revert, then try a smaller learning rate.</source>
-        <translation>第 {step} 步时损失变成了 {value}：权重发散了。请还原，然后试试更小的学习率。</translation>
-    </message>
-    <message>
         <source>Stopped after {count} steps.</source>
         <translation>在 {count} 步后停止。</translation>
     </message>
@@ -5964,8 +5960,20 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>种子必须是 0 到 {max_seed:,} 之间的整数，而不是 {seed!r}。</translation>
     </message>
     <message>
+        <source>The tensor is a nested tensor (rows of different lengths); a design takes an ordinary dense tensor: pad the rows to one length first (e.g. torch.nested.to_padded_tensor(t, 0.0)).</source>
+        <translation>这个张量是嵌套张量（各行长度不同）；设计接受的是普通的稠密张量：请先把各行填充到同一长度（例如 torch.nested.to_padded_tensor(t, 0.0)）。</translation>
+    </message>
+    <message>
         <source>0 to {max_seed:,}</source>
         <translation>0 到 {max_seed:,}</translation>
+    </message>
+    <message>
+        <source>The loss became {value} at step {step}: the weights blew up.</source>
+        <translation>损失在第 {step} 步变成了 {value}：权重发散了。</translation>
+    </message>
+    <message>
+        <source>The loss is {value} from the first step, before any weight was updated: the design&apos;s output is already NaN or infinite on this task&apos;s data (a log or sqrt of negative values, a division by zero?). Run forward to see the first block where it appears.</source>
+        <translation>损失从第一步起就是 {value}，那时还没有更新任何权重：设计在这个任务的数据上的输出本身就是 NaN 或无穷大（对负数取 log 或 sqrt？除以零？）。运行前向传播，看看它最先出现在哪个块。</translation>
     </message>
     <message>
         <source>The teacher task regresses a second network of this design with fresh random values, but its layers have no reset_parameters() to draw them, so the teacher would be the design itself. Use the clusters task.</source>
@@ -5974,6 +5982,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>The teacher network (a copy of the design)</source>
         <translation>教师网络（设计的一份副本）</translation>
+    </message>
+    <message>
+        <source>Revert, then try a smaller learning rate.</source>
+        <translation>请还原，然后试试更小的学习率。</translation>
+    </message>
+    <message>
+        <source>The file name contains a NUL character, which no file name can hold. Choose another name.</source>
+        <translation>文件名中含有 NUL 字符，任何文件名都不能包含它。请换一个名字。</translation>
     </message>
     <message>
         <source>{name} describes its contents in {size} (its data.pkl part), more than LayerLab reads ({limit}; torch.save of a tensor writes a few hundred bytes there, and a design of 10,000 blocks about 2 MiB), so LayerLab did not open it.</source>
@@ -8461,6 +8477,10 @@ Valid: {valid}.</source>
         <translation>上次运行之后输入发生了变化：请再运行一次来查看它的输出。</translation>
     </message>
     <message>
+        <source>The weights changed since the last run (a kept training, an init, a reset or a load): run it again to see their outputs.</source>
+        <translation>自上次运行以来权重已经改变（保留的训练、初始化、重置或加载）：请再运行一次以查看它们的输出。</translation>
+    </message>
+    <message>
         <source>The design changed since the last run: run it again to see its outputs.</source>
         <translation>上次运行之后设计发生了变化：请再运行一次来查看它的输出。</translation>
     </message>
@@ -8814,6 +8834,14 @@ Valid: {valid}.</source>
     <message>
         <source>Loss {first} → {last}. Keep the trained weights, or revert.</source>
         <translation>损失 {first} → {last}。保留训练后的权重，或者还原。</translation>
+    </message>
+    <message>
+        <source>New settings, so a new training from the design&apos;s weights: the {steps} steps not kept were dropped.</source>
+        <translation>设置已改变，因此从设计的权重开始新的训练：之前未保留的 {steps} 步已被丢弃。</translation>
+    </message>
+    <message>
+        <source>New settings, so a new training from the design&apos;s weights: the 1 step not kept was dropped.</source>
+        <translation>设置已改变，因此从设计的权重开始新的训练：之前未保留的 1 步已被丢弃。</translation>
     </message>
     <message>
         <source>Training failed: {reason}</source>

@@ -68,6 +68,9 @@ def atomic_write(path: Path, write: Callable[[str], None]) -> None:
     ``write`` gets the temporary file's path (the file exists, empty). To write
     it with ``torch.save``, open it with :func:`rewrite`, not by its path.
     """
+    if "\x00" in str(path):  # no system call takes one (Python raises ValueError)
+        raise ProjectFileError(say("The file name contains a NUL character, which no file name can hold. Choose "
+                                   "another name."), "os", str(path).replace("\x00", "\\0"))
     temp_name = None
     started = time.time()
     try:

@@ -21,7 +21,7 @@ from editor.model.errors import RunError, ValidationError
 from editor.model.run.devices import activation_bytes, check_fits, tensors_bytes
 from editor.model.run.forward import LOSSES, RunResult, Step, plan_of, run_design, where_of
 from editor.model.run.inputs import check_loaded_input, check_seed, make_input
-from editor.model.run.training import Trainer, copy_for_training, make_optimizer, make_task
+from editor.model.run.training import Trainer, blow_up_text, copy_for_training, make_optimizer, make_task
 from editor.model.words import say
 
 if TYPE_CHECKING:
@@ -314,6 +314,8 @@ class RunningMixin(_Base):
         trainer = self.make_trainer(task, optimizer, lr, seed)
         losses = trainer.run(steps)
         if trainer.blew_up:  # NaN or infinite weights are nothing to keep (the Run tab's Keep is off then too)
+            if len(trainer.losses) == 1:
+                raise RunError(blow_up_text(losses[-1], 1))
             raise RunError(say("The loss became {value} at step {step}: the weights blew up, so the design keeps "
                                "the weights it had. Try a smaller learning rate (lr).", value=losses[-1],
                                step=len(losses)))

@@ -82,6 +82,10 @@ def check_loaded_input(value: object, from_file: bool = True) -> torch.Tensor:
                                       "torch.randn(2, 20).", type=type(value).__name__), field="x")
         raise ValidationError(say("The file holds a {type}, not a tensor: save one with torch.save(t, path).",
                                   type=type(value).__name__), field="input")
+    if value.is_nested:
+        raise ValidationError(say("The tensor is a nested tensor (rows of different lengths); a design takes an "
+                                  "ordinary dense tensor: pad the rows to one length first (e.g. "
+                                  "torch.nested.to_padded_tensor(t, 0.0))."), field="input")
     if value.layout != torch.strided or value.is_meta or value.is_complex():
         raise ValidationError(say("The tensor is sparse, complex or on the meta device; a design takes an ordinary "
                                   "dense tensor."), field="input")

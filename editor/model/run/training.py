@@ -115,8 +115,9 @@ class Trainer:
                 if on_step is not None:
                     on_step(len(self.losses), value, norms)
                 if not math.isfinite(value):
-                    self.stopped_by = say("The loss became {value} at step {step}: the weights blew up. Revert, then "
-                                          "try a smaller learning rate.", value=value, step=len(self.losses))
+                    self.stopped_by = (blow_up_text(value, len(self.losses)) + " " +
+                                       say("Revert, then try a smaller learning rate.")
+                                       if len(self.losses) > 1 else blow_up_text(value, 1))
                     break
                 if should_stop is not None and should_stop():
                     self.stopped_by = (say("Stopped after {count} steps.", count=len(self.losses))
@@ -126,6 +127,16 @@ class Trainer:
             for module in model.modules():
                 module.training = flags[id(module)]
         return done
+
+
+def blow_up_text(value: float, step: int) -> str:
+    """Why a loss of ``value`` (NaN or infinite) at ``step`` ended a training, in words: from the first step, before
+    any update, the design or the data make it, not the learning rate."""
+    if step == 1:
+        return say("The loss is {value} from the first step, before any weight was updated: the design's output is "
+                   "already NaN or infinite on this task's data (a log or sqrt of negative values, a division by "
+                   "zero?). Run forward to see the first block where it appears.", value=value)
+    return say("The loss became {value} at step {step}: the weights blew up.", value=value, step=step)
 
 
 def _grad_norm(module: nn.Module) -> float:

@@ -5,6 +5,8 @@ Found by a review that tried hostile and extreme inputs on the Run tab's model s
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 import torch
 from torch import nn
@@ -150,3 +152,24 @@ def test_kept_training_leaves_the_last_steps_gradients_as_a_plain_loop_does():
     assert torch.equal(p.model[0].weight.grad, trainer.model[0].weight.grad)
     assert not torch.equal(p.model[0].weight.grad, before)
     assert p.model[0].weight.grad is not trainer.model[0].weight.grad
+
+
+def test_small_refusals_a_stranger_could_trigger():
+    from editor.io.errors import ProjectFileError
+    from editor.io.files.weights import save_tensor
+
+    p = mlp()
+    with warnings.catch_warnings():  # (torch says its nested tensors are a prototype)
+        warnings.simplefilter("ignore", UserWarning)
+        nested = torch.nested.nested_tensor([torch.ones(20), torch.ones(20)])
+    with pytest.raises(ValidationError, match=r"nested tensor .*to_padded_tensor"):
+        p.run(x=nested)
+    with pytest.raises(ProjectFileError, match=r"contains a NUL character"):
+        save_tensor(torch.ones(2), "/tmp/bad\x00name.pt")
+
+
+def test_a_loss_that_is_nan_from_the_first_step_blames_the_design_not_the_learning_rate():
+    from editor.model.run.training import blow_up_text
+
+    assert "before any weight was updated" in blow_up_text(float("nan"), 1)
+    assert blow_up_text(float("inf"), 7) == "The loss became inf at step 7: the weights blew up."

@@ -392,3 +392,25 @@ def test_train_on_a_design_with_a_shape_error_says_which_block_in_the_tab(qtbot)
     assert not panel.training.running and panel.training.trainer is None
     assert said and said[0].startswith("Block 2 (Linear):") and "Fix this before training" in said[0]
     assert panel.training.status.text() == said[0]
+
+
+def test_new_settings_say_that_the_steps_not_kept_were_dropped(qtbot):
+    """Switching from Adam to SGD started a new training and the 40 steps before went without a word."""
+    panel = _panel(qtbot)
+    box = panel.training
+    _train(box, qtbot, 4)
+    box.optimizer.setCurrentIndex(box.optimizer.findData("sgd"))
+    _train(box, qtbot, 3)
+    assert box.status.text().startswith("New settings, so a new training from the design's weights: the 4 steps "
+                                        "not kept were dropped. Trained 3 steps.")
+    _train(box, qtbot, 2)  # the same settings: it goes on, nothing dropped
+    assert box.status.text().startswith("Trained 5 steps.")
+
+
+def test_outputs_gone_for_new_weights_say_the_weights_changed_not_the_design(qtbot):
+    panel = _panel(qtbot)
+    _forward(panel, qtbot)
+    weight = panel.project.model[0].weight
+    panel.project.load_state({"0.weight": torch.zeros_like(weight)}, strict=False)
+    assert panel.result is None
+    assert panel.summary.text().startswith("The weights changed since the last run")

@@ -290,18 +290,23 @@ class RunPanel(TensorFiles, QWidget):
         """New weights (kept training, a new init, undo): the shown outputs are no longer the design's, nor
         those of a run going on now (see ``_done``)."""
         if self.result is not None:
-            self._stale(keep=True)  # set aside all the same: an undone rebuild brings back the very same weights
+            self._stale(keep=True, weights_changed=True)  # set aside all the same: an undo brings the same back
 
-    def _stale(self, keep: bool = False, input_changed: bool = False) -> None:
+    def _stale(self, keep: bool = False, input_changed: bool = False, weights_changed: bool = False) -> None:
         """The shown outputs are not the design's now (or not of the input shown, ``input_changed``); ``keep``:
         set them aside, for an undo that brings the design back as it was (same blocks, modules, weights, input)."""
         aside = (self.result, self._signature, self._generation, self._stamp, self._summary_source) if keep else None
         self._clear_result()
         self._aside = aside
-        self._say((lambda: self.tr("The input changed since the last run: run it again to see its outputs."))
-                  if input_changed else
-                  (lambda: self.tr("The design changed since the last run: run it again to see its outputs.")),
-                  muted=True)
+        if input_changed:
+            self._say(lambda: self.tr("The input changed since the last run: run it again to see its outputs."),
+                      muted=True)
+        elif weights_changed:
+            self._say(lambda: self.tr("The weights changed since the last run (a kept training, an init, a reset or a "
+                                      "load): run it again to see their outputs."), muted=True)
+        else:
+            self._say(lambda: self.tr("The design changed since the last run: run it again to see its outputs."),
+                      muted=True)
 
     def _bring_back(self, x: torch.Tensor) -> None:
         """The design is again the one the outputs set aside were made of: show them again."""

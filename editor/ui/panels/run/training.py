@@ -139,6 +139,8 @@ class TrainingBox(QGroupBox):
         self._grad_plot: pg.PlotWidget | None = None
         self._loss_curve: pg.PlotDataItem | None = None
         self._faded = False
+        self._dropped = 0
+        """Steps of the training before this one that its new settings dropped unkept (said when it ends)."""
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         layout.addLayout(form)
@@ -307,10 +309,13 @@ class TrainingBox(QGroupBox):
         if self.project is None or self.running:
             return
         trainer = self.trainer
+        self._dropped = 0
         if trainer is not None and (trainer.settings != self._settings() or trainer.blew_up
                                     or not self._fits(trainer)
                                     or trainer.generation != self.project.weights_generation):
             self.trainer = None  # new settings, a new design or new weights (an init, a load): train them anew
+            if not trainer.blew_up and self._fits(trainer) and self._same_weights(trainer):
+                self._dropped = len(trainer.losses)  # steps that could have been kept: say that they went
         if self.trainer is None:
             try:
                 self.trainer = self.project.make_trainer(self.task.currentData(), self.optimizer.currentData(),
@@ -396,7 +401,16 @@ class TrainingBox(QGroupBox):
         if losses:
             done = sentences(done, self.tr("Loss {first} → {last}. Keep the trained weights, or revert.").format(
                 first=f"{losses[0]:.4g}", last=f"{losses[-1]:.4g}"))
+        if self._dropped:
+            done = sentences(self._dropped_text(self._dropped), done)
         return done
+
+    def _dropped_text(self, count: int) -> str:
+        """The steps a change of settings dropped, unkept (a new training starts from the design's weights)."""
+        return (self.tr("New settings, so a new training from the design's weights: the {steps} steps not kept were "
+                        "dropped.").format(steps=count) if count != 1 else
+                self.tr("New settings, so a new training from the design's weights: the 1 step not kept was "
+                        "dropped."))
 
     def _failed(self, message: str) -> None:
         self.timer.stop()
