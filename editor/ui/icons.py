@@ -51,7 +51,7 @@ ACTION_ICONS: dict[str, str] = {
     "actionNew": "new", "actionOpen": "open", "actionSave": "save", "actionUndo": "undo", "actionRedo": "redo",
     "actionGroup": "group", "actionUngroup": "ungroup", "actionInitialize": "initialize",
     "actionResetParameters": "reset-seed", "actionWelcome": "lessons", "runForward": "run-forward",
-    "runBackward": "run-backward", "trainStart": "train", "trainStop": "stop",
+    "runBackward": "run-backward", "runStop": "stop", "trainStart": "train", "trainStop": "stop",
 }
 """Object names of actions and buttons, and the icon each wears (see :func:`decorate`)."""
 

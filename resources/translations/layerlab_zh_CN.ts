@@ -5952,6 +5952,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>请用 x.float() 转换，除非这个设计接受的是词元 id。</translation>
     </message>
     <message>
+        <source>Stopped before {where}: the run ended there, and nothing it did is kept.</source>
+        <translation>在{where}之前停止：运行到此结束，它所做的一切都没有保留。</translation>
+    </message>
+    <message>
         <source>The backward pass</source>
         <translation>反向传播</translation>
     </message>
@@ -8435,6 +8439,14 @@ Valid: {valid}.</source>
     <message>
         <source>Run backward</source>
         <translation>运行反向传播</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the run before its next block (the block running now finishes first); nothing of it is kept</source>
+        <translation>在下一个块之前停止运行（正在运行的块会先完成）；运行的结果都不会保留</translation>
     </message>
     <message>
         <source>Save input…</source>

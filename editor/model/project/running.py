@@ -9,6 +9,7 @@ before anything is allocated when the estimate does not fit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -55,11 +56,11 @@ class PreparedRun:
     generation: int = 0
     """The design's ``weights_generation`` as the run was prepared (its weights changed once that differs)."""
 
-    def execute(self) -> RunResult:
+    def execute(self, should_stop: Callable[[], bool] | None = None) -> RunResult:
         """Run it: ``model.train()`` or ``model.eval()`` for the run, the modules' own modes restored after.
 
         The design may change while this runs on a worker thread: the run keeps to the modules and
-        parameters it was prepared with.
+        parameters it was prepared with. ``should_stop()`` is asked before each block (Stop).
         """
         modules = self.modules or list(self.model.modules())
         flags = [module.training for module in modules]
@@ -69,7 +70,7 @@ class PreparedRun:
         kept = [(buffer, buffer.detach().clone()) for buffer in self.model.buffers()] if self.train else []
         try:
             result = run_design(self.plan, self.model, self.x, self.device, self.backward, self.seed,
-                                self.parameters or None)
+                                self.parameters or None, should_stop)
         except torch.cuda.OutOfMemoryError:
             _give_back(kept)
             raise RunError(say("Out of memory on {device}: use a smaller batch or design, or another device.",

@@ -126,11 +126,16 @@ def plan_of(root: Group, paths: dict[Node, str]) -> list[Step]:
 
 def forward(plan: list[Step], x: torch.Tensor, model_device: torch.device,
             keep: Callable[[Step, torch.Tensor], None],
-            before_in_place: Callable[[], None] | None = None) -> torch.Tensor:
+            before_in_place: Callable[[], None] | None = None,
+            should_stop: Callable[[], bool] | None = None) -> torch.Tensor:
     """Run ``plan`` on ``x``, handing each block's output to ``keep`` (and calling ``before_in_place`` before a
-    block that changes its input, the output handed over last, in place)."""
+    block that changes its input, the output handed over last, in place). ``should_stop()``, asked before each
+    block, ends the run with a :class:`RunError` that says where (Stop)."""
     value = x.clone() if plan and plan[0].in_place else x  # the input stays as it was given (and as shown)
     for step in plan:
+        if should_stop is not None and should_stop():
+            raise RunError(say("Stopped before {where}: the run ended there, and nothing it did is kept.",
+                               where=where_of(step)), path=step.path)
         if step.in_place and before_in_place is not None:
             before_in_place()
         if step.tokens and isinstance(value, torch.Tensor):  # before the lookup: on a GPU a bad id breaks CUDA
@@ -212,7 +217,8 @@ def make_loss(output: torch.Tensor, loss: str, seed: int = 0) -> torch.Tensor:
 
 def run_design(plan: list[Step], model: nn.Module, x: torch.Tensor, model_device: torch.device,
                backward: str | None = None, seed: int = 0,
-               parameters: list[tuple[str, nn.Parameter]] | None = None) -> RunResult:
+               parameters: list[tuple[str, nn.Parameter]] | None = None,
+               should_stop: Callable[[], bool] | None = None) -> RunResult:
     """Forward ``x`` (and, with ``backward``, the loss's backward pass): the result with every block's statistics.
 
     ``parameters`` are the model's named parameters as the plan was made (``model.named_parameters()`` now
@@ -229,7 +235,7 @@ def run_design(plan: list[Step], model: nn.Module, x: torch.Tensor, model_device
         _synchronize(model_device)
         start = time.perf_counter()
         output = forward(plan, x, model_device, lambda step, out: collector.add(step.path, step.kind, out),
-                         collector.before_in_place)
+                         collector.before_in_place, should_stop)
         _synchronize(model_device)
         seconds = time.perf_counter() - start - collector.seconds  # the forward's own time, statistics left out
         loss = make_loss(output, backward, seed) if backward is not None else None

@@ -173,3 +173,20 @@ def test_a_loss_that_is_nan_from_the_first_step_blames_the_design_not_the_learni
 
     assert "before any weight was updated" in blow_up_text(float("nan"), 1)
     assert blow_up_text(float("inf"), 7) == "The loss became inf at step 7: the weights blew up."
+
+
+def test_a_stopped_run_in_training_mode_gives_batchnorms_statistics_back():
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3), nn.ReLU()))
+    p.input_shape = (8, 4)
+    before = {name: b.clone() for name, b in p.model.named_buffers()}
+    prepared = p.prepare_run(batch=8, train=True)
+    asked = []
+
+    def stop_at_the_third_block() -> bool:
+        asked.append(1)
+        return len(asked) == 3  # after BatchNorm ran (and moved its statistics)
+
+    with pytest.raises(RunError, match=r"^Stopped before Block 2 \(ReLU\)"):
+        prepared.execute(stop_at_the_third_block)
+    assert all(torch.equal(before[name], b) for name, b in p.model.named_buffers())

@@ -414,3 +414,35 @@ def test_outputs_gone_for_new_weights_say_the_weights_changed_not_the_design(qtb
     panel.project.load_state({"0.weight": torch.zeros_like(weight)}, strict=False)
     assert panel.result is None
     assert panel.summary.text().startswith("The weights changed since the last run")
+
+
+def test_stop_ends_a_run_before_its_next_block_and_says_so_calmly(qtbot, monkeypatch):
+    """A forward could run for minutes (a large Conv2d, a large batch) with no way to end it."""
+    import threading
+
+    from editor.model.project.running import PreparedRun
+
+    panel = _panel(qtbot)
+    assert panel.stop_button.isHidden()
+    clicked = threading.Event()
+    execute = PreparedRun.execute
+
+    def waits(self, should_stop=None):  # the run starts once Stop was clicked
+        clicked.wait(10)
+        return execute(self, should_stop)
+
+    monkeypatch.setattr(PreparedRun, "execute", waits)
+    before = [t.clone() for t in panel.project.model.parameters()]
+    panel.forward_button.click()
+    assert not panel.stop_button.isHidden() and not panel.forward_button.isEnabled()
+    panel.stop_button.click()
+    clicked.set()
+    qtbot.waitUntil(lambda: not panel.jobs.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.forward_button.isEnabled(), timeout=10_000)
+    assert panel.summary.text() == ("Stopped before Block 0 (Linear): the run ended there, and nothing it did is "
+                                    "kept.")
+    assert panel.stop_button.isHidden() and panel.result is None
+    assert all(torch.equal(a, b) for a, b in zip(before, panel.project.model.parameters(), strict=True))
+    monkeypatch.undo()
+    _forward(panel, qtbot)  # the next run is not stopped
+    assert panel.result is not None

@@ -12,6 +12,7 @@ saved with ``torch.save``.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import torch
@@ -111,6 +112,12 @@ class RunPanel(TensorFiles, QWidget):
         keep_translated(self, self.forward_button.setText, lambda: self.tr("Run forward"))
         self.backward_button = QPushButton(objectName="runBackward")
         keep_translated(self, self.backward_button.setText, lambda: self.tr("Run backward"))
+        self.stop_button = QPushButton(objectName="runStop")
+        self.stop_button.hide()  # (shown only while a run goes)
+        keep_translated(self, self.stop_button.setText, lambda: self.tr("Stop"))
+        keep_translated(self, self.stop_button.setToolTip, lambda: self.tr(
+            "Stop the run before its next block (the block running now finishes first); nothing of it is kept"))
+        self._stop_run = threading.Event()
         self.loss = QComboBox(objectName="runLoss")
         for name in LOSSES:
             self.loss.addItem(translate("RunPanel", LOSS_TEXT[name]), name)
@@ -138,8 +145,8 @@ class RunPanel(TensorFiles, QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         actions = QHBoxLayout()
-        for widget in (self.forward_button, self.backward_button, label(lambda: self.tr("loss:")), self.loss,
-                       self.save_input, self.save_output):
+        for widget in (self.forward_button, self.backward_button, self.stop_button, label(lambda: self.tr("loss:")),
+                       self.loss, self.save_input, self.save_output):
             actions.addWidget(widget)
         actions.addStretch(1)
         texts = QHBoxLayout()
@@ -191,6 +198,7 @@ class RunPanel(TensorFiles, QWidget):
         self.load.clicked.connect(self.on_load)
         self.forward_button.clicked.connect(lambda: self.start(backward=False))
         self.backward_button.clicked.connect(lambda: self.start(backward=True))
+        self.stop_button.clicked.connect(self._stop_run.set)
         self.save_input.clicked.connect(lambda: self.save_tensor("input"))
         self.save_output.clicked.connect(lambda: self.save_tensor("output"))
         self.layers.clicked.connect(self._row_clicked)
@@ -375,6 +383,7 @@ class RunPanel(TensorFiles, QWidget):
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.forward_button, self.backward_button, self.load, self.training_mode):
             widget.setEnabled(not busy)  # (the mode is the run's: flipped meanwhile, the run would undo it)
+        self.stop_button.setVisible(busy)  # (shown only while a run goes: it stops nothing else)
         self.save_output.setEnabled(not busy and self.result is not None)
 
     def start(self, backward: bool) -> None:
@@ -393,8 +402,16 @@ class RunPanel(TensorFiles, QWidget):
         project = self.project
         self._set_busy(True)
         self._say(lambda: self.tr("Running…"))
-        self.jobs.submit(lambda context: prepared.execute(),
-                         on_done=lambda result: self._done(project, prepared, result), on_error=self._show_error)
+        stop = self._stop_run
+        stop.clear()
+        self.jobs.submit(lambda context: prepared.execute(lambda: stop.is_set() or context.cancelled),
+                         on_done=lambda result: self._done(project, prepared, result),
+                         on_error=lambda text: self._stopped(text) if stop.is_set() else self._show_error(text))
+
+    def _stopped(self, message: str) -> None:
+        """Stop ended the run: said calmly (the learner asked for it), not as an error."""
+        self._set_busy(False)
+        self._say(lambda: model_text(message), muted=True)
 
     def _done(self, project: Project, prepared: PreparedRun, result: RunResult) -> None:
         changed = project is not self.project or prepared.signature != project.run_signature() or (
