@@ -5200,6 +5200,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{device} 上内存不足：请使用更小的批次或设计，或者换一个设备。</translation>
     </message>
     <message>
+        <source>In training mode, block {paths} updated its running statistics (running_mean, running_var), as model(x) does after model.train(); in eval mode a run uses them and leaves them as they are. Reset from seed brings back the seed&apos;s.</source>
+        <translation>在训练模式下，块 {paths} 更新了它的运行统计量（running_mean、running_var），就像 model.train() 之后调用 model(x) 那样；在评估模式下，运行会使用它们而不改变它们。“从种子重置”会恢复种子给出的值。</translation>
+    </message>
+    <message>
+        <source>In training mode, blocks {paths} updated their running statistics (running_mean, running_var), as model(x) does after model.train(); in eval mode a run uses them and leaves them as they are. Reset from seed brings back the seed&apos;s.</source>
+        <translation>在训练模式下，块 {paths} 更新了它们的运行统计量（running_mean、running_var），就像 model.train() 之后调用 model(x) 那样；在评估模式下，运行会使用它们而不改变它们。“从种子重置”会恢复种子给出的值。</translation>
+    </message>
+    <message>
         <source>1 to {max_batch:,}</source>
         <translation>1 到 {max_batch:,}</translation>
     </message>

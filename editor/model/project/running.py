@@ -83,7 +83,28 @@ class PreparedRun:
             for module, flag in zip(modules, flags, strict=True):
                 module.training = flag
         result.notes.extend(self.notes)
+        moved = _moved_buffers(self.plan, kept)
+        if moved:
+            result.notes.append(say("In training mode, block {paths} updated its running statistics (running_mean, "
+                                    "running_var), as model(x) does after model.train(); in eval mode a run uses them "
+                                    "and leaves them as they are. Reset from seed brings back the seed's.",
+                                    paths=", ".join(moved)) if len(moved) == 1 else
+                                say("In training mode, blocks {paths} updated their running statistics (running_mean, "
+                                    "running_var), as model(x) does after model.train(); in eval mode a run uses them "
+                                    "and leaves them as they are. Reset from seed brings back the seed's.",
+                                    paths=", ".join(moved)))
         return result
+
+
+def _moved_buffers(plan: list[Step], kept: list[tuple[torch.Tensor, torch.Tensor]]) -> list[str]:
+    """The paths of the blocks whose buffers a run changed (``kept``: each buffer with its value before), once each."""
+    before = {id(buffer): value for buffer, value in kept}
+    moved: list[str] = []
+    for step in plan:
+        if step.path not in moved and any(
+                id(b) in before and not torch.equal(b, before[id(b)]) for b in step.module.buffers()):
+            moved.append(step.path)
+    return moved
 
 
 def _give_back(kept: list[tuple[torch.Tensor, torch.Tensor]]) -> None:

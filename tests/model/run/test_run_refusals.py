@@ -190,3 +190,12 @@ def test_a_stopped_run_in_training_mode_gives_batchnorms_statistics_back():
     with pytest.raises(RunError, match=r"^Stopped before Block 2 \(ReLU\)"):
         prepared.execute(stop_at_the_third_block)
     assert all(torch.equal(before[name], b) for name, b in p.model.named_buffers())
+
+
+def test_a_training_mode_run_says_which_blocks_moved_their_running_statistics():
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3), nn.ReLU(), nn.Linear(3, 2)))
+    p.input_shape = (8, 4)
+    noted = [n for n in p.run(batch=8, train=True).notes if "running statistics" in n]
+    assert noted and noted[0].startswith("In training mode, block 1 updated its running statistics")
+    assert not [n for n in p.run(batch=8, train=False).notes if "running statistics" in n]
