@@ -97,6 +97,28 @@ SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"summary": _summary, "expo
 """The subcommands; each imports torch and the io layer only when it runs (the GUI shows its window first)."""
 
 
+def _lesson_numbers() -> list[int]:
+    """The installed lessons' numbers, read from their JSON files alone (no torch: before the window shows).
+
+    Empty when none can be read: the window then says what is wrong with them.
+    """
+    import json
+
+    from editor.resources import examples_folder
+
+    numbers = set()
+    for path in examples_folder().glob("*.json"):
+        try:
+            if path.stat().st_size > 1 << 20:
+                continue
+            number = json.loads(path.read_text(encoding="utf-8")).get("number")
+        except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+            continue
+        if isinstance(number, int) and not isinstance(number, bool):
+            numbers.add(number)
+    return sorted(numbers)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``layerlab`` and ``python main.py``."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -110,6 +132,11 @@ def main(argv: list[str] | None = None) -> int:
                                       ("--lesson", options.lesson)) if value is not None]
     if len(given) > 1:
         parser.error(f"open one thing at a time: {', '.join(given[:-1])} and {given[-1]} were given together")
+    if options.lesson is not None:
+        numbers = _lesson_numbers()
+        if numbers and options.lesson not in numbers:  # said now, as a usage error (status 2), before Qt starts
+            parser.error(f"there is no lesson {options.lesson}: the lessons are numbered "
+                         f"{', '.join(str(n) for n in numbers)}")
     if options.screenshot is not None:
         import os
 

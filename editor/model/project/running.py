@@ -98,6 +98,8 @@ class PreparedRun:
 
 def _moved_buffers(plan: list[Step], kept: list[tuple[torch.Tensor, torch.Tensor]]) -> list[str]:
     """The paths of the blocks whose buffers a run changed (``kept``: each buffer with its value before), once each."""
+    if not kept:
+        return []
     before = {id(buffer): value for buffer, value in kept}
     moved: list[str] = []
     for step in plan:

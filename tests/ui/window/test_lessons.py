@@ -275,3 +275,13 @@ def test_the_command_line_opens_one_thing_at_a_time_and_knows_the_examples():
         with pytest.raises(SystemExit) as refused:
             main(args)
         assert refused.value.code == 2
+
+
+def test_a_lesson_that_does_not_exist_is_a_usage_error_before_qt_starts(capsys):
+    """``layerlab --lesson 99`` opened the window to say so, then exited 0."""
+    from editor.cli.main import main
+
+    with pytest.raises(SystemExit) as refused:
+        main(["--lesson", "99"])
+    assert refused.value.code == 2
+    assert "there is no lesson 99: the lessons are numbered 1, 2, 3" in capsys.readouterr().err
