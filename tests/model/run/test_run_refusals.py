@@ -15,13 +15,7 @@ from editor import Project
 from editor.model.errors import MemoryLimitError, RunError, ValidationError
 from editor.model.run import devices
 from editor.model.run.forward import describe_failure
-
-
-def mlp(seed: int = 0) -> Project:
-    torch.manual_seed(seed)
-    p = Project.from_module(nn.Sequential(nn.Linear(20, 16), nn.ReLU(), nn.Linear(16, 5)))
-    p.input_shape = (2, 20)
-    return p
+from tests.model.run.test_run import mlp
 
 
 def test_training_a_design_with_a_shape_error_names_the_block_instead_of_torchs_error():
