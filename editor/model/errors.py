@@ -69,6 +69,10 @@ class RunError(LayerLabError, RuntimeError):
         self.path = path
 
 
+class RunStoppedError(RunError):
+    """A run ended by Stop (not a failure: the learner asked for it)."""
+
+
 class SharingError(StructureError):
     """Weights cannot be shared (or made independent) as asked: different kinds, shapes that one module
     cannot take at every place, a group, or a block that shares nothing."""

@@ -5988,10 +5988,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>损失从第一步起就是 {value}，那时还没有更新任何权重：设计在这个任务的数据上的输出本身就是 NaN 或无穷大（对负数取 log 或 sqrt？除以零？）。运行前向传播，看看它最先出现在哪个块。</translation>
     </message>
     <message>
-        <source>The teacher task regresses a second network of this design with fresh random values, but its layers have no reset_parameters() to draw them, so the teacher would be the design itself. Use the clusters task.</source>
-        <translation>模仿教师（teacher）任务要回归一个结构相同、取新随机值的第二个网络，但这个设计的层没有 reset_parameters() 来抽取新值，所以教师就会是设计本身。请使用点簇分类（clusters）任务。</translation>
-    </message>
-    <message>
         <source>The teacher network (a copy of the design)</source>
         <translation>教师网络（设计的一份副本）</translation>
     </message>
@@ -6002,10 +5998,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>The file name contains a NUL character, which no file name can hold. Choose another name.</source>
         <translation>文件名中含有 NUL 字符，任何文件名都不能包含它。请换一个名字。</translation>
-    </message>
-    <message>
-        <source>{name} describes its contents in {size} (its data.pkl part), more than LayerLab reads ({limit}; torch.save of a tensor writes a few hundred bytes there, and a design of 10,000 blocks about 2 MiB), so LayerLab did not open it.</source>
-        <translation>{name} 用 {size} 描述它的内容（它的 data.pkl 部分），超过了 LayerLab 读取的上限（{limit}；torch.save 保存一个张量时这里只写几百字节，一个 10,000 个块的设计大约 2 MiB），所以 LayerLab 没有打开它。</translation>
     </message>
     <message>
         <source>{name} describes its contents in {size}, which could take up to {need} of memory to read, but only {have} is free, so LayerLab did not open it. Close other programs, or open it on a machine with more memory.</source>
@@ -6932,6 +6924,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>这次运行在 {device} 上大约需要 {needed}（参数、缓冲区和这个批次的一次前向传播），但那里只剩 {free} 可用。请用更小的批次或更小的设计。</translation>
     </message>
     <message>
+        <source>This run needs about {needed} on {device} (parameters, buffers, a forward pass of this batch with the graph autograd keeps for the backward pass, and the gradients), but only {free} is free there. Use a smaller batch or a smaller design.</source>
+        <translation>这次运行在 {device} 上大约需要 {needed}（参数、缓冲区、这个批次的前向传播以及 autograd 为反向传播保存的计算图，还有梯度），但那里只有 {free} 空闲。请使用更小的批次或更小的设计。</translation>
+    </message>
+    <message>
         <source>The input already holds NaN or Inf, so every block&apos;s output follows from it. The statistics of a block with NaN or Inf are over its finite values alone.</source>
         <translation>输入本身已含有 NaN 或 Inf，所以每个块的输出都由此而来。含有 NaN 或 Inf 的块，其统计量只按有限值计算。</translation>
     </message>
@@ -6944,8 +6940,16 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>x 是 {type}，不是张量：请传入一个张量，例如 torch.tensor(...) 或 torch.randn(2, 20)。</translation>
     </message>
     <message>
+        <source>The teacher task regresses a second network of this design with fresh random values, but its layers draw none (they have no reset_parameters(), or it sets fixed values, such as LayerNorm&apos;s ones and zeros), so the teacher would be the design itself. Use the clusters task.</source>
+        <translation>模仿教师（teacher）任务要回归一个结构相同、取新随机值的第二个网络，但这个设计的层不会抽取新值（它们没有 reset_parameters()，或者它设置的是固定值，例如 LayerNorm 的全 1 和全 0），所以教师就会是设计本身。请使用点簇分类（clusters）任务。</translation>
+    </message>
+    <message>
         <source>Training step {step}</source>
         <translation>训练第 {step} 步</translation>
+    </message>
+    <message>
+        <source>{name} describes its contents in {size} (its data.pkl part), more than LayerLab reads in a file of this kind ({limit}; torch.save of a tensor writes a few hundred bytes there, and a design of 10,000 blocks about 2 MiB), so LayerLab did not open it.</source>
+        <translation>{name} 用 {size} 描述它的内容（它的 data.pkl 部分），超过了 LayerLab 对这类文件读取的上限（{limit}；torch.save 保存一个张量时这里只写几百字节，一个 10,000 个块的设计大约 2 MiB），所以 LayerLab 没有打开它。</translation>
     </message>
     <message>
         <source>it is not readable JSON ({reason})</source>

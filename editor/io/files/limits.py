@@ -15,6 +15,7 @@ import errno
 import os
 import stat
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from editor.io.errors import ProjectFileError
@@ -34,21 +35,30 @@ Real weights deflate by a few percent at most; only long runs of one value
 expand further, which is what a zip bomb is made of.
 """
 
-MAX_PICKLE = 16 * 2**20
-"""The largest description part (``data.pkl``) of a .pt archive read: a design of 10,000 blocks needs about 2 MiB.
+MAX_PICKLE = 64 * 2**20
+"""The largest description part (``data.pkl``) of a .pt archive read: a design of 10,000 blocks needs about 2 MiB,
+one of 90,000 about 18 MiB (and takes some 20 s to open).
 
-Unpickling it is the one part of a read whose work the file's size does not bound: a pickle of
-nothing but empty lists or sets grows 90 to 220 times in memory, at about a microsecond a byte.
+Unpickling it is the one part of a read whose work the file's size does not bound: torch's
+``weights_only`` unpickler is pure Python (about a microsecond a byte), and a pickle of nothing but
+empty lists or sets grows 90 to 220 times in memory.
 """
 
 TENSOR_PICKLE = 2**20
 """The same for a file that should hold one tensor (the Run tab's input): its pickle is a few hundred bytes."""
 
-PICKLE_EXPANSION = 250
-"""Free memory a description part needs, times its size (the worst a pickle can grow, with room to spare)."""
-
 PICKLE_FLOOR = 2**20
-"""A description part up to this size is read without that question (at worst 250 MiB)."""
+"""A description part up to this size is read without working out its memory first (at worst some 240 MiB)."""
+
+PICKLE_BYTE_COST = 32
+"""The most memory one byte of a pickle can become, in bytes, for the bytes not in :data:`PICKLE_OPCODE_COSTS`
+(a reference to each value made, a number, a string, a small object a permitted class makes)."""
+
+PICKLE_OPCODE_COSTS = {b"]": 80, b"}": 80, b"\x8f": 240, b"(": 80, b"t": 64, b"\x85": 64, b"\x86": 64, b"\x87": 80,
+                       b"r": 96}
+"""Bytes of memory the opcodes ``weights_only`` unpickles that make a container or a memo entry from a byte or two
+can take each (empty list, dict, set; a mark's new stack; a tuple; a memo slot), counted wherever the byte stands
+(inside a string too: the estimate only errs high)."""
 
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -166,7 +176,7 @@ def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> None:
                                        packed=format_bytes(packed)), "bomb", str(path))
         declared += unpacked
         if entry.filename.rpartition("/")[2] == "data.pkl":
-            _check_pickle(path, unpacked, max_pickle)
+            _check_pickle(path, entry, max_pickle)
     have = available_memory()
     if declared > have:
         raise ProjectFileError(say("{name} unpacks to {declared}, but only {have} of memory "
@@ -176,19 +186,59 @@ def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> None:
                                    have=format_bytes(have)), "memory", str(path))
 
 
-def _check_pickle(path: Path, unpacked: int, limit: int) -> None:
-    """Refuse a description part of ``unpacked`` bytes beyond ``limit``, or one that could outgrow the free memory."""
+def _check_pickle(path: Path, entry: zipfile.ZipInfo, limit: int) -> None:
+    """Refuse a description part (``entry``) beyond ``limit`` bytes, or one that could outgrow the free memory."""
     name = shown(path)
+    unpacked = entry.file_size
     if unpacked > limit:
+        size, most = format_bytes(unpacked), format_bytes(limit)
+        if size == most:  # (1 byte over: the rounded sizes would read the same)
+            size, most = f"{unpacked:,} B", f"{limit:,} B"
         raise ProjectFileError(say("{name} describes its contents in {size} (its data.pkl part), more than LayerLab "
-                                   "reads ({limit}; torch.save of a tensor writes a few hundred bytes there, and a "
-                                   "design of 10,000 blocks about 2 MiB), so LayerLab did not open it.",
-                                   name=name, size=format_bytes(unpacked), limit=format_bytes(limit)),
+                                   "reads in a file of this kind ({limit}; torch.save of a tensor writes a few hundred "
+                                   "bytes there, and a design of 10,000 blocks about 2 MiB), so LayerLab did not open "
+                                   "it.", name=name, size=size, limit=most),
                                "pickle", str(path))
-    have = available_memory() if unpacked > PICKLE_FLOOR else 0
-    if unpacked > PICKLE_FLOOR and unpacked * PICKLE_EXPANSION > have:
+    if unpacked <= PICKLE_FLOOR:
+        return
+    need = pickle_memory(path, entry)
+    have = available_memory()
+    if need > have:
         raise ProjectFileError(say("{name} describes its contents in {size}, which could take up to {need} of memory "
                                    "to read, but only {have} is free, so LayerLab did not open it. Close other "
                                    "programs, or open it on a machine with more memory.", name=name,
-                                   size=format_bytes(unpacked), need=format_bytes(unpacked * PICKLE_EXPANSION),
-                                   have=format_bytes(have)), "memory", str(path))
+                                   size=format_bytes(unpacked), need=format_bytes(need), have=format_bytes(have)),
+                               "memory", str(path))
+
+
+def pickle_memory(path: Path, entry: zipfile.ZipInfo) -> int:
+    """At most how many bytes of memory unpickling ``entry`` of the archive ``path`` can take (read, not run: the
+    bytes that make containers are counted, 4 MiB at a time)."""
+    total = 0
+    extra = dict.fromkeys(PICKLE_OPCODE_COSTS, 0)
+    for chunk in _entry_chunks(path, entry):
+        total += len(chunk)
+        for byte in extra:
+            extra[byte] += chunk.count(byte)
+    return total * PICKLE_BYTE_COST + sum(count * (PICKLE_OPCODE_COSTS[byte] - PICKLE_BYTE_COST)
+                                          for byte, count in extra.items())
+
+
+def _entry_chunks(path: Path, entry: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The bytes of ``entry``, 4 MiB at a time. A stored entry (torch's) is read as it lies in the file, after its
+    local header: torch's own writer leaves CRCs that zipfile would refuse to read past, and torch does not check."""
+    if entry.compress_type != zipfile.ZIP_STORED:
+        with zipfile.ZipFile(path) as archive, archive.open(entry) as handle:
+            while chunk := handle.read(4 << 20):
+                yield chunk
+        return
+    with open(path, "rb") as handle:
+        handle.seek(entry.header_offset)
+        header = handle.read(30)
+        if len(header) < 30 or header[:4] != ZIP_MAGIC:
+            return
+        handle.seek(int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little"), os.SEEK_CUR)
+        left = entry.file_size
+        while left > 0 and (chunk := handle.read(min(left, 4 << 20))):
+            left -= len(chunk)
+            yield chunk

@@ -22,7 +22,14 @@ from editor.model.errors import RunError, ValidationError
 from editor.model.run.devices import activation_bytes, check_fits, tensors_bytes
 from editor.model.run.forward import LOSSES, RunResult, Step, plan_of, run_design, where_of
 from editor.model.run.inputs import check_loaded_input, check_seed, make_input
-from editor.model.run.training import Trainer, blow_up_text, copy_for_training, make_optimizer, make_task
+from editor.model.run.training import (
+    Trainer,
+    blow_up_text,
+    copy_for_training,
+    make_optimizer,
+    make_task,
+    task_samples,
+)
 from editor.model.words import say
 
 if TYPE_CHECKING:
@@ -55,6 +62,9 @@ class PreparedRun:
     """The design's :meth:`RunningMixin.run_signature` as the run was prepared (a result is stale once it differs)."""
     generation: int = 0
     """The design's ``weights_generation`` as the run was prepared (its weights changed once that differs)."""
+    current_generation: Callable[[], int] | None = None
+    """The design's ``weights_generation`` now: a failed run gives its buffers back only while it is still
+    :attr:`generation` (a Reset from seed meanwhile set values that must stay)."""
 
     def execute(self, should_stop: Callable[[], bool] | None = None) -> RunResult:
         """Run it: ``model.train()`` or ``model.eval()`` for the run, the modules' own modes restored after.
@@ -72,12 +82,12 @@ class PreparedRun:
             result = run_design(self.plan, self.model, self.x, self.device, self.backward, self.seed,
                                 self.parameters or None, should_stop)
         except torch.cuda.OutOfMemoryError:
-            _give_back(kept)
+            self._give_back(kept)
             raise RunError(say("Out of memory on {device}: use a smaller batch or design, or another device.",
                                device=self.device)) \
                 from None
         except BaseException:
-            _give_back(kept)
+            self._give_back(kept)
             raise
         finally:
             for module, flag in zip(modules, flags, strict=True):
@@ -95,6 +105,15 @@ class PreparedRun:
                                     paths=", ".join(moved)))
         return result
 
+    def _give_back(self, kept: list[tuple[torch.Tensor, torch.Tensor]]) -> None:
+        """Write each buffer's value from before a failed run back into it (in place: the model keeps its tensors),
+        unless the design's weights changed meanwhile (those values are the design's now)."""
+        if self.current_generation is not None and self.current_generation() != self.generation:
+            return
+        with torch.no_grad():
+            for buffer, value in kept:
+                buffer.copy_(value)
+
 
 def _moved_buffers(plan: list[Step], kept: list[tuple[torch.Tensor, torch.Tensor]]) -> list[str]:
     """The paths of the blocks whose buffers a run changed (``kept``: each buffer with its value before), once each."""
@@ -107,13 +126,6 @@ def _moved_buffers(plan: list[Step], kept: list[tuple[torch.Tensor, torch.Tensor
                 id(b) in before and not torch.equal(b, before[id(b)]) for b in step.module.buffers()):
             moved.append(step.path)
     return moved
-
-
-def _give_back(kept: list[tuple[torch.Tensor, torch.Tensor]]) -> None:
-    """Write each buffer's value from before a failed run back into it (in place: the model keeps its tensors)."""
-    with torch.no_grad():
-        for buffer, value in kept:
-            buffer.copy_(value)
 
 
 class RunningMixin(_Base):
@@ -190,7 +202,7 @@ class RunningMixin(_Base):
         needed = self.memory_needed(batch=int(x.shape[0]), values=x.numel()) if self.input_shape else 0  # type: ignore[attr-defined]
         if backward is not None:  # the graph keeps the activations, and each parameter gets a gradient
             needed += self.memory_needed(batch=int(x.shape[0]), values=x.numel()) if self.input_shape else 0  # type: ignore[attr-defined]
-        check_fits(self._device, needed, "run")
+        check_fits(self._device, needed, "run" if backward is None else "backward")
         if backward is not None and backward not in LOSSES:
             raise ValidationError(say("Unknown loss {backward!r}; use one of {losses}.",
                                       backward=backward, losses=", ".join(LOSSES)), field="backward",
@@ -201,7 +213,7 @@ class RunningMixin(_Base):
         model = self.model  # type: ignore[attr-defined]
         return PreparedRun(plan, model, x, self._device, backward, seed, bool(train), notes,
                            list(model.modules()), list(model.named_parameters()), self._signature_of(plan),
-                           self.weights_generation)  # type: ignore[attr-defined]
+                           self.weights_generation, lambda: self.weights_generation)  # type: ignore[attr-defined]
 
     def _settle_open_transaction(self) -> None:
         """Inside ``with p.transaction(...)``: work out now what its edits left pending ("auto" sizes), as its
@@ -257,8 +269,14 @@ class RunningMixin(_Base):
         self.check_allocated(say("Training"))  # type: ignore[attr-defined]
         check_seed(seed)
         shape = self.run_input_shape(batch or (self.input_shape or (2,))[0])  # type: ignore[attr-defined]
-        broken = next((step for step in plan_of(self._root, paths(self._root)) if step.shape_error), None)
-        if broken is not None:  # a training runs the whole design (the teacher too): say where it cannot
+        table = paths(self._root)
+        batch_only = {table[node] for node in walk(self._root) if isinstance(node, Block) and node.error is not None
+                      and node.error.fix is not None and node.error.fix.steps
+                      and all(step.op == "set_batch_size" for step in node.error.fix.steps)}
+        broken = next((step for step in plan_of(self._root, table) if step.shape_error and step.path not in batch_only),
+                      None)
+        if broken is not None:  # a training runs the whole design (the teacher too; its data are 8 to 256 samples,
+            # so an error about the design's own batch alone, such as BatchNorm's batch of one, does not stop it)
             raise RunError(say("{where}: {problem} Fix this before training: every step runs the whole design.",
                                where=where_of(broken), problem=broken.shape_error), path=broken.path)
         check_fits(self._device, self._training_memory(task, optimizer, shape), "train")
@@ -267,7 +285,6 @@ class RunningMixin(_Base):
         made = make_task(clone, task, shape, self.input_dtype, self._token_count(), output, seed,  # type: ignore[attr-defined]
                          self._device)
         copies = {id(originals[id(c)]): c for c in clone.modules() if id(c) in originals}
-        table = paths(self._root)
         layers = []
         for layer in self._layers.values():
             copied = copies.get(id(layer.module))
@@ -285,7 +302,7 @@ class RunningMixin(_Base):
         per parameter), the teacher's copy, and the forward and backward passes of a batch of the task's data."""
         tensors = tensors_bytes(self.model)  # type: ignore[attr-defined]
         copies = 2 + (1 if task == "teacher" else 0) + (2 if optimizer == "adam" else 0)  # copy, grads, teacher, state
-        passes = self.memory_needed(batch=max(shape[0], 256)) - tensors
+        passes = self.memory_needed(batch=task_samples(shape)) - tensors  # the task's data set, every step
         return copies * tensors + 2 * max(passes, 0)
 
     def keep_trained(self, trainer: Trainer, name: str | None = None) -> None:

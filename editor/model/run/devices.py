@@ -108,9 +108,9 @@ def memory_needed(module: nn.Module, activation_shapes: Iterable[tuple[int, ...]
 
 
 def check_fits(device: torch.device, needed: int, action: str = "move") -> None:
-    """Refuse, with both numbers, a move (``action``; or a ``"run"`` or ``"train"`` there) that the device's free
-    memory cannot take."""
-    if action not in ("move", "run", "train"):
+    """Refuse, with both numbers, a move (``action``; or a ``"run"``, a ``"backward"`` run or ``"train"`` there)
+    that the device's free memory cannot take."""
+    if action not in ("move", "run", "backward", "train"):
         raise ValueError(f"check_fits: unknown action {action!r}")
     free = free_memory(device)
     if free is not None and needed * MARGIN > free:
@@ -118,6 +118,10 @@ def check_fits(device: torch.device, needed: int, action: str = "move") -> None:
         if action == "run":
             text = say("This run needs about {needed} on {device} (parameters, buffers and a forward pass of this "
                        "batch), but only {free} is free there. Use a smaller batch or a smaller design.", **numbers)
+        elif action == "backward":
+            text = say("This run needs about {needed} on {device} (parameters, buffers, a forward pass of this batch "
+                       "with the graph autograd keeps for the backward pass, and the gradients), but only {free} is "
+                       "free there. Use a smaller batch or a smaller design.", **numbers)
         elif action == "train":
             text = say("Training needs about {needed} on {device} (a copy of the design, its gradients, the "
                        "optimizer's state, the teacher's copy, and each step's forward and backward pass), but only "

@@ -20,7 +20,7 @@ from torch.nn import functional as F  # noqa: N812 - torch's own convention
 
 from editor.model.catalog.shape_rules import Spec, fmt
 from editor.model.design.tree import Group, Node
-from editor.model.errors import RunError, ValidationError
+from editor.model.errors import RunError, RunStoppedError, ValidationError
 from editor.model.run.layer_stats import (  # noqa: F401 - the statistics' names, as they were offered here
     SPARK_BINS,
     SPARK_SAMPLE,
@@ -131,11 +131,13 @@ def forward(plan: list[Step], x: torch.Tensor, model_device: torch.device,
     """Run ``plan`` on ``x``, handing each block's output to ``keep`` (and calling ``before_in_place`` before a
     block that changes its input, the output handed over last, in place). ``should_stop()``, asked before each
     block, ends the run with a :class:`RunError` that says where (Stop)."""
-    value = x.clone() if plan and plan[0].in_place else x  # the input stays as it was given (and as shown)
+    # the input stays as given (and shown): a block that changes its input in place would change it when no block
+    # before it made a new tensor (the first block, or one after Identity, Flatten, Dropout in eval mode)
+    value = x.clone() if any(step.in_place for step in plan) else x
     for step in plan:
         if should_stop is not None and should_stop():
-            raise RunError(say("Stopped before {where}: the run ended there, and nothing it did is kept.",
-                               where=where_of(step)), path=step.path)
+            raise RunStoppedError(say("Stopped before {where}: the run ended there, and nothing it did is kept.",
+                                 where=where_of(step)), path=step.path)
         if step.in_place and before_in_place is not None:
             before_in_place()
         if step.tokens and isinstance(value, torch.Tensor):  # before the lookup: on a GPU a bad id breaks CUDA

@@ -7,6 +7,7 @@ state is left alone), so the same seed gives the same batch every time, as
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 
 import torch
@@ -21,12 +22,17 @@ MAX_SEED = 2**63 - 2
 
 
 def check_seed(seed: object) -> int:
-    """``seed`` when it is a whole number from 0 to ``MAX_SEED``; else a refusal that says so."""
-    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+    """``seed`` (an int, a NumPy integer, a 0-d integer tensor) when it is a whole number from 0 to ``MAX_SEED``; else
+    a refusal that says so."""
+    try:
+        value = None if isinstance(seed, bool) else operator.index(seed)  # type: ignore[arg-type]
+    except TypeError:
+        value = None
+    if value is None or not 0 <= value <= MAX_SEED:
         raise ValidationError(say("The seed must be a whole number from 0 to {max_seed:,}, not {seed!r}.",
                                   max_seed=MAX_SEED, seed=seed), field="seed", valid=say("0 to {max_seed:,}",
                                                                                         max_seed=MAX_SEED))
-    return int(seed)
+    return value
 
 
 def make_input(shape: Sequence[int], generator: str = "randn", seed: int = 0, dtype: str = "float",

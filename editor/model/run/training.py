@@ -146,6 +146,15 @@ def _grad_norm(module: nn.Module) -> float:
     return float(torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(g) for g in grads])))
 
 
+def task_samples(input_shape: tuple[int, ...]) -> int:
+    """How many samples a task's data set has for inputs of ``input_shape``: 256, fewer for large samples (at most
+    ``MAX_DATA_ELEMENTS`` values in all), at least 8."""
+    per_sample = 1
+    for size in input_shape[1:]:
+        per_sample *= int(size)
+    return max(8, min(256, MAX_DATA_ELEMENTS // max(per_sample, 1)))
+
+
 def make_task(model: nn.Module, name: str, input_shape: tuple[int, ...], dtype: str, high: int | None,
               output_shape: tuple[int, ...] | None, seed: int, device: torch.device) -> Task:
     """The synthetic task ``name`` for this design, its data made from ``seed`` on ``device``."""
@@ -153,10 +162,7 @@ def make_task(model: nn.Module, name: str, input_shape: tuple[int, ...], dtype: 
         raise ValidationError(say("Unknown task {name!r}; use one of {tasks}.",
                                   name=name, tasks=", ".join(TASKS)), field="task",
                               valid=", ".join(TASKS))
-    per_sample = 1
-    for size in input_shape[1:]:
-        per_sample *= int(size)
-    count = max(8, min(256, MAX_DATA_ELEMENTS // max(per_sample, 1)))
+    count = task_samples(input_shape)
     shape = (count, *input_shape[1:])
     if name == "teacher":
         teacher = _teacher(model, int(seed))
@@ -202,8 +208,9 @@ def _teacher(model: nn.Module, seed: int) -> nn.Module:
     else:
         if any(True for _ in model.parameters()):
             raise RunError(say("The teacher task regresses a second network of this design with fresh random values, "
-                               "but its layers have no reset_parameters() to draw them, so the teacher would be the "
-                               "design itself. Use the clusters task."))
+                               "but its layers draw none (they have no reset_parameters(), or it sets fixed values, "
+                               "such as LayerNorm's ones and zeros), so the teacher would be the design itself. Use "
+                               "the clusters task."))
     teacher.eval()
     return teacher
 

@@ -37,20 +37,42 @@ def test_a_tensor_files_description_part_is_bounded_before_it_is_unpickled(tmp_p
     bomb = with_pickle(tmp_path, "bomb.pt", empty_lists(limits.TENSOR_PICKLE + 1))  # 1 MiB: 90 MiB once read
     read = []
     monkeypatch.setattr(torch, "load", lambda *a, **k: read.append(a))
-    with pytest.raises(ProjectFileError, match=r"bomb\.pt describes its contents in 1\.0 MiB \(its data\.pkl part\), "
-                                               r"more than LayerLab reads \(1\.0 MiB;") as refused:
+    with pytest.raises(ProjectFileError, match=r"bomb\.pt describes its contents in 1,048,585 B \(its data\.pkl "
+                                               r"part\), more than LayerLab reads in a file of this kind "
+                                               r"\(1,048,576 B;") as refused:
         load_tensor(bomb)
     assert refused.value.reason == "pickle" and read == []  # refused unread
 
 
 def test_a_description_part_that_could_outgrow_memory_is_refused_with_both_numbers(tmp_path, monkeypatch):
-    small = with_pickle(tmp_path, "lists.pt", empty_lists(100_000))  # 98 KiB: up to 24 MiB once read
-    monkeypatch.setattr(limits, "available_memory", lambda: 10 * 2**20)
-    monkeypatch.setattr(limits, "PICKLE_FLOOR", 2**16)  # (a part of up to 1 MiB is read without the question)
-    with pytest.raises(ProjectFileError, match=r"could take up to 23\.\d MiB of memory to read, but only 10\.0 MiB "
+    lists = with_pickle(tmp_path, "lists.pt", empty_lists(100_000))  # 98 KiB of empty lists: 7.6 MiB at most
+    with zipfile.ZipFile(lists) as archive:
+        entry = next(e for e in archive.infolist() if e.filename.endswith("data.pkl"))
+    assert limits.pickle_memory(lists, entry) >= 100_000 * 80
+    monkeypatch.setattr(limits, "available_memory", lambda: 4 * 2**20)
+    monkeypatch.setattr(limits, "PICKLE_FLOOR", 2**16)  # (a part of up to 1 MiB is read without working it out)
+    with pytest.raises(ProjectFileError, match=r"could take up to 7\.\d MiB of memory to read, but only 4\.0 MiB "
                                                r"is free") as refused:
-        load_tensor(small)
+        load_tensor(lists)
     assert refused.value.reason == "memory"
+
+
+def test_a_large_design_that_layerlab_saved_opens_again(tmp_path):
+    """A cap of 16 MiB refused a 90,000-block design LayerLab itself had saved (a review found it)."""
+    from torch import nn
+
+    from editor import Project
+    from editor.io.files.project_file import open_project, save_project
+
+    p = Project.from_module(nn.Sequential(*[nn.ReLU() for _ in range(12000)]))
+    p.input_shape = (2, 3)
+    path = tmp_path / "big.pt"
+    save_project(p, path)
+    with zipfile.ZipFile(path) as archive:
+        entry = next(e for e in archive.infolist() if e.filename.endswith("data.pkl"))
+    assert entry.file_size > limits.PICKLE_FLOOR  # its memory is worked out, and fits
+    assert limits.pickle_memory(path, entry) < 64 * entry.file_size
+    assert len(open_project(path).project.model) == 12000
 
 
 def test_ordinary_files_are_read_as_before(tmp_path):

@@ -285,9 +285,13 @@ def test_the_loss_axis_numbers_decades_and_their_halves_and_fifths_without_crowd
     assert log_ticks(1e-5, 3) == [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]  # many decades: the powers of ten alone
     assert log_ticks(0.0, 1.0) == [] and log_ticks(1.0, float("inf")) == []  # pyqtgraph's own then
     # a short range still gets numbers (pyqtgraph's log axis gave none: 10 SGD steps from 0.1924 to 0.1768)
-    assert log_ticks(0.1768, 0.1924) == [0.177, 0.192]
+    assert log_ticks(0.1768, 0.1924) == [0.18, 0.19]
     assert log_ticks(1.5, 1.9) == [1.5, 1.9] and log_ticks(0.011, 0.019) == [0.011, 0.019]
     assert log_ticks(0.15, 0.45) == [0.2, 0.3, 0.4] and log_ticks(0.5, 0.5) == [0.5]
+    # a loss stuck at chance (ln 2, ln 10): both numbers inside the range, where the axis shows them
+    for low, high in ((0.6931, 0.69318), (2.3025, 2.3027), (0.17649, 0.1924)):
+        ticks = log_ticks(low, high)
+        assert len(ticks) == 2 and low <= ticks[0] < ticks[1] <= high, (low, high, ticks)
 
 
 def test_the_loss_plot_numbers_the_losses_it_shows(qtbot):

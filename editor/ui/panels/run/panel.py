@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.model.catalog.shape_rules import fmt
-from editor.model.errors import LayerLabError
+from editor.model.errors import LayerLabError, RunStoppedError
 from editor.model.project.project import Project
 from editor.model.project.running import PreparedRun
 from editor.model.run.forward import LOSSES, RunResult
@@ -404,14 +404,15 @@ class RunPanel(TensorFiles, QWidget):
         self._say(lambda: self.tr("Running…"))
         stop = self._stop_run
         stop.clear()
-        self.jobs.submit(lambda context: prepared.execute(lambda: stop.is_set() or context.cancelled),
-                         on_done=lambda result: self._done(project, prepared, result),
-                         on_error=lambda text: self._stopped(text) if stop.is_set() else self._show_error(text))
+        self.jobs.submit(lambda context: _run_or_stop(prepared, lambda: stop.is_set() or context.cancelled),
+                         on_done=lambda result: self._stopped(project, result) if isinstance(result, RunStoppedError)
+                         else self._done(project, prepared, result), on_error=self._show_error)
 
-    def _stopped(self, message: str) -> None:
+    def _stopped(self, project: Project, stopped: RunStoppedError) -> None:
         """Stop ended the run: said calmly (the learner asked for it), not as an error."""
         self._set_busy(False)
-        self._say(lambda: model_text(message), muted=True)
+        if project is self.project:
+            self._say(lambda: model_text(stopped), muted=True)
 
     def _done(self, project: Project, prepared: PreparedRun, result: RunResult) -> None:
         changed = project is not self.project or prepared.signature != project.run_signature() or (
@@ -477,3 +478,11 @@ class RunPanel(TensorFiles, QWidget):
         path = self.layers.path_at(index.row())
         if self.project is not None and self.result is not None and path in self.result.layers:
             self.block_selected.emit(path)
+
+
+def _run_or_stop(prepared: PreparedRun, should_stop: Callable[[], bool]) -> RunResult | RunStoppedError:
+    """The run's result, or how Stop ended it (a result, not an error: a failure after Stop is still one)."""
+    try:
+        return prepared.execute(should_stop)
+    except RunStoppedError as stopped:
+        return stopped

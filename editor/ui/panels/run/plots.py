@@ -53,8 +53,22 @@ def log_ticks(low: float, high: float) -> list[float]:
     if len(ticks) < 2:
         ticks = [v for e in range(first, last + 1) for m in range(1, 10) if low <= (v := float(f"{m}e{e}")) <= high]
     if len(ticks) < 2:
-        ticks = sorted({float(f"{low:.3g}"), float(f"{high:.3g}")})
+        ticks = _inner_ends(low, high)
     return ticks
+
+
+def _inner_ends(low: float, high: float) -> list[float]:
+    """Two round numbers inside ``[low, high]``, with as few digits as keep them apart (0.6931 to 0.69318: 0.69311
+    and 0.69318); one when the range is a single value."""
+    if low == high:
+        return [float(f"{low:.4g}")]
+    for digits in range(2, 12):
+        scale = 10.0 ** (digits - 1 - math.floor(math.log10(high)))
+        first, last = math.ceil(low * scale) / scale, math.floor(high * scale) / scale
+        first, last = float(f"{first:.{digits}g}"), float(f"{last:.{digits}g}")
+        if low <= first < last <= high:
+            return [first, last]
+    return [low, high]
 
 
 def show_values(plot: pg.PlotWidget, shown: bool) -> None:
