@@ -226,7 +226,8 @@ def pickle_memory(path: Path, entry: zipfile.ZipInfo) -> int:
 
 def _entry_chunks(path: Path, entry: zipfile.ZipInfo) -> Iterator[bytes]:
     """The bytes of ``entry``, 4 MiB at a time. A stored entry (torch's) is read as it lies in the file, after its
-    local header: torch's own writer leaves CRCs that zipfile would refuse to read past, and torch does not check."""
+    local header: LayerLab saves without CRCs (``project_file.save_without_crc``; torch.load never checks them),
+    and zipfile would refuse to read such an entry to its end."""
     if entry.compress_type != zipfile.ZIP_STORED:
         with zipfile.ZipFile(path) as archive, archive.open(entry) as handle:
             while chunk := handle.read(4 << 20):
