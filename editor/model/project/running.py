@@ -201,7 +201,7 @@ class RunningMixin(_Base):
             raise RunError(say("The design is empty: add a layer first."))
         needed = self.memory_needed(batch=int(x.shape[0]), values=x.numel()) if self.input_shape else 0  # type: ignore[attr-defined]
         if backward is not None:  # the graph keeps the activations, and each parameter gets a gradient
-            needed += self.memory_needed(batch=int(x.shape[0]), values=x.numel()) if self.input_shape else 0  # type: ignore[attr-defined]
+            needed *= 2
         check_fits(self._device, needed, "run" if backward is None else "backward")
         if backward is not None and backward not in LOSSES:
             raise ValidationError(say("Unknown loss {backward!r}; use one of {losses}.",
