@@ -135,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     if options.lesson is not None:
         numbers = _lesson_numbers()
         if numbers and options.lesson not in numbers:  # said now, as a usage error (status 2), before Qt starts
-            parser.error(f"there is no lesson {options.lesson}: the lessons are numbered "
-                         f"{', '.join(str(n) for n in numbers)}")
+            listed = (f"{numbers[0]} to {numbers[-1]}" if numbers == list(range(numbers[0], numbers[-1] + 1))
+                      else ", ".join(str(n) for n in numbers))
+            parser.error(f"there is no lesson {options.lesson}: the lessons are numbered {listed}")
     if options.screenshot is not None:
         import os
 

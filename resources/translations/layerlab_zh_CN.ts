@@ -5181,7 +5181,7 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     </message>
     <message>
         <source>{where}: {problem} Fix this before training: every step runs the whole design.</source>
-        <translation>{where}：{problem} 请先修正这里再训练：每一步都会运行整个设计。</translation>
+        <translation>{where}：{problem}请先修正这里再训练：每一步都会运行整个设计。</translation>
     </message>
     <message>
         <source>The design changed since this training started, so its weights no longer fit it. Train again to train the design as it is now.</source>
@@ -5198,14 +5198,6 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>Out of memory on {device}: use a smaller batch or design, or another device.</source>
         <translation>{device} 上内存不足：请使用更小的批次或设计，或者换一个设备。</translation>
-    </message>
-    <message>
-        <source>In training mode, block {paths} updated its running statistics (running_mean, running_var), as model(x) does after model.train(); in eval mode a run uses them and leaves them as they are. Reset from seed brings back the seed&apos;s.</source>
-        <translation>在训练模式下，块 {paths} 更新了它的运行统计量（running_mean、running_var），就像 model.train() 之后调用 model(x) 那样；在评估模式下，运行会使用它们而不改变它们。“从种子重置”会恢复种子给出的值。</translation>
-    </message>
-    <message>
-        <source>In training mode, blocks {paths} updated their running statistics (running_mean, running_var), as model(x) does after model.train(); in eval mode a run uses them and leaves them as they are. Reset from seed brings back the seed&apos;s.</source>
-        <translation>在训练模式下，块 {paths} 更新了它们的运行统计量（running_mean、running_var），就像 model.train() 之后调用 model(x) 那样；在评估模式下，运行会使用它们而不改变它们。“从种子重置”会恢复种子给出的值。</translation>
     </message>
     <message>
         <source>1 to {max_batch:,}</source>
@@ -5928,6 +5920,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>你的库中的 {path} 大于 {size}，所以它不是 LayerLab 写出的定义。</translation>
     </message>
     <message>
+        <source>In training mode, {blocks} updated its running statistics (running_mean, running_var), as model(x) does after model.train(); in eval mode a run uses them and leaves them as they are. Reset from seed brings back the seed&apos;s values.</source>
+        <translation>在训练模式下，{blocks} 更新了它的运行统计量（running_mean、running_var），就像 model.train() 之后调用 model(x) 那样；在评估模式下，运行会使用它们而不改变它们。“从种子重置”会恢复种子给出的值。</translation>
+    </message>
+    <message>
+        <source>In training mode, {blocks} updated their running statistics (running_mean, running_var), as model(x) does after model.train(); in eval mode a run uses them and leaves them as they are. Reset from seed brings back the seed&apos;s values.</source>
+        <translation>在训练模式下，{blocks} 更新了它们的运行统计量（running_mean、running_var），就像 model.train() 之后调用 model(x) 那样；在评估模式下，运行会使用它们而不改变它们。“从种子重置”会恢复种子给出的值。</translation>
+    </message>
+    <message>
         <source>Training needs about {needed} on {device} (a copy of the design, its gradients, the optimizer&apos;s state, the teacher&apos;s copy, and each step&apos;s forward and backward pass), but only {free} is free there. Make the design or its input shape smaller, or use SGD (Adam keeps two more values per parameter).</source>
         <translation>训练在 {device} 上大约需要 {needed}（设计的一份副本、它的梯度、优化器的状态、教师网络的副本，以及每一步的前向和反向传播），但那里只有 {free} 空闲。请把设计或输入形状改小，或者改用 SGD（Adam 为每个参数多保存两个值）。</translation>
     </message>
@@ -5954,6 +5954,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>Convert it with x.float() (a NumPy array gives float64).</source>
         <translation>请用 x.float() 转换（NumPy 数组得到的是 float64）。</translation>
+    </message>
+    <message>
+        <source>Convert it with x.float().</source>
+        <translation>请用 x.float() 转换。</translation>
     </message>
     <message>
         <source>Convert it with x.float(), unless the design takes token ids.</source>
@@ -5986,6 +5990,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>The loss is {value} from the first step, before any weight was updated: the design&apos;s output is already NaN or infinite on this task&apos;s data (a log or sqrt of negative values, a division by zero?). Run forward to see the first block where it appears.</source>
         <translation>损失从第一步起就是 {value}，那时还没有更新任何权重：设计在这个任务的数据上的输出本身就是 NaN 或无穷大（对负数取 log 或 sqrt？除以零？）。运行前向传播，看看它最先出现在哪个块。</translation>
+    </message>
+    <message>
+        <source>an unknown shape</source>
+        <translation>未知的形状</translation>
     </message>
     <message>
         <source>The teacher network (a copy of the design)</source>
@@ -8523,6 +8531,10 @@ Valid: {valid}.</source>
     <message>
         <source>Running…</source>
         <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>The outputs below are still those of the last run that finished.</source>
+        <translation>下面显示的仍是上一次完成的运行的输出。</translation>
     </message>
     <message>
         <source>The design changed while the run was going: run it again to see its outputs.</source>

@@ -28,9 +28,10 @@ from editor.model.run.training import (
     copy_for_training,
     make_optimizer,
     make_task,
+    output_shape_of,
     task_samples,
 )
-from editor.model.words import say
+from editor.model.words import join, say
 
 if TYPE_CHECKING:
     from editor.model.design.core import DesignCore
@@ -95,14 +96,14 @@ class PreparedRun:
         result.notes.extend(self.notes)
         moved = _moved_buffers(self.plan, kept)
         if moved:
-            result.notes.append(say("In training mode, block {paths} updated its running statistics (running_mean, "
+            result.notes.append(say("In training mode, {blocks} updated its running statistics (running_mean, "
                                     "running_var), as model(x) does after model.train(); in eval mode a run uses them "
-                                    "and leaves them as they are. Reset from seed brings back the seed's.",
-                                    paths=", ".join(moved)) if len(moved) == 1 else
-                                say("In training mode, blocks {paths} updated their running statistics (running_mean, "
+                                    "and leaves them as they are. Reset from seed brings back the seed's values.",
+                                    blocks=moved[0]) if len(moved) == 1 else
+                                say("In training mode, {blocks} updated their running statistics (running_mean, "
                                     "running_var), as model(x) does after model.train(); in eval mode a run uses them "
-                                    "and leaves them as they are. Reset from seed brings back the seed's.",
-                                    paths=", ".join(moved)))
+                                    "and leaves them as they are. Reset from seed brings back the seed's values.",
+                                    blocks=join(moved, ", ")))
         return result
 
     def _give_back(self, kept: list[tuple[torch.Tensor, torch.Tensor]]) -> None:
@@ -116,15 +117,18 @@ class PreparedRun:
 
 
 def _moved_buffers(plan: list[Step], kept: list[tuple[torch.Tensor, torch.Tensor]]) -> list[str]:
-    """The paths of the blocks whose buffers a run changed (``kept``: each buffer with its value before), once each."""
+    """The blocks whose buffers a run changed ("Block 1 (BatchNorm1d)"; ``kept``: each buffer with its value before),
+    once each."""
     if not kept:
         return []
     before = {id(buffer): value for buffer, value in kept}
     moved: list[str] = []
+    seen: set[str] = set()
     for step in plan:
-        if step.path not in moved and any(
+        if step.path not in seen and any(
                 id(b) in before and not torch.equal(b, before[id(b)]) for b in step.module.buffers()):
-            moved.append(step.path)
+            seen.add(step.path)
+            moved.append(where_of(step))
     return moved
 
 
@@ -282,6 +286,8 @@ class RunningMixin(_Base):
         check_fits(self._device, self._training_memory(task, optimizer, shape), "train")
         clone, originals = copy_for_training(self.model)  # type: ignore[attr-defined]
         output = self.output_shape  # type: ignore[attr-defined]
+        if output is None and batch_only and task == "clusters":  # unknown past the batch-only error: run 2 samples
+            output = output_shape_of(clone, shape, self.input_dtype, self._token_count(), self._device)  # type: ignore[attr-defined]
         made = make_task(clone, task, shape, self.input_dtype, self._token_count(), output, seed,  # type: ignore[attr-defined]
                          self._device)
         copies = {id(originals[id(c)]): c for c in clone.modules() if id(c) in originals}

@@ -69,8 +69,9 @@ def describe_failure(exc: BaseException, where: str, x: torch.Tensor, model_devi
                    "all frozen), so there is nothing to compute. Unfreeze a block (requires_grad), or run forward "
                    "only.", where=where)
     if "dtype" in lowered or "expected scalar type" in lowered:
-        fix = (say("Convert it with x.float() (a NumPy array gives float64).") if x.is_floating_point()
-               or x.dtype == torch.bool else say("Convert it with x.float(), unless the design takes token ids."))
+        fix = (say("Convert it with x.float() (a NumPy array gives float64).") if x.dtype == torch.float64
+               else say("Convert it with x.float().") if x.is_floating_point() or x.dtype == torch.bool
+               else say("Convert it with x.float(), unless the design takes token ids."))
         return say("{where}: the input has dtype {dtype}, which this layer cannot take ({problem}). {fix}",
                    where=where, dtype=str(x.dtype), problem=text, fix=fix)
     if "more than 1 value per channel when training" in lowered:

@@ -28,7 +28,7 @@ from editor.model.catalog.shape_rules import fmt
 from editor.model.errors import RunError, ValidationError
 from editor.model.run.forward import describe_failure
 from editor.model.run.inputs import make_input
-from editor.model.words import say
+from editor.model.words import join, say
 
 TASKS = ("teacher", "clusters")
 OPTIMIZERS = ("adam", "sgd")
@@ -115,8 +115,8 @@ class Trainer:
                 if on_step is not None:
                     on_step(len(self.losses), value, norms)
                 if not math.isfinite(value):
-                    self.stopped_by = (blow_up_text(value, len(self.losses)) + " " +
-                                       say("Revert, then try a smaller learning rate.")
+                    self.stopped_by = (join([blow_up_text(value, len(self.losses)),
+                                             say("Revert, then try a smaller learning rate.")])
                                        if len(self.losses) > 1 else blow_up_text(value, 1))
                     break
                 if should_stop is not None and should_stop():
@@ -144,6 +144,23 @@ def _grad_norm(module: nn.Module) -> float:
     if not grads:
         return 0.0
     return float(torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(g) for g in grads])))
+
+
+def output_shape_of(model: nn.Module, input_shape: tuple[int, ...], dtype: str, high: int | None,
+                    device: torch.device) -> tuple[int, ...] | None:
+    """The shape ``model`` gives for two samples of ``input_shape`` (run in eval mode, so no buffer moves), with the
+    first size ``input_shape``'s; None when it cannot run them (the task's own checks then say why)."""
+    flags = {id(m): m.training for m in model.modules()}
+    model.eval()
+    try:
+        with torch.no_grad():
+            out = model(make_input((2, *input_shape[1:]), "zeros", 0, dtype, high, device))
+    except (RuntimeError, ValueError, TypeError, IndexError, MemoryError):
+        return None
+    finally:
+        for module in model.modules():
+            module.training = flags[id(module)]
+    return (input_shape[0], *out.shape[1:]) if isinstance(out, torch.Tensor) else None
 
 
 def task_samples(input_shape: tuple[int, ...]) -> int:
@@ -180,7 +197,7 @@ def make_task(model: nn.Module, name: str, input_shape: tuple[int, ...], dtype: 
         raise RunError(say("The clusters task needs a design that takes points of shape (batch, features); this one "
                            "takes {shape}. Use the teacher task.", shape=fmt(input_shape)))
     if output_shape is None or len(output_shape) != 2 or output_shape[1] < 2:
-        got = fmt(output_shape) if output_shape is not None else "an unknown shape"
+        got = fmt(output_shape) if output_shape is not None else say("an unknown shape")
         raise RunError(say("The clusters task needs class scores of shape (batch, classes) with 2 classes or more; "
                            "this design gives {got}. End it with Linear(…, classes), or use the teacher task.",
                            got=got))

@@ -191,7 +191,7 @@ def test_a_training_mode_run_says_which_blocks_moved_their_running_statistics():
     p = Project.from_module(nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3), nn.ReLU(), nn.Linear(3, 2)))
     p.input_shape = (8, 4)
     noted = [n for n in p.run(batch=8, train=True).notes if "running statistics" in n]
-    assert noted and noted[0].startswith("In training mode, block 1 updated its running statistics")
+    assert noted and noted[0].startswith("In training mode, Block 1 (BatchNorm1d) updated its running statistics")
     assert not [n for n in p.run(batch=8, train=False).notes if "running statistics" in n]
 
 
@@ -245,3 +245,13 @@ def test_a_failed_run_keeps_values_the_design_got_while_it_ran():
     with pytest.raises(RunError, match=r"^Stopped before Block 2"):
         prepared.execute(load_meanwhile_then_stop)
     assert float(p.model[1].running_mean.min()) > 4.0  # the loaded values, as the run then moved them
+
+
+def test_the_clusters_task_finds_the_classes_past_an_error_about_the_batch_alone():
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Linear(20, 10), nn.BatchNorm1d(10), nn.ReLU(), nn.Linear(10, 5)))
+    p.input_shape = (1, 20)
+    before = p.model[1].running_mean.clone()
+    trainer = p.make_trainer(task="clusters")
+    assert torch.equal(p.model[1].running_mean, before)
+    assert len(trainer.run(2)) == 2 and trainer.task.targets.max() == 4

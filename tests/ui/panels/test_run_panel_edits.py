@@ -450,3 +450,20 @@ def test_stop_ends_a_run_before_its_next_block_and_says_so_calmly(qtbot, monkeyp
     monkeypatch.undo()
     _forward(panel, qtbot)  # the next run is not stopped
     assert panel.result is not None
+
+
+def test_a_refused_new_training_leaves_the_one_before_to_keep_or_revert(qtbot):
+    """Keep stayed on after the clusters task was refused, and did nothing: the training before was gone."""
+    from torch import nn
+
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Linear(20, 10), nn.ReLU(), nn.Linear(10, 1)))
+    p.input_shape = (3, 20)
+    panel = _panel(qtbot, p)
+    box = panel.training
+    _train(box, qtbot, 4)
+    before = box.trainer
+    box.task.setCurrentIndex(box.task.findData("clusters"))
+    box.train.click()
+    assert box.status.text().startswith("The clusters task needs class scores")
+    assert box.trainer is before and box.keep.isEnabled() and len(before.losses) == 4

@@ -284,4 +284,4 @@ def test_a_lesson_that_does_not_exist_is_a_usage_error_before_qt_starts(capsys):
     with pytest.raises(SystemExit) as refused:
         main(["--lesson", "99"])
     assert refused.value.code == 2
-    assert "there is no lesson 99: the lessons are numbered 1, 2, 3" in capsys.readouterr().err
+    assert "there is no lesson 99: the lessons are numbered 1 to 12" in capsys.readouterr().err

@@ -145,8 +145,8 @@ class RunPanel(TensorFiles, QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         actions = QHBoxLayout()
-        for widget in (self.forward_button, self.backward_button, self.stop_button, label(lambda: self.tr("loss:")),
-                       self.loss, self.save_input, self.save_output):
+        for widget in (self.forward_button, self.backward_button, label(lambda: self.tr("loss:")), self.loss,
+                       self.save_input, self.save_output, self.stop_button):  # (Stop last: nothing moves when it shows)
             actions.addWidget(widget)
         actions.addStretch(1)
         texts = QHBoxLayout()
@@ -411,7 +411,12 @@ class RunPanel(TensorFiles, QWidget):
     def _stopped(self, project: Project, stopped: RunStoppedError) -> None:
         """Stop ended the run: said calmly (the learner asked for it), not as an error."""
         self._set_busy(False)
-        if project is self.project:
+        if project is not self.project:
+            return
+        if self.result is not None:  # (the last finished run's outputs stay: say whose they are)
+            self._say(lambda: sentences(model_text(stopped), self.tr("The outputs below are still those of the last "
+                                                                   "run that finished.")), muted=True)
+        else:
             self._say(lambda: model_text(stopped), muted=True)
 
     def _done(self, project: Project, prepared: PreparedRun, result: RunResult) -> None:

@@ -322,6 +322,7 @@ class TrainingBox(QGroupBox):
                                                          self.lr.value(), self.seed.value())
             except LayerLabError as exc:
                 error = exc
+                self.trainer, self._dropped = trainer, 0  # the training before stays (Keep or Revert it as before)
                 self._say(lambda: model_text(error))
                 self.message.emit(model_text(error))
                 return
