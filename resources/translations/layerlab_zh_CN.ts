@@ -6008,6 +6008,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>文件名中含有 NUL 字符，任何文件名都不能包含它。请换一个名字。</translation>
     </message>
     <message>
+        <source>{file} asks to call {name} while it is read, which no file torch.save or LayerLab writes does: it could fill the memory from a few bytes, so LayerLab did not open it.</source>
+        <translation>{file} 要求在读取时调用 {name}，而 torch.save 或 LayerLab 写出的文件都不会这样做：它可能用几个字节占满内存，所以 LayerLab 没有打开它。</translation>
+    </message>
+    <message>
         <source>{name} describes its contents in {size}, which could take up to {need} of memory to read, but only {have} is free, so LayerLab did not open it. Close other programs, or open it on a machine with more memory.</source>
         <translation>{name} 用 {size} 描述它的内容，读取时最多可能需要 {need} 内存，但可用内存只有 {have}，所以 LayerLab 没有打开它。请关闭其他程序，或在内存更多的机器上打开。</translation>
     </message>

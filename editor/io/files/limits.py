@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -177,6 +179,7 @@ def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> None:
         declared += unpacked
         if entry.filename.rpartition("/")[2] == "data.pkl":
             _check_pickle(path, entry, max_pickle)
+            check_globals(path, entry)
     have = available_memory()
     if declared > have:
         raise ProjectFileError(say("{name} unpacks to {declared}, but only {have} of memory "
@@ -201,7 +204,10 @@ def _check_pickle(path: Path, entry: zipfile.ZipInfo, limit: int) -> None:
                                "pickle", str(path))
     if unpacked <= PICKLE_FLOOR:
         return
-    need = pickle_memory(path, entry)
+    try:
+        need = pickle_memory(path, entry)
+    except _DAMAGED:  # torch's own read then fails, and says the file is damaged
+        return
     have = available_memory()
     if need > have:
         raise ProjectFileError(say("{name} describes its contents in {size}, which could take up to {need} of memory "
@@ -243,3 +249,35 @@ def _entry_chunks(path: Path, entry: zipfile.ZipInfo) -> Iterator[bytes]:
         while left > 0 and (chunk := handle.read(min(left, 4 << 20))):
             left -= len(chunk)
             yield chunk
+
+
+AMPLIFIERS = re.compile(rb"c(builtins\nbytearray|builtins\nset|builtins\nfrozenset|collections\nCounter"
+                        rb"|torch\.storage\n(?:Untyped|Typed)Storage|torch(?:\.cuda)?(?:\.sparse)?\n\w+Tensor)\n")
+"""GLOBAL opcodes naming what ``weights_only`` lets a pickle call although torch.save never writes it there, and
+that makes memory from its arguments: ``bytearray(2**30)`` is a gigabyte from 30 bytes, ``torch.FloatTensor(n)``
+and ``UntypedStorage(n)`` allocate, ``set`` and ``Counter`` copy a memoized list once per call. (``torch.Tensor``
+and ``torch.Size``, which torch.save writes for a tensor with attributes and for a sparse one, and the storage
+classes it names in every file, are not here: telling their calls from their uses needs the pickle's stack.)"""
+
+
+_DAMAGED = (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, zlib.error)
+"""What reading a damaged archive's entry raises."""
+
+
+def check_globals(path: Path, entry: zipfile.ZipInfo) -> None:
+    """Refuse a description part that names one of :data:`AMPLIFIERS` (read, not run)."""
+    tail, found = b"", None
+    try:
+        for chunk in _entry_chunks(path, entry):
+            found = AMPLIFIERS.search(tail + chunk)
+            if found is not None:
+                break
+            tail = chunk[-80:]
+    except _DAMAGED:  # torch's own read then fails, and says the file is damaged
+        return
+    if found is None:
+        return
+    name = found.group(1).decode("ascii", "replace").replace("\n", ".")
+    raise ProjectFileError(say("{file} asks to call {name} while it is read, which no file torch.save or LayerLab "
+                               "writes does: it could fill the memory from a few bytes, so LayerLab did not open it.",
+                               file=shown(path), name=name), "code", str(path))

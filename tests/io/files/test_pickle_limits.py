@@ -83,3 +83,16 @@ def test_ordinary_files_are_read_as_before(tmp_path):
     with pytest.raises(ProjectFileError) as refused:
         load_tensor(lists)
     assert refused.value.reason != "pickle"
+
+
+@pytest.mark.parametrize("name", [b"builtins\nbytearray", b"builtins\nset", b"collections\nCounter",
+                                  b"torch\nFloatTensor", b"torch.storage\nUntypedStorage"])
+def test_a_pickle_that_asks_to_make_memory_from_its_arguments_is_refused_unread(tmp_path, monkeypatch, name):
+    """weights_only lets a pickle call bytearray: 30 bytes gave a gigabyte (a review found it)."""
+    bomb = with_pickle(tmp_path, "amp.pt", b"\x80\x02c" + name + b"\nJ\x00\x00\x00\x40\x85R.")
+    read = []
+    monkeypatch.setattr(torch, "load", lambda *a, **k: read.append(a))
+    dotted = name.decode().replace("\n", ".")
+    with pytest.raises(ProjectFileError, match=rf"asks to call {dotted} while it is read") as refused:
+        load_tensor(bomb)
+    assert refused.value.reason == "code" and read == []
