@@ -179,7 +179,6 @@ def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> None:
         declared += unpacked
         if entry.filename.rpartition("/")[2] == "data.pkl":
             _check_pickle(path, entry, max_pickle)
-            check_globals(path, entry)
     have = available_memory()
     if declared > have:
         raise ProjectFileError(say("{name} unpacks to {declared}, but only {have} of memory "
@@ -190,7 +189,8 @@ def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> None:
 
 
 def _check_pickle(path: Path, entry: zipfile.ZipInfo, limit: int) -> None:
-    """Refuse a description part (``entry``) beyond ``limit`` bytes, or one that could outgrow the free memory."""
+    """Refuse a description part (``entry``) beyond ``limit`` bytes, one that names one of :data:`AMPLIFIERS`, or one
+    that could outgrow the free memory (its bytes read once, not run)."""
     name = shown(path)
     unpacked = entry.file_size
     if unpacked > limit:
@@ -202,11 +202,16 @@ def _check_pickle(path: Path, entry: zipfile.ZipInfo, limit: int) -> None:
                                    "bytes there, and a design of 10,000 blocks about 2 MiB), so LayerLab did not open "
                                    "it.", name=name, size=size, limit=most),
                                "pickle", str(path))
-    if unpacked <= PICKLE_FLOOR:
-        return
     try:
-        need = pickle_memory(path, entry)
+        found, need = _scan(path, entry, search=True, count=unpacked > PICKLE_FLOOR)
     except _DAMAGED:  # torch's own read then fails, and says the file is damaged
+        return
+    if found is not None:
+        called = found.group(1).decode("ascii", "replace").replace("\n", ".")
+        raise ProjectFileError(say("{file} asks to call {name} while it is read, which no file torch.save or LayerLab "
+                                   "writes does: it could fill the memory from a few bytes, so LayerLab did not open "
+                                   "it.", file=name, name=called), "code", str(path))
+    if unpacked <= PICKLE_FLOOR:
         return
     have = available_memory()
     if need > have:
@@ -220,14 +225,26 @@ def _check_pickle(path: Path, entry: zipfile.ZipInfo, limit: int) -> None:
 def pickle_memory(path: Path, entry: zipfile.ZipInfo) -> int:
     """At most how many bytes of memory unpickling ``entry`` of the archive ``path`` can take (read, not run: the
     bytes that make containers are counted, 4 MiB at a time)."""
-    total = 0
+    return _scan(path, entry, search=False, count=True)[1]
+
+
+def _scan(path: Path, entry: zipfile.ZipInfo, search: bool, count: bool) -> tuple[re.Match[bytes] | None, int]:
+    """One read of ``entry``: with ``search``, the first of :data:`AMPLIFIERS` it names (the read stops there); with
+    ``count``, the most memory unpickling it can take (see :func:`pickle_memory`)."""
+    total, tail = 0, b""
     extra = dict.fromkeys(PICKLE_OPCODE_COSTS, 0)
     for chunk in _entry_chunks(path, entry):
-        total += len(chunk)
-        for byte in extra:
-            extra[byte] += chunk.count(byte)
-    return total * PICKLE_BYTE_COST + sum(count * (PICKLE_OPCODE_COSTS[byte] - PICKLE_BYTE_COST)
-                                          for byte, count in extra.items())
+        if search:
+            found = AMPLIFIERS.search(tail + chunk)
+            if found is not None:
+                return found, 0
+            tail = chunk[-80:]
+        if count:
+            total += len(chunk)
+            for byte in extra:
+                extra[byte] += chunk.count(byte)
+    return None, total * PICKLE_BYTE_COST + sum(number * (PICKLE_OPCODE_COSTS[byte] - PICKLE_BYTE_COST)
+                                                for byte, number in extra.items())
 
 
 def _entry_chunks(path: Path, entry: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -262,22 +279,3 @@ classes it names in every file, are not here: telling their calls from their use
 
 _DAMAGED = (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, zlib.error)
 """What reading a damaged archive's entry raises."""
-
-
-def check_globals(path: Path, entry: zipfile.ZipInfo) -> None:
-    """Refuse a description part that names one of :data:`AMPLIFIERS` (read, not run)."""
-    tail, found = b"", None
-    try:
-        for chunk in _entry_chunks(path, entry):
-            found = AMPLIFIERS.search(tail + chunk)
-            if found is not None:
-                break
-            tail = chunk[-80:]
-    except _DAMAGED:  # torch's own read then fails, and says the file is damaged
-        return
-    if found is None:
-        return
-    name = found.group(1).decode("ascii", "replace").replace("\n", ".")
-    raise ProjectFileError(say("{file} asks to call {name} while it is read, which no file torch.save or LayerLab "
-                               "writes does: it could fill the memory from a few bytes, so LayerLab did not open it.",
-                               file=shown(path), name=name), "code", str(path))
