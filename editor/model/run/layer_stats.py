@@ -259,7 +259,9 @@ class StatsCollector:
                 def original(row: int) -> torch.Tensor:  # a copy's row, else the output itself (its own dtype)
                     return rows[row].view(shape) if gathering.buffer is not None else self._outputs[members[row]]
 
-                self._settle(key, part, values.astype(np.float64), original)
+                with np.errstate(invalid="ignore"):  # (the zero-count row is not counted yet: whatever a kept
+                    wide = values.astype(np.float64)  # workspace held there, NaN bits too, is not read)
+                self._settle(key, part, wide, original)
             # last, over the stacked copy itself (one buffer less to keep in cache): the values that are not zero,
             # as the sum of 1.0 where a value is not 0 (exact while a row has at most 2**24 values)
             if count <= EXACT_COUNT:
