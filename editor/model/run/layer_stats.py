@@ -10,8 +10,12 @@ The reductions of a chunk are a handful of vectorized kernels: sums, sums of
 squares as vector norms, min and max, and last, over the copy itself, the
 non-zero counts (the sum of ``x != 0`` as floats). On other devices, where kernels run
 asynchronously, outputs are held and everything is reduced once at the end, in
-one stack per shape, and read once. The sparklines of every output of a shape
-are binned together at the end, from a small sample of each.
+one stack per shape, and read once. The sparklines (:mod:`editor.model.run.sparklines`)
+of a chunk's outputs are binned together, from a small sample of each. The work
+after the forward is a few calls per chunk, not per output: right after a forward
+the caches hold its weights, and every call into torch or NumPy then costs several
+times what it costs warm, so the kept workspace's views are made once, and each
+output's numbers are settled in one loop over Python floats.
 
 Numbers equal torch's own (``out.mean()``, ``out.std()``, …): where the mean
 dwarfs the spread the one-pass variance would lose digits, so those rows are
@@ -21,10 +25,7 @@ overflow) are computed one by one in double precision.
 
 from __future__ import annotations
 
-import functools
-import itertools
 import math
-import operator
 import sys
 import time
 from collections.abc import Callable
@@ -34,15 +35,22 @@ import numpy as np
 import torch
 
 from editor.model.run import row_buffers
+from editor.model.run.sparklines import (  # noqa: F401 - SPARK_RUN and sample_step, as offered here
+    SPARK_BINS,
+    SPARK_RUN,
+    SPARK_SAMPLE,
+    bin_counts,
+    bin_offsets,
+    sample_step,
+    sample_views,
+    spark_sample,
+)
 
-SPARK_BINS = 16
-SPARK_SAMPLE = 256
-"""Values of each output its sparkline is binned from (all of them when it has no more)."""
 CHUNK_BYTES = 1 << 23
 """About how many bytes of outputs the CPU reduces at once (kept until then, with a stacked copy as large)."""
-SPARK_RUN = 8
-"""Consecutive values taken at each place of a larger output (8 float32: half a cache line)."""
 MAX_CHUNK_ROWS = 512
+KEPT_VIEWS = 4
+"""Chunk sizes whose views a kept workspace keeps (:func:`_views`)."""
 EXACT_COUNT = 1 << 24
 """Values of one output up to which float32 counts them exactly (larger ones are counted in integers)."""
 
@@ -84,8 +92,8 @@ class _Part:
     """(Neither is read once ``counts`` is set: on the CPU they are a workspace's, given back.)"""
     nonzero: torch.Tensor | None = None
     """The counts of values that are not zero, in integers, for outputs too large to count in ``numbers``."""
-    settled: np.ndarray | None = None
-    """Once settled: rows mean, std, min, max and the fraction of zeros, in double precision."""
+    settled: list[list[float]] | None = None
+    """Once settled: each output's mean, std, min, max and (once counted) fraction of zeros, five lists of floats."""
     counts: list[list[int]] | None = None
     """Once binned: each output's sparkline counts."""
 
@@ -196,9 +204,9 @@ class StatsCollector:
                     numbers = parts[0].numbers if len(parts) == 1 else torch.cat([p.numbers for p in parts], dim=1)
                     whole = _Part([i for part in parts for i in part.members], numbers,
                                   torch.cat([part.sample for part in parts]))
-                    numbers_np = numbers.double().cpu().numpy()
-                    self._settle(key, whole, numbers_np, lambda row, whole=whole: self._outputs[whole.members[row]])
-                    _count_zeros(key, whole, numbers_np[2], parts)
+                    read = numbers.cpu().tolist()  # (float32 numbers are exact as Python floats)
+                    self._settle(key, whole, read, lambda row, whole=whole: self._outputs[whole.members[row]])
+                    _count_zeros(key, whole, read[2], parts)
                     parts = [whole]
                 self._finish_key(key, parts)
         found = self._done
@@ -234,34 +242,31 @@ class StatsCollector:
         members = gathering.members
         shape, device, dtype = key
         count = math.prod(shape)
+        space = gathering.space
         with torch.no_grad():  # statistics are not part of anything autograd should see
-            buffer = gathering.buffer
-            if buffer is not None:  # copied as they came (its rows are outputs already, flat)
-                rows = buffer if len(members) == len(buffer) else buffer[: len(members)]
+            if space is not None:  # copied as they came (its rows are outputs already, flat), into kept memory
+                views = _views(space, tuple(shape), len(members))
+                rows, numbers, sample = views.rows, views.numbers, views.sample
+                views.targets.copy_(views.sources)  # the sparkline's sample
             else:
                 stacked = torch.stack([self._outputs[i] if dtype == torch.float32 else self._outputs[i].float()
                                        for i in members])
                 rows = stacked.reshape(len(members), count)  # a copy where strides need one (channels_last)
-            space = gathering.space
-            if space is None:
                 numbers = torch.zeros((5, len(members)), dtype=rows.dtype, device=device)
-            else:  # kept memory: fresh pages would cost a fault each
-                numbers = space.numbers if len(members) == gathering.capacity else space.numbers[:, : len(members)]
-            sums, norms, nonzero, lows, highs = numbers.unbind(0)
-            sample = spark_sample(rows, tuple(shape), None if space is None else space.sample[: len(members)])
+                sample = spark_sample(rows, tuple(shape))
+            sums, norms, nonzero, lows, highs = numbers.unbind(0) if space is None else views.columns
             torch.sum(rows, 1, out=sums)
             torch.linalg.vector_norm(rows, dim=1, out=norms)
             torch.amin(rows, 1, out=lows)
             torch.amax(rows, 1, out=highs)
             part = _Part(members, numbers, sample=sample)
             if _at_hand(device):  # settle the numbers while the values are at hand too
-                values = numbers.numpy()
+                values = numbers.numpy() if space is None else views.values
                 def original(row: int) -> torch.Tensor:  # a copy's row, else the output itself (its own dtype)
-                    return rows[row].view(shape) if gathering.buffer is not None else self._outputs[members[row]]
+                    return rows[row].view(shape) if space is not None else self._outputs[members[row]]
 
-                with np.errstate(invalid="ignore"):  # (the zero-count row is not counted yet: whatever a kept
-                    wide = values.astype(np.float64)  # workspace held there, NaN bits too, is not read)
-                self._settle(key, part, wide, original)
+                # (the zero-count row is not counted yet: whatever a kept workspace held there is not read)
+                self._settle(key, part, values.tolist(), original)
             # last, over the stacked copy itself (one buffer less to keep in cache): the values that are not zero,
             # as the sum of 1.0 where a value is not 0 (exact while a row has at most 2**24 values)
             if count <= EXACT_COUNT:
@@ -269,47 +274,48 @@ class StatsCollector:
             else:
                 part.nonzero = torch.count_nonzero(rows, dim=1)
         if _at_hand(device):
-            _count_zeros(key, part, values[2].astype(np.float64), [part])
-            bins = None if space is None else space.bins[: len(members)]
-            part.counts = _bin_counts(sample.numpy(), values[3:5], bins)  # now: the sample is the workspace's
+            _count_zeros(key, part, values[2].tolist(), [part])
+            # now, while the sample is this chunk's (a kept workspace's is the next chunk's)
+            part.counts = (bin_counts(sample.numpy(), values[3], values[4]) if space is None
+                           else bin_counts(views.sample_np, values[3], values[4], views.bins, views.offsets))
             for index in members:
                 self._outputs[index] = None
         if space is not None:
             row_buffers.give(tuple(shape), space, CHUNK_BYTES)
         self._parts.setdefault(key, []).append(part)
 
-    def _settle(self, key: Key, part: _Part, numbers: np.ndarray, values: Callable[[int], torch.Tensor]) -> None:
-        """Each output's mean, std, min and max from its sums, in double precision, all rows at once.
+    def _settle(self, key: Key, part: _Part, numbers: list[list[float]],
+                values: Callable[[int], torch.Tensor]) -> None:
+        """Each output's mean, std, min and max from its sums (``numbers``' rows), in double precision.
 
         Rare outputs need their values again (``values(row)``): NaN or Inf, sums too large for
         float32, a mean that dwarfs the spread (one pass loses digits there).
         """
         count = math.prod(key[0])
-        settled = np.empty((5, numbers.shape[1]))  # rows: mean, std, min, max, and the fraction of zeros (later)
-        mean, spread = settled[0], settled[1]
-        sums, norms = numbers[0], numbers[1]
-        settled[2:4] = numbers[3:5]
-        with np.errstate(all="ignore"):  # rows with NaN or Inf, or sums that overflowed, are done again below
-            np.divide(sums, count, out=mean)
-            squares = norms * norms
-            centred = squares - count * mean * mean
-            np.maximum(centred, 0.0, out=centred)
-            np.divide(centred, max(count - 1, 1), out=spread)
-            finite = np.isfinite(settled[:4]).all(0)  # (the sums and squares too, through the mean and the spread)
-            again = centred < 1e-3 * squares
-            again |= ~finite
-        for row in np.flatnonzero(again).tolist():
-            index = part.members[row]
-            out = values(row)
-            if not finite[row]:
+        degrees = max(count - 1, 1)
+        means: list[float] = []
+        stds: list[float] = []
+        for row, (total, norm, low, high) in enumerate(zip(numbers[0], numbers[1], numbers[3], numbers[4])):
+            squares = norm * norm
+            every = total + squares + low + high
+            if every - every != 0.0:  # NaN or Inf in one of them (the output, or sums too large for float32)
+                index = part.members[row]
                 path, kind, _ = self._names[index]
-                self._done[index] = _one_by_one(path, kind, out)  # NaN or Inf, or sums too large for float32
+                self._done[index] = _one_by_one(path, kind, values(row))
+                means.append(math.nan)
+                stds.append(math.nan)
                 continue
-            flat = out.detach().reshape(-1).float()  # two passes: the exact spread
-            shift = torch.tensor(float(mean[row]), dtype=torch.float32, device=flat.device)
-            spread[row] = float((flat - shift).double().square().sum()) / max(count - 1, 1)
-        np.sqrt(spread, out=spread)
-        part.settled = settled
+            mean = total / count
+            centred = squares - count * mean * mean
+            if centred < 1e-3 * squares:  # a mean that dwarfs the spread: two passes, the exact spread
+                flat = values(row).detach().reshape(-1).float()
+                shift = torch.tensor(mean, dtype=torch.float32, device=flat.device)
+                spread = float((flat - shift).double().square().sum()) / degrees
+            else:
+                spread = centred / degrees
+            means.append(mean)
+            stds.append(math.sqrt(spread))
+        part.settled = [means, stds, numbers[3], numbers[4], []]
 
     def _finish_key(self, key: Key, parts: list[_Part]) -> None:
         """The sparklines of every output of shape ``key`` (all at once), and their :class:`LayerStats`."""
@@ -317,13 +323,13 @@ class StatsCollector:
             members, settled, counts = parts[0].members, parts[0].settled, parts[0].counts
         else:
             members = [i for part in parts for i in part.members]
-            settled = np.concatenate([part.settled for part in parts], axis=1)
+            settled = [[value for part in parts for value in part.settled[field]] for field in range(5)]
             counts = None if parts[0].counts is None else [row for part in parts for row in part.counts]
         if counts is None:  # read once, at the end (another device)
-            counts = _bin_counts(torch.cat([part.sample for part in parts]).cpu().numpy(),
-                                 torch.cat([part.numbers[3:5] for part in parts], dim=1).cpu().numpy())
+            extremes = torch.cat([part.numbers[3:5] for part in parts], dim=1).cpu().numpy()
+            counts = bin_counts(torch.cat([part.sample for part in parts]).cpu().numpy(), extremes[0], extremes[1])
         names, done, made = self._names, self._done, _made
-        for index, histogram, mean, std, low, high, zeros in zip(members, counts, *settled.tolist(), strict=True):
+        for index, histogram, mean, std, low, high, zeros in zip(members, counts, *settled, strict=True):
             if index not in done:
                 path, kind, shape = names[index]
                 done[index] = made(path, kind, shape, mean, std, low, high, zeros, tuple(histogram))
@@ -351,35 +357,51 @@ def _at_hand(device: torch.device) -> bool:
     return device.type == "cpu"
 
 
-def _count_zeros(key: Key, part: _Part, nonzero: np.ndarray, parts: list[_Part]) -> None:
+def _count_zeros(key: Key, part: _Part, nonzero: list[float], parts: list[_Part]) -> None:
     """The fraction of exact zeros of each output of ``part`` (made of ``parts``), from the counts of the others."""
     count = math.prod(key[0])
     if count > EXACT_COUNT:  # counted in integers
-        nonzero = np.concatenate([p.nonzero.cpu().numpy() for p in parts if p.nonzero is not None]).astype(np.float64)
+        nonzero = [n for p in parts if p.nonzero is not None for n in p.nonzero.cpu().tolist()]
     assert part.settled is not None
-    part.settled[4] = (count - nonzero) / count
+    part.settled[4] = [(count - n) / count for n in nonzero]
 
 
-def _bin_counts(sample: np.ndarray, extremes: np.ndarray, bins: np.ndarray | None = None) -> list[list[int]]:
-    """Per row of ``sample``, its counts over ``SPARK_BINS`` equal bins from that row's min to its max.
+@dataclass(frozen=True)
+class _Views:
+    """What a chunk of ``n`` outputs reads and writes in a kept workspace, viewed once (views cost a few µs each)."""
 
-    ``extremes`` holds the rows' minima and maxima. NaN counts in the first bin, infinities at the ends.
-    ``sample`` is scaled in place; the bin numbers go into ``bins`` (intp, of its shape) when given.
-    """
-    rows = len(sample)
-    scaled = sample
-    with np.errstate(all="ignore"):  # overflowing widths and NaN rows are dealt with below
-        width = np.maximum(extremes[1] - extremes[0], np.finfo(np.float32).tiny)
-        np.subtract(scaled, extremes[0][:, None], out=scaled)
-        scaled *= (np.float32(SPARK_BINS) / width)[:, None]
-    np.fmax(scaled, 0, out=scaled)  # NaN goes to the first bin (fmax takes the number), -Inf too
-    np.minimum(scaled, SPARK_BINS - 1, out=scaled)
-    if bins is None:
-        bins = scaled.astype(np.intp)
-    else:
-        np.copyto(bins, scaled, casting="unsafe")  # as astype does: towards zero
-    bins += np.arange(0, rows * SPARK_BINS, SPARK_BINS, dtype=np.intp)[:, None]
-    return np.bincount(bins.ravel(), minlength=SPARK_BINS * rows).reshape(rows, SPARK_BINS).tolist()
+    rows: torch.Tensor
+    """``(n, count)``: a row per output."""
+    numbers: torch.Tensor
+    """``(5, n)``: the chunk's sums, 2-norms, counts of values that are not zero, minima and maxima."""
+    columns: tuple[torch.Tensor, ...]
+    """``numbers``' rows."""
+    values: np.ndarray
+    """``numbers`` as NumPy (the same memory)."""
+    sample: torch.Tensor
+    """``(n, sampled)``: the values each output's sparkline is binned from."""
+    sample_np: np.ndarray
+    sources: torch.Tensor
+    """The sample's values in ``rows`` (a strided view), …"""
+    targets: torch.Tensor
+    """… and where they go in ``sample``: ``targets.copy_(sources)`` takes the sample."""
+    bins: np.ndarray
+    offsets: np.ndarray
+
+
+def _views(space: row_buffers.Workspace, shape: tuple[int, ...], n: int) -> _Views:
+    """The views of ``space`` (for outputs of ``shape``) that a chunk of ``n`` outputs uses, made on first use."""
+    views = space.views.get(n)
+    if views is None:
+        if len(space.views) >= KEPT_VIEWS:  # (a design's chunks come in a few sizes; others are rare)
+            space.views.clear()
+        rows = space.buffer[:n]
+        numbers = space.numbers[:, :n]
+        sample = space.sample[:n]
+        sources, targets = sample_views(rows, shape, sample)
+        views = space.views[n] = _Views(rows, numbers, numbers.unbind(0), numbers.numpy(), sample, sample.numpy(),
+                                        sources, targets, space.bins[:n], bin_offsets(n))
+    return views
 
 
 def all_stats(outputs: list[tuple[str, str, torch.Tensor]]) -> list[LayerStats]:
@@ -393,54 +415,6 @@ def all_stats(outputs: list[tuple[str, str, torch.Tensor]]) -> list[LayerStats]:
 def layer_stats(path: str, kind: str, out: torch.Tensor) -> LayerStats:
     """Statistics of one block's output."""
     return all_stats([(path, kind, out)])[0]
-
-
-def spark_sample(rows: torch.Tensor, shape: tuple[int, ...], out: torch.Tensor | None = None) -> torch.Tensor:
-    """A copy of at most ``SPARK_SAMPLE`` values of each row of ``rows`` (2-d, each row an output of ``shape``), for
-    its sparkline.
-
-    A row of up to that many values is taken whole. A longer one gives runs of ``SPARK_RUN``
-    consecutive values from evenly spaced places, ``sample_step(shape)`` apart: the copy reads a
-    few cache lines of each row instead of one for every value taken, and the runs fall on every
-    part of a row of the output (each feature of a (batch, features) output), not on its first
-    values again and again. With ``out`` (of the sample's shape) the copy goes there.
-    """
-    count = rows.shape[1]
-    if count <= SPARK_SAMPLE:
-        return rows.clone() if out is None else out.copy_(rows)
-    places = SPARK_SAMPLE // SPARK_RUN
-    step = sample_step(shape)
-    along = rows.stride(1)  # 1 for a buffer's rows; a strided or expanded output's own step otherwise
-    runs = rows.as_strided((len(rows), places, SPARK_RUN), (rows.stride(0), step * along, along),
-                           rows.storage_offset())
-    # a copy, always (runs that touch would make a view of the rows, which the zero count overwrites)
-    if out is not None:
-        return out.view(len(rows), places, SPARK_RUN).copy_(runs).view(len(rows), SPARK_SAMPLE)
-    return runs.clone(memory_format=torch.contiguous_format).view(len(rows), SPARK_SAMPLE)
-
-
-@functools.lru_cache(maxsize=64)
-def sample_step(shape: tuple[int, ...]) -> int:
-    """How far apart the sample's runs start in an output of ``shape`` (of more than ``SPARK_SAMPLE`` values).
-
-    The widest step that fits: for outputs of up to about 500 values, just that; for larger ones, a
-    multiple of ``SPARK_RUN`` (a run then lies in one cache line)
-    whose quotient by it shares no factor with the trailing sizes of ``shape`` (the last size, the
-    last two sizes' product, …) once their own factors of ``SPARK_RUN`` are taken out. With
-    (64, 256) that is 520, not 512: each run then starts 8 features further along a row than the
-    last, and the 32 runs cover all 256 features instead of features 0 to 7 of every other row.
-    """
-    count = math.prod(shape)
-    places = SPARK_SAMPLE // SPARK_RUN
-    widest = (count - SPARK_RUN) // (places - 1)  # the last run ends inside the output (at least SPARK_RUN)
-    if widest < 2 * SPARK_RUN:  # a small output (up to ~500 values): runs as far apart as they fit
-        return widest
-    widest //= SPARK_RUN
-    trailing = [size // math.gcd(size, SPARK_RUN) for size in itertools.accumulate(reversed(shape), operator.mul)]
-    quotient = widest
-    while quotient > 1 and any(math.gcd(quotient, size) != 1 for size in trailing):
-        quotient -= 1
-    return max(1, quotient) * SPARK_RUN
 
 
 def _chunk_rows(count: int) -> int:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import torch
@@ -37,6 +38,8 @@ class Workspace:
     """``(capacity, sampled)`` float32: the values each output's sparkline is binned from."""
     bins: np.ndarray
     """``(capacity, sampled)`` intp: the sample's bin numbers."""
+    views: dict[int, Any] = field(default_factory=dict)
+    """The taker's views of the above for a chunk of so many outputs, made once (each view costs a few µs)."""
 
 
 _kept: dict[tuple[tuple[int, ...], int], Workspace] = {}

@@ -276,3 +276,20 @@ def test_a_script_s_default_dtype_and_device_do_not_reach_the_kept_workspaces(mo
         assert collector.finish() == expected
     finally:
         torch.set_default_dtype(before)
+
+
+def test_a_kept_workspace_serves_chunks_of_every_size_with_their_own_views(monkeypatch):
+    """Runs of 3, 5, 2, … outputs of one shape take the same kept workspace, each viewing its first rows; the views
+    of a few sizes are kept with it, and each run's statistics equal those of its outputs alone."""
+    from editor.model.run import layer_stats, row_buffers
+
+    monkeypatch.setattr(row_buffers, "_kept", {})
+    torch.manual_seed(3)
+    for size in (3, 5, 2, 3, 7, 1, 6, 4, 5):
+        outputs = [(str(i), "Linear", torch.randn(8, 40) * (i + size)) for i in range(size)]
+        collector = layer_stats.StatsCollector()
+        for path, kind, out in outputs:
+            collector.add(path, kind, out)
+        assert collector.finish() == [layer_stats.all_stats([output])[0] for output in outputs]
+    (space,) = row_buffers._kept.values()
+    assert 1 <= len(space.views) <= layer_stats.KEPT_VIEWS
