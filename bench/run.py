@@ -11,7 +11,7 @@ import time
 import torch
 from torch import nn
 
-from bench.common import Ratio, measure, measure_pair, report, timed
+from bench.common import Ratio, measure_pair, report, timed
 from editor import Project
 from editor.model.run.forward import forward, run_design
 
@@ -39,7 +39,7 @@ def forward_ratios(p: Project) -> list[Ratio]:
     model = p.model.eval()
     prepared = p.prepare_run(x)
     plains, forwards = [], []
-    for _ in range(21):  # alternating, so that both share the machine's noise; each timed after one of its own
+    for _ in range(61):  # alternating, so that both share the machine's noise; each timed after one of its own
         with torch.no_grad():
             model(x)
             plains.append(timed(lambda: model(x)))
@@ -51,7 +51,7 @@ def forward_ratios(p: Project) -> list[Ratio]:
         with torch.no_grad():
             forward(prepared.plan, x, prepared.device, lambda step, out: None)
 
-    without, panel = measure_pair(bare, lambda: run_design(prepared.plan, model, x, prepared.device), repeat=31)
+    without, panel = measure_pair(bare, lambda: run_design(prepared.plan, model, x, prepared.device), repeat=61)
     return [
         Ratio("Run tab forward (statistics excluded) / model(x)", forward_only, plain, 1.2),
         Ratio(f"forward with per-block statistics, {DEPTH} layers / without", panel, without, 1.5),
@@ -62,7 +62,6 @@ def training_ratio(p: Project) -> Ratio:
     trainer = p.make_trainer("teacher", "adam", 1e-3, 0)
     trainer.run(3)  # warm up
     steps = 20
-    ours = measure(lambda: trainer.run(steps), repeat=5) / steps
     model = trainer.model
     task = trainer.task
     optimizer = torch.optim.Adam([q for q in model.parameters() if q.requires_grad], lr=1e-3)
@@ -76,7 +75,8 @@ def training_ratio(p: Project) -> Ratio:
             float(loss.detach())
 
     plain_loop()
-    plain = measure(plain_loop, repeat=5) / steps
+    # alternating, so that both share the machine's noise
+    plain, ours = (seconds / steps for seconds in measure_pair(plain_loop, lambda: trainer.run(steps), repeat=7))
     return Ratio("a training step / plain zero_grad, loss.backward(), opt.step()", ours, plain, 1.3)
 
 
