@@ -7,8 +7,8 @@ context is wrapped to keep ``torch.compile`` out, and its first use imports
 ``torch._dynamo``, 1.2-1.7 s of a 2-core machine, on whichever thread first
 built something on the meta device (the GUI thread, reading code, adding a
 huge layer). LayerLab never compiles, so building needs none of that. (Some
-of torch's meta kernels import it on their first call all the same: see
-:func:`prepare_meta_kernels`.)
+of torch's meta kernels import it on their first call all the same, and so does
+the first optimizer a training makes: see :func:`prepare_meta_kernels`.)
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def prepare_meta_kernels() -> None:
     Some of torch's meta kernels are Python functions (``x @ w`` on the meta device runs one), each
     wrapped to keep ``torch.compile`` out, and that wrapper imports ``torch._dynamo`` on its first
     call. A custom layer's shape check runs its forward on the meta device: the first one, on the GUI
-    thread, froze the custom-layer dialog for that long.
+    thread, froze the custom-layer dialog for that long. torch's optimizers are wrapped alike: the
+    Run tab's training box starts the import when it is first shown.
     """
     if KERNELS_MODULE not in sys.modules:
         __import__(KERNELS_MODULE)

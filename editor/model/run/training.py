@@ -16,6 +16,7 @@ trained values as one undoable edit (``p.keep_trained(trainer)``) or drops them.
 from __future__ import annotations
 
 import copy
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,7 +62,9 @@ class Trainer:
     layers: list[tuple[str, nn.Module]]
     """(path of first use, copied module) for every layer with parameters, for the gradient norms."""
     task: Task
-    optimizer: torch.optim.Optimizer
+    make_optimizer: Callable[[], torch.optim.Optimizer]
+    """Makes the optimizer, on the first :meth:`run`: the thread that trains, not the one that makes the trainer
+    (the first optimizer a process makes imports ``torch._dynamo``, 1-1.5 s of a 2-core machine)."""
     losses: list[float] = field(default_factory=list)
     grad_norms: dict[str, list[float]] = field(default_factory=dict)
     stopped_by: str = ""
@@ -77,6 +80,15 @@ class Trainer:
     stamp: tuple = ()
     """The design's ``weights_stamp()`` when it was made: keeping needs the same (else it would overwrite a change
     made since, such as an init, a reset from the seed or an undo)."""
+
+    _optimizer: torch.optim.Optimizer | None = field(default=None, repr=False)
+
+    @property
+    def optimizer(self) -> torch.optim.Optimizer:
+        """The optimizer over the copy's trainable parameters (made on first use)."""
+        if self._optimizer is None:
+            self._optimizer = self.make_optimizer()
+        return self._optimizer
 
     @property
     def blew_up(self) -> bool:
@@ -232,7 +244,9 @@ def _teacher(model: nn.Module, seed: int) -> nn.Module:
     return teacher
 
 
-def make_optimizer(name: str, parameters: list[nn.Parameter], lr: float) -> torch.optim.Optimizer:
+def make_optimizer(name: str, parameters: list[nn.Parameter], lr: float) -> Callable[[], torch.optim.Optimizer]:
+    """What makes optimizer ``name`` over ``parameters`` with learning rate ``lr``, once the settings are checked
+    (a wrong one is said now; the optimizer itself is made later, see :attr:`Trainer.make_optimizer`)."""
     if name not in OPTIMIZERS:
         raise ValidationError(say("Unknown optimizer {name!r}; use one of {optimizers}.",
                                   name=name, optimizers=", ".join(OPTIMIZERS)),
@@ -242,9 +256,8 @@ def make_optimizer(name: str, parameters: list[nn.Parameter], lr: float) -> torc
                               field="lr", valid="0 < lr ≤ 10")
     if not parameters:
         raise RunError(say("This design has no trainable parameters, so there is nothing to train."))
-    if name == "adam":
-        return torch.optim.Adam(parameters, lr=float(lr))
-    return torch.optim.SGD(parameters, lr=float(lr))
+    kind = torch.optim.Adam if name == "adam" else torch.optim.SGD
+    return functools.partial(kind, parameters, lr=float(lr))
 
 
 def copy_for_training(model: nn.Module) -> tuple[nn.Module, dict[int, nn.Module]]:

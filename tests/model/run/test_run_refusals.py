@@ -255,3 +255,26 @@ def test_the_clusters_task_finds_the_classes_past_an_error_about_the_batch_alone
     trainer = p.make_trainer(task="clusters")
     assert torch.equal(p.model[1].running_mean, before)
     assert len(trainer.run(2)) == 2 and trainer.task.targets.max() == 4
+
+
+def test_a_trainer_checks_its_settings_at_once_and_makes_its_optimizer_when_it_first_trains(monkeypatch):
+    import pytest
+    from torch import nn
+
+    from editor import Project
+    from editor.model.errors import ValidationError
+
+    made = []
+    sgd = torch.optim.SGD
+    monkeypatch.setattr(torch.optim, "SGD", lambda *args, **kwargs: made.append(True) or sgd(*args, **kwargs))
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2)))
+    p.input_shape = (16, 4)
+    with pytest.raises(ValidationError, match="learning rate"):
+        p.make_trainer("teacher", "sgd", 0.0, 0)
+    trainer = p.make_trainer("teacher", "sgd", 0.1, 0)
+    assert made == []
+    first = trainer.run(5)
+    assert made == [True] and isinstance(trainer.optimizer, sgd)
+    trainer.run(5)
+    assert made == [True] and first[0] > trainer.losses[-1]  # one optimizer, its state kept between runs

@@ -115,3 +115,30 @@ def test_a_failed_run_unlocks_the_mode_switch(qtbot):
     panel.forward_button.click()
     qtbot.waitUntil(lambda: not panel.jobs.busy, timeout=10_000)
     assert "Block 0" in panel.summary.text() and panel.training_mode.isEnabled() and panel.forward_button.isEnabled()
+
+
+def test_the_first_training_makes_its_optimizer_off_the_gui_thread(qtbot, monkeypatch):
+    """torch's first optimizer imports torch._dynamo (1-1.5 s): made on the GUI thread, the first Train froze the
+    window that long. The box starts that import when it is shown, and the optimizer is made where it trains."""
+    import threading
+
+    from editor.ui.panels.run import training as training_box
+
+    started = []
+    monkeypatch.setattr(training_box, "prepare_meta_kernels_in_background", lambda: started.append(True))
+    made_on = []
+    adam = torch.optim.Adam
+
+    def recording_adam(*args, **kwargs):
+        made_on.append(threading.current_thread())
+        return adam(*args, **kwargs)
+
+    monkeypatch.setattr(torch.optim, "Adam", recording_adam)
+    panel = _panel(qtbot)
+    box = panel.training
+    panel.show()  # as the Run tab is opened
+    qtbot.waitUntil(lambda: box.isVisible())
+    assert started
+    _train(box, qtbot, 3)
+    assert len(made_on) == 1 and made_on[0] is not threading.main_thread()
+    assert len(box.trainer.losses) == 3

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.model.errors import LayerLabError
+from editor.model.meta import prepare_meta_kernels_in_background
 from editor.model.project.project import Project
 from editor.model.run.training import MAX_STEPS, OPTIMIZERS, TASKS, Trainer
 from editor.ui import theme
@@ -207,6 +208,7 @@ class TrainingBox(QGroupBox):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.build_plots()
+        prepare_meta_kernels_in_background()  # the first optimizer imports torch._dynamo (1-1.5 s): now, beside
 
     def _hint(self) -> str:
         return self.tr("Trains a copy of the model; the design changes only when you keep the result.")
