@@ -50,6 +50,8 @@ CHUNK_BYTES = 1 << 23
 """About how many bytes of outputs the CPU reduces at once (kept until then, with a stacked copy as large)."""
 MAX_CHUNK_ROWS = 512
 KEPT_VIEWS = 4
+FAINT_SQUARES = 1e-30
+"""Sums of float32 squares below this are done again in double precision (squares under ~1e-38 lose digits)."""
 """Chunk sizes whose views a kept workspace keeps (:func:`_views`)."""
 EXACT_COUNT = 1 << 24
 """Values of one output up to which float32 counts them exactly (larger ones are counted in integers)."""
@@ -210,8 +212,9 @@ class StatsCollector:
                     parts = [whole]
                 self._finish_key(key, parts)
         found = self._done
-        self._gathering, self._parts, self._done, self._outputs = {}, {}, {}, []
-        return [found[i] for i in range(len(self._names))]
+        names = self._names
+        self._gathering, self._parts, self._done, self._outputs, self._names, self._last = {}, {}, {}, [], [], None
+        return [found[i] for i in range(len(names))]
 
     def _start(self, key: Key, count: int) -> _Gathering:
         """A new chunk for outputs of ``key``: copied into a kept buffer on the CPU (float32), else held."""
@@ -249,7 +252,8 @@ class StatsCollector:
                 rows, numbers, sample = views.rows, views.numbers, views.sample
                 views.targets.copy_(views.sources)  # the sparkline's sample
             else:
-                stacked = torch.stack([self._outputs[i] if dtype == torch.float32 else self._outputs[i].float()
+                wide = _reduced_dtype(dtype)
+                stacked = torch.stack([self._outputs[i] if dtype == wide else self._outputs[i].to(wide)
                                        for i in members])
                 rows = stacked.reshape(len(members), count)  # a copy where strides need one (channels_last)
                 numbers = torch.zeros((5, len(members)), dtype=rows.dtype, device=device)
@@ -289,10 +293,14 @@ class StatsCollector:
         """Each output's mean, std, min and max from its sums (``numbers``' rows), in double precision.
 
         Rare outputs need their values again (``values(row)``): NaN or Inf, sums too large for
-        float32, a mean that dwarfs the spread (one pass loses digits there).
+        float32, a mean that dwarfs the spread (one pass loses digits there: the float32 sum of
+        squares of a million values is good to a few millionths, and ``squares - count * mean**2``
+        loses as many digits as the mean is times the spread), and values so small (below about
+        1e-15) that float32 squares lose them to underflow.
         """
         count = math.prod(key[0])
         degrees = max(count - 1, 1)
+        faint = FAINT_SQUARES if _reduced_dtype(key[2]) == torch.float32 else 0.0
         means: list[float] = []
         stds: list[float] = []
         for row, (total, norm, low, high) in enumerate(zip(numbers[0], numbers[1], numbers[3], numbers[4])):
@@ -307,9 +315,12 @@ class StatsCollector:
                 continue
             mean = total / count
             centred = squares - count * mean * mean
-            if centred < 1e-3 * squares:  # a mean that dwarfs the spread: two passes, the exact spread
-                flat = values(row).detach().reshape(-1).float()
-                shift = torch.tensor(mean, dtype=torch.float32, device=flat.device)
+            if high == low:  # every value the same
+                mean, spread = low, 0.0
+            elif centred < 1e-2 * squares or squares < faint:  # two passes: the exact spread
+                flat = values(row).detach().reshape(-1)
+                flat = flat.to(_reduced_dtype(flat.dtype))
+                shift = torch.tensor(mean, dtype=flat.dtype, device=flat.device)
                 spread = float((flat - shift).double().square().sum()) / degrees
             else:
                 spread = centred / degrees
@@ -349,6 +360,12 @@ def _made(path: str, kind: str, shape: tuple[int, ...], mean: float, std: float,
 
 
 _new_stats = object.__new__
+
+
+def _reduced_dtype(dtype: torch.dtype) -> torch.dtype:
+    """What outputs of ``dtype`` are reduced in: float32, or float64 for float64 and whole numbers (in float32 they
+    would lose digits: 1e-50 would count as a zero, and 2**40 + 1 as 2**40)."""
+    return torch.float32 if dtype in (torch.float32, torch.float16, torch.bfloat16) else torch.float64
 
 
 def _at_hand(device: torch.device) -> bool:

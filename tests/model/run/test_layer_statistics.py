@@ -39,7 +39,7 @@ def test_statistics_gathered_while_the_forward_runs_equal_those_computed_after_i
     assert streamed.finish() == all_stats(outputs)
     for (_, _, out), stats in zip(outputs, all_stats(outputs), strict=True):
         assert stats.mean == pytest.approx(float(out.double().mean()), rel=1e-5, abs=1e-7)
-        assert stats.std == pytest.approx(float(out.double().std()), rel=1e-4)
+        assert stats.std == pytest.approx(float(out.double().std()), rel=1e-4, abs=0)
         assert stats.zeros == float((out == 0).sum()) / out.numel()
         assert sum(stats.histogram) == min(out.numel(), 256)  # a sample of at most 256 values
 
@@ -293,3 +293,68 @@ def test_a_kept_workspace_serves_chunks_of_every_size_with_their_own_views(monke
         assert collector.finish() == [layer_stats.all_stats([output])[0] for output in outputs]
     (space,) = row_buffers._kept.values()
     assert 1 <= len(space.views) <= layer_stats.KEPT_VIEWS
+
+
+def _every_path(outputs):
+    """Each output's statistics streamed (the CPU's kept workspaces), held, and read once at the end as on a GPU."""
+    from unittest import mock
+
+    streamed = StatsCollector()
+    for path, kind, out in outputs:
+        streamed.add(path, kind, out)
+    found = [streamed.finish(), all_stats(outputs)]
+    with mock.patch.object(layer_stats, "_at_hand", lambda device: False):
+        late = StatsCollector()
+        for path, kind, out in outputs:
+            late.add(path, kind, out)
+        found.append(late.finish())
+    return found
+
+
+@pytest.mark.parametrize("make", [
+    lambda: torch.tensor([[1e-30, -1e-30, 2e-30, -2e-30]]),  # squares that underflow, a mean of exactly 0
+    lambda: torch.rand(8, 40) * 1e-23 + 3e-23,  # squares in float32's denormals
+    lambda: torch.randn(8, 40) * 1e-22,
+    lambda: torch.randn(4, 1 << 20) + 31,  # a million values whose mean is 31 times their spread
+])
+def test_the_spread_of_faint_values_and_of_a_million_values_with_a_large_mean_matches_torch(make):
+    """Found by a review: float32 sums of squares lose tiny values to underflow, and a million of them are good to a
+    few millionths only, which the one-pass variance magnifies by the mean's square over the spread's."""
+    torch.manual_seed(0)
+    out = make()
+    for stats in (found[0] for found in _every_path([("0", "Linear", out)])):
+        assert stats.std == pytest.approx(float(out.double().std()), rel=1e-4, abs=0)
+        assert stats.mean == pytest.approx(float(out.double().mean()), rel=1e-5, abs=1e-12 * float(out.abs().max()))
+
+
+def test_double_precision_and_whole_number_outputs_keep_their_digits():
+    """float64 and integer outputs are reduced in float64: in float32 1e-50 counted as a zero, and 2**40 + 99 as
+    2**40."""
+    torch.manual_seed(0)
+    faint = torch.randn(8, 40, dtype=torch.float64) * 1e-50
+    close = torch.randn(8, 40, dtype=torch.float64) * 1e-10 + 1
+    large = torch.randint(2**40, 2**40 + 100, (8, 40))
+    outputs = [("0", "Linear", faint), ("1", "Linear", close), ("2", "Embedding", large)]
+    for found in _every_path(outputs):
+        for stats, (_, _, out) in zip(found, outputs, strict=True):
+            exact = out.double()
+            assert (stats.min, stats.max) == (float(exact.min()), float(exact.max()))
+            assert stats.zeros == 0.0
+            assert stats.std == pytest.approx(float(exact.std()), rel=1e-6, abs=0)
+            assert stats.mean == pytest.approx(float(exact.mean()), rel=1e-12, abs=0)
+
+
+def test_outputs_whose_values_are_all_the_same_have_that_mean_and_no_spread():
+    outputs = [(str(i), "Linear", torch.full((64, 256), value)) for i, value in enumerate((0.1, -7.0, 1e-30, 3e-39))]
+    for found in _every_path(outputs):
+        for stats, (_, _, out) in zip(found, outputs, strict=True):
+            assert stats.std == 0.0 and stats.mean == stats.min == stats.max == float(out[0, 0])
+
+
+def test_a_collector_serves_a_second_run_after_it_finished_the_first():
+    collector = StatsCollector()
+    for run in range(2):
+        outputs = [(str(i), "Linear", torch.randn(4, 5) + run) for i in range(3)]
+        for path, kind, out in outputs:
+            collector.add(path, kind, out)
+        assert collector.finish() == all_stats(outputs)
