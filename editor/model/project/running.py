@@ -23,12 +23,12 @@ from editor.model.run.devices import activation_bytes, check_fits, tensors_bytes
 from editor.model.run.forward import LOSSES, RunResult, Step, plan_of, run_design, where_of
 from editor.model.run.inputs import check_loaded_input, check_seed, make_input
 from editor.model.run.training import (
+    TASKS,
     Trainer,
+    TrainingPlan,
     blow_up_text,
-    copy_for_training,
+    check_clusters,
     make_optimizer,
-    make_task,
-    output_shape_of,
     task_samples,
 )
 from editor.model.words import join, say
@@ -268,10 +268,20 @@ class RunningMixin(_Base):
     def make_trainer(self, task: str = "teacher", optimizer: str = "adam", lr: float = 1e-3, seed: int = 0,
                      batch: int | None = None) -> Trainer:
         """A :class:`Trainer` over a copy of the model (the design itself is untouched until :meth:`keep_trained`)."""
+        return self.prepare_training(task, optimizer, lr, seed, batch).build()
+
+    def prepare_training(self, task: str = "teacher", optimizer: str = "adam", lr: float = 1e-3, seed: int = 0,
+                         batch: int | None = None) -> TrainingPlan:
+        """Everything :meth:`make_trainer` takes from the design, checked; its ``build()`` makes the trainer on any
+        thread (the Run tab's training copies the model there, not on the GUI thread)."""
         self._follow_direct_edits()  # type: ignore[attr-defined]
         self._settle_open_transaction()
         self.check_allocated(say("Training"))  # type: ignore[attr-defined]
         check_seed(seed)
+        if task not in TASKS:
+            raise ValidationError(say("Unknown task {name!r}; use one of {tasks}.", name=task, tasks=", ".join(TASKS)),
+                                  field="task", valid=", ".join(TASKS))
+        make_optimizer(optimizer, [p for p in self.model.parameters() if p.requires_grad], lr)  # type: ignore[attr-defined]
         shape = self.run_input_shape(batch or (self.input_shape or (2,))[0])  # type: ignore[attr-defined]
         table = paths(self._root)
         batch_only = {table[node] for node in walk(self._root) if isinstance(node, Block) and node.error is not None
@@ -284,24 +294,17 @@ class RunningMixin(_Base):
             raise RunError(say("{where}: {problem} Fix this before training: every step runs the whole design.",
                                where=where_of(broken), problem=broken.shape_error), path=broken.path)
         check_fits(self._device, self._training_memory(task, optimizer, shape), "train")
-        clone, originals = copy_for_training(self.model)  # type: ignore[attr-defined]
         output = self.output_shape  # type: ignore[attr-defined]
-        if output is None and batch_only and task == "clusters":  # unknown past the batch-only error: run 2 samples
-            output = output_shape_of(clone, shape, self.input_dtype, self._token_count(), self._device)  # type: ignore[attr-defined]
-        made = make_task(clone, task, shape, self.input_dtype, self._token_count(), output, seed,  # type: ignore[attr-defined]
-                         self._device)
-        copies = {id(originals[id(c)]): c for c in clone.modules() if id(c) in originals}
-        layers = []
-        for layer in self._layers.values():
-            copied = copies.get(id(layer.module))
-            if copied is not None and any(p.requires_grad for p in copied.parameters()):
-                layers.append((min(table[b] for b in layer.blocks), copied))
-        layers.sort(key=lambda item: [int(i) for i in item[0].split(".")])
-        trainable = [p for p in clone.parameters() if p.requires_grad]
-        return Trainer(clone, originals, layers, made, make_optimizer(optimizer, trainable, lr),
-                       settings={"task": task, "optimizer": optimizer, "lr": lr, "seed": seed},
-                       signature=self.run_signature(), generation=self.weights_generation,  # type: ignore[attr-defined]
-                       stamp=self.weights_stamp(), checksums=checksums(self.model.parameters()))  # type: ignore[attr-defined]
+        find_output = output is None and bool(batch_only) and task == "clusters"
+        if task == "clusters" and not find_output:  # said now (else once the copy has run two samples)
+            check_clusters(shape, self.input_dtype, output)  # type: ignore[attr-defined]
+        layers = sorted(((min(table[b] for b in layer.blocks), layer.module) for layer in self._layers.values()),
+                        key=lambda item: [int(i) for i in item[0].split(".")])
+        return TrainingPlan(self.model, task, optimizer, lr, seed, shape, self.input_dtype,  # type: ignore[attr-defined]
+                            self._token_count(), output,
+                            find_output=find_output,
+                            device=self._device, layers=layers, signature=self.run_signature(),
+                            generation=self.weights_generation, stamp=self.weights_stamp())  # type: ignore[attr-defined]
 
     def _training_memory(self, task: str, optimizer: str, shape: tuple[int, ...]) -> int:
         """Bytes a training needs: the copy trained, its gradients and the optimizer's state (Adam keeps two values

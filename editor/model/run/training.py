@@ -26,6 +26,7 @@ from torch import nn
 from torch.nn import functional as F  # noqa: N812 - torch's own convention
 
 from editor.model.catalog.shape_rules import fmt
+from editor.model.design.seeding import checksums
 from editor.model.errors import RunError, ValidationError
 from editor.model.run.forward import describe_failure
 from editor.model.run.inputs import make_input
@@ -141,6 +142,50 @@ class Trainer:
         return done
 
 
+@dataclass
+class TrainingPlan:
+    """What a training takes from the design, gathered and checked on the thread that owns the design; :meth:`build`
+    makes the :class:`Trainer` on any thread (the copies, the task's data and teacher: seconds for a large model).
+    """
+
+    model: nn.Module
+    task: str
+    optimizer: str
+    lr: float
+    seed: int
+    shape: tuple[int, ...]
+    """The shape of one batch of inputs (the task's data set has :func:`task_samples` of them)."""
+    dtype: str
+    high: int | None
+    """The token ids' vocabulary for designs that take them."""
+    output: tuple[int, ...] | None
+    find_output: bool
+    """Whether the output's shape is to be found by running two samples (the design's own works it out only for
+    its own batch, which has an error of its own, such as BatchNorm's batch of one)."""
+    device: torch.device
+    layers: list[tuple[str, nn.Module]]
+    """(path of first use, module) of every layer, for the gradient norms of those with trainable parameters."""
+    signature: tuple
+    generation: int
+    stamp: tuple
+
+    def build(self) -> Trainer:
+        """The trainer: a copy of the model, the task made from the seed, and what makes the optimizer."""
+        clone, originals = copy_for_training(self.model)
+        output = self.output
+        if self.find_output:
+            output = output_shape_of(clone, self.shape, self.dtype, self.high, self.device)
+        made = make_task(clone, self.task, self.shape, self.dtype, self.high, output, self.seed, self.device)
+        copies = {id(originals[id(c)]): c for c in clone.modules() if id(c) in originals}
+        layers = [(path, copies[id(module)]) for path, module in self.layers
+                  if id(module) in copies and any(p.requires_grad for p in copies[id(module)].parameters())]
+        trainable = [p for p in clone.parameters() if p.requires_grad]
+        return Trainer(clone, originals, layers, made, make_optimizer(self.optimizer, trainable, self.lr),
+                       settings={"task": self.task, "optimizer": self.optimizer, "lr": self.lr, "seed": self.seed},
+                       signature=self.signature, generation=self.generation, stamp=self.stamp,
+                       checksums=checksums(self.model.parameters()))
+
+
 def blow_up_text(value: float, step: int) -> str:
     """Why a loss of ``value`` (NaN or infinite) at ``step`` ended a training, in words: from the first step, before
     any update, the design or the data make it, not the learning rate."""
@@ -205,6 +250,19 @@ def make_task(model: nn.Module, name: str, input_shape: tuple[int, ...], dtype: 
         if not targets.is_floating_point():
             raise RunError(say("The teacher task needs a design whose output is floats."))
         return Task("teacher", inputs, targets.detach(), "mse")
+    check_clusters(input_shape, dtype, output_shape)
+    assert output_shape is not None
+    classes, features = int(output_shape[1]), int(input_shape[1])
+    rng = torch.Generator().manual_seed(int(seed))
+    centers = torch.randn(classes, features, generator=rng) * 2.5
+    labels = torch.arange(count) % classes
+    points = centers[labels] + 0.6 * torch.randn(count, features, generator=rng)
+    return Task("clusters", points.to(device), labels.to(device), "cross_entropy")
+
+
+def check_clusters(input_shape: tuple[int, ...], dtype: str, output_shape: tuple[int, ...] | None) -> None:
+    """Why the clusters task does not fit a design taking ``input_shape`` (of ``dtype``) and giving ``output_shape``
+    (a :class:`RunError`), if it does not."""
     if dtype != "float" or len(input_shape) != 2:
         raise RunError(say("The clusters task needs a design that takes points of shape (batch, features); this one "
                            "takes {shape}. Use the teacher task.", shape=fmt(input_shape)))
@@ -213,12 +271,6 @@ def make_task(model: nn.Module, name: str, input_shape: tuple[int, ...], dtype: 
         raise RunError(say("The clusters task needs class scores of shape (batch, classes) with 2 classes or more; "
                            "this design gives {got}. End it with Linear(…, classes), or use the teacher task.",
                            got=got))
-    classes, features = int(output_shape[1]), int(input_shape[1])
-    rng = torch.Generator().manual_seed(int(seed))
-    centers = torch.randn(classes, features, generator=rng) * 2.5
-    labels = torch.arange(count) % classes
-    points = centers[labels] + 0.6 * torch.randn(count, features, generator=rng)
-    return Task("clusters", points.to(device), labels.to(device), "cross_entropy")
 
 
 def _teacher(model: nn.Module, seed: int) -> nn.Module:

@@ -142,3 +142,35 @@ def test_the_first_training_makes_its_optimizer_off_the_gui_thread(qtbot, monkey
     _train(box, qtbot, 3)
     assert len(made_on) == 1 and made_on[0] is not threading.main_thread()
     assert len(box.trainer.losses) == 3
+
+
+def test_a_new_training_is_copied_off_the_gui_thread_and_one_that_cannot_be_made_leaves_the_one_before(
+        qtbot, monkeypatch):
+    """The copies and the teacher (seconds for a large model) are made in the training's job; when they cannot be
+    (a teacher whose layers draw no new values), the training before stays to Keep or Revert, as when refused."""
+    import threading
+
+    from torch import nn
+
+    from editor import Project
+    from editor.model.run import training
+
+    copied_on = []
+    copy = training.copy_for_training
+    monkeypatch.setattr(training, "copy_for_training",
+                        lambda model: copied_on.append(threading.current_thread()) or copy(model))
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.LayerNorm(4)))
+    p.input_shape = (8, 4)
+    panel = _panel(qtbot, p)
+    box = panel.training
+    box.task.setCurrentIndex(box.task.findData("clusters"))
+    _train(box, qtbot, 4)
+    before = box.trainer
+    assert copied_on and threading.main_thread() not in copied_on and box.keep.isEnabled()
+    box.task.setCurrentIndex(box.task.findData("teacher"))
+    box.train.click()
+    qtbot.waitUntil(lambda: not box.running, timeout=20_000)
+    qtbot.waitUntil(lambda: box.status.text().startswith("The teacher task regresses a second network"))
+    assert box.trainer is before and box.keep.isEnabled() and box.revert.isEnabled() and len(before.losses) == 4
+    assert len(box.loss_curve.getData()[0]) == 4  # its curve drawn again

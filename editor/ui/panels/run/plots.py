@@ -93,3 +93,32 @@ class PlotRow(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         hint = super().sizeHint()
         return QSize(hint.width(), min(hint.height(), PLOT_HEIGHT))
+
+
+def draw_training(loss_plot: pg.PlotWidget, loss_curve: pg.PlotDataItem, grad_plot: pg.PlotWidget,
+                  grad_curves: dict[str, pg.PlotDataItem], losses: list[float],
+                  grad_norms: dict[str, list[float]]) -> bool:
+    """Draw the losses so far (numbered on the log axis) and each block's gradient norms (a curve per block in
+    ``grad_curves``, made as needed); True when a curve was made. The lists may grow meanwhile (a training appends
+    to them as it goes): each is read once."""
+    losses = list(losses)
+    if losses and not loss_plot.getPlotItem().getAxis("left").style["showValues"]:
+        for plot in (loss_plot, grad_plot):
+            show_values(plot, True)
+    loss_curve.setData(range(1, len(losses) + 1), losses)
+    shown = [loss for loss in losses if 0 < loss < math.inf]
+    values = log_ticks(min(shown), max(shown)) if shown else []
+    loss_plot.getPlotItem().getAxis("left").setTicks(
+        [[(math.log10(v), f"{v:g}") for v in values]] if values else None)  # log mode places ticks by log10
+    fresh = False
+    for index, (path, norms) in enumerate(list(grad_norms.items())):
+        values = list(norms)
+        curve = grad_curves.get(path)
+        if curve is None:
+            import pyqtgraph as pg
+
+            curve = grad_plot.plot(pen=pg.mkPen(theme.share_color(index), width=1.5))
+            grad_curves[path] = curve
+            fresh = True
+        curve.setData(range(1, len(values) + 1), values)
+    return fresh

@@ -13,7 +13,6 @@ start-up, and the editor goes live sooner without them.
 
 from __future__ import annotations
 
-import math
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 from editor.model.errors import LayerLabError
 from editor.model.meta import prepare_meta_kernels_in_background
 from editor.model.project.project import Project
-from editor.model.run.training import MAX_STEPS, OPTIMIZERS, TASKS, Trainer
+from editor.model.run.training import MAX_STEPS, OPTIMIZERS, TASKS, Trainer, TrainingPlan
 from editor.ui import theme
 from editor.ui.i18n import (
     QT_TRANSLATE_NOOP,
@@ -48,7 +47,7 @@ from editor.ui.i18n import (
 )
 from editor.ui.jobs import JobContext, JobRunner
 from editor.ui.panels.following import follow
-from editor.ui.panels.run.plots import PlotRow, label_plot, log_ticks, make_plot, show_values
+from editor.ui.panels.run.plots import PlotRow, draw_training, label_plot, make_plot, show_values
 
 if TYPE_CHECKING:  # imported with the plots themselves (see TrainingBox.build_plots)
     import pyqtgraph as pg
@@ -82,7 +81,11 @@ class TrainingBox(QGroupBox):
         self.setObjectName("runTraining")
         keep_translated(self, self.setTitle, lambda: self.tr("Train a few steps"))
         self.project: Project | None = None
-        self.trainer: Trainer | None = None
+        self._trainer: Trainer | None = None
+        self._live: Trainer | None = None
+        """The trainer a running job made and trains (the job sets it, the curves read it)."""
+        self._before: Trainer | None = None
+        """While a new training is made: the one before, which stays if the new one cannot be made."""
         self._stop = threading.Event()
         self.jobs = JobRunner(self)
         self.task = QComboBox(objectName="trainTask")
@@ -231,7 +234,7 @@ class TrainingBox(QGroupBox):
 
     # ------------------------------------------------------------ state
     def set_project(self, project: Project) -> None:
-        if self.trainer is not None:
+        if self.trainer is not None or self.running:
             self.on_revert()
         self.project = follow(self.project, project, {"edited": self._design_edited, "reset": self._design_edited,
                                                       "weights_changed": self._weights_changed})
@@ -286,6 +289,15 @@ class TrainingBox(QGroupBox):
                        "weights as they are now.")
 
     @property
+    def trainer(self) -> Trainer | None:
+        """The training shown: the one waiting for Keep or Revert, or the one a running job made and trains."""
+        return self._trainer if self._trainer is not None else self._live
+
+    @trainer.setter
+    def trainer(self, trainer: Trainer | None) -> None:
+        self._trainer = trainer
+
+    @property
     def running(self) -> bool:
         return self.jobs.busy
 
@@ -320,34 +332,64 @@ class TrainingBox(QGroupBox):
                 self._dropped = len(trainer.losses)  # steps that could have been kept: say that they went
         if self.trainer is None:
             try:
-                self.trainer = self.project.make_trainer(self.task.currentData(), self.optimizer.currentData(),
-                                                         self.lr.value(), self.seed.value())
+                plan = self.project.prepare_training(self.task.currentData(), self.optimizer.currentData(),
+                                                     self.lr.value(), self.seed.value())
             except LayerLabError as exc:
-                error = exc
                 self.trainer, self._dropped = trainer, 0  # the training before stays (Keep or Revert it as before)
-                self._say(lambda: model_text(error))
-                self.message.emit(model_text(error))
+                self._refused(exc)
                 return
             self.build_plots()
             self._clear_plots()
-        trainer, steps = self.trainer, self.steps.value()
+            self._before = trainer
+            steps = self.steps.value()
+            work: Callable[[JobContext], tuple[Trainer | None, object]] = (
+                lambda context: self._build_and_train(plan, steps, context))
+        else:
+            trainer, steps = self.trainer, self.steps.value()
+            work = lambda context: (trainer, self._train(trainer, steps, context))
         self._stop.clear()
-        self.jobs.submit(lambda context: self._train(trainer, steps, context), on_done=self._finished,
-                         on_error=self._failed)
+        self.jobs.submit(work, on_done=self._finished, on_error=self._failed)
         self._set_state("running")
         self._say(lambda: self.tr("Training {steps} steps on a copy of the model…").format(steps=steps) if steps != 1
                   else self.tr("Training 1 step on a copy of the model…"))
         self.timer.start()
 
+    def _refused(self, error: LayerLabError) -> None:
+        """A new training could not start: say why (here and in the status bar)."""
+        self._say(lambda: model_text(error))
+        self.message.emit(model_text(error))
+
+    def _build_and_train(self, plan: TrainingPlan, steps: int, context: JobContext) -> tuple[Trainer | None, object]:
+        """(In the worker.) Make the trainer (the copies: seconds for a large model), then train it; a trainer that
+        cannot be made comes back as (None, the error)."""
+        try:
+            trainer = plan.build()
+        except LayerLabError as exc:
+            return None, exc
+        self._live = trainer  # for the curves drawn while it trains
+        return trainer, self._train(trainer, steps, context)
+
     def _train(self, trainer: Trainer, steps: int, context: JobContext) -> str:
         trainer.run(steps, should_stop=lambda: self._stop.is_set() or context.cancelled)
         return trainer.stopped_by
 
-    def _finished(self, stopped_by: str) -> None:
+    def _finished(self, result: tuple[Trainer | None, object]) -> None:
         self.timer.stop()
+        trainer, outcome = result
+        self._live = None
+        if trainer is None:  # the new training could not be made: the one before stays, as when it is refused
+            self.trainer, self._dropped, before = self._before, 0, self._before
+            self._before = None
+            self._set_state("done" if before is not None else "idle")
+            if before is not None:
+                self.redraw()
+                self._show_outcome(before)
+            assert isinstance(outcome, LayerLabError)
+            self._refused(outcome)
+            return
+        self._before = None
+        self.trainer = trainer
         self.redraw()
-        trainer = self.trainer
-        assert trainer is not None
         self._set_state("done")
         self._show_outcome(trainer)
 
@@ -417,6 +459,7 @@ class TrainingBox(QGroupBox):
 
     def _failed(self, message: str) -> None:
         self.timer.stop()
+        self._live = self._before = None
         self._say(lambda: self.tr("Training failed: {reason}").format(reason=model_text(message)))
         self.trainer = None
         self._set_state("idle")
@@ -441,7 +484,7 @@ class TrainingBox(QGroupBox):
         self.jobs.cancel_all()
         self.jobs.wait()
         self.timer.stop()
-        self.trainer = None
+        self.trainer = self._live = self._before = None
         self._set_state("idle")
         self._say(lambda: self.tr("Reverted: the design keeps the weights it had."))
 
@@ -451,26 +494,8 @@ class TrainingBox(QGroupBox):
         trainer = self.trainer
         if trainer is None:
             return
-        losses = list(trainer.losses)
-        if losses and not self.loss_plot.getPlotItem().getAxis("left").style["showValues"]:
-            for plot in (self.loss_plot, self.grad_plot):
-                show_values(plot, True)
-        self.loss_curve.setData(range(1, len(losses) + 1), losses)
-        shown = [loss for loss in losses if 0 < loss < math.inf]
-        values = log_ticks(min(shown), max(shown)) if shown else []
-        self.loss_plot.getPlotItem().getAxis("left").setTicks(
-            [[(math.log10(v), f"{v:g}") for v in values]] if values else None)  # log mode places ticks by log10
-        fresh = False
-        for index, (path, norms) in enumerate(list(trainer.grad_norms.items())):
-            values = list(norms)
-            curve = self.grad_curves.get(path)
-            if curve is None:
-                import pyqtgraph as pg
-
-                curve = self.grad_plot.plot(pen=pg.mkPen(theme.share_color(index), width=1.5))
-                self.grad_curves[path] = curve
-                fresh = True
-            curve.setData(range(1, len(values) + 1), values)
+        fresh = draw_training(self.loss_plot, self.loss_curve, self.grad_plot, self.grad_curves, trainer.losses,
+                              trainer.grad_norms)
         if fresh:
             self._name_curves()
 
