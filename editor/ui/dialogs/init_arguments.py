@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from editor.model.init.rules import TENSOR_FUNCTIONS
 from editor.ui.i18n import translate
+from editor.ui.number_box import NumberBox
 
 EXPRESSION_HELP = (f"w is the fresh sample; also fan_in, fan_out, numel. Functions: "
                    f"{', '.join(TENSOR_FUNCTIONS)}. Operators: + - * / ** < <= > >= == & |.")
@@ -35,7 +36,7 @@ def argument_widget(name: str, default: Any, kind: type, choices: tuple[str, ...
         spin = QSpinBox(minimum=1, maximum=4096, value=int(default))
         spin.valueChanged.connect(changed)
         return spin
-    dspin = QDoubleSpinBox(minimum=-1e6, maximum=1e6, decimals=4, value=float(default), singleStep=0.1)
+    dspin = NumberBox(-1e6, 1e6, float(default), single_step=0.1)  # takes 1e-5 (a QDoubleSpinBox made it 15)
     if name in ("std", "sparsity"):
         dspin.setMinimum(0.0)
     if name == "sparsity":

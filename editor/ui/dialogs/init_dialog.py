@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -56,6 +55,7 @@ from editor.ui.dialogs.init_arguments import argument_values, argument_widget, e
 from editor.ui.dialogs.init_overwrites import Overwrite, overwrite_text, overwrites, replace_label
 from editor.ui.dialogs.init_preview import InitPreview
 from editor.ui.i18n import catalog_text, keep_translated, model_text, on_language_change
+from editor.ui.number_box import NumberBox
 
 
 class InitSession(Protocol):
@@ -108,7 +108,7 @@ class InitDialog(QDialog):
         self.gain_nonlinearity = QComboBox()
         self.gain_nonlinearity.addItems(NONLINEARITIES)
         self.gain_nonlinearity.setCurrentText("relu")
-        self.gain_param = QDoubleSpinBox(minimum=0.0, maximum=10.0, decimals=3, value=0.01, singleStep=0.01)
+        self.gain_param = NumberBox(0.0, 10.0, 0.01, single_step=0.01)
         keep_translated(self, self.gain_param.setToolTip, lambda: self.tr("negative slope of leaky_relu"))
 
         self.parameters = QComboBox(objectName="initParameters")

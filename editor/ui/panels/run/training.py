@@ -21,7 +21,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from editor.ui.i18n import (
     translate,
 )
 from editor.ui.jobs import JobContext, JobRunner
+from editor.ui.number_box import NumberBox
 from editor.ui.panels.following import follow
 from editor.ui.panels.run.plots import PlotRow, draw_training, label_plot, make_plot, show_values
 
@@ -94,8 +94,7 @@ class TrainingBox(QGroupBox):
         self.optimizer = QComboBox(objectName="trainOptimizer")
         for name in OPTIMIZERS:
             self.optimizer.addItem({"adam": "Adam", "sgd": "SGD"}[name], name)
-        self.lr = QDoubleSpinBox(objectName="trainLearningRate", decimals=5, minimum=0.00001, maximum=10.0,
-                                 singleStep=0.001, value=0.01)
+        self.lr = NumberBox(1e-8, 10.0, 0.01, log_steps=True, object_name="trainLearningRate")  # takes 1e-4
         self.steps = QSpinBox(objectName="trainSteps", minimum=1, maximum=MAX_STEPS, value=200, singleStep=50)
         self.seed = QSpinBox(objectName="trainSeed", minimum=0, maximum=2**31 - 1, value=0)
         self.seed.setMinimumWidth(72)  # room for 6 digits at least (its hint, for 10, would widen the whole box)
