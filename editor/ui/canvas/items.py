@@ -127,6 +127,7 @@ class BlockItem(NodeItem):
         self.shape_text = ""
         self.count = ""
         self.extra = ""
+        self.shows_eval = False  # whether it says "eval mode" (its module's training flag is off)
         self.error = ""
         self.unallocated = ""  # "not allocated: needs 40.0 GiB" while the layer is kept on the meta device
         self.share_index: int | None = None
@@ -171,7 +172,8 @@ class BlockItem(NodeItem):
         notes = []
         if layer.auto:
             notes.append(translate("BlockItem", "auto {names}").format(names=", ".join(sorted(layer.auto))))
-        if layer.module.training is False:
+        self.shows_eval = layer.module.training is False
+        if self.shows_eval:
             notes.append(translate("BlockItem", "eval mode"))
         self.extra = " · ".join(notes)
         kept = unallocated_info(layer.module)

@@ -67,6 +67,12 @@ class CanvasScene(DropTargets, QGraphicsScene):
         self._on_edited()
         self.hint.update()
 
+    def refresh_training_modes(self) -> None:
+        """Blocks whose module went to eval mode or back (the Run tab's switch, a script) say so again."""
+        for item in self.items_by_node.values():
+            if isinstance(item, BlockItem) and item.shows_eval != (item.block.layer.module.training is False):
+                item.refresh()
+
     # ----------------------------------------------------------- wiring
     def _handlers(self) -> dict[str, object]:
         return {

@@ -187,6 +187,7 @@ class MainWindow(DockLayout):
             lambda trainer: self.session.run(KeepTrainedCommand(self.project, trainer)))
         self.run_panel.message.connect(self.show_message)
         self.run_panel.mode_changed.connect(self._schedule_refresh)
+        self.run_panel.mode_changed.connect(lambda _on: self.scene and self.scene.refresh_training_modes())
         self.run_panel.gradients_changed.connect(self.parameter_table.gradients_changed)
         self.run_panel.gradients_changed.connect(self.histogram.gradients_changed)
         self.undo_stack.cleanChanged.connect(self._update_title)

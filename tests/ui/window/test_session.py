@@ -99,3 +99,18 @@ def test_the_run_tab_is_wired_to_the_window(window, qtbot):
     trainer.run(3)
     panel.keep_trained_requested.emit(trainer)
     assert window.undo_stack.undoText() == "Train 3 steps"
+
+
+def test_the_blocks_say_eval_mode_as_soon_as_the_switch_says_it_and_stop_when_it_is_back(window, qtbot):
+    """Found by a learner walkthrough: the blocks' "eval mode" came only after something else redrew them, and
+    stayed after the switch went back to training mode (the Dropout lesson's point)."""
+    from editor.model.examples import mlp
+
+    window.set_project(mlp())
+    panel = window.run_panel
+    blocks = [item for item in window.scene.items_by_node.values() if hasattr(item, "shows_eval")]
+    assert blocks and not any("eval mode" in item.extra for item in blocks)
+    panel.training_mode.setChecked(False)
+    assert all("eval mode" in item.extra for item in blocks)
+    panel.training_mode.setChecked(True)
+    assert not any("eval mode" in item.extra for item in blocks)
