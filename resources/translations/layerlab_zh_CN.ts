@@ -8784,6 +8784,10 @@ Valid: {valid}.</source>
         <translation>还原</translation>
     </message>
     <message>
+        <source>Trains a copy in training mode (Dropout on, from the seed); the design changes only when you keep the result.</source>
+        <translation>在训练模式下训练副本（Dropout 生效，随机数来自种子）；只有你选择保留结果时，设计才会改变。</translation>
+    </message>
+    <message>
         <source>Put the trained weights into the design (one step you can undo).</source>
         <translation>把训练后的权重放进设计（一步可撤销的操作）。</translation>
     </message>
@@ -8834,10 +8838,6 @@ Valid: {valid}.</source>
     <message>
         <source>The design changed since this training, so its weights no longer fit it: undo the change to keep them, or Train to start again from the design as it is now.</source>
         <translation>这次训练之后设计发生了变化，训练出的权重已经对不上它：撤销这次修改即可保留它们，或者按“训练”从现在的设计重新开始。</translation>
-    </message>
-    <message>
-        <source>Trains a copy of the model; the design changes only when you keep the result.</source>
-        <translation>训练的是模型的副本；只有你选择保留结果时，设计才会改变。</translation>
     </message>
     <message>
         <source>The weights changed since this training started (an init, a reset from the seed or an undo), and keeping the trained ones would overwrite that: Train to start again from the weights as they are now.</source>

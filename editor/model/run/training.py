@@ -83,6 +83,8 @@ class Trainer:
     made since, such as an init, a reset from the seed or an undo)."""
 
     _optimizer: torch.optim.Optimizer | None = field(default=None, repr=False)
+    _random: tuple[torch.Tensor, torch.Tensor | None] | None = field(default=None, repr=False)
+    """Where the training's own random numbers (Dropout's) stopped: the CPU's and the device's generator states."""
 
     @property
     def optimizer(self) -> torch.optim.Optimizer:
@@ -98,47 +100,74 @@ class Trainer:
 
     def run(self, steps: int, on_step: Callable[[int, float, dict[str, float]], None] | None = None,
             should_stop: Callable[[], bool] | None = None) -> list[float]:
-        """Train ``steps`` more steps (or until ``should_stop()``); returns this call's losses."""
+        """Train ``steps`` more steps (or until ``should_stop()``); returns this call's losses.
+
+        The training's random numbers (a Dropout's masks) come from its seed and go on where the last
+        run stopped: the same settings give the same losses however the steps are split. The rest of
+        the program's random numbers are left as they were.
+        """
         if isinstance(steps, bool) or not isinstance(steps, int) or not 1 <= steps <= MAX_STEPS:
             raise ValidationError(say("steps must be a whole number from 1 to {max_steps:,}, not {steps!r}.",
                                       max_steps=MAX_STEPS, steps=steps),
                                   field="steps", valid=say("1 to {max_steps:,}", max_steps=MAX_STEPS))
-        model, task, optimizer = self.model, self.task, self.optimizer
+        model = self.model
         flags = {id(m): m.training for m in model.modules()}
         model.train()
         self.stopped_by = ""
-        done: list[float] = []
+        device = self.task.inputs.device
+        cuda = device.type == "cuda"
+        index = (device.index if device.index is not None else torch.cuda.current_device()) if cuda else None
         try:
-            for _ in range(steps):
+            with torch.random.fork_rng(devices=[index] if cuda else []):
+                if self._random is None:  # from the seed (this device's generator too; no other device's)
+                    seed = int(self.settings.get("seed", 0))  # type: ignore[call-overload]
+                    torch.default_generator.manual_seed(seed)
+                    if cuda:
+                        with torch.cuda.device(index):
+                            torch.cuda.manual_seed(seed)
+                else:
+                    torch.set_rng_state(self._random[0])
+                    if cuda and self._random[1] is not None:
+                        torch.cuda.set_rng_state(self._random[1], index)
                 try:
-                    optimizer.zero_grad(set_to_none=True)
-                    loss = task.loss_of(model(task.inputs))
-                    loss.backward()
-                    norms = {path: _grad_norm(module) for path, module in self.layers}
-                    optimizer.step()
-                except (RuntimeError, ValueError, TypeError, IndexError, MemoryError) as exc:  # torch's, made plain
-                    where = say("Training step {step}", step=len(self.losses) + 1)
-                    device = next((p.device for p in model.parameters()), task.inputs.device)
-                    raise RunError(describe_failure(exc, where, task.inputs, device)) from None
-                value = float(loss.detach())
-                done.append(value)
-                self.losses.append(value)
-                for path, norm in norms.items():
-                    self.grad_norms.setdefault(path, []).append(norm)
-                if on_step is not None:
-                    on_step(len(self.losses), value, norms)
-                if not math.isfinite(value):
-                    self.stopped_by = (join([blow_up_text(value, len(self.losses)),
-                                             say("Revert, then try a smaller learning rate.")])
-                                       if len(self.losses) > 1 else blow_up_text(value, 1))
-                    break
-                if should_stop is not None and should_stop():
-                    self.stopped_by = (say("Stopped after {count} steps.", count=len(self.losses))
-                                       if len(self.losses) != 1 else say("Stopped after 1 step."))
-                    break
+                    return self._steps(steps, on_step, should_stop)
+                finally:
+                    self._random = (torch.get_rng_state(), torch.cuda.get_rng_state(index) if cuda else None)
         finally:
             for module in model.modules():
                 module.training = flags[id(module)]
+
+    def _steps(self, steps: int, on_step: Callable[[int, float, dict[str, float]], None] | None,
+               should_stop: Callable[[], bool] | None) -> list[float]:
+        model, task, optimizer = self.model, self.task, self.optimizer
+        done: list[float] = []
+        for _ in range(steps):
+            try:
+                optimizer.zero_grad(set_to_none=True)
+                loss = task.loss_of(model(task.inputs))
+                loss.backward()
+                norms = {path: _grad_norm(module) for path, module in self.layers}
+                optimizer.step()
+            except (RuntimeError, ValueError, TypeError, IndexError, MemoryError) as exc:  # torch's, made plain
+                where = say("Training step {step}", step=len(self.losses) + 1)
+                device = next((p.device for p in model.parameters()), task.inputs.device)
+                raise RunError(describe_failure(exc, where, task.inputs, device)) from None
+            value = float(loss.detach())
+            done.append(value)
+            self.losses.append(value)
+            for path, norm in norms.items():
+                self.grad_norms.setdefault(path, []).append(norm)
+            if on_step is not None:
+                on_step(len(self.losses), value, norms)
+            if not math.isfinite(value):
+                self.stopped_by = (join([blow_up_text(value, len(self.losses)),
+                                         say("Revert, then try a smaller learning rate.")])
+                                   if len(self.losses) > 1 else blow_up_text(value, 1))
+                break
+            if should_stop is not None and should_stop():
+                self.stopped_by = (say("Stopped after {count} steps.", count=len(self.losses))
+                                   if len(self.losses) != 1 else say("Stopped after 1 step."))
+                break
         return done
 
 

@@ -213,7 +213,8 @@ class TrainingBox(QGroupBox):
         prepare_meta_kernels_in_background()  # the first optimizer imports torch._dynamo (1-1.5 s): now, beside
 
     def _hint(self) -> str:
-        return self.tr("Trains a copy of the model; the design changes only when you keep the result.")
+        return self.tr("Trains a copy in training mode (Dropout on, from the seed); the design changes only when you "
+                       "keep the result.")
 
     def _retranslate_tasks(self) -> None:
         for index in range(self.task.count()):
