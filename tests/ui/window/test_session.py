@@ -114,3 +114,18 @@ def test_the_blocks_say_eval_mode_as_soon_as_the_switch_says_it_and_stop_when_it
     assert all("eval mode" in item.extra for item in blocks)
     panel.training_mode.setChecked(True)
     assert not any("eval mode" in item.extra for item in blocks)
+
+
+def test_at_1280_by_800_the_training_box_gets_the_width_its_fields_need(window, qtbot):
+    """A walkthrough found the optimizer, the learning rate and Revert cut off behind a scroll bar at 1280 pixels,
+    while the run on the left had room to spare."""
+    from editor.model.examples import mlp
+
+    window.set_project(mlp())
+    window.resize(1280, 800)
+    window.bottom_tabs.setCurrentWidget(window.run_panel)
+    box = window.run_panel.training
+    scroll = window.run_panel._training_scroll
+    qtbot.waitUntil(lambda: box.isVisible())
+    qtbot.waitUntil(lambda: scroll.viewport().width() >= box.minimumSizeHint().width())
+    assert not scroll.horizontalScrollBar().isVisible()

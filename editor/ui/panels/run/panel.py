@@ -48,6 +48,7 @@ from editor.ui.i18n import (
 from editor.ui.jobs import JobRunner
 from editor.ui.panels.following import follow
 from editor.ui.panels.run.layers import LayerStatsTable
+from editor.ui.panels.run.room import RoomForTraining
 from editor.ui.panels.run.tensor_files import TensorFiles
 from editor.ui.panels.run.training import TrainingBox
 from editor.ui.tensor_text import print_text, tensor_box
@@ -183,11 +184,7 @@ class RunPanel(TensorFiles, QWidget):
         scroll = self._training_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.training)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(top)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = RoomForTraining(top, scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
@@ -219,6 +216,8 @@ class RunPanel(TensorFiles, QWidget):
             scroll.setParent(None)
             splitter.addWidget(scroll)
         super().setVisible(visible)
+        if visible:
+            self._training_scroll.parentWidget().make_room()  # type: ignore[union-attr]
 
     def retranslate(self) -> None:
         """The words that follow the state (the input line, the load button, the last run), in the new language."""
