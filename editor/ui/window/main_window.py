@@ -185,7 +185,7 @@ class MainWindow(DockLayout):
         self.run_panel.block_selected.connect(lambda path: self.select_nodes([self.project.node(path)]))
         self.run_panel.keep_trained_requested.connect(
             lambda trainer: self.session.run(KeepTrainedCommand(self.project, trainer)))
-        self.run_panel.message.connect(self.show_message)
+        self.run_panel.message.connect(self.status.show_design_message)
         self.run_panel.mode_changed.connect(self._schedule_refresh)
         self.run_panel.mode_changed.connect(lambda _on: self.scene and self.scene.refresh_training_modes())
         self.run_panel.gradients_changed.connect(self.parameter_table.gradients_changed)
@@ -350,6 +350,8 @@ class MainWindow(DockLayout):
         if old is not None:
             for signal in (old.events.edited, old.events.collapsed, old.events.reset):
                 signal.disconnect(self._schedule_refresh)  # psygnal: quietly, if it was not connected
+            for signal in (old.events.edited, old.events.reset):
+                signal.disconnect(self.status.design_changed)
         old_scene = self.scene
         if old_scene is not None:
             old_scene.selectionChanged.disconnect(self._selection_changed)
@@ -366,6 +368,9 @@ class MainWindow(DockLayout):
         project.events.edited.connect(self._schedule_refresh)
         project.events.collapsed.connect(self._schedule_refresh)
         project.events.reset.connect(self._schedule_refresh)
+        project.events.edited.connect(self.status.design_changed)  # a Run tab message about the design before goes
+        project.events.reset.connect(self.status.design_changed)
+        self.status.design_changed()
         self.repr_panel.set_project(project)
         self.parameter_table.set_project(project)
         self.histogram.set_project(project)

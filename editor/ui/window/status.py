@@ -79,6 +79,7 @@ class DesignStatus(QStatusBar):
             self.addPermanentWidget(label)
         self.addWidget(self.shapes, 1)
         self.messageChanged.connect(self._make_way)
+        self._about_design = ""
         on_language_change(self, self.retranslate)
 
     def _make_way(self, message: str = "") -> None:
@@ -101,6 +102,18 @@ class DesignStatus(QStatusBar):
         """Show ``text`` for as long as it takes to read (a bound method, so Qt drops the connection with the
         widget); hovering shows all of a message drawn clipped."""
         self.showMessage(text, message_ms(text))
+
+    def show_design_message(self, text: str) -> None:
+        """Show ``text``, which is about the design as it is now (a run refused): the next edit, or another design,
+        takes it away (it said "The design is empty" over a design just opened)."""
+        self.show_message(text)
+        self._about_design = text
+
+    def design_changed(self, *args: object) -> None:
+        """The design changed: a message about it as it was goes."""
+        if self._about_design and self.currentMessage() == self._about_design:
+            self.clearMessage()
+        self._about_design = ""
 
     def refresh(self) -> None:
         """Show the totals of the session's project."""

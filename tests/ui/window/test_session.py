@@ -129,3 +129,33 @@ def test_at_1280_by_800_the_training_box_gets_the_width_its_fields_need(window, 
     qtbot.waitUntil(lambda: box.isVisible())
     qtbot.waitUntil(lambda: scroll.viewport().width() >= box.minimumSizeHint().width())
     assert not scroll.horizontalScrollBar().isVisible()
+
+
+def test_what_the_run_tab_said_about_the_design_goes_once_the_design_changes(window, qtbot):
+    """A walkthrough found the status bar saying "The design is empty" over a design just opened, and the Run tab's
+    shape error and the training's "Fix this before training" still there after the fix was applied."""
+    from torch import nn
+
+    from editor import Project
+    from editor.model.examples import mlp
+
+    window.set_project(Project())
+    panel = window.run_panel
+    panel.forward_button.click()
+    assert window.status.currentMessage().startswith("The design is empty")
+    window.set_project(mlp())
+    assert window.status.currentMessage() == ""
+
+    broken = Project.from_module(nn.Sequential(nn.Linear(20, 10), nn.ReLU(), nn.Linear(7, 5)))
+    broken.input_shape = (3, 20)
+    window.set_project(broken)
+    box = panel.training
+    box.train.click()
+    assert box.status.text().startswith("Block 2 (Linear)") and window.status.currentMessage()
+    panel.forward_button.click()
+    qtbot.waitUntil(lambda: not panel.jobs.busy)
+    qtbot.waitUntil(lambda: panel.summary.text().startswith("Block 2 (Linear)"))
+    broken.apply_fix(broken.shape_error.fix)
+    assert broken.shape_error is None
+    assert panel.summary.text() == "" and not box.status.text().startswith("Block 2")
+    assert window.status.currentMessage() == ""

@@ -94,6 +94,7 @@ class RunPanel(TensorFiles, QWidget):
         """The design's input shape the batch last followed."""
         """The design's run signature when the shown result was made (it is stale once the design's differs)."""
         self._summary_source: Callable[[], str] = str
+        self._error_shown = False
         """The summary's text in the current language (set again when the language changes)."""
         self.jobs = JobRunner(self)
         self.batch = QSpinBox(objectName="runBatch", minimum=1, maximum=100_000, value=2)
@@ -271,6 +272,8 @@ class RunPanel(TensorFiles, QWidget):
             self._stale(keep=True)
         else:
             self._follow_input(x)
+        if self._error_shown and not self.jobs.busy:  # what went wrong was about the design before this edit
+            self._say(str)
 
     def _input_edited(self, *args: object) -> None:
         """A new batch size, generator or seed: show the new X, and take off outputs of another one."""
@@ -343,6 +346,7 @@ class RunPanel(TensorFiles, QWidget):
     def _say(self, text: Callable[[], str], error: bool = False, muted: bool = False) -> None:
         """Show ``text()`` as the summary (again in each new language): plain, an error, or muted."""
         self._summary_source = text
+        self._error_shown = error
         self.summary.setText(text())
         self.summary.setStyleSheet(f"color: {theme.ERROR.name()};" if error else
                                    f"color: {theme.muted().name()};" if muted else "")

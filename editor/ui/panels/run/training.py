@@ -37,7 +37,6 @@ from editor.model.project.project import Project
 from editor.model.run.training import MAX_STEPS, OPTIMIZERS, TASKS, Trainer, TrainingPlan
 from editor.ui import theme
 from editor.ui.i18n import (
-    QT_TRANSLATE_NOOP,
     keep_translated,
     model_text,
     on_language_change,
@@ -48,23 +47,16 @@ from editor.ui.jobs import JobContext, JobRunner
 from editor.ui.number_box import NumberBox
 from editor.ui.panels.following import follow
 from editor.ui.panels.run.plots import PlotRow, draw_training, label_plot, make_plot, show_values
+from editor.ui.panels.run.training_words import TASK_NAME, TASK_TEXT, dropped_text, keep_tip
 
 if TYPE_CHECKING:  # imported with the plots themselves (see TrainingBox.build_plots)
     import pyqtgraph as pg
 
-TASK_TEXT = {
-    "teacher": QT_TRANSLATE_NOOP("TrainingBox", "Copy a teacher: regress the outputs of a fixed random network of "
-                                 "this design"),
-    "clusters": QT_TRANSLATE_NOOP("TrainingBox", "Clusters: classify points from separable clusters (needs "
-                                  "(N, features) → (N, classes))"),
-}
 LEGEND_CURVES = 8
 """The gradient curves named under the plots (the rest are counted)."""
 FADED_OPACITY = 0.35
 """How the plots are drawn while they show a training that can no longer be kept (the design or its weights
 changed since)."""
-TASK_NAME = {"teacher": QT_TRANSLATE_NOOP("TrainingBox", "teacher"),
-             "clusters": QT_TRANSLATE_NOOP("TrainingBox", "clusters")}
 
 
 class TrainingBox(QGroupBox):
@@ -106,12 +98,13 @@ class TrainingBox(QGroupBox):
         keep_translated(self, self.keep.setText, lambda: self.tr("Keep trained weights"))
         self.revert = QPushButton(objectName="trainRevert")
         keep_translated(self, self.revert.setText, lambda: self.tr("Revert"))
-        keep_translated(self, self.keep.setToolTip, lambda: self._keep_tip(
+        keep_translated(self, self.keep.setToolTip, lambda: keep_tip(
             self.trainer is None or self._fits(self.trainer), self.trainer))
         keep_translated(self, self.revert.setToolTip,
                         lambda: self.tr("Forget the training: the design keeps the weights it had."))
         self.status = QLabel(objectName="trainStatus")
         self._status_source: Callable[[], str] = self._hint
+        self._refusal_shown = False
         """The status in the current language (said again when the language changes)."""
         self.status.setText(self._hint())
         self.status.setWordWrap(True)
@@ -261,6 +254,7 @@ class TrainingBox(QGroupBox):
     def _say(self, text: Callable[[], str]) -> None:
         """Show ``text()`` as the status (again in each new language)."""
         self._status_source = text
+        self._refusal_shown = False
         self.status.setText(text())
 
     def _fits(self, trainer: Trainer) -> bool:
@@ -278,6 +272,8 @@ class TrainingBox(QGroupBox):
         trainer = self.trainer
         if trainer is not None and not self.running:
             self._show_outcome(trainer)
+        elif trainer is None and self._refusal_shown and not self.running:  # it was about the design before
+            self._say(self._hint)
 
     def _changed_text(self) -> str:
         return self.tr("The design changed since this training, so its weights no longer fit it: undo the change "
@@ -357,6 +353,7 @@ class TrainingBox(QGroupBox):
     def _refused(self, error: LayerLabError) -> None:
         """A new training could not start: say why (here and in the status bar)."""
         self._say(lambda: model_text(error))
+        self._refusal_shown = True
         self.message.emit(model_text(error))
 
     def _build_and_train(self, plan: TrainingPlan, steps: int, context: JobContext) -> tuple[Trainer | None, object]:
@@ -399,7 +396,7 @@ class TrainingBox(QGroupBox):
         same = fits and self._same_weights(trainer)
         self._fade_plots(not same or trainer.blew_up)
         self.keep.setEnabled(same and not trainer.blew_up)  # NaN or infinite weights: nothing to keep
-        self.keep.setToolTip(self._keep_tip(fits, trainer, same))
+        self.keep.setToolTip(keep_tip(fits, trainer, same))
         stopped_by = trainer.stopped_by
         if not fits:
             self._say(self._changed_text)
@@ -428,16 +425,6 @@ class TrainingBox(QGroupBox):
             plot.getPlotItem().setOpacity(FADED_OPACITY if faded else 1.0)
         self.legend.setEnabled(not faded)
 
-    def _keep_tip(self, fits: bool = True, trainer: Trainer | None = None, same: bool = True) -> str:
-        """Keep's tooltip: what it does, or why it is off."""
-        if not fits:
-            return self.tr("Off: the design changed since this training (undo the change to keep the weights).")
-        if not same:
-            return self.tr("Off: the weights changed since this training started (Train to start again from them).")
-        if trainer is not None and trainer.blew_up:
-            return self.tr("Off: the loss blew up, so the trained weights are not worth keeping.")
-        return self.tr("Put the trained weights into the design (one step you can undo).")
-
     def _finished_text(self, trainer: Trainer, stopped_by: str) -> str:
         losses = trainer.losses
         count = len(losses)
@@ -447,15 +434,8 @@ class TrainingBox(QGroupBox):
             done = sentences(done, self.tr("Loss {first} → {last}. Keep the trained weights, or revert.").format(
                 first=f"{losses[0]:.4g}", last=f"{losses[-1]:.4g}"))
         if self._dropped:
-            done = sentences(self._dropped_text(self._dropped), done)
+            done = sentences(dropped_text(self._dropped), done)
         return done
-
-    def _dropped_text(self, count: int) -> str:
-        """The steps a change of settings dropped, unkept (a new training starts from the design's weights)."""
-        return (self.tr("New settings, so a new training from the design's weights: the {steps} steps not kept were "
-                        "dropped.").format(steps=count) if count != 1 else
-                self.tr("New settings, so a new training from the design's weights: the 1 step not kept was "
-                        "dropped."))
 
     def _failed(self, message: str) -> None:
         self.timer.stop()
