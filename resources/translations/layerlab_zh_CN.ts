@@ -2351,6 +2351,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>还没有 .grad：请在“运行”标签页做一次反向传播。</translation>
     </message>
     <message>
+        <source>.grad of this tensor</source>
+        <translation>这个张量的 .grad</translation>
+    </message>
+    <message>
+        <source>.grad of all {total} tensors</source>
+        <translation>全部 {total} 个张量的 .grad</translation>
+    </message>
+    <message>
         <source>.grad of {count} of these {total} tensors</source>
         <translation>这 {total} 个张量中 {count} 个的 .grad</translation>
     </message>

@@ -174,3 +174,36 @@ def test_a_new_training_is_copied_off_the_gui_thread_and_one_that_cannot_be_made
     qtbot.waitUntil(lambda: box.status.text().startswith("The teacher task regresses a second network"))
     assert box.trainer is before and box.keep.isEnabled() and box.revert.isEnabled() and len(before.losses) == 4
     assert len(box.loss_curve.getData()[0]) == 4  # its curve drawn again
+
+
+def test_revert_leaves_the_curves_faded_and_axis_numbers_are_written_alike(qtbot):
+    """A walkthrough: after Revert the curves came back at full colour, as if they were a training to keep; the loss
+    axis read 1e+11, 1e+08, 100000, 100."""
+    from editor.ui.panels.run.plots import tick_texts
+
+    assert tick_texts(log_ticks(50, 2e11)) == ["1e+03", "1e+05", "1e+07", "1e+09", "1e+11"]
+    assert tick_texts(log_ticks(0.001, 0.02)) == ["0.001", "0.002", "0.005", "0.01", "0.02"]
+    panel = _panel(qtbot)
+    box = panel.training
+    box.show()
+    _train(box, qtbot, 5)
+    assert not box.plots_faded
+    box.revert.click()
+    assert box.plots_faded and len(box.loss_curve.getData()[0]) == 5
+    box.steps.setValue(3)
+    box.train.click()
+    qtbot.waitUntil(lambda: not box.running and box.revert.isEnabled(), timeout=20_000)
+    assert not box.plots_faded
+
+
+def test_steps_typed_below_one_are_one_not_the_steps_before(qtbot):
+    from PySide6.QtCore import Qt
+
+    panel = _panel(qtbot)
+    box = panel.training
+    box.show()
+    box.steps.setFocus()
+    box.steps.selectAll()
+    qtbot.keyClicks(box.steps, "0")
+    qtbot.keyClick(box.steps, Qt.Key.Key_Return)
+    assert box.steps.value() == 1

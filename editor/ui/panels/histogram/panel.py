@@ -268,8 +268,10 @@ class HistogramPanel(QWidget):
             self.grad_plot.clear_plot()
             self.grad_note.setText(self.tr("No .grad yet: run a backward pass in the Run tab."))
             return
-        self.grad_note.setText(self.tr(".grad of {count} of these {total} tensors").format(count=len(grads),
-                                                                                          total=len(tensors)))
+        count, total = len(grads), len(tensors)
+        self.grad_note.setText(self.tr(".grad of this tensor") if total == 1 else
+                               self.tr(".grad of all {total} tensors").format(total=total) if count == total else
+                               self.tr(".grad of {count} of these {total} tensors").format(count=count, total=total))
         self.grad_jobs.submit(partial(_histogram, grads, self.bins.value()), on_done=self._gradient_done,
                               on_error=lambda message: self.grad_note.setText(
                                   self.tr("Could not compute it: {reason}").format(reason=model_text(message))),

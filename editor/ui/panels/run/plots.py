@@ -57,6 +57,21 @@ def log_ticks(low: float, high: float) -> list[float]:
     return ticks
 
 
+def tick_texts(values: list[float]) -> list[str]:
+    """The numbers of an axis, all written alike: plainly (0.002, 100, 25000) while each is, else all as powers of
+    ten (1e-06, 1e+11), not a mix of the two (1e+11, 1e+08, 100000, 100)."""
+    plain = [f"{v:g}" for v in values]
+    if all("e" not in text for text in plain):
+        return plain
+    return [_power(v) for v in values]
+
+
+def _power(value: float) -> str:
+    """``value`` as a multiple of a power of ten: 1e+11, 2e-05, 1.5e+03."""
+    mantissa, exponent = f"{value:.6e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{exponent}"
+
+
 def _inner_ends(low: float, high: float) -> list[float]:
     """Two round numbers inside ``[low, high]``, with as few digits as keep them apart (0.6931 to 0.69318: 0.69311
     and 0.69318); one when the range is a single value."""
@@ -109,7 +124,7 @@ def draw_training(loss_plot: pg.PlotWidget, loss_curve: pg.PlotDataItem, grad_pl
     shown = [loss for loss in losses if 0 < loss < math.inf]
     values = log_ticks(min(shown), max(shown)) if shown else []
     loss_plot.getPlotItem().getAxis("left").setTicks(
-        [[(math.log10(v), f"{v:g}") for v in values]] if values else None)  # log mode places ticks by log10
+        [list(zip((math.log10(v) for v in values), tick_texts(values), strict=True))] if values else None)
     fresh = False
     for index, (path, norms) in enumerate(list(grad_norms.items())):
         values = list(norms)

@@ -88,6 +88,7 @@ class TrainingBox(QGroupBox):
             self.optimizer.addItem({"adam": "Adam", "sgd": "SGD"}[name], name)
         self.lr = NumberBox(1e-8, 10.0, 0.01, log_steps=True, object_name="trainLearningRate")  # takes 1e-4
         self.steps = QSpinBox(objectName="trainSteps", minimum=1, maximum=MAX_STEPS, value=200, singleStep=50)
+        self.steps.setCorrectionMode(QSpinBox.CorrectionMode.CorrectToNearestValue)  # 0 typed is 1, not 200 again
         self.seed = QSpinBox(objectName="trainSeed", minimum=0, maximum=2**31 - 1, value=0)
         self.seed.setMinimumWidth(72)  # room for 6 digits at least (its hint, for 10, would widen the whole box)
         self.train = QPushButton(objectName="trainStart")
@@ -466,6 +467,8 @@ class TrainingBox(QGroupBox):
         self.timer.stop()
         self.trainer = self._live = self._before = None
         self._set_state("idle")
+        steps = self.loss_curve.getData()[0] if self.plots_made else None
+        self._fade_plots(steps is not None and len(steps) > 0)  # the curves stay, faded: a training that is no more
         self._say(lambda: self.tr("Reverted: the design keeps the weights it had."))
 
     # ------------------------------------------------------------ drawing
