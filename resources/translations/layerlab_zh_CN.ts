@@ -2596,6 +2596,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{names}和{last}</translation>
     </message>
     <message>
+        <source>This is rule {number}: applying it again draws its values afresh, in its place.</source>
+        <translation>这就是规则 {number}：再次应用会在原处重新抽取它的值。</translation>
+    </message>
+    <message>
         <source>Overwrites {rules}: this rule fills the same tensors again, so it would no longer do anything.</source>
         <translation>会覆盖{rules}：这条规则会再次填充相同的张量，所以那条规则将不再起作用。</translation>
     </message>

@@ -10,6 +10,7 @@ reach them.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from editor.model.init.rules import InitRule, targets
@@ -29,6 +30,8 @@ class Overwrite:
     """Every tensor the kept rule fills (``0.weight``), in its order."""
     again: tuple[str, ...]
     """Those the new rule fills again."""
+    same: bool = False
+    """The kept rule is the new one (the dialog still shows the rule it has just applied)."""
 
     @property
     def whole(self) -> bool:
@@ -73,14 +76,23 @@ def overwrites(project: Project, rule: InitRule) -> list[Overwrite]:
         old = _filled(project, kept)
         again = tuple(name for key, name in old.items() if key in new)
         if again:
-            out.append(Overwrite(index, kept, tuple(old.values()), again))
+            out.append(Overwrite(index, kept, tuple(old.values()), again, _same(kept, rule)))
     return out
+
+
+def _same(kept: InitRule, rule: InitRule) -> bool:
+    """Whether two rules do the same (rules compare by identity: each kept one is its own step)."""
+    return all(getattr(kept, field.name) == getattr(rule, field.name) for field in dataclasses.fields(kept))
 
 
 def overwrite_text(found: list[Overwrite]) -> str:
     """What the new rule overwrites, in plain words ("" when nothing): ``Overwrites rule 2 (…): …``."""
-    whole = [o for o in found if o.whole]
     parts = []
+    same = [o for o in found if o.whole and o.same]
+    if same:  # just applied, and still shown: not a rule spoiled, the same one drawn again
+        parts.append(translate("InitOverwrites", "This is rule {number}: applying it again draws its values afresh, "
+                               "in its place.").format(number=same[0].number))
+    whole = [o for o in found if o.whole and not o.same]
     if whole:
         rules = listed([o.short() for o in whole])
         parts.append((translate("InitOverwrites", "Overwrites {rules}: this rule fills the same tensors again, so "

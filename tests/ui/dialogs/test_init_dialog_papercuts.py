@@ -230,3 +230,18 @@ def test_a_narrow_short_dialog_keeps_room_for_its_wrapped_texts(window, qtbot):
     bottoms = [w.mapTo(dialog, w.rect().bottomLeft()).y() for w in below]
     assert all(bottom < top for bottom, top in zip(bottoms, tops[1:], strict=False))  # nothing drawn over another
     assert bottoms[-1] < dialog.apply_button.mapTo(dialog, dialog.apply_button.rect().topLeft()).y()
+
+
+def test_the_rule_just_applied_is_not_said_to_be_spoiled_by_itself(window, qtbot):
+    """A walkthrough: right after Apply the dialog struck the new rule out and said it "would no longer do
+    anything", as if Apply had broken it. It is the same rule: applying it again draws its values afresh."""
+    project = three_layers(window)
+    dialog = open_dialog(window, qtbot)
+    dialog.scope_all.setChecked(True)
+    apply(dialog, "normal_", std=1e-5)
+    assert project.init_rules[0].args["std"] == 1e-5
+    assert dialog.overwrites.text() == "This is rule 1: applying it again draws its values afresh, in its place."
+    assert "no longer do anything" not in dialog.overwrites.text()
+    dialog.apply_button.click()
+    settle()
+    assert len(project.init_rules) == 1  # again, in its place
