@@ -142,7 +142,7 @@ def is_zip(path: Path) -> bool:
         return False
 
 
-def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> None:
+def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> int:
     """Refuse a zip archive (``size`` bytes on disk) whose entries declare more than can be held in memory, or
     whose description part (``data.pkl``) is larger than ``max_pickle`` or would not fit in memory once unpickled.
 
@@ -152,9 +152,11 @@ def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> None:
     entries expand like a zip bomb, is refused before anything is extracted.
     Files that are not zip archives (torch's legacy format) read no more than
     their own size, which :func:`check_file` bounded already.
+
+    Returns the size of the description part (a legacy file's whole size): what the read's time is bounded by.
     """
     if not is_zip(path):
-        return
+        return size
     name = shown(path)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -162,7 +164,7 @@ def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> None:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise ProjectFileError(say("{name} is damaged or truncated: it is not a complete PyTorch file. If it was "
                                    "copied or downloaded, try again.", name=name), "truncated", str(path)) from None
-    declared = 0
+    declared = described = 0
     for entry in entries:
         unpacked, packed = max(entry.file_size, 0), max(entry.compress_size, 0)
         if entry.compress_type == zipfile.ZIP_STORED and unpacked > size:
@@ -179,6 +181,7 @@ def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> None:
         declared += unpacked
         if entry.filename.rpartition("/")[2] == "data.pkl":
             _check_pickle(path, entry, max_pickle)
+            described += unpacked
     have = available_memory()
     if declared > have:
         raise ProjectFileError(say("{name} unpacks to {declared}, but only {have} of memory "
@@ -186,6 +189,7 @@ def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> None:
                                    "machine with more memory.",
                                    name=name, declared=format_bytes(declared),
                                    have=format_bytes(have)), "memory", str(path))
+    return described
 
 
 def _check_pickle(path: Path, entry: zipfile.ZipInfo, limit: int) -> None:

@@ -4,7 +4,8 @@ Every read goes through :func:`safe_torch_load`: ``torch.load(f,
 weights_only=True, map_location="cpu")`` and nothing else: no pickled modules,
 no ``add_safe_globals``, no ``pickle_module``. Before it, the file is checked
 without being read (:mod:`~editor.io.files.limits`: a regular file whose
-declared contents fit in memory). Whatever goes wrong becomes a
+declared contents fit in memory), and the read is stopped once it runs longer
+than a file of its size needs (:mod:`~editor.io.files.deadline`). Whatever goes wrong becomes a
 :class:`ProjectFileError` with its own clear message in LayerLab's words;
 torch's text is kept in the error's ``detail``.
 """
@@ -23,7 +24,8 @@ from typing import Any
 import torch
 
 from editor.io.errors import ProjectFileError
-from editor.io.files.limits import FILE, MAX_PICKLE, check_archive, check_file, is_zip, shown
+from editor.io.files.deadline import ReadTooLong, read_seconds, within
+from editor.io.files.limits import FILE, MAX_PICKLE, check_archive, check_file, format_bytes, is_zip, shown
 from editor.model.words import say
 
 
@@ -38,16 +40,28 @@ def safe_torch_load(path: Path, what: str = FILE, max_pickle: int = MAX_PICKLE) 
     Before torch reads anything: the path must be a regular file (not a
     folder, pipe or device), the file and its zip entries' declared sizes
     must fit in memory, and its description part (``data.pkl``) must be at most
-    ``max_pickle`` bytes and fit in memory once unpickled (:mod:`~editor.io.files.limits`).
+    ``max_pickle`` bytes and fit in memory once unpickled (:mod:`~editor.io.files.limits`). The read itself
+    may take :func:`~editor.io.files.deadline.read_seconds` of that part's size.
     """
     path = Path(path)
     info = check_file(path, what)
-    check_archive(path, info.st_size, max_pickle)
+    described = check_archive(path, info.st_size, max_pickle)
     name = shown(path)
-    try:
+    seconds = read_seconds(described)
+
+    def load() -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return torch.load(path, weights_only=True, map_location="cpu")
+
+    try:
+        return within(seconds, load)
+    except ReadTooLong:
+        raise ProjectFileError(say("{name} took more than {seconds} s to read, far longer than any file torch.save "
+                                   "writes of its size ({size} of description) takes, so LayerLab stopped reading it: "
+                                   "it may be built to hang whatever opens it. If it is yours, open it on a faster "
+                                   "machine.", name=name, seconds=f"{seconds:.0f}", size=format_bytes(described)),
+                               "slow", str(path)) from None
     except Exception as exc:
         error = _explain(exc, path, name)
         error.detail = f"{type(exc).__name__}: {exc}"[:2000]
