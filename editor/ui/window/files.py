@@ -35,11 +35,12 @@ from editor.model.examples import EXAMPLES
 from editor.model.project.project import Project
 from editor.model.project.weights import WeightsReport
 from editor.model.words import say
+from editor.ui.app_settings import LAST_FOLDER as LAST_FOLDER  # (defined here before: still offered)
+from editor.ui.app_settings import app_settings
 from editor.ui.i18n import keep_translated, model_text, translate
 from editor.ui.jobs import JobRunner, wait_for
 from editor.ui.window.editing import set_shortcuts
 from editor.ui.window.session import Session
-from editor.ui.window.settings import app_settings
 
 BIG_FILE = 100 * 1024 * 1024
 MAX_RECENT = 8
@@ -191,8 +192,6 @@ def ask_partial_load(parent: QWidget, report: WeightsReport) -> bool:
 
 
 # ------------------------------------------------------------------ where dialogs start
-LAST_FOLDER = "lastFolder"
-"""The settings key of the folder a file was last opened from or saved to."""
 
 
 def dialog_folder(parent: QWidget | None) -> Path:

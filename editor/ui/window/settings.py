@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-
-
-def app_settings() -> QSettings:
-    """LayerLab's settings (an INI file in the user's config folder)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "LayerLab", "LayerLab")
-
+from editor.ui.app_settings import app_settings as app_settings  # (it was made here: still offered)
 
 WELCOME_AT_START = "welcome/showAtStartup"
 """Whether the welcome screen opens when LayerLab starts (the "Show at start-up" box; on until unticked)."""

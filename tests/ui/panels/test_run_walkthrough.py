@@ -207,3 +207,20 @@ def test_steps_typed_below_one_are_one_not_the_steps_before(qtbot):
     qtbot.keyClicks(box.steps, "0")
     qtbot.keyClick(box.steps, Qt.Key.Key_Return)
     assert box.steps.value() == 1
+
+
+def test_tensor_files_start_where_the_project_was_saved(tmp_path):
+    """A walkthrough: Save input… opened in the home folder, not where the project had just been saved."""
+    from editor.ui.app_settings import LAST_FOLDER, app_settings
+    from editor.ui.panels.run import tensor_files
+
+    projects = tmp_path / "projects"
+    projects.mkdir()
+    settings = app_settings()
+    settings.remove("run/folder")
+    settings.setValue(LAST_FOLDER, str(projects))
+    assert tensor_files._folder() == str(projects)
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    tensor_files._remember(inputs / "x.pt")
+    assert tensor_files._folder() == str(inputs)  # then where the last tensor file went

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import torch
-from PySide6.QtCore import QSettings, SignalInstance
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from editor.io.files.weights import load_tensor, save_tensor
@@ -18,6 +18,7 @@ from editor.model.errors import LayerLabError
 from editor.model.project.project import Project
 from editor.model.run.forward import RunResult
 from editor.model.run.inputs import check_loaded_input
+from editor.ui.app_settings import LAST_FOLDER, app_settings
 from editor.ui.i18n import model_text, translate
 
 
@@ -95,8 +96,15 @@ class TensorFiles:
 
 
 def _folder() -> str:
-    return str(QSettings().value("run/folder", str(Path.home())))
+    """Where the Run tab's tensor files go: where the last one went, else where the last project was opened or saved
+    (not the home folder, away from the project the learner just saved)."""
+    settings = app_settings()
+    for key in ("run/folder", LAST_FOLDER):
+        folder = settings.value(key)
+        if isinstance(folder, str) and folder and Path(folder).is_dir():
+            return folder
+    return str(Path.home())
 
 
 def _remember(path: Path) -> None:
-    QSettings().setValue("run/folder", str(path.parent))
+    app_settings().setValue("run/folder", str(path.parent))
