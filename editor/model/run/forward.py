@@ -160,7 +160,7 @@ def _failure(step: Step, exc: BaseException, value: object, x: torch.Tensor, mod
     got = tuple(value.shape) if isinstance(value, torch.Tensor) else None
     if step.shape_error and not isinstance(exc, MemoryError):
         problem = say("{where}: {problem}", where=where, problem=step.shape_error)
-        if got is not None and step.expects is not None and got[1:] != step.expects[1:]:  # not just another batch
+        if got is not None and step.expects is not None and got != step.expects:  # (the sentence: the design's batch)
             problem = say("{problem} In this run it got {shape}.", problem=problem, shape=fmt(got))
         return problem
     problem = describe_failure(exc, where, x, model_device)

@@ -299,8 +299,10 @@ def test_failures_say_what_the_block_got_and_what_the_design_expects():
     assert str(info.value).endswith("(4x7 and 20x10). It got (4, 7), where the design expects (4, 20).")
     bad = Project.from_module(nn.Sequential(nn.Linear(20, 10), nn.ReLU(), nn.Linear(7, 5)))
     bad.input_shape = (3, 20)
-    with pytest.raises(RunError, match=r"but gets \(3, 10\)\.$"):  # another batch is no news: not "it got (2, 10)"
-        bad.run(batch=2)
+    with pytest.raises(RunError, match=r"but gets \(3, 10\)\. In this run it got \(2, 10\)\.$"):  # (its batch: the
+        bad.run(batch=2)  # design's sentence has the design's own, which read as a mistake beside a batch of 2)
+    with pytest.raises(RunError, match=r"but gets \(3, 10\)\.$"):
+        bad.run(batch=3)
     with pytest.raises(RunError, match=r"but gets \(3, 10\)\. In this run it got \(3, 5, 10\)\.$"):
         bad.run(x=torch.randn(3, 5, 20))  # more than the batch differs from the design's input
     norm = Project.from_module(nn.Sequential(nn.Linear(20, 10), nn.BatchNorm1d(10)))
