@@ -9,6 +9,7 @@ Format (version 1)::
      "init_rules": [...],        # see editor/model/init_data.py: function, args, parameters, kind,
                                  # layers (indices into design.layers), expression, gain_from
      "weights_from_seed": True/False/None,
+     "training": False,          # optional: the model was in eval mode (absent: training mode)
      "definitions": [...],       # optional: custom layers and blocks as plain data (editor/model/custom/data.py)
      "plain_tensors": {...}}     # optional: custom layers' plain tensor attributes, by path ("0.weight")
 
@@ -82,6 +83,8 @@ def to_payload(project: Project) -> dict[str, Any]:
         "init_rules": rules_to_data(project),
         "weights_from_seed": project.seeds.status,
     }
+    if not project.model.training:
+        payload["training"] = False
     if project.definitions:
         payload["definitions"] = definitions_to_payload(project)
         plain = plain_tensors_to_payload(project)
@@ -216,6 +219,11 @@ def project_from_payload(data: Any, name: str = THE_FILE) -> Opened:
                                "room on), so it opened on the CPU.", device=device[:20]))
     status = data.get("weights_from_seed")
     project.seeds.status = None if status is not False else False  # checked when first asked
+    training = data.get("training", True)
+    if not isinstance(training, bool):
+        raise ProjectFileError(say("{name} is damaged: its training mode is {value}, not true or false.", name=name,
+                                   value=_value(training)), "invalid", name)
+    project.model.train(training)
     project.seeds.state = None
     return Opened(project, notices)
 

@@ -119,3 +119,26 @@ def test_fuzzed_project_files_open_or_fail_cleanly(tmp_path):
             outcomes["refused"] += 1
         assert time.monotonic() - started < 20, "opening one file must never hang"
     assert outcomes["refused"] > 100
+
+
+def test_eval_mode_is_kept_in_the_file_and_a_wrong_mode_is_refused(tmp_path):
+    """A walkthrough: a project saved in eval mode reopened in training mode (Dropout on again, unsaid)."""
+    from torch import nn
+
+    from editor.io.files.project_file import open_project, save_project, to_payload
+
+    p = Project.from_module(nn.Sequential(nn.Linear(4, 8), nn.Dropout(0.5), nn.Linear(8, 2)))
+    trained = tmp_path / "train.pt"
+    save_project(p, trained)
+    assert "training" not in to_payload(p) and open_project(trained).project.model.training
+    p.model.eval()
+    evaluated = tmp_path / "eval.pt"
+    save_project(p, evaluated)
+    opened = open_project(evaluated).project.model
+    assert not opened.training and not any(m.training for m in opened.modules())
+    payload = to_payload(p)
+    payload["training"] = "no"
+    wrong = tmp_path / "wrong.pt"
+    torch.save(payload, wrong)
+    with pytest.raises(ProjectFileError, match="its training mode is 'no', not true or false"):
+        open_project(wrong)
