@@ -4408,6 +4408,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>共 {count}：{parts}</translation>
     </message>
     <message>
+        <source>{listed} …</source>
+        <translation>{listed} 等</translation>
+    </message>
+    <message>
         <source>N({mean}, {std}²) cut to [{a}, {b}]</source>
         <translation>N({mean}, {std}²)，截断到 [{a}, {b}]</translation>
     </message>
@@ -5932,6 +5936,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>你的库中的 {path} 大于 {size}，所以它不是 LayerLab 写出的定义。</translation>
     </message>
     <message>
+        <source>{a}, {b}</source>
+        <translation>{a}, {b}</translation>
+    </message>
+    <message>
+        <source>{a}; {b}</source>
+        <translation>{a}；{b}</translation>
+    </message>
+    <message>
         <source>In training mode, {blocks} updated its running statistics (running_mean, running_var), as model(x) does after model.train(); in eval mode a run uses them and leaves them as they are. Reset from seed brings back the seed&apos;s values.</source>
         <translation>在训练模式下，{blocks} 更新了它的运行统计量（running_mean、running_var），就像 model.train() 之后调用 model(x) 那样；在评估模式下，运行会使用它们而不改变它们。“从种子重置”会恢复种子给出的值。</translation>
     </message>
@@ -6026,6 +6038,14 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
     <message>
         <source>{name} describes its contents in {size}, which could take up to {need} of memory to read, but only {have} is free, so LayerLab did not open it. Close other programs, or open it on a machine with more memory.</source>
         <translation>{name} 用 {size} 描述它的内容，读取时最多可能需要 {need} 内存，但可用内存只有 {have}，所以 LayerLab 没有打开它。请关闭其他程序，或在内存更多的机器上打开。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its training mode is {value}, not true or false.</source>
+        <translation>{name} 已损坏：它的训练模式是 {value}，而不是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>{name} took more than {seconds} s to read, far longer than any file torch.save writes of its size ({size} of description) takes, so LayerLab stopped reading it: it may be built to hang whatever opens it. If it is yours, open it on a faster machine.</source>
+        <translation>读取 {name} 用了超过 {seconds} 秒，远远超过 torch.save 写出的同样大小的文件（描述部分 {size}）所需的时间，所以 LayerLab 停止了读取：它可能是故意做成让打开它的程序卡住的。如果这是你自己的文件，请在更快的机器上打开它。</translation>
     </message>
     <message>
         <source>{name} holds a NumPy array or number ({code}), not a tensor. LayerLab does not read NumPy objects from files (their pickles could run code), and nothing in it ran: save torch.from_numpy(array) or torch.tensor(number) instead.</source>
@@ -8862,6 +8882,10 @@ Valid: {valid}.</source>
     <message>
         <source>Training 1 step on a copy of the model…</source>
         <translation>正在模型的副本上训练 1 步…</translation>
+    </message>
+    <message>
+        <source>On the way it climbed to {peak}.</source>
+        <translation>途中它曾升到 {peak}。</translation>
     </message>
     <message>
         <source>Off: the design changed since this training (undo the change to keep the weights).</source>

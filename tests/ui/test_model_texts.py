@@ -142,3 +142,17 @@ def test_sentences_joined_in_chinese_read_without_a_gap(qapp):
         assert model_text(text) == "中文The design is empty: add a layer first。torch: shapes cannot be multiplied"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_the_expected_distribution_of_several_tensors_is_translated_part_by_part(marked):
+    """A screenshot critique found the Chinese histogram legend in English past "共 2 个张量": the mixture's label
+    joined its parts into plain text, which translates no more."""
+    from editor.model.init.distributions import Mixture, uniform
+
+    rule = say("{kind} default {name}, b = 1/√{size} = 1/√{fan_in}", kind="Linear", name="weight",
+               size="in_features", fan_in=20)
+    other = say("{kind} default {name}, b = 1/√{size} = 1/√{fan_in}", kind="Linear", name="weight",
+                size="in_features", fan_in=10)
+    label = Mixture(((uniform(0.2236, rule), 200), (uniform(0.3162, other), 50))).label
+    shown = model_text(label)
+    assert shown.count("ZH:Linear default weight") == 2 and "ZH:2 tensors" in shown

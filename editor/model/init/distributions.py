@@ -18,7 +18,7 @@ from torch import nn
 
 from editor.model.design.torch_dicts import CONV_BASE, NORM_BASE
 from editor.model.init.functions import InitFunction, fans
-from editor.model.words import say
+from editor.model.words import Said, say
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ class Mixture:
         if len(labels) == 1:
             return labels[0]
         count = say("{count} tensors", count=len(self.parts))
-        split = [label.partition(": ") for label in labels]
+        split = [_split(label) for label in labels]
         heads = [head for head, _, _ in split]
         tails = list(dict.fromkeys(tail for _, _, tail in split))
         if all(colon for _, colon, _ in split) and len(tails) == 1:
@@ -207,8 +207,19 @@ class Mixture:
         return out if continuous else None
 
 
+def _split(label: str) -> tuple[str, str, str]:
+    """``label.partition(": ")``, its rule kept as said (so that it is translated) when the label was said so."""
+    head, colon, tail = label.partition(": ")
+    why = label.values.get("why") if isinstance(label, Said) else None
+    return head, colon, why if isinstance(why, str) and str(why) == tail else tail
+
+
 def _listed(texts: list[str], separator: str, most: int = 4) -> str:
-    return separator.join(texts[:most]) + (" …" if len(texts) > most else "")
+    """``texts`` (at most ``most`` of them, then "…") joined with ``separator`` (", " or "; "), each kept as said."""
+    listed = texts[0]
+    for text in texts[1:most]:
+        listed = say("{a}, {b}", a=listed, b=text) if separator == ", " else say("{a}; {b}", a=listed, b=text)
+    return say("{listed} …", listed=listed) if len(texts) > most else listed
 
 
 def combine(parts: list[tuple[Distribution | None, int]]) -> Distribution | Mixture | None:

@@ -425,14 +425,14 @@ class InitDialog(QDialog):
         self._fit_height()
 
     def replaced_rules(self) -> list[int]:
-        """Indices (into ``project.init_rules``) of the rules Apply will remove: none unless Replace is ticked."""
-        if not self.replace.isChecked():
-            return []
-        return [o.index for o in self.overwritten if o.whole]
+        """Indices (into ``project.init_rules``) of the rules Apply will remove: the same rule applied again, and
+        those it overwrites whole when Replace is ticked."""
+        return [o.index for o in self.overwritten if o.whole and (o.same or self.replace.isChecked())]
 
     def _mark_replaced(self, *args: object) -> None:
-        """Strike through, in the list of kept rules, those that Apply will replace."""
-        replaced = set(self.replaced_rules())
+        """Strike through, in the list of kept rules, those that Apply will replace (not the same rule applied again:
+        it stays, drawn afresh)."""
+        replaced = set(self.replaced_rules()) - {o.index for o in self.overwritten if o.same}
         for row in range(min(self.rules.count(), len(self.session.project.init_rules))):
             item = self.rules.item(row)
             font = item.font()

@@ -107,7 +107,7 @@ def overwrite_text(found: list[Overwrite]) -> str:
 
 def replace_label(found: list[Overwrite]) -> str:
     """The replace box: ``Replace it: remove rule 2 in the same step`` ("" when no rule is overwritten whole)."""
-    whole = [o.number for o in found if o.whole]
+    whole = [o.number for o in found if o.whole and not o.same]  # (the same rule is replaced without asking)
     if not whole:
         return ""
     if len(whole) == 1:

@@ -242,6 +242,7 @@ def test_the_rule_just_applied_is_not_said_to_be_spoiled_by_itself(window, qtbot
     assert project.init_rules[0].args["std"] == 1e-5
     assert dialog.overwrites.text() == "This is rule 1: applying it again draws its values afresh, in its place."
     assert "no longer do anything" not in dialog.overwrites.text()
+    assert not dialog.replace.isVisible() and not dialog.rules.item(0).font().strikeOut()  # nothing to untick
     dialog.apply_button.click()
     settle()
     assert len(project.init_rules) == 1  # again, in its place

@@ -224,3 +224,17 @@ def test_tensor_files_start_where_the_project_was_saved(tmp_path):
     inputs.mkdir()
     tensor_files._remember(inputs / "x.pt")
     assert tensor_files._folder() == str(inputs)  # then where the last tensor file went
+
+
+def test_a_short_loss_plot_numbers_fewer_decades_and_a_training_that_climbed_says_so():
+    """A screenshot critique: on an 80-pixel plot 1, 2 and 5 of each decade overlapped; and "Loss 0.2357 → 0.1319"
+    hid a loss that had climbed to 3e+05 on the way."""
+    from editor.ui.panels.run.training import TrainingBox
+
+    assert len(log_ticks(0.005, 0.25)) == 6 and log_ticks(0.005, 0.25, most=4) == [0.01, 0.1]
+    box = TrainingBox()
+    trainer = type("T", (), {"losses": [0.2357, 3e5, 40.0, 0.1319]})()
+    assert "On the way it climbed to 3e+05." in box._finished_text(trainer, "")
+    trainer.losses = [0.2357, 0.2, 0.1319]
+    assert "climbed" not in box._finished_text(trainer, "")
+    box.deleteLater()

@@ -313,7 +313,7 @@ class HistogramPanel(QWidget):
         """Under the plot: the whole expected distribution when the plot had to shorten it, or why there is none."""
         if self.data is None:
             return  # the note says why there is no histogram
-        label = self.distribution.label if self.distribution is not None else ""
+        label = model_text(self.distribution.label) if self.distribution is not None else ""
         if not label:
             self.note.setText(self.tr("No known rule produced these values, so there is no density to compare "
                                       "with."))

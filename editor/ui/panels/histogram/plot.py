@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from editor.model.stats.histogram import HistogramData
 from editor.ui import theme
-from editor.ui.i18n import QT_TRANSLATE_NOOP, on_language_change, translate
+from editor.ui.i18n import QT_TRANSLATE_NOOP, model_text, on_language_change, translate
 
 DENSITY_COLOR = QColor("#C7622E")  # warm, against the calm blue bars
 LOG_FLOOR = -0.3  # log10 of the bars' baseline: a bin holding one value still shows
@@ -274,7 +274,7 @@ class HistogramPlot(pg.PlotWidget):
     def _overlay(self, data: HistogramData, distribution: Any, lo: float, hi: float) -> None:
         if distribution is None:
             return
-        label = distribution.label
+        label = model_text(distribution.label)  # (the model's words: translated)
         width = data.bin_width
         margin = (hi - lo) * 0.03
         x = np.linspace(lo - margin, hi + margin, 400)

@@ -16,6 +16,8 @@ from editor.ui import theme
 if TYPE_CHECKING:
     import pyqtgraph as pg
 
+TICK_ROOM = 18
+"""Pixels of axis each number of the loss axis needs (closer, they overlap)."""
 PLOT_HEIGHT = 120
 """The height the plots ask for (they take more where the tab has it)."""
 
@@ -38,11 +40,12 @@ MAX_DECADE_TICKS = 6
 """The most powers of ten a log axis numbers (beyond, every second, third, … one)."""
 
 
-def log_ticks(low: float, high: float) -> list[float]:
+def log_ticks(low: float, high: float, most: int = 0) -> list[float]:
     """The values a log axis from ``low`` to ``high`` numbers: each power of ten (every few over many decades), and 2
     and 5 times it where the range spans fewer than three decades (pyqtgraph's own numbers every ninth of a decade,
     and they overlap). A range too short for two of those (a loss from 0.1924 to 0.1768) gets each whole multiple
-    of its powers of ten inside it, else its two ends, to three digits: an axis without a number says nothing."""
+    of its powers of ten inside it, else its two ends, to three digits: an axis without a number says nothing.
+    With ``most``, at most that many (a short plot: 1, 2 and 5 of each decade overlapped), powers of ten first."""
     if not (0 < low <= high < math.inf):
         return []
     first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
@@ -50,6 +53,9 @@ def log_ticks(low: float, high: float) -> list[float]:
     every = max(1, math.ceil((last - first) / MAX_DECADE_TICKS))  # a loss that blew up spans 30 decades
     ticks = [m * 10.0 ** e for e in range(first, last + 1) if (e - first) % every == 0
              for m in steps if low <= m * 10.0 ** e <= high]
+    if most and len(ticks) > most:  # fewer: powers of ten alone, every few of them if need be
+        every = max(every, math.ceil((last - first + 1) / most))
+        ticks = [10.0 ** e for e in range(first, last + 1) if (e - first) % every == 0 and low <= 10.0 ** e <= high]
     if len(ticks) < 2:
         ticks = [v for e in range(first, last + 1) for m in range(1, 10) if low <= (v := float(f"{m}e{e}")) <= high]
     if len(ticks) < 2:
@@ -59,9 +65,9 @@ def log_ticks(low: float, high: float) -> list[float]:
 
 def tick_texts(values: list[float]) -> list[str]:
     """The numbers of an axis, all written alike: plainly (0.002, 100, 25000) while each is, else all as powers of
-    ten (1e-06, 1e+11), not a mix of the two (1e+11, 1e+08, 100000, 100)."""
+    ten (1e-06, 1e+05), not a mix of the two (1e+11, 1e+08, 100000, 100)."""
     plain = [f"{v:g}" for v in values]
-    if all("e" not in text for text in plain):
+    if all("e" not in text for text in plain) and all(abs(v) < 1e4 for v in values):  # (100000 is wide: 1e+05)
         return plain
     return [_power(v) for v in values]
 
@@ -122,7 +128,8 @@ def draw_training(loss_plot: pg.PlotWidget, loss_curve: pg.PlotDataItem, grad_pl
             show_values(plot, True)
     loss_curve.setData(range(1, len(losses) + 1), losses)
     shown = [loss for loss in losses if 0 < loss < math.inf]
-    values = log_ticks(min(shown), max(shown)) if shown else []
+    room = loss_plot.getPlotItem().getViewBox().height()  # (0 before the first layout: no limit then)
+    values = log_ticks(min(shown), max(shown), int(room // TICK_ROOM)) if shown else []
     loss_plot.getPlotItem().getAxis("left").setTicks(
         [list(zip((math.log10(v) for v in values), tick_texts(values), strict=True))] if values else None)
     fresh = False

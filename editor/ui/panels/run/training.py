@@ -13,6 +13,7 @@ start-up, and the editor goes live sooner without them.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -434,6 +435,9 @@ class TrainingBox(QGroupBox):
         if losses:
             done = sentences(done, self.tr("Loss {first} → {last}. Keep the trained weights, or revert.").format(
                 first=f"{losses[0]:.4g}", last=f"{losses[-1]:.4g}"))
+            peak = max((loss for loss in losses if math.isfinite(loss)), default=0.0)
+            if peak > 2 * max(losses[0], losses[-1]):  # (it climbed on the way: first and last alone hide that)
+                done = sentences(done, self.tr("On the way it climbed to {peak}.").format(peak=f"{peak:.4g}"))
         if self._dropped:
             done = sentences(dropped_text(self._dropped), done)
         return done
