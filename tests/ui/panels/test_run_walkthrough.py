@@ -238,3 +238,14 @@ def test_a_short_loss_plot_numbers_fewer_decades_and_a_training_that_climbed_say
     trainer.losses = [0.2357, 0.2, 0.1319]
     assert "climbed" not in box._finished_text(trainer, "")
     box.deleteLater()
+
+
+def test_why_there_is_no_input_is_a_grey_hint_not_a_tensor_printed(qtbot):
+    """A screenshot critique: "The design is empty" stood in the print(X) box as if it were a tensor's print."""
+    from editor import Project
+
+    panel = _panel(qtbot, Project())
+    assert panel.input_text.toPlainText() == ""
+    assert panel.input_text.placeholderText().startswith("The design is empty")
+    panel.set_project(examples.mlp(0))
+    assert panel.input_text.placeholderText() == "" and panel.input_text.toPlainText().startswith("tensor(")

@@ -374,11 +374,13 @@ class RunPanel(TensorFiles, QWidget):
             x = self._input()
         except LayerLabError as exc:
             self.shape.setText("")
-            self.input_text.setPlainText(model_text(exc))
+            self.input_text.clear()
+            self.input_text.setPlaceholderText(model_text(exc))  # (grey: why there is no X, not a tensor printed)
             return None
         where = self.tr("loaded from a file") if self.loaded is not None else self.tr("on {device}").format(
             device=x.device)
         self.shape.setText(self.tr("→ X of shape {shape}, {where}").format(shape=fmt(tuple(x.shape)), where=where))
+        self.input_text.setPlaceholderText("")
         self.input_text.setPlainText(print_text(x))
         return x
 
