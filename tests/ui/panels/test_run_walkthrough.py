@@ -244,7 +244,8 @@ def test_why_there_is_no_input_is_a_grey_hint_not_a_tensor_printed(qtbot):
     """A screenshot critique: "The design is empty" stood in the print(X) box as if it were a tensor's print."""
     from editor import Project
 
-    panel = _panel(qtbot, Project())
+    panel = _panel(qtbot)
+    panel.set_project(Project())  # (an empty project is falsy: _panel would take the MLP)
     assert panel.input_text.toPlainText() == ""
     assert panel.input_text.placeholderText().startswith("The design is empty")
     panel.set_project(examples.mlp(0))
