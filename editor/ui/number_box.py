@@ -36,6 +36,8 @@ class NumberBox(QDoubleSpinBox):
         self.setRange(minimum, maximum)
         self.setSingleStep(single_step)
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)  # 20 past a top of 10: 10
+        self.setKeyboardTracking(False)  # the value is what was typed once it is done (Enter, or leaving the field):
+        # not 1 on the way to 1e-4, nor that 1 kept when "1e-" is left unfinished
         self.setValue(value)
         self._log_steps = log_steps
 
@@ -60,13 +62,14 @@ class NumberBox(QDoubleSpinBox):
         return QValidator.State.Invalid, text, pos
 
     def fixup(self, text: str) -> str:
-        """A number out of range becomes the nearest end (Qt would put back the value before)."""
+        """A number out of range becomes the nearest end (Qt would put back the value before); one not finished
+        (``1e-``) gives the value before back (Qt would take the minimum)."""
         try:
             value = float(text.strip())
         except ValueError:
-            return text
+            return self.textFromValue(self.value())
         if math.isnan(value):
-            return text
+            return self.textFromValue(self.value())
         return self.textFromValue(min(max(value, self.minimum()), self.maximum()))
 
     def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override

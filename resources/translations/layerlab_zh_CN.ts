@@ -6008,6 +6008,10 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>0 到 {max_seed:,}</translation>
     </message>
     <message>
+        <source>Stopped before the first step: nothing was trained.</source>
+        <translation>在第一步之前就停止了：什么都没有训练。</translation>
+    </message>
+    <message>
         <source>The loss became {value} at step {step}: the weights blew up.</source>
         <translation>损失在第 {step} 步变成了 {value}：权重发散了。</translation>
     </message>

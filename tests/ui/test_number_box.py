@@ -66,3 +66,14 @@ def test_the_init_dialog_s_std_takes_1e_5(qtbot):
     widget.show()
     _type(qtbot, widget, "1e-5")
     assert argument_values({"std": widget}) == {"std": 1e-5}
+
+
+def test_an_unfinished_number_gives_back_the_value_before_not_the_minimum(qtbot):
+    """Found by a review: "1e-" left in the learning rate became 1e-8, the field's minimum."""
+    box = NumberBox(1e-8, 10.0, 0.01)
+    qtbot.addWidget(box)
+    box.show()
+    for text in ("1e-", "-", "1e"):
+        _type(qtbot, box, text)
+        box.clearFocus()
+        assert box.value() == 0.01

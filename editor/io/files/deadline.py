@@ -22,6 +22,9 @@ READ_FLOOR_S = 10.0
 READ_S_PER_MIB = 4.0
 """And this many more per MiB of its description part (torch.load of LayerLab's own files takes about 0.7 s per
 MiB on a 2-core machine: a design of 10,000 blocks has 3 MiB)."""
+READ_S_PER_DATA_MIB = 0.1
+"""And this many per MiB of everything it holds, tensors included (a disk as slow as 10 MiB/s: a USB stick, a
+network share)."""
 
 
 class ReadTooLong(BaseException):
@@ -29,9 +32,10 @@ class ReadTooLong(BaseException):
     (torch wraps what its unpickler raises) turns it into another error."""
 
 
-def read_seconds(pickle_bytes: int) -> float:
-    """How long reading a file whose description part has ``pickle_bytes`` bytes may take."""
-    return READ_FLOOR_S + READ_S_PER_MIB * pickle_bytes / 2**20
+def read_seconds(pickle_bytes: int, data_bytes: int = 0) -> float:
+    """How long reading a file may take whose description part has ``pickle_bytes`` bytes, and all of it
+    ``data_bytes``."""
+    return READ_FLOOR_S + (READ_S_PER_MIB * pickle_bytes + READ_S_PER_DATA_MIB * data_bytes) / 2**20
 
 
 def within(seconds: float, work: Callable[[], T]) -> T:

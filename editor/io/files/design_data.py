@@ -29,6 +29,7 @@ from editor.model.design.user_values import check_shape
 from editor.model.errors import LayerLabError, ValidationError
 from editor.model.project.freezing import apply_frozen, frozen_names, read_frozen
 from editor.model.project.project import Project
+from editor.model.randomness import forked
 from editor.model.words import message_of, say
 
 MAX_LAYERS = 200_000
@@ -154,7 +155,7 @@ def project_from_data(design: Any, seed: int = 0, state_dict: dict[str, torch.Te
                                          count=len(raw_layers), limit=MAX_LAYERS))
     specs = [_layer(item, f"design.layers[{i}]", kinds or {}) for i, item in enumerate(raw_layers)]
     modules = []
-    with torch.random.fork_rng(devices=[]), torch.device("meta" if state_dict is not None else "cpu"):
+    with forked(), torch.device("meta" if state_dict is not None else "cpu"):
         for i, (kind, values, _, _) in enumerate(specs):
             try:
                 if _unallocated_flag(raw_layers[i], f"design.layers[{i}].unallocated"):

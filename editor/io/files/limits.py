@@ -142,7 +142,7 @@ def is_zip(path: Path) -> bool:
         return False
 
 
-def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> int:
+def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> tuple[int, int]:
     """Refuse a zip archive (``size`` bytes on disk) whose entries declare more than can be held in memory, or
     whose description part (``data.pkl``) is larger than ``max_pickle`` or would not fit in memory once unpickled.
 
@@ -153,10 +153,11 @@ def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> int:
     Files that are not zip archives (torch's legacy format) read no more than
     their own size, which :func:`check_file` bounded already.
 
-    Returns the size of the description part (a legacy file's whole size): what the read's time is bounded by.
+    Returns the sizes of the description part and of everything the file unpacks to (a legacy file's whole size,
+    twice): what the read's time is bounded by.
     """
     if not is_zip(path):
-        return size
+        return size, size
     name = shown(path)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -189,7 +190,7 @@ def check_archive(path: Path, size: int, max_pickle: int = MAX_PICKLE) -> int:
                                    "machine with more memory.",
                                    name=name, declared=format_bytes(declared),
                                    have=format_bytes(have)), "memory", str(path))
-    return described
+    return described, declared
 
 
 def _check_pickle(path: Path, entry: zipfile.ZipInfo, limit: int) -> None:

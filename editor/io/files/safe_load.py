@@ -45,9 +45,9 @@ def safe_torch_load(path: Path, what: str = FILE, max_pickle: int = MAX_PICKLE) 
     """
     path = Path(path)
     info = check_file(path, what)
-    described = check_archive(path, info.st_size, max_pickle)
+    described, declared = check_archive(path, info.st_size, max_pickle)
     name = shown(path)
-    seconds = read_seconds(described)
+    seconds = read_seconds(described, declared)
 
     def load() -> Any:
         with warnings.catch_warnings():

@@ -23,6 +23,7 @@ from torch import nn
 from editor.model.catalog import LayerKind
 from editor.model.catalog.build import build_module
 from editor.model.design.tree import Block, Group, Layer, distinct_layers, previous_block
+from editor.model.randomness import forked
 
 
 @dataclass
@@ -101,7 +102,7 @@ def construct(seeds: SeedTracker, empty: bool, kind: LayerKind,
         state = seed_state(seeds.seed)
     if seeds.status is not True or state is None:
         return build_module(kind, params), None
-    with torch.random.fork_rng(devices=[]):
+    with forked():
         torch.set_rng_state(state)
         module = build_module(kind, params)
         after = torch.get_rng_state()

@@ -44,6 +44,7 @@ from editor.model.design.transaction import Transaction
 from editor.model.design.tree import Block, Group, Layer, path_key, paths, walk
 from editor.model.errors import MemoryLimitError, RunError, ValidationError
 from editor.model.project.freezing import apply_frozen, frozen_names
+from editor.model.randomness import forked
 from editor.model.words import say
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ class AllocationMixin(_Base):
         state = info.state_before if info is not None else None
         if state is None and self.seeds.status is not False:
             state = self._stream_before(layer)
-        with keeping_unallocated(False), torch.random.fork_rng(devices=[]):
+        with keeping_unallocated(False), forked():
             if state is not None:
                 torch.set_rng_state(state)
             return build_module(layer.kind, layer.params), state is not None
@@ -219,7 +220,7 @@ class AllocationMixin(_Base):
         replayed on the CPU in chunks, so nothing is allocated beyond a chunk
         (and the memory free now does not matter: nothing is refused for it).
         """
-        with torch.random.fork_rng(devices=[]):
+        with forked():
             torch.manual_seed(self.seeds.seed)
             for before in construction_order(self._root, self.seeds):
                 if before is layer:

@@ -23,6 +23,7 @@ from editor.model.init.rules import (
     targets,
     where_text,
 )
+from editor.model.randomness import forked
 from editor.model.words import say
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class InitMixin(_Base):
             skipped = [layer for layer in chosen.values() if is_unallocated(layer.module)]
             copies = _cpu_copies(layer for layer in chosen.values() if not is_unallocated(layer.module))
             if state is not None:
-                with torch.random.fork_rng(devices=[]):
+                with forked():
                     torch.set_rng_state(state)
                     run_rules((rule,), self._root, lambda layer: copies.get(id(layer), layer.module))
                     state = torch.get_rng_state()

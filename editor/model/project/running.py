@@ -19,6 +19,7 @@ from torch import nn
 from editor.model.design.seeding import checksums
 from editor.model.design.tree import Block, Node, paths, walk
 from editor.model.errors import RunError, ValidationError
+from editor.model.randomness import RANDOM
 from editor.model.run.devices import activation_bytes, check_fits, tensors_bytes
 from editor.model.run.forward import LOSSES, RunResult, Step, plan_of, run_design, where_of
 from editor.model.run.inputs import check_loaded_input, check_seed, make_input
@@ -28,6 +29,7 @@ from editor.model.run.training import (
     TrainingPlan,
     blow_up_text,
     check_clusters,
+    copy_for_training,
     make_optimizer,
     task_samples,
 )
@@ -80,8 +82,9 @@ class PreparedRun:
         # In training mode a forward moves BatchNorm's running statistics: a run that fails gives them back.
         kept = [(buffer, buffer.detach().clone()) for buffer in self.model.buffers()] if self.train else []
         try:
-            result = run_design(self.plan, self.model, self.x, self.device, self.backward, self.seed,
-                                self.parameters or None, should_stop)
+            with RANDOM:  # (a Dropout draws torch's global numbers: a layer built from the seed meanwhile waits)
+                result = run_design(self.plan, self.model, self.x, self.device, self.backward, self.seed,
+                                    self.parameters or None, should_stop)
         except torch.cuda.OutOfMemoryError:
             self._give_back(kept)
             raise RunError(say("Out of memory on {device}: use a smaller batch or design, or another device.",
@@ -300,7 +303,8 @@ class RunningMixin(_Base):
             check_clusters(shape, self.input_dtype, output)  # type: ignore[attr-defined]
         layers = sorted(((min(table[b] for b in layer.blocks), layer.module) for layer in self._layers.values()),
                         key=lambda item: [int(i) for i in item[0].split(".")])
-        return TrainingPlan(self.model, task, optimizer, lr, seed, shape, self.input_dtype,  # type: ignore[attr-defined]
+        clone, originals = copy_for_training(self.model)  # type: ignore[attr-defined]
+        return TrainingPlan(clone, originals, task, optimizer, lr, seed, shape, self.input_dtype,  # type: ignore[attr-defined]
                             self._token_count(), output,
                             find_output=find_output,
                             device=self._device, layers=layers, signature=self.run_signature(),

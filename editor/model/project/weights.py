@@ -29,6 +29,7 @@ from editor.model.design.seeding import construction_order, fingerprint
 from editor.model.design.tree import Block, Group, Layer, is_last_leaf, path_key, paths
 from editor.model.errors import LayerLabError, MemoryLimitError, ValidationError
 from editor.model.project.state_names import aligned as _aligned
+from editor.model.randomness import forked
 from editor.model.words import join, message_of, say
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ class WeightsMixin(_Base):
         All construction runs inside ``torch.random.fork_rng``, so the caller's global random state is kept.
         """
         order = construction_order(self._root, self.seeds)
-        with torch.random.fork_rng(devices=[]):
+        with forked():
             torch.manual_seed(self.seeds.seed)
             modules = self._fresh_layer_modules(order)  # type: ignore[attr-defined]
             if self._init_rules:
@@ -203,7 +204,7 @@ class WeightsMixin(_Base):
             order, modules, state = self._fresh_modules()
             exact = all(self._same_as_fresh(layer, fresh) for layer, fresh in zip(order, modules, strict=True))
             return exact, state if exact else None
-        with torch.random.fork_rng(devices=[]):
+        with forked():
             torch.manual_seed(self.seeds.seed)
             for i, layer in enumerate(order):
                 fresh = self._fresh_layer(layer, more=i < len(order) - 1)  # type: ignore[attr-defined]

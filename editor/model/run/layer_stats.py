@@ -50,9 +50,9 @@ CHUNK_BYTES = 1 << 23
 """About how many bytes of outputs the CPU reduces at once (kept until then, with a stacked copy as large)."""
 MAX_CHUNK_ROWS = 512
 KEPT_VIEWS = 4
+"""Chunk sizes whose views a kept workspace keeps (:func:`_views`)."""
 FAINT_SQUARES = 1e-30
 """Sums of float32 squares below this are done again in double precision (squares under ~1e-38 lose digits)."""
-"""Chunk sizes whose views a kept workspace keeps (:func:`_views`)."""
 EXACT_COUNT = 1 << 24
 """Values of one output up to which float32 counts them exactly (larger ones are counted in integers)."""
 

@@ -15,10 +15,11 @@ trained values as one undoable edit (``p.keep_trained(trainer)``) or drops them.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import torch
@@ -28,6 +29,7 @@ from torch.nn import functional as F  # noqa: N812 - torch's own convention
 from editor.model.catalog.shape_rules import fmt
 from editor.model.design.seeding import checksums
 from editor.model.errors import RunError, ValidationError
+from editor.model.randomness import forked
 from editor.model.run.forward import describe_failure
 from editor.model.run.inputs import make_input
 from editor.model.words import join, say
@@ -118,36 +120,43 @@ class Trainer:
         cuda = device.type == "cuda"
         index = (device.index if device.index is not None else torch.cuda.current_device()) if cuda else None
         try:
-            with torch.random.fork_rng(devices=[index] if cuda else []):
-                if self._random is None:  # from the seed (this device's generator too; no other device's)
-                    seed = int(self.settings.get("seed", 0))  # type: ignore[call-overload]
-                    torch.default_generator.manual_seed(seed)
-                    if cuda:
-                        with torch.cuda.device(index):
-                            torch.cuda.manual_seed(seed)
-                else:
-                    torch.set_rng_state(self._random[0])
-                    if cuda and self._random[1] is not None:
-                        torch.cuda.set_rng_state(self._random[1], index)
-                try:
-                    return self._steps(steps, on_step, should_stop)
-                finally:
-                    self._random = (torch.get_rng_state(), torch.cuda.get_rng_state(index) if cuda else None)
+            return self._steps(steps, on_step, should_stop, index)
         finally:
             for module in model.modules():
                 module.training = flags[id(module)]
 
+    @contextlib.contextmanager
+    def _own_random(self, index: int | None) -> Iterator[None]:
+        """The training's own random numbers for one step: from where they stopped (or from its seed), the
+        program's given back after, while no other thread uses them (a layer built meanwhile waits one step)."""
+        with forked([index] if index is not None else []):
+            if self._random is None:  # from the seed (this device's generator too; no other device's)
+                seed = int(self.settings.get("seed", 0))  # type: ignore[call-overload]
+                torch.default_generator.manual_seed(seed)
+                if index is not None:
+                    with torch.cuda.device(index):
+                        torch.cuda.manual_seed(seed)
+            else:
+                torch.set_rng_state(self._random[0])
+                if index is not None and self._random[1] is not None:
+                    torch.cuda.set_rng_state(self._random[1], index)
+            try:
+                yield
+            finally:
+                self._random = (torch.get_rng_state(), torch.cuda.get_rng_state(index) if index is not None else None)
+
     def _steps(self, steps: int, on_step: Callable[[int, float, dict[str, float]], None] | None,
-               should_stop: Callable[[], bool] | None) -> list[float]:
+               should_stop: Callable[[], bool] | None, index: int | None) -> list[float]:
         model, task, optimizer = self.model, self.task, self.optimizer
         done: list[float] = []
         for _ in range(steps):
             try:
-                optimizer.zero_grad(set_to_none=True)
-                loss = task.loss_of(model(task.inputs))
-                loss.backward()
-                norms = {path: _grad_norm(module) for path, module in self.layers}
-                optimizer.step()
+                with self._own_random(index):
+                    optimizer.zero_grad(set_to_none=True)
+                    loss = task.loss_of(model(task.inputs))
+                    loss.backward()
+                    norms = {path: _grad_norm(module) for path, module in self.layers}
+                    optimizer.step()
             except (RuntimeError, ValueError, TypeError, IndexError, MemoryError) as exc:  # torch's, made plain
                 where = say("Training step {step}", step=len(self.losses) + 1)
                 device = next((p.device for p in model.parameters()), task.inputs.device)
@@ -173,11 +182,15 @@ class Trainer:
 
 @dataclass
 class TrainingPlan:
-    """What a training takes from the design, gathered and checked on the thread that owns the design; :meth:`build`
-    makes the :class:`Trainer` on any thread (the copies, the task's data and teacher: seconds for a large model).
+    """What a training takes from the design, gathered, checked and copied on the thread that owns the design (a
+    copy made later, elsewhere, could be of a design edited meanwhile and undone, which Keep could not tell);
+    :meth:`build` makes the :class:`Trainer` from the copy on any thread (the teacher, the task's data).
     """
 
     model: nn.Module
+    """The copy to train."""
+    originals: dict[int, nn.Module]
+    """id(copied module) -> the design's module it was copied from."""
     task: str
     optimizer: str
     lr: float
@@ -193,14 +206,14 @@ class TrainingPlan:
     its own batch, which has an error of its own, such as BatchNorm's batch of one)."""
     device: torch.device
     layers: list[tuple[str, nn.Module]]
-    """(path of first use, module) of every layer, for the gradient norms of those with trainable parameters."""
+    """(path of first use, the design's module) of every layer, for the gradient norms of those that train."""
     signature: tuple
     generation: int
     stamp: tuple
 
     def build(self) -> Trainer:
-        """The trainer: a copy of the model, the task made from the seed, and what makes the optimizer."""
-        clone, originals = copy_for_training(self.model)
+        """The trainer: the copy, the task made from the seed, and what makes the optimizer."""
+        clone, originals = self.model, self.originals
         output = self.output
         if self.find_output:
             output = output_shape_of(clone, self.shape, self.dtype, self.high, self.device)
@@ -212,7 +225,12 @@ class TrainingPlan:
         return Trainer(clone, originals, layers, made, make_optimizer(self.optimizer, trainable, self.lr),
                        settings={"task": self.task, "optimizer": self.optimizer, "lr": self.lr, "seed": self.seed},
                        signature=self.signature, generation=self.generation, stamp=self.stamp,
-                       checksums=checksums(self.model.parameters()))
+                       checksums=checksums(clone.parameters()))  # (untrained yet: the design's values then)
+
+
+def stopped_before_training() -> str:
+    """What a training stopped while it was being made (its teacher, its data) says."""
+    return say("Stopped before the first step: nothing was trained.")
 
 
 def blow_up_text(value: float, step: int) -> str:
@@ -307,7 +325,7 @@ def _teacher(model: nn.Module, seed: int) -> nn.Module:
     give the model's own values: a project whose seed is that one would otherwise train towards itself)."""
     teacher = copy.deepcopy(model)
     for attempt in range(1, 4):
-        with torch.random.fork_rng(devices=[]):
+        with forked():
             torch.manual_seed((seed + attempt) % 2**63)
             for module in teacher.modules():
                 reset = getattr(module, "reset_parameters", None)

@@ -58,3 +58,15 @@ def test_layerlabs_own_files_read_within_their_time(tmp_path):
     path = tmp_path / "mine.pt"
     save_project(Project.from_module(nn.Sequential(*[nn.Linear(4, 4) for _ in range(300)])), path)
     assert len(open_project(path).project.model) == 300
+
+
+def test_a_large_checkpoint_gets_time_for_its_tensors_too(tmp_path):
+    """Found by a review: the limit counted the description part alone, so a learner's 768 MiB checkpoint on a slow
+    disk would have been called "built to hang"; every MiB it holds adds time (a disk of 10 MiB/s)."""
+    from editor.io.files.limits import check_archive
+
+    path = tmp_path / "big.pt"
+    torch.save({"w": torch.zeros(2**22)}, path)  # 16 MiB of tensor, a few hundred bytes of description
+    described, declared = check_archive(path, path.stat().st_size)
+    assert described < 2**12 and declared >= 16 * 2**20
+    assert deadline.read_seconds(described, declared) >= deadline.READ_FLOOR_S + 1.6

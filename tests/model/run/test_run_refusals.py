@@ -302,3 +302,62 @@ def test_a_training_with_dropout_repeats_from_its_seed_however_its_steps_are_spl
     assert split.losses == whole
     other = p.make_trainer("teacher", "sgd", 0.05, seed=4).run(12)
     assert other != whole
+
+
+def test_seeded_work_on_one_thread_and_a_training_with_dropout_on_another_do_not_disturb_each_other():
+    """Found by a review: torch's global generator is one for all threads. A layer built from the seed (what the GUI
+    thread does) during a training with Dropout in a worker was not always the seed's, and the training's losses did
+    not repeat. Both now take turns (editor.model.randomness)."""
+    import sys
+    import threading
+
+    from editor.model.design.seeding import seed_state
+    from editor.model.randomness import forked
+
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Linear(64, 256), nn.Dropout(0.5), nn.Linear(256, 8)))
+    p.input_shape = (8, 64)
+
+    def seeded() -> torch.Tensor:
+        with forked():  # as seeding.construct does
+            torch.set_rng_state(seed_state(7))
+            return torch.randn(50_000)
+
+    expected = seeded()
+    alone = p.make_trainer("teacher", "sgd", 1e-3, 0).run(150)
+    trainer = p.make_trainer("teacher", "sgd", 1e-3, 0)
+    out: dict[str, list[float]] = {}
+    was = sys.getswitchinterval()
+    sys.setswitchinterval(0.0005)  # threads take turns often
+    try:
+        worker = threading.Thread(target=lambda: out.setdefault("losses", trainer.run(150)))
+        worker.start()
+        draws = []
+        while worker.is_alive():
+            draws.append(torch.equal(seeded(), expected))
+        worker.join()
+    finally:
+        sys.setswitchinterval(was)
+    assert draws and all(draws)
+    assert out["losses"] == alone
+
+
+def test_a_training_keeps_onto_the_design_it_was_copied_from_even_if_an_edit_came_and_went_before_it_built():
+    """Found by a review: the copy was taken when the plan was built, on the training's thread; a block deleted and
+    brought back by undo meanwhile left a copy of the 3-block design, which Keep took onto the 5-block one. The copy
+    is taken with the plan now, on the design's own thread."""
+    torch.manual_seed(0)
+    p = Project.from_module(nn.Sequential(nn.Linear(4, 8), nn.Tanh(), nn.Linear(8, 8), nn.Tanh(), nn.Linear(8, 2)))
+    p.input_shape = (8, 4)
+    plan = p.prepare_training("teacher", "adam", 1e-2, 0)
+    with p.transaction("Delete") as tx:
+        p.pop(2)
+        p.pop(2)
+    trainer = plan.build()  # (on the training's thread, while the design has 3 blocks)
+    p.revert(tx)
+    assert [type(m).__name__ for m in trainer.model] == ["Linear", "Tanh", "Linear", "Tanh", "Linear"]
+    trainer.run(30)
+    p.keep_trained(trainer)
+    with torch.no_grad():
+        loss = float(((p.model(trainer.task.inputs) - trainer.task.targets) ** 2).mean())
+    assert loss == pytest.approx(trainer.losses[-1], rel=0.5)  # (the design is now what was trained)

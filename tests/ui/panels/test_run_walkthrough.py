@@ -144,9 +144,10 @@ def test_the_first_training_makes_its_optimizer_off_the_gui_thread(qtbot, monkey
     assert len(box.trainer.losses) == 3
 
 
-def test_a_new_training_is_copied_off_the_gui_thread_and_one_that_cannot_be_made_leaves_the_one_before(
+def test_a_new_training_s_task_is_made_off_the_gui_thread_and_one_that_cannot_be_made_leaves_the_one_before(
         qtbot, monkeypatch):
-    """The copies and the teacher (seconds for a large model) are made in the training's job; when they cannot be
+    """The teacher and the task's data (seconds for a large model) are made in the training's job (the copy is
+    taken at Train, on the GUI thread: a copy taken later could be of an edit undone meanwhile); when they cannot be
     (a teacher whose layers draw no new values), the training before stays to Keep or Revert, as when refused."""
     import threading
 
@@ -156,9 +157,9 @@ def test_a_new_training_is_copied_off_the_gui_thread_and_one_that_cannot_be_made
     from editor.model.run import training
 
     copied_on = []
-    copy = training.copy_for_training
-    monkeypatch.setattr(training, "copy_for_training",
-                        lambda model: copied_on.append(threading.current_thread()) or copy(model))
+    make_task = training.make_task
+    monkeypatch.setattr(training, "make_task",
+                        lambda *args: copied_on.append(threading.current_thread()) or make_task(*args))
     torch.manual_seed(0)
     p = Project.from_module(nn.Sequential(nn.LayerNorm(4)))
     p.input_shape = (8, 4)
@@ -250,3 +251,23 @@ def test_why_there_is_no_input_is_a_grey_hint_not_a_tensor_printed(qtbot):
     assert panel.input_text.placeholderText().startswith("The design is empty")
     panel.set_project(examples.mlp(0))
     assert panel.input_text.placeholderText() == "" and panel.input_text.toPlainText().startswith("tensor(")
+
+
+def test_stop_while_a_training_is_made_trains_nothing(qtbot, monkeypatch):
+    """Found by a review: Stop pressed while the teacher and data were being made still trained one step."""
+    from editor.model.run.training import TrainingPlan
+
+    panel = _panel(qtbot)
+    box = panel.training
+    build = TrainingPlan.build
+
+    def stopped_meanwhile(plan):
+        trainer = build(plan)
+        box._stop.set()  # as Stop would, from the GUI thread, while this ran
+        return trainer
+
+    monkeypatch.setattr(TrainingPlan, "build", stopped_meanwhile)
+    box.train.click()
+    qtbot.waitUntil(lambda: not box.running, timeout=20_000)
+    qtbot.waitUntil(lambda: box.status.text().startswith("Stopped before the first step"))
+    assert box.trainer is None and not box.keep.isEnabled()

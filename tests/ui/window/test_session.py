@@ -159,3 +159,15 @@ def test_what_the_run_tab_said_about_the_design_goes_once_the_design_changes(win
     assert broken.shape_error is None
     assert panel.summary.text() == "" and not box.status.text().startswith("Block 2")
     assert window.status.currentMessage() == ""
+
+
+def test_a_block_added_while_the_switch_says_eval_says_eval_mode_too(window, qtbot):
+    """Found by a review: the new block's module went to eval mode after the canvas had drawn it, unsaid."""
+    from editor.model.examples import mlp
+
+    project = mlp()
+    window.set_project(project)
+    window.run_panel.training_mode.setChecked(False)
+    project.append_layer("ReLU")
+    item = window.scene.items_by_node[project.node("3")]
+    assert not project.model[3].training and "eval mode" in item.extra

@@ -49,6 +49,7 @@ from editor.model.design.user_values import check_seed
 from editor.model.errors import LayerLabError
 from editor.model.init.functions import INIT_FUNCTIONS
 from editor.model.project.project import Project
+from editor.model.randomness import forked
 from editor.model.words import message_of, say
 
 _STACK_FRAMES = 6_000  # Python frames the deepest accepted code needs, with room to spare
@@ -81,7 +82,7 @@ def _read(source: str) -> tuple[SourceReader, list[ModelCandidate]]:
         source = source.removeprefix("\ufeff")  # a byte order mark, as some editors write: not code
     tree = _parse(source)
     reader = SourceReader(source, tree)
-    with torch.random.fork_rng(devices=[]):  # reading draws no random numbers, and must not disturb anyone's
+    with forked():  # reading draws no random numbers, and must not disturb anyone's
         reader.read_module()
         return reader, list_models(reader)
 
@@ -249,7 +250,7 @@ def _materialize(meta_root: nn.Sequential, order: list[nn.Module], registry: cv.
                                   "{free} of memory is free: choose smaller sizes",
                                   model=chosen.name, need=format_bytes(need), free=format_bytes(available_memory())),
                               line=chosen.line, column=chosen.column, construct="a huge model")
-    with torch.random.fork_rng(devices=[]):
+    with forked():
         torch.manual_seed(seed)
         real = [_construct(registry.layers[id(m)], keep) for m in order]
     swap = {id(m): r for m, r in zip(order, real, strict=True)}
@@ -289,7 +290,7 @@ def _draws(kind: object) -> bool:
             for spec in definition.parameters)
     if definition is not None:
         return any(_draws(child) for child in getattr(kind, "children", ()))
-    with torch.random.fork_rng(devices=[]):
+    with forked():
         before = torch.get_rng_state()
         build_module(kind, kind.defaults())  # type: ignore[attr-defined]
         return not torch.equal(before, torch.get_rng_state())

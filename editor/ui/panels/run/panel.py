@@ -265,6 +265,7 @@ class RunPanel(TensorFiles, QWidget):
             return
         if not self.training_mode.isChecked() and any(m.training for m in project.model.modules()):
             project.model.eval()  # a block added in eval mode starts in train mode, as nn.Module does
+            self.mode_changed.emit(False)  # (the canvas says so on the new block too)
         if project.input_shape != self._input_shape:
             self._follow_batch()
         x = self.show_input()

@@ -1,14 +1,10 @@
 """Training a few steps to watch: task, optimizer, learning rate, steps; a live loss curve and gradient norms.
 
-The training runs on a copy of the model in a worker (:class:`~editor.ui.jobs.JobRunner`),
-so the canvas stays responsive; a timer redraws the curves from what the
-trainer has done so far. When it stops (done, Stop, or a loss that blew up)
-the learner chooses: "Keep trained weights" (one undoable edit, through the
-``keep_requested`` signal) or "Revert" (the design never changed).
-
-The two plots (and pyqtgraph, a tenth of a second to import) are made when the
-box is first shown, or when a plot is first asked for: the Run tab is hidden at
-start-up, and the editor goes live sooner without them.
+A copy of the model (taken at Train) is given its task and trained in a worker (:class:`~editor.ui.jobs.JobRunner`),
+so the canvas stays responsive; a timer redraws the curves from what the trainer has done so far. When it stops
+(done, Stop, or a loss that blew up) the learner chooses: "Keep trained weights" (one undoable edit, through
+``keep_requested``) or "Revert" (the design never changed). The plots (and pyqtgraph, a tenth of a second to
+import) are made when the box is first shown: the Run tab is hidden at start-up, and the editor goes live sooner.
 """
 
 from __future__ import annotations
@@ -32,18 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.model.errors import LayerLabError
+from editor.model.errors import LayerLabError, RunStoppedError
 from editor.model.meta import prepare_meta_kernels_in_background
 from editor.model.project.project import Project
-from editor.model.run.training import MAX_STEPS, OPTIMIZERS, TASKS, Trainer, TrainingPlan
+from editor.model.run.training import MAX_STEPS, OPTIMIZERS, TASKS, Trainer, TrainingPlan, stopped_before_training
 from editor.ui import theme
-from editor.ui.i18n import (
-    keep_translated,
-    model_text,
-    on_language_change,
-    sentences,
-    translate,
-)
+from editor.ui.i18n import keep_translated, model_text, on_language_change, sentences, translate
 from editor.ui.jobs import JobContext, JobRunner
 from editor.ui.number_box import NumberBox
 from editor.ui.panels.following import follow
@@ -365,6 +355,8 @@ class TrainingBox(QGroupBox):
             trainer = plan.build()
         except LayerLabError as exc:
             return None, exc
+        if self._stop.is_set() or context.cancelled:  # Stop while it was being made: not even one step
+            return None, RunStoppedError(stopped_before_training())
         self._live = trainer  # for the curves drawn while it trains
         return trainer, self._train(trainer, steps, context)
 
