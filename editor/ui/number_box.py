@@ -18,8 +18,9 @@ import re
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
 
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-_BEGUN = re.compile(r"[+-]?(\d*\.?\d*)([eE][+-]?\d*)?")
+_NUMBER = re.compile(r"[+-]?(\d+[.,]?\d*|[.,]\d+)([eE][+-]?\d+)?")
+_BEGUN = re.compile(r"[+-]?(\d*[.,]?\d*)([eE][+-]?\d*)?")
+"""(A decimal comma counts as the point: 0,01 is 0.01, not the 1 left once the comma was refused.)"""
 """What a number being typed may look like on the way (``-``, ``1e``, ``1e-``, ``.``)."""
 _STEPS = (1, 2, 5)
 
@@ -46,14 +47,14 @@ class NumberBox(QDoubleSpinBox):
 
     def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
         try:
-            return float(text.strip())
+            return float(_point(text))
         except ValueError:
             return self.value()
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         stripped = text.strip()
         if _NUMBER.fullmatch(stripped):
-            value = float(stripped)
+            value = float(_point(stripped))
             if math.isfinite(value) and self.minimum() <= value <= self.maximum():
                 return QValidator.State.Acceptable, text, pos
             return QValidator.State.Intermediate, text, pos  # out of range: clamped when the field is left
@@ -65,7 +66,7 @@ class NumberBox(QDoubleSpinBox):
         """A number out of range becomes the nearest end (Qt would put back the value before); one not finished
         (``1e-``) gives the value before back (Qt would take the minimum)."""
         try:
-            value = float(text.strip())
+            value = float(_point(text))
         except ValueError:
             return self.textFromValue(self.value())
         if math.isnan(value):
@@ -81,6 +82,11 @@ class NumberBox(QDoubleSpinBox):
             value = log_step(value, 1 if steps > 0 else -1)
         self.setValue(min(max(value, self.minimum()), self.maximum()))
         self.selectAll()
+
+
+def _point(text: str) -> str:
+    """``text`` with a decimal comma as a point (``0,01``: 0.01)."""
+    return text.strip().replace(",", ".")
 
 
 def log_step(value: float, direction: int) -> float:

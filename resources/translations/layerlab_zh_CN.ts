@@ -2596,8 +2596,8 @@ Each block you add becomes a real layer in an nn.Sequential.</source>
         <translation>{names}和{last}</translation>
     </message>
     <message>
-        <source>This is rule {number}: applying it again draws its values afresh, in its place.</source>
-        <translation>这就是规则 {number}：再次应用会在原处重新抽取它的值。</translation>
+        <source>This is rule {number}, applied already: applying it again, in its place, draws the same values from the seed.</source>
+        <translation>这就是规则 {number}，已经应用过：在原处再次应用，会从种子抽取出同样的值。</translation>
     </message>
     <message>
         <source>Overwrites {rules}: this rule fills the same tensors again, so it would no longer do anything.</source>

@@ -77,3 +77,12 @@ def test_an_unfinished_number_gives_back_the_value_before_not_the_minimum(qtbot)
         _type(qtbot, box, text)
         box.clearFocus()
         assert box.value() == 0.01
+
+
+def test_a_decimal_comma_is_a_point(qtbot):
+    """Found by a walkthrough: 0,01 became 1 (the comma was refused, leaving 001)."""
+    box = NumberBox(1e-8, 10.0, 0.5)
+    qtbot.addWidget(box)
+    box.show()
+    _type(qtbot, box, "0,01")
+    assert box.value() == 0.01 and box.text() == "0.01"

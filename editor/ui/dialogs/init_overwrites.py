@@ -89,9 +89,9 @@ def overwrite_text(found: list[Overwrite]) -> str:
     """What the new rule overwrites, in plain words ("" when nothing): ``Overwrites rule 2 (…): …``."""
     parts = []
     same = [o for o in found if o.whole and o.same]
-    if same:  # just applied, and still shown: not a rule spoiled, the same one drawn again
-        parts.append(translate("InitOverwrites", "This is rule {number}: applying it again draws its values afresh, "
-                               "in its place.").format(number=same[0].number))
+    if same:  # just applied, and still shown: not a rule spoiled (its values come from the seed: the same again)
+        parts.append(translate("InitOverwrites", "This is rule {number}, applied already: applying it again, in its "
+                               "place, draws the same values from the seed.").format(number=same[0].number))
     whole = [o for o in found if o.whole and not o.same]
     if whole:
         rules = listed([o.short() for o in whole])

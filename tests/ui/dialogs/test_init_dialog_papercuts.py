@@ -234,13 +234,14 @@ def test_a_narrow_short_dialog_keeps_room_for_its_wrapped_texts(window, qtbot):
 
 def test_the_rule_just_applied_is_not_said_to_be_spoiled_by_itself(window, qtbot):
     """A walkthrough: right after Apply the dialog struck the new rule out and said it "would no longer do
-    anything", as if Apply had broken it. It is the same rule: applying it again draws its values afresh."""
+    anything", as if Apply had broken it. It is the same rule, applied already."""
     project = three_layers(window)
     dialog = open_dialog(window, qtbot)
     dialog.scope_all.setChecked(True)
     apply(dialog, "normal_", std=1e-5)
     assert project.init_rules[0].args["std"] == 1e-5
-    assert dialog.overwrites.text() == "This is rule 1: applying it again draws its values afresh, in its place."
+    assert dialog.overwrites.text() == ("This is rule 1, applied already: applying it again, in its place, draws the "
+                                        "same values from the seed.")  # (a walkthrough: "afresh" was not true)
     assert "no longer do anything" not in dialog.overwrites.text()
     assert not dialog.replace.isVisible() and not dialog.rules.item(0).font().strikeOut()  # nothing to untick
     dialog.apply_button.click()

@@ -271,3 +271,19 @@ def test_stop_while_a_training_is_made_trains_nothing(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: not box.running, timeout=20_000)
     qtbot.waitUntil(lambda: box.status.text().startswith("Stopped before the first step"))
     assert box.trainer is None and not box.keep.isEnabled()
+
+
+def test_a_short_plot_numbers_every_few_hundredths_and_an_undone_keep_fades_the_curves(qtbot):
+    """Found by a walkthrough: a loss from 0.094 to 0.030 numbered 0.03 to 0.09, one on another, on a short plot;
+    after Keep then Undo the curves stayed at full colour."""
+    assert log_ticks(0.030, 0.094, most=4) == [0.03, 0.05, 0.07, 0.09]
+    panel = _panel(qtbot)
+    box = panel.training
+    box.show()
+    kept = []
+    box.keep_requested.connect(lambda trainer: kept.append(panel.project.keep_trained(trainer)))
+    _train(box, qtbot, 5)
+    box.keep.click()
+    assert kept and not box.plots_faded
+    panel.project.events.weights_changed.emit(())  # as the Undo of the Keep does
+    assert box.plots_faded

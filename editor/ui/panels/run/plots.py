@@ -58,6 +58,8 @@ def log_ticks(low: float, high: float, most: int = 0) -> list[float]:
         ticks = [10.0 ** e for e in range(first, last + 1) if (e - first) % every == 0 and low <= 10.0 ** e <= high]
     if len(ticks) < 2:
         ticks = [v for e in range(first, last + 1) for m in range(1, 10) if low <= (v := float(f"{m}e{e}")) <= high]
+        if most and len(ticks) > most:  # every few of those (0.03 to 0.09 on a short plot: 0.03, 0.05, 0.07, 0.09)
+            ticks = ticks[::math.ceil(len(ticks) / most)]
     if len(ticks) < 2:
         ticks = _inner_ends(low, high)
     return ticks

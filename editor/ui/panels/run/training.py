@@ -242,6 +242,7 @@ class TrainingBox(QGroupBox):
         """An undo (or redo) of a Keep, or any new weights since: "Kept" no longer says what the design has."""
         if self._status_source == self._kept_text and not self.running:
             self._say(self._hint)
+            self._fade_plots(True)  # the curves are of a training the design no longer has
 
     def _say(self, text: Callable[[], str]) -> None:
         """Show ``text()`` as the status (again in each new language)."""
