@@ -103,6 +103,12 @@ class ReadingMixin(_Base):
             raise PathError(say("That block is no longer part of the design."))
         return node.path()
 
+    def block_path_of(self, module: object) -> str | None:
+        """The current path of the first block whose module ``module`` is (None when no block has it)."""
+        layer = self._layers.get(id(module))  # type: ignore[attr-defined]
+        return min((block.path() for block in layer.blocks), key=_path_key) if layer is not None and layer.blocks \
+            else None
+
     def walk(self) -> Iterator[tuple[str, Node]]:
         """Every (path, node) in data-flow order, groups before their children."""
         table = paths(self._root)
@@ -278,3 +284,7 @@ class ReadingMixin(_Base):
 def block_prefix(path: PathLike) -> str:
     """"Block 1.0: ", the start of a message about the block at ``path``."""
     return say("Block {path}: ", path=path)
+
+
+def _path_key(path: str) -> list[int]:
+    return [int(part) for part in path.split(".")]

@@ -287,3 +287,16 @@ def test_a_short_plot_numbers_every_few_hundredths_and_an_undone_keep_fades_the_
     assert kept and not box.plots_faded
     panel.project.events.weights_changed.emit(())  # as the Undo of the Keep does
     assert box.plots_faded
+
+
+def test_the_gradient_legend_names_the_blocks_where_they_are_now(qtbot):
+    """Found by a walkthrough: after a Dropout was inserted, the legend still said block 2 for the Linear now at 3."""
+    from torch import nn
+
+    panel = _panel(qtbot)
+    box = panel.training
+    box.show()
+    _train(box, qtbot, 3)
+    assert "■</span> 0 " in box.legend.text() and box.legend.text().endswith("■</span> 2")
+    panel.project.insert(1, nn.Dropout(0.5))
+    assert box.legend.text().endswith("■</span> 3")

@@ -38,13 +38,11 @@ from editor.ui.jobs import JobContext, JobRunner
 from editor.ui.number_box import NumberBox
 from editor.ui.panels.following import follow
 from editor.ui.panels.run.plots import PlotRow, draw_training, label_plot, make_plot, show_values
-from editor.ui.panels.run.training_words import TASK_NAME, TASK_TEXT, dropped_text, keep_tip
+from editor.ui.panels.run.training_words import TASK_NAME, TASK_TEXT, curve_legend, dropped_text, keep_tip
 
 if TYPE_CHECKING:  # imported with the plots themselves (see TrainingBox.build_plots)
     import pyqtgraph as pg
 
-LEGEND_CURVES = 8
-"""The gradient curves named under the plots (the rest are counted)."""
 FADED_OPACITY = 0.35
 """How the plots are drawn while they show a training that can no longer be kept (the design or its weights
 changed since)."""
@@ -263,6 +261,7 @@ class TrainingBox(QGroupBox):
         """A trained copy of another design can no longer be kept: say so; an undo that brings the design back
         brings Keep back (a running training is judged when it ends)."""
         trainer = self.trainer
+        self._name_curves()  # (the blocks may have moved)
         if trainer is not None and not self.running:
             self._show_outcome(trainer)
         elif trainer is None and self._refusal_shown and not self.running:  # it was about the design before
@@ -481,13 +480,13 @@ class TrainingBox(QGroupBox):
 
     def _name_curves(self) -> None:
         """Under the plots, each gradient curve's block in its colour (a legend inside plots this small would
-        cover the curves); the first ``LEGEND_CURVES`` of them, and how many more."""
-        paths = list(self.grad_curves)
-        if not paths:
-            self.legend.clear()
-            return
-        names = " ".join(f'<span style="color: {theme.share_color(index).name()}">■</span> {path}'
-                         for index, path in enumerate(paths[:LEGEND_CURVES]))
-        if len(paths) > LEGEND_CURVES:
-            names += " " + self.tr("and {count} more").format(count=len(paths) - LEGEND_CURVES)
-        self.legend.setText(self.tr("Gradient curves, by block: {names}").format(names=names))
+        cover the curves), by its path in the design as it is now (an insertion moves it)."""
+        self.legend.setText(curve_legend(self._current_paths(list(self.grad_curves))))
+
+    def _current_paths(self, paths: list[str]) -> list[str]:
+        trainer, project = self.trainer, self.project
+        if trainer is None or project is None:
+            return paths
+        copied = dict(trainer.layers)
+        return [(project.block_path_of(trainer.originals.get(id(copied[path]))) or path) if path in copied else path
+                for path in paths]

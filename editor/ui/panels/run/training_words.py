@@ -6,7 +6,11 @@
 from __future__ import annotations
 
 from editor.model.run.training import Trainer
+from editor.ui import theme
 from editor.ui.i18n import QT_TRANSLATE_NOOP, translate
+
+LEGEND_CURVES = 8
+"""The gradient curves named under the plots (the rest are counted)."""
 
 TASK_TEXT = {
     "teacher": QT_TRANSLATE_NOOP("TrainingBox", "Copy a teacher: regress the outputs of a fixed random network of "
@@ -38,3 +42,15 @@ def dropped_text(count: int) -> str:
                                          "steps not kept were dropped.").format(steps=count)
     return translate("TrainingBox", "New settings, so a new training from the design's weights: the 1 step not kept "
                                     "was dropped.")
+
+
+def curve_legend(paths: list[str]) -> str:
+    """Each gradient curve's block (``paths``, in the curves' order) in its colour: the first ``LEGEND_CURVES`` of
+    them, and how many more ("" without curves)."""
+    if not paths:
+        return ""
+    names = " ".join(f'<span style="color: {theme.share_color(index).name()}">■</span> {path}'
+                     for index, path in enumerate(paths[:LEGEND_CURVES]))
+    if len(paths) > LEGEND_CURVES:
+        names += " " + translate("TrainingBox", "and {count} more").format(count=len(paths) - LEGEND_CURVES)
+    return translate("TrainingBox", "Gradient curves, by block: {names}").format(names=names)
